@@ -1,0 +1,34 @@
+# Two commands a researcher needs: `make figures` (the main job) and `make test`.
+# Both build .venv on first use from pyproject.toml pinned by constraints.txt.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: figures test bench clean-venv browser
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e ".[dev]"
+	touch $(STAMP)
+
+figures: $(STAMP)
+	$(BIN)/toolkit figures
+
+# The browser test needs Debian's chromium; install it when missing and we may (root, apt available).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	      || echo "chromium could not be installed; the browser test will be skipped"; \
+	  else echo "chromium not found; the browser test will be skipped"; fi; }
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m toolkit.bench
+
+clean-venv:
+	rm -rf $(VENV)
