@@ -10,7 +10,6 @@ import re
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -55,8 +54,7 @@ def load_outlets() -> pd.DataFrame:
     >>> load_outlets().set_index("outlet").loc["South China Morning Post", "country"]
     'HK'
     """
-    with resources.files("toolkit").joinpath("data/outlets.csv").open(encoding="utf-8") as handle:
-        table = pd.read_csv(handle, dtype=str, keep_default_na=False)
+    table = pd.read_csv(Path(__file__).parent / "data" / "outlets.csv", dtype=str, keep_default_na=False)
     duplicated = table["outlet"][table["outlet"].duplicated()].tolist()
     if duplicated:
         raise CorpusError(f"toolkit/data/outlets.csv lists outlet(s) twice: {', '.join(duplicated)}")
