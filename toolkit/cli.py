@@ -1,0 +1,211 @@
+"""The `toolkit` command: thin shells over the library's public functions (see DESIGN.md, "Command line")."""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from pathlib import Path
+from typing import Any, Iterable
+
+import pandas as pd
+
+from toolkit import __version__
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the console script; returns the exit status."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.run(args) or 0
+    except (ValueError, FileNotFoundError) as error:
+        # Our own errors (bad input, broken manifest) name the file, line or record; show just that.
+        print(f"toolkit: error: {error}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="toolkit", description="Comparative film criticism toolkit.")
+    parser.add_argument("--version", action="version", version=f"toolkit {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    figures = commands.add_parser("figures", help="build the corpus, run every stage, write figures/ (the main job)")
+    figures.add_argument("--corpus", type=Path, default=None, help="a corpus manifest (default: the shipped corpus)")
+    figures.add_argument("--out", type=Path, default=REPO / "figures", help="output folder (default: figures/)")
+    figures.add_argument("--quiet", action="store_true", help="no progress bars")
+    figures.set_defaults(run=_figures)
+
+    for name, run, what in [
+        ("languages", _languages, "one JSON object per review with its language, confidence and sentences"),
+        ("statements", _statements, "one JSON object per statement (sentence × aspect), with budget figures"),
+        ("align", _align, "the review × aspect table and the claims table"),
+    ]:
+        sub = commands.add_parser(name, help=what, description=what)
+        sub.add_argument("--input", required=True, type=Path,
+                         help="JSONL or CSV with id and text, or a folder of .txt/.md/.html files")
+        sub.add_argument("--output", type=Path, default=None, help="write here instead of stdout")
+        sub.add_argument("--backend", default=None, help="language detector (default: the toolkit's choice)")
+        sub.add_argument("--year", type=int, default=None,
+                         help="the film's release year, to price budget figures in US dollars of that year")
+        sub.set_defaults(run=run)
+        if name == "align":
+            sub.add_argument("--html", type=Path, default=None, help="also write a self-contained HTML page here")
+            sub.add_argument("--csv-dir", type=Path, default=None, help="also write by_review.csv and claims.csv here")
+
+    segment = commands.add_parser("segment", help="propose review units for a new raw page dump (a draft manifest)")
+    segment.add_argument("raw", type=Path, help="the raw page dump (UTF-8 text)")
+    segment.add_argument("--output", type=Path, default=None, help="write the draft manifest here instead of stdout")
+    segment.set_defaults(run=_segment)
+
+    evaluate = commands.add_parser("evaluate", help="print the evaluation reports on the development sets")
+    evaluate.add_argument("what", choices=["languages", "aspects", "segment"])
+    evaluate.set_defaults(run=_evaluate)
+    return parser
+
+
+def _figures(args: argparse.Namespace) -> int:
+    from toolkit.figures import build
+    from toolkit.pipeline import analyse_corpus
+    from toolkit.corpus import DEFAULT_MANIFEST, sha256_of
+
+    import yaml
+
+    manifest = args.corpus or DEFAULT_MANIFEST
+    spec = yaml.safe_load(Path(manifest).read_text(encoding="utf-8"))
+    raw = Path(manifest).parent / spec["raw"]
+    analysis = analyse_corpus(manifest, progress=not args.quiet)
+    written = build(analysis, args.out, corpus_sha256=sha256_of(raw), data_date=_data_date(analysis.reviews),
+                    progress=not args.quiet)
+    print(f"wrote {len(written)} files to {args.out}", file=sys.stderr)
+    return 0
+
+
+def _data_date(reviews: pd.DataFrame) -> str:
+    """The latest publication date in the corpus: a stable stand-in for 'when the data is from'."""
+    dates = reviews["published"].dropna().astype(str)
+    return max(dates) if len(dates) else "unknown"
+
+
+def _read(args: argparse.Namespace) -> pd.DataFrame:
+    from toolkit.readers import read_reviews
+
+    return read_reviews(args.input)
+
+
+def _analysis(args: argparse.Namespace):
+    from toolkit.pipeline import Film, analyse
+
+    return analyse(_read(args), film=Film(title="the film", year=args.year), backend=args.backend)
+
+
+def _languages(args: argparse.Namespace) -> int:
+    from toolkit.language import annotate
+
+    reviews, sentences = annotate(_read(args), backend=args.backend)
+    by_review = {rid: group for rid, group in sentences.groupby("review_id", sort=False)}
+    rows = []
+    for review in reviews.itertuples(index=False):
+        group = by_review.get(review.review_id, sentences.iloc[0:0])
+        rows.append({
+            "review_id": review.review_id,
+            "language": review.language,
+            "language_confidence": review.language_confidence,
+            "mixed": review.mixed,
+            "sentences": [
+                {"sentence_id": s.sentence_id, "start": s.start, "end": s.end, "language": s.language}
+                for s in group.itertuples(index=False)
+            ],
+        })
+    _write_jsonl(rows, args.output)
+    return 0
+
+
+def _statements(args: argparse.Namespace) -> int:
+    analysis = _analysis(args)
+    figures = analysis.budget_figures
+    keyed: dict[tuple[Any, Any], list[dict[str, Any]]] = {}
+    for row in figures.itertuples(index=False):
+        keyed.setdefault((row.review_id, row.sentence_id), []).append(
+            {"amount": row.amount, "currency": row.currency, "usd": row.usd, "subject": row.subject})
+    rows = []
+    for record in analysis.statements.to_dict(orient="records"):
+        if record["aspect"] == "budget":
+            record["figures"] = keyed.get((record["review_id"], record["sentence_id"]), [])
+        rows.append(record)
+    _write_jsonl(rows, args.output)
+    return 0
+
+
+def _align(args: argparse.Namespace) -> int:
+    from toolkit import align
+
+    analysis = _analysis(args)
+    result = align.align(analysis.reviews, analysis.statements, analysis.budget_figures)
+    if args.html:
+        args.html.write_text(align.to_html(result, title=f"Aligned statements: {args.input.name}"), encoding="utf-8")
+    if args.csv_dir:
+        args.csv_dir.mkdir(parents=True, exist_ok=True)
+        result.by_review.to_csv(args.csv_dir / "by_review.csv", index=False)
+        result.claims.to_csv(args.csv_dir / "claims.csv", index=False)
+    rows = [{"table": "by_review", **r} for r in result.by_review.to_dict(orient="records")]
+    rows += [{"table": "claims", **r} for r in result.claims.to_dict(orient="records")]
+    _write_jsonl(rows, args.output)
+    return 0
+
+
+def _segment(args: argparse.Namespace) -> int:
+    from toolkit.segment import segment_file
+
+    text = segment_file(args.raw)
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    import runpy
+
+    module = {"languages": "toolkit.eval_language", "aspects": "toolkit.eval_aspects",
+              "segment": "toolkit.segment"}[args.what]
+    argv = sys.argv
+    sys.argv = [module] + (["--evaluate"] if args.what == "segment" else [])
+    try:
+        runpy.run_module(module, run_name="__main__")
+    finally:
+        sys.argv = argv
+    return 0
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "tolist"):  # numpy scalars and arrays
+        return _jsonable(value.tolist())
+    return value
+
+
+def _write_jsonl(rows: Iterable[dict[str, Any]], output: Path | None) -> None:
+    lines = (json.dumps(_jsonable(row), ensure_ascii=False, sort_keys=False) + "\n" for row in rows)
+    if output is None:
+        sys.stdout.writelines(lines)
+    else:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.writelines(lines)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
