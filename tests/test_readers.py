@@ -132,6 +132,16 @@ def test_numeric_rating_and_place_basis(tmp_path: Path) -> None:
     ]
 
 
+def test_front_matter_aliases_and_extra_fields(tmp_path: Path) -> None:
+    path = _write(tmp_path, "hugo.md", "---\nauthor: Mira Muster\ndate: 2018-02-01\ntags: [kino, raumfahrt]\n"
+                                       "source: notizbuch\n---\nKurz und gut: sehenswert.\n")
+    row = read_reviews(path).iloc[0]
+    assert (row["review_id"], row["critic"], row["published"]) == ("hugo", "Mira Muster", "2018-02-01")
+    # extra fields are kept, never dropped; a given `source` does not overwrite the file path
+    assert row["tags"] == ["kino", "raumfahrt"]
+    assert (row["source"], row["input_source"]) == (path, "notizbuch")
+
+
 def test_every_record_is_a_row_or_a_rejection(tmp_path: Path) -> None:
     path = _write(tmp_path, "mixed.jsonl", _jsonl(
         {"id": "ok1", "text": "Хороший фильм."},

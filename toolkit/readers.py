@@ -13,7 +13,8 @@ Conventions, so that results are reproducible and nothing is lost silently:
   record starts (1 for single-review files).
 - The input's ``id`` becomes ``review_id``; for ``.txt``/``.md``/``.html`` it defaults to the file stem.
   The first record with an id wins; later ones are rejected naming both lines.
-- Fields other than review columns are kept as extra columns; ``source``/``start``/``end``/``source_line``
+- ``author``/``date`` (blog front matter) fill ``critic``/``published`` unless those are given too.
+  Fields other than review columns are kept as extra columns; ``source``/``start``/``end``/``source_line``
   given in the input are kept as ``input_source`` etc., since the reader sets those.
 - ``place_basis`` is "unknown" unless a ``place`` is given (then "stated" unless the record says otherwise).
 - A folder is read recursively in sorted order; hidden files (``.DS_Store``, ``.git``) are skipped.
@@ -47,6 +48,8 @@ _STRING_FIELDS = ("outlet", "critic", "kind", "url", "published", "place", "plac
                   "language", "duplicate_of")
 _READER_FIELDS = ("source", "start", "end", "source_line")
 _PLACE = re.compile(r"[A-Z]{2}")
+# Blog front matter (Jekyll, Hugo) says author/date; they fill critic/published unless those are also given.
+_ALIASES = {"author": "critic", "date": "published"}
 _LINE_LIKE = {"\x0b", "\x0c", "\x85", "\u2028", "\u2029"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _FENCE = re.compile(r"(?:---|\.\.\.)[ \t]*")
@@ -442,6 +445,8 @@ def _review_row(record: dict[str, Any], *, source: str, line: int) -> dict[str, 
     row.update(review_id=record_id, source=source, start=0, end=len(text), text=text, source_line=line)
     extras: dict[str, Any] = {}
     for key, value in record.items():
+        if key in _ALIASES and _ALIASES[key] not in record:
+            key = _ALIASES[key]
         if key in _READER_FIELDS:
             extras[f"input_{key}"] = value
         elif key in _STRING_FIELDS:
