@@ -1,0 +1,292 @@
+"""Tests for toolkit.reception: exact values on small frames that follow the table contracts."""
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from toolkit import reception
+from toolkit.tables import TableError
+
+
+def _reviews() -> pd.DataFrame:
+    return pd.DataFrame({
+        "review_id": ["r1", "r2", "r3", "r4", "r5", "r6"],
+        "place": ["US", "US", "US", "RU", "RU", None],
+        "kind": ["critic", "critic", "blog", "critic", "user", "critic"],
+        "outlet": ["Orbit Weekly", "Screen Desk", "", "Кинолента", "", "Nowhere"],
+        "rating": [0.6, 0.8, 1.0, 0.9, None, 0.5],
+        "published": ["2017-10-05", "2017-11-02", "2017-10", "2017-09-30", None, "2018"],
+        "language": ["en", "en", "en", "ru", "ru", "en"],
+        "text": ["x"] * 6,
+    })
+
+
+def _statements() -> pd.DataFrame:
+    return pd.DataFrame({
+        "review_id": ["r1", "r1", "r2", "r4", "r4", "r9"],
+        "sentence_id": ["r1/1", "r1/2", "r2/1", "r4/1", "r4/2", "r9/1"],
+        "aspect": ["budget", "accuracy", "accuracy", "geopolitics", "accuracy", "budget"],
+        "stance": [None, "embellished", "faithful", None, "embellished", None],
+        "frames": [[], [], [], ["cold_war", "patriotism"], [], []],
+        "text": ["It cost little.", "The fire was invented.", "Close to the record.",
+                 "Холодная война снова здесь.", "Пожара не было.", "Out of scope."],
+    })
+
+
+# ---------------------------------------------------------------------------------------- bootstrap
+@pytest.mark.parametrize("values, seed, resamples, expected", [
+    ([0, 1, 1, 0, 1], 42, 2000, (0.2, 1.0)),
+    ([0.5, 0.7, 0.9], 1, 1000, (0.5, 0.9)),
+    ([1, 1, 1, 1], 0, 2000, (1.0, 1.0)),
+    ([0.25], 0, 50, (0.25, 0.25)),
+])
+def test_bootstrap_ci_is_exact_with_a_fixed_seed(values, seed, resamples, expected):
+    assert reception.bootstrap_ci(values, rng=np.random.default_rng(seed), resamples=resamples) == expected
+
+
+def test_bootstrap_ci_of_nothing_is_nan():
+    low, high = reception.bootstrap_ci([])
+    assert math.isnan(low) and math.isnan(high)
+
+
+def test_share_ci_for_8_of_20_is_exact_and_stable_under_other_groups():
+    reviews = pd.DataFrame({"review_id": [f"r{i:02d}" for i in range(20)], "place": ["US"] * 20})
+    items = pd.DataFrame({"review_id": [f"r{i:02d}" for i in range(8)], "aspect": ["budget"] * 8})
+    row = reception.share_by(reviews, items, column="aspect").iloc[0]
+    assert (row["count"], row["n"], row["share"], row["ci_low"], row["ci_high"]) == (8, 20, 0.4, 0.2, 0.6)
+    assert row["review_ids"] == ";".join(f"r{i:02d}" for i in range(8))
+    # Adding another place must not move the US interval: each row has its own seeded generator.
+    more = pd.concat([reviews, pd.DataFrame({"review_id": ["z1", "z2"], "place": ["FR", "FR"]})])
+    again = reception.share_by(more, items, column="aspect")
+    us = again[again["group"] == "US"].iloc[0]
+    assert (us["ci_low"], us["ci_high"]) == (0.2, 0.6)
+
+
+# ------------------------------------------------------------------------------------------- shares
+@pytest.mark.parametrize("group, category, count, n, share, ids", [
+    ("RU", "accuracy", 1, 2, 0.5, "r4"),
+    ("RU", "budget", 0, 2, 0.0, ""),
+    ("RU", "geopolitics", 1, 2, 0.5, "r4"),
+    ("US", "accuracy", 2, 3, 0.666667, "r1;r2"),
+    ("US", "budget", 1, 3, 0.333333, "r1"),
+    ("US", "geopolitics", 0, 3, 0.0, ""),
+    ("unknown", "budget", 0, 1, 0.0, ""),
+])
+def test_aspect_shares_by_place(group, category, count, n, share, ids):
+    table = reception.share_by(_reviews(), _statements(), column="aspect")
+    assert len(table) == 9  # 3 groups (missing place kept as "unknown") × 3 aspects, zeros included
+    row = table[(table["group"] == group) & (table["category"] == category)].iloc[0]
+    assert (row["count"], row["n"], row["share"], row["review_ids"]) == (count, n, share, ids)
+    assert row["ci_low"] <= row["share"] <= row["ci_high"]
+
+
+def test_share_by_keeps_the_first_statement_as_example_with_its_source():
+    table = reception.share_by(_reviews(), _statements(), column="aspect")
+    row = table[(table["group"] == "US") & (table["category"] == "accuracy")].iloc[0]
+    assert row["example"] == "The fire was invented."
+    assert row["example_source"] == "Orbit Weekly (r1)"
+
+
+@pytest.mark.parametrize("group, category, count, n", [
+    ("US", "embellished", 1, 2), ("US", "faithful", 1, 2), ("RU", "embellished", 1, 1),
+    ("RU", "faithful", 0, 1), ("unknown", "faithful", 0, 0),
+])
+def test_stance_shares_among_reviews_discussing_accuracy(group, category, count, n):
+    statements = _statements()
+    accuracy = statements[statements["aspect"] == "accuracy"]
+    table = reception.share_by(_reviews(), accuracy, column="stance", among="items")
+    row = table[(table["group"] == group) & (table["category"] == category)].iloc[0]
+    assert (row["count"], row["n"]) == (count, n)
+    if n == 0:
+        assert math.isnan(row["share"]) and math.isnan(row["ci_low"])
+
+
+def test_list_valued_frames_count_each_value_and_by_kind_works():
+    table = reception.share_by(_reviews(), _statements(), column="frames", by="kind")
+    critic = table[table["group"] == "critic"].set_index("category")
+    assert critic.loc["cold_war", "count"] == 1 and critic.loc["patriotism", "count"] == 1
+    assert critic.loc["cold_war", "n"] == 4
+    assert sorted(set(table["group"])) == ["blog", "critic", "user"]
+
+
+def test_by_place_returns_all_tables_with_n_and_review_ids():
+    budget = pd.DataFrame({"review_id": ["r1"], "subject": ["film"]})
+    tables = reception.by_place(_reviews(), _statements(), budget, resamples=200)
+    assert sorted(tables) == ["aspects", "budget", "frames", "ratings", "stances"]
+    for table in tables.values():
+        assert {"n", "review_ids", "group"} <= set(table.columns)
+    assert tables["budget"].set_index("group").loc["US", "count"] == 1
+
+
+def test_stages_do_not_mutate_their_input():
+    reviews, statements = _reviews(), _statements()
+    before = (reviews.copy(), statements.copy())
+    reception.share_by(reviews, statements, column="frames")
+    reception.rating_by(reviews)
+    reception.sentiment(reviews)
+    reception.scope(reviews)
+    pd.testing.assert_frame_equal(reviews, before[0])
+    pd.testing.assert_frame_equal(statements, before[1])
+
+
+@pytest.mark.parametrize("call, message", [
+    (lambda: reception.share_by(pd.DataFrame({"review_id": []}), _statements(), column="aspect"),
+     "reception.share_by needs column(s) place"),
+    (lambda: reception.rating_by(pd.DataFrame({"review_id": [], "place": []})),
+     "reception.rating_by needs column(s) rating"),
+    (lambda: reception.sentiment(pd.DataFrame({"text": ["hi"]})),
+     "reception.sentiment needs column(s) language"),
+])
+def test_missing_columns_name_the_stage(call, message):
+    with pytest.raises(TableError, match=re.escape(message)):
+        call()
+
+
+def test_share_by_rejects_unknown_denominator():
+    with pytest.raises(ValueError, match="among must be"):
+        reception.share_by(_reviews(), _statements(), column="aspect", among="some")
+
+
+# ------------------------------------------------------------------------------------------ ratings
+def test_rating_by_exact_mean_and_interval():
+    reviews = pd.DataFrame({"review_id": [f"r{i:02d}" for i in range(10)], "place": ["GB"] * 10,
+                            "rating": [0.5, 0.6, 0.6, 0.7, 0.7, 0.7, 0.8, 0.8, 0.9, 1.0]})
+    row = reception.rating_by(reviews).iloc[0]
+    assert (row["n"], row["mean"], row["ci_low"], row["ci_high"]) == (10, 0.73, 0.64, 0.82)
+
+
+def test_ratings_keep_only_rated_reviews_and_carry_n():
+    table = reception.ratings(_reviews())
+    assert table["review_id"].tolist() == ["r1", "r2", "r3", "r4", "r6"]
+    assert table["n"].tolist() == [1] * 5
+
+
+def test_scope_excludes_synopses_and_duplicates_with_a_reason():
+    reviews = pd.DataFrame({"review_id": ["a", "b", "c", "d"], "kind": ["critic", "news", "blurb", "user"],
+                            "duplicate_of": [None, None, None, "a"]})
+    table = reception.scope(reviews)
+    assert table["in_scope"].tolist() == [True, False, True, False]
+    assert table["scope_reason"].tolist() == ["", "kind news is not an opinion", "", "duplicate of a"]
+
+
+# ---------------------------------------------------------------------------------------- sentiment
+@pytest.mark.parametrize("text, language, method, sign", [
+    ("A gripping, beautifully shot rescue drama; I loved it.", "en", "vader", 1),
+    ("A dull, clumsy and boring mess.", "en", "vader", -1),
+    ("Захватывающий и красивый фильм.", "ru", "no method", None),
+    ("Ein wunderbarer, spannender Film.", "de", "no method", None),
+    ("A great film.", None, "no method", None),
+])
+def test_sentiment_only_where_a_method_exists(text, language, method, sign):
+    out = reception.sentiment(pd.DataFrame({"text": [text], "language": [language]}))
+    assert out["sentiment_method"].iloc[0] == method
+    score = out["sentiment"].iloc[0]
+    if sign is None:
+        assert math.isnan(score)
+    else:
+        assert np.sign(score) == sign and -1 <= score <= 1
+
+
+# -------------------------------------------------------------------------------- distinctive words
+@pytest.mark.parametrize("text, tokens", [
+    ("Salyut-7 is a Soviet-era story", ["salyut", "is", "a", "soviet-era", "story"]),
+    ("Космонавты спасают «Салют-7»", ["космонавты", "спасают", "салют"]),
+    ("Ein großartiger Weltraumfilm", ["ein", "grossartiger", "weltraumfilm"]),  # casefolded
+    ("L’équipage d'urgence", ["l’équipage", "d'urgence"]),
+    ("فيلم روسي عن الفضاء", ["فيلم", "روسي", "عن", "الفضاء"]),
+    ("Μια ταινία για το διάστημα", ["μια", "ταινία", "για", "το", "διάστημα"]),
+    ("太空站 救援", ["太空", "空站", "救援"]),
+    ("宇宙ステーション", ["宇宙", "宙ス", "ステ", "テー", "ーシ", "ショ", "ョン"]),
+    ("1985 — 168 days!", ["days"]),
+])
+def test_tokenize_works_across_scripts(text, tokens):
+    assert reception.tokenize(text) == tokens
+
+
+def test_weighted_log_odds_matches_hand_computation():
+    reviews = pd.DataFrame({"review_id": ["a", "b"], "place": ["AA", "BB"],
+                            "text": ["orbit orbit orbit station crew", "budget budget budget station crew"]})
+    table = reception.distinctive_words(reviews, min_count=1, top=None)
+    row = table[(table["group"] == "AA") & (table["word"] == "orbit")].iloc[0]
+    # a0 = 10 tokens, a_orbit = 3: delta = log(6/9) - log(3/12); var = 1/6 + 1/3.
+    delta = math.log(6 / 9) - math.log(3 / 12)
+    assert row["delta"] == pytest.approx(delta, abs=1e-6)
+    assert row["z"] == pytest.approx(delta / math.sqrt(1 / 6 + 1 / 3), abs=1e-6)
+    assert (row["count"], row["count_rest"], row["n"]) == (3, 0, 5)
+    shared = table[(table["group"] == "AA") & (table["word"] == "station")].iloc[0]
+    assert shared["z"] == pytest.approx(0.0, abs=1e-9)
+
+
+def test_distinctive_words_ordering_on_a_toy_corpus():
+    reviews = pd.DataFrame({
+        "review_id": ["us1", "us2", "ru1", "ru2"], "place": ["US", "US", "RU", "RU"],
+        "text": ["the budget was tiny, the budget shows", "a budget film about the station",
+                 "станция и экипаж, станция спасена", "экипаж спасает станция"]})
+    table = reception.distinctive_words(reviews, top=2)
+    assert table[table["group"] == "US"]["word"].tolist() == ["budget", "the"]
+    assert table[table["group"] == "RU"]["word"].tolist() == ["станция", "экипаж"]
+    budget = table[(table["group"] == "US") & (table["word"] == "budget")].iloc[0]
+    assert budget["review_ids"] == "us1;us2" and budget["n_reviews"] == 2
+    assert (table["z"] > 0).all()
+
+
+# --------------------------------------------------------------------------------- comparison films
+@pytest.mark.parametrize("text, films", [
+    ("It plays like Apollo 13 with a Soviet accent.", ["apollo_13"]),
+    ("Less glossy than Gravity, but tenser.", ["gravity"]),
+    ("Der Film erinnert an Der Stoff, aus dem die Helden sind.", ["the_right_stuff"]),
+    ("Сравнения с «Гравитацией» и «Интерстелларом» неизбежны.", ["gravity", "interstellar"]),
+    ("Не хуже, чем «Аполлон-13».", ["apollo_13"]),
+    ("Rispetto a Gravità, il film è più sobrio.", ["gravity"]),
+    ("Plus modeste que Seul sur Mars.", ["the_martian"]),
+    ("这部电影让人想起地心引力。", ["gravity"]),
+    ("The crew keeps the gravity of the situation in view.", []),
+    ("Life aboard the station is hard.", []),
+    ("It nods to Life and to Alien.", ["alien", "life"]),
+    ("The first man to dock was calm.", []),
+    ("Compared with Spacewalker, it is slicker.", ["time_of_the_first"]),
+    # The corpus's own words (corpus/raw/salyut7_pages_2024.txt):
+    ("If you enjoyed movies like Apollo 13, Gravity and The Martian then you'll love this",
+     ["apollo_13", "gravity", "the_martian"]),
+    ('dass es sich hier um eine art "Alien"-Klon à la LIFE handeln würde', ["alien", "life"]),
+    ("But like Argo, Salyut-7 is an edge-of-the-seat experience", ["argo"]),
+])
+def test_comparison_films_in_many_languages(text, films):
+    table = reception.comparison_films(pd.DataFrame({"review_id": ["x"], "text": [text]}))
+    assert sorted(table["film_id"]) == films
+
+
+def test_comparison_films_keep_review_id_matched_words_and_offsets():
+    text = "Beside Interstellar and Интерстеллара it holds up; Interstellar again."
+    table = reception.comparison_films(pd.DataFrame({"review_id": ["r7"], "place": ["GB"], "text": [text]}))
+    row = table.iloc[0]
+    assert (row["review_id"], row["film"], row["mentions"], row["place"]) == ("r7", "Interstellar", 3, "GB")
+    assert row["matched"] == "Interstellar;Интерстеллара"
+    starts = [int(s) for s in row["starts"].split(";")]
+    assert [text[s:s + 5] for s in starts] == ["Inter", "Интер", "Inter"]
+
+
+def test_comparison_films_feed_share_by():
+    reviews = pd.DataFrame({"review_id": ["a", "b", "c"], "place": ["US", "US", "RU"],
+                            "text": ["Like Apollo 13.", "Nothing to compare.", "Как «Аполлон 13»."]})
+    mentions = reception.comparison_films(reviews)
+    table = reception.share_by(reviews, mentions, column="film")
+    assert table[["group", "category", "count", "n", "review_ids"]].values.tolist() == [
+        ["RU", "Apollo 13", 1, 1, "c"], ["US", "Apollo 13", 1, 2, "a"]]
+
+
+# ---------------------------------------------------------------------------------------- over time
+@pytest.mark.parametrize("freq, expected", [
+    ("month", [["2017-09", "RU", 1, "r4"], ["2017-10", "US", 2, "r1;r3"], ["2017-11", "US", 1, "r2"],
+               ["unknown", "RU", 1, "r5"], ["unknown", "unknown", 1, "r6"]]),
+    ("year", [["2017", "RU", 1, "r4"], ["2017", "US", 3, "r1;r2;r3"], ["2018", "unknown", 1, "r6"],
+              ["unknown", "RU", 1, "r5"]]),
+])
+def test_over_time_counts_every_review(freq, expected):
+    table = reception.over_time(_reviews(), freq=freq)
+    assert table[["period", "group", "n", "review_ids"]].values.tolist() == expected
+    assert table["n"].sum() == len(_reviews())
