@@ -123,8 +123,11 @@ def test_bom_crlf_hostile_text(tmp_path: Path) -> None:
 def test_numeric_rating_and_place_basis(tmp_path: Path) -> None:
     path = _write(tmp_path, "r.jsonl", _jsonl(
         {"id": "n1", "text": "Stark.", "rating": 0.6, "place": "de", "place_basis": "outlet"},
-        {"id": "n2", "text": "Schwach.", "rating": "2/5"},
+        {"id": "n2", "text": "Schwach.", "rating": "2/5", "published": "2017-12-16T09:30:00Z",
+         "duplicate_of": "n1"},
     ))
+    assert read_reviews(path)[["published", "duplicate_of"]].values.tolist() == [
+        [None, None], ["2017-12-16", "n1"]]
     assert _rows(read_reviews(path), ["review_id", "rating", "rating_raw", "rating_form", "place",
                                       "place_basis"]) == [
         ("n1", 0.6, None, "given", "DE", "outlet"),
@@ -183,6 +186,12 @@ def test_every_record_is_a_row_or_a_rejection(tmp_path: Path) -> None:
          "line 1: record 'r1' has unknown kind 'critc'; allowed: critic, blog, user, blurb, synopsis, news"),
         ("place.jsonl", _jsonl({"id": "r1", "text": "a", "place": "Germany"}),
          "line 1: record 'r1' has place 'Germany'; expected an ISO 3166-1 alpha-2 code"),
+        ("date.jsonl", _jsonl({"id": "r1", "text": "a", "published": "Dec 16, 2017"}),
+         "line 1: record 'r1' has published 'Dec 16, 2017'; use YYYY-MM-DD"),
+        ("date2.csv", "id,text,published\nr1,a,2017-02-30\n",
+         "line 2: record 'r1' has published '2017-02-30', which is not a calendar date"),
+        ("dangling.jsonl", _jsonl({"id": "r1", "text": "a"}, {"id": "r2", "text": "a", "duplicate_of": "r9"}),
+         "line 2: record 'r2' has duplicate_of 'r9', which is not another record of this input"),
         ("both.jsonl", _jsonl({"id": "r1", "text": "a", "rating": "3/5", "rating_raw": "3/5"}),
          "line 1: record 'r1' has both rating and rating_raw"),
         ("bad-byte.jsonl", b'{"id": "r1", "text": "ok"}\n{"id": "r2", "text": "\xff"}\n',

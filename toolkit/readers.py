@@ -48,6 +48,7 @@ _STRING_FIELDS = ("outlet", "critic", "kind", "url", "published", "place", "plac
                   "language", "duplicate_of")
 _READER_FIELDS = ("source", "start", "end", "source_line")
 _PLACE = re.compile(r"[A-Z]{2}")
+_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.+\-Z]*)?")
 # Blog front matter (Jekyll, Hugo) says author/date; they fill critic/published unless those are also given.
 _ALIASES = {"author": "critic", "date": "published"}
 _LINE_LIKE = {"\x0b", "\x0c", "\x85", "\u2028", "\u2029"}
@@ -456,6 +457,7 @@ def _review_row(record: dict[str, Any], *, source: str, line: int) -> dict[str, 
         elif key not in REVIEW_COLUMNS:
             extras[key] = _clean_field(value, key, record_id, line) if isinstance(value, str) else value
     _check_kind(row, record_id, line)
+    _check_published(row, record_id, line)
     _check_place(row, record_id, line)
     _check_rating(row, record_id, line)
     row.update(extras)
@@ -470,6 +472,20 @@ def _check_kind(row: dict[str, Any], record_id: str, line: int) -> None:
         raise _Reject(line, f"record {record_id!r} has unknown kind {row['kind']!r}; "
                             f"allowed: {', '.join(KINDS)}", record_id)
     row["kind"] = kind
+
+
+def _check_published(row: dict[str, Any], record_id: str, line: int) -> None:
+    if row["published"] is None:
+        return
+    match = _DATE.fullmatch(row["published"])
+    if not match:
+        raise _Reject(line, f"record {record_id!r} has published {row['published']!r}; use YYYY-MM-DD",
+                      record_id)
+    try:
+        row["published"] = date.fromisoformat(match.group(1)).isoformat()
+    except ValueError:
+        raise _Reject(line, f"record {record_id!r} has published {row['published']!r}, which is not a "
+                            "calendar date", record_id) from None
 
 
 def _check_place(row: dict[str, Any], record_id: str, line: int) -> None:
@@ -524,7 +540,18 @@ def _drop_duplicates(batch: _Batch) -> list[dict[str, Any]]:
         batch.rejections.append(_Rejection(
             row["source"], row["source_line"], row["review_id"],
             f"duplicate id {row['review_id']!r} (first used at {where})"))
-    return kept
+    # duplicate_of must point at a review that is in the table, or the link is dangling.
+    valid = []
+    for row in kept:
+        target = row["duplicate_of"]
+        if target is not None and (target not in first or target == row["review_id"]):
+            batch.rejections.append(_Rejection(
+                row["source"], row["source_line"], row["review_id"],
+                f"record {row['review_id']!r} has duplicate_of {target!r}, which is not another record "
+                "of this input"))
+            continue
+        valid.append(row)
+    return valid
 
 
 def _review_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
