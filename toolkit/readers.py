@@ -16,7 +16,13 @@ Conventions, so that results are reproducible and nothing is lost silently:
 - ``author``/``date`` (blog front matter) fill ``critic``/``published`` unless those are given too.
   Fields other than review columns are kept as extra columns; ``source``/``start``/``end``/``source_line``
   given in the input are kept as ``input_source`` etc., since the reader sets those.
-- ``place_basis`` is "unknown" unless a ``place`` is given (then "stated" unless the record says otherwise).
+- Checked per record: ``kind`` in `toolkit.tables.KINDS`; ``place`` an ISO 3166-1 alpha-2 code, and
+  ``place_basis`` is "unknown" unless a ``place`` is given (then "stated" unless the record says otherwise);
+  ``published`` a YYYY-MM-DD date (a time part is dropped); ``duplicate_of`` another id of the input.
+- ``rating_raw`` (or a written ``rating``) goes through `toolkit.ratings.normalize`: only the reviewer's
+  own score fills ``rating``; a numeric ``rating`` must already be in 0..1.
+- A problem with a whole file (undecodable bytes, empty file, a CSV header without ``text``) is one
+  rejection for that file; a CSV quoting error stops the file at the record where it starts.
 - A folder is read recursively in sorted order; hidden files (``.DS_Store``, ``.git``) are skipped.
 """
 from __future__ import annotations
