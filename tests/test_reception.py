@@ -290,3 +290,11 @@ def test_over_time_counts_every_review(freq, expected):
     table = reception.over_time(_reviews(), freq=freq)
     assert table[["period", "group", "n", "review_ids"]].values.tolist() == expected
     assert table["n"].sum() == len(_reviews())
+
+
+def test_the_film_under_study_is_not_its_own_comparator():
+    reviews = pd.DataFrame({"review_id": ["g"], "text": ["Unlike Gravity, it beats Apollo 13 and Life."]})
+    assert sorted(reception.comparison_films(reviews)["film_id"]) == ["apollo_13", "gravity", "life"]
+    assert reception.comparison_films(reviews, exclude=["Gravity", "Гравитация"])["film_id"].tolist() == [
+        "apollo_13", "life"]
+    assert reception.comparison_films(reviews, exclude=["apollo_13"])["film_id"].tolist() == ["gravity", "life"]

@@ -389,6 +389,7 @@ class _Film:
     title: str
     pattern: re.Pattern
     not_sentence_initial: bool
+    aliases: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -401,7 +402,8 @@ def _films() -> tuple[_Film, ...]:
         flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
         alternatives = "|".join(_alias_regex(a) for a in aliases)
         films.append(_Film(entry["id"], entry["title"], re.compile(alternatives, flags),
-                           bool(entry.get("not_sentence_initial"))))
+                           bool(entry.get("not_sentence_initial")),
+                           frozenset(a.casefold() for a in aliases)))
     return tuple(films)
 
 
@@ -420,13 +422,16 @@ def _sentence_initial(text: str, start: int) -> bool:
     return before == "" or before[-1] in ".!?\n…"
 
 
-def comparison_films(reviews: pd.DataFrame, *, text_column: str = "text") -> pd.DataFrame:
+def comparison_films(reviews: pd.DataFrame, *, text_column: str = "text",
+                     exclude: Collection[str] = ()) -> pd.DataFrame:
     """Find mentions of comparison films (toolkit/data/comparison_films.yaml) in each review's text.
 
     Requires `review_id`, `text_column`; keeps `place`, `kind`, `outlet` when present. Returns one row per
     review × film: `review_id`, `film` (English title), `film_id`, `mentions` (count), `matched` (the
     distinct surface words, ";"-joined), `starts` (character offsets, ";"-joined), `review_ids`, and the
-    review's `place`/`kind`/`outlet`. Sorted by review_id, film.
+    review's `place`/`kind`/`outlet`. Sorted by review_id, film. `exclude` names the film under study
+    (its titles or ids): a film in the list whose id, title or an alias is excluded is not searched for,
+    so a film is never its own comparator.
 
     >>> r = pd.DataFrame({"review_id": ["x"], "text": ["Слабее, чем «Интерстеллар», но лучше Apollo 13."]})
     >>> comparison_films(r)[["film", "matched"]].values.tolist()
@@ -434,10 +439,12 @@ def comparison_films(reviews: pd.DataFrame, *, text_column: str = "text") -> pd.
     """
     require(reviews, ["review_id", text_column], stage="reception.comparison_films")
     meta = [c for c in ("place", "kind", "outlet") if c in reviews.columns]
+    excluded = {e.casefold() for e in exclude}
+    films = [f for f in _films() if not ({f.id.casefold(), f.title.casefold()} | f.aliases) & excluded]
     rows = []
     for _, review in reviews.iterrows():
         text = review[text_column] if isinstance(review[text_column], str) else ""
-        for film in _films():
+        for film in films:
             spans = [m for m in film.pattern.finditer(text)
                      if not (film.not_sentence_initial and _sentence_initial(text, m.start()))]
             if not spans:
