@@ -101,7 +101,7 @@ class _Batch:
 
 
 def read_reviews_report(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Read review files into ``(reviews, rejections)``; every input record is in exactly one of them.
+    r"""Read review files into ``(reviews, rejections)``; every input record is in exactly one of them.
 
     ``path`` is a JSONL (``.jsonl``/``.ndjson``), CSV (``.csv``/``.tsv``), ``.txt``/``.md`` or ``.html``
     file, or a folder of ``.txt``/``.md``/``.html`` files. ``reviews`` has every column of
@@ -112,9 +112,12 @@ def read_reviews_report(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     Raises `ReviewInputError` when there is nothing to read: a missing path, an unknown file type given
     directly, or a folder without review files.
 
-    >>> reviews, rejections = read_reviews_report("tests/fixtures/readers/reviews.jsonl")
-    >>> reviews["review_id"].tolist(), len(rejections)
-    (['jsonl-en', 'jsonl-de', 'jsonl-ru'], 0)
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "mine.jsonl"
+    >>> _ = path.write_text('{"id": "a1", "text": "Sehenswert."}\n{"id": "a2"}\n', encoding="utf-8")
+    >>> reviews, rejections = read_reviews_report(path)
+    >>> reviews["review_id"].tolist(), rejections[["line", "record_id", "reason"]].values.tolist()
+    (['a1'], [[2, 'a2', "record 'a2' has no text"]])
     """
     root = Path(path)
     name = str(path)
@@ -152,14 +155,17 @@ def read_reviews_report(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 
 def read_reviews(path: str | Path, *, strict: bool = True) -> pd.DataFrame:
-    """Read review files into the reviews table (see `read_reviews_report` for formats and columns).
+    r"""Read review files into the reviews table (see `read_reviews_report` for formats and columns).
 
     With ``strict=True`` any rejected record raises `ReviewInputError` whose message names the file and
     line of each problem, e.g. ``reviews.jsonl line 3: record 'r7' has no text``; with ``strict=False``
     rejected records are left out (use `read_reviews_report` to see them).
 
-    >>> read_reviews("tests/fixtures/readers/folder/b-kosmos.md")[["review_id", "critic", "rating"]].values.tolist()
-    [['md-de', 'Jana Beispiel', 0.7]]
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "kosmos.md"
+    >>> _ = path.write_text("---\ncritic: Jana\nrating_raw: 3.5/5\n---\nGroße Bilder.\n", encoding="utf-8")
+    >>> read_reviews(path)[["review_id", "critic", "rating", "text"]].values.tolist()
+    [['kosmos', 'Jana', 0.7, 'Große Bilder.']]
     """
     reviews, rejections = read_reviews_report(path)
     if strict and len(rejections):
