@@ -1,0 +1,222 @@
+"""Charts stage: Altair charts of the reception tables, in one registered house theme.
+
+Each function takes an aggregated table from `toolkit.reception` and returns an Altair chart (a value:
+nothing is rendered or written here; `toolkit.figures` saves). Every mark's tooltip shows `n`, the
+`review_ids` behind it and, where the table has them, the statement's own words and their source.
+"""
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from toolkit.tables import require
+
+THEME = "toolkit"
+#: A font that ships with Debian and covers Latin, Cyrillic, Greek and Arabic, so SVG/PNG output is the
+#: same on every machine with it installed (vl-convert otherwise falls back to whatever it finds).
+FONT = "DejaVu Sans"
+WIDTH = 560
+#: Stable colours for the budget subjects and stances, so a category keeps its colour across charts.
+SUBJECT_COLORS = {"film": "#1b6ca8", "comparator": "#e08a1e", "counterfactual": "#7f7f7f"}
+STANCE_COLORS = {"faithful": "#2a9d8f", "mixed": "#e9c46a", "embellished": "#e76f51", "neutral": "#8d99ae"}
+
+
+@alt.theme.register(THEME, enable=True)
+def _theme() -> alt.theme.ThemeConfig:
+    return alt.theme.ThemeConfig({
+        "config": {
+            "background": "white",
+            "font": FONT,
+            "view": {"stroke": None, "continuousWidth": WIDTH, "continuousHeight": 300},
+            "title": {"font": FONT, "fontSize": 15, "anchor": "start", "subtitleColor": "#555"},
+            "axis": {"labelFont": FONT, "titleFont": FONT, "labelFontSize": 11, "titleFontSize": 12,
+                     "labelLimit": 260, "gridColor": "#e6e6e6"},
+            "legend": {"labelFont": FONT, "titleFont": FONT, "orient": "bottom"},
+            "header": {"labelFont": FONT, "titleFont": FONT},
+            "text": {"font": FONT, "fontSize": 11},
+            "range": {"category": ["#1b6ca8", "#e08a1e", "#2a9d8f", "#c44e52", "#8172b2", "#937860",
+                                   "#da8bc3", "#7f7f7f", "#ccb974", "#64b5cd"]},
+        }
+    })
+
+
+def _title(text: str, subtitle: str) -> alt.TitleParams:
+    return alt.TitleParams(text, subtitle=subtitle)
+
+
+def _data(table: pd.DataFrame) -> pd.DataFrame:
+    # Altair serializes the frame into the spec; a plain copy keeps the caller's frame untouched.
+    return table.reset_index(drop=True).copy()
+
+
+def _share_tooltip() -> list[alt.Tooltip]:
+    return [alt.Tooltip("group:N", title="group"), alt.Tooltip("category:N", title="category"),
+            alt.Tooltip("count:Q", title="reviews"), alt.Tooltip("n:Q", title="n"),
+            alt.Tooltip("share:Q", format=".0%", title="share"),
+            alt.Tooltip("ci_low:Q", format=".0%", title="95% CI low"),
+            alt.Tooltip("ci_high:Q", format=".0%", title="95% CI high"),
+            alt.Tooltip("example:N", title="statement"), alt.Tooltip("example_source:N", title="source"),
+            alt.Tooltip("review_ids:N", title="review ids")]
+
+
+SHARE_COLUMNS = ["group", "category", "count", "n", "share", "ci_low", "ci_high", "review_ids", "example",
+                 "example_source"]
+
+
+def rating_by_place(table: pd.DataFrame, *, title: str = "Ratings by place") -> alt.LayerChart:
+    """Mean normalized rating (0..1) per group with its bootstrap 95% interval and n.
+
+    Takes `reception.rating_by` output (`group`, `n`, `mean`, `ci_low`, `ci_high`, `review_ids`).
+    """
+    require(table, ["group", "n", "n_reviews", "mean", "ci_low", "ci_high", "review_ids"],
+            stage="charts.rating_by_place")
+    data = _data(table)
+    data["label"] = data.apply(lambda r: f"n={r['n']} of {r['n_reviews']}", axis=1)
+    tooltip = [alt.Tooltip("group:N", title="place"), alt.Tooltip("n:Q", title="rated reviews (n)"),
+               alt.Tooltip("n_reviews:Q", title="reviews"), alt.Tooltip("mean:Q", format=".2f"),
+               alt.Tooltip("ci_low:Q", format=".2f", title="95% CI low"),
+               alt.Tooltip("ci_high:Q", format=".2f", title="95% CI high"),
+               alt.Tooltip("review_ids:N", title="review ids")]
+    base = alt.Chart(data).encode(y=alt.Y("group:N", title=None, sort="ascending"))
+    bars = base.mark_rule(strokeWidth=2, color="#555").encode(
+        x=alt.X("ci_low:Q", scale=alt.Scale(domain=[0, 1]), title="mean rating (0–1) with 95% CI"),
+        x2="ci_high:Q", tooltip=tooltip)
+    points = base.mark_point(filled=True, size=90, color="#1b6ca8").encode(x="mean:Q", tooltip=tooltip)
+    labels = base.mark_text(align="left", dx=6, color="#333").encode(
+        x=alt.value(WIDTH + 4), text="label:N")
+    return alt.layer(bars, points, labels).properties(
+        width=WIDTH, title=_title(title, "Reviewers' own scores, normalized to 0–1; bootstrap 95% CI"))
+
+
+def share_heatmap(table: pd.DataFrame, *, title: str, subtitle: str = "",
+                  category_title: str = "category") -> alt.LayerChart:
+    """Heatmap of shares (group × category) with the count/n written in each cell.
+
+    Takes `reception.share_by` output. Used for aspect attention, frames and comparison films.
+    """
+    require(table, SHARE_COLUMNS, stage="charts.share_heatmap")
+    data = _data(table)
+    data["label"] = data.apply(lambda r: f"{r['count']}/{r['n']}", axis=1)
+    base = alt.Chart(data).encode(
+        x=alt.X("category:N", title=category_title, sort="ascending", axis=alt.Axis(labelAngle=-30)),
+        y=alt.Y("group:N", title=None, sort="ascending"), tooltip=_share_tooltip())
+    cells = base.mark_rect(stroke="white").encode(
+        color=alt.Color("share:Q", scale=alt.Scale(domain=[0, 1], scheme="blues"),
+                        title="share of reviews", legend=alt.Legend(format=".0%")))
+    text = base.mark_text().encode(
+        text="label:N",
+        color=alt.condition(alt.datum.share > 0.55, alt.value("white"), alt.value("#222")))
+    return alt.layer(cells, text).properties(
+        width=alt.Step(70), height=alt.Step(28),
+        title=_title(title, subtitle or "Cell: reviews with the category / reviews in the group (n)"))
+
+
+def aspect_attention(table: pd.DataFrame, *, title: str = "What reviews write about, by place"):
+    """Share of reviews per group addressing budget, accuracy and geopolitics (heatmap with counts)."""
+    return share_heatmap(table, title=title, category_title="aspect",
+                         subtitle="Cell: reviews with ≥1 statement on the aspect / reviews in the group")
+
+
+def frames_by_place(table: pd.DataFrame, *, title: str = "Geopolitical frames, by place"):
+    """Share of reviews per group invoking each geopolitics frame (heatmap with counts)."""
+    return share_heatmap(table, title=title, category_title="frame",
+                         subtitle="Cell: reviews invoking the frame / reviews in the group")
+
+
+def comparison_films_by_place(table: pd.DataFrame, *, title: str = "Films Salyut-7 is compared to"):
+    """Share of reviews per group naming each comparison film (heatmap with counts)."""
+    return share_heatmap(table, title=title, category_title="film",
+                         subtitle="Cell: reviews naming the film / reviews in the group")
+
+
+def stance_by_place(table: pd.DataFrame, *, title: str = "Historical accuracy: stance, by place"):
+    """Share of reviews per group taking each accuracy stance, among reviews that discuss accuracy,
+    as grouped bars with bootstrap 95% intervals and n."""
+    require(table, SHARE_COLUMNS, stage="charts.stance_by_place")
+    data = _data(table)
+    data["label"] = data.apply(lambda r: f"{r['count']}/{r['n']}", axis=1)
+    stances = sorted(set(data["category"]))
+    colors = alt.Scale(domain=stances, range=[STANCE_COLORS.get(s, "#999") for s in stances])
+    base = alt.Chart(data).encode(y=alt.Y("group:N", title=None, sort="ascending"),
+                                  yOffset=alt.YOffset("category:N", sort=stances),
+                                  tooltip=_share_tooltip())
+    bars = base.mark_bar().encode(
+        x=alt.X("share:Q", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%"),
+                title="share of reviews discussing accuracy, with 95% CI"),
+        color=alt.Color("category:N", scale=colors, title="stance"))
+    rules = base.mark_rule(color="#333").encode(x="ci_low:Q", x2="ci_high:Q")
+    labels = base.mark_text(align="left", dx=4, fontSize=9, color="#333").encode(
+        x="ci_high:Q", text="label:N")
+    return alt.layer(bars, rules, labels).properties(
+        width=WIDTH, height=alt.Step(14),
+        title=_title(title, "Label: reviews with the stance / reviews with an accuracy statement (n)"))
+
+
+def budget_figures(table: pd.DataFrame, *, title: str = "Budget figures cited, in US dollars"):
+    """Each budget figure a review cites, in USD (log scale) by place, coloured by subject (this film,
+    a comparator film, a counterfactual). The tooltip shows the statement's words and its source.
+
+    Takes `reception.budget_cited` output.
+    """
+    require(table, ["review_id", "usd", "amount", "currency", "subject", "text", "place", "outlet"],
+            stage="charts.budget_figures")
+    data = _data(table)
+    plotted = pd.to_numeric(data["usd"], errors="coerce") > 0
+    # A log axis cannot show figures without a USD value; say how many there are instead of hiding them.
+    missing = int((~plotted).sum())
+    note = f"; {missing} figure(s) without a USD value are listed in the CSV only" if missing else ""
+    data = data[plotted]
+    subjects = [s for s in SUBJECT_COLORS] + sorted(set(data["subject"]) - set(SUBJECT_COLORS))
+    colors = alt.Scale(domain=subjects, range=[SUBJECT_COLORS.get(s, "#999") for s in subjects])
+    tooltip = [alt.Tooltip("text:N", title="statement"), alt.Tooltip("outlet:N", title="outlet"),
+               alt.Tooltip("review_id:N", title="review id"), alt.Tooltip("place:N", title="place"),
+               alt.Tooltip("amount:Q", title="amount", format=",.0f"),
+               alt.Tooltip("currency:N", title="currency"),
+               alt.Tooltip("usd:Q", title="USD", format="$,.0f"), alt.Tooltip("subject:N")]
+    return alt.Chart(data).mark_point(filled=True, size=80, opacity=0.8).encode(
+        x=alt.X("usd:Q", scale=alt.Scale(type="log", padding=12), axis=alt.Axis(format="$.2s"),
+                title="figure cited (USD at the film's release year, log scale)"),
+        y=alt.Y("place:N", title=None, sort="ascending"),
+        yOffset=alt.YOffset("subject:N", sort=subjects),
+        color=alt.Color("subject:N", scale=colors, title="the figure is the budget of"),
+        shape=alt.Shape("subject:N", scale=alt.Scale(domain=subjects), title="the figure is the budget of"),
+        tooltip=tooltip,
+    ).properties(width=WIDTH, height=alt.Step(16),
+                 title=_title(title, "One point per figure; hover for the sentence and its review" + note))
+
+
+def reviews_over_time(table: pd.DataFrame, *, title: str = "Reviews over time"):
+    """Number of reviews per publication month (or year) and place, stacked; "unknown" dates last.
+
+    Takes `reception.over_time` output (`period`, `group`, `n`, `review_ids`).
+    """
+    require(table, ["period", "group", "n", "review_ids"], stage="charts.reviews_over_time")
+    data = _data(table)
+    return alt.Chart(data).mark_bar().encode(
+        x=alt.X("period:O", title="published", sort="ascending"),
+        y=alt.Y("sum(n):Q", title="reviews"),
+        color=alt.Color("group:N", title="place", sort="ascending"),
+        order=alt.Order("group:N", sort="ascending"),
+        tooltip=[alt.Tooltip("period:O"), alt.Tooltip("group:N", title="place"),
+                 alt.Tooltip("n:Q", title="reviews (n)"), alt.Tooltip("review_ids:N", title="review ids")],
+    ).properties(width=WIDTH, title=_title(title, "Publication dates where known; 'unknown' otherwise"))
+
+
+def distinctive_words(table: pd.DataFrame, *, title: str = "Distinctive words, by place", columns: int = 3):
+    """Top words per group by weighted log-odds z-score (Monroe et al. 2008), one panel per group.
+
+    Takes `reception.distinctive_words` output.
+    """
+    require(table, ["group", "word", "count", "z", "n", "review_ids"], stage="charts.distinctive_words")
+    data = _data(table)
+    return alt.Chart(data).mark_bar(color="#1b6ca8").encode(
+        x=alt.X("z:Q", title="log-odds z-score vs other places"),
+        y=alt.Y("word:N", sort="-x", title=None),
+        tooltip=[alt.Tooltip("group:N", title="place"), alt.Tooltip("word:N"),
+                 alt.Tooltip("count:Q", title="uses in place"), alt.Tooltip("count_rest:Q", title="uses elsewhere"),
+                 alt.Tooltip("z:Q", format=".2f"), alt.Tooltip("n:Q", title="tokens in place (n)"),
+                 alt.Tooltip("review_ids:N", title="review ids")],
+    ).properties(width=180, height=alt.Step(13)).facet(
+        facet=alt.Facet("group:N", title=None, sort="ascending"), columns=columns,
+    ).resolve_scale(y="independent").properties(
+        title=_title(title, "Weighted log-odds with an informative Dirichlet prior; z > 1.96 ≈ distinctive"))
