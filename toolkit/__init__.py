@@ -1,3 +1,40 @@
-"""Comparative film criticism toolkit: reviews in many languages → languages, statements on budget,
-historical accuracy and geopolitics → reception by place."""
+"""Comparative film criticism toolkit: reviews in many languages → languages and sentences → statements on
+budget, historical accuracy and geopolitics → alignment across reviews → reception by place.
+
+The dozen verbs a researcher needs are importable from here; each lives in its stage module
+(`toolkit.corpus`, `toolkit.language`, `toolkit.aspects`, `toolkit.money`, `toolkit.reception`, ...).
+"""
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
 __version__ = "0.1.0"
+
+# verb → module. Imported on first use, so `import toolkit` stays fast and `toolkit --version` starts at once.
+_VERBS = {
+    "load": "toolkit.pipeline",
+    "load_corpus": "toolkit.corpus",
+    "read_reviews": "toolkit.readers",
+    "normalize_rating": "toolkit.ratings",
+    "detect_language": "toolkit.language",
+    "annotate": "toolkit.language",
+    "extract_statements": "toolkit.aspects",
+    "parse_money": "toolkit.money",
+    "budget_figures": "toolkit.money",
+    "align": "toolkit.align",
+    "analyse": "toolkit.pipeline",
+    "film_for": "toolkit.pipeline",
+    "show_charts_offline": "toolkit.charts",
+}
+__all__ = sorted(_VERBS) + ["__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _VERBS:
+        return getattr(import_module(_VERBS[name]), name)
+    raise AttributeError(f"module 'toolkit' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return __all__

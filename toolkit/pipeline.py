@@ -80,3 +80,22 @@ def _progress(steps: list[str], *, enabled: bool):
     from tqdm.auto import tqdm
 
     return tqdm(total=len(steps), desc="analysis", unit="stage", disable=not enabled, leave=False)
+
+
+def load(path: str | Path | None = None) -> pd.DataFrame:
+    """Reviews from a corpus manifest (.yaml), a reviews file (.jsonl, .csv), a folder of .txt/.md/.html files,
+    or — with no path — the shipped Salyut-7 corpus. The notebooks' single entry point for data."""
+    from toolkit.corpus import load_corpus
+    from toolkit.readers import read_reviews
+
+    if path is None or Path(path).suffix.lower() in {".yaml", ".yml"}:
+        return load_corpus(path)
+    return read_reviews(path)
+
+
+def film_for(path: str | Path | None = None, *, year: int | None = None, title: str | None = None) -> Film:
+    """The film a data source is about: from the manifest's `film:` block, or from the arguments."""
+    if path is None or Path(path).suffix.lower() in {".yaml", ".yml"}:
+        film = film_of(path)
+        return Film(title=title or film.title, year=year or film.year, titles=film.titles)
+    return Film(title=title or "the film", year=year, titles=(title,) if title else ())
