@@ -25,7 +25,7 @@ _VERBS = {
     "align": "toolkit.align",
     "analyse": "toolkit.pipeline",
     "film_for": "toolkit.pipeline",
-    "show_charts_offline": "toolkit.charts",
+    "show_charts_offline": "toolkit.display",
 }
 __all__ = sorted(_VERBS) + ["__version__"]
 
