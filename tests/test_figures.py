@@ -1,0 +1,135 @@
+"""Tests for toolkit.figures: every file written, offline HTML, traceable CSVs, byte-identical rebuilds."""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import io
+import json
+import re
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from toolkit import figures
+from toolkit.tables import TableError
+
+SHA = "0" * 64
+STEMS = ["01-ratings-by-place", "02-aspects-by-place", "03-aspects-by-kind", "04-budget-figures",
+         "05-accuracy-stance-by-place", "06-frames-by-place", "07-comparison-films-by-place",
+         "08-reviews-over-time", "09-distinctive-words-by-place"]
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("figures")
+    (out / "99-left-over.svg").write_text("stale")  # an earlier build's chart: must go
+    (out / "notes.txt").write_text("mine")  # not a figure: must stay
+    figures.build(figures.sample_analysis(), out, corpus_sha256=SHA, data_date="2018-01-02", progress=False)
+    return out
+
+
+def test_build_writes_every_file(built):
+    names = {p.name for p in built.iterdir()}
+    expected = {f"{stem}.{ext}" for stem in STEMS for ext in ("svg", "png", "html", "csv")}
+    expected |= {"00-reviews.csv", "07-comparison-films-mentions.csv", "index.html", "provenance.json",
+                 "notes.txt"}
+    assert names == expected
+
+
+def test_second_build_is_byte_identical_and_reports_progress(built, tmp_path, capsys):
+    paths = figures.build(figures.sample_analysis(), tmp_path, corpus_sha256=SHA, data_date="2018-01-02",
+                          progress=True)
+    assert "figures" in capsys.readouterr().err  # tqdm on stderr
+    assert sorted(p.name for p in paths) == sorted(p.name for p in built.iterdir() if p.name != "notes.txt")
+    for path in paths:
+        assert path.read_bytes() == (built / path.name).read_bytes(), path.name
+
+
+@pytest.mark.parametrize("name", [f"{stem}.html" for stem in STEMS] + ["index.html"])
+def test_html_is_self_contained(built, name):
+    page = (built / name).read_text(encoding="utf-8")
+    assert not re.search(r"<script[^>]*\bsrc\s*=", page, re.I), "scripts must be inlined"
+    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page, re.I), "no remote resources"
+    assert "vegaEmbed" in page
+
+
+def test_index_embeds_every_chart_and_links_its_files(built):
+    page = (built / "index.html").read_text(encoding="utf-8")
+    for stem in STEMS:
+        assert f'<div class="chart" id="chart-{stem}"' in page
+        assert f'<script type="application/json" id="spec-{stem}">' in page
+        for ext in ("html", "svg", "png", "csv"):
+            assert f'href="{stem}.{ext}"' in page
+    assert '<body data-charts="9"' in page
+    assert "<h1>Salyut-7: reception by place</h1>" in page
+
+
+def test_index_escapes_text():
+    sample = dataclasses.replace(figures.sample_analysis(),
+                                 film=figures.SampleFilm(title="<i>Orbit</i> & Co", titles=()))
+    steps = figures.figures(sample, resamples=50)
+    page = figures._index(steps, film="<i>Orbit</i> & Co")
+    assert "<h1>&lt;i&gt;Orbit&lt;/i&gt; &amp; Co: reception by place</h1>" in page
+    assert "<i>Orbit</i>" not in page.split("<body", 1)[1].split("<script", 1)[0]
+
+
+def test_provenance_records_inputs_versions_and_hashes_without_timestamps(built):
+    text = (built / "provenance.json").read_text(encoding="utf-8")
+    record = json.loads(text)
+    assert record["corpus_sha256"] == SHA and record["data_date"] == "2018-01-02"
+    assert {"altair", "vl-convert-python", "pandas", "numpy", "vega", "vega-lite"} <= set(record["packages"])
+    assert record["bootstrap"]["resamples"] == 2000
+    assert not re.search(r"\d{2}:\d{2}:\d{2}", text), "no wall-clock times"
+    for name, digest in record["files"].items():
+        assert hashlib.sha256((built / name).read_bytes()).hexdigest() == digest
+    assert set(record["files"]) == {p.name for p in built.iterdir()} - {"provenance.json", "notes.txt"}
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_every_chart_table_traces_to_review_ids(built, stem):
+    table = pd.read_csv(built / f"{stem}.csv", keep_default_na=False)
+    known = set(figures.sample_analysis().reviews["review_id"])
+    assert "review_ids" in table.columns and len(table) > 0
+    for cell in table["review_ids"]:
+        assert set(filter(None, str(cell).split(";"))) <= known
+
+
+def test_reviews_table_lists_excluded_reviews_with_reason_and_sentiment(built):
+    table = pd.read_csv(built / "00-reviews.csv", keep_default_na=False).set_index("review_id")
+    assert table.loc["ru-syn", "scope_reason"] == "kind synopsis is not an opinion"
+    assert table.loc["us-a", "sentiment_method"] == "vader"
+    assert table.loc["ru-a", "sentiment_method"] == "no method" and table.loc["ru-a", "sentiment"] == ""
+
+
+def test_chart_tables_hold_the_expected_numbers(built):
+    aspects = pd.read_csv(built / "02-aspects-by-place.csv", keep_default_na=False)
+    us_budget = aspects[(aspects["group"] == "US") & (aspects["category"] == "budget")].iloc[0]
+    assert (us_budget["count"], us_budget["n"], us_budget["review_ids"]) == (2, 2, "us-a;us-b")
+    films = pd.read_csv(built / "07-comparison-films-mentions.csv", keep_default_na=False)
+    assert films[["review_id", "film", "matched"]].values.tolist() == [
+        ["de-a", "Apollo 13", "Apollo 13"], ["ru-a", "Gravity", "Гравитация"],
+        ["us-a", "Apollo 13", "Apollo 13"], ["us-b", "Gravity", "Gravity"]]
+
+
+def test_png_has_no_time_chunk_and_stripping_works(built):
+    png = (built / "01-ratings-by-place.png").read_bytes()
+    assert png.startswith(b"\x89PNG") and b"tIME" not in png
+    chunk = b"\x00\x00\x00\x07tIME\x07\xe2\x01\x02\x03\x04\x05" + b"\x00\x00\x00\x00"
+    stamped = png[:33] + chunk + png[33:]  # after the IHDR chunk (8 + 25 bytes)
+    assert figures._strip_png_time(stamped) == png
+
+
+def test_build_names_missing_review_columns(tmp_path):
+    sample = figures.sample_analysis()
+    broken = dataclasses.replace(sample, reviews=sample.reviews.drop(columns=["published"]))
+    with pytest.raises(TableError, match="figures.build needs column"):
+        figures.build(broken, tmp_path, corpus_sha256=SHA, data_date="x", progress=False)
+
+
+def test_png_and_svg_are_real_images(built):
+    svg = (built / "04-budget-figures.svg").read_text(encoding="utf-8")
+    assert svg.lstrip().startswith("<svg") and "Budget figures cited" in svg
+    header = io.BytesIO((built / "04-budget-figures.png").read_bytes()).read(24)
+    width, height = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+    assert width > 600 and height > 200  # rendered at scale 2
