@@ -143,12 +143,12 @@ def _statements(args: argparse.Namespace) -> int:
 
 
 def _align(args: argparse.Namespace) -> int:
-    from toolkit import align
+    from toolkit.align import align, to_html
 
     analysis = _analysis(args)
-    result = align.align(analysis.reviews, analysis.statements, analysis.budget_figures)
+    result = align(analysis.reviews, analysis.statements, analysis.budget_figures)
     if args.html:
-        args.html.write_text(align.to_html(result, title=f"Aligned statements: {args.input.name}"), encoding="utf-8")
+        args.html.write_text(to_html(result, title=f"Aligned statements: {args.input.name}"), encoding="utf-8")
     if args.csv_dir:
         args.csv_dir.mkdir(parents=True, exist_ok=True)
         result.by_review.to_csv(args.csv_dir / "by_review.csv", index=False)
