@@ -264,7 +264,7 @@ function __record(message) {{
   var box = document.getElementById("errors");
   if (box) {{ box.textContent = window.__errors.join("\\n"); }}
 }}
-window.addEventListener("error", function (e) {{ __record("Uncaught " + (e.message || e)); }});
+window.addEventListener("error", function (e) {{ __record(e.message || String(e)); }});
 window.addEventListener("unhandledrejection", function (e) {{ __record("Unhandled " + e.reason); }});
 var __consoleError = console.error;
 console.error = function () {{ __record(Array.prototype.join.call(arguments, " ")); __consoleError.apply(console, arguments); }};
@@ -281,11 +281,14 @@ it. Provenance (corpus hash, versions): <a href="provenance.json">provenance.jso
 (function () {{
   var rendered = 0;
   document.querySelectorAll("div.chart").forEach(function (div) {{
-    var spec = JSON.parse(document.getElementById(div.dataset.spec).textContent);
-    vegaEmbed(div, spec, {{renderer: "svg", actions: false}}).then(function () {{
-      rendered += 1;
-      document.body.dataset.rendered = String(rendered);
-    }}).catch(function (err) {{ __record("Chart " + div.id + " failed: " + err); }});
+    // One broken chart must not stop the others: each is drawn, and fails, on its own.
+    try {{
+      var spec = JSON.parse(document.getElementById(div.dataset.spec).textContent);
+      vegaEmbed(div, spec, {{renderer: "svg", actions: false}}).then(function () {{
+        rendered += 1;
+        document.body.dataset.rendered = String(rendered);
+      }}).catch(function (err) {{ __record("Chart " + div.id + " failed: " + err); }});
+    }} catch (err) {{ __record("Chart " + div.id + " failed: " + err); }}
   }});
 }})();
 </script>
