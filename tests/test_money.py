@@ -381,6 +381,12 @@ def test_budget_figures_is_deterministic_and_order_free():
     assert first.to_json() == budget_figures(statements, year=2017).to_json()
 
 
+def test_budget_figures_without_a_year_leaves_usd_empty():
+    out = budget_figures(_statements(), year=None)
+    assert len(out) == 9 and out["usd"].isna().all() and out["year"].isna().all()
+    assert out["amount"].tolist()[:3] == [6e6, 100e6, 165e6]
+
+
 def test_budget_figures_empty_and_missing_columns():
     empty = budget_figures(_statements().iloc[0:0], year=2017)
     assert empty.empty and list(empty.columns) == money.FIGURE_COLUMNS

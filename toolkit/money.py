@@ -6,6 +6,7 @@ Every word list (scale words, currencies, hedges, context cues, subject cues) is
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -314,12 +315,14 @@ _BOUNDARY = re.compile(r"[.!?…;]+[\"'»”’)\]]*\s+(?=[^\s])|\n\s*\n")
 def _sentences(text: str, protected: list[tuple[int, int]], lex: _Lexicon) -> list[tuple[int, int]]:
     """Rough sentence spans, only to bound the context a figure's cues are looked for in."""
     cuts = [0]
+    starts = [s for s, _ in protected]
     for match in _BOUNDARY.finditer(text):
         at = match.start()
-        if any(s <= at < e for s, e in protected):
+        inside = bisect.bisect_right(starts, at) - 1
+        if inside >= 0 and at < protected[inside][1]:
             continue
         if "\n\n" not in re.sub(r"[ \t]", "", match.group()):
-            token = re.search(r"(\S+)$", text[:at])
+            token = re.search(r"(\S+)$", text[max(0, at - 12):at])
             if text[at] == "." and token and token.group(1).lower().rstrip(".") in lex.abbreviations:
                 continue
             following = text[match.end()]
@@ -556,13 +559,14 @@ def to_usd(amount: float, currency: str, year: int) -> float | None:
 
 
 # -------------------------------------------------------------------------------------------- the stage
-def budget_figures(statements: pd.DataFrame, *, year: int, film_titles: tuple[str, ...] = ()) -> pd.DataFrame:
+def budget_figures(statements: pd.DataFrame, *, year: int | None, film_titles: tuple[str, ...] = ()
+                   ) -> pd.DataFrame:
     """Budget figures of the budget statements: one row per money phrase, in review and offset order.
 
     Requires the statements columns `review_id`, `sentence_id`, `aspect`, `text`, `start`, `language`;
     reads rows whose `aspect` is "budget". Returns FIGURE_COLUMNS: the BUDGET_COLUMNS contract
     (`amount`, `currency`, `year` = `year`, `usd` = `to_usd(amount, currency, year)` or NaN when the
-    currency is unknown, `subject`, `text` = the money phrase) plus `start`/`end` of the phrase in the
+    currency or the year is unknown (`year=None`) or has no ECB rate, `subject`, `text` = the money phrase) plus `start`/`end` of the phrase in the
     review text (so `review.text[start:end] == text`), `low`, `high`, `approx`, `kind`,
     `currency_implied`, `language`. A phrase becomes a figure when its kind is "budget", or "unknown" (the
     sentence is a budget statement); box office, prices and other money never do.
@@ -582,10 +586,10 @@ def budget_figures(statements: pd.DataFrame, *, year: int, film_titles: tuple[st
         for mention in parse_money(text, language=language):
             if mention.kind not in ("budget", "unknown"):
                 continue
-            usd = to_usd(mention.amount, mention.currency, year) if mention.currency else None
+            usd = to_usd(mention.amount, mention.currency, year) if mention.currency and year else None
             rows.append({
                 "review_id": record.review_id, "sentence_id": record.sentence_id,
-                "amount": mention.amount, "currency": mention.currency, "year": int(year),
+                "amount": mention.amount, "currency": mention.currency, "year": None if year is None else int(year),
                 "usd": math.nan if usd is None else usd,
                 "subject": classify_subject(text, mention, language=language, film_titles=tuple(film_titles)),
                 "text": text[mention.start:mention.end],
