@@ -226,12 +226,26 @@ def test_distinctive_words_ordering_on_a_toy_corpus():
         "review_id": ["us1", "us2", "ru1", "ru2"], "place": ["US", "US", "RU", "RU"],
         "text": ["the budget was tiny, the budget shows", "a budget film about the station",
                  "станция и экипаж, станция спасена", "экипаж спасает станция"]})
-    table = reception.distinctive_words(reviews, top=2)
-    assert table[table["group"] == "US"]["word"].tolist() == ["budget", "the"]
+    table = reception.distinctive_words(reviews, top=2)  # shipped function-word lists leave out "the"
+    assert table[table["group"] == "US"]["word"].tolist() == ["budget"]
     assert table[table["group"] == "RU"]["word"].tolist() == ["станция", "экипаж"]
+    every = reception.distinctive_words(reviews, top=2, stopwords=())
+    assert every[every["group"] == "US"]["word"].tolist() == ["budget", "the"]
     budget = table[(table["group"] == "US") & (table["word"] == "budget")].iloc[0]
     assert budget["review_ids"] == "us1;us2" and budget["n_reviews"] == 2
     assert (table["z"] > 0).all()
+
+
+@pytest.mark.parametrize("word, kept", [
+    ("the", False), ("und", False), ("это", False), ("qu'il", False), ("ich", False),
+    ("budget", True), ("бюджет", True), ("haushalt", True), ("s", False), ("shipenko", True),
+])
+def test_distinctive_words_leave_out_function_words_and_possessives(word, kept):
+    reviews = pd.DataFrame({"review_id": ["a", "b"], "place": ["X", "Y"],
+                            "text": [f"{word} {word} Shipenko's Shipenko’s", "other words entirely"]})
+    words = set(reception.distinctive_words(reviews, top=None)["word"])
+    assert (word in words) == kept
+    assert "shipenko's" not in words and "shipenko’s" not in words
 
 
 # --------------------------------------------------------------------------------- comparison films

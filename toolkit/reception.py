@@ -324,9 +324,17 @@ def _alphabetic(text: str) -> list[str]:
     return [m.group().casefold() for m in _WORD.finditer(text) if not _CJK_RUN.search(m.group())]
 
 
+@lru_cache(maxsize=1)
+def shipped_stopwords() -> frozenset[str]:
+    """Function words of every language in toolkit/data/reception/stopwords.yaml, casefolded."""
+    path = Path(__file__).parent / "data" / "reception" / "stopwords.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return frozenset(str(w).casefold().replace("’", "'") for words in data.values() for w in words)
+
+
 def distinctive_words(reviews: pd.DataFrame, *, by: str = "place", text_column: str = "text",
                       prior_size: float | None = None, min_count: int = 2, top: int | None = 15,
-                      stopwords: Collection[str] = ()) -> pd.DataFrame:
+                      stopwords: Collection[str] | None = None) -> pd.DataFrame:
     """Words distinctive of each group against all other groups: weighted log-odds ratio with an
     informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin' Words", eq. 16–22).
 
@@ -335,20 +343,22 @@ def distinctive_words(reviews: pd.DataFrame, *, by: str = "place", text_column: 
     z_w = delta_w / sqrt(var_w). The prior a_w is the whole corpus's word distribution scaled to
     `prior_size` pseudo-counts a0 (default: the corpus size, i.e. a_w = the word's corpus count).
     Words seen fewer than `min_count` times in the group are not reported; `top` keeps the highest z per
-    group (None keeps all). Tokenization: `tokenize`.
+    group (None keeps all). Tokenization: `tokenize`, then the English possessive "'s" is dropped and
+    one-letter words and `stopwords` are left out (None: the shipped function-word lists of
+    toolkit/data/reception/stopwords.yaml; () keeps every word).
 
     Requires `review_id`, `by`, `text_column`. Returns `by`, `group`, `word`, `count`, `count_rest`,
     `delta`, `z`, `n` (tokens in the group), `n_reviews`, `review_ids` (group reviews using the word),
     sorted by group, z descending, word.
     """
     require(reviews, ["review_id", by, text_column], stage="reception.distinctive_words")
-    stop = {s.casefold() for s in stopwords}
+    stop = shipped_stopwords() if stopwords is None else {w.casefold() for w in stopwords}
     groups = _groups(reviews[by]).to_numpy()
     counts: dict[str, Counter] = {}
     users: dict[tuple[str, str], set[str]] = {}
     members: dict[str, set[str]] = {}
     for review_id, group, text in zip(reviews["review_id"].astype(str), groups, reviews[text_column]):
-        tokens = [t for t in tokenize(text if isinstance(text, str) else "") if t not in stop]
+        tokens = [t for t in _content_words(text, stop)]
         counts.setdefault(group, Counter()).update(tokens)
         members.setdefault(group, set()).add(review_id)
         for token in set(tokens):
@@ -380,6 +390,16 @@ def distinctive_words(reviews: pd.DataFrame, *, by: str = "place", text_column: 
     if top is not None:
         out = out.groupby("group", sort=True).head(top)
     return out.reset_index(drop=True)
+
+
+def _content_words(text: object, stop: Collection[str]) -> list[str]:
+    words = []
+    for token in tokenize(text if isinstance(text, str) else ""):
+        token = token.replace("’", "'")
+        token = token[:-2] if token.endswith("'s") and len(token) > 3 else token
+        if (len(token) > 1 or _CJK_RUN.match(token)) and token not in stop:
+            words.append(token)
+    return words
 
 
 # --------------------------------------------------------------------------------- comparison films
