@@ -117,6 +117,28 @@ FORMS = [
 ]
 
 
+# Languages beyond the required eight: data only, same code path.
+FORMS += [
+    ("De film kostte ongeveer 15 miljoen euro.", "nl", "ongeveer 15 miljoen euro", 15e6, 15e6, "EUR", True,
+     "budget"),
+    ("Filmen kostade runt 15 miljoner dollar.", "sv", "runt 15 miljoner dollar", 15e6, 15e6, "USD", True,
+     "budget"),
+    ("Film stál zhruba 15 milionů dolarů.", "cs", "zhruba 15 milionů dolarů", 15e6, 15e6, "USD", True, "budget"),
+    ("Filmin bütçesi yaklaşık 15 milyon dolar.", "tr", "yaklaşık 15 milyon dolar", 15e6, 15e6, "USD", True,
+     "budget"),
+    ("Filmul a costat 15 milioane de dolari.", "ro", "15 milioane de dolari", 15e6, 15e6, "USD", False, "budget"),
+    ("A film költségvetése 15 millió dollár volt.", "hu", "15 millió dollár", 15e6, 15e6, "USD", False, "budget"),
+    ("Elokuva maksoi noin 15 miljoonaa dollaria.", "fi", "noin 15 miljoonaa dollaria", 15e6, 15e6, "USD", True,
+     "budget"),
+    ("بلغت ميزانية الفيلم حوالي 15 مليون دولار.", "ar", "حوالي 15 مليون دولار", 15e6, 15e6, "USD", True,
+     "budget"),
+    ("这部电影的预算约3亿卢布。", "zh", "约3亿卢布", 3e8, 3e8, "RUB", True, "budget"),
+    ("这部电影的票房是1500万美元。", "zh", "1500万美元", 15e6, 15e6, "USD", False, "box_office"),
+    ("この映画の製作費は約1500万ドルだった。", "ja", "約1500万ドル", 15e6, 15e6, "USD", True, "budget"),
+    ("이 영화의 제작비는 약 15억 원이다.", "ko", "약 15억 원", 15e8, 15e8, "KRW", True, "budget"),
+]
+
+
 @pytest.mark.parametrize("text, language, phrase, low, high, currency, approx, kind", FORMS)
 def test_money_forms(text, language, phrase, low, high, currency, approx, kind):
     mentions = parse_money(text, language=language)
@@ -235,6 +257,10 @@ def test_mention_is_frozen():
      ["counterfactual", "film"]),
     ("Comparado com Gravidade (100 milhões de dólares), o filme custou 15 milhões de dólares.", "pt", (),
      ["comparator", "film"]),
+    ("该片预算约3亿卢布，看起来像一部1亿美元的大片。", "zh", (), ["film", "counterfactual"]),
+    ("제작비는 약 1500만 달러로, 1억 달러짜리 영화처럼 보인다.", "ko", (), ["film", "counterfactual"]),
+    ("Filmen kostade 15 miljoner dollar men ser ut som en film för 100 miljoner dollar.", "sv", (),
+     ["film", "counterfactual"]),
 ])
 def test_subjects(sentence, language, titles, expected):
     found = parse_money(sentence, language=language)

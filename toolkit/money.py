@@ -31,13 +31,18 @@ FIGURE_COLUMNS = [*BUDGET_COLUMNS, "start", "end", "low", "high", "approx", "kin
                   "language"]
 
 _DATA = Path(__file__).parent / "data" / "money"
-_LETTER = r"[^\W\d_]"
+# Chinese, Japanese and Korean write words, numbers and currencies without spaces ("约3亿卢布"), so a word
+# boundary is only asked of the letters of spaced scripts.
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_LETTER = rf"(?:(?![{_CJK}])[^\W\d_])"
+_WORD = rf"(?:(?![{_CJK}])\w)"
 _SPACE = "[\\s\u00a0\u202f\u2009]"
 # A number as critics write it. Space-grouped thousands ("250 000 000", with plain, no-break or thin spaces)
 # need exact three-digit groups so "2017 15" stays two numbers; "," and "." groups are read later, by
 # language, in `_number`.
-_NUM = (r"(?<![\w.,])(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?:[.,]\d+)?"
-        r"|\d+(?:[.,]\d+)*)(?![\d])")
+_NUM = (f"(?<!(?![{_CJK}])[\\w.,])"
+        r"(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?:[.,]\d+)?"
+        r"|\d+(?:[.,]\d+)*)(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -157,7 +162,7 @@ def _lexicon(key: str | None) -> _Lexicon:
 
     def before_end(items: list[str], tail: str = r"\s*") -> re.Pattern[str]:
         # Words that must end right before a phrase; the guard keeps "but" from matching "about".
-        return re.compile(rf"(?:^|(?<=[\s(\[«„“\"']))(?:{_alternation(items)}){tail}$", re.IGNORECASE)
+        return re.compile(rf"(?:^|(?<=[\s(\[«„“\"'{_CJK}]))(?:{_alternation(items)}){tail}$", re.IGNORECASE)
 
     kinds = _load("kinds.yaml")
     function_words = _alternation(_words(qualifiers["function_words"], cue_langs))
@@ -168,13 +173,13 @@ def _lexicon(key: str | None) -> _Lexicon:
         if head_words:
             # Up to two words may stand between the figure and its noun ("$15 million Russian film"),
             # never a function word ("grossed $20m and the film").
-            skip = rf"(?:(?!(?:{function_words})(?!\w))[\w'’-]+\s+){{0,2}}?" if kind == "budget" else ""
+            skip = rf"(?:(?!(?:{function_words})(?!{_WORD}))[\w'’-]+\s+){{0,2}}?" if kind == "budget" else ""
             heads[kind] = re.compile(rf"(?P<skipped>[\s\u00a0-]*{skip})(?:{_alternation(head_words)})",
                                      re.IGNORECASE)
     for kind in ("budget", "box_office", "price", "other"):
         cue_words = [c for lang in cue_langs for c in kinds.get(lang, {}).get(kind, {}).get("cues", [])]
         if cue_words:
-            cues[kind] = re.compile(rf"(?<!\w)(?:{_alternation(cue_words)})", re.IGNORECASE)
+            cues[kind] = re.compile(rf"(?<!{_WORD})(?:{_alternation(cue_words)})", re.IGNORECASE)
     return _Lexicon(
         language=key,
         decimal_mark=conventions["decimal_mark"].get(key or "en", "."),
@@ -190,7 +195,7 @@ def _lexicon(key: str | None) -> _Lexicon:
                              re.IGNORECASE),
         counted=re.compile(
             rf"[\s\u00a0-]*(?:(?:{of})(?:\s+|(?<=['’]))\w|(?:{_alternation(_words(qualifiers['counted'], cue_langs))})"
-            rf"(?!\w))", re.IGNORECASE),
+            rf"(?!{_WORD}))", re.IGNORECASE),
         heads=heads,
         cues=cues,
         abbreviations=frozenset(a.lower() for a in conventions["abbreviations"]),
@@ -309,7 +314,7 @@ def _unscaled(text: str, cand: _Candidate, lex: _Lexicon) -> float:
 
 # ---------------------------------------------------------------------------------------------- context
 # A semicolon bounds a figure's context too: "tickets were $5; Gravity ($100m)" are two statements.
-_BOUNDARY = re.compile(r"[.!?…;]+[\"'»”’)\]]*\s+(?=[^\s])|\n\s*\n")
+_BOUNDARY = re.compile(r"[.!?…;]+[\"'»”’)\]]*\s+(?=[^\s])|[。！？；]+\s*|\n\s*\n")
 
 
 def _sentences(text: str, protected: list[tuple[int, int]], lex: _Lexicon) -> list[tuple[int, int]]:
@@ -325,7 +330,7 @@ def _sentences(text: str, protected: list[tuple[int, int]], lex: _Lexicon) -> li
             token = re.search(r"(\S+)$", text[max(0, at - 12):at])
             if text[at] == "." and token and token.group(1).lower().rstrip(".") in lex.abbreviations:
                 continue
-            following = text[match.end()]
+            following = text[match.end():match.end() + 1]
             if ";" not in match.group() and (following.islower() or following.isdigit()):
                 continue
         cuts.append(match.end())
@@ -419,6 +424,9 @@ class _SubjectCues:
     titlecase: bool
 
 
+_GUARDED = f"(?<!{_WORD})(?:{{}})(?!{_WORD})"
+
+
 @functools.cache
 def _subject_cues(key: str | None) -> _SubjectCues:
     data = _load("subjects.yaml")
@@ -429,10 +437,10 @@ def _subject_cues(key: str | None) -> _SubjectCues:
         return re.compile(template.format(_alternation(words)), re.IGNORECASE) if words else None
 
     return _SubjectCues(
-        counterfactual_before=compile_side("counterfactual", "before", r"(?<!\w)(?:{})(?!\w)"),
+        counterfactual_before=compile_side("counterfactual", "before", _GUARDED),
         counterfactual_after=compile_side("counterfactual", "after", r"(?:{})"),
-        comparator_before=compile_side("comparator", "before", r"(?<!\w)(?:{})(?!\w)"),
-        titles=re.compile(rf"(?<!\w)(?:{_alternation([re.escape(t) for t in data['titles']])})(?!\w)"),
+        comparator_before=compile_side("comparator", "before", _GUARDED),
+        titles=re.compile(_GUARDED.format(_alternation([re.escape(t) for t in data["titles"]]))),
         titlecase=key is None or key in data["titlecase"],
     )
 
