@@ -114,6 +114,17 @@ FORMS = [
      False, "box_office"),
     ("The hero's salary of $2 million is a plot point.", "en", "$2 million", 2e6, 2e6, "USD", False, "other"),
     ("Somewhere a man holds $5 million.", "en", "$5 million", 5e6, 5e6, "USD", False, "unknown"),
+    # number words before a scale word
+    ("It cost a million dollars.", "en", "a million dollars", 1e6, 1e6, "USD", False, "budget"),
+    ("They spent half a million dollars.", "en", "half a million dollars", 5e5, 5e5, "USD", False, "budget"),
+    ("Бюджет — полтора миллиарда рублей.", "ru", "полтора миллиарда рублей", 1.5e9, 1.5e9, "RUB", False,
+     "budget"),
+    ("Съёмки обошлись в полмиллиона долларов.", "ru", "полмиллиона долларов", 5e5, 5e5, "USD", False,
+     "budget"),
+    ("Das Budget: anderthalb Millionen Euro.", "de", "anderthalb Millionen Euro", 1.5e6, 1.5e6, "EUR", False,
+     "budget"),
+    ("Le film a coûté un million de dollars.", "fr", "un million de dollars", 1e6, 1e6, "USD", False, "budget"),
+    ("Budżet: półtora miliona złotych.", "pl", "półtora miliona złotych", 1.5e6, 1.5e6, "PLN", False, "budget"),
 ]
 
 
@@ -166,6 +177,7 @@ def test_money_forms(text, language, phrase, low, high, currency, approx, kind):
     ("The PG-13 movie has a runtime of about 1 hr 46 min.", "en"),
     ("Бюджет в несколько сотен миллионов рублей.", "ru"),
     ("A budget of 380 million with no currency, in English.", None),
+    ("One of the films a million fans love; a budget, a dollar.", "en"),
 ])
 def test_not_money(text, language):
     found = parse_money(text, language=language)

@@ -106,6 +106,7 @@ class _Lexicon:
     decimal_mark: str
     implied_currency: str | None
     scales: tuple[tuple[re.Pattern[str], float, bool], ...]
+    numbers: tuple[tuple[re.Pattern[str], float], ...]
     currencies: tuple[tuple[re.Pattern[str], str], ...]
     amount: re.Pattern[str]
     approx: re.Pattern[str]
@@ -150,11 +151,15 @@ def _lexicon(key: str | None) -> _Lexicon:
     qualifiers = _load("qualifiers.yaml")
     cue_langs = _cue_languages(key)
     of = _alternation(_words(qualifiers["of"], cue_langs) or ["of"])
+    number_data = _load("numbers.yaml")
+    numbers = tuple((re.compile(e["pattern"], re.IGNORECASE), float(e["value"]))
+                    for lang in priority for e in number_data.get(lang, []))
+    scale_words = _alternation([p for p, _, _ in _scale_patterns(priority)])
+    number_words = _alternation([e["pattern"] for lang in priority for e in number_data.get(lang, [])])
     amount = re.compile(
         rf"(?:(?<!{_LETTER})(?P<pre>{_alternation(prefix)}){_SPACE}?)?"
-        rf"(?P<num>{_NUM})"
-        rf"(?:[\s\u00a0\u202f-]?(?P<scale>{_alternation([p for p, _, _ in _scale_patterns(priority)])})"
-        rf"(?!{_LETTER}))?"
+        rf"(?:(?P<num>{_NUM})(?:[\s\u00a0\u202f-]?(?P<scale>{scale_words})(?!{_LETTER}))?"
+        rf"|(?<!{_WORD})(?P<word>{number_words})[\s\u00a0\u202f-]*(?P<wscale>{scale_words})(?!{_LETTER}))"
         rf"(?:[\s\u00a0\u202f-]*(?:(?:{of})(?:\s+|(?<=['’])))?"
         rf"(?P<post>{_alternation(prefix + words)})(?!{_LETTER}))?"
         r"(?P<plus>\+(?![\w+]))?",
@@ -185,6 +190,7 @@ def _lexicon(key: str | None) -> _Lexicon:
         decimal_mark=conventions["decimal_mark"].get(key or "en", "."),
         implied_currency=conventions.get("implied_currency", {}).get(key),
         scales=scales,
+        numbers=numbers,
         currencies=currencies,
         amount=amount,
         approx=before_end(_words(qualifiers["approx"], cue_langs)),
@@ -243,22 +249,33 @@ def _number(raw: str, decimal_mark: str) -> float | None:
     return float("".join(parts))
 
 
+def _base(match: re.Match[str], lex: _Lexicon) -> float | None:
+    """The number before the scale word: digits read by the language's decimal mark, or a number word."""
+    if match["word"] is not None:
+        return _lookup(lex.numbers, match["word"])[0]
+    return _number(match["num"], lex.decimal_mark)
+
+
 def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
     found = []
     for match in lex.amount.finditer(text):
-        value = _number(match["num"], lex.decimal_mark)
+        value = _base(match, lex)
+        scale = match["scale"] or match["wscale"]
         if value is None:
             continue
-        scaled, bare_ok = match["scale"] is not None, False
+        scaled, bare_ok = scale is not None, False
         if scaled:
-            factor, bare_ok = _lookup(lex.scales, match["scale"])
+            factor, bare_ok = _lookup(lex.scales, scale)
             value *= factor
+        if match["word"] is not None and not bare_ok:
+            continue      # "a m...": a number word needs a written-out scale word
         currency = None
         for part in ("pre", "post"):
             if match[part] and currency is None:
                 currency = _lookup(lex.currencies, match[part])[0]
         end = match.end()
-        if text[end - 1] == "." and end - 1 > match.start("num"):
+        number_start = match.start("num") if match["num"] is not None else match.start("word")
+        if text[end - 1] == "." and end - 1 > number_start:
             end -= 1    # an abbreviation's period at the phrase's end may be the sentence's full stop
         found.append(_Candidate(match.start(), end, value, value, currency, scaled, bare_ok,
                                 plus=match["plus"] is not None))
@@ -308,8 +325,7 @@ def _join(text: str, low: _Candidate, high: _Candidate, lex: _Lexicon) -> _Candi
 
 
 def _unscaled(text: str, cand: _Candidate, lex: _Lexicon) -> float:
-    match = lex.amount.match(text, cand.start)
-    return _number(match["num"], lex.decimal_mark) or 1.0
+    return _base(lex.amount.match(text, cand.start), lex) or 1.0
 
 
 # ---------------------------------------------------------------------------------------------- context
