@@ -1,0 +1,161 @@
+"""Evaluation of the language backends on the development set (corpus/gold/languages_*.csv).
+
+``python -m toolkit.eval_language`` prints, for every backend, accuracy per language and per length bucket
+(< 20, 20–60, > 60 characters) on single sentences, and review-level accuracy of `language.annotate`.
+The gate in tests/test_eval_language.py holds the default backend to the floors in
+corpus/gold/floors_language.yaml.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from toolkit import language
+
+__all__ = ["GOLD_DIR", "load_sentences", "load_reviews", "predict_sentences", "predict_reviews", "report",
+           "summary", "to_markdown"]
+
+GOLD_DIR = Path(__file__).resolve().parent.parent / "corpus" / "gold"
+BUCKETS = ((0, 20, "<20"), (20, 61, "20-60"), (61, 10**9, ">60"))
+
+
+def load_sentences(path: Path | None = None) -> pd.DataFrame:
+    """The sentence dev set: `text`, `language` (gold ISO 639-1 or "und"), `source`, `notes`, `bucket`."""
+    path = path or GOLD_DIR / "languages_sentences.csv"
+    gold = pd.read_csv(path, dtype=str, keep_default_na=False)
+    missing = {"text", "language", "source"} - set(gold.columns)
+    if missing:
+        raise ValueError(f"{path}: missing column(s) {', '.join(sorted(missing))}")
+    empty = gold.index[gold["language"] == ""].tolist()
+    if empty:
+        raise ValueError(f"{path}: line(s) {', '.join(str(i + 2) for i in empty)} have no gold language")
+    return gold.assign(bucket=[_bucket(len(t)) for t in gold["text"]])
+
+
+def load_reviews(path: Path | None = None) -> pd.DataFrame:
+    """The review dev set: `review_id`, `text`, gold `language` and `mixed`.
+
+    Rows with source "corpus" take their text from the shipped corpus (toolkit.corpus.load_corpus);
+    rows with source "written" carry their own text.
+    """
+    path = path or GOLD_DIR / "languages_reviews.csv"
+    gold = pd.read_csv(path, dtype=str, keep_default_na=False)
+    corpus_rows = gold["source"] == "corpus"
+    if corpus_rows.any():
+        from toolkit.corpus import load_corpus
+
+        texts = dict(zip(*(load_corpus()[c].tolist() for c in ("review_id", "text"))))
+        unknown = sorted(set(gold.loc[corpus_rows, "review_id"]) - set(texts))
+        if unknown:
+            raise ValueError(f"{path}: review id(s) not in the corpus: {', '.join(unknown)}")
+        gold.loc[corpus_rows, "text"] = gold.loc[corpus_rows, "review_id"].map(texts)
+    unlabelled = sorted(set(texts) - set(gold["review_id"])) if corpus_rows.any() else []
+    if unlabelled:
+        raise ValueError(f"{path}: corpus review(s) without a gold language: {', '.join(unlabelled)}")
+    return gold.assign(mixed=gold["mixed"].str.lower().eq("true"),
+                       bucket=[_bucket(len(t)) for t in gold["text"]])
+
+
+def _bucket(n: int) -> str:
+    return next(label for lo, hi, label in BUCKETS if lo <= n < hi)
+
+
+def predict_sentences(gold: pd.DataFrame, *, backend: str | None = None) -> pd.DataFrame:
+    """Add `predicted` and `correct` to the sentence dev set for one backend."""
+    predicted = [language.detect_language(t, backend=backend).language for t in gold["text"]]
+    return gold.assign(predicted=predicted, correct=[p == g for p, g in zip(predicted, gold["language"])])
+
+
+def predict_reviews(gold: pd.DataFrame, *, backend: str | None = None) -> pd.DataFrame:
+    """Add `predicted`, `predicted_mixed` and `correct` (language) to the review dev set."""
+    annotated, _ = language.annotate(gold[["review_id", "text"]], backend=backend)
+    return gold.assign(predicted=annotated["language"].tolist(),
+                       predicted_mixed=annotated["mixed"].tolist(),
+                       correct=(annotated["language"].to_numpy() == gold["language"].to_numpy()))
+
+
+def _accuracy(frame: pd.DataFrame, by: str) -> pd.DataFrame:
+    grouped = frame.groupby(by, sort=True)["correct"]
+    return pd.DataFrame({"n": grouped.size(), "accuracy": grouped.mean().round(4)}).reset_index()
+
+
+def report(*, backend: str | None = None) -> pd.DataFrame:
+    """Accuracy tables for one backend (default: the default backend).
+
+    Columns: `backend`, `level` ("sentence" | "review"), `by` ("all" | "language" | "length"), `group`,
+    `n`, `accuracy`; review-level rows also include mixed-flag accuracy (`by` == "mixed").
+    """
+    name = backend or language.DEFAULT_BACKEND
+    sents = predict_sentences(load_sentences(), backend=name)
+    revs = predict_reviews(load_reviews(), backend=name)
+    parts = []
+    for level, frame in (("sentence", sents), ("review", revs)):
+        parts.append(pd.DataFrame({"by": ["all"], "group": ["all"], "n": [len(frame)],
+                                   "accuracy": [round(float(frame["correct"].mean()), 4)]}).assign(level=level))
+        parts.append(_accuracy(frame, "language").rename(columns={"language": "group"})
+                     .assign(by="language", level=level))
+        parts.append(_accuracy(frame, "bucket").rename(columns={"bucket": "group"})
+                     .assign(by="length", level=level))
+    mixed_ok = (revs["predicted_mixed"] == revs["mixed"])
+    parts.append(pd.DataFrame({"by": ["mixed"], "group": ["all"], "n": [len(revs)],
+                               "accuracy": [round(float(mixed_ok.mean()), 4)], "level": ["review"]}))
+    out = pd.concat(parts, ignore_index=True).assign(backend=name)
+    return out[["backend", "level", "by", "group", "n", "accuracy"]]
+
+
+def summary(backends: tuple[str, ...] = language.BACKENDS) -> pd.DataFrame:
+    """One row per backend: overall sentence, short-sentence (<20 chars), review and mixed accuracy."""
+    rows = []
+    for name in backends:
+        r = report(backend=name)
+
+        def pick(level: str, by: str, group: str) -> float:
+            hit = r[(r["level"] == level) & (r["by"] == by) & (r["group"] == group)]["accuracy"]
+            return float(hit.iloc[0]) if len(hit) else float("nan")
+
+        rows.append({"backend": name, "sentences": pick("sentence", "all", "all"),
+                     "sentences <20": pick("sentence", "length", "<20"),
+                     "sentences 20-60": pick("sentence", "length", "20-60"),
+                     "sentences >60": pick("sentence", "length", ">60"),
+                     "reviews": pick("review", "all", "all"), "mixed flag": pick("review", "mixed", "all")})
+    return pd.DataFrame(rows)
+
+
+def to_markdown(frame: pd.DataFrame) -> str:
+    """A GitHub-flavoured markdown table (no extra dependency).
+
+    >>> print(to_markdown(pd.DataFrame({"a": [1], "b": ["x"]})))
+    | a | b |
+    | --- | --- |
+    | 1 | x |
+    """
+    head = "| " + " | ".join(map(str, frame.columns)) + " |"
+    rule = "| " + " | ".join("---" for _ in frame.columns) + " |"
+    body = ["| " + " | ".join(str(v) for v in row) + " |" for row in frame.itertuples(index=False)]
+    return "\n".join([head, rule, *body])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m toolkit.eval_language", description=__doc__)
+    parser.add_argument("--backend", action="append", choices=language.BACKENDS,
+                        help="backend(s) to evaluate (default: all)")
+    args = parser.parse_args(argv)
+    backends = tuple(args.backend or language.BACKENDS)
+    print("## Language identification on the development set\n")
+    print(to_markdown(summary(backends)), "\n")
+    for name in backends:
+        r = report(backend=name)
+        for level in ("sentence", "review"):
+            for by in ("length", "language"):
+                part = r[(r["level"] == level) & (r["by"] == by)]
+                table = part.pivot_table(index="group", values=["n", "accuracy"], aggfunc="first")
+                print(f"### {name}: {level}s by {by}\n")
+                print(to_markdown(table.reset_index()[["group", "n", "accuracy"]]), "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,454 @@
+"""Language stage: which language each review, and each of its sentences, is written in.
+
+Four backends sit behind one function, `detect_language`: langdetect (made deterministic), lingua, py3langid
+and the default "auto", which decides by writing system and by function words when the text is clear
+(fast and exact on long text) and asks lingua only when it is not, abstaining (``"und"``) on text too
+short or too ambiguous to call. `annotate` fills the review table's language columns and the sentences
+table, where short sentences, names and titles inherit their review's language instead of flipping.
+"""
+from __future__ import annotations
+
+import functools
+import re
+import threading
+from dataclasses import dataclass
+from importlib import resources
+from typing import Iterable
+
+import pandas as pd
+import yaml
+
+from toolkit import sentences as _sentences
+from toolkit.tables import require
+
+__all__ = ["Detection", "BACKENDS", "DEFAULT_BACKEND", "detect_language", "annotate", "UND"]
+
+UND = "und"
+BACKENDS = ("auto", "lingua", "langdetect", "py3langid")
+# Chosen by measurement on corpus/gold (see toolkit.eval_language and the README): the most accurate on
+# short and mixed text, and fast enough for the pipeline because most text never reaches a model.
+DEFAULT_BACKEND = "auto"
+
+# Text shorter than this many letters is too little for a statistical guess (lingua's own benchmark:
+# about 74% right on single words): "auto" abstains unless the script or function words settle it.
+_MIN_LETTERS = 5
+# Below this length lingua runs in high-accuracy mode; above it the low-accuracy (trigram) mode is as
+# good and an order of magnitude lighter (about 90 MB instead of about 1 GB with every language).
+_HIGH_ACCURACY_BELOW = 120
+# lingua's confidence below which "auto" abstains on short text rather than guessing. lingua spreads its
+# confidence over 75 languages, so on a few words even a right answer often scores 0.1–0.4 (dev set).
+_MIN_CONFIDENCE = 0.07
+# A sentence needs this many letters to be judged on its own in `annotate`; shorter ones inherit.
+_SENTENCE_MIN_LETTERS = 20
+
+_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|ru|de|fr|io|co|uk)(?:/\S*)?|\S+@\S+\.\w+")
+# Letters: word characters that are not digits, "_" or other numerics (½, ², ①), which \w also accepts.
+_LETTER = re.compile(r"[^\W\d_\u00b2\u00b3\u00b9\u00bc-\u00be\u2150-\u218f\u2460-\u24ff\u2776-\u2793"
+                     r"\u3007\u3021-\u3029\u3038-\u303a\u3192-\u3195\u3220-\u3229\u3248-\u324f"
+                     r"\u3251-\u325f\u3280-\u3289\u32b1-\u32bf]")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_CAPITALISED = re.compile(r"[^\W\d_][^\W\d_]*")
+
+
+@dataclass(frozen=True)
+class Detection:
+    """A language decision: ISO 639-1 code (or ``"und"``) and a confidence in 0..1."""
+
+    language: str
+    confidence: float
+
+
+_UNDETERMINED = Detection(UND, 0.0)
+
+
+# --------------------------------------------------------------------------------------------- data ---
+
+def _load_yaml(name: str) -> dict:
+    text = resources.files("toolkit").joinpath(f"data/language/{name}").read_text("utf-8")
+    # BaseLoader keeps every entry a string: YAML 1.1 would read "no" (Norwegian) as False.
+    return yaml.load(text, Loader=yaml.BaseLoader)
+
+
+@functools.cache
+def _scripts() -> dict[str, dict]:
+    """Compiled script table: name -> {pattern, language, candidates, markers, default}."""
+    out = {}
+    for name, spec in _load_yaml("scripts.yaml").items():
+        out[name] = {
+            "pattern": re.compile(f"[{spec['chars']}]"),
+            "language": spec.get("language"),
+            "candidates": tuple(spec.get("candidates", ())),
+            "markers": [(iso, re.compile(f"[{letters}]")) for iso, letters in spec.get("markers", {}).items()],
+            "default": spec.get("default"),
+        }
+    return out
+
+
+@functools.cache
+def _function_words() -> dict[str, tuple[str, ...]]:
+    """word -> languages whose function-word list has it."""
+    index: dict[str, list[str]] = {}
+    for iso, words in _load_yaml("function_words.yaml").items():
+        for word in words:
+            index.setdefault(word.lower(), []).append(iso)
+    return {w: tuple(langs) for w, langs in index.items()}
+
+
+@functools.cache
+def _names_pattern() -> re.Pattern:
+    names = sorted({n.lower() for n in _load_yaml("names.yaml")["names"]}, key=lambda n: (-len(n), n))
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, names)) + r")(?![^\W\d_])", re.IGNORECASE)
+
+
+# ------------------------------------------------------------------------------------ text features ---
+
+def _clean(text: str) -> str:
+    """Drop URLs, e-mail addresses and known proper names: their letters say nothing about the language."""
+    return _names_pattern().sub(" ", _URL.sub(" ", text))
+
+
+def _script_counts(text: str) -> dict[str, int]:
+    """Letters per script, for the scripts present; Latin first because it is by far the most common."""
+    total = len(_LETTER.findall(text))
+    counts: dict[str, int] = {}
+    remaining = total
+    for name, spec in _scripts().items():
+        if remaining <= 0:
+            break
+        n = len(spec["pattern"].findall(text))
+        if n:
+            counts[name] = n
+            remaining -= n
+    if remaining > 0:
+        counts["other"] = remaining
+    return counts
+
+
+def _word_votes(text: str) -> tuple[dict[str, int], int]:
+    """Function-word hits per language and the number of words."""
+    index = _function_words()
+    words = _WORD.findall(text.lower())
+    votes: dict[str, int] = {}
+    for word in words:
+        langs = index.get(word)
+        if langs:
+            for lang in langs:
+                votes[lang] = votes.get(lang, 0) + 1
+    return votes, len(words)
+
+
+@functools.cache
+def _relatives() -> dict[str, frozenset[str]]:
+    """language -> its close relatives (same group in relatives.yaml)."""
+    out: dict[str, frozenset[str]] = {}
+    for group in _load_yaml("relatives.yaml")["groups"]:
+        for lang in group:
+            out[lang] = frozenset(group) - {lang}
+    return out
+
+
+def _clear_winner(votes: dict[str, int], *, candidates: frozenset[str] | None) -> tuple[str, float] | None:
+    """The language the function words point to, when they point clearly; else None."""
+    if candidates is not None:
+        votes = {k: v for k, v in votes.items() if k in candidates}
+    if not votes:
+        return None
+    ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
+    top_lang, top = ranked[0]
+    if top == 2 and len(ranked) == 1:
+        return top_lang, 0.6  # two words of one language and none of any other: "Not bad at all."
+    if top < 3:
+        return None
+    relatives = _relatives().get(top_lang, frozenset())
+    kin = max((v for k, v in ranked[1:] if k in relatives), default=0)
+    other = max((v for k, v in ranked[1:] if k not in relatives), default=0)
+    # A relative shares many words, so it must be clearly behind; an unrelated language less so.
+    if top - kin >= max(2, 0.34 * top) and top - other >= 2 and top >= 1.3 * other:
+        second = max(kin, other)
+        return top_lang, round(min(1.0, 0.5 + 0.5 * (top - second) / top), 4)
+    return None
+
+
+# ----------------------------------------------------------------------------------------- backends ---
+
+_LOCK = threading.Lock()
+
+
+def _normalise_code(code: str) -> str:
+    code = code.lower()
+    if code in ("nb", "nn"):
+        return "no"  # one code for Norwegian across backends
+    if code.startswith("zh"):
+        return "zh"  # langdetect: zh-cn / zh-tw
+    return code
+
+
+@functools.cache
+def _lingua_languages(codes: frozenset[str] | None):
+    from lingua import IsoCode639_1, Language
+
+    if codes is None:
+        return tuple(Language.all())
+    wanted = set(codes) | ({"nb", "nn"} if "no" in codes else set())
+    out = []
+    for lang in Language.all():
+        if lang.iso_code_639_1.name.lower() in wanted:
+            out.append(lang)
+    if not out:
+        known = sorted(l.iso_code_639_1.name.lower() for l in Language.all())
+        raise ValueError(f"lingua knows none of {sorted(codes)}; it knows {', '.join(known)}")
+    del IsoCode639_1
+    return tuple(out)
+
+
+@functools.cache
+def _lingua(codes: frozenset[str] | None, high_accuracy: bool):
+    """A lingua detector for the given languages (all 75 when None), cached per configuration."""
+    from lingua import LanguageDetectorBuilder
+
+    languages = _lingua_languages(codes)
+    if len(languages) == 1:
+        languages = languages + tuple(l for l in _lingua_languages(None) if l not in languages)[:1]
+    builder = LanguageDetectorBuilder.from_languages(*languages)
+    if not high_accuracy:
+        builder = builder.with_low_accuracy_mode()
+    return builder.build()
+
+
+def _detect_lingua(text: str, candidates: frozenset[str] | None) -> Detection:
+    detector = _lingua(candidates, len(text) < _HIGH_ACCURACY_BELOW)
+    values = detector.compute_language_confidence_values(text)
+    if not values or values[0].value <= 0:
+        return _UNDETERMINED
+    top = values[0]
+    return Detection(_normalise_code(top.language.iso_code_639_1.name), round(float(top.value), 4))
+
+
+@functools.cache
+def _langdetect_factory():
+    from langdetect import DetectorFactory
+    from langdetect.detector_factory import init_factory
+
+    # A fixed seed makes langdetect's random sampling repeatable: same text, same answer, every run.
+    DetectorFactory.seed = 0
+    init_factory()
+    from langdetect import detector_factory
+
+    return detector_factory._factory
+
+
+def _detect_langdetect(text: str, candidates: frozenset[str] | None) -> Detection:
+    from langdetect.lang_detect_exception import LangDetectException
+
+    factory = _langdetect_factory()
+    with _LOCK:
+        try:
+            detector = factory.create()
+            detector.append(text)
+            ranked = detector.get_probabilities()
+        except LangDetectException:  # "No features in text": numbers, symbols, emoji
+            return _UNDETERMINED
+    for item in ranked:
+        code = _normalise_code(item.lang)
+        if candidates is None or code in candidates:
+            return Detection(code, round(float(item.prob), 4))
+    return _UNDETERMINED
+
+
+@functools.cache
+def _py3langid(codes: frozenset[str] | None):
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    if codes is not None:
+        known = set(identifier.labels)
+        usable = sorted(set(codes) & known)
+        if not usable:
+            raise ValueError(f"py3langid knows none of {sorted(codes)}")
+        identifier.set_languages(usable)
+    return identifier
+
+
+def _detect_py3langid(text: str, candidates: frozenset[str] | None) -> Detection:
+    code, prob = _py3langid(candidates).classify(text)
+    return Detection(_normalise_code(code), round(float(prob), 4))
+
+
+def _detect_auto(text: str, candidates: frozenset[str] | None) -> Detection:
+    """Script rules, then function words, then lingua; abstain when the evidence is too thin."""
+    counts = _script_counts(text)
+    letters = sum(counts.values())
+    script = max(counts, key=lambda k: (counts[k], k))
+    if script == "latin" and len(counts) > 1:
+        others = {k: v for k, v in counts.items() if k not in ("latin", "other")}
+        if others and max(others.values()) >= 3 and not _word_votes(text)[0]:
+            # Latin letters without a single function word next to another script: Latin names or a
+            # transliterated title beside the text that carries the language ("Salyut-7 (2017) ساليوت 7").
+            script = max(others, key=lambda k: (others[k], k))
+    spec = _scripts().get(script)
+    if spec is None:
+        return _UNDETERMINED
+    if spec["language"]:
+        lang = spec["language"]
+        if script in ("han", "kana") and counts.get("kana"):
+            lang = "ja"  # Japanese mixes kanji and kana; Chinese has no kana
+        elif script == "han" and counts.get("hangul"):
+            lang = "ko"
+        if candidates is not None and lang not in candidates:
+            return _UNDETERMINED
+        share = counts[script] + (counts.get("han", 0) if lang == "ja" and script == "kana" else 0) \
+            + (counts.get("kana", 0) if lang == "ja" and script == "han" else 0)
+        return Detection(lang, round(min(1.0, share / letters), 4))
+    if spec["candidates"]:
+        pool = frozenset(spec["candidates"]) if candidates is None else frozenset(spec["candidates"]) & candidates
+        if not pool:
+            return _UNDETERMINED
+        if letters < 8:
+            # Too short for a model; distinctive letters (ї, ў, پ, ے ...) or the script's main language.
+            for iso, pattern in spec["markers"]:
+                if iso in pool and pattern.search(text):
+                    return Detection(iso, 0.6)
+            default = spec["default"]
+            return Detection(default, 0.5) if default in pool else _UNDETERMINED
+        return _detect_lingua(text, pool)
+    # Latin script (and any script without a rule).
+    votes, n_words = _word_votes(text)
+    winner = _clear_winner(votes, candidates=candidates)
+    if winner:
+        return Detection(*winner)
+    if letters < _MIN_LETTERS:
+        # Too little for a model; two function words of one leading language still decide ("Con ... y").
+        leader = _sole_leader(votes, minimum=2)
+        return Detection(leader, 0.4) if leader else _UNDETERMINED
+    found = _detect_lingua(text, candidates)
+    if len(text) >= _HIGH_ACCURACY_BELOW or found.confidence >= _MIN_CONFIDENCE:
+        return found
+    # Short and unsure: keep lingua's answer if the function words support it, else follow a sole
+    # function-word leader, else abstain.
+    if votes.get(found.language):
+        return found
+    leader = _sole_leader(votes, minimum=1)
+    return Detection(leader, 0.4) if leader else Detection(UND, found.confidence)
+
+
+def _sole_leader(votes: dict[str, int], *, minimum: int) -> str | None:
+    """The one language with the most function-word hits (at least `minimum`), or None on a tie."""
+    if not votes:
+        return None
+    best = max(votes.values())
+    leaders = [k for k, v in votes.items() if v == best]
+    return leaders[0] if best >= minimum and len(leaders) == 1 else None
+
+
+_BACKEND_FUNCTIONS = {
+    "auto": _detect_auto,
+    "lingua": _detect_lingua,
+    "langdetect": _detect_langdetect,
+    "py3langid": _detect_py3langid,
+}
+
+
+def _backend(name: str | None):
+    name = DEFAULT_BACKEND if name is None else name
+    try:
+        return _BACKEND_FUNCTIONS[name]
+    except KeyError:
+        raise ValueError(f"unknown language backend {name!r}; choose one of {', '.join(BACKENDS)}") from None
+
+
+def detect_language(text: str, *, backend: str | None = None,
+                    candidates: Iterable[str] | None = None) -> Detection:
+    """Detect the language of `text`: ISO 639-1 code and confidence, or ``"und"`` when undecidable.
+
+    `backend` is one of BACKENDS (default DEFAULT_BACKEND); `candidates` restricts the answer to these
+    ISO 639-1 codes. Text without letters (ratings, dates, URLs, emoji) is always ``"und"``.
+
+    >>> detect_language("In Soviet Russia, problem has you.").language
+    'en'
+    >>> detect_language("Салют-7").language, detect_language("ساليوت 7").language
+    ('ru', 'ar')
+    >>> detect_language("★★★½ 3.5/5").language, detect_language("").language
+    ('und', 'und')
+    """
+    detect = _backend(backend)
+    if not isinstance(text, str):
+        raise TypeError(f"detect_language needs a str, got {type(text).__name__}")
+    pool = None if candidates is None else frozenset(_normalise_code(c) for c in candidates)
+    cleaned = _clean(text).strip()
+    if not _LETTER.search(cleaned):
+        return _UNDETERMINED
+    return detect(cleaned, pool)
+
+
+# -------------------------------------------------------------------------------------------- stage ---
+
+def _looks_like_names(text: str) -> bool:
+    """Mostly capitalised words ("Vladimir Vdovichenkov, Pavel Derevyanko"): a cast list or a title."""
+    words = _CAPITALISED.findall(text)
+    if not words:
+        return True
+    caps = sum(1 for w in words if w[0].isupper())
+    return caps >= 0.6 * len(words)
+
+
+def _sentence_language(text: str, review_lang: str, backend: str, review_script: str | None) -> str:
+    """The sentence's own language, or the review's when the sentence gives no clear reason to differ."""
+    cleaned = _clean(text)
+    letters = len(_LETTER.findall(cleaned))
+    if letters == 0:
+        return UND
+    if review_lang != UND and (letters < _SENTENCE_MIN_LETTERS or _looks_like_names(cleaned)):
+        return review_lang
+    if backend == "auto" and review_lang != UND and review_script == "latin":
+        counts = _script_counts(cleaned)
+        if max(counts, key=lambda k: (counts[k], k)) == "latin":
+            # Cheap triage: only a sentence whose function words point elsewhere, or that has none
+            # at all in a longer run of words, is worth a second look.
+            votes, n_words = _word_votes(cleaned)
+            own = votes.get(review_lang, 0)
+            best_lang, best = max(votes.items(), key=lambda kv: (kv[1], kv[0]), default=(review_lang, 0))
+            if best_lang == review_lang or (own > 0 and best < 3) or (best == 0 and n_words < 6):
+                return review_lang
+    found = detect_language(cleaned, backend=backend)
+    return review_lang if found.language == UND else found.language
+
+
+def annotate(reviews: pd.DataFrame, *, backend: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Fill the reviews' `language`, `language_confidence`, `mixed`, and build the sentences table.
+
+    Requires `review_id`, `text`. Returns (reviews with those three columns set, sentences table with
+    SENTENCE_COLUMNS where `language` is each sentence's own). A sentence too short to judge (fewer than
+    20 letters), or made of names and titles, inherits its review's language; a sentence without letters
+    is ``"und"``. A review is `mixed` when at least one sentence is in another language (CODEBOOK).
+    The input frame is not modified.
+
+    >>> reviews = pd.DataFrame({"review_id": ["r1"], "text": [
+    ...     "Der Film ist spannend, und die Bilder sind toll. Die Musik ist aber zu laut. "
+    ...     "Honestly, this is the best space movie I have seen in years."]})
+    >>> out, sents = annotate(reviews)
+    >>> out[["language", "mixed"]].values.tolist(), sents["language"].tolist()
+    ([['de', True]], ['de', 'de', 'en'])
+    """
+    require(reviews, ["review_id", "text"], stage="language.annotate")
+    name = DEFAULT_BACKEND if backend is None else backend
+    _backend(name)
+    texts = ["" if not isinstance(t, str) else t for t in reviews["text"].tolist()]
+    detections = [detect_language(t, backend=name) for t in texts]
+    out = reviews.copy()
+    out["language"] = [d.language for d in detections]
+    out["language_confidence"] = [d.confidence for d in detections]
+    sents = _sentences.split(out[["review_id", "text", "language"]])
+    review_lang = dict(zip(out["review_id"].tolist(), out["language"].tolist()))
+    review_script = {}
+    for rid, text in zip(out["review_id"].tolist(), texts):
+        counts = _script_counts(_clean(text[:2000]))
+        review_script[rid] = max(counts, key=lambda k: (counts[k], k)) if counts else None
+    langs = [
+        _sentence_language(text, review_lang[rid], name, review_script[rid])
+        for rid, text in zip(sents["review_id"].tolist(), sents["text"].tolist())
+    ]
+    sents = sents.assign(language=langs)
+    foreign = sents[(sents["language"] != UND)
+                    & (sents["language"] != sents["review_id"].map(review_lang))]["review_id"]
+    out["mixed"] = out["review_id"].isin(set(foreign.tolist()))
+    return out, sents
