@@ -85,7 +85,7 @@ def sample_figures(tmp_path_factory) -> Path:
 def test_gallery_renders_every_chart_offline_without_errors(sample_figures, tmp_path):
     dom, log = _open(sample_figures / "index.html", tmp_path / "profile")
     assert _gallery_problems(dom, log) == []
-    assert len(dom.xpath('//div[contains(@class, "chart")]//svg')) >= 9
+    assert len(dom.xpath('//div[contains(@class, "chart")]//svg')) >= 11
 
 
 def test_shipped_figures_render_if_built(tmp_path):
@@ -116,7 +116,7 @@ def test_the_check_catches_a_broken_page(sample_figures, tmp_path):
     assert any("chart-01-ratings-by-place has no <svg>" in p for p in problems)
     assert any("undefinedFunction" in p for p in problems)
     assert not any("chart-02-aspects-by-place" in p for p in problems)  # the others still draw
-    assert "8 of 9 charts reported rendered" in problems
+    assert "10 of 11 charts reported rendered" in problems
 
 
 @pytest.mark.parametrize("ci, outcome", [(None, pytest.skip.Exception), ("true", pytest.fail.Exception)])

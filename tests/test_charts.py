@@ -120,3 +120,11 @@ def test_chart_specs_reference_no_remote_data_or_scripts():
     for make, table in [(charts.aspect_attention, TABLES["aspects"]), (charts.budget_figures, CITED)]:
         spec = make(table).to_dict()
         assert not _walk(spec, "url")  # data is inline, nothing fetched
+
+
+def test_sentiment_chart_names_its_method_and_counts_unscored_reviews():
+    table = reception.sentiment_by(reception.sentiment(REVIEWS), resamples=100)
+    spec = charts.sentiment_by_place(table).to_dict()
+    assert "Method: vader" in spec["title"]["subtitle"]
+    assert {"n_no_method", "n", "review_ids", "mean"} <= _tooltip_fields(spec)
+    assert spec["layer"][0]["encoding"]["x"]["scale"]["domain"] == [-1, 1]

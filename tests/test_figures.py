@@ -17,7 +17,9 @@ from toolkit.tables import TableError
 SHA = "0" * 64
 STEMS = ["01-ratings-by-place", "02-aspects-by-place", "03-aspects-by-kind", "04-budget-figures",
          "05-accuracy-stance-by-place", "06-frames-by-place", "07-comparison-films-by-place",
-         "08-reviews-over-time", "09-distinctive-words-by-place"]
+         "08-reviews-over-time", "09-distinctive-words-by-place", "10-ratings-by-kind", "11-sentiment-by-place"]
+TABLES = ["00-reviews.csv", "04-budget-shares-by-place.csv", "04-budget-shares-by-kind.csv",
+          "05-accuracy-stance-by-kind.csv", "06-frames-by-kind.csv", "07-comparison-films-mentions.csv"]
 
 
 @pytest.fixture(scope="module")
@@ -32,8 +34,7 @@ def built(tmp_path_factory) -> Path:
 def test_build_writes_every_file(built):
     names = {p.name for p in built.iterdir()}
     expected = {f"{stem}.{ext}" for stem in STEMS for ext in ("svg", "png", "html", "csv")}
-    expected |= {"00-reviews.csv", "07-comparison-films-mentions.csv", "index.html", "provenance.json",
-                 "notes.txt"}
+    expected |= {*TABLES, "index.html", "provenance.json", "notes.txt"}
     assert names == expected
 
 
@@ -61,7 +62,7 @@ def test_index_embeds_every_chart_and_links_its_files(built):
         assert f'<script type="application/json" id="spec-{stem}">' in page
         for ext in ("html", "svg", "png", "csv"):
             assert f'href="{stem}.{ext}"' in page
-    assert '<body data-charts="9"' in page
+    assert f'<body data-charts="{len(STEMS)}"' in page
     assert "<h1>Salyut-7: reception by place</h1>" in page
 
 
@@ -110,6 +111,19 @@ def test_chart_tables_hold_the_expected_numbers(built):
     assert films[["review_id", "film", "matched"]].values.tolist() == [
         ["de-a", "Apollo 13", "Apollo 13"], ["ru-a", "Gravity", "Гравитация"],
         ["us-a", "Apollo 13", "Apollo 13"], ["us-b", "Gravity", "Gravity"]]
+
+
+def test_sentiment_chart_table_scores_english_only(built):
+    table = pd.read_csv(built / "11-sentiment-by-place.csv", keep_default_na=False).set_index("group")
+    assert (table.loc["US", "n"], table.loc["US", "n_no_method"], table.loc["US", "methods"]) == (2, 0, "vader")
+    assert (table.loc["RU", "n"], table.loc["RU", "n_no_method"], table.loc["RU", "mean"]) == (0, 1, "")
+    assert (table.loc["DE", "n"], table.loc["DE", "n_no_method"]) == (0, 1)
+
+
+@pytest.mark.parametrize("name", TABLES[1:])
+def test_tables_without_charts_trace_to_reviews(built, name):
+    table = pd.read_csv(built / name, keep_default_na=False)
+    assert "review_ids" in table.columns and len(table) > 0
 
 
 def test_png_has_no_time_chunk_and_stripping_works(built):

@@ -66,26 +66,50 @@ SHARE_COLUMNS = ["group", "category", "count", "n", "share", "ci_low", "ci_high"
 def rating_by_place(table: pd.DataFrame, *, title: str = "Ratings by place") -> alt.LayerChart:
     """Mean normalized rating (0..1) per group with its bootstrap 95% interval and n.
 
-    Takes `reception.rating_by` output (`group`, `n`, `mean`, `ci_low`, `ci_high`, `review_ids`).
+    Takes `reception.rating_by` output (`group`, `n`, `n_reviews`, `mean`, `ci_low`, `ci_high`,
+    `review_ids`); works for groups by place or by kind.
     """
     require(table, ["group", "n", "n_reviews", "mean", "ci_low", "ci_high", "review_ids"],
             stage="charts.rating_by_place")
+    return _means(table, title=title, domain=(0, 1), axis="mean rating (0–1) with 95% CI",
+                  subtitle="Reviewers' own scores, normalized to 0–1; bootstrap 95% CI; n = rated of all",
+                  counted="rated reviews (n)")
+
+
+def sentiment_by_place(table: pd.DataFrame, *,
+                       title: str = "Sentiment of the reviews, by place") -> alt.LayerChart:
+    """Mean sentiment (VADER compound, -1..1) per group with its bootstrap 95% interval and n, for the
+    reviews whose language has a method; the others are counted, not scored.
+
+    Takes `reception.sentiment_by` output.
+    """
+    require(table, ["group", "n", "n_reviews", "n_no_method", "methods", "mean", "ci_low", "ci_high",
+                    "review_ids"], stage="charts.sentiment_by_place")
+    methods = sorted({m for cell in table["methods"] for m in str(cell).split(";") if m})
+    return _means(table, title=title, domain=(-1, 1), axis="mean sentiment (-1…1) with 95% CI",
+                  subtitle=f"Method: {', '.join(methods) or 'none'} (English only; other languages "
+                           "have no method and are not scored); n = scored of all",
+                  counted="scored reviews (n)", extra=[alt.Tooltip("n_no_method:Q", title="no method")])
+
+
+def _means(table: pd.DataFrame, *, title: str, domain: tuple[float, float], axis: str, subtitle: str,
+           counted: str, extra: list[alt.Tooltip] | None = None) -> alt.LayerChart:
     data = _data(table)
     data["label"] = data.apply(lambda r: f"n={r['n']} of {r['n_reviews']}", axis=1)
-    tooltip = [alt.Tooltip("group:N", title="place"), alt.Tooltip("n:Q", title="rated reviews (n)"),
-               alt.Tooltip("n_reviews:Q", title="reviews"), alt.Tooltip("mean:Q", format=".2f"),
+    tooltip = [alt.Tooltip("group:N", title="group"), alt.Tooltip("n:Q", title=counted),
+               alt.Tooltip("n_reviews:Q", title="reviews"), *(extra or []),
+               alt.Tooltip("mean:Q", format=".2f"),
                alt.Tooltip("ci_low:Q", format=".2f", title="95% CI low"),
                alt.Tooltip("ci_high:Q", format=".2f", title="95% CI high"),
                alt.Tooltip("review_ids:N", title="review ids")]
     base = alt.Chart(data).encode(y=alt.Y("group:N", title=None, sort="ascending"))
     bars = base.mark_rule(strokeWidth=2, color="#555").encode(
-        x=alt.X("ci_low:Q", scale=alt.Scale(domain=[0, 1]), title="mean rating (0–1) with 95% CI"),
-        x2="ci_high:Q", tooltip=tooltip)
+        x=alt.X("ci_low:Q", scale=alt.Scale(domain=list(domain)), title=axis), x2="ci_high:Q",
+        tooltip=tooltip)
     points = base.mark_point(filled=True, size=90, color="#1b6ca8").encode(x="mean:Q", tooltip=tooltip)
     labels = base.mark_text(align="left", dx=6, color="#333").encode(
         x=alt.value(WIDTH + 4), text="label:N")
-    return alt.layer(bars, points, labels).properties(
-        width=WIDTH, title=_title(title, "Reviewers' own scores, normalized to 0–1; bootstrap 95% CI"))
+    return alt.layer(bars, points, labels).properties(width=WIDTH, title=_title(title, subtitle))
 
 
 def share_heatmap(table: pd.DataFrame, *, title: str, subtitle: str = "",

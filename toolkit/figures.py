@@ -53,7 +53,19 @@ def figures(analysis: AnalysisLike, *, resamples: int = reception.RESAMPLES,
             seed: int = reception.SEED) -> list[Figure]:
     """Compute every reception table and its chart (no I/O). Reviews outside `reception.scope`
     (synopses, news, duplicates) are left out of the measures; `build` lists them in 00-reviews.csv."""
-    reviews = _in_scope(analysis.reviews)
+    return _figures_and_tables(analysis, resamples=resamples, seed=seed)[0]
+
+
+def tables(analysis: AnalysisLike, *, resamples: int = reception.RESAMPLES,
+           seed: int = reception.SEED) -> dict[str, pd.DataFrame]:
+    """The tables `build` writes without a chart of their own, keyed by file name (no I/O)."""
+    return _figures_and_tables(analysis, resamples=resamples, seed=seed)[1]
+
+
+def _figures_and_tables(analysis: AnalysisLike, *, resamples: int,
+                        seed: int) -> tuple[list[Figure], dict[str, pd.DataFrame]]:
+    marked = reception.sentiment(reception.scope(analysis.reviews))
+    reviews = marked[marked["in_scope"]]
     statements, budget = analysis.statements, analysis.budget_figures
     film = _film_title(analysis)
     options = {"resamples": resamples, "seed": seed}
@@ -82,22 +94,42 @@ def figures(analysis: AnalysisLike, *, resamples: int = reception.RESAMPLES,
         ("reviews-over-time", "Reviews by publication month and place", timeline, charts.reviews_over_time),
         ("distinctive-words-by-place", "Distinctive words per place (weighted log-odds, informative prior)",
          words, charts.distinctive_words),
+        ("ratings-by-kind", "Mean rating by kind of review (critic, blog, user, blurb), with 95% CI and n",
+         kind["ratings"], lambda t: charts.rating_by_place(t, title="Ratings by kind of review")),
+        ("sentiment-by-place", "Sentiment (VADER, English reviews only) by place, with 95% CI and n",
+         reception.sentiment_by(reviews, **options), charts.sentiment_by_place),
     ]
-    return [Figure(f"{i:02d}-{slug}", caption, table, make(table))
-            for i, (slug, caption, table, make) in enumerate(specs, start=1)]
+    steps = [Figure(f"{i:02d}-{slug}", caption, table, make(table))
+             for i, (slug, caption, table, make) in enumerate(specs, start=1)]
+    columns = [c for c in ("review_id", "place", "place_basis", "kind", "outlet", "critic", "language",
+                           "published", "rating_raw", "rating", "in_scope", "scope_reason", "sentiment",
+                           "sentiment_method", "url") if c in marked.columns]
+    extra = {
+        "00-reviews.csv": marked[columns].sort_values("review_id", kind="stable"),
+        "04-budget-shares-by-place.csv": place["budget"],
+        "04-budget-shares-by-kind.csv": kind["budget"],
+        "05-accuracy-stance-by-kind.csv": kind["stances"],
+        "06-frames-by-kind.csv": kind["frames"],
+        "07-comparison-films-mentions.csv": mentions,
+    }
+    return steps, extra
 
 
 def build(analysis: AnalysisLike, out_dir: Path, *, corpus_sha256: str, data_date: str,
           progress: bool = True) -> list[Path]:
     """Write all figures of `analysis` into `out_dir` (created if needed) and return the paths written.
 
-    For every chart NN-slug (01-ratings-by-place … 09-distinctive-words-by-place) it writes:
+    For every chart NN-slug it writes — 01-ratings-by-place, 02-aspects-by-place, 03-aspects-by-kind,
+    04-budget-figures, 05-accuracy-stance-by-place, 06-frames-by-place, 07-comparison-films-by-place,
+    08-reviews-over-time, 09-distinctive-words-by-place, 10-ratings-by-kind, 11-sentiment-by-place —
     `NN-slug.svg`, `NN-slug.png` (scale 2), `NN-slug.html` (self-contained: Vega, Vega-Lite and
     Vega-Embed inlined, no network needed) and `NN-slug.csv` (the table behind the chart, sorted, with a
     `review_ids` column tracing every row to its reviews). Also:
     `00-reviews.csv` (every review: place, kind, rating, language, `in_scope`/`scope_reason`, and
     `sentiment`/`sentiment_method`), `07-comparison-films-mentions.csv` (each film mention: review id and
-    matched words), `index.html` (an offline gallery rendering every chart with an inlined Vega bundle
+    matched words), tables without a chart (`04-budget-shares-by-place.csv`, `04-budget-shares-by-kind.csv`,
+    `05-accuracy-stance-by-kind.csv`, `06-frames-by-kind.csv`: shares with 95% CI, n, review_ids),
+    `index.html` (an offline gallery rendering every chart with an inlined Vega bundle
     and linking the files) and `provenance.json` (`corpus_sha256`, `data_date`, toolkit, Python and
     package versions, bootstrap settings, and the sha256 of every file written; no timestamps).
     Files matching `NN-slug.{svg,png,html,csv}` left over from an earlier build are removed.
@@ -110,14 +142,9 @@ def build(analysis: AnalysisLike, out_dir: Path, *, corpus_sha256: str, data_dat
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written: dict[str, bytes] = {}
-    steps = figures(analysis)
-    reviews = reception.sentiment(reception.scope(analysis.reviews))
-    columns = [c for c in ("review_id", "place", "place_basis", "kind", "outlet", "critic", "language",
-                           "published", "rating_raw", "rating", "in_scope", "scope_reason", "sentiment",
-                           "sentiment_method", "url") if c in reviews.columns]
-    written["00-reviews.csv"] = _csv(reviews[columns].sort_values("review_id", kind="stable"))
-    mentions = reception.comparison_films(_in_scope(analysis.reviews), exclude=_film_titles(analysis))
-    written["07-comparison-films-mentions.csv"] = _csv(mentions)
+    steps, extra = _figures_and_tables(analysis, resamples=reception.RESAMPLES, seed=reception.SEED)
+    for name, table in extra.items():
+        written[name] = _csv(table)
     for figure in tqdm(steps, desc="figures", unit="chart", file=sys.stderr, disable=not progress):
         spec = figure.chart.to_dict()
         written[f"{figure.stem}.csv"] = _csv(figure.table)
@@ -150,11 +177,6 @@ def _film_title(analysis: AnalysisLike) -> str:
 def _film_titles(analysis: AnalysisLike) -> tuple[str, ...]:
     film = getattr(analysis, "film", None)
     return tuple(t for t in (getattr(film, "title", None), *(getattr(film, "titles", None) or ())) if t)
-
-
-def _in_scope(reviews: pd.DataFrame) -> pd.DataFrame:
-    marked = reception.scope(reviews)
-    return marked[marked["in_scope"]].drop(columns=["in_scope", "scope_reason"])
 
 
 def _csv(table: pd.DataFrame) -> bytes:

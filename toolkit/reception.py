@@ -97,16 +97,45 @@ def rating_by(reviews: pd.DataFrame, *, by: str = "place", resamples: int = RESA
     [['RU', 0, 1, nan], ['US', 2, 2, 0.7]]
     """
     require(reviews, ["review_id", "rating", by], stage="reception.rating_by")
+    return _mean_by(reviews, "rating", by=by, resamples=resamples, seed=seed)
+
+
+def sentiment_by(reviews: pd.DataFrame, *, by: str = "place", resamples: int = RESAMPLES,
+                 seed: int = SEED) -> pd.DataFrame:
+    """Mean sentiment score per group, over the reviews that have a sentiment method, with a
+    percentile-bootstrap 95% interval; reviews without a method are counted in `n_no_method`.
+
+    Requires `review_id`, `sentiment`, `sentiment_method` (from `sentiment`) and `by`. Returns `group`,
+    `n` (scored reviews), `n_reviews`, `n_no_method`, `methods` (";"-joined), `mean`, `ci_low`, `ci_high`,
+    `review_ids` (the scored ones).
+
+    >>> r = sentiment(pd.DataFrame({"review_id": ["a", "b"], "place": ["US", "US"],
+    ...                             "text": ["A wonderful film.", "Прекрасный фильм."],
+    ...                             "language": ["en", "ru"]}))
+    >>> sentiment_by(r, resamples=100)[["group", "n", "n_no_method", "methods", "review_ids"]].values.tolist()
+    [['US', 1, 1, 'vader', 'a']]
+    """
+    require(reviews, ["review_id", "sentiment", "sentiment_method", by], stage="reception.sentiment_by")
+    table = _mean_by(reviews, "sentiment", by=by, resamples=resamples, seed=seed)
+    groups = _groups(reviews[by])
+    no_method = reviews["sentiment_method"] == NO_METHOD
+    table.insert(4, "n_no_method", [int((no_method & (groups == g)).sum()) for g in table["group"]])
+    table.insert(5, "methods", [_ids(reviews.loc[(groups == g) & ~no_method, "sentiment_method"])
+                                for g in table["group"]])
+    return table
+
+
+def _mean_by(reviews: pd.DataFrame, column: str, *, by: str, resamples: int, seed: int) -> pd.DataFrame:
     frame = reviews.assign(_group=_groups(reviews[by]),
-                           _rating=pd.to_numeric(reviews["rating"], errors="coerce"))
+                           _value=pd.to_numeric(reviews[column], errors="coerce"))
     rows = []
     for group, part in frame.groupby("_group", sort=True):
-        rated = part[part["_rating"].notna()].sort_values("review_id", kind="stable")
-        values = rated["_rating"].to_numpy(dtype=float)
-        low, high = bootstrap_ci(values, resamples=resamples, rng=_row_rng(seed, group, "rating"))
+        valued = part[part["_value"].notna()].sort_values("review_id", kind="stable")
+        values = valued["_value"].to_numpy(dtype=float)
+        low, high = bootstrap_ci(values, resamples=resamples, rng=_row_rng(seed, group, column))
         rows.append({"by": by, "group": group, "n": len(values), "n_reviews": len(part),
                      "mean": round(float(values.mean()), 6) if len(values) else math.nan,
-                     "ci_low": low, "ci_high": high, "review_ids": _ids(rated["review_id"])})
+                     "ci_low": low, "ci_high": high, "review_ids": _ids(valued["review_id"])})
     return _frame(rows, ["by", "group", "n", "n_reviews", "mean", "ci_low", "ci_high", "review_ids"])
 
 
