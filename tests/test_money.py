@@ -102,6 +102,8 @@ FORMS = [
     ("Then $9.99 / month.", "en", "$9.99", 9.99, 9.99, "USD", False, "price"),
     ("Rent it for $3.99 per month.", "en", "$3.99", 3.99, 3.99, "USD", False, "price"),
     ("Tickets cost $12.", "en", "$12", 12.0, 12.0, "USD", False, "price"),
+    ("Версия 2.0 стоит 300 руб. в месяц.", "ru", "300 руб", 300.0, 300.0, "RUB", False, "price"),
+    ("Bilety po 25 zł.", "pl", "25 zł", 25.0, 25.0, "PLN", False, "price"),
     ("Das Abo kostet 7,99 € pro Monat.", "de", "7,99 €", 7.99, 7.99, "EUR", False, "price"),
     ("It grossed $20 million worldwide.", "en", "$20 million", 20e6, 20e6, "USD", False, "box_office"),
     ("It earned $2.3m at the box office.", "en", "$2.3m", 2.3e6, 2.3e6, "USD", False, "box_office"),

@@ -179,7 +179,8 @@ def _lexicon(key: str | None) -> _Lexicon:
             # Up to two words may stand between the figure and its noun ("$15 million Russian film"),
             # never a function word ("grossed $20m and the film").
             skip = rf"(?:(?!(?:{function_words})(?!{_WORD}))[\w'’-]+\s+){{0,2}}?" if kind == "budget" else ""
-            heads[kind] = re.compile(rf"(?P<skipped>[\s\u00a0-]*{skip})(?:{_alternation(head_words)})",
+            # "\.?": the period of "300 руб. в месяц", left out of the phrase, may stand before the unit.
+            heads[kind] = re.compile(rf"\.?(?P<skipped>[\s\u00a0-]*{skip})(?:{_alternation(head_words)})",
                                      re.IGNORECASE)
     for kind in ("budget", "box_office", "price", "other"):
         cue_words = [c for lang in cue_langs for c in kinds.get(lang, {}).get(kind, {}).get("cues", [])]
