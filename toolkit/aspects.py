@@ -1,0 +1,438 @@
+"""Aspects stage: sentences → statements on budget, historical accuracy and geopolitics (CODEBOOK.md).
+
+Every code comes from the codebook data under ``toolkit/data/codebook/`` (one YAML file per aspect, cues
+keyed by ISO 639-1), so a researcher can read, cite and extend the instrument, or add an aspect by adding a
+file, without touching this module. Matching is transparent: each statement carries the codebook entry ids
+that fired (``cues``) and the exact words, with offsets into the review text (``evidence``).
+
+How a cue matches (details in ``toolkit/data/codebook/README.md``):
+
+- ``terms`` are words or phrases compared token by token after stemming (NLTK Snowball for en/de/ru/fr/es/
+  it/pt, the codebook's own suffix list for Polish), so "budgets", "бюджетом" and "budżetu" match their
+  lemma; a word with ``*`` is a glob on the lowercased token ("малобюджет*", "*budget*").
+- ``patterns`` are regular expressions (case-insensitive) for phrases with gaps or figures.
+- ``role``: ``trigger`` marks the aspect alone; ``support`` cues belong to a ``group`` and mark it only when
+  every group of one of the aspect's ``combos`` is present; ``exclude`` cues mask their own words or veto
+  whole groups in the sentence (box office, ticket prices, "millions of items").
+- Negation (a negation word shortly before a cue, ``negations.yaml``) keeps the aspect — "not a big-budget
+  film" is still talk about the budget — but the cue is listed in ``negated``, flips an accuracy stance
+  (faithful ↔ embellished; neutral → embellished) and withdraws the cue's frames ("not propaganda").
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, Iterable
+
+import pandas as pd
+import yaml
+
+from toolkit.tables import REVIEW_COLUMNS, SENTENCE_COLUMNS, STATEMENT_COLUMNS, TableError, require  # noqa: F401
+
+__all__ = ["extract_statements", "match_sentence", "codebook", "Cue", "Aspect", "STATEMENT_EXTRA_COLUMNS"]
+
+STATEMENT_EXTRA_COLUMNS = ["negated", "evidence"]
+_STANCES = ("faithful", "mixed", "embellished", "neutral")
+_FLIP = {"faithful": "embellished", "embellished": "faithful", "neutral": "embellished", "mixed": "mixed"}
+# Words are runs of letters/digits; "*" survives in codebook terms to mark globs.
+_WORD = re.compile(r"\w+")
+_TERM_WORD = re.compile(r"[\w*]+")
+# Gaps allowed inside a multi-word term: spaces, hyphens, apostrophes, dots of "U.S." — not clause breaks.
+_GAP = re.compile(r"[\s\-‐‑'’./]{0,3}")
+# A negation does not reach across a clause break.
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–!?\"“”«»]")
+_SNOWBALL = {"en": "english", "de": "german", "ru": "russian", "fr": "french", "es": "spanish",
+             "it": "italian", "pt": "portuguese", "nl": "dutch", "sv": "swedish", "da": "danish",
+             "no": "norwegian", "fi": "finnish", "hu": "hungarian", "ro": "romanian"}
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One codebook entry, compiled: ``id`` is ``<prefix>.<language>.<key>``."""
+
+    id: str
+    aspect: str
+    language: str
+    role: str = "trigger"
+    group: str | None = None
+    terms: tuple[tuple[str, ...], ...] = ()
+    patterns: tuple[re.Pattern[str], ...] = ()
+    case: bool = False
+    stem: bool = True
+    negatable: bool = True
+    stance: str | None = None
+    incidents: tuple[str, ...] = ()
+    frames: tuple[str, ...] = ()
+    vetoes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Aspect:
+    """One aspect's definition and its cues by language."""
+
+    name: str
+    prefix: str
+    combos: tuple[frozenset[str], ...]
+    labels: tuple[str, ...]
+    cues: dict[str, tuple[Cue, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Hit:
+    cue: Cue
+    start: int
+    end: int
+    negated: bool
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Codebook loading (once per process)
+
+
+def _data(name: str) -> Any:
+    return yaml.safe_load(resources.files("toolkit").joinpath(f"data/codebook/{name}").read_text("utf-8"))
+
+
+@functools.cache
+def codebook() -> dict[str, Aspect]:
+    """The compiled codebook: aspect name → Aspect, in file-name order.
+
+    >>> sorted(codebook())
+    ['accuracy', 'budget', 'geopolitics']
+    >>> codebook()["budget"].cues["de"][0].id.startswith("budget.de.")
+    True
+    """
+    folder = resources.files("toolkit").joinpath("data/codebook/aspects")
+    aspects: dict[str, Aspect] = {}
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not entry.name.endswith((".yaml", ".yml")):
+            continue
+        where = f"toolkit/data/codebook/aspects/{entry.name}"
+        spec = yaml.safe_load(entry.read_text("utf-8")) or {}
+        aspect = _compile_aspect(spec, where)
+        if aspect.name in aspects:
+            raise TableError(f"{where}: aspect {aspect.name!r} defined twice")
+        aspects[aspect.name] = aspect
+    return aspects
+
+
+def _compile_aspect(spec: dict[str, Any], where: str) -> Aspect:
+    for key in ("aspect", "cues"):
+        if key not in spec:
+            raise TableError(f"{where}: missing top-level key {key!r}")
+    name = str(spec["aspect"])
+    prefix = str(spec.get("id_prefix", name))
+    combos = tuple(frozenset(c) for c in spec.get("combos") or [])
+    labels = tuple(spec.get("labels") or [])
+    cues: dict[str, tuple[Cue, ...]] = {}
+    for language, entries in (spec["cues"] or {}).items():
+        compiled = [_compile_cue(name, prefix, str(language), str(key), value or {}, where)
+                    for key, value in (entries or {}).items()]
+        cues[str(language)] = tuple(compiled)
+    return Aspect(name=name, prefix=prefix, combos=combos, labels=labels, cues=cues)
+
+
+def _compile_cue(aspect: str, prefix: str, language: str, key: str, value: dict[str, Any], where: str) -> Cue:
+    cue_id = f"{prefix}.{language}.{key}"
+    role = value.get("role", "trigger")
+    if role not in ("trigger", "support", "tag", "exclude"):
+        raise TableError(f"{where}: {cue_id} has unknown role {role!r}")
+    if role == "support" and not value.get("group"):
+        raise TableError(f"{where}: support cue {cue_id} needs a group")
+    stance = value.get("stance")
+    if stance is not None and stance not in _STANCES:
+        raise TableError(f"{where}: {cue_id} has unknown stance {stance!r}")
+    case = bool(value.get("case", False))
+    stem = bool(value.get("stem", language in _stem_languages())) and not case
+    terms = tuple(
+        tuple(_stem(w, language) if stem and "*" not in w else w
+              for w in _TERM_WORD.findall(term if case else term.lower()))
+        for term in value.get("terms") or []
+    )
+    patterns = []
+    for pattern in value.get("patterns") or []:
+        try:
+            patterns.append(re.compile(pattern, 0 if case else re.IGNORECASE))
+        except re.error as error:
+            raise TableError(f"{where}: {cue_id} pattern {pattern!r}: {error}") from None
+    if not terms and not patterns:
+        raise TableError(f"{where}: {cue_id} has neither terms nor patterns")
+    return Cue(
+        id=cue_id, aspect=aspect, language=language, role=role, group=value.get("group"), terms=terms,
+        patterns=tuple(patterns), case=case, stem=stem, negatable=bool(value.get("negatable", role != "exclude")),
+        stance=stance, incidents=tuple(value.get("incidents") or ()), frames=tuple(value.get("frames") or ()),
+        vetoes=tuple(value.get("vetoes") or ()),
+    )
+
+
+@functools.cache
+def _negations() -> dict[str, tuple[frozenset[str], int]]:
+    spec = _data("negations.yaml")
+    window = int(spec.get("window", 3))
+    return {lang: (frozenset(str(w).lower() for w in words), window) for lang, words in spec["words"].items()}
+
+
+@functools.cache
+def _polish_suffixes() -> tuple[str, ...]:
+    # Longest first, so "owego" is tried before "ego".
+    return tuple(sorted(_data("polish_suffixes.yaml")["suffixes"], key=len, reverse=True))
+
+
+@functools.cache
+def _stemmer(language: str) -> Any:
+    if language not in _SNOWBALL:
+        return None
+    from nltk.stem.snowball import SnowballStemmer  # pure Python, needs no nltk_data
+
+    return SnowballStemmer(_SNOWBALL[language])
+
+
+@functools.lru_cache(maxsize=200_000)
+def _stem(word: str, language: str) -> str:
+    """Lowercase stem of one token for the cue's language.
+
+    >>> _stem("бюджетом", "ru"), _stem("budżetu", "pl"), _stem("Budgets", "de")
+    ('бюджет', 'budżet', 'budget')
+    """
+    word = word.lower()
+    if language == "pl":
+        for suffix in _polish_suffixes():
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                return word[: -len(suffix)]
+        return word
+    stemmer = _stemmer(language)
+    return stemmer.stem(word) if stemmer is not None else word
+
+
+@functools.cache
+def _stem_languages() -> frozenset[str]:
+    return frozenset(_data("matching.yaml").get("stem") or ())
+
+
+@functools.cache
+def _glob(word: str) -> re.Pattern[str]:
+    return re.compile("".join(r"\w*" if ch == "*" else re.escape(ch) for ch in word) + r"\Z")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Matching one sentence
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    words: tuple[str, ...]
+
+
+def _tokens(text: str) -> _Tokens:
+    found = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    return _Tokens(text, tuple(found), tuple(text[a:b] for a, b in found))
+
+
+def _word_matches(pattern: str, token: str, cue: Cue) -> bool:
+    if cue.case:
+        return _glob(pattern).match(token) is not None if "*" in pattern else token == pattern
+    if "*" in pattern:
+        return _glob(pattern).match(token.lower()) is not None
+    return (_stem(token, cue.language) if cue.stem else token.lower()) == pattern
+
+
+def _term_hits(cue: Cue, toks: _Tokens) -> Iterable[tuple[int, int]]:
+    n = len(toks.words)
+    for term in cue.terms:
+        size = len(term)
+        for i in range(n - size + 1):
+            if not all(_word_matches(term[k], toks.words[i + k], cue) for k in range(size)):
+                continue
+            gaps_ok = all(
+                _GAP.fullmatch(toks.text[toks.spans[i + k][1]: toks.spans[i + k + 1][0]]) is not None
+                for k in range(size - 1)
+            )
+            if gaps_ok:
+                yield toks.spans[i][0], toks.spans[i + size - 1][1]
+
+
+def _negated(start: int, toks: _Tokens, language: str) -> bool:
+    words, window = _negations().get(language, (frozenset(), 3))
+    if not words:
+        return False
+    before = [k for k, (a, b) in enumerate(toks.spans) if b <= start]
+    for k in reversed(before[-window:]):
+        a, b = toks.spans[k]
+        # Stop at a clause break between the candidate negation and the cue.
+        if _CLAUSE_BREAK.search(toks.text[b:start]):
+            return False
+        if toks.words[k].lower() in words:
+            return True
+    return False
+
+
+def _hits(cues: Iterable[Cue], toks: _Tokens) -> list[_Hit]:
+    out: list[_Hit] = []
+    for cue in cues:
+        spans = set(_term_hits(cue, toks))
+        for pattern in cue.patterns:
+            spans.update((m.start(), m.end()) for m in pattern.finditer(toks.text) if m.end() > m.start())
+        for start, end in sorted(spans):
+            neg = cue.negatable and _negated(start, toks, cue.language)
+            out.append(_Hit(cue, start, end, neg))
+    return out
+
+
+def match_sentence(text: str, languages: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Code one sentence: aspect → {cues, negated, stance, incidents, frames, evidence}.
+
+    Offsets in ``evidence`` are into `text`. Languages not in the codebook are ignored.
+
+    >>> coded = match_sentence("It was not a big-budget film.", ["en"])
+    >>> sorted(coded), coded["budget"]["negated"]
+    (['budget'], ['budget.en.big_budget', 'budget.en.budget'])
+    >>> match_sentence("The crew sat down to dinner.", ["en"])
+    {}
+    """
+    toks = _tokens(text)
+    coded: dict[str, dict[str, Any]] = {}
+    for aspect in codebook().values():
+        cues = [c for lang in dict.fromkeys(languages) for c in aspect.cues.get(lang, ())]
+        if not cues:
+            continue
+        result = _code_aspect(aspect, _hits(cues, toks), text)
+        if result is not None:
+            coded[aspect.name] = result
+    return coded
+
+
+def _code_aspect(aspect: Aspect, hits: list[_Hit], text: str) -> dict[str, Any] | None:
+    excludes = [h for h in hits if h.cue.role == "exclude"]
+    vetoed = {g for h in excludes for g in h.cue.vetoes}
+    masks = [(h.start, h.end) for h in excludes if not h.cue.vetoes]
+    kept = [
+        h for h in hits
+        if h.cue.role != "exclude"
+        and (h.cue.group is None or h.cue.group not in vetoed)
+        and not any(h.start < b and a < h.end for a, b in masks)
+    ]
+    triggered = any(h.cue.role == "trigger" for h in kept)
+    groups = {h.cue.group for h in kept if h.cue.role == "support"}
+    satisfied = frozenset().union(*(combo for combo in aspect.combos if combo <= groups))
+    if not triggered and not satisfied:
+        return None
+    kept.sort(key=lambda h: (h.start, h.end, h.cue.id))
+    stances = set()
+    for h in kept:
+        if h.cue.stance:
+            stances.add(_FLIP[h.cue.stance] if h.negated else h.cue.stance)
+    judged = stances - {"neutral"}
+    if text.rstrip().endswith("?"):
+        # A question asks about accuracy without judging it.
+        stance = "neutral"
+    elif "mixed" in judged or {"faithful", "embellished"} <= judged:
+        stance = "mixed"
+    elif judged:
+        stance = judged.pop()
+    else:
+        stance = "neutral"
+    return {
+        "cues": sorted({h.cue.id for h in kept}),
+        "negated": sorted({h.cue.id for h in kept if h.negated}),
+        "stance": stance if "stance" in aspect.labels else None,
+        "incidents": sorted({t for h in kept for t in h.cue.incidents}) if "incidents" in aspect.labels else [],
+        # A support cue's frames count only inside a complete combo ("government" + "disposable").
+        "frames": sorted({f for h in kept if not h.negated and (h.cue.role != "support" or h.cue.group in satisfied)
+                          for f in h.cue.frames})
+        if "frames" in aspect.labels else [],
+        "evidence": [
+            {"cue": h.cue.id, "text": text[h.start:h.end], "start": h.start, "end": h.end, "negated": h.negated}
+            for h in kept
+        ],
+    }
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The stage
+
+
+def _languages_for(sentence_language: Any, review_language: Any) -> list[str]:
+    known = set().union(*(a.cues for a in codebook().values()))
+    wanted = [str(x) for x in (sentence_language, review_language) if isinstance(x, str) and x in known]
+    # Unknown or undecided language ("und", None): try every language's cues rather than code nothing.
+    return list(dict.fromkeys(wanted)) or sorted(known)
+
+
+def _incidents_from(text: str, languages: list[str]) -> list[str]:
+    aspect = codebook().get("accuracy")
+    if aspect is None:
+        return []
+    cues = [c for lang in languages for c in aspect.cues.get(lang, ()) if c.incidents]
+    return sorted({t for h in _hits(cues, _tokens(text)) for t in h.cue.incidents})
+
+
+def extract_statements(reviews: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Code every sentence with the codebook; one row per (sentence, aspect).
+
+    Requires reviews: ``review_id``, ``text`` (``language`` used when present); sentences: SENTENCE_COLUMNS
+    (``toolkit.sentences.split(reviews)`` when None). Returns STATEMENT_COLUMNS plus ``negated`` and
+    ``evidence``. ``start``/``end`` are the sentence's offsets in the review text and
+    ``review.text[start:end] == text`` always. ``cues`` and ``negated`` are sorted lists of codebook ids,
+    ``incidents``/``frames`` sorted lists of tags (empty for aspects that do not carry them), ``stance`` is
+    set for accuracy rows only, ``evidence`` lists {cue, text, start, end, negated} with review offsets.
+    An accuracy statement with no incident of its own takes the incidents named in the sentence just before
+    it ("That fire. Didn't happen."). Rows are sorted by review_id, start, aspect.
+
+    >>> reviews = pd.DataFrame({"review_id": ["r1"], "text": ["A shoestring budget. Nice cast."],
+    ...                         "language": ["en"]})
+    >>> sentences = pd.DataFrame({"review_id": ["r1", "r1"], "sentence_id": ["r1-1", "r1-2"],
+    ...     "start": [0, 21], "end": [20, 31], "text": ["A shoestring budget.", "Nice cast."],
+    ...     "language": ["en", "en"]})
+    >>> extract_statements(reviews, sentences)[["sentence_id", "aspect", "cues"]].to_dict("records")
+    [{'sentence_id': 'r1-1', 'aspect': 'budget', 'cues': ['budget.en.budget', 'budget.en.shoestring']}]
+    """
+    require(reviews, ["review_id", "text"], stage="aspects.extract_statements")
+    if sentences is None:
+        from toolkit import sentences as _sentences  # lazy: the splitter is another stage
+
+        sentences = _sentences.split(reviews)
+    require(sentences, ["review_id", "sentence_id", "start", "end", "text"], stage="aspects.extract_statements")
+    texts = dict(zip(reviews["review_id"].astype(str), reviews["text"]))
+    review_langs = (dict(zip(reviews["review_id"].astype(str), reviews["language"]))
+                    if "language" in reviews.columns else {})
+    ordered = sentences.assign(_rid=sentences["review_id"].astype(str)).sort_values(
+        ["_rid", "start", "end"], kind="stable")
+    rows: list[dict[str, Any]] = []
+    previous: dict[str, tuple[str, list[str]]] = {}
+    has_lang = "language" in ordered.columns
+    for rec in ordered.to_dict("records"):
+        rid, sid = rec["_rid"], rec["sentence_id"]
+        if rid not in texts:
+            raise TableError(f"aspects.extract_statements: sentence {sid} names review {rid}, not in reviews")
+        start, end, text = int(rec["start"]), int(rec["end"]), rec["text"]
+        if texts[rid][start:end] != text:
+            raise TableError(f"aspects.extract_statements: sentence {sid} of review {rid}: text differs from "
+                             f"review.text[{start}:{end}]")
+        s_lang = rec["language"] if has_lang else None
+        s_lang = s_lang if isinstance(s_lang, str) else None
+        langs = _languages_for(s_lang, review_langs.get(rid))
+        coded = match_sentence(text, langs)
+        for aspect_name, result in coded.items():
+            incidents = result["incidents"]
+            if aspect_name == "accuracy" and not incidents and rid in previous:
+                incidents = _incidents_from(*previous[rid])
+            rows.append({
+                "review_id": rid, "sentence_id": sid, "aspect": aspect_name, "text": text,
+                "start": start, "end": end,
+                "language": s_lang if s_lang is not None else review_langs.get(rid),
+                "cues": result["cues"], "stance": result["stance"], "incidents": incidents,
+                "frames": result["frames"], "negated": result["negated"],
+                "evidence": [dict(e, start=e["start"] + start, end=e["end"] + start) for e in result["evidence"]],
+            })
+        previous[rid] = (text, langs)
+    columns = STATEMENT_COLUMNS + STATEMENT_EXTRA_COLUMNS
+    if not rows:
+        return pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
+    out = pd.DataFrame(rows, columns=columns)
+    order = {name: i for i, name in enumerate(codebook())}
+    out = out.assign(_o=out["aspect"].map(order)).sort_values(["review_id", "start", "_o"], kind="stable")
+    return out.drop(columns="_o").reset_index(drop=True)
