@@ -1,0 +1,1091 @@
+"""Segmenting stage: propose review units for a NEW raw page dump as a draft manifest (the format of
+corpus/manifest.yaml) that a researcher then curates. Heuristics over lines and paragraphs, cue lists in
+toolkit/data/segment/cues.yaml; every proposal says why it was made, every line left out says why.
+
+    draft = propose(raw_text, source="raw/new_dump.txt")   # the manifest as a dict
+    text = to_yaml(draft)                                   # human-readable, loads with load_corpus
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+__all__ = ["SegmentError", "propose", "to_yaml", "segment_file", "evaluate"]
+
+_DATA = Path(__file__).parent / "data" / "segment" / "cues.yaml"
+_REPO = Path(__file__).resolve().parent.parent
+#: The second, hand-made dump (a made-up film) that guards the heuristics against fitting one file.
+OTHER_DUMP = _REPO / "tests" / "fixtures" / "segment" / "other_film_dump.txt"
+OTHER_MANIFEST = _REPO / "tests" / "fixtures" / "segment" / "other_film_manifest.yaml"
+
+# Labels of a line. Transparent ones never end a unit and are dropped from inside one.
+_TRANSPARENT = ("repeat", "caption")
+_CUE_WORDS = 30          # a line this short is furniture with one site/promo cue; longer ones need two
+_MIN_ORPHAN_WORDS = 15   # a unit with no header or list/comment context needs this many words
+_MAX_HELD = 3            # headings absorbed between two prose paragraphs of one unit (Q&A-style reviews)
+_DEK_WORDS = 50          # a lone paragraph right above a byline shorter than this is the article's subtitle
+_SHINGLE = 3             # words per shingle for near-duplicate detection
+_DUPLICATE = 0.5         # share of a unit's shingles found in an earlier unit that makes it a repeat
+
+
+class SegmentError(ValueError):
+    """The raw dump cannot be segmented (empty, not text, no review-like text); the message names the file."""
+
+
+# ---------------------------------------------------------------------------------------------- cue data
+@dataclass(frozen=True)
+class _Cues:
+    site: tuple[tuple[str, re.Pattern[str]], ...]
+    promo: tuple[tuple[str, re.Pattern[str]], ...]
+    caption: tuple[tuple[str, re.Pattern[str]], ...]
+    comment_open: tuple[re.Pattern[str], ...]
+    comment_close: tuple[re.Pattern[str], ...]
+    review_by: tuple[re.Pattern[str], ...]
+    byline: tuple[re.Pattern[str], ...]
+    months: dict[str, int]
+    snippet_meta: tuple[tuple[re.Pattern[str], bool], ...]
+    bio: tuple[re.Pattern[str], ...]
+    not_name: frozenset[str]
+    connectors: frozenset[str]
+
+
+def _phrase(word: str) -> re.Pattern[str]:
+    # Word boundaries only where the phrase starts or ends with a word character ("photo:" ends with ":").
+    left = r"(?<!\w)" if word[:1].isalnum() else ""
+    right = r"(?!\w)" if word[-1:].isalnum() else ""
+    return re.compile(left + re.escape(word) + right, re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> _Cues:
+    try:
+        data: dict[str, Any] = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    except yaml.YAMLError as error:  # pragma: no cover - the shipped file is tested
+        raise SegmentError(f"{_DATA}: not valid YAML ({error})") from None
+
+    def phrases(key: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+        words = sorted({w for ws in data[key].values() for w in ws}, key=lambda w: (-len(w), w))
+        return tuple((w, _phrase(w)) for w in words)
+
+    def regexes(key: str, flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], ...]:
+        items = data[key].values() if isinstance(data[key], dict) else [data[key]]
+        return tuple(re.compile(p, flags) for ps in items for p in ps)
+
+    return _Cues(
+        site=phrases("site_cues"),
+        promo=phrases("promo_cues"),
+        caption=phrases("caption_cues"),
+        comment_open=regexes("comment_open"),
+        comment_close=regexes("comment_close"),
+        review_by=regexes("review_by"),
+        byline=regexes("byline", 0),
+        months={k.casefold(): int(v) for by_lang in data["months"].values() for k, v in by_lang.items()},
+        snippet_meta=tuple((re.compile(m["pattern"], re.IGNORECASE), bool(m["closes"]))
+                           for m in data["snippet_meta"]),
+        bio=regexes("bio", 0),
+        not_name=frozenset(w.casefold() for ws in data["not_name_words"].values() for w in ws),
+        connectors=frozenset(w for ws in data["attribution_connectors"].values() for w in ws),
+    )
+
+
+# ---------------------------------------------------------------------------------------------- lines
+@dataclass(frozen=True)
+class _Line:
+    """One non-blank line of the dump: offsets of its body (without indent or bullet), its paragraph."""
+
+    number: int        # 1-based line number in the dump
+    line_start: int    # offset of the line's first character (for page anchors)
+    start: int         # offset of the body's first character
+    end: int           # offset after the body's last non-space character
+    body: str
+    indent: int
+    bullet: bool
+    whole_paragraph: bool   # the line is a paragraph of its own (blank lines around it)
+    row_text: str           # the whole line stripped (bullet included): what the loader compares drops with
+
+
+_BULLET = re.compile(r"^(\s*)([•·▪◦‣*–-])\s+")
+
+
+def _lines(raw: str) -> list[_Line]:
+    out: list[_Line] = []
+    offset = 0
+    rows = raw.split("\n")
+    for number, row in enumerate(rows, start=1):
+        if row.strip():
+            bullet = _BULLET.match(row)
+            body_at = bullet.end() if bullet else len(row) - len(row.lstrip())
+            body = row[body_at:].rstrip()
+            alone = (number == 1 or not rows[number - 2].strip()) and (number == len(rows) or not rows[number].strip())
+            out.append(_Line(number, offset, offset + body_at, offset + body_at + len(body), body,
+                             len(row) - len(row.lstrip()), bool(bullet), alone, row.strip()))
+        offset += len(row) + 1
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- features
+_WORD = re.compile(r"\S+")
+_SENTENCE_END = re.compile(r"[.!?…:;]['\"”’»)\]]*$")
+_INNER_BREAK = re.compile(r"[.!?…]['\"”’»)]*\s+['\"“‘«(]?[^\W_]")
+_URL = re.compile(r"^(?:https?://\S+|www\.\S+|[\w-]+(?:\.[\w-]+)+/\S*)$", re.IGNORECASE)
+_LABEL = re.compile(r"(?:^|\s)[A-Z][\w ]{0,20}:\s")
+_CARD = re.compile(r"^ {1,6}(\d{1,3})\.\s+(\S.*)$")
+_SYMBOLS = set("<>{}[]|=\\#@_^~")
+_NAME_TOKEN = re.compile(r"^[^\W\d_](?:[^\W\d_]|[.-](?=[^\W\d_]|$))*$")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _cap_share(words: list[str]) -> float:
+    cased = [w for w in (w.strip("\"“”‘’'(«»") for w in words) if w[:1].isalpha() and w[:1].lower() != w[:1].upper()]
+    return sum(w[0].isupper() for w in cased) / len(cased) if cased else 0.0
+
+
+def _cased(words: list[str]) -> int:
+    return sum(1 for w in words if any(c.lower() != c.upper() for c in w))
+
+
+def _parallel(body: str) -> bool:
+    """Comma-separated phrases most of which open with the same word ("on tv pages, on all image pages, …").
+
+    >>> _parallel("On tv pages, on image pages, on edit pages."), _parallel("The plot, the cast, and the end.")
+    (True, False)
+    """
+    heads = [part.split()[0].casefold() for part in body.split(",") if part.split()]
+    return len(heads) >= 3 and max(heads.count(h) for h in set(heads)) >= 0.8 * len(heads)
+
+
+def _found(text: str, table: tuple[tuple[str, re.Pattern[str]], ...]) -> list[str]:
+    hits: list[str] = []
+    for word, pattern in table:
+        if pattern.search(text) and not any(word in longer for longer in hits):
+            hits.append(word)
+    return hits
+
+
+def _is_name(body: str, not_name: frozenset[str]) -> bool:
+    """Two or three capitalized words that are not a heading's function words ("Anthony Kao")."""
+    words = body.split()
+    return 2 <= len(words) <= 3 and all(
+        _NAME_TOKEN.match(w) and w[0].isupper() and w.casefold() not in not_name for w in words)
+
+
+def _parse_date(text: str) -> str | None:
+    """The first date in `text` as YYYY-MM-DD, or None.
+
+    >>> _parse_date("By Anthony Kao , 24 Sep 18 04:29 GMT"), _parse_date("Sep 29, 2017"), _parse_date("01/15/23")
+    ('2018-09-24', '2017-09-29', '2023-01-15')
+    """
+    months = _cues().months
+    month = r"([^\W\d_]{3,9})\.?"
+    patterns = (
+        (rf"\b{month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", (3, 1, 2)),
+        (rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+{month}\s+(\d{{4}}|\d{{2}})\b", (3, 2, 1)),
+        (r"\b(\d{4})-(\d{2})-(\d{2})\b", (1, 2, 3)),
+        (r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", (3, 1, 2)),   # US month/day/year on English pages
+        (r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b", (3, 2, 1)),
+    )
+    for pattern, (y, m, d) in patterns:
+        for match in re.finditer(pattern, text):
+            year, mon, day = match.group(y), match.group(m), match.group(d)
+            month_number = int(mon) if mon.isdigit() else months.get(mon.casefold())
+            if month_number is None:
+                continue
+            full_year = int(year) + (2000 if int(year) < 50 else 1900) if len(year) == 2 else int(year)
+            try:
+                return date(full_year, month_number, int(day)).isoformat()
+            except ValueError:
+                continue
+    return None
+
+
+@dataclass(frozen=True)
+class _Label:
+    kind: str        # repeat caption card review_by byline comment_open comment_close url date name
+    reason: str      # prose short furniture
+    meta: tuple[tuple[str, str], ...] = ()
+
+
+def _label(line: _Line, repeated: frozenset[str], cues: _Cues) -> _Label:
+    """Classify one line by its own features (context comes later, in _group)."""
+    body = line.body
+    words = _words(body)
+    n = len(words)
+    if body in repeated:
+        return _Label("repeat", "repeated across the dump")
+    card = _CARD.match(body if line.bullet else " " * line.indent + body)
+    if card and not line.bullet and n <= 20:
+        return _Label("card", "numbered search result", (("title", card.group(2)),))
+    for pattern in cues.review_by:
+        match = pattern.match(body)
+        if match:
+            return _Label("review_by", "review card header", _header_meta(match))
+    for pattern in cues.comment_open:
+        if pattern.search(body):
+            return _Label("comment_open", "opens reader comments")
+    for pattern in cues.comment_close:
+        if pattern.search(body):
+            return _Label("comment_close", "closes reader comments")
+    for pattern in cues.byline:
+        match = pattern.match(body)
+        if match and n <= 12:
+            return _Label("byline", "byline", _header_meta(match))
+    if _URL.match(body):
+        return _Label("url", "link")
+    found_date = _parse_date(body)
+    if found_date and n <= 5 and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", body):
+        return _Label("date", "date line", (("published", found_date),))
+    if any(pattern.match(body) for pattern in cues.bio):
+        return _Label("furniture", "author bio")
+    captions = _found(body, cues.caption)
+    if captions and n <= 60:
+        return _Label("caption", f"caption cue {captions[0]!r}")
+    site, promo = _found(body, cues.site), _found(body, cues.promo)
+    if (site or promo) and (n <= _CUE_WORDS or len(site) + len(promo) >= 2):
+        which = "site" if site else "advert"
+        return _Label("furniture", f"{which} cue {(site or promo)[0]!r}")
+    breaks = len(_INNER_BREAK.findall(body))
+    if len(_LABEL.findall(body)) >= 2:
+        return _Label("furniture", "label: value metadata")
+    if n >= 6 and _cap_share(words) >= 0.75 and breaks <= n // 20:
+        return _Label("furniture", "list of names or titles")
+    if n >= 3 and sum(any(c.isdigit() for c in w) for w in words) / n > 0.3:
+        return _Label("furniture", "mostly numbers")
+    if sum(c in _SYMBOLS for c in body) > max(2, len(body) * 0.03):
+        return _Label("furniture", "markup or symbols")
+    ends = bool(_SENTENCE_END.search(body))
+    if n >= 30 and breaks == 0 and body.count(",") >= 3 and _cased(words) >= n / 2 and _cap_share(words) < 0.05:
+        # Lower-cased headlines joined by commas ("valve bans …, sonos ceo says …"): a related-links block.
+        return _Label("furniture", "run-on list of lower-case headlines")
+    if breaks == 0 and _parallel(body):
+        return _Label("furniture", "list of parallel phrases")
+    if n >= 8 and (ends or breaks):
+        return _Label("prose", "prose")
+    if n >= 20:
+        return _Label("prose", "long line without sentence ends")
+    if line.bullet:
+        return _Label("furniture", "short list item (navigation)")
+    if _is_name(body, cues.not_name):
+        return _Label("name", "name line")
+    return _Label("short", "heading or short line")
+
+
+def _header_meta(match: re.Match[str]) -> tuple[tuple[str, str], ...]:
+    groups = match.groupdict()
+    meta: list[tuple[str, str]] = []
+    name = (groups.get("name") or "").strip()
+    if name:
+        meta.append(("critic", name))
+    rest = groups.get("rest") or ""
+    stars = re.match(r"[★☆½⭐✭✮]+", rest.strip())
+    if stars:
+        meta.append(("rating_raw", stars.group(0)))
+        count = rest.strip()[stars.end():].strip()
+        if count:
+            meta.append(("comment_count", count))
+    published = _parse_date(rest) if rest else None
+    if published:
+        meta.append(("published", published))
+    return tuple(meta)
+
+
+# ---------------------------------------------------------------------------------------------- grouping
+@dataclass
+class _Unit:
+    lines: list[_Line]
+    origin: str                      # prose byline review_by comments bullet card
+    meta: dict[str, str] = field(default_factory=dict)
+    why: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] | None = None   # card snippets: the quote pieces inside the line
+    gaps: list[_Line] = field(default_factory=list)   # lines inside the unit's range that it does not keep
+    kind: str | None = None
+    duplicate_of: int | None = None
+
+    @property
+    def words(self) -> int:
+        return len(_words(self.text))
+
+    @property
+    def text(self) -> str:
+        if self.spans is not None:
+            line = self.lines[0]
+            return " ".join(line.body[s - line.start:e - line.start] for s, e in self.spans)
+        return "\n".join(line.body for line in self.lines)
+
+
+@dataclass
+class _Segmentation:
+    units: list[_Unit]
+    left_out: dict[int, str]          # line number -> reason
+    cards: dict[int, str]             # line number of a search-result title -> the title
+
+
+class _Grouper:
+    """Walks the labelled lines once and groups content lines into units (see _group)."""
+
+    def __init__(self, cues: _Cues) -> None:
+        self.cues = cues
+        self.units: list[_Unit] = []
+        self.left_out: dict[int, str] = {}
+        self.cards: dict[int, str] = {}
+        self.current: _Unit | None = None
+        self.held: list[tuple[_Line, _Label]] = []
+        self.pending: dict[str, str] = {}
+        self.pending_why = ""
+        self.pending_age = 0
+        self.mode = "normal"
+
+    def skip(self, line: _Line, reason: str) -> None:
+        self.left_out[line.number] = reason
+
+    def close(self) -> None:
+        unit = self.current
+        if unit is not None and unit.origin == "review_by":
+            # A user review's last short sentence ("The ending wrecked me.") stays with it.
+            while self.held and self.held[0][1].kind == "short" and _SENTENCE_END.search(self.held[0][0].body):
+                unit.lines.append(self.held.pop(0)[0])
+        if unit is not None:
+            if _keep(unit):
+                self.units.append(unit)
+            else:
+                for line in unit.lines:
+                    self.skip(line, "prose too short to stand alone as a review")
+        for line, label in self.held:
+            self.skip(line, f"{label.reason} (after a unit)")
+        self.current, self.held = None, []
+
+    def open(self, line: _Line, origin: str, why: str) -> _Unit:
+        unit = _Unit([line], origin, dict(self.pending), [why] + ([self.pending_why] if self.pending_why else []))
+        self.pending, self.pending_why = {}, ""
+        return unit
+
+    def header(self, line: _Line, meta: dict[str, str], why: str, reason: str) -> None:
+        self.close()
+        self.mode = "normal"
+        self.pending, self.pending_why, self.pending_age = meta, why, 0
+        self.skip(line, reason)
+
+    def absorb_held(self) -> bool:
+        """Move headings held since the last prose line into the open unit, if there are few enough."""
+        headings = [line for line, label in self.held if label.kind not in _TRANSPARENT]
+        if len(headings) > _MAX_HELD:
+            return False
+        assert self.current is not None
+        for line, label in self.held:
+            if label.kind in _TRANSPARENT:
+                self.left_out[line.number] = f"{label.reason} (dropped from inside a unit)"
+        self.current.lines.extend(headings)
+        self.held = []
+        return True
+
+
+def _group(lines: list[_Line], labels: list[_Label], cues: _Cues) -> _Segmentation:
+    """Group lines into units: a header (review card, byline, name line) opens one; prose paragraphs
+    join the open unit across up to two headings; furniture closes it; list items, reader comments and
+    search snippets are one unit each."""
+    g = _Grouper(cues)
+    for index, (line, label) in enumerate(zip(lines, labels)):
+        meta = dict(label.meta)
+        g.pending_age += 1
+        if g.pending and g.pending_age > 8:
+            g.pending, g.pending_why = {}, ""
+        if g.mode == "card" and label.kind != "card" and line.indent < 2:
+            g.mode = "normal"
+        if label.kind in _TRANSPARENT:
+            if g.current is not None:
+                g.held.append((line, label))
+            else:
+                g.skip(line, label.reason)
+            continue
+        if label.kind == "card":
+            g.close()
+            g.cards[line.number] = meta["title"]
+            g.skip(line, "search result title (becomes the page title)")
+            g.mode = "card"
+            continue
+        if g.mode == "card":
+            unit = _card_unit(line, cues)
+            if unit is None:
+                g.skip(line, "search snippet with nothing left after its metadata")
+            else:
+                g.units.append(unit)
+            continue
+        if label.kind == "review_by":
+            g.header(line, meta, f"after review header {line.body!r}", "review header (critic and rating read from it)")
+            continue
+        if label.kind in ("comment_open", "comment_close"):
+            g.close()
+            g.mode = "comments" if label.kind == "comment_open" else "normal"
+            g.skip(line, label.reason)
+            continue
+        if label.kind == "name" and g.mode == "normal" and _next_is_long_prose(index, lines, labels):
+            label, meta = _Label("byline", "name line above an article"), {"critic": line.body}
+        if label.kind == "byline":
+            if g.current is not None and not g.held and _is_dek(g.current):
+                for dek in g.current.lines:
+                    g.skip(dek, "subtitle above a byline")
+                g.current = None
+            g.header(line, meta, f"after byline {line.body!r}", "byline (critic read from it)")
+            continue
+        if label.kind == "date":
+            if g.current is None:
+                g.pending.setdefault("published", meta["published"])
+                g.pending_age = 0
+                g.skip(line, "date line (read as the next unit's date)")
+            else:
+                g.held.append((line, label))
+            continue
+        if label.kind == "url":
+            if g.current is not None and not g.held:
+                g.current.lines.append(line)
+            else:
+                g.skip(line, "link outside a unit")
+            continue
+        if label.kind == "furniture":
+            g.close()
+            if g.mode == "comments":
+                g.mode = "normal"
+            g.skip(line, label.reason)
+            continue
+        under_card = g.pending_why.startswith("after review") and g.current is None and g.pending_age <= 1
+        if label.kind != "prose" and not (g.mode == "comments" or under_card):
+            if g.current is not None:
+                g.held.append((line, label))
+            else:
+                g.skip(line, label.reason)
+            continue
+        if g.mode == "comments":
+            if g.current is not None and g.current.lines[-1].body.endswith(":") and g.absorb_held():
+                g.current.lines.append(line)
+                continue
+            g.close()
+            g.current = g.open(line, "comments", "reader comment (one paragraph under a comment-section header)")
+            continue
+        if line.bullet:
+            g.close()
+            unit = g.open(line, "bullet", "prose list item (one unit per item)")
+            _split_attribution(unit, cues)
+            g.units.append(unit)
+            continue
+        if g.current is not None and g.absorb_held():
+            g.current.lines.append(line)
+            continue
+        g.close()
+        origin = "review_by" if g.pending_why.startswith("after review") else "byline" if g.pending else "prose"
+        why = {"prose": "consecutive prose paragraphs", "byline": "prose under a byline or date",
+               "review_by": "text under a review header"}[origin]
+        g.current = g.open(line, origin, why)
+    g.close()
+    return _Segmentation(g.units, g.left_out, g.cards)
+
+
+def _split_attribution(unit: _Unit, cues: _Cues) -> None:
+    """Cut a leading "Outlet First Last" off a list item quote ("The Verge Tasha Robinson But like Argo, …").
+
+    The capitalized run before the first lower-case word ends with the quote's own first word; what comes
+    before it is the attribution, its last two words the critic, the rest the outlet.
+    """
+    line = unit.lines[0]
+    tokens = list(re.finditer(r"\S+", line.body))
+    run = 0
+    while run < len(tokens) and (tokens[run].group(0)[:1].isupper() or tokens[run].group(0) in cues.connectors):
+        run += 1
+    if run < 4 or run >= len(tokens) or not tokens[run].group(0)[:1].islower():
+        return
+    names = [t.group(0) for t in tokens[run - 3:run - 1]]
+    if not all(_NAME_TOKEN.match(n) for n in names) or tokens[run - 1].group(0) in cues.connectors:
+        return
+    outlet = line.body[:tokens[run - 3].start()].strip()
+    unit.meta.update({"critic": " ".join(names), "outlet": outlet})
+    unit.spans = [(line.start + tokens[run - 1].start(), line.end)]
+    unit.why.append(f"attribution {line.body[:tokens[run - 1].start()].strip()!r} read as outlet and critic")
+
+
+def _keep(unit: _Unit) -> bool:
+    if unit.origin in ("review_by", "comments", "bullet", "card"):
+        return True
+    return unit.words >= _MIN_ORPHAN_WORDS
+
+
+def _is_dek(unit: _Unit) -> bool:
+    return unit.origin == "prose" and len(unit.lines) == 1 and unit.words < _DEK_WORDS
+
+
+def _next_is_long_prose(index: int, lines: list[_Line], labels: list[_Label]) -> bool:
+    for line, label in zip(lines[index + 1:index + 4], labels[index + 1:index + 4]):
+        if label.kind in _TRANSPARENT:
+            continue
+        return label.kind == "prose" and not line.bullet and len(_words(line.body)) >= 20
+    return False
+
+
+def _card_unit(line: _Line, cues: _Cues) -> _Unit | None:
+    """A search-result snippet: cut out score/date metadata and read the fields it states."""
+    body = line.body
+    cuts: list[tuple[int, int, re.Match[str], bool]] = []
+    for pattern, closes in cues.snippet_meta:
+        for match in pattern.finditer(body):
+            if match.end() > match.start() and not any(s < match.end() and match.start() < e for s, e, _, _ in cuts):
+                cuts.append((match.start(), match.end(), match, closes))
+    cuts.sort(key=lambda c: c[0])
+    meta: dict[str, str] = {}
+    why = ["search result snippet"]
+    pieces: list[tuple[int, int]] = []
+    cursor = 0
+    for s, e, match, closes in cuts:
+        if body[cursor:s].strip():
+            pieces.append((cursor, s))
+        groups = {k: v.strip() for k, v in match.groupdict().items() if v}
+        if closes and not body[:s].strip():
+            why.append(f"{match.group(0).strip()!r} at its start closes an earlier card, not this quote")
+        else:
+            why.append(f"metadata {match.group(0).strip()!r} cut out")
+            if "rating" in groups:
+                meta.setdefault("rating_raw", groups["rating"])
+            if "date" in groups and _parse_date(groups["date"]):
+                meta.setdefault("published", str(_parse_date(groups["date"])))
+            if "name" in groups:
+                meta.setdefault("critic", groups["name"])
+        cursor = e
+    if body[cursor:].strip():
+        pieces.append((cursor, len(body)))
+    spans = []
+    for s, e in pieces:
+        text = body[s:e]
+        if not re.search(r"\w", text):
+            continue  # an ellipsis or a separator left between two pieces of metadata
+        lead = len(text) - len(text.lstrip())
+        spans.append((line.start + s + lead, line.start + s + len(text.rstrip())))
+    if not spans:
+        return None
+    return _Unit([line], "card", meta, why, spans)
+
+
+# ---------------------------------------------------------------------------------------------- fields
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    tokens = re.findall(r"\w+", text.casefold())
+    if len(tokens) < _SHINGLE:
+        return {tuple(tokens)} if tokens else set()
+    return {tuple(tokens[i:i + _SHINGLE]) for i in range(len(tokens) - _SHINGLE + 1)}
+
+
+def _mark_duplicates(units: list[_Unit]) -> None:
+    """Point each unit that mostly repeats an earlier one at the first occurrence (word-shingle containment:
+    the share of its word triples found in the earlier unit, so a truncated snippet counts as a repeat)."""
+    shingles = [_shingles(u.text) for u in units]
+    first_of: dict[str, int] = {}
+    for later, mine in enumerate(shingles):
+        same = first_of.setdefault(" ".join(units[later].text.casefold().split()), later)
+        if same != later:
+            units[later].duplicate_of = same if units[same].duplicate_of is None else units[same].duplicate_of
+            units[later].why.append("same text as an earlier unit")
+            continue
+        if len(mine) < 2:
+            continue
+        best, best_share = None, 0.0
+        for earlier in range(later):
+            share = len(mine & shingles[earlier]) / len(mine)
+            if share >= _DUPLICATE and share > best_share:
+                best, best_share = earlier, share
+        if best is not None:
+            root = units[best].duplicate_of if units[best].duplicate_of is not None else best
+            units[later].duplicate_of = root
+            units[later].why.append(f"repeats {best_share:.0%} of the word triples of an earlier unit")
+
+
+def _guess_kinds(units: list[_Unit]) -> None:
+    copies: dict[int, int] = {}
+    for u in units:
+        if u.duplicate_of is not None:
+            copies[u.duplicate_of] = copies.get(u.duplicate_of, 0) + 1
+    for i, u in enumerate(units):
+        root = i if u.duplicate_of is None else u.duplicate_of
+        original = units[root]
+        if u.origin in ("review_by", "comments"):
+            u.kind, reason = "user", "review card or reader comment"
+        elif copies.get(root) and original.words <= 150 and "critic" not in original.meta \
+                and original.origin in ("prose", "bullet", "card"):
+            u.kind, reason = "synopsis", "short unattributed text that recurs in the dump"
+        elif u.origin == "bullet":
+            u.kind, reason = ("blurb", "short list item") if u.words <= 50 else ("synopsis", "long list item")
+        elif u.duplicate_of is not None and u.origin != "card" and u.words < 60 <= original.words:
+            u.kind, reason = "blurb", "short quote of a longer unit"
+        elif u.duplicate_of is not None and original.kind:
+            u.kind, reason = original.kind, "as the unit it repeats"
+        elif u.origin == "card" and "rating_raw" in u.meta:
+            u.kind, reason = "user", "rated search snippet"
+        elif u.origin == "card" and "critic" not in u.meta:
+            u.kind, reason = "synopsis", "unattributed search snippet (usually the page's own description)"
+        else:
+            u.kind, reason = "critic", "prose with no other cue (the default)"
+        u.why.append(f"kind {u.kind}: {reason}")
+
+
+# ---------------------------------------------------------------------------------------------- anchors
+class _Split(Exception):
+    """Anchoring needs a page to start at offset `at` (a line start)."""
+
+    def __init__(self, at: int) -> None:
+        super().__init__(at)
+        self.at = at
+
+
+def _ends(raw: str, start: int, limit: int, base: int) -> list[int]:
+    """End offsets for an anchor starting at `start`: word boundaries at least `base` chars on, then `limit`."""
+    cuts = {start + m.start() for m in re.finditer(r"\s", raw[start:limit]) if m.start() >= base}
+    return sorted(cuts | {limit})
+
+
+def _from_anchor(raw: str, start: int, run_end: int, page: tuple[int, int], next_unit: int | None) -> str:
+    for end in _ends(raw, start, run_end, 40):
+        anchor = raw[start:end]
+        if raw.find(anchor, page[0], page[1]) == start and raw.find(anchor, start + 1, page[1]) < 0:
+            return anchor
+    anchor = raw[start:run_end]
+    if raw.find(anchor, page[0], page[1]) != start:
+        raise _Split(_line_start_of(raw, start))
+    later = raw.find(anchor, start + 1, page[1])
+    target = next_unit if next_unit is not None and start < next_unit <= later else later
+    raise _Split(_line_start_of(raw, target))
+
+
+def _to_anchor(raw: str, start: int, run_start: int, end: int, page_end: int) -> str:
+    cuts = sorted({run_start + m.end() for m in re.finditer(r"\s", raw[run_start:end])
+                   if end - run_start - m.end() >= 30}, reverse=True)
+    for begin in [*cuts, run_start, start]:
+        anchor = raw[begin:end]
+        at = raw.find(anchor, start, page_end)
+        if at >= 0 and at + len(anchor) == end:
+            return anchor
+    raise AssertionError("the unit's whole text always locates itself")  # pragma: no cover
+
+
+def _line_start_of(raw: str, offset: int) -> int:
+    return raw.rfind("\n", 0, offset) + 1
+
+
+def _page_anchor(raw: str, at: int, previous: int | None) -> str:
+    """Text at the start of the line at `at` that the loader finds first after the previous page's start."""
+    line_end = raw.find("\n", at)
+    line_end = len(raw) if line_end < 0 else line_end
+    cursor = 0 if previous is None else previous + 1
+    for end in _ends(raw, at, len(raw), min(60, line_end - at)):
+        anchor = raw[at:end]
+        if cursor == 0 and raw.startswith(anchor):
+            if at == 0:
+                return anchor
+            continue
+        if raw.find("\n" + anchor, max(cursor - 1, 0)) + 1 == at:
+            return anchor
+    raise AssertionError(f"no page anchor for offset {at}")  # pragma: no cover
+
+
+def _runs(unit: _Unit) -> list[tuple[int, int]]:
+    """The stretches of raw text the unit keeps: kept lines with no left-out line between them join."""
+    if unit.spans is not None:
+        return list(unit.spans)
+    gaps = {line.number for line in unit.gaps}
+    runs: list[tuple[int, int]] = []
+    previous: _Line | None = None
+    for line in unit.lines:
+        if previous is not None and not any(previous.number < n < line.number for n in gaps):
+            runs[-1] = (runs[-1][0], line.end)
+        else:
+            runs.append((line.start, line.end))
+        previous = line
+    return runs
+
+
+def _anchor(unit: _Unit, raw: str, page: tuple[int, int], next_unit: int | None,
+            boilerplate: frozenset[str]) -> dict[str, Any]:
+    """from/to (plus drop) or pieces that make the loader keep exactly this unit's text."""
+    runs = _runs(unit)
+    if len(runs) == 1:
+        (s, e), = runs
+        return {"from": _from_anchor(raw, s, e, page, next_unit), "to": _to_anchor(raw, s, s, e, page[1])}
+    inside = [line for line in unit.gaps if not (line.whole_paragraph and line.row_text in boilerplate)]
+    kept = [raw[s:e] for s, e in runs]
+    if unit.spans is None and all(line.whole_paragraph for line in inside) \
+            and not any(line.row_text in text for line in inside for text in kept):
+        s, e = runs[0][0], runs[-1][1]
+        anchors: dict[str, Any] = {"from": _from_anchor(raw, s, runs[0][1], page, next_unit),
+                                   "to": _to_anchor(raw, s, runs[-1][0], e, page[1])}
+        drops = list(dict.fromkeys(line.row_text for line in inside))
+        return {**anchors, "drop": drops} if drops else anchors
+    return {"pieces": [{"from": _from_anchor(raw, s, e, page, next_unit), "to": _to_anchor(raw, s, s, e, page[1])}
+                       for s, e in runs]}
+
+
+# ---------------------------------------------------------------------------------------------- pages
+def _page_starts(lines: list[_Line], found: _Segmentation, labels: list[_Label]) -> set[int]:
+    """Where pages probably begin: the dump's first line, each search-result title, and the first line of
+    a long run of furniture between two units (a new site's header follows the old one's footer)."""
+    by_number = {line.number: (line, label) for line, label in zip(lines, labels)}
+    starts = {lines[0].line_start}
+    starts |= {by_number[n][0].line_start for n in found.cards}
+    for previous, unit in zip(found.units, found.units[1:]):
+        gap = [by_number[n] for n in range(previous.lines[-1].number + 1, unit.lines[0].number) if n in by_number]
+        furniture = [(line, label) for line, label in gap if label.kind == "furniture"]
+        if any(label.kind == "card" for _, label in gap):
+            continue
+        if len(furniture) >= 4 or sum(len(line.body) for line, _ in furniture) >= 400:
+            starts.add(furniture[0][0].line_start)
+    return starts
+
+
+def _place(raw: str, units: list[_Unit], starts: set[int],
+           boilerplate: frozenset[str]) -> tuple[list[int], list[tuple[int, dict[str, Any]]]]:
+    """Anchor every unit, adding page starts where an anchor would not be unique in its page."""
+    for _ in range(len(units) + 10):
+        ordered = sorted(starts)
+        bounds = list(zip(ordered, [*ordered[1:], len(raw)]))
+        placed: list[tuple[int, dict[str, Any]]] = []
+        try:
+            for i, unit in enumerate(units):
+                first = _runs(unit)[0][0]
+                page = max(p for p, (s, _) in enumerate(bounds) if s <= first)
+                next_unit = _runs(units[i + 1])[0][0] if i + 1 < len(units) else None
+                placed.append((page, _anchor(unit, raw, bounds[page], next_unit, boilerplate)))
+            return ordered, placed
+        except _Split as split:
+            if split.at in starts:  # pragma: no cover - would loop forever
+                raise AssertionError(f"cannot anchor a unit at offset {split.at}") from None
+            starts = starts | {split.at}
+    raise AssertionError("page splitting did not converge")  # pragma: no cover
+
+
+# ---------------------------------------------------------------------------------------------- public
+def propose(raw_text: str, *, source: str) -> dict[str, Any]:
+    """Propose a draft manifest for a raw page dump: pages, units located by text anchors, guessed fields.
+
+    `source` is written as the manifest's `raw:` (a path relative to where the draft will be saved, or an
+    absolute one). Fields the dump does not state are None; each unit's `note` says which cues made it.
+    The dict also holds `left_out`: every non-blank line that is in no unit, with the reason (`to_yaml`
+    writes these as comments). Raises SegmentError when the dump is empty or has no review-like text.
+
+    >>> draft = propose("Menu\\n\\nReview by Ann Lee ★★★½ 2\\n\\nA taut, humane film.\\n", source="dump.txt")
+    >>> [(u["kind"], u["critic"], u["rating_raw"], u["from"]) for u in draft["units"]]
+    [('user', 'Ann Lee', '★★★½', 'A taut, humane film.')]
+    """
+    if not raw_text.strip():
+        raise SegmentError(f"{source}: the dump is empty")
+    if "\x00" in raw_text:
+        raise SegmentError(f"{source}: not a text dump (NUL character at offset {raw_text.index(chr(0))})")
+    cues = _cues()
+    lines = _lines(raw_text)
+    boilerplate = _repeated_paragraphs(lines)
+    labels = [_label(line, boilerplate, cues) for line in lines]
+    found = _group(lines, labels, cues)
+    if not found.units:
+        raise SegmentError(f"{source}: no review-like text in {len(lines)} non-blank lines (no prose "
+                           "paragraphs, review headers or search-result snippets)")
+    numbers = {line.number: line for line in lines}
+    for unit in found.units:
+        if unit.spans is None:
+            kept = {line.number for line in unit.lines}
+            unit.gaps = [numbers[n] for n in range(unit.lines[0].number, unit.lines[-1].number + 1)
+                         if n in numbers and n not in kept]
+    _mark_duplicates(found.units)
+    _guess_kinds(found.units)
+    starts, placed = _place(raw_text, found.units, _page_starts(lines, found, labels), boilerplate)
+    return _manifest(raw_text, source, lines, starts, placed, found, boilerplate)
+
+
+def _repeated_paragraphs(lines: list[_Line]) -> frozenset[str]:
+    """Short paragraphs (3-8 words, no sentence end) that recur 3+ times: scraper artefacts such as alt text.
+    Shorter ones (names, titles) recur in cast lists and are left to the line rules."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        if line.whole_paragraph and not line.bullet and 3 <= len(_words(line.body)) <= 8 \
+                and not _SENTENCE_END.search(line.body):
+            counts[line.row_text] = counts.get(line.row_text, 0) + 1
+    return frozenset(text for text, count in counts.items() if count >= 3)
+
+
+def _manifest(raw: str, source: str, lines: list[_Line], starts: list[int],
+              placed: list[tuple[int, dict[str, Any]]], found: _Segmentation,
+              boilerplate: frozenset[str]) -> dict[str, Any]:
+    width = len(str(len(starts)))
+    page_ids = [f"p{n + 1:0{width}d}" for n in range(len(starts))]
+    titles = {line.line_start: found.cards[line.number] for line in lines if line.number in found.cards}
+    pages = []
+    for n, at in enumerate(starts):
+        pages.append({"id": page_ids[n], "starts_at": _page_anchor(raw, at, starts[n - 1] if n else None),
+                      "title": titles.get(at), "outlet": None, "url": None})
+    counters: dict[int, int] = {}
+    units = []
+    ids: list[str] = []
+    for unit, (page, anchors) in zip(found.units, placed):
+        counters[page] = counters.get(page, 0) + 1
+        ids.append(f"{page_ids[page]}-{counters[page]}")
+    for uid, unit, (page, anchors) in zip(ids, found.units, placed):
+        entry: dict[str, Any] = {"id": uid, "page": page_ids[page], "kind": unit.kind}
+        if unit.meta.get("outlet"):
+            entry["outlet"] = unit.meta["outlet"]
+        entry |= {"critic": unit.meta.get("critic"), "rating_raw": unit.meta.get("rating_raw")}
+        if unit.meta.get("published"):
+            entry["published"] = unit.meta["published"]
+        if unit.duplicate_of is not None:
+            entry["duplicate_of"] = ids[unit.duplicate_of]
+        entry.update(anchors)
+        why = list(unit.why)
+        if unit.meta.get("comment_count"):
+            why.append(f"{unit.meta['comment_count']!r} after the stars read as a comment count, not the rating")
+        entry["note"] = f"lines {unit.lines[0].number}-{unit.lines[-1].number}; " + "; ".join(why)
+        units.append(entry)
+    page_of_line = {}
+    for line in lines:
+        page_of_line[line.number] = page_ids[max(n for n, s in enumerate(starts) if s <= line.line_start)] \
+            if line.line_start >= starts[0] else None
+    in_units = {line.number for unit in found.units for line in unit.lines}
+    left_out = [{"line": line.number, "page": page_of_line[line.number],
+                 "reason": found.left_out.get(line.number, "not part of any unit"), "text": line.body,
+                 "after_unit_line": position == 0 or lines[position - 1].number in in_units}
+                for position, line in enumerate(lines) if line.number not in in_units]
+    order = {text: min(line.number for line in lines if line.row_text == text) for text in boilerplate}
+    return {
+        "raw": source,
+        "raw_sha256": hashlib.sha256(raw.encode("utf-8")).hexdigest(),
+        "boilerplate_paragraphs": sorted(boilerplate, key=lambda t: order[t]),
+        "pages": pages,
+        "units": units,
+        "left_out": left_out,
+    }
+
+
+def to_yaml(manifest: dict[str, Any]) -> str:
+    """Render a draft manifest as commented YAML that `toolkit.corpus.load_corpus` reads.
+
+    Lines left out of every unit are listed as comments where they stand, runs of the same reason folded
+    into one comment, so that a curator sees what was skipped and why.
+
+    >>> text = to_yaml(propose("Review by Ann Lee ★★★\\n\\nA taut, humane film.\\n", source="dump.txt"))
+    >>> yaml.safe_load(text)["units"][0]["rating_raw"]
+    '★★★'
+    """
+    out = [
+        "# DRAFT manifest proposed by `toolkit segment` — curate it before use (format: corpus/manifest.yaml).",
+        "# Each unit was found by heuristics (its `note` says which); `kind`, `critic`, `rating_raw`,",
+        "# `published` and `duplicate_of` are guesses to check. Page starts are guesses too: move them to where",
+        "# each site's page begins and fill in `outlet`, `url` and `title` (a unit field overrides its page's).",
+        "# Lines in no unit are listed as '# left out' comments with the reason; add any that are review text.",
+        f"raw: {_scalar(manifest['raw'])}",
+        f"raw_sha256: {manifest['raw_sha256']}",
+        "",
+        "# Short paragraphs repeated 3+ times (scraper artefacts); dropped from inside every unit.",
+        "boilerplate_paragraphs:" + ("" if manifest["boilerplate_paragraphs"] else " []"),
+        *[f"  - {_scalar(text)}" for text in manifest["boilerplate_paragraphs"]],
+        "",
+        "pages:",
+    ]
+    for page in manifest["pages"]:
+        out.append("  - " + "\n    ".join(f"{key}: {_scalar(value)}" for key, value in page.items()))
+    out += ["", "units:"]
+    left_out = _fold(manifest.get("left_out") or [])
+    units = manifest["units"]
+    first_line = [int(re.match(r"lines (\d+)", u["note"]).group(1)) if re.match(r"lines (\d+)", u.get("note") or "")
+                  else 0 for u in units]
+    page = None
+    for unit, line in zip(units, [*first_line]):
+        while left_out and left_out[0][0] < line:
+            out.append(left_out.pop(0)[1])
+        if unit["page"] != page:
+            page = unit["page"]
+            out.append(f"  # ---- page {page} " + "-" * 80)
+        out.append("  - " + "\n    ".join(_field_lines(unit)))
+    out += [text for _, text in left_out]
+    return "\n".join(out) + "\n"
+
+
+def _fold(left_out: list[dict[str, Any]]) -> list[tuple[int, str]]:
+    """One comment per run of consecutive left-out lines with the same reason."""
+    folded: list[tuple[int, str]] = []
+    run: list[dict[str, Any]] = []
+
+    def flush() -> None:
+        if not run:
+            return
+        first, last = run[0], run[-1]
+        where = f"line {first['line']}" if len(run) == 1 else f"lines {first['line']}-{last['line']}"
+        sample = _clip(first["text"]) + ("" if len(run) == 1 else f" … {_clip(last['text'])}")
+        folded.append((first["line"], f"  # left out {where} ({first['reason']}): {sample}"))
+        run.clear()
+
+    for item in left_out:
+        if run and (item["reason"] != run[-1]["reason"] or item["page"] != run[-1]["page"]
+                    or item["after_unit_line"]):
+            flush()
+        run.append(item)
+    flush()
+    return folded
+
+
+def _clip(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= width else text[:width - 1] + "…")
+
+
+def _field_lines(unit: dict[str, Any]) -> list[str]:
+    lines = []
+    for key, value in unit.items():
+        if key == "pieces":
+            lines.append("pieces:")
+            lines += [f"  - {{from: {_scalar(p['from'])}, to: {_scalar(p['to'])}}}" for p in value]
+        elif key == "drop":
+            lines.append("drop:")
+            lines += [f"  - {_scalar(text)}" for text in value]
+        else:
+            lines.append(f"{key}: {_scalar(value)}")
+    return lines
+
+
+def _scalar(value: Any) -> str:
+    """A YAML scalar: null, a number, or a double-quoted string with invisible characters escaped."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool | int | float):
+        return json.dumps(value)
+    text = json.dumps(str(value), ensure_ascii=False)
+    return re.sub(r"[\u00a0\u2028\u2029\ufeff\u200b-\u200f\u0080-\u009f]", lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+def segment_file(path: Path, *, relative_to: Path | None = None) -> str:
+    """The draft manifest (YAML) for the raw dump at `path`.
+
+    `raw:` in the draft is `path` relative to `relative_to` (the folder the draft will be saved in) when
+    given, else the absolute path, so that the draft loads wherever it is saved on this machine.
+    Raises SegmentError naming the file when it is missing, not UTF-8, empty or has no review-like text.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise SegmentError(f"{path}: no such file")
+    data = path.read_bytes()
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[:error.start].count(b"\n") + 1
+        raise SegmentError(f"{path}: not UTF-8 (byte {error.start}, line {line})") from None
+    if relative_to is not None:
+        import os
+        source = os.path.relpath(path.resolve(), Path(relative_to).resolve())
+    else:
+        source = str(path.resolve())
+    try:
+        return to_yaml(propose(raw, source=source))
+    except SegmentError as error:
+        raise SegmentError(str(error).replace(source, str(path), 1)) from None
+
+
+# ---------------------------------------------------------------------------------------------- evaluation
+def evaluate(raw_path: str | Path, curated_manifest_path: str | Path) -> dict[str, Any]:
+    """Measure the draft for `raw_path` against a curated manifest of the same dump.
+
+    Both manifests are loaded with `toolkit.corpus.load_corpus` (so the draft's anchors are verified) and
+    compared by the raw characters their units keep (`spans`):
+    `recall` — share of the curated units' characters inside some proposed unit;
+    `boilerplate_share` — share of the proposed units' characters outside every curated unit;
+    `units_matched` — curated units with a proposed unit covering at least half of it and lying at least
+    half inside it; `unit_recall` = matched / curated units, `unit_precision` = proposed units that match
+    a curated unit / proposed units; `kind_agreement`, `rating_agreement` — share of matched pairs whose
+    kind / rating_raw agree (missing ratings on both sides agree).
+    """
+    from toolkit.corpus import load_corpus
+
+    raw_path = Path(raw_path).resolve()
+    curated = load_corpus(curated_manifest_path)
+    with tempfile.TemporaryDirectory() as folder:
+        draft_path = Path(folder) / "draft.yaml"
+        draft_path.write_text(segment_file(raw_path), encoding="utf-8")
+        proposed = load_corpus(draft_path)
+    size = len(raw_path.read_text(encoding="utf-8"))
+    gold = [_spans(s) for s in curated["spans"]]
+    mine = [_spans(s) for s in proposed["spans"]]
+    gold_mask, mine_mask = _mask(gold, size), _mask(mine, size)
+    gold_chars, mine_chars = sum(gold_mask), sum(mine_mask)
+    both = sum(g and m for g, m in zip(gold_mask, mine_mask))
+    pairs: list[tuple[int, int]] = []
+    matched_mine: set[int] = set()
+    for gi, g in enumerate(gold):
+        g_set = _chars(g)
+        for mi, m in enumerate(mine):
+            m_set = _chars(m)
+            overlap = len(g_set & m_set)
+            if overlap and overlap >= 0.5 * len(g_set) and overlap >= 0.5 * len(m_set):
+                pairs.append((gi, mi))
+                matched_mine.add(mi)
+                break
+    def agree(column: str) -> float | None:
+        if not pairs:
+            return None
+        same = [_norm(curated[column].iloc[g]) == _norm(proposed[column].iloc[m]) for g, m in pairs]
+        return round(sum(same) / len(same), 3)
+
+    return {
+        "raw": raw_path.name,
+        "curated_units": len(gold),
+        "proposed_units": len(mine),
+        "curated_chars": gold_chars,
+        "proposed_chars": mine_chars,
+        "recall": round(both / gold_chars, 3) if gold_chars else None,
+        "boilerplate_share": round((mine_chars - both) / mine_chars, 3) if mine_chars else None,
+        "units_matched": len(pairs),
+        "unit_recall": round(len(pairs) / len(gold), 3) if gold else None,
+        "unit_precision": round(len(matched_mine) / len(mine), 3) if mine else None,
+        "kind_agreement": agree("kind"),
+        "rating_agreement": agree("rating_raw"),
+    }
+
+
+def _norm(value: Any) -> Any:
+    return None if value is None or (isinstance(value, float) and value != value) else value
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    return [(int(a), int(b)) for a, b in (piece.split("-") for piece in str(text).split(";") if piece)]
+
+
+def _mask(units: list[list[tuple[int, int]]], size: int) -> list[bool]:
+    mask = [False] * size
+    for spans in units:
+        for a, b in spans:
+            mask[a:b] = [True] * (b - a)
+    return mask
+
+
+def _chars(spans: list[tuple[int, int]]) -> set[int]:
+    return {i for a, b in spans for i in range(a, b)}
+
+
+def _main(argv: list[str]) -> int:
+    """`python -m toolkit.segment --evaluate`: the figures for the shipped corpus and the second dump."""
+    from toolkit.corpus import DEFAULT_MANIFEST, _read_manifest
+
+    if argv[:1] != ["--evaluate"]:
+        print("usage: python -m toolkit.segment --evaluate", file=sys.stderr)
+        return 2
+    shipped_raw = DEFAULT_MANIFEST.parent / _read_manifest(DEFAULT_MANIFEST)["raw"]
+    checks = [(shipped_raw, DEFAULT_MANIFEST)]
+    if OTHER_DUMP.is_file() and OTHER_MANIFEST.is_file():
+        checks.append((OTHER_DUMP, OTHER_MANIFEST))
+    for raw, manifest in checks:
+        figures = evaluate(raw, manifest)
+        print(f"{figures.pop('raw')} vs {manifest.name}:")
+        for key, value in figures.items():
+            print(f"  {key:18} {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))
