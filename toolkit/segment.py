@@ -664,7 +664,8 @@ def _from_anchor(raw: str, start: int, run_end: int, page: tuple[int, int], next
 def _to_anchor(raw: str, start: int, run_start: int, end: int, page_end: int) -> str:
     cuts = sorted({run_start + m.end() for m in re.finditer(r"\s", raw[run_start:end])
                    if end - run_start - m.end() >= 30}, reverse=True)
-    for begin in [*cuts, run_start, start]:
+    short = [run_start] if end - run_start <= 60 else []  # a short unit's `to` is its whole text
+    for begin in [*short, *cuts, run_start, start]:
         anchor = raw[begin:end]
         at = raw.find(anchor, start, page_end)
         if at >= 0 and at + len(anchor) == end:
@@ -843,7 +844,9 @@ def _manifest(raw: str, source: str, lines: list[_Line], starts: list[int],
         why = list(unit.why)
         if unit.meta.get("comment_count"):
             why.append(f"{unit.meta['comment_count']!r} after the stars read as a comment count, not the rating")
-        entry["note"] = f"lines {unit.lines[0].number}-{unit.lines[-1].number}; " + "; ".join(why)
+        first, last = unit.lines[0].number, unit.lines[-1].number
+        where = f"line {first}" if first == last else f"lines {first}-{last}"
+        entry["note"] = f"{where}; " + "; ".join(why)
         units.append(entry)
     page_of_line = {}
     for line in lines:
@@ -893,25 +896,22 @@ def to_yaml(manifest: dict[str, Any]) -> str:
     for page in manifest["pages"]:
         out.append("  - " + "\n    ".join(f"{key}: {_scalar(value)}" for key, value in page.items()))
     out += ["", "units:"]
-    left_out = _fold(manifest.get("left_out") or [])
-    units = manifest["units"]
-    first_line = [int(re.match(r"lines (\d+)", u["note"]).group(1)) if re.match(r"lines (\d+)", u.get("note") or "")
-                  else 0 for u in units]
+    items: list[tuple[int, str | None, str]] = [(line, page, text) for line, page, text in _fold(manifest.get("left_out") or [])]
+    for unit in manifest["units"]:
+        where = re.match(r"lines? (\d+)", unit.get("note") or "")
+        items.append((int(where.group(1)) if where else 0, unit["page"], "  - " + "\n    ".join(_field_lines(unit))))
     page = None
-    for unit, line in zip(units, [*first_line]):
-        while left_out and left_out[0][0] < line:
-            out.append(left_out.pop(0)[1])
-        if unit["page"] != page:
-            page = unit["page"]
+    for _, item_page, text in sorted(items, key=lambda item: item[0]):
+        if item_page is not None and item_page != page:
+            page = item_page
             out.append(f"  # ---- page {page} " + "-" * 80)
-        out.append("  - " + "\n    ".join(_field_lines(unit)))
-    out += [text for _, text in left_out]
+        out.append(text)
     return "\n".join(out) + "\n"
 
 
-def _fold(left_out: list[dict[str, Any]]) -> list[tuple[int, str]]:
-    """One comment per run of consecutive left-out lines with the same reason."""
-    folded: list[tuple[int, str]] = []
+def _fold(left_out: list[dict[str, Any]]) -> list[tuple[int, str | None, str]]:
+    """One comment per run of consecutive left-out lines with the same reason: (line, page, comment)."""
+    folded: list[tuple[int, str | None, str]] = []
     run: list[dict[str, Any]] = []
 
     def flush() -> None:
@@ -920,7 +920,7 @@ def _fold(left_out: list[dict[str, Any]]) -> list[tuple[int, str]]:
         first, last = run[0], run[-1]
         where = f"line {first['line']}" if len(run) == 1 else f"lines {first['line']}-{last['line']}"
         sample = _clip(first["text"]) + ("" if len(run) == 1 else f" … {_clip(last['text'])}")
-        folded.append((first["line"], f"  # left out {where} ({first['reason']}): {sample}"))
+        folded.append((first["line"], first["page"], f"  # left out {where} ({first['reason']}): {sample}"))
         run.clear()
 
     for item in left_out:
