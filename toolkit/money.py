@@ -133,30 +133,54 @@ def _words(table: dict[str, list[str]], languages: list[str]) -> list[str]:
 @functools.cache
 def _lexicon(key: str | None) -> _Lexicon:
     conventions = _load("conventions.yaml")
-    order = conventions["language_order"]
     # Scale and currency words of every language are recognized (a Russian figure in an English review is
     # still a figure); the text's own language wins where two languages read a word differently.
-    priority = list(dict.fromkeys([key or "en", *order]))
-    scale_data, currency_data = _load("scales.yaml"), _load("currencies.yaml")
-    scales = tuple(
-        (re.compile(entry["pattern"], re.IGNORECASE), float(entry["value"]), bool(entry.get("bare", True)))
-        for lang in priority for entry in scale_data.get(lang, []))
+    priority = list(dict.fromkeys([key or "en", *conventions["language_order"]]))
+    cue_langs = _cue_languages(key)
+    scale_data, currency_data, number_data = _load("scales.yaml"), _load("currencies.yaml"), _load("numbers.yaml")
+    qualifiers = _load("qualifiers.yaml")
+    heads, cues = _kind_patterns(cue_langs)
+
+    def compiled(entry: dict) -> re.Pattern[str]:
+        return re.compile(entry["pattern"], re.IGNORECASE)
+
+    def words(name: str) -> str:
+        return _alternation(_words(qualifiers[name], cue_langs))
+
+    currency_entries = (list(currency_data["symbols"])
+                        + [{"pattern": code, "code": code} for code in currency_data["codes"]]
+                        + [e for lang in priority for e in currency_data["words"].get(lang, [])])
+    return _Lexicon(
+        language=key,
+        decimal_mark=conventions["decimal_mark"].get(key or "en", "."),
+        implied_currency=conventions.get("implied_currency", {}).get(key),
+        scales=tuple((compiled(e), float(e["value"]), bool(e.get("bare", True)))
+                     for lang in priority for e in scale_data.get(lang, [])),
+        numbers=tuple((compiled(e), float(e["value"])) for lang in priority for e in number_data.get(lang, [])),
+        currencies=tuple((compiled(e), e["code"]) for e in currency_entries),
+        amount=_amount_pattern(priority, cue_langs),
+        approx=_before_end(_words(qualifiers["approx"], cue_langs)),
+        range_start=_before_end(_words(qualifiers["range_start"], cue_langs), r"\s+"),
+        range_to=re.compile(rf"\s+(?:{words('range_to')})\s+", re.IGNORECASE),
+        range_and=re.compile(rf"\s+(?:{words('range_and')})\s+", re.IGNORECASE),
+        # "5 million viewers", "millions of items": a count, even next to a budget word
+        counted=re.compile(rf"[\s\u00a0-]*(?:(?:{words('of') or 'of'})(?:\s+|(?<=['’]))\w|(?:{words('counted')})"
+                           rf"(?!{_WORD}))", re.IGNORECASE),
+        heads=heads,
+        cues=cues,
+        abbreviations=frozenset(a.lower() for a in conventions["abbreviations"]),
+    )
+
+
+def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str]:
+    """[currency] number [scale] [of] [currency] [+], or number word + scale word ("a million dollars")."""
+    currency_data, number_data = _load("currencies.yaml"), _load("numbers.yaml")
     prefix = [e["pattern"] for e in currency_data["symbols"]] + list(currency_data["codes"])
     words = [e["pattern"] for lang in priority for e in currency_data["words"].get(lang, [])]
-    currencies = tuple(
-        [(re.compile(e["pattern"], re.IGNORECASE), e["code"]) for e in currency_data["symbols"]]
-        + [(re.compile(code, re.IGNORECASE), code) for code in currency_data["codes"]]
-        + [(re.compile(e["pattern"], re.IGNORECASE), e["code"])
-           for lang in priority for e in currency_data["words"].get(lang, [])])
-    qualifiers = _load("qualifiers.yaml")
-    cue_langs = _cue_languages(key)
-    of = _alternation(_words(qualifiers["of"], cue_langs) or ["of"])
-    number_data = _load("numbers.yaml")
-    numbers = tuple((re.compile(e["pattern"], re.IGNORECASE), float(e["value"]))
-                    for lang in priority for e in number_data.get(lang, []))
+    of = _alternation(_words(_load("qualifiers.yaml")["of"], cue_langs) or ["of"])
     scale_words = _alternation([p for p, _, _ in _scale_patterns(priority)])
     number_words = _alternation([e["pattern"] for lang in priority for e in number_data.get(lang, [])])
-    amount = re.compile(
+    return re.compile(
         rf"(?:(?<!{_LETTER})(?P<pre>{_alternation(prefix)}){_SPACE}?)?"
         rf"(?:(?P<num>{_NUM})(?:[\s\u00a0\u202f-]?(?P<scale>{scale_words})(?!{_LETTER}))?"
         rf"|(?<!{_WORD})(?P<word>{number_words})[\s\u00a0\u202f-]*(?P<wscale>{scale_words})(?!{_LETTER}))"
@@ -165,48 +189,34 @@ def _lexicon(key: str | None) -> _Lexicon:
         r"(?P<plus>\+(?![\w+]))?",
         re.IGNORECASE)
 
-    def before_end(items: list[str], tail: str = r"\s*") -> re.Pattern[str]:
-        # Words that must end right before a phrase; the guard keeps "but" from matching "about".
-        return re.compile(rf"(?:^|(?<=[\s(\[«„“\"'{_CJK}]))(?:{_alternation(items)}){tail}$", re.IGNORECASE)
 
+def _before_end(items: list[str], tail: str = r"\s*") -> re.Pattern[str]:
+    """Words that must end right before a phrase; the guard keeps "but" from matching "about"."""
+    return re.compile(rf"(?:^|(?<=[\s(\[«„“\"'{_CJK}]))(?:{_alternation(items)}){tail}$", re.IGNORECASE)
+
+
+def _kind_patterns(cue_langs: list[str]) -> tuple[dict[str, re.Pattern[str]], dict[str, re.Pattern[str]]]:
+    """Head-noun patterns (matched right after a figure) and cue patterns (anywhere in its sentence)."""
     kinds = _load("kinds.yaml")
-    function_words = _alternation(_words(qualifiers["function_words"], cue_langs))
+    function_words = _alternation(_words(_load("qualifiers.yaml")["function_words"], cue_langs))
     heads, cues = {}, {}
+
+    def listed(kind: str, field: str) -> list[str]:
+        return [w for lang in cue_langs for w in kinds.get(lang, {}).get(kind, {}).get(field, [])]
+
     # Price heads first: "$9.99 / month" is decided by the unit right after the figure.
     for kind in ("price", "budget", "box_office", "other"):
-        head_words = [h for lang in cue_langs for h in kinds.get(lang, {}).get(kind, {}).get("heads", [])]
-        if head_words:
+        if listed(kind, "heads"):
             # Up to two words may stand between the figure and its noun ("$15 million Russian film"),
             # never a function word ("grossed $20m and the film").
             skip = rf"(?:(?!(?:{function_words})(?!{_WORD}))[\w'’-]+\s+){{0,2}}?" if kind == "budget" else ""
             # "\.?": the period of "300 руб. в месяц", left out of the phrase, may stand before the unit.
-            heads[kind] = re.compile(rf"\.?(?P<skipped>[\s\u00a0-]*{skip})(?:{_alternation(head_words)})",
+            heads[kind] = re.compile(rf"\.?(?P<skipped>[\s\u00a0-]*{skip})(?:{_alternation(listed(kind, 'heads'))})",
                                      re.IGNORECASE)
     for kind in ("budget", "box_office", "price", "other"):
-        cue_words = [c for lang in cue_langs for c in kinds.get(lang, {}).get(kind, {}).get("cues", [])]
-        if cue_words:
-            cues[kind] = re.compile(rf"(?<!{_WORD})(?:{_alternation(cue_words)})", re.IGNORECASE)
-    return _Lexicon(
-        language=key,
-        decimal_mark=conventions["decimal_mark"].get(key or "en", "."),
-        implied_currency=conventions.get("implied_currency", {}).get(key),
-        scales=scales,
-        numbers=numbers,
-        currencies=currencies,
-        amount=amount,
-        approx=before_end(_words(qualifiers["approx"], cue_langs)),
-        range_start=before_end(_words(qualifiers["range_start"], cue_langs), r"\s+"),
-        range_to=re.compile(rf"\s+(?:{_alternation(_words(qualifiers['range_to'], cue_langs))})\s+",
-                            re.IGNORECASE),
-        range_and=re.compile(rf"\s+(?:{_alternation(_words(qualifiers['range_and'], cue_langs))})\s+",
-                             re.IGNORECASE),
-        counted=re.compile(
-            rf"[\s\u00a0-]*(?:(?:{of})(?:\s+|(?<=['’]))\w|(?:{_alternation(_words(qualifiers['counted'], cue_langs))})"
-            rf"(?!{_WORD}))", re.IGNORECASE),
-        heads=heads,
-        cues=cues,
-        abbreviations=frozenset(a.lower() for a in conventions["abbreviations"]),
-    )
+        if listed(kind, "cues"):
+            cues[kind] = re.compile(rf"(?<!{_WORD})(?:{_alternation(listed(kind, 'cues'))})", re.IGNORECASE)
+    return heads, cues
 
 
 def _scale_patterns(priority: list[str]) -> list[tuple[str, float, bool]]:
@@ -590,10 +600,10 @@ def budget_figures(statements: pd.DataFrame, *, year: int | None, film_titles: t
 
     Requires the statements columns `review_id`, `sentence_id`, `aspect`, `text`, `start`, `language`;
     reads rows whose `aspect` is "budget". Returns FIGURE_COLUMNS: the BUDGET_COLUMNS contract
-    (`amount`, `currency`, `year` = `year`, `usd` = `to_usd(amount, currency, year)` or NaN when the
-    currency or the year is unknown (`year=None`) or has no ECB rate, `subject`, `text` = the money phrase) plus `start`/`end` of the phrase in the
-    review text (so `review.text[start:end] == text`), `low`, `high`, `approx`, `kind`,
-    `currency_implied`, `language`. A phrase becomes a figure when its kind is "budget", or "unknown" (the
+    (`amount`, `currency`, `year` = `year`, `usd` = `to_usd(amount, currency, year)`, NaN when the
+    currency or the year is unknown (`year=None`) or has no ECB rate, `subject`, `text` = the money
+    phrase) plus `start`/`end` of the phrase in the review text (so `review.text[start:end] == text`),
+    `low`, `high`, `approx`, `kind`, `currency_implied`, `language`. A phrase becomes a figure when its kind is "budget", or "unknown" (the
     sentence is a budget statement); box office, prices and other money never do.
 
     >>> st = pd.DataFrame({"review_id": ["r1"], "sentence_id": [3], "aspect": ["budget"], "start": [100],
