@@ -312,3 +312,26 @@ def test_the_film_under_study_is_not_its_own_comparator():
     assert reception.comparison_films(reviews, exclude=["Gravity", "Гравитация"])["film_id"].tolist() == [
         "apollo_13", "life"]
     assert reception.comparison_films(reviews, exclude=["apollo_13"])["film_id"].tolist() == ["gravity", "life"]
+
+
+def test_budget_cited_joins_the_source_and_sorts_by_usd():
+    budget = pd.DataFrame({
+        "review_id": ["r4", "r1", "r9"], "sentence_id": ["r4/1", "r1/1", "r9/1"],
+        "amount": [780e6, 15e6, 1e6], "currency": ["RUB", "USD", "USD"], "year": [2017] * 3,
+        "usd": [13.37e6, 15e6, 1e6], "subject": ["film", "film", "film"],
+        "text": ["Бюджет — 780 млн рублей.", "It cost $15 million.", "Out of scope."]})
+    table = reception.budget_cited(_reviews(), budget)
+    assert table[["review_id", "place", "outlet", "review_ids", "n"]].values.tolist() == [
+        ["r4", "RU", "Кинолента", "r4", 1], ["r1", "US", "Orbit Weekly", "r1", 1]]
+
+
+@pytest.mark.parametrize("group, n, n_no_method, sign", [("US", 3, 0, 1), ("RU", 0, 2, None), ("unknown", 1, 0, -1)])
+def test_sentiment_by_scores_english_and_counts_the_rest(group, n, n_no_method, sign):
+    reviews = _reviews().assign(text=["A superb, moving film.", "Great fun and well made.", "I loved it.",
+                                      "Отличный фильм.", "Скучно.", "Awful, dull and boring."])
+    table = reception.sentiment_by(reception.sentiment(reviews), resamples=200).set_index("group")
+    assert (table.loc[group, "n"], table.loc[group, "n_no_method"]) == (n, n_no_method)
+    if sign is None:
+        assert math.isnan(table.loc[group, "mean"]) and table.loc[group, "methods"] == ""
+    else:
+        assert np.sign(table.loc[group, "mean"]) == sign and table.loc[group, "methods"] == "vader"

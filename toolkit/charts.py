@@ -168,9 +168,10 @@ def stance_by_place(table: pd.DataFrame, *, title: str = "Historical accuracy: s
         x=alt.X("share:Q", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%"),
                 title="share of reviews discussing accuracy, with 95% CI"),
         color=alt.Color("category:N", scale=colors, title="stance"))
-    rules = base.mark_rule(color="#333").encode(x="ci_low:Q", x2="ci_high:Q")
+    rules = base.mark_rule(color="#333", opacity=0.7).encode(x="ci_low:Q", x2="ci_high:Q")
+    # Zero counts stay in the table and the tooltip; unlabelled here to keep small groups readable.
     labels = base.mark_text(align="left", dx=4, fontSize=9, color="#333").encode(
-        x="ci_high:Q", text="label:N")
+        x="ci_high:Q", text="label:N").transform_filter(alt.datum.count > 0)
     return alt.layer(bars, rules, labels).properties(
         width=WIDTH, height=alt.Step(14),
         title=_title(title, "Label: reviews with the stance / reviews with an accuracy statement (n)"))
@@ -217,7 +218,7 @@ def reviews_over_time(table: pd.DataFrame, *, title: str = "Reviews over time"):
     require(table, ["period", "group", "n", "review_ids"], stage="charts.reviews_over_time")
     data = _data(table)
     return alt.Chart(data).mark_bar().encode(
-        x=alt.X("period:O", title="published", sort="ascending"),
+        x=alt.X("period:O", title="published", sort="ascending", axis=alt.Axis(labelAngle=-45)),
         y=alt.Y("sum(n):Q", title="reviews"),
         color=alt.Color("group:N", title="place", sort="ascending"),
         order=alt.Order("group:N", sort="ascending"),

@@ -214,8 +214,9 @@ def share_by(reviews: pd.DataFrame, items: pd.DataFrame, *, column: str, by: str
         in_group = hits[hits["review_id"].isin(members)]
         for category in categories:
             with_cat = in_group[in_group["_category"] == category]
-            ids = sorted(set(with_cat["review_id"]))
-            flags = np.array([1.0 if m in set(ids) else 0.0 for m in members])
+            with_ids = set(with_cat["review_id"])
+            ids = sorted(with_ids)
+            flags = np.array([1.0 if m in with_ids else 0.0 for m in members])
             low, high = bootstrap_ci(flags, resamples=resamples,
                                      rng=_row_rng(seed, by, group, column, category))
             example, source = _example(with_cat, outlets)
