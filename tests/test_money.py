@@ -432,3 +432,20 @@ def test_budget_figures_empty_and_missing_columns():
     assert empty.empty and list(empty.columns) == money.FIGURE_COLUMNS
     with pytest.raises(TableError, match="money.budget_figures needs column"):
         budget_figures(pd.DataFrame({"review_id": ["a"], "text": ["$6m"]}), year=2017)
+
+
+def test_random_token_soup_never_breaks_the_parser():
+    # Seeded: the same soup every run. Offsets must stay inside the text and ranges ordered.
+    import random
+
+    rng = random.Random(4)
+    tokens = ["$", "€", "US$", "R$", "15", "1,2", "1.200", "250 000", "9.99", "million", "m", "Mio.", "млн",
+              "млрд.", "тыс.", "milioni", "de", "d'", "euros", "рублей", "руб.", "zł", "-", "to", "and", "between",
+              "около", "about", "budget", "grossed", "/ month", "film", "half a", "полтора", "(", ")", ".", ";",
+              "万", "亿", "美元", "约", "Gravity", "looks like", "compared to", "+", "~", "mil millones"]
+    for _ in range(400):
+        text = " ".join(rng.choice(tokens) for _ in range(rng.randint(1, 10)))
+        for language in (None, "en", "ru", "de", "zh"):
+            for m in parse_money(text, language=language):
+                assert 0 <= m.start < m.end <= len(text) and m.low <= m.amount <= m.high
+                assert classify_subject(text, m, language=language) in money.SUBJECTS
