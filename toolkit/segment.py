@@ -193,6 +193,7 @@ def _parse_date(text: str) -> str | None:
     patterns = (
         (rf"\b{month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", (3, 1, 2)),
         (rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+{month}\s+(\d{{4}}|\d{{2}})\b", (3, 2, 1)),
+        (rf"\b(\d{{1,2}})\s+de\s+{month}\s+de\s+(\d{{4}})\b", (3, 2, 1)),        # "5 de mayo de 2021"
         (r"\b(\d{4})-(\d{2})-(\d{2})\b", (1, 2, 3)),
         (r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", (3, 1, 2)),   # US month/day/year on English pages
         (r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b", (3, 2, 1)),
@@ -259,7 +260,8 @@ def _label(line: _Line, repeated: frozenset[str], cues: _Cues) -> _Label:
     breaks = len(_INNER_BREAK.findall(body))
     if len(_LABEL.findall(body)) >= 2:
         return _Label("furniture", "label: value metadata")
-    if n >= 6 and _cap_share(words) >= 0.75 and breaks <= n // 20:
+    if n >= 6 and _cap_share(words) >= 0.75 and breaks <= n // 20 and (n > 15 or "," in body):
+        # A short title-case line without commas is a headline; longer or comma-separated ones are lists.
         return _Label("furniture", "list of names or titles")
     if n >= 3 and sum(any(c.isdigit() for c in w) for w in words) / n > 0.3:
         return _Label("furniture", "mostly numbers")
@@ -718,7 +720,8 @@ def _anchor(unit: _Unit, raw: str, page: tuple[int, int], next_unit: int | None,
         return {"from": _from_anchor(raw, s, e, page, next_unit), "to": _to_anchor(raw, s, s, e, page[1])}
     inside = [line for line in unit.gaps if not (line.whole_paragraph and line.row_text in boilerplate)]
     kept = [raw[s:e] for s, e in runs]
-    if unit.spans is None and all(line.whole_paragraph for line in inside) \
+    # The loader splits paragraphs at "\n\n" only, so CRLF dumps get pieces rather than drops.
+    if unit.spans is None and "\r" not in raw and all(line.whole_paragraph for line in inside) \
             and not any(line.row_text in text for line in inside for text in kept):
         s, e = runs[0][0], runs[-1][1]
         anchors: dict[str, Any] = {"from": _from_anchor(raw, s, runs[0][1], page, next_unit),
@@ -731,8 +734,9 @@ def _anchor(unit: _Unit, raw: str, page: tuple[int, int], next_unit: int | None,
 
 # ---------------------------------------------------------------------------------------------- pages
 def _page_starts(lines: list[_Line], found: _Segmentation, labels: list[_Label]) -> set[int]:
-    """Where pages probably begin: the dump's first line, each search-result title, and the first line of
-    a long run of furniture between two units (a new site's header follows the old one's footer)."""
+    """Where pages probably begin: the dump's first line, each search-result title, and, where four or more
+    furniture lines separate two units (one site's footer, the next one's header), the start of the block of
+    headings, bylines and dates right above the later unit (the article's own header)."""
     by_number = {line.number: (line, label) for line, label in zip(lines, labels)}
     starts = {lines[0].line_start}
     starts |= {by_number[n][0].line_start for n in found.cards}
@@ -741,8 +745,14 @@ def _page_starts(lines: list[_Line], found: _Segmentation, labels: list[_Label])
         furniture = [(line, label) for line, label in gap if label.kind == "furniture"]
         if any(label.kind == "card" for _, label in gap):
             continue
-        if len(furniture) >= 4 or sum(len(line.body) for line, _ in furniture) >= 400:
-            starts.add(furniture[0][0].line_start)
+        if len(furniture) >= 4:
+            header = unit.lines[0]
+            for line, label in reversed(gap):
+                if label.kind == "furniture":
+                    break
+                if label.kind not in _TRANSPARENT:
+                    header = line
+            starts.add(header.line_start)
     return starts
 
 
