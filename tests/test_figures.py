@@ -147,3 +147,16 @@ def test_png_and_svg_are_real_images(built):
     header = io.BytesIO((built / "04-budget-figures.png").read_bytes()).read(24)
     width, height = int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
     assert width > 600 and height > 200  # rendered at scale 2
+
+
+def test_build_copes_with_no_statements_no_figures_no_dates(tmp_path):
+    sample = figures.sample_analysis()
+    bare = dataclasses.replace(sample, statements=sample.statements.iloc[0:0],
+                               budget_figures=sample.budget_figures.iloc[0:0],
+                               reviews=sample.reviews.assign(published=None, rating=None))
+    figures.build(bare, tmp_path, corpus_sha256=SHA, data_date="unknown", progress=False)
+    aspects = pd.read_csv(tmp_path / "02-aspects-by-place.csv", keep_default_na=False)
+    assert len(aspects) == 4 * 3 and set(aspects["count"]) == {0}  # 4 places × 3 aspects, all zero
+    timeline = pd.read_csv(tmp_path / "08-reviews-over-time.csv", keep_default_na=False)
+    assert set(timeline["period"]) == {"unknown"} and timeline["n"].sum() == 5
+    assert (tmp_path / "04-budget-figures.svg").read_text(encoding="utf-8").startswith("<svg")

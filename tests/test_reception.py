@@ -119,7 +119,20 @@ def test_by_place_returns_all_tables_with_n_and_review_ids():
     assert sorted(tables) == ["aspects", "budget", "frames", "ratings", "stances"]
     for table in tables.values():
         assert {"n", "review_ids", "group"} <= set(table.columns)
-    assert tables["budget"].set_index("group").loc["US", "count"] == 1
+    budget_shares = tables["budget"].set_index(["group", "category"])["count"]
+    assert budget_shares.loc[("US", "film")] == 1
+    assert budget_shares.loc[("US", "comparator")] == 0  # every codebook code is reported, zeros too
+    assert sorted(set(tables["frames"]["category"])) == [
+        "anti_american", "cold_war", "patriotism", "propaganda", "soviet_nostalgia", "space_race",
+        "state_critique"]
+    assert len(tables["stances"]) == 3 * 4  # 3 groups × 4 stances
+
+
+def test_share_by_reports_listed_categories_with_zero_counts_and_adds_found_ones():
+    table = reception.share_by(_reviews(), _statements(), column="aspect", categories=["budget", "other"])
+    assert sorted(set(table["category"])) == ["accuracy", "budget", "geopolitics", "other"]
+    other = table[table["category"] == "other"]
+    assert other["count"].tolist() == [0, 0, 0] and other["n"].tolist() == [2, 3, 1]
 
 
 def test_stages_do_not_mutate_their_input():

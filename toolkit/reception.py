@@ -174,7 +174,8 @@ def _row_rng(seed: int, *key: object) -> np.random.Generator:
 
 # -------------------------------------------------------------------------------------------- shares
 def share_by(reviews: pd.DataFrame, items: pd.DataFrame, *, column: str, by: str = "place",
-             among: str = "all", resamples: int = RESAMPLES, seed: int = SEED) -> pd.DataFrame:
+             among: str = "all", categories: Collection[str] = (), resamples: int = RESAMPLES,
+             seed: int = SEED) -> pd.DataFrame:
     """Share of reviews per group that have at least one item in each category of `items[column]`.
 
     `items` is any table with `review_id` and `column`: statements (`aspect`, `stance`, `frames`),
@@ -182,6 +183,7 @@ def share_by(reviews: pd.DataFrame, items: pd.DataFrame, *, column: str, by: str
     `incidents`) count for each of their values. `among="all"` divides by all reviews in the group;
     `among="items"` only by reviews in the group with at least one item (e.g. stance among reviews that
     discuss accuracy at all). Items whose review is not in `reviews` are ignored (out of scope).
+    `categories` lists codes to report even when no item has them (count 0); found ones are added.
 
     Requires `review_id`, `by` in `reviews`; `review_id`, `column` in `items`. Returns one row per
     group × category, zero counts included: `by`, `group`, `column`, `category`, `count` (reviews with
@@ -203,7 +205,7 @@ def share_by(reviews: pd.DataFrame, items: pd.DataFrame, *, column: str, by: str
     groups = pd.Series(_groups(reviews[by]).to_numpy(), index=reviews["review_id"].astype(str))
     hits = _explode(items, column)
     hits = hits[hits["review_id"].isin(groups.index)]
-    categories = sorted(set(hits["_category"]))
+    categories = sorted(set(hits["_category"]) | set(categories))
     outlets = _outlets(reviews)
     has_item = set(hits["review_id"])
     rows = []
@@ -229,6 +231,18 @@ def share_by(reviews: pd.DataFrame, items: pd.DataFrame, *, column: str, by: str
                          "review_ids", "example", "example_source"])
 
 
+@lru_cache(maxsize=1)
+def codebook_codes() -> dict[str, tuple[str, ...]]:
+    """The codebook's aspect, stance, frame and budget-subject codes (toolkit/data/reception/codes.yaml).
+
+    >>> codebook_codes()["stance"]
+    ('embellished', 'faithful', 'mixed', 'neutral')
+    """
+    path = Path(__file__).parent / "data" / "reception" / "codes.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {key: tuple(str(v) for v in values) for key, values in data.items()}
+
+
 def by_place(reviews: pd.DataFrame, statements: pd.DataFrame, budget_figures: pd.DataFrame, *,
              by: str = "place", resamples: int = RESAMPLES, seed: int = SEED) -> dict[str, pd.DataFrame]:
     """The standard reception tables per `by` ("place" or "kind"), keyed by name.
@@ -240,15 +254,18 @@ def by_place(reviews: pd.DataFrame, statements: pd.DataFrame, budget_figures: pd
     """
     require(statements, ["review_id", "aspect", "stance", "frames"], stage="reception.by_place")
     require(budget_figures, ["review_id", "subject"], stage="reception.by_place")
+    codes = codebook_codes()
     accuracy = statements[statements["aspect"] == "accuracy"]
-    accuracy = accuracy[accuracy["stance"].map(_present)]
+    accuracy = accuracy[accuracy["stance"].map(_present).astype(bool)]  # astype: an empty map is not bool
     options = {"by": by, "resamples": resamples, "seed": seed}
     return {
         "ratings": rating_by(reviews, **options),
-        "aspects": share_by(reviews, statements, column="aspect", **options),
-        "stances": share_by(reviews, accuracy, column="stance", among="items", **options),
-        "frames": share_by(reviews, statements, column="frames", **options),
-        "budget": share_by(reviews, budget_figures, column="subject", **options),
+        "aspects": share_by(reviews, statements, column="aspect", categories=codes["aspect"], **options),
+        "stances": share_by(reviews, accuracy, column="stance", among="items", categories=codes["stance"],
+                            **options),
+        "frames": share_by(reviews, statements, column="frames", categories=codes["frames"], **options),
+        "budget": share_by(reviews, budget_figures, column="subject", categories=codes["subject"],
+                           **options),
     }
 
 
