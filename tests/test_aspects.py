@@ -1,0 +1,267 @@
+"""Tests for toolkit.aspects: each language's cues, negation, exclusions, offsets, determinism."""
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from toolkit import aspects
+from toolkit.tables import STATEMENT_COLUMNS, TableError
+
+
+def _split(text: str) -> list[tuple[int, int]]:
+    # Test fixture only: sentences end at . ! ? followed by space; the toolkit's splitter is toolkit.sentences.
+    return [(m.start(), m.end()) for m in re.finditer(r"\S.*?(?:[.!?](?=\s|$)|$)", text)]
+
+
+def _tables(texts: dict[str, tuple[str, str]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    reviews = pd.DataFrame([{"review_id": rid, "text": t, "language": lang} for rid, (t, lang) in texts.items()])
+    rows = []
+    for rid, (text, lang) in texts.items():
+        for n, (a, b) in enumerate(_split(text), start=1):
+            rows.append({"review_id": rid, "sentence_id": f"{rid}:{n}", "start": a, "end": b, "text": text[a:b],
+                         "language": lang})
+    return reviews, pd.DataFrame(rows)
+
+
+def code(sentence: str, language: str) -> dict:
+    return aspects.match_sentence(sentence, [language])
+
+
+# sentence, language, expected aspects, expected stance (accuracy), expected frames (geopolitics, subset)
+CASES = [
+    # English
+    ("They made it on a shoestring.", "en", {"budget"}, None, set()),
+    ("It reportedly cost about $9 million to produce.", "en", {"budget"}, None, set()),
+    ("The sets look expensive for a movie of this kind.", "en", {"budget"}, None, set()),
+    ("Much of the second act is invented, but the docking scenes are accurate.", "en", {"accuracy"}, "mixed", set()),
+    ("The costumes are remarkably authentic.", "en", {"accuracy"}, "faithful", set()),
+    ("It is based on a true story.", "en", {"accuracy"}, "neutral", set()),
+    ("The script reads like Kremlin propaganda.", "en", {"geopolitics"}, None, {"propaganda"}),
+    ("It plays like a Cold War thriller with the Americans as the villains.", "en", {"geopolitics"}, None,
+     {"cold_war", "anti_american"}),
+    ("The two cosmonauts share a cramped capsule.", "en", set(), None, set()),
+    # German
+    ("Der Film kostete nur einen Bruchteil eines Hollywood-Etats.", "de", {"budget"}, None, set()),
+    ("Für ein Low-Budget-Projekt sieht das erstaunlich gut aus.", "de", {"budget"}, None, set()),
+    ("Die Szene im Sturm ist frei erfunden.", "de", {"accuracy"}, "embellished", set()),
+    ("Die Ausstattung wirkt historisch genau.", "de", {"accuracy"}, "faithful", set()),
+    ("Der Kalte Krieg ist in jeder Einstellung spürbar.", "de", {"geopolitics"}, None, {"cold_war"}),
+    ("Ein Hauch von Sowjetnostalgie liegt über dem Ganzen.", "de", {"geopolitics"}, None, {"soviet_nostalgia"}),
+    ("Zwei Männer fliegen zu einer sowjetischen Raumstation.", "de", set(), None, set()),
+    # Russian
+    ("Бюджет фильма скромный, но графика отличная.", "ru", {"budget"}, None, set()),
+    ("На съёмки ушли огромные затраты.", "ru", {"budget"}, None, set()),
+    ("Сцена с пожаром — чистый вымысел.", "ru", {"accuracy"}, "embellished", set()),
+    ("Быт восьмидесятых передан достоверно.", "ru", {"accuracy"}, "faithful", set()),
+    ("Фильм пропитан духом холодной войны.", "ru", {"geopolitics"}, None, {"cold_war"}),
+    ("Это типичный патриотический блокбастер.", "ru", {"geopolitics"}, None, {"patriotism"}),
+    ("Советская станция перестала отвечать на сигналы.", "ru", set(), None, set()),
+    # French
+    ("Un budget modeste, mais quelle ambition.", "fr", {"budget"}, None, set()),
+    ("Le tournage a coûté moins que prévu.", "fr", {"budget"}, None, set()),
+    ("La mission a été romancée pour le grand écran.", "fr", {"accuracy"}, "embellished", set()),
+    ("La guerre froide sert de toile de fond.", "fr", {"geopolitics"}, None, {"cold_war"}),
+    ("On y voit une bureaucratie incapable de décider.", "fr", {"geopolitics"}, None, {"state_critique"}),
+    ("Deux cosmonautes soviétiques partent en mission.", "fr", set(), None, set()),
+    # Spanish
+    ("Es una película de bajo presupuesto muy digna.", "es", {"budget"}, None, set()),
+    ("Está basada en hechos reales, aunque con licencias.", "es", {"accuracy"}, "embellished", set()),
+    ("La recreación de la estación es muy fiel.", "es", {"accuracy"}, "faithful", set()),
+    ("Hay demasiada propaganda en el tercer acto.", "es", {"geopolitics"}, None, {"propaganda"}),
+    ("El cosmonauta soviético mira la Tierra en silencio.", "es", set(), None, set()),
+    # Italian
+    ("Un film a basso budget che sembra un kolossal.", "it", {"budget"}, None, set()),
+    ("Molti episodi sono inventati di sana pianta.", "it", {"accuracy"}, "embellished", set()),
+    ("La guerra fredda è lo sfondo di tutto il racconto.", "it", {"geopolitics"}, None, {"cold_war"}),
+    ("Il film celebra l'orgoglio nazionale russo.", "it", {"geopolitics"}, None, {"patriotism"}),
+    ("I due cosmonauti sovietici litigano spesso.", "it", set(), None, set()),
+    # Polish
+    ("Budżet filmu był niewielki.", "pl", {"budget"}, None, set()),
+    ("To niskobudżetowa produkcja, ale efekty są świetne.", "pl", {"budget"}, None, set()),
+    ("Wiele scen zostało zmyślonych przez scenarzystów.", "pl", {"accuracy"}, "embellished", set()),
+    ("Klimat zimnej wojny czuć w każdej scenie.", "pl", {"geopolitics"}, None, {"cold_war"}),
+    ("Radziecka stacja kosmiczna milknie.", "pl", set(), None, set()),
+    # Portuguese
+    ("Um filme de baixo orçamento que impressiona.", "pt", {"budget"}, None, set()),
+    ("Baseado em fatos reais, o filme emociona.", "pt", {"accuracy"}, "neutral", set()),
+    ("Várias cenas foram inventadas pelo roteiro.", "pt", {"accuracy"}, "embellished", set()),
+    ("O clima de Guerra Fria domina o filme.", "pt", {"geopolitics"}, None, {"cold_war"}),
+    ("Os cosmonautas soviéticos consertam a estação.", "pt", set(), None, set()),
+]
+
+
+@pytest.mark.parametrize("sentence, language, expected, stance, frames", CASES)
+def test_cues_per_language(sentence, language, expected, stance, frames):
+    coded = code(sentence, language)
+    assert set(coded) == expected
+    if stance is not None:
+        assert coded["accuracy"]["stance"] == stance
+    if frames:
+        assert frames <= set(coded["geopolitics"]["frames"])
+    for result in coded.values():
+        assert result["cues"] == sorted(result["cues"])
+        assert all(c.split(".")[1] == language for c in result["cues"])
+
+
+@pytest.mark.parametrize("sentence, language, negated_cue", [
+    ("It is not a big-budget film.", "en", "budget.en.big_budget"),
+    ("Das ist kein großes Budget.", "de", "budget.de.big_budget"),
+    ("Это не малобюджетный фильм.", "ru", "budget.ru.малобюджетный"),
+    ("Ce n'est pas un petit budget.", "fr", "budget.fr.budget_modeste"),
+    ("No es una película de bajo presupuesto.", "es", "budget.es.bajo_presupuesto"),
+    ("Non è un film a basso budget.", "it", "budget.it.basso_budget"),
+    ("To nie jest niskobudżetowy film.", "pl", "budget.pl.niskobudżetowy"),
+    ("Não é um filme de baixo orçamento.", "pt", "budget.pt.baixo_orcamento"),
+])
+def test_negated_budget_cue_still_marks_the_aspect_and_is_recorded(sentence, language, negated_cue):
+    coded = code(sentence, language)
+    assert "budget" in coded
+    assert negated_cue in coded["budget"]["negated"]
+    assert any(e["negated"] for e in coded["budget"]["evidence"] if e["cue"] == negated_cue)
+
+
+@pytest.mark.parametrize("sentence, language, stance", [
+    ("The film is not historically accurate.", "en", "embellished"),
+    ("Der Film ist nicht authentisch.", "de", "embellished"),
+    ("Фильм не достоверен.", "ru", "embellished"),
+    ("Le film n'est pas fidèle.", "fr", "embellished"),
+    ("The rescue scenes are not invented.", "en", "faithful"),
+])
+def test_negation_flips_the_stance(sentence, language, stance):
+    assert code(sentence, language)["accuracy"]["stance"] == stance
+
+
+def test_negation_withdraws_a_frame_but_keeps_the_aspect():
+    coded = code("The film is not propaganda.", "en")
+    assert "geopolitics" in coded and coded["geopolitics"]["frames"] == []
+
+
+def test_negation_does_not_cross_a_clause_break():
+    coded = code("Not bad, a big-budget spectacle.", "en")
+    assert coded["budget"]["negated"] == []
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Plus, enjoy free delivery on millions of items.", "en"),
+    ("It grossed $40 million at the box office.", "en"),
+    ("Tickets cost $12 at my local multiplex.", "en"),
+    ("Streaming it costs $3.99 a month.", "en"),
+    ("The hero saves the station at the cost of his health.", "en"),
+    ("Der Film spielte an der Kinokasse 20 Millionen Euro ein.", "de"),
+    ("Ein Ticket kostet zwölf Euro.", "de"),
+    ("Фильм собрал в прокате 700 миллионов рублей.", "ru"),
+    ("Билет стоил 400 рублей.", "ru"),
+    ("Le billet coûte dix euros.", "fr"),
+    ("En taquilla recaudó 20 millones de dólares.", "es"),
+    ("Al botteghino ha incassato 25 milioni di euro.", "it"),
+    ("Bilet kosztował 25 złotych.", "pl"),
+    ("A assinatura custa 30 reais por mês.", "pt"),
+])
+def test_exclusions_are_not_budget(sentence, language):
+    assert "budget" not in code(sentence, language)
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Two Soviet cosmonauts dock with a silent space station.", "en"),
+    ("In 1985 the USSR lost contact with its station.", "en"),
+    ("Die sowjetische Station treibt antriebslos im All.", "de"),
+    ("Станция «Салют-7» в 1985 году перестала отвечать.", "ru"),
+])
+def test_plot_summary_mention_of_soviet_is_not_geopolitics(sentence, language):
+    assert "geopolitics" not in code(sentence, language)
+
+
+def test_figure_alone_is_not_budget_but_figure_with_film_is():
+    assert "budget" not in code("He owes me $20.", "en")
+    assert "budget" in code("A $20 million film that looks far richer.", "en")
+
+
+def test_question_about_accuracy_is_neutral():
+    assert code("Is any of this accurate?", "en")["accuracy"]["stance"] == "neutral"
+
+
+REVIEW_TEXTS = {
+    "r-en": ("This is not a big-budget film. The fire sequence never happened. That fire. Didn't happen. "
+             "It reads as Cold War propaganda.", "en"),
+    "r-ru": ("Бюджет фильма составил 380 миллионов рублей. Американцы показаны врагами, это холодная война.", "ru"),
+    "r-none": ("A quiet film about two men.", "en"),
+}
+
+
+def test_statements_table_contract_offsets_and_order():
+    reviews, sentences = _tables(REVIEW_TEXTS)
+    st = aspects.extract_statements(reviews, sentences)
+    assert list(st.columns[: len(STATEMENT_COLUMNS)]) == STATEMENT_COLUMNS
+    texts = dict(zip(reviews["review_id"], reviews["text"]))
+    for rec in st.to_dict("records"):
+        assert texts[rec["review_id"]][rec["start"]:rec["end"]] == rec["text"]
+        for ev in rec["evidence"]:
+            assert texts[rec["review_id"]][ev["start"]:ev["end"]] == ev["text"]
+    assert st["review_id"].tolist() == sorted(st["review_id"].tolist())
+    assert "r-none" not in set(st["review_id"])
+    acc = st[st["aspect"] == "accuracy"]
+    # "That fire. Didn't happen.": the incident comes from the sentence before.
+    assert acc[acc["text"] == "Didn't happen."]["incidents"].iloc[0] == ["fire"]
+    assert set(st[st["aspect"] == "budget"]["stance"].isna()) == {True}
+    ru_geo = st[(st["review_id"] == "r-ru") & (st["aspect"] == "geopolitics")].iloc[0]
+    assert {"cold_war", "anti_american"} <= set(ru_geo["frames"])
+    assert "geo.ru.холодная_война" in ru_geo["cues"]
+
+
+def test_deterministic_output_and_input_not_mutated():
+    reviews, sentences = _tables(REVIEW_TEXTS)
+    before = sentences.copy()
+    first = aspects.extract_statements(reviews, sentences)
+    second = aspects.extract_statements(reviews.iloc[::-1], sentences.sample(frac=1, random_state=3))
+    pd.testing.assert_frame_equal(first, second)
+    pd.testing.assert_frame_equal(sentences, before)
+
+
+def test_mismatched_sentence_offsets_name_the_record():
+    reviews, sentences = _tables({"r1": ("A shoestring budget. Fine.", "en")})
+    broken = sentences.assign(start=sentences["start"] + 1)
+    with pytest.raises(TableError, match="r1:1"):
+        aspects.extract_statements(reviews, broken)
+
+
+def test_missing_columns_are_a_table_error():
+    with pytest.raises(TableError, match="aspects.extract_statements"):
+        aspects.extract_statements(pd.DataFrame({"review_id": ["x"]}), None)
+
+
+def test_unknown_language_tries_every_codebook_language():
+    reviews, sentences = _tables({"r": ("Бюджет фильма скромный.", "und")})
+    st = aspects.extract_statements(reviews, sentences)
+    assert st["aspect"].tolist() == ["budget"]
+
+
+def test_empty_input_gives_empty_table_with_columns():
+    reviews, sentences = _tables({"r": ("Nothing to see.", "en")})
+    st = aspects.extract_statements(reviews, sentences)
+    assert st.empty and list(st.columns[: len(STATEMENT_COLUMNS)]) == STATEMENT_COLUMNS
+
+
+def test_codebook_ids_unique_and_languages_covered():
+    book = aspects.codebook()
+    for aspect in book.values():
+        for lang in ("en", "de", "ru", "fr", "es", "it", "pl", "pt"):
+            assert aspect.cues.get(lang), f"{aspect.name} has no {lang} cues"
+        ids = [c.id for cues in aspect.cues.values() for c in cues]
+        assert len(ids) == len(set(ids))
+
+
+def test_a_new_aspect_is_data_only():
+    spec = {"aspect": "music", "id_prefix": "music", "labels": [], "combos": [],
+            "cues": {"en": {"score": {"terms": ["score", "soundtrack"]}}}}
+    compiled = aspects._compile_aspect(spec, "test")
+    result = aspects._code_aspect(compiled, aspects._hits(compiled.cues["en"], aspects._tokens("The soundtrack soars.")),
+                                  "The soundtrack soars.")
+    assert result is not None and result["cues"] == ["music.en.score"]
+
+
+def test_bad_codebook_entry_names_the_cue():
+    spec = {"aspect": "x", "cues": {"en": {"bad": {"patterns": ["(unclosed"]}}}}
+    with pytest.raises(TableError, match=r"x\.en\.bad"):
+        aspects._compile_aspect(spec, "x.yaml")

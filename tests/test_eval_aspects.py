@@ -1,0 +1,92 @@
+"""Evaluation gate for the aspects stage: floors in corpus/gold/floors_aspects.yaml against the gold set."""
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from toolkit import eval_aspects
+from toolkit.tables import TableError
+
+ASPECTS = ("budget", "accuracy", "geopolitics")
+
+
+@pytest.fixture(scope="module")
+def results() -> dict[str, eval_aspects.Evaluation]:
+    return eval_aspects.evaluate()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("aspect", ASPECTS)
+def test_sentence_f1_meets_floor_on_dev_set(results, aspect):
+    floor = eval_aspects.load_floors()["sets"]["dev"]["sentence_f1"][aspect]
+    assert floor >= 0.85
+    assert results["dev"].f1(aspect) >= floor
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("aspect", ASPECTS)
+def test_sentence_f1_meets_floor_on_shipped_corpus(results, aspect):
+    floor = eval_aspects.load_floors()["sets"]["corpus"]["sentence_f1"][aspect]
+    assert results["corpus"].f1(aspect) >= floor
+
+
+@pytest.mark.slow
+def test_every_corpus_budget_figure_found_with_amount_currency_subject(results):
+    figures = results["corpus"].figures
+    assert len(figures) == 6
+    missed = figures[~figures["exact"]]
+    assert missed.empty, missed.to_string()
+
+
+@pytest.mark.slow
+def test_no_floor_violated_and_heldout_reported_separately(results):
+    assert eval_aspects.check_floors(results, eval_aspects.load_floors()) == []
+    heldout = results["written_heldout"].metrics
+    langs = set(heldout[(heldout["level"] == "sentence") & (heldout["language"] != "all")]["language"])
+    assert {"de", "ru", "fr", "es", "it", "pl", "pt"} <= langs
+
+
+def test_gold_set_covers_languages_and_has_hard_negatives():
+    reviews = eval_aspects.written_reviews()
+    gold = eval_aspects.load_gold()
+    assert set(reviews["language"]) >= {"de", "ru", "fr", "es", "it", "pl", "pt"}
+    assert set(reviews["split"]) == {"dev", "heldout"}
+    for rec in reviews.to_dict("records"):
+        coded = set(gold[gold["review_id"] == rec["review_id"]]["sentence"])
+        assert coded, rec["review_id"]
+        # Every written review has at least one sentence the gold leaves uncoded (a negative).
+        assert sum(1 for s in coded if s in rec["text"]) == len(coded)
+        assert len(" ".join(coded)) < len(rec["text"]), rec["review_id"]
+    assert set(gold["aspect"]) == set(ASPECTS)
+    assert gold[gold["source"] == "corpus"]["review_id"].nunique() > 20
+
+
+def test_score_counts_overlaps_per_level_and_language():
+    reviews = pd.DataFrame({"review_id": ["a", "b"], "text": ["Cheap film. Nice cast.", "Zimna wojna. Dobre."],
+                            "language": ["en", "pl"]})
+    gold = pd.DataFrame({"review_id": ["a", "b"], "sentence": ["Cheap film.", "Zimna wojna."],
+                         "aspect": ["budget", "geopolitics"], "source": "written", "split": "dev",
+                         "figures": [[], []]})
+    statements = pd.DataFrame({"review_id": ["a", "a"], "aspect": ["budget", "budget"],
+                               "start": [0, 12], "end": [11, 22]})
+    m = eval_aspects.score(reviews, statements, gold)
+    row = m[(m["level"] == "sentence") & (m["aspect"] == "budget") & (m["language"] == "all")].iloc[0]
+    assert (row["tp"], row["fp"], row["fn"], row["precision"], row["recall"]) == (1, 1, 0, 0.5, 1.0)
+    geo = m[(m["level"] == "review") & (m["aspect"] == "geopolitics") & (m["language"] == "pl")].iloc[0]
+    assert (geo["tp"], geo["fn"], geo["f1"]) == (0, 1, 0.0)
+
+
+def test_gold_sentence_missing_from_review_is_a_clear_error():
+    reviews = pd.DataFrame({"review_id": ["a"], "text": ["Something else."], "language": ["en"]})
+    gold = pd.DataFrame({"review_id": ["a"], "sentence": ["Cheap film."], "aspect": ["budget"]})
+    with pytest.raises(TableError, match="review 'a'"):
+        eval_aspects.score(reviews, pd.DataFrame(columns=["review_id", "aspect", "start", "end"]), gold)
+
+
+def test_bad_gold_line_names_file_and_line(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps({"review_id": "a", "sentence": "x", "aspects": {}}) + "\n{not json\n", "utf-8")
+    with pytest.raises(TableError, match="gold.jsonl:2"):
+        eval_aspects.load_gold(path)
