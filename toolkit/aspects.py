@@ -161,10 +161,16 @@ def _compile_cue(aspect: str, prefix: str, language: str, key: str, value: dict[
         raise TableError(f"{where}: {cue_id} has neither terms nor patterns")
     return Cue(
         id=cue_id, aspect=aspect, language=language, role=role, group=value.get("group"), terms=terms,
-        patterns=tuple(patterns), case=case, stem=stem, negatable=bool(value.get("negatable", role != "exclude")),
+        patterns=tuple(patterns), case=case, stem=stem, negatable=bool(value.get("negatable", _claims_something(role, value))),
         stance=stance, incidents=tuple(value.get("incidents") or ()), frames=tuple(value.get("frames") or ()),
         vetoes=tuple(value.get("vetoes") or ()),
     )
+
+
+def _claims_something(role: str, value: dict[str, Any]) -> bool:
+    # Negation matters for cues that carry a claim: triggers, and supports with a stance or frames.
+    # "not a big-budget film" negates big_budget, not the word "film".
+    return role == "trigger" or (role == "support" and bool(value.get("stance") or value.get("frames")))
 
 
 @functools.cache
