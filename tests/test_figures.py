@@ -69,7 +69,7 @@ def test_index_embeds_every_chart_and_links_its_files(built):
 def test_index_escapes_text():
     sample = dataclasses.replace(figures.sample_analysis(),
                                  film=figures.SampleFilm(title="<i>Orbit</i> & Co", titles=()))
-    steps = figures.figures(sample, resamples=50)
+    steps = figures.compute(sample, resamples=50)
     page = figures._index(steps, film="<i>Orbit</i> & Co")
     assert "<h1>&lt;i&gt;Orbit&lt;/i&gt; &amp; Co: reception by place</h1>" in page
     assert "<i>Orbit</i>" not in page.split("<body", 1)[1].split("<script", 1)[0]

@@ -135,25 +135,28 @@ def share_heatmap(table: pd.DataFrame, *, title: str, subtitle: str = "",
         title=_title(title, subtitle or "Cell: reviews with the category / reviews in the group (n)"))
 
 
-def aspect_attention(table: pd.DataFrame, *, title: str = "What reviews write about, by place"):
+def aspect_attention(table: pd.DataFrame, *,
+                     title: str = "What reviews write about, by place") -> alt.LayerChart:
     """Share of reviews per group addressing budget, accuracy and geopolitics (heatmap with counts)."""
     return share_heatmap(table, title=title, category_title="aspect",
                          subtitle="Cell: reviews with ≥1 statement on the aspect / reviews in the group")
 
 
-def frames_by_place(table: pd.DataFrame, *, title: str = "Geopolitical frames, by place"):
+def frames_by_place(table: pd.DataFrame, *, title: str = "Geopolitical frames, by place") -> alt.LayerChart:
     """Share of reviews per group invoking each geopolitics frame (heatmap with counts)."""
     return share_heatmap(table, title=title, category_title="frame",
                          subtitle="Cell: reviews invoking the frame / reviews in the group")
 
 
-def comparison_films_by_place(table: pd.DataFrame, *, title: str = "Films Salyut-7 is compared to"):
+def comparison_films_by_place(table: pd.DataFrame, *,
+                              title: str = "Films Salyut-7 is compared to") -> alt.LayerChart:
     """Share of reviews per group naming each comparison film (heatmap with counts)."""
     return share_heatmap(table, title=title, category_title="film",
                          subtitle="Cell: reviews naming the film / reviews in the group")
 
 
-def stance_by_place(table: pd.DataFrame, *, title: str = "Historical accuracy: stance, by place"):
+def stance_by_place(table: pd.DataFrame, *,
+                    title: str = "Historical accuracy: stance, by place") -> alt.LayerChart:
     """Share of reviews per group taking each accuracy stance, among reviews that discuss accuracy,
     as grouped bars with bootstrap 95% intervals and n."""
     require(table, SHARE_COLUMNS, stage="charts.stance_by_place")
@@ -177,7 +180,7 @@ def stance_by_place(table: pd.DataFrame, *, title: str = "Historical accuracy: s
         title=_title(title, "Label: reviews with the stance / reviews with an accuracy statement (n)"))
 
 
-def budget_figures(table: pd.DataFrame, *, title: str = "Budget figures cited, in US dollars"):
+def budget_figures(table: pd.DataFrame, *, title: str = "Budget figures cited, in US dollars") -> alt.Chart:
     """Each budget figure a review cites, in USD (log scale) by place, coloured by subject (this film,
     a comparator film, a counterfactual). The tooltip shows the statement's words and its source.
 
@@ -210,7 +213,7 @@ def budget_figures(table: pd.DataFrame, *, title: str = "Budget figures cited, i
                  title=_title(title, "One point per figure; hover for the sentence and its review" + note))
 
 
-def reviews_over_time(table: pd.DataFrame, *, title: str = "Reviews over time"):
+def reviews_over_time(table: pd.DataFrame, *, title: str = "Reviews over time") -> alt.Chart:
     """Number of reviews per publication month (or year) and place, stacked; "unknown" dates last.
 
     Takes `reception.over_time` output (`period`, `group`, `n`, `review_ids`).
@@ -227,7 +230,8 @@ def reviews_over_time(table: pd.DataFrame, *, title: str = "Reviews over time"):
     ).properties(width=WIDTH, title=_title(title, "Publication dates where known; 'unknown' otherwise"))
 
 
-def distinctive_words(table: pd.DataFrame, *, title: str = "Distinctive words, by place", columns: int = 3):
+def distinctive_words(table: pd.DataFrame, *, title: str = "Distinctive words, by place",
+                      columns: int = 3) -> alt.FacetChart:
     """Top words per group by weighted log-odds z-score (Monroe et al. 2008), one panel per group.
 
     Takes `reception.distinctive_words` output.

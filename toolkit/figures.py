@@ -49,10 +49,13 @@ class Figure:
     chart: alt.TopLevelMixin
 
 
-def figures(analysis: AnalysisLike, *, resamples: int = reception.RESAMPLES,
+def compute(analysis: AnalysisLike, *, resamples: int = reception.RESAMPLES,
             seed: int = reception.SEED) -> list[Figure]:
-    """Compute every reception table and its chart (no I/O). Reviews outside `reception.scope`
-    (synopses, news, duplicates) are left out of the measures; `build` lists them in 00-reviews.csv."""
+    """Every reception table and its chart, in gallery order (no I/O; a notebook can show `.chart`).
+
+    Reviews outside `reception.scope` (synopses, news, duplicates) are left out of the measures;
+    `build` lists them, with the reason, in 00-reviews.csv.
+    """
     return _figures_and_tables(analysis, resamples=resamples, seed=seed)[0]
 
 
