@@ -26,8 +26,11 @@ from toolkit.tables import require
 #: Vega-Lite version of the specs Altair writes; vl-convert renders with the same one.
 VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 PNG_SCALE = 2
-#: Packages whose versions shape the output (rendering, numbers, text); recorded in provenance.json.
-SHAPING_PACKAGES = ("altair", "vl-convert-python", "pandas", "numpy", "vaderSentiment", "PyYAML")
+#: Packages whose versions shape the output — rendering, numbers, and the upstream stages (language
+#: detection, sentence splitting, stemming, currency rates) whose tables the charts show.
+SHAPING_PACKAGES = ("altair", "vl-convert-python", "pandas", "numpy", "PyYAML", "vaderSentiment", "nltk",
+                    "lingua-language-detector", "langdetect", "py3langid", "pysbd", "CurrencyConverter",
+                    "trafilatura")
 _OURS = re.compile(r"^\d\d-[a-z0-9-]+\.(svg|png|html|csv)$")
 
 
@@ -259,6 +262,7 @@ def _provenance(written: dict[str, bytes], *, corpus_sha256: str, data_date: str
         "toolkit_version": _toolkit_version(),
         "python": platform.python_version(),
         "packages": _versions(),
+        "font": charts.FONT,
         "bootstrap": {"method": "percentile", "level": 0.95, "resamples": reception.RESAMPLES,
                       "seed": reception.SEED, "unit": "review"},
         "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(written.items())},
