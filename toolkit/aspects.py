@@ -20,6 +20,7 @@ How a cue matches (details in ``toolkit/data/codebook/README.md``):
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
@@ -231,11 +232,14 @@ class _Tokens:
     text: str
     spans: tuple[tuple[int, int], ...]
     words: tuple[str, ...]
+    lowers: tuple[str, ...]
+    ends: tuple[int, ...]
 
 
 def _tokens(text: str) -> _Tokens:
     found = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    return _Tokens(text, tuple(found), tuple(text[a:b] for a, b in found))
+    words = tuple(text[a:b] for a, b in found)
+    return _Tokens(text, tuple(found), words, tuple(w.lower() for w in words), tuple(b for _, b in found))
 
 
 def _word_matches(pattern: str, token: str, cue: Cue) -> bool:
@@ -246,46 +250,169 @@ def _word_matches(pattern: str, token: str, cue: Cue) -> bool:
     return (_stem(token, cue.language) if cue.stem else token.lower()) == pattern
 
 
-def _term_hits(cue: Cue, toks: _Tokens) -> Iterable[tuple[int, int]]:
-    n = len(toks.words)
-    for term in cue.terms:
-        size = len(term)
-        for i in range(n - size + 1):
-            if not all(_word_matches(term[k], toks.words[i + k], cue) for k in range(size)):
+@dataclass(frozen=True)
+class _Index:
+    """Terms keyed by their first word, so a sentence is scanned once per language, not once per term."""
+
+    language: str
+    exact: dict[tuple[str, str], tuple[tuple[Cue, tuple[str, ...]], ...]]
+    globs: tuple[tuple[re.Pattern[str], Cue, tuple[str, ...]], ...]
+    any_glob: re.Pattern[str] | None
+    patterned: tuple[Cue, ...]
+    stems: bool
+    prefilters: tuple[tuple[Cue, re.Pattern[str], frozenset[str] | None], ...] = ()
+
+
+def _build_index(cues: Iterable[Cue], language: str) -> _Index:
+    exact: dict[tuple[str, str], list[tuple[Cue, tuple[str, ...]]]] = {}
+    globs, patterned, raw = [], [], []
+    for cue in cues:
+        if cue.patterns:
+            patterned.append(cue)
+        for term in cue.terms:
+            first = term[0]
+            if "*" in first:
+                globs.append((_glob(first), cue, term))
+                raw.append("".join(r"\w*" if ch == "*" else re.escape(ch) for ch in first))
+            else:
+                kind = "c" if cue.case else ("s" if cue.stem else "l")
+                exact.setdefault((kind, first), []).append((cue, term))
+    # One alternation tells cheaply whether any glob can match a token at all.
+    any_glob = re.compile("(?:" + "|".join(sorted(set(raw))) + r")\Z", re.IGNORECASE) if raw else None
+    prefilters = tuple((cue, p, _required_literals(p)) for cue in patterned for p in cue.patterns)
+    return _Index(language, {k: tuple(v) for k, v in exact.items()}, tuple(globs), any_glob, tuple(patterned),
+                  any(k[0] == "s" for k in exact), prefilters)
+
+
+_DIGIT = frozenset(["\\d"])  # marker: the pattern needs a digit somewhere
+
+
+def _required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lowercase strings one of which must occur in any text the pattern matches; None when unknown.
+
+    A substring test is far cheaper than running forty regular expressions over every sentence, and most
+    sentences contain none of a pattern's key words ("based", "licen", "koste").
+
+    >>> sorted(_required_literals(re.compile(r"\\b(?:limited|scant)\\s+means\\b")))
+    ['limited', 'scant']
+    >>> _required_literals(re.compile(r"\\d+\\s*m")) is _DIGIT, _required_literals(re.compile(r"\\w+m"))
+    (True, None)
+    """
+    try:
+        from re import _parser  # the stdlib's own parser; any surprise just disables the shortcut
+    except ImportError:  # pragma: no cover
+        return None
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001
+        return None
+
+    def sequence(items: Any) -> frozenset[str] | None:
+        run = ""
+        for op, av in items:
+            name = str(op)
+            if name == "LITERAL":
+                run += chr(av).lower()
                 continue
-            gaps_ok = all(
-                _GAP.fullmatch(toks.text[toks.spans[i + k][1]: toks.spans[i + k + 1][0]]) is not None
-                for k in range(size - 1)
-            )
-            if gaps_ok:
-                yield toks.spans[i][0], toks.spans[i + size - 1][1]
+            if len(run) >= 3:
+                return frozenset([run])
+            run = ""
+            if name == "AT":
+                continue
+            found = element(name, av)
+            if found is not None:
+                return found
+        return frozenset([run]) if len(run) >= 3 else None
+
+    def element(name: str, av: Any) -> frozenset[str] | None:
+        if name == "IN" and [(str(o), str(a)) for o, a in av] == [("CATEGORY", "CATEGORY_DIGIT")]:
+            return _DIGIT
+        if name == "SUBPATTERN":
+            return sequence(av[-1])
+        if name == "BRANCH":
+            options = [sequence(branch) for branch in av[1]]
+            if options and all(o is not None for o in options):
+                return frozenset().union(*options)
+        if name in ("MAX_REPEAT", "MIN_REPEAT") and av[0] >= 1:
+            return sequence(av[2])
+        return None
+
+    try:
+        return sequence(parsed)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+@functools.cache
+def _language_index(language: str) -> _Index:
+    return _build_index((c for a in codebook().values() for c in a.cues.get(language, ())), language)
+
+
+def _term_at(cue: Cue, term: tuple[str, ...], toks: _Tokens, i: int) -> bool:
+    size = len(term)
+    if i + size > len(toks.words):
+        return False
+    for k in range(1, size):
+        if not _word_matches(term[k], toks.words[i + k], cue):
+            return False
+        if _GAP.fullmatch(toks.text[toks.spans[i + k - 1][1]: toks.spans[i + k][0]]) is None:
+            return False
+    return True
 
 
 def _negated(start: int, toks: _Tokens, language: str) -> bool:
     words, window = _negations().get(language, (frozenset(), 3))
     if not words:
         return False
-    before = [k for k, (a, b) in enumerate(toks.spans) if b <= start]
-    for k in reversed(before[-window:]):
-        a, b = toks.spans[k]
+    before = bisect.bisect_right(toks.ends, start)
+    for k in range(before - 1, max(before - window, 0) - 1, -1):
         # Stop at a clause break between the candidate negation and the cue.
-        if _CLAUSE_BREAK.search(toks.text[b:start]):
+        if _CLAUSE_BREAK.search(toks.text[toks.ends[k]:start]):
             return False
-        if toks.words[k].lower() in words:
+        if toks.lowers[k] in words:
             return True
     return False
 
 
-def _hits(cues: Iterable[Cue], toks: _Tokens) -> list[_Hit]:
-    out: list[_Hit] = []
-    for cue in cues:
-        spans = set(_term_hits(cue, toks))
-        for pattern in cue.patterns:
-            spans.update((m.start(), m.end()) for m in pattern.finditer(toks.text) if m.end() > m.start())
-        for start, end in sorted(spans):
-            neg = cue.negatable and _negated(start, toks, cue.language)
-            out.append(_Hit(cue, start, end, neg))
+def _indexed_hits(index: _Index, toks: _Tokens) -> list[_Hit]:
+    # Keyed by id(): hashing a frozen dataclass with compiled patterns is slow, and cues live for the process.
+    spans: dict[int, tuple[Cue, set[tuple[int, int]]]] = {}
+    for i, word in enumerate(toks.words):
+        lower = toks.lowers[i]
+        candidates = list(index.exact.get(("c", word), ())) + list(index.exact.get(("l", lower), ()))
+        if index.stems:
+            candidates += index.exact.get(("s", _stem(word, index.language)), ())
+        if index.any_glob is not None and index.any_glob.match(word):
+            candidates += [(cue, term) for glob, cue, term in index.globs
+                           if glob.match(word if cue.case else lower)]
+        for cue, term in candidates:
+            if _term_at(cue, term, toks, i):
+                spans.setdefault(id(cue), (cue, set()))[1].add((toks.spans[i][0], toks.spans[i + len(term) - 1][1]))
+    text = toks.text
+    folded = text.lower()
+    has_digit = any(ch.isdigit() for ch in text)
+    for cue, pattern, needs in index.prefilters:
+        if needs is _DIGIT:
+            if not has_digit:
+                continue
+        elif needs is not None and not any(n in folded for n in needs):
+            continue
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                spans.setdefault(id(cue), (cue, set()))[1].add((m.start(), m.end()))
+    out = []
+    for cue, found in spans.values():
+        for start, end in sorted(found):
+            out.append(_Hit(cue, start, end, cue.negatable and _negated(start, toks, cue.language)))
     return out
+
+
+def _hits(cues: Iterable[Cue], toks: _Tokens) -> list[_Hit]:
+    """Hits of an ad-hoc list of cues (one language at a time); the stage uses the cached indexes."""
+    by_language: dict[str, list[Cue]] = {}
+    for cue in cues:
+        by_language.setdefault(cue.language, []).append(cue)
+    return [h for lang, group in by_language.items() for h in _indexed_hits(_build_index(group, lang), toks)]
 
 
 def match_sentence(text: str, languages: Iterable[str]) -> dict[str, dict[str, Any]]:
@@ -300,14 +427,19 @@ def match_sentence(text: str, languages: Iterable[str]) -> dict[str, dict[str, A
     {}
     """
     toks = _tokens(text)
+    book = codebook()
+    known = {lang for a in book.values() for lang in a.cues}
+    hits: dict[str, list[_Hit]] = {}
+    for lang in dict.fromkeys(languages):
+        if lang in known:
+            for hit in _indexed_hits(_language_index(lang), toks):
+                hits.setdefault(hit.cue.aspect, []).append(hit)
     coded: dict[str, dict[str, Any]] = {}
-    for aspect in codebook().values():
-        cues = [c for lang in dict.fromkeys(languages) for c in aspect.cues.get(lang, ())]
-        if not cues:
-            continue
-        result = _code_aspect(aspect, _hits(cues, toks), text)
-        if result is not None:
-            coded[aspect.name] = result
+    for aspect in book.values():
+        if aspect.name in hits:
+            result = _code_aspect(aspect, hits[aspect.name], text)
+            if result is not None:
+                coded[aspect.name] = result
     return coded
 
 
@@ -372,8 +504,9 @@ def _incidents_from(text: str, languages: list[str]) -> list[str]:
     aspect = codebook().get("accuracy")
     if aspect is None:
         return []
-    cues = [c for lang in languages for c in aspect.cues.get(lang, ()) if c.incidents]
-    return sorted({t for h in _hits(cues, _tokens(text)) for t in h.cue.incidents})
+    toks = _tokens(text)
+    return sorted({t for lang in languages if lang in aspect.cues for h in _indexed_hits(_language_index(lang), toks)
+                   if h.cue.aspect == aspect.name for t in h.cue.incidents})
 
 
 def extract_statements(reviews: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
