@@ -62,6 +62,10 @@ def compute(analysis: AnalysisLike, *, resamples: int = reception.RESAMPLES,
     return _figures_and_tables(analysis, resamples=resamples, seed=seed)[0]
 
 
+#: The name notebooks use for `compute` (kept so they read `figures.figures(analysis)`).
+figures = compute
+
+
 def tables(analysis: AnalysisLike, *, resamples: int = reception.RESAMPLES,
            seed: int = reception.SEED) -> dict[str, pd.DataFrame]:
     """The tables `build` writes without a chart of their own, keyed by file name (no I/O)."""
