@@ -22,12 +22,15 @@ _VERBS = {
     "extract_statements": "toolkit.aspects",
     "parse_money": "toolkit.money",
     "budget_figures": "toolkit.money",
-    "align": "toolkit.align",
     "analyse": "toolkit.pipeline",
     "film_for": "toolkit.pipeline",
     "show_charts_offline": "toolkit.display",
 }
-__all__ = sorted(_VERBS) + ["__version__"]
+__all__ = sorted([*_VERBS, "align"]) + ["__version__"]
+
+# `toolkit.align(...)` is the verb; binding it here, after its module is imported, keeps the name pointing at
+# the function (Python only sets a package attribute to a submodule the first time the submodule is loaded).
+from toolkit.align import align  # noqa: E402
 
 
 def __getattr__(name: str) -> Any:
