@@ -175,7 +175,7 @@ def _claims(info: dict, stmts: pd.DataFrame, figures: pd.DataFrame | None) -> pd
     table["_o"] = table["claim_type"].map(_CLAIM_ORDER)
     table["_n"] = -table["n_reviews"]
     table["_a"] = table["amount"].fillna(0.0)
-    table["_s"] = table["subject"].fillna("")
+    table["_s"] = table["subject"].map({"film": 0, "counterfactual": 1, "comparator": 2}).fillna(3)
     order = ["_o", "_n", "_s", "_a", "claim"]
     return table.sort_values(order, kind="stable").drop(columns=order[:-1]).reset_index(drop=True)
 
@@ -204,6 +204,7 @@ def to_csv(alignment: Alignment, *, table: str = "claims") -> str:
     return buffer.getvalue()
 
 
+_HTML_CLAIM_COLUMNS = ["claim_type", "claim", "usd", "n_reviews", "places", "languages", "review_ids", "evidence"]
 _STYLE = """
 body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem;color:#222;line-height:1.4}
 h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}
@@ -211,7 +212,7 @@ table{border-collapse:collapse;width:100%;font-size:.85rem}
 th,td{border:1px solid #ccc;padding:.35rem .5rem;vertical-align:top;text-align:left}
 th{background:#f2f2f2;position:sticky;top:0}
 tr:nth-child(even) td{background:#fafafa}
-td.t{max-width:32rem}
+td.t{min-width:24rem;max-width:40rem}
 ul{margin:0;padding-left:1.1rem}
 .n{color:#666;font-size:.8rem}
 """
@@ -254,8 +255,8 @@ def to_html(alignment: Alignment, *, title: str) -> str:
     (False, True, True)
     """
     claims = alignment.claims
-    claim_cols = [c for c in claims.columns if claims[c].map(lambda v: v not in (None, "", []) and
-                                                             not (isinstance(v, float) and math.isnan(v))).any()]
+    # The page shows what a reader compares; the CSV keeps every column (amount, currency, subject, ...).
+    claim_cols = [c for c in _HTML_CLAIM_COLUMNS if c in claims.columns]
     by_review = alignment.by_review
     aspects = [c for c in by_review.columns if f"n_{c}" in by_review.columns]
     parts = [
