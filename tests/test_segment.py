@@ -2,6 +2,8 @@
 curated manifest of the shipped dump and of a second, made-up dump, and the single heuristics."""
 from __future__ import annotations
 
+import random
+import re
 from pathlib import Path
 
 import pytest
@@ -220,6 +222,32 @@ def test_attribution_before_a_listed_quote_becomes_outlet_and_critic(tmp_path):
         ["blurb", "The Daily Reel", "Ann Lee", "A gorgeous, patient film about grief and the sea."],
         ["blurb", "Film Weekly", "Bo Chan", "Too slow by half, but the final scene lands hard."],
     ]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_shuffled_lines_with_repeats_still_give_a_draft_that_loads(seed, tmp_path):
+    # Robustness: lines of the three dumps in random order, some repeated, blank lines of random length
+    # (CRLF for some seeds). Repeated text must never make an anchor ambiguous.
+    rnd = random.Random(seed)
+    pool = [line for path in (SHIPPED_RAW, OTHER_RAW, HELDOUT_RAW)
+            for line in path.read_text(encoding="utf-8").split("\n")]
+    chosen = [rnd.choice(pool) for _ in range(rnd.randint(20, 120))]
+    chosen += [rnd.choice(chosen) for _ in range(5)]
+    raw = "".join(line + rnd.choice(["\n", "\n\n", "\n\n\n"]) for line in chosen)
+    raw = raw.replace("\n", "\r\n") if seed % 2 else raw
+    path = tmp_path / "dump.txt"
+    path.write_bytes(raw.encode("utf-8"))
+    try:
+        draft = propose(raw, source="dump.txt")
+    except SegmentError:
+        return
+    assert len(_load_draft(to_yaml(draft), tmp_path)) == len(draft["units"])
+    # Nothing silently dropped: every non-blank line is inside a unit's line range or listed as left out.
+    left_out = {item["line"] for item in draft["left_out"]}
+    where = [[int(n) for n in re.findall(r"\d+", u["note"].split(";")[0])] for u in draft["units"]]  # "lines 5-9"
+    for number, line in enumerate(raw.split("\n"), start=1):
+        if line.strip():
+            assert number in left_out or any(w[0] <= number <= w[-1] for w in where), (number, line)
 
 
 def test_draft_is_deterministic_and_can_point_at_the_raw_file_relatively(tmp_path):

@@ -27,7 +27,7 @@ _REPO = Path(__file__).resolve().parent.parent
 _FIXTURES = _REPO / "tests" / "fixtures" / "segment"
 #: Hand-made dumps of a made-up film with hand-curated manifests, measured besides the shipped corpus so
 #: that the heuristics are not fitted to one file (see the manifests' headers for how each was used).
-OTHER_DUMPS = (
+_OTHER_DUMPS = (
     (_FIXTURES / "other_film_dump.txt", _FIXTURES / "other_film_manifest.yaml"),
     (_FIXTURES / "heldout_dump.txt", _FIXTURES / "heldout_manifest.yaml"),
 )
@@ -231,16 +231,24 @@ def _parse_date(text: str) -> str | None:
 
 @dataclass(frozen=True)
 class _Label:
-    kind: str        # repeat caption card review_by byline comment_open comment_close url date name
-    reason: str      # prose short furniture
+    """What one line looks like on its own. `kind` is a structural cue (repeat, caption, card, review_by,
+    comment_open, comment_close, button, comment_by, rating, byline, url, date, name) or a content class
+    (prose, short, furniture); `reason` is the human-readable why; `meta` the fields the line states."""
+
+    kind: str
+    reason: str
     meta: tuple[tuple[str, str], ...] = ()
 
 
 def _label(line: _Line, repeated: frozenset[str], cues: _Cues) -> _Label:
     """Classify one line by its own features (context comes later, in _group)."""
+    return _structure_label(line, repeated, cues) or _content_label(line, cues)
+
+
+def _structure_label(line: _Line, repeated: frozenset[str], cues: _Cues) -> _Label | None:
+    """Lines that carry structure: headers, comment sections, ratings, dates, links, repeated alt text."""
     body = line.body
-    words = _words(body)
-    n = len(words)
+    n = len(_words(body))
     if body in repeated:
         return _Label("repeat", "repeated across the dump")
     card = _CARD.match(body if line.bullet else " " * line.indent + body)
@@ -278,6 +286,14 @@ def _label(line: _Line, repeated: frozenset[str], cues: _Cues) -> _Label:
     found_date = _parse_date(body)
     if found_date and n <= 7 and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", body):
         return _Label("date", "date line", (("published", found_date),))
+    return None
+
+
+def _content_label(line: _Line, cues: _Cues) -> _Label:
+    """Furniture (site, advert, lists, numbers, markup), prose, or a short line (heading or name)."""
+    body = line.body
+    words = _words(body)
+    n = len(words)
     if any(pattern.match(body) for pattern in cues.bio):
         return _Label("furniture", "author bio")
     captions = _found(body, cues.caption)
@@ -491,7 +507,7 @@ def _group(lines: list[_Line], labels: list[_Label], cues: _Cues) -> _Segmentati
             g.mode = "comments" if label.kind == "comment_open" else "normal"
             g.skip(line, label.reason)
             continue
-        if label.kind == "name" and g.mode == "normal" and _next_is_long_prose(index, lines, labels):
+        if label.kind == "name" and g.mode == "normal" and _next_is_prose(index, lines, labels):
             label, meta = _Label("byline", "name line above an article"), {"critic": line.body}
         if label.kind == "byline":
             if g.current is not None and not g.held and _is_dek(g.current):
@@ -589,7 +605,7 @@ def _is_dek(unit: _Unit) -> bool:
     return unit.origin == "prose" and len(unit.lines) == 1 and unit.words < _DEK_WORDS
 
 
-def _next_is_long_prose(index: int, lines: list[_Line], labels: list[_Label]) -> bool:
+def _next_is_prose(index: int, lines: list[_Line], labels: list[_Label]) -> bool:
     for line, label in zip(lines[index + 1:index + 4], labels[index + 1:index + 4]):
         if label.kind in _TRANSPARENT:
             continue
@@ -716,8 +732,13 @@ def _ends(raw: str, start: int, limit: int, base: int) -> list[int]:
     return sorted(cuts | {limit})
 
 
-def _from_anchor(raw: str, start: int, run_end: int, page: tuple[int, int], next_unit: int | None) -> str:
-    for end in _ends(raw, start, run_end, 40):
+def _from_anchor(raw: str, start: int, run_end: int, page: tuple[int, int], next_unit: int | None,
+                 beyond: bool = False) -> str:
+    """The shortest text from `start` (on a word boundary, 40+ characters) that occurs first and once in
+    the page; with `beyond`, it may run past the unit's text (when its words recur in the page and no new
+    page can start at it). Otherwise raises _Split naming where a new page would make it unique."""
+    further = _ends(raw, run_end, page[1], 0)[1:] if beyond else []
+    for end in [*_ends(raw, start, run_end, 40), *further]:
         anchor = raw[start:end]
         if raw.find(anchor, page[0], page[1]) == start and raw.find(anchor, start + 1, page[1]) < 0:
             return anchor
@@ -726,7 +747,7 @@ def _from_anchor(raw: str, start: int, run_end: int, page: tuple[int, int], next
         raise _Split(_line_start_of(raw, start))
     later = raw.find(anchor, start + 1, page[1])
     target = next_unit if next_unit is not None and start < next_unit <= later else later
-    raise _Split(_line_start_of(raw, target))
+    raise _Split(_line_start_of(raw, target))  # pragma: no cover - the text to the page's end is unique
 
 
 def _to_anchor(raw: str, start: int, run_start: int, end: int, page_end: int) -> str:
@@ -745,8 +766,9 @@ def _line_start_of(raw: str, offset: int) -> int:
     return raw.rfind("\n", 0, offset) + 1
 
 
-def _page_anchor(raw: str, at: int, previous: int | None) -> str:
-    """Text at the start of the line at `at` that the loader finds first after the previous page's start."""
+def _page_anchor(raw: str, at: int, previous: int | None) -> str | None:
+    """Text at the start of the line at `at` that the loader finds first after the previous page's start,
+    or None when the rest of the dump from `at` repeats text that comes earlier."""
     line_end = raw.find("\n", at)
     line_end = len(raw) if line_end < 0 else line_end
     cursor = 0 if previous is None else previous + 1
@@ -758,7 +780,7 @@ def _page_anchor(raw: str, at: int, previous: int | None) -> str:
             continue
         if raw.find("\n" + anchor, max(cursor - 1, 0)) + 1 == at:
             return anchor
-    raise AssertionError(f"no page anchor for offset {at}")  # pragma: no cover
+    return None
 
 
 def _runs(unit: _Unit) -> list[tuple[int, int]]:
@@ -778,23 +800,23 @@ def _runs(unit: _Unit) -> list[tuple[int, int]]:
 
 
 def _anchor(unit: _Unit, raw: str, page: tuple[int, int], next_unit: int | None,
-            boilerplate: frozenset[str]) -> dict[str, Any]:
+            boilerplate: frozenset[str], beyond: bool = False) -> dict[str, Any]:
     """from/to (plus drop) or pieces that make the loader keep exactly this unit's text."""
     runs = _runs(unit)
     if len(runs) == 1:
         (s, e), = runs
-        return {"from": _from_anchor(raw, s, e, page, next_unit), "to": _to_anchor(raw, s, s, e, page[1])}
+        return {"from": _from_anchor(raw, s, e, page, next_unit, beyond), "to": _to_anchor(raw, s, s, e, page[1])}
     inside = [line for line in unit.gaps if not (line.whole_paragraph and line.row_text in boilerplate)]
     kept = [raw[s:e] for s, e in runs]
     # The loader splits paragraphs at "\n\n" only, so CRLF dumps get pieces rather than drops.
     if unit.spans is None and "\r" not in raw and all(line.whole_paragraph for line in inside) \
             and not any(line.row_text in text for line in inside for text in kept):
         s, e = runs[0][0], runs[-1][1]
-        anchors: dict[str, Any] = {"from": _from_anchor(raw, s, runs[0][1], page, next_unit),
+        anchors: dict[str, Any] = {"from": _from_anchor(raw, s, runs[0][1], page, next_unit, beyond),
                                    "to": _to_anchor(raw, s, runs[-1][0], e, page[1])}
         drops = list(dict.fromkeys(line.row_text for line in inside))
         return {**anchors, "drop": drops} if drops else anchors
-    return {"pieces": [{"from": _from_anchor(raw, s, e, page, next_unit), "to": _to_anchor(raw, s, s, e, page[1])}
+    return {"pieces": [{"from": _from_anchor(raw, s, e, page, next_unit, beyond), "to": _to_anchor(raw, s, s, e, page[1])}
                        for s, e in runs]}
 
 
@@ -822,24 +844,39 @@ def _page_starts(lines: list[_Line], found: _Segmentation, labels: list[_Label])
     return starts
 
 
-def _place(raw: str, units: list[_Unit], starts: set[int],
-           boilerplate: frozenset[str]) -> tuple[list[int], list[tuple[int, dict[str, Any]]]]:
-    """Anchor every unit, adding page starts where an anchor would not be unique in its page."""
-    for _ in range(len(units) + 10):
+def _place(raw: str, units: list[_Unit], starts: set[int], boilerplate: frozenset[str]
+           ) -> tuple[list[int], dict[int, tuple[int, dict[str, Any]]]]:
+    """Anchor every unit, adding page starts where an anchor would not be unique in its page.
+
+    Returns the page starts and, per unit index, (page number, anchors). A unit whose text cannot be
+    located uniquely even so (the rest of the dump repeats earlier text) is missing from the result.
+    """
+    kept: list[int] = []
+    for at in sorted(starts):
+        if _page_anchor(raw, at, kept[-1] if kept else None) is not None:
+            kept.append(at)
+    starts, unplaceable, beyond = set(kept), set(), set()
+    for _ in range(2 * len(units) + 10):
         ordered = sorted(starts)
         bounds = list(zip(ordered, [*ordered[1:], len(raw)]))
-        placed: list[tuple[int, dict[str, Any]]] = []
+        placed: dict[int, tuple[int, dict[str, Any]]] = {}
+        todo = [i for i in range(len(units)) if i not in unplaceable]
         try:
-            for i, unit in enumerate(units):
-                first = _runs(unit)[0][0]
+            for position, i in enumerate(todo):
+                first = _runs(units[i])[0][0]
                 page = max(p for p, (s, _) in enumerate(bounds) if s <= first)
-                next_unit = _runs(units[i + 1])[0][0] if i + 1 < len(units) else None
-                placed.append((page, _anchor(unit, raw, bounds[page], next_unit, boilerplate)))
+                next_unit = _runs(units[todo[position + 1]])[0][0] if position + 1 < len(todo) else None
+                placed[i] = (page, _anchor(units[i], raw, bounds[page], next_unit, boilerplate, i in beyond))
             return ordered, placed
         except _Split as split:
-            if split.at in starts:  # pragma: no cover - would loop forever
-                raise AssertionError(f"cannot anchor a unit at offset {split.at}") from None
-            starts = starts | {split.at}
+            previous = max((s for s in starts if s < split.at), default=None)
+            inside = any(_runs(u)[0][0] < split.at < _runs(u)[-1][1] for u in units)
+            if not (split.at in starts or inside or previous is None or _page_anchor(raw, split.at, previous) is None):
+                starts.add(split.at)
+            elif i not in beyond:
+                beyond.add(i)  # no page can start there: let the anchor run past the unit's own text
+            else:
+                unplaceable.add(i)
     raise AssertionError("page splitting did not converge")  # pragma: no cover
 
 
@@ -877,7 +914,26 @@ def propose(raw_text: str, *, source: str) -> dict[str, Any]:
     _mark_duplicates(found.units)
     _guess_kinds(found.units)
     starts, placed = _place(raw_text, found.units, _page_starts(lines, found, labels), boilerplate)
-    return _manifest(raw_text, source, lines, starts, placed, found, boilerplate)
+    _drop_unplaced(found, placed)
+    if not found.units:
+        raise SegmentError(f"{source}: no proposed unit could be located by a unique text anchor")
+    return _manifest(raw_text, source, lines, starts, [placed[i] for i in sorted(placed)], found, boilerplate)
+
+
+def _drop_unplaced(found: _Segmentation, placed: dict[int, Any]) -> None:
+    """Move units that got no unique anchor to the left-out lines (saying so) and renumber repeats."""
+    new_index = {old: new for new, old in enumerate(sorted(placed))}
+    for old, unit in enumerate(found.units):
+        if old not in placed:
+            for line in unit.lines:
+                found.left_out[line.number] = "its text recurs so that no unique anchor exists; add it by hand"
+        elif unit.duplicate_of is not None:
+            if unit.duplicate_of in new_index:
+                unit.duplicate_of = new_index[unit.duplicate_of]
+            else:
+                unit.duplicate_of = None
+                unit.why.append("repeats a unit that could not be anchored")
+    found.units = [unit for old, unit in enumerate(found.units) if old in placed]
 
 
 def _repeated_paragraphs(lines: list[_Line]) -> frozenset[str]:
@@ -1153,7 +1209,7 @@ def _main(argv: list[str]) -> int:
         return 2
     shipped_raw = DEFAULT_MANIFEST.parent / _read_manifest(DEFAULT_MANIFEST)["raw"]
     checks = [(shipped_raw, DEFAULT_MANIFEST)]
-    checks += [(raw, manifest) for raw, manifest in OTHER_DUMPS if raw.is_file() and manifest.is_file()]
+    checks += [(raw, manifest) for raw, manifest in _OTHER_DUMPS if raw.is_file() and manifest.is_file()]
     for raw, manifest in checks:
         figures = evaluate(raw, manifest)
         print(f"{figures.pop('raw')} vs {manifest.name}:")
