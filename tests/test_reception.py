@@ -348,3 +348,11 @@ def test_sentiment_by_scores_english_and_counts_the_rest(group, n, n_no_method, 
         assert math.isnan(table.loc[group, "mean"]) and table.loc[group, "methods"] == ""
     else:
         assert np.sign(table.loc[group, "mean"]) == sign and table.loc[group, "methods"] == "vader"
+
+
+def test_bootstrap_in_blocks_equals_one_big_draw():
+    values = np.random.default_rng(3).random(1500)  # 1500 values: the draw comes in 4 blocks
+    rng = np.random.default_rng(11)
+    means = values[rng.integers(0, values.size, size=(2000, values.size))].mean(axis=1)
+    naive = tuple(round(float(q), 6) for q in np.quantile(means, [0.025, 0.975]))
+    assert reception.bootstrap_ci(values, rng=np.random.default_rng(11)) == naive

@@ -158,8 +158,12 @@ def bootstrap_ci(values: np.ndarray | Iterable[float], *, resamples: int = RESAM
     if data.size == 0:
         return (math.nan, math.nan)
     rng = rng if rng is not None else np.random.default_rng(SEED)
-    picks = rng.integers(0, data.size, size=(resamples, data.size))
-    means = data[picks].mean(axis=1)
+    # Draw in blocks of about a million indices: same random stream (and so the same interval) as one
+    # big draw, without a resamples × n matrix in memory for large groups.
+    block = max(1, 1_000_000 // data.size)
+    means = np.concatenate([
+        data[rng.integers(0, data.size, size=(min(block, resamples - start), data.size))].mean(axis=1)
+        for start in range(0, resamples, block)])
     alpha = (1.0 - level) / 2.0
     low, high = np.quantile(means, [alpha, 1.0 - alpha])
     return (round(float(low), 6), round(float(high), 6))
