@@ -252,7 +252,8 @@ def by_place(reviews: pd.DataFrame, statements: pd.DataFrame, budget_figures: pd
     """The standard reception tables per `by` ("place" or "kind"), keyed by name.
 
     - `ratings`: `rating_by`; `aspects`: share of reviews addressing each aspect (among all reviews);
-    - `stances`: share of reviews with each accuracy stance, among reviews with an accuracy statement;
+    - `stances`: share of reviews with each accuracy stance, among reviews with an accuracy statement
+      that carries a stance;
     - `frames`: share of reviews invoking each geopolitics frame (among all reviews);
     - `budget`: share of reviews citing a budget figure of each subject (film/comparator/counterfactual).
     """
@@ -285,7 +286,9 @@ def budget_cited(reviews: pd.DataFrame, budget_figures: pd.DataFrame) -> pd.Data
             stage="reception.budget_cited")
     require(reviews, ["review_id"], stage="reception.budget_cited")
     meta = [c for c in ("review_id", "place", "kind", "outlet") if c in reviews.columns]
-    out = budget_figures.merge(reviews[meta], on="review_id", how="inner")
+    # The review's own place/kind/outlet win over any copy the figures table may carry.
+    own = budget_figures.drop(columns=[c for c in meta if c != "review_id" and c in budget_figures.columns])
+    out = own.merge(reviews[meta], on="review_id", how="inner")
     for column in ("place", "kind", "outlet"):
         if column not in out.columns:
             out[column] = UNKNOWN
