@@ -367,6 +367,7 @@ class _Unit:
     gaps: list[_Line] = field(default_factory=list)   # lines inside the unit's range that it does not keep
     kind: str | None = None
     duplicate_of: int | None = None
+    comments_follow: bool = False    # a reader-comment section or form comes after it, before the next unit
 
     @property
     def words(self) -> int:
@@ -486,6 +487,10 @@ def _group(lines: list[_Line], labels: list[_Label], cues: _Cues) -> _Segmentati
             g.close()
             g.skip(line, label.reason)
             continue
+        if label.kind in ("comment_by", "comment_open", "comment_close"):
+            g.close()
+            if g.units:
+                g.units[-1].comments_follow = True
         if label.kind == "comment_by":
             g.header(line, meta, f"after comment author line {line.body!r}", "comment author line (critic read from it)")
             g.mode = "comments"
@@ -712,6 +717,8 @@ def _guess_kinds(units: list[_Unit]) -> None:
             u.kind, reason = "user", "rated search snippet"
         elif u.origin == "card" and "critic" not in u.meta:
             u.kind, reason = "synopsis", "unattributed search snippet (usually the page's own description)"
+        elif u.comments_follow and u.origin in ("prose", "byline"):
+            u.kind, reason = "blog", "an article followed by a reader-comment section or form"
         else:
             u.kind, reason = "critic", "prose with no other cue (the default)"
         u.why.append(f"kind {u.kind}: {reason}")
