@@ -265,3 +265,15 @@ def test_bad_codebook_entry_names_the_cue():
     spec = {"aspect": "x", "cues": {"en": {"bad": {"patterns": ["(unclosed"]}}}}
     with pytest.raises(TableError, match=r"x\.en\.bad"):
         aspects._compile_aspect(spec, "x.yaml")
+
+
+def test_without_sentences_the_stage_splits_and_labels_languages_itself():
+    reviews = pd.DataFrame({"review_id": [7, 8], "text": ["A shoestring budget. The fire never happened.",
+                                                          "Бюджет фильма скромный. Это холодная война."]})
+    st = aspects.extract_statements(reviews)
+    assert st["review_id"].tolist() == [7, 7, 8, 8]
+    assert st["aspect"].tolist() == ["budget", "accuracy", "budget", "geopolitics"]
+    assert st["language"].tolist() == ["en", "en", "ru", "ru"]
+    assert all(c.split(".")[1] == lang for cues, lang in zip(st["cues"], st["language"]) for c in cues)
+    texts = dict(zip(reviews["review_id"], reviews["text"]))
+    assert all(texts[r][a:b] == t for r, a, b, t in zip(st["review_id"], st["start"], st["end"], st["text"]))

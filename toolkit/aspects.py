@@ -513,7 +513,8 @@ def extract_statements(reviews: pd.DataFrame, sentences: pd.DataFrame | None = N
     """Code every sentence with the codebook; one row per (sentence, aspect).
 
     Requires reviews: ``review_id``, ``text`` (``language`` used when present); sentences: SENTENCE_COLUMNS
-    (``toolkit.sentences.split(reviews)`` when None). Returns STATEMENT_COLUMNS plus ``negated`` and
+    (when None: ``toolkit.sentences.split(reviews)``, or ``toolkit.language.annotate`` if the reviews have no
+    language yet). Returns STATEMENT_COLUMNS plus ``negated`` and
     ``evidence``. ``start``/``end`` are the sentence's offsets in the review text and
     ``review.text[start:end] == text`` always. ``cues`` and ``negated`` are sorted lists of codebook ids,
     ``incidents``/``frames`` sorted lists of tags (empty for aspects that do not carry them), ``stance`` is
@@ -531,11 +532,19 @@ def extract_statements(reviews: pd.DataFrame, sentences: pd.DataFrame | None = N
     """
     require(reviews, ["review_id", "text"], stage="aspects.extract_statements")
     if sentences is None:
-        from toolkit import sentences as _sentences  # lazy: the splitter is another stage
+        if "language" in reviews.columns and reviews["language"].notna().any():
+            from toolkit import sentences as _sentences  # lazy: the splitter is another stage
 
-        sentences = _sentences.split(reviews)
+            sentences = _sentences.split(reviews)
+        else:
+            # No languages yet: the language stage splits and labels the sentences, so each is coded with its
+            # own language's cues rather than every language's.
+            from toolkit import language as _language
+
+            reviews, sentences = _language.annotate(reviews)
     require(sentences, ["review_id", "sentence_id", "start", "end", "text"], stage="aspects.extract_statements")
     texts = dict(zip(reviews["review_id"].astype(str), reviews["text"]))
+    original_ids = dict(zip(reviews["review_id"].astype(str), reviews["review_id"]))
     review_langs = (dict(zip(reviews["review_id"].astype(str), reviews["language"]))
                     if "language" in reviews.columns else {})
     ordered = sentences.assign(_rid=sentences["review_id"].astype(str)).sort_values(
@@ -560,7 +569,7 @@ def extract_statements(reviews: pd.DataFrame, sentences: pd.DataFrame | None = N
             if aspect_name == "accuracy" and not incidents and rid in previous:
                 incidents = _incidents_from(*previous[rid])
             rows.append({
-                "review_id": rid, "sentence_id": sid, "aspect": aspect_name, "text": text,
+                "review_id": original_ids[rid], "sentence_id": sid, "aspect": aspect_name, "text": text,
                 "start": start, "end": end,
                 "language": s_lang if s_lang is not None else review_langs.get(rid),
                 "cues": result["cues"], "stance": result["stance"], "incidents": incidents,
@@ -573,5 +582,6 @@ def extract_statements(reviews: pd.DataFrame, sentences: pd.DataFrame | None = N
         return pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
     out = pd.DataFrame(rows, columns=columns)
     order = {name: i for i, name in enumerate(codebook())}
-    out = out.assign(_o=out["aspect"].map(order)).sort_values(["review_id", "start", "_o"], kind="stable")
-    return out.drop(columns="_o").reset_index(drop=True)
+    out = out.assign(_o=out["aspect"].map(order), _r=out["review_id"].astype(str))
+    out = out.sort_values(["_r", "start", "_o"], kind="stable")
+    return out.drop(columns=["_o", "_r"]).reset_index(drop=True)
