@@ -1,0 +1,204 @@
+"""Streaming, multi-process and Dask runs give exactly the pandas pipeline's output (toolkit/scale.py)."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from toolkit import cli
+from toolkit.bench import generate, write_jsonl
+from toolkit.pipeline import Film, analyse
+from toolkit.readers import ReviewInputError, read_reviews, read_reviews_report
+from toolkit.scale import conform, read_jsonl_chunks, run_file, run_partition, table_schemas
+
+FIXTURES = Path(__file__).parent / "fixtures"
+FILM = Film("Salyut-7", 2017, ("Salyut-7", "Салют-7"))
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    """40 generated reviews in many languages, with budget, accuracy and geopolitics sentences."""
+    path = tmp_path_factory.mktemp("scale") / "reviews.jsonl"
+    write_jsonl(generate(40, seed=11), path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def whole(corpus) -> dict[str, pd.DataFrame]:
+    return run_partition(read_reviews(corpus), film=FILM, sentences=True)
+
+
+def _plain(column: pd.Series) -> list:
+    """Cells as plain Python values (lists for list cells, None for missing), to compare across dtypes."""
+    out = []
+    for value in column.tolist():
+        if hasattr(value, "tolist"):
+            value = value.tolist()
+        if isinstance(value, float) and value != value:
+            value = None
+        out.append(list(value) if isinstance(value, tuple) else value)
+    return out
+
+
+def _lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def test_generated_corpus_is_deterministic_and_varied(corpus):
+    rows = [json.loads(line) for line in _lines(corpus)]
+    assert rows[:3] == list(generate(3, seed=11))
+    assert list(generate(2, seed=11, start=5)) == rows[5:7]
+    assert len({r["bench_language"] for r in rows}) >= 8
+    assert all(20 <= len(r["text"]) <= 5000 for r in rows)
+
+
+def test_jobs_and_chunk_size_do_not_change_the_output(corpus, tmp_path):
+    outputs = []
+    for jobs, chunk in [(1, 1000), (1, 7), (2, 7), (2, 3)]:
+        out = tmp_path / f"j{jobs}-c{chunk}.jsonl"
+        summary = run_file(corpus, out, jobs=jobs, chunk_size=chunk, film=FILM, progress=False)
+        assert (summary.reviews, summary.rejected, summary.jobs) == (40, 0, jobs)
+        outputs.append(out.read_bytes())
+    assert outputs[0] and all(o == outputs[0] for o in outputs)
+
+
+def test_streamed_statements_are_the_cli_statements(corpus, tmp_path, whole):
+    """The "same outputs as before" check: every line `toolkit statements` prints, byte for byte."""
+    ours, theirs = tmp_path / "ours.jsonl", tmp_path / "cli.jsonl"
+    run_file(corpus, ours, chunk_size=6, film=Film("the film", 2017), progress=False)
+    assert cli.main(["statements", "--input", str(corpus), "--output", str(theirs), "--year", "2017"]) == 0
+    assert sorted(_lines(ours)) == sorted(_lines(theirs))
+    assert len(_lines(ours)) == len(whole["statements"]) > 10
+    # Rows follow the input order of their reviews.
+    order = {json.loads(line)["id"]: i for i, line in enumerate(_lines(corpus))}
+    positions = [order[json.loads(line)["review_id"]] for line in _lines(ours)]
+    assert positions == sorted(positions)
+
+
+def test_languages_output_is_the_cli_languages(corpus, tmp_path):
+    ours, theirs = tmp_path / "ours.jsonl", tmp_path / "cli.jsonl"
+    run_file(corpus, ours, chunk_size=9, what="languages", jobs=2, progress=False)
+    assert cli.main(["languages", "--input", str(corpus), "--output", str(theirs)]) == 0
+    assert _lines(ours) == _lines(theirs)
+
+
+def test_chunked_partitions_equal_the_whole_frame(corpus, whole):
+    reviews = read_reviews(corpus)
+    parts = [run_partition(reviews.iloc[i:i + 6], film=FILM, sentences=True) for i in range(0, len(reviews), 6)]
+    for name, frame in whole.items():
+        glued = pd.concat([p[name] for p in parts], ignore_index=True)
+        pd.testing.assert_frame_equal(glued, frame)
+    # ...and the whole frame is `analyse`'s output, only put in input order.
+    analysis = analyse(reviews, film=FILM)
+    schemas = table_schemas(FILM)
+    for name in ("statements", "budget_figures", "sentences"):
+        theirs = conform(getattr(analysis, name), schemas[name])
+        assert len(whole[name]) == len(theirs)
+        key = ["review_id", "sentence_id", "start", "end"]
+        pd.testing.assert_frame_equal(whole[name].sort_values(key, kind="stable").reset_index(drop=True),
+                                      theirs.sort_values(key, kind="stable").reset_index(drop=True))
+    assert whole["budget_figures"]["usd"].notna().sum() >= 3
+
+
+def test_shipped_corpus_chunked_equals_whole():
+    from toolkit.corpus import load_corpus
+    from toolkit.pipeline import film_of
+
+    reviews = load_corpus()
+    film = film_of()
+    whole = run_partition(reviews, film=film)
+    parts = [run_partition(reviews.iloc[i:i + 8], film=film) for i in range(0, len(reviews), 8)]
+    for name, frame in whole.items():
+        pd.testing.assert_frame_equal(pd.concat([p[name] for p in parts], ignore_index=True), frame)
+    assert len(whole["reviews"]) == len(reviews) and len(whole["statements"]) > 20
+    assert (whole["budget_figures"]["subject"] == "film").any()
+
+
+def test_streamed_reading_is_read_reviews(corpus):
+    for path in (FIXTURES / "readers" / "reviews.jsonl", corpus):
+        expected, rejected = read_reviews_report(path)
+        for chunk in (1, 2, 1000):
+            frames = list(read_jsonl_chunks(path, chunk_size=chunk))
+            got = pd.concat([r for r, _ in frames], ignore_index=True)
+            pd.testing.assert_frame_equal(got[expected.columns.tolist()], expected, check_dtype=False)
+            assert sum(len(j) for _, j in frames) == len(rejected)
+
+
+BAD = [
+    '{"id": "a", "text": "The film cost $5 million."}',
+    '{"id": "b"}',                                       # no text
+    '{"id": "c", "text": "Gut.", "duplicate_of": "e"}',   # forward link: fine
+    'not json',
+    '{"id": "a", "text": "Again."}',                      # duplicate id, in a later chunk
+    '{"id": "e", "text": "Bien.", "kind": "critic"}',
+    '{"id": "f", "text": "Ok.", "duplicate_of": "zz"}',   # dangling link
+    '{"id": "g", "text": "Nice.", "kind": "podcast"}',    # unknown kind
+]
+
+
+def test_rejections_match_read_reviews_and_name_lines(tmp_path):
+    path = tmp_path / "bad.jsonl"
+    path.write_text("\r\n".join(BAD) + "\r\n", encoding="utf-8")
+    reviews, rejected = read_reviews_report(path)
+    out = tmp_path / "out.jsonl"
+    summary = run_file(path, out, what="reviews", chunk_size=2, strict=False, progress=False)
+    assert [json.loads(line)["review_id"] for line in _lines(out)] == reviews["review_id"].tolist() == ["a", "c", "e"]
+    ours = [json.loads(line) for line in _lines(summary.rejections)]
+    assert [(r["line"], r["record_id"], r["reason"]) for r in ours] == \
+        [(r.line, r.record_id, r.reason) for r in rejected.itertuples()]
+    assert [r["line"] for r in ours] == [2, 4, 5, 7, 8]
+    with pytest.raises(ReviewInputError, match=r"bad.jsonl line 2: record 'b' has no text"):
+        run_file(path, tmp_path / "strict.jsonl", progress=False)
+    assert not (tmp_path / "strict.jsonl").exists() and not (tmp_path / "strict.jsonl.partial").exists()
+
+
+def test_dangling_link_alone_fails_at_the_end(tmp_path):
+    path = tmp_path / "links.jsonl"
+    path.write_text('{"id": "x", "text": "Gut.", "duplicate_of": "y"}\n{"id": "z", "text": "Bon."}\n')
+    with pytest.raises(ReviewInputError, match=r"line 1: record 'x' has duplicate_of 'y'"):
+        run_file(path, tmp_path / "o.jsonl", chunk_size=1, progress=False)
+
+
+def test_parquet_output_is_the_conformed_table(corpus, tmp_path, whole):
+    out = tmp_path / "statements.parquet"
+    run_file(corpus, out, jobs=2, chunk_size=8, fmt="parquet", film=FILM, progress=False)
+    schema = table_schemas(FILM)["statements"]
+    got = pd.read_parquet(out)
+    expected = conform(whole["statements"], schema, arrow=True)
+    assert got.columns.tolist() == expected.columns.tolist() and len(got) == len(expected) > 10
+    for column in schema:
+        assert _plain(got[column]) == _plain(expected[column]), column
+
+
+def test_bad_options_are_refused(corpus, tmp_path):
+    with pytest.raises(ValueError, match="what must be one of"):
+        run_file(corpus, tmp_path / "x", what="everything", progress=False)
+    with pytest.raises(ReviewInputError, match="streaming reads one JSONL file"):
+        run_file(FIXTURES / "readers" / "reviews.csv", tmp_path / "x", progress=False)
+
+
+@pytest.mark.slow
+def test_dask_cluster_equals_pandas_row_for_row(corpus, tmp_path, whole):
+    distributed = pytest.importorskip("distributed")
+    from toolkit.scale import run_dask_files
+
+    rows = _lines(corpus)
+    shards = []
+    for n, part in enumerate((rows[:15], rows[15:])):
+        shard = tmp_path / f"shard-{n}.jsonl"
+        shard.write_text("\n".join(part) + "\n", encoding="utf-8")
+        shards.append(shard)
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) \
+            as cluster:
+        written = run_dask_files(str(tmp_path / "shard-*.jsonl"), tmp_path / "out", scheduler=cluster.scheduler_address,
+                                 film=FILM, partition_lines=6)
+    schemas = table_schemas(FILM)
+    for name in ("reviews", "statements", "budget_figures"):
+        got = pd.read_parquet(written[name])
+        expected = conform(whole[name], schemas[name], arrow=True)
+        assert len(got) == len(expected) > 0
+        for column in schemas[name]:
+            assert _plain(got[column]) == _plain(expected[column]), (name, column)
+    assert pd.read_parquet(written["rejections"]).empty

@@ -1,0 +1,316 @@
+"""Benchmark: a deterministic synthetic review corpus and one command that times the whole analysis on it.
+
+``python -m toolkit.bench --sizes 10000 100000 --jobs 1 2`` writes (once, cached) ``bench/reviews-N.jsonl``,
+runs read → languages → sentences → statements → budget figures → write through `toolkit.scale.run_file`,
+and prints reviews/s, MB/s per core, peak memory and time per review, next to langdetect alone on the same
+texts. The sentence pools are ``toolkit/data/bench/pools.yaml`` (written for the benchmark, 20 languages).
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import itertools
+import json
+import math
+import os
+import platform
+import random
+import resource
+import sys
+import time
+from dataclasses import asdict, dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Iterator
+
+import yaml
+
+__all__ = ["generate", "write_jsonl", "corpus_path", "Measurement", "measure", "langdetect_alone", "main"]
+
+REPO = Path(__file__).resolve().parent.parent
+BENCH_DIR = REPO / "bench"
+
+# Review lengths: log-normal around a median of 380 characters (mean about 560), clipped to 20..5000 —
+# most reviews are a paragraph, a few are blurbs, a long tail are essays.
+_MEDIAN_LENGTH = 380.0
+_SIGMA = 0.9
+_MIN_LENGTH, _MAX_LENGTH = 20, 5000
+# Per-sentence rates of aspect sentences; about 1 review in 5 of median length touches the budget.
+_RATES = (("budget", 0.035), ("accuracy", 0.045), ("geopolitics", 0.045))
+_MIXED_RATE = 0.03   # reviews that switch to English for one sentence
+_KINDS = (("critic", 0.45), ("user", 0.35), ("blog", 0.15), ("news", 0.05))
+_KIND_NAMES = tuple(k for k, _ in _KINDS)
+_KIND_EDGES = tuple(itertools.accumulate(w for _, w in _KINDS))
+_NUMBERS = ("2", "6", "9", "10", "12", "13", "15", "20", "30", "100", "150", "300", "450", "600")
+
+
+@functools.cache
+def _pools() -> dict[str, dict]:
+    text = resources.files("toolkit").joinpath("data/bench/pools.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+@functools.cache
+def _languages() -> tuple[tuple[str, ...], tuple[float, ...]]:
+    pools = _pools()
+    names = tuple(pools)
+    total = sum(float(pools[n]["share"]) for n in names)
+    cumulative, acc = [], 0.0
+    for name in names:
+        acc += float(pools[name]["share"]) / total
+        cumulative.append(acc)
+    return names, tuple(cumulative)
+
+
+def _pick_weighted(rng: random.Random, items: tuple, cumulative: tuple[float, ...]):
+    x = rng.random()
+    for item, edge in zip(items, cumulative):
+        if x < edge:
+            return item
+    return items[-1]
+
+
+def _sentence(rng: random.Random, pool: dict) -> str:
+    x = rng.random()
+    for aspect, rate in _RATES:
+        if x < rate:
+            text = rng.choice(pool[aspect])
+            break
+        x -= rate
+    else:
+        text = rng.choice(pool["neutral"])
+    if "{money}" in text:
+        text = text.replace("{money}", rng.choice(pool["money"]).replace("{n}", rng.choice(_NUMBERS)))
+    return text
+
+
+def _review(seed: int, index: int) -> dict:
+    # One generator per row: row i is the same whatever else is generated, so corpora can be sharded.
+    rng = random.Random(seed * 1_000_003 + index)
+    names, cumulative = _languages()
+    language = _pick_weighted(rng, names, cumulative)
+    pool = _pools()[language]
+    target = int(min(_MAX_LENGTH, max(_MIN_LENGTH, rng.lognormvariate(math.log(_MEDIAN_LENGTH), _SIGMA))))
+    if target < 40:
+        text = rng.choice(pool["short"])
+        while len(text) < _MIN_LENGTH:  # a CJK blurb can be six characters
+            text = f"{text} {rng.choice(pool['short'])}"
+    else:
+        parts: list[str] = []
+        size = 0
+        while size < target:
+            sentence = _sentence(rng, pool)
+            if language != "en" and rng.random() < _MIXED_RATE / 4:
+                sentence = _sentence(rng, _pools()["en"])
+            parts.append(sentence)
+            size += len(sentence) + 1
+            if rng.random() < 0.08:
+                parts.append("\n\n")
+        text = " ".join(parts).replace(" \n\n ", "\n\n").strip()
+        if len(text) > _MAX_LENGTH:
+            cut = text.rfind(" ", 0, _MAX_LENGTH)
+            text = text[:cut if cut > 0 else _MAX_LENGTH]
+    kind = _pick_weighted(rng, _KIND_NAMES, _KIND_EDGES)
+    return {"id": f"s{seed}-{index:07d}", "text": text, "kind": kind, "place": rng.choice(pool["places"]),
+            "bench_language": language}
+
+
+def generate(n: int, *, seed: int = 0, start: int = 0) -> Iterator[dict]:
+    """Yield `n` synthetic reviews (``id``, ``text``, ``kind``, ``place``, ``bench_language``), one at a time.
+
+    Deterministic: the same `seed` and index give the same review; `start` skips to an index, so shards
+    of a big corpus can be generated independently. ``bench_language`` is the pool the text came from.
+
+    >>> rows = list(generate(3, seed=1))
+    >>> [r["id"] for r in rows], rows == list(generate(3, seed=1))
+    (['s1-0000000', 's1-0000001', 's1-0000002'], True)
+    >>> all(20 <= len(r["text"]) <= 5000 for r in generate(200))
+    True
+    """
+    if n < 0:
+        raise ValueError(f"generate: n must be >= 0, got {n}")
+    for index in range(start, start + n):
+        yield _review(seed, index)
+
+
+def write_jsonl(rows: Iterator[dict], path: Path) -> int:
+    """Write rows as UTF-8 JSONL (atomically: a partial file never has the final name); returns the count."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(path.name + ".partial")
+    count = 0
+    with open(partial, "w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+            count += 1
+    os.replace(partial, path)
+    return count
+
+
+def corpus_path(n: int, *, seed: int = 0, folder: Path = BENCH_DIR) -> Path:
+    """The cached benchmark corpus of `n` reviews, generated on first use."""
+    path = Path(folder) / f"reviews-{n}-seed{seed}.jsonl"
+    if not path.exists():
+        write_jsonl(generate(n, seed=seed), path)
+    return path
+
+
+# ------------------------------------------------------------------------------------------ measuring ---
+
+@dataclass(frozen=True)
+class Measurement:
+    """One timed run."""
+
+    what: str
+    reviews: int
+    jobs: int
+    seconds: float
+    megabytes: float        # UTF-8 MB of review text
+    peak_rss_mb: float      # max resident set of this process and of its waited-for children
+
+    @property
+    def reviews_per_second(self) -> float:
+        return self.reviews / self.seconds
+
+    @property
+    def mb_per_second_per_core(self) -> float:
+        return self.megabytes / self.seconds / self.jobs
+
+    @property
+    def ms_per_review(self) -> float:
+        return 1000.0 * self.seconds / self.reviews
+
+
+def _text_megabytes(path: Path) -> tuple[int, float]:
+    count, size = 0, 0
+    with open(path, "rb") as handle:
+        for line in handle:
+            if line.strip():
+                count += 1
+                size += len(json.loads(line)["text"].encode("utf-8"))
+    return count, size / 1e6
+
+
+def _peak_rss_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(own, children) / 1024.0  # ru_maxrss is in KiB on Linux
+
+
+def measure(path: Path, *, jobs: int, chunk_size: int = 2000, progress: bool = False) -> Measurement:
+    """Run `toolkit.scale.run_file` on `path` in a fresh process and time it (statements, JSONL out).
+
+    A fresh process per run keeps one run's caches and peak memory out of the next one's figures.
+    """
+    import subprocess
+
+    output = Path(path).with_suffix(f".statements-j{jobs}.jsonl")
+    code = (
+        "import json, resource, sys, time\n"
+        "from pathlib import Path\n"
+        "from toolkit.scale import run_file\n"
+        "from toolkit.pipeline import Film\n"
+        "t = time.perf_counter()\n"
+        f"s = run_file(Path({str(path)!r}), Path({str(output)!r}), jobs={jobs}, chunk_size={chunk_size}, "
+        f"film=Film('Salyut-7', 2017, ('Salyut-7', 'Салют-7')), progress={progress})\n"
+        "dt = time.perf_counter() - t\n"
+        "own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+        "print(json.dumps({'seconds': dt, 'reviews': s.reviews, 'own_kb': own, 'kids_kb': kids}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"benchmark run failed on {path} (jobs={jobs}):\n{done.stderr[-4000:]}")
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    _, megabytes = _text_megabytes(path)
+    # Parent and workers are alive together: their peaks add up (an upper bound on the true joint peak).
+    peak = (result["own_kb"] + result["kids_kb"] * jobs if jobs > 1 else result["own_kb"]) / 1024.0
+    return Measurement("pipeline", result["reviews"], jobs, result["seconds"], megabytes, peak)
+
+
+def langdetect_alone(path: Path, *, limit: int | None = None) -> Measurement:
+    """langdetect (seeded, one core) on the same texts: the yardstick the issue measures against."""
+    from langdetect import DetectorFactory, detect
+    from langdetect.lang_detect_exception import LangDetectException
+
+    DetectorFactory.seed = 0
+    texts = []
+    with open(path, "rb") as handle:
+        for line in handle:
+            if line.strip():
+                texts.append(json.loads(line)["text"])
+                if limit is not None and len(texts) >= limit:
+                    break
+    t = time.perf_counter()
+    for text in texts:
+        try:
+            detect(text)
+        except LangDetectException:
+            pass
+    seconds = time.perf_counter() - t
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    return Measurement("langdetect", len(texts), 1, seconds, megabytes, _peak_rss_mb())
+
+
+def machine() -> str:
+    """nproc, CPU model and Python version, for BENCHMARKS.md."""
+    model = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{os.cpu_count()} cores, {model}, Python {platform.python_version()}, {platform.system()}"
+
+
+def _load() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "unknown"
+
+
+def _row(m: Measurement, load: str) -> str:
+    return (f"| {m.what} | {m.reviews:,} | {m.jobs} | {m.seconds:.1f} | {m.reviews_per_second:,.0f} | "
+            f"{m.mb_per_second_per_core:.3f} | {m.ms_per_review:.3f} | {m.peak_rss_mb:,.0f} | {load} |")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command line: generate the corpora, time the pipeline at each size and job count, print a table."""
+    parser = argparse.ArgumentParser(prog="python -m toolkit.bench", description=__doc__)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--chunk-size", type=int, default=2000)
+    parser.add_argument("--langdetect-limit", type=int, default=5000,
+                        help="time langdetect on the first N texts of each corpus (it is slow)")
+    parser.add_argument("--json", type=Path, default=None, help="also append each measurement as JSON here")
+    args = parser.parse_args(argv)
+    print(f"machine: {machine()}")
+    print("| run | reviews | jobs | seconds | reviews/s | MB/s per core | ms/review | peak MB | load 1/5/15 |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    for size in args.sizes:
+        path = corpus_path(size, seed=args.seed)
+        for jobs in args.jobs:
+            load = _load()
+            m = measure(path, jobs=jobs, chunk_size=args.chunk_size)
+            print(_row(m, load), flush=True)
+            _record(args.json, m, size, load)
+        load = _load()
+        m = langdetect_alone(path, limit=args.langdetect_limit)
+        print(_row(m, load), flush=True)
+        _record(args.json, m, size, load)
+    return 0
+
+
+def _record(path: Path | None, m: Measurement, size: int, load: str) -> None:
+    if path is None:
+        return
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write(json.dumps({**asdict(m), "corpus": size, "load": load, "machine": machine()}) + "\n")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,874 @@
+"""Scale: the same pipeline on partitions — streamed chunks of a big JSONL file in worker processes, or Dask.
+
+`run_partition` is the one per-partition function every engine calls: the pipeline (`toolkit.pipeline.analyse`)
+on a slice of the reviews table, its rows put in input order. `run_file` streams a JSONL file through it with N
+processes and bounded memory; `run_dask` and `run_dask_files` run it on a Dask cluster and write Parquet.
+Output is deterministic: the same input gives the same bytes whatever the number of processes or partitions.
+"""
+from __future__ import annotations
+
+import collections
+import functools
+import json
+import math
+import os
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import pandas as pd
+
+from toolkit.pipeline import Film
+
+__all__ = ["TABLES", "WHAT", "run_partition", "table_schemas", "conform", "RunSummary", "run_file",
+           "read_jsonl_chunks", "run_dask", "run_dask_files"]
+
+TABLES = ("reviews", "sentences", "statements", "budget_figures")
+# What `run_file` writes: "statements" and "languages" as `toolkit statements` / `toolkit languages` print
+# them (JSONL), or one row per row of a table.
+WHAT = ("statements", "languages", "budget_figures", "sentences", "reviews")
+# Per-review language columns: the `reviews` table of a partition's result.
+LANGUAGE_COLUMNS = ["review_id", "language", "language_confidence", "mixed"]
+# Columns that tie a review back to its input record, and the duplicate_of link checked across chunks.
+_LINK_COLUMNS = ["review_id", "source", "source_line", "duplicate_of"]
+REJECTION_COLUMNS = ["source", "line", "record_id", "reason"]
+_DEFAULT_FILM = Film(title="the film", year=None)
+
+
+# ------------------------------------------------------------------------------------ per partition ---
+
+def run_partition(reviews: pd.DataFrame, *, film: Film | None = None, backend: str | None = None,
+                  sentences: bool = False) -> dict[str, pd.DataFrame]:
+    """The pipeline on one partition of the reviews table: ``{"reviews", "statements", "budget_figures"}``.
+
+    Needs `review_id` (unique) and `text`. ``reviews`` holds LANGUAGE_COLUMNS (the language per review);
+    the other tables are those of `toolkit.pipeline.analyse`; ``sentences=True`` adds the sentences table.
+    Columns and dtypes are fixed per table (`table_schemas`, via `conform`), whatever the partition holds.
+    Every table's rows follow the input order of their reviews (a stable sort, so the stages' own order
+    within a review is kept): the concatenation of partitions' results equals the result on the whole.
+    Pure: the input is not modified.
+
+    >>> reviews = pd.DataFrame({"review_id": ["b", "a"], "text": [
+    ...     "The film cost $15 million and looks like a $150 million film.", "Ein schöner Film."]})
+    >>> out = run_partition(reviews, film=Film("Salyut-7", 2017))
+    >>> out["reviews"]["language"].tolist(), out["budget_figures"]["usd"].tolist()
+    (['en', 'de'], [15000000.0, 150000000.0])
+    """
+    film = film or _DEFAULT_FILM
+    schemas = table_schemas(film, backend)
+    tables = _run_raw(reviews, film=film, backend=backend, sentences=sentences)
+    return {name: conform(frame, schemas[name], table=name) for name, frame in tables.items()}
+
+
+def _run_raw(reviews: pd.DataFrame, *, film: Film, backend: str | None, sentences: bool) -> dict[str, pd.DataFrame]:
+    """`analyse` on the partition, tables in input order, dtypes as the stages left them."""
+    from toolkit.pipeline import analyse
+
+    if reviews["review_id"].duplicated().any():
+        dup = reviews.loc[reviews["review_id"].duplicated(), "review_id"].iloc[0]
+        raise ValueError(f"run_partition: review_id {dup!r} occurs more than once in the partition")
+    analysis = analyse(reviews, film=film, backend=backend)
+    order = {rid: i for i, rid in enumerate(reviews["review_id"].tolist())}
+    out = {
+        "reviews": _in_order(analysis.reviews[LANGUAGE_COLUMNS], order),
+        "statements": _in_order(analysis.statements, order),
+        "budget_figures": _in_order(analysis.budget_figures, order),
+    }
+    if sentences:
+        out["sentences"] = _in_order(analysis.sentences, order)
+    return out
+
+
+def _in_order(frame: pd.DataFrame, order: dict[Any, int]) -> pd.DataFrame:
+    """Rows sorted by their review's input position, stable; index reset."""
+    if frame.empty:
+        return frame.reset_index(drop=True)
+    keys = frame["review_id"].map(order)
+    if keys.isna().any():
+        raise ValueError("run_partition: a stage returned rows for a review that is not in its input")
+    positions = sorted(range(len(frame)), key=keys.tolist().__getitem__)
+    return frame.iloc[positions].reset_index(drop=True)
+
+
+# ------------------------------------------------------------------------------------------ schemas ---
+
+# A built-in probe partition: enough to make every stage produce every column, so schemas (Dask meta,
+# Parquet schemas) come from the stages themselves, not from a list here that could drift from them.
+_PROBE = [
+    ("probe-en", "The studio spent only $20 million on this orbital drama, and it looks like a $200 million "
+                 "film. The script invents a fire that never happened. It plays like Cold War propaganda."),
+    ("probe-ru", "Фильм стоил 450 миллионов рублей. Пожара на станции в реальности не было."),
+    ("probe-de", "Der Film kostete rund 13 Millionen Dollar. Die Geschichte wurde stark dramatisiert."),
+]
+
+
+@functools.cache
+def table_schemas(film: Film | None = None, backend: str | None = None) -> dict[str, dict[str, str]]:
+    """Column → kind (``str``, ``int``, ``float``, ``bool``, ``list`` of strings, ``json``) for each table.
+
+    Found by running the stages on a small built-in probe partition (cached per process). Also warms every
+    lazily loaded resource, which worker processes then inherit when forked.
+
+    >>> table_schemas()["statements"]["start"], table_schemas()["statements"]["cues"]
+    ('int', 'list')
+    """
+    probe = pd.DataFrame({"review_id": [r for r, _ in _PROBE], "text": [t for _, t in _PROBE]})
+    tables = _run_raw(probe, film=film or Film("probe", 2017), backend=backend, sentences=True)
+    schemas = {name: {column: _kind(frame[column]) for column in frame.columns} for name, frame in tables.items()}
+    for name, frame in tables.items():
+        if frame.empty:
+            raise RuntimeError(f"scale: the probe partition gave no {name} rows; cannot fix its schema")
+    return schemas
+
+
+def _kind(series: pd.Series) -> str:
+    from pandas.api import types
+
+    if types.is_bool_dtype(series.dtype):
+        return "bool"
+    if types.is_integer_dtype(series.dtype):
+        return "int"
+    if types.is_float_dtype(series.dtype):
+        return "float"
+    values = [v for v in series.tolist() if not _missing(v)]
+    if any(isinstance(v, dict) for v in values):
+        return "json"
+    if any(isinstance(v, (list, tuple)) or hasattr(v, "tolist") for v in values):
+        lists = [list(v.tolist() if hasattr(v, "tolist") else v) for v in values]
+        return "list" if all(isinstance(x, str) for item in lists for x in item) else "json"
+    return "str"
+
+
+def _missing(value: Any) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def conform(frame: pd.DataFrame, schema: dict[str, str], *, table: str = "table",
+            arrow: bool = False) -> pd.DataFrame:
+    """`frame` with exactly `schema`'s columns, in order, and their dtypes (str columns as pandas ``str``).
+
+    ``list`` cells become Python lists; with ``arrow=True`` they become an Arrow list column and ``json``
+    cells JSON text (for Parquet and Dask, whose string conversion would otherwise turn lists into text).
+    Raises ValueError naming the table and column when a column is new or cannot take its kind.
+
+    >>> conform(pd.DataFrame({"a": [1, 2], "b": [["x"], []]}), {"a": "float", "b": "list"}).dtypes.tolist()
+    [dtype('float64'), dtype('O')]
+    """
+    extra = [c for c in frame.columns if c not in schema]
+    if extra:
+        raise ValueError(f"scale: {table} has column(s) {', '.join(map(str, extra))} that its schema lacks")
+    out = {}
+    n = len(frame)
+    for column, kind in schema.items():
+        values = frame[column] if column in frame.columns else pd.Series([None] * n, dtype=object)
+        try:
+            out[column] = _cast(values, kind, arrow)
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"scale: {table}.{column} cannot be read as {kind}: {error}") from None
+    return pd.DataFrame(out, index=pd.RangeIndex(n))
+
+
+def _cast(values: pd.Series, kind: str, arrow: bool) -> pd.Series:
+    values = values.reset_index(drop=True)
+    if kind == "int":
+        if values.isna().any():
+            raise ValueError("missing values in an integer column")
+        return values.astype("int64")
+    if kind == "float":
+        return pd.to_numeric(values, errors="raise").astype("float64")
+    if kind == "bool":
+        if values.isna().any():
+            raise ValueError("missing values in a boolean column")
+        return values.astype("bool")
+    if kind == "str":
+        return pd.Series([None if _missing(v) else str(v) for v in values.tolist()], dtype="str")
+    if kind == "list":
+        cells = [None if _missing_list(v) else [str(x) for x in _as_list(v)] for v in values.tolist()]
+        if arrow:  # an Arrow list column: Dask's string conversion leaves it alone, Parquet stores a list
+            import pyarrow as pa
+
+            return pd.Series(pd.array(cells, dtype=pd.ArrowDtype(pa.list_(pa.string()))))
+        return pd.Series(cells, dtype=object)
+    if kind == "json":
+        cells = values.tolist()
+        if arrow:
+            return pd.Series([None if _missing_list(v) else json.dumps(_jsonable(v), ensure_ascii=False)
+                              for v in cells], dtype="str")
+        return pd.Series(cells, dtype=object)
+    raise ValueError(f"unknown kind {kind!r}")
+
+
+def _missing_list(value: Any) -> bool:
+    return not isinstance(value, (list, tuple, dict)) and not hasattr(value, "tolist") and _missing(value)
+
+
+def _as_list(value: Any) -> list:
+    return list(value.tolist() if hasattr(value, "tolist") else value)
+
+
+def _arrow_schema(schema: dict[str, str]):
+    import pyarrow as pa
+
+    types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
+             "list": pa.list_(pa.string()), "json": pa.string()}
+    return pa.schema([pa.field(column, types[kind]) for column, kind in schema.items()])
+
+
+# ---------------------------------------------------------------------------------- JSONL, as the CLI ---
+
+def _jsonable(value: Any) -> Any:
+    """JSON-ready value: NaN/NA → null, numpy scalars and arrays → Python (as `toolkit.cli` writes them)."""
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "tolist"):
+        return _jsonable(value.tolist())
+    return value
+
+
+def _dumps(row: dict[str, Any]) -> str:
+    return json.dumps(_jsonable(row), ensure_ascii=False, sort_keys=False) + "\n"
+
+
+def _jsonl_by_review(tables: dict[str, pd.DataFrame], what: str) -> list[tuple[Any, str]]:
+    """(review_id, JSONL text of its rows) in input order: what `toolkit statements|languages` would print."""
+    out: list[tuple[Any, str]] = []
+    if what == "statements":
+        keyed: dict[tuple[Any, Any], list[dict[str, Any]]] = {}
+        for row in tables["budget_figures"].itertuples(index=False):
+            keyed.setdefault((row.review_id, row.sentence_id), []).append(
+                {"amount": row.amount, "currency": row.currency, "usd": row.usd, "subject": row.subject})
+        rows = []
+        for record in tables["statements"].to_dict(orient="records"):
+            if record["aspect"] == "budget":
+                record["figures"] = keyed.get((record["review_id"], record["sentence_id"]), [])
+            rows.append(record)
+    elif what == "languages":
+        sentences = tables["sentences"]
+        by_review = {rid: group for rid, group in sentences.groupby("review_id", sort=False)}
+        rows = []
+        for review in tables["reviews"].itertuples(index=False):
+            group = by_review.get(review.review_id, sentences.iloc[0:0])
+            rows.append({
+                "review_id": review.review_id, "language": review.language,
+                "language_confidence": review.language_confidence, "mixed": review.mixed,
+                "sentences": [{"sentence_id": s.sentence_id, "start": s.start, "end": s.end, "language": s.language}
+                              for s in group.itertuples(index=False)],
+            })
+    else:
+        rows = tables[what].to_dict(orient="records")
+    for row in rows:
+        text = _dumps(row)
+        if out and out[-1][0] == row["review_id"]:
+            out[-1] = (row["review_id"], out[-1][1] + text)
+        else:
+            out.append((row["review_id"], text))
+    return out
+
+
+# --------------------------------------------------------------------------------- reading in chunks ---
+
+@dataclass(frozen=True)
+class _Block:
+    """Raw lines of a JSONL file: `data` starts at physical line `first_line` (1-based)."""
+
+    source: str
+    first_line: int
+    data: bytes
+
+
+def _blocks(path: Path, *, lines: int, source: str) -> Iterator[_Block]:
+    """Cut a JSONL file into blocks of `lines` lines without decoding it (the parent's only reading work)."""
+    with open(path, "rb") as handle:
+        head = handle.read(4)
+        if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+            _fail([{"source": source, "line": 1, "record_id": None,
+                    "reason": "file is UTF-16 (byte-order mark at byte 0), not UTF-8; re-save it as UTF-8"}])
+        handle.seek(3 if head.startswith(b"\xef\xbb\xbf") else 0)
+        line = 1
+        buffer: list[bytes] = []
+        for raw in handle:
+            buffer.append(raw)
+            if len(buffer) >= lines:
+                data = b"".join(buffer)
+                yield _Block(source, line, data)
+                line += _line_count(data)
+                buffer = []
+        if buffer:
+            yield _Block(source, line, b"".join(buffer))
+
+
+def _line_count(data: bytes) -> int:
+    # Lines as toolkit.readers counts them: "\r\n", a lone "\r" and "\n" each end one.
+    return data.count(b"\n") + data.count(b"\r") - data.count(b"\r\n")
+
+
+def _decode_lines(block: _Block) -> tuple[str, list[dict[str, Any]]]:
+    """The block's text with newlines normalized; lines that are not UTF-8 are blanked and rejected."""
+    try:
+        text = block.data.decode("utf-8")
+    except UnicodeDecodeError:
+        good, rejections = [], []
+        for number, raw in enumerate(block.data.split(b"\n")):
+            try:
+                good.append(raw.decode("utf-8"))
+            except UnicodeDecodeError as error:
+                line = block.first_line + _line_count(b"\n".join(block.data.split(b"\n")[:number]) + b"\n") - 1 \
+                    if number else block.first_line
+                rejections.append({"source": block.source, "line": line, "record_id": None,
+                                   "reason": f"not UTF-8: byte 0x{raw[error.start]:02x} at byte {error.start} of "
+                                             "the line — re-save the file as UTF-8"})
+                good.append("")
+        text = "\n".join(good)
+        return text.replace("\r\n", "\n").replace("\r", "\n"), rejections
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def _parse_block(block: _Block) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
+    """Records of one block → (reviews table, rejections), with the same checks as `toolkit.readers`.
+
+    Duplicate ids inside the block are rejected here (the first wins); across blocks the caller checks.
+    """
+    # toolkit.readers has no public per-record API yet; these are its record checks, used as they are so
+    # that a streamed file gives exactly the rows `read_reviews` would (tests/test_scale.py checks this).
+    from toolkit.readers import _jsonl_records, _Reject, _review_frame, _review_row
+
+    text, rejections = _decode_lines(block)
+    offset = block.first_line - 1
+    rows: list[dict[str, Any]] = []
+    first: dict[str, int] = {}
+    for number, record in _jsonl_records(text):
+        line = number + offset
+        if isinstance(record, _Reject):
+            rejections.append({"source": block.source, "line": record.line + offset, "record_id": record.record_id,
+                               "reason": record.reason})
+            continue
+        try:
+            row = _review_row(record, source=block.source, line=line)
+        except _Reject as problem:  # lines are already the file's: `_review_row` was given `line`
+            rejections.append({"source": block.source, "line": problem.line,
+                               "record_id": problem.record_id, "reason": problem.reason})
+            continue
+        rid = row["review_id"]
+        if rid in first:
+            rejections.append({"source": block.source, "line": line, "record_id": rid,
+                               "reason": f"duplicate id {rid!r} (first used at line {first[rid]})"})
+            continue
+        first[rid] = line
+        rows.append(row)
+    return _review_frame(rows), rejections
+
+
+def read_jsonl_chunks(path: str | Path, *, chunk_size: int = 2000) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
+    """Stream a JSONL review file as (reviews, rejections) chunks of up to `chunk_size` lines.
+
+    Each chunk is what `toolkit.readers.read_reviews_report` gives for those lines (same columns and checks,
+    true file line numbers). Ids repeated across chunks are not checked here (`run_file` does that).
+
+    >>> import pathlib, tempfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "r.jsonl"
+    >>> _ = path.write_text('{"id": "a", "text": "Gut."}\\n{"id": "b"}\\n{"id": "c", "text": "Bien."}\\n')
+    >>> [(r["review_id"].tolist(), j["line"].tolist()) for r, j in read_jsonl_chunks(path, chunk_size=2)]
+    [(['a'], [2]), (['c'], [])]
+    """
+    path = Path(path)
+    _check_input(path)
+    for block in _blocks(path, lines=chunk_size, source=path.as_posix()):
+        reviews, rejections = _parse_block(block)
+        yield reviews, _rejection_frame(rejections)
+
+
+def _rejection_frame(rejections: list[dict[str, Any]]) -> pd.DataFrame:
+    frame = pd.DataFrame(rejections, columns=REJECTION_COLUMNS)
+    return frame.astype({"line": "int64"}) if len(frame) else frame
+
+
+def _check_input(path: Path) -> None:
+    from toolkit.readers import ReviewInputError
+
+    if not path.exists():
+        raise ReviewInputError(f"{path}: no such file or folder")
+    if path.is_dir() or path.suffix.lower() not in (".jsonl", ".ndjson"):
+        raise ReviewInputError(f"{path}: streaming reads one JSONL file (.jsonl or .ndjson); for CSV, folders "
+                               "or HTML use toolkit.readers.read_reviews and run_partition")
+
+
+def _fail(rejections: list[dict[str, Any]]) -> None:
+    from toolkit.readers import ReviewInputError
+
+    ordered = sorted(rejections, key=lambda r: (r["source"], r["line"]))
+    problems = [f"{r['source']} line {r['line']}: {r['reason']}" for r in ordered]
+    shown = problems[:20] + ([f"... and {len(problems) - 20} more"] if len(problems) > 20 else [])
+    raise ReviewInputError("\n".join(shown), _rejection_frame(ordered))
+
+
+# ---------------------------------------------------------------------------------------- run_file ---
+
+@dataclass(frozen=True)
+class _Task:
+    block: _Block
+    what: str
+    fmt: str
+    film: Film
+    backend: str | None
+
+
+@dataclass
+class _ChunkResult:
+    """What a worker sends back: per-review output in input order, and what the parent must check."""
+
+    first_line: int
+    nbytes: int
+    ids: list[Any]                  # reviews kept, in input order
+    lines: list[int]                # their input lines
+    links: list[tuple[Any, Any, int]]  # (review_id, duplicate_of, line) for reviews that name one
+    rejections: list[dict[str, Any]]
+    jsonl: list[tuple[Any, str]] = field(default_factory=list)
+    frame: pd.DataFrame | None = None
+
+
+def _process(task: _Task) -> _ChunkResult:
+    """Worker: parse one block, run the pipeline on it, serialize its output."""
+    block = task.block
+    try:
+        reviews, rejections = _parse_block(block)
+        result = _ChunkResult(block.first_line, len(block.data), reviews["review_id"].tolist(),
+                              reviews["source_line"].tolist(),
+                              [(r, d, l) for r, d, l in zip(reviews["review_id"], reviews["duplicate_of"],
+                                                            reviews["source_line"]) if not _missing(d)],
+                              rejections)
+        if reviews.empty:
+            return result
+        tables = run_partition(reviews, film=task.film, backend=task.backend,
+                               sentences=task.what in ("languages", "sentences"))
+        if task.what == "reviews":
+            tables["reviews"] = _in_order(tables["reviews"], {r: i for i, r in enumerate(result.ids)})
+        if task.fmt == "jsonl":
+            result.jsonl = _jsonl_by_review(tables, task.what)
+        else:
+            name = _table_of(task.what)
+            result.frame = conform(tables[name], table_schemas(task.film, task.backend)[name], table=name,
+                                   arrow=True)
+        return result
+    except Exception as error:  # name the place in the input; keep the original as the cause
+        last = block.first_line + max(0, _line_count(block.data) - 1)
+        raise RuntimeError(f"{block.source} lines {block.first_line}-{last}: {type(error).__name__}: {error}") \
+            from error
+
+
+def _table_of(what: str) -> str:
+    return "reviews" if what == "languages" else what
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What `run_file` did."""
+
+    input: Path
+    output: Path
+    reviews: int
+    rejected: int
+    rows: int
+    seconds: float
+    jobs: int
+    rejections: Path | None = None
+
+
+def run_file(input: str | Path, output: str | Path, *, jobs: int = 1, chunk_size: int = 2000,
+             film: Film | None = None, fmt: str = "jsonl", what: str = "statements", backend: str | None = None,
+             strict: bool = True, progress: bool = True) -> RunSummary:
+    """Stream a JSONL review file through the pipeline with `jobs` processes and write one table.
+
+    The file is read `chunk_size` lines at a time, never whole; at most ``2 * jobs`` chunks are in flight,
+    so memory stays flat whatever the file size. Results are written in input order, so the output is
+    byte-identical for any `jobs` and `chunk_size`. `what` is one of WHAT: with ``fmt="jsonl"``,
+    "statements" and "languages" are written as `toolkit statements` / `toolkit languages` print them;
+    with ``fmt="parquet"`` the named table is written (``languages`` = the per-review language table).
+    Records are checked as `toolkit.readers.read_reviews` checks them, ids across the whole file. With
+    `strict` the first problem raises `toolkit.readers.ReviewInputError` naming file and line and nothing
+    is written; otherwise rejected records go to ``<output>.rejections.jsonl``. A progress bar (bytes of
+    input) goes to stderr when `progress`.
+    """
+    import concurrent.futures
+    import multiprocessing
+
+    from tqdm.auto import tqdm
+
+    input, output = Path(input), Path(output)
+    if what not in WHAT:
+        raise ValueError(f"run_file: what must be one of {', '.join(WHAT)}, got {what!r}")
+    if fmt not in ("jsonl", "parquet"):
+        raise ValueError(f"run_file: fmt must be 'jsonl' or 'parquet', got {fmt!r}")
+    if jobs < 1 or chunk_size < 1:
+        raise ValueError(f"run_file: jobs and chunk_size must be >= 1, got {jobs} and {chunk_size}")
+    _check_input(input)
+    film = film or _DEFAULT_FILM
+    started = time.perf_counter()
+    schemas = table_schemas(film, backend)  # also loads every model before workers fork
+    sink = _Sink(output, fmt, schemas[_table_of(what)] if fmt == "parquet" else None)
+    state = _State(strict=strict, source=input.as_posix())
+    tasks = (_Task(block, what, fmt, film, backend)
+             for block in _blocks(input, lines=chunk_size, source=input.as_posix()))
+    bar = None
+    pool = None
+    try:
+        if jobs == 1:
+            results: Iterable[_ChunkResult] = map(_process, tasks)
+        else:
+            methods = multiprocessing.get_all_start_methods()
+            context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            pool = concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+            results = _bounded(pool, tasks, in_flight=2 * jobs)
+        bar = tqdm(total=input.stat().st_size, unit="B", unit_scale=True, desc=f"{input.name} → {what}",
+                   file=sys.stderr, disable=not progress, leave=False)
+        for result in results:
+            state.take(result, sink)
+            bar.update(result.nbytes)
+        state.finish(sink)
+    except BaseException:
+        sink.abort()
+        raise
+    finally:
+        if bar is not None:
+            bar.close()
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+    rejections_path = None
+    if state.rejections:
+        rejections_path = output.with_name(output.name + ".rejections.jsonl")
+        with open(rejections_path, "w", encoding="utf-8") as handle:
+            for rejection in sorted(state.rejections, key=lambda r: r["line"]):
+                handle.write(_dumps(rejection))
+    return RunSummary(input, output, state.reviews, len(state.rejections), sink.rows,
+                      time.perf_counter() - started, jobs, rejections_path)
+
+
+def _bounded(pool, tasks: Iterator[_Task], *, in_flight: int) -> Iterator[_ChunkResult]:
+    """Submit tasks keeping at most `in_flight` pending; yield results in submission order."""
+    pending: collections.deque = collections.deque()
+    for task in tasks:
+        pending.append(pool.submit(_process, task))
+        if len(pending) >= in_flight:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+class _State:
+    """The parent's bookkeeping: ids seen across chunks, duplicate_of links, rejections."""
+
+    def __init__(self, *, strict: bool, source: str) -> None:
+        self.strict, self.source = strict, source
+        self.first: dict[Any, int] = {}
+        self.open_links: list[tuple[Any, Any, int]] = []
+        self.rejections: list[dict[str, Any]] = []
+        self.reviews = 0
+
+    def take(self, result: _ChunkResult, sink: "_Sink") -> None:
+        if result.rejections and self.strict:
+            _fail(result.rejections)
+        self.rejections += result.rejections
+        drop = set()
+        for rid, line in zip(result.ids, result.lines):
+            seen = self.first.get(rid)
+            if seen is None:
+                self.first[rid] = line
+            else:
+                drop.add(rid)
+                self.rejections.append({"source": self.source, "line": line, "record_id": rid,
+                                        "reason": f"duplicate id {rid!r} (first used at line {seen})"})
+        if drop and self.strict:
+            _fail(self.rejections[-len(drop):])
+        for rid, target, line in result.links:
+            if rid not in drop and (target not in self.first or target == rid):
+                self.open_links.append((rid, target, line))  # may still appear later in the file
+        self.reviews += len(result.ids) - len(drop)
+        sink.write(result, drop)
+
+    def finish(self, sink: "_Sink") -> None:
+        dangling = [(rid, target, line) for rid, target, line in self.open_links
+                    if target not in self.first or target == rid]
+        problems = [{"source": self.source, "line": line, "record_id": rid,
+                     "reason": f"record {rid!r} has duplicate_of {target!r}, which is not another record of "
+                               "this input"} for rid, target, line in dangling]
+        if problems and self.strict:
+            _fail(problems)
+        self.rejections += problems
+        self.reviews -= len(problems)
+        sink.close(drop={rid for rid, _, _ in dangling})
+
+
+class _Sink:
+    """Writes results to `<output>.partial`, renamed to `output` only when the whole run succeeded."""
+
+    def __init__(self, output: Path, fmt: str, kinds: dict[str, str] | None) -> None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        self.output, self.fmt, self.kinds = output, fmt, kinds
+        self.partial = output.with_name(output.name + ".partial")
+        self.rows = 0
+        if fmt == "jsonl":
+            self.handle = open(self.partial, "w", encoding="utf-8")
+        else:
+            import pyarrow.parquet as pq
+
+            self.writer = pq.ParquetWriter(self.partial, _arrow_schema(kinds))
+
+    def write(self, result: _ChunkResult, drop: set) -> None:
+        if self.fmt == "jsonl":
+            for rid, text in result.jsonl:
+                if rid not in drop:
+                    self.handle.write(text)
+                    self.rows += text.count("\n")
+        elif result.frame is not None and len(result.frame):
+            frame = result.frame[~result.frame["review_id"].isin(drop)] if drop else result.frame
+            self._write_frame(frame)
+
+    def _write_frame(self, frame: pd.DataFrame) -> None:
+        self.writer.write_table(_to_arrow(frame, self.kinds))
+        self.rows += len(frame)
+
+    def close(self, *, drop: set) -> None:
+        if self.fmt == "jsonl":
+            self.handle.close()
+        else:
+            self.writer.close()
+        if drop:
+            self._rewrite_without(drop)
+        os.replace(self.partial, self.output)
+
+    def _rewrite_without(self, drop: set) -> None:
+        """Second pass, only when a forward duplicate_of link dangled: leave those reviews out."""
+        again = self.partial.with_name(self.partial.name + "2")
+        self.rows = 0
+        if self.fmt == "jsonl":
+            with open(self.partial, encoding="utf-8") as src, open(again, "w", encoding="utf-8") as dst:
+                for line in src:
+                    if json.loads(line).get("review_id") not in drop:
+                        dst.write(line)
+                        self.rows += 1
+        else:
+            import pyarrow.parquet as pq
+
+            self.writer = pq.ParquetWriter(again, _arrow_schema(self.kinds))
+            for batch in pq.ParquetFile(self.partial).iter_batches():
+                frame = conform(batch.to_pandas(), self.kinds, arrow=True)
+                self._write_frame(frame[~frame["review_id"].isin(drop)].reset_index(drop=True))
+            self.writer.close()
+        os.replace(again, self.partial)
+
+    def abort(self) -> None:
+        try:
+            (self.handle if self.fmt == "jsonl" else self.writer).close()
+        except Exception:
+            pass
+        self.partial.unlink(missing_ok=True)
+
+
+# -------------------------------------------------------------------------------------------- Dask ---
+
+def _conformed_partition(reviews: pd.DataFrame, film: Film, backend: str | None,
+                         sentences: bool) -> dict[str, pd.DataFrame]:
+    schemas = table_schemas(film, backend)
+    if len(reviews) == 0:
+        tables = {name: pd.DataFrame(columns=list(schemas[name])) for name in TABLES}
+    else:
+        tables = run_partition(reviews, film=film, backend=backend, sentences=sentences)
+    return {name: conform(frame, schemas[name], table=name, arrow=True) for name, frame in tables.items()
+            if sentences or name != "sentences"}
+
+
+def run_dask(ddf, *, film: Film | None = None, backend: str | None = None,
+             sentences: bool = False) -> dict[str, Any]:
+    """The pipeline on a Dask DataFrame of reviews: ``{table name: dask DataFrame}`` (lazy).
+
+    Each partition goes through `run_partition` once (its result is shared by the tables, so computing
+    them together with ``dask.compute`` runs the pipeline once per partition). Review ids must be unique
+    across partitions. Meta is explicit: columns and dtypes from `table_schemas`, and every partition is
+    conformed to it (``conform(..., arrow=True)``: list columns are Arrow lists, nested ``json`` columns
+    JSON text), so `dask.dataframe.to_parquet` sees one schema.
+    """
+    import dask
+    import dask.dataframe as dd
+
+    film = film or _DEFAULT_FILM
+    schemas = table_schemas(film, backend)
+    names = ["reviews", "statements", "budget_figures"] + (["sentences"] if sentences else [])
+    run = dask.delayed(_conformed_partition, pure=True)
+    results = [run(part, film, backend, sentences) for part in ddf.to_delayed()]
+    pick = dask.delayed(_pick, pure=True)
+    return {name: dd.from_delayed([pick(r, name) for r in results],
+                                  meta=conform(pd.DataFrame(columns=list(schemas[name])), schemas[name],
+                                               arrow=True),
+                                  verify_meta=False)
+            for name in names}
+
+
+def _pick(tables: dict[str, pd.DataFrame], name: str) -> pd.DataFrame:
+    return tables[name]
+
+
+def _read_part(path: str, start: int, stop: int, first_line: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """One partition of sharded input: lines of a JSONL byte range, or a whole Parquet file."""
+    if path.endswith(".parquet"):
+        import pyarrow.parquet as pq
+
+        data = "".join(json.dumps(row, ensure_ascii=False, default=str) + "\n"
+                       for row in pq.read_table(path).to_pylist()).encode("utf-8")
+    else:
+        with open(path, "rb") as handle:
+            handle.seek(start)
+            data = handle.read(stop - start)
+    reviews, rejections = _parse_block(_Block(path, first_line, data))
+    return reviews, _rejection_frame(rejections)
+
+
+def _partitions(paths: list[str], lines: int) -> list[tuple[str, int, int, int]]:
+    """(path, byte start, byte stop, first line) for each partition: JSONL cut every `lines` lines."""
+    parts = []
+    for path in paths:
+        if path.endswith(".parquet"):
+            parts.append((path, 0, 0, 1))
+            continue
+        with open(path, "rb") as handle:
+            head = handle.read(3)
+            start = 3 if head == b"\xef\xbb\xbf" else 0
+            handle.seek(start)
+            line, count, pos, block_start, block_line = 1, 0, start, start, 1
+            for raw in handle:
+                pos += len(raw)
+                count += 1
+                line += _line_count(raw)
+                if count >= lines:
+                    parts.append((path, block_start, pos, block_line))
+                    block_start, block_line, count = pos, line, 0
+            if count:
+                parts.append((path, block_start, pos, block_line))
+    return parts
+
+
+def run_dask_files(inputs: str | Path | list[str | Path], output_dir: str | Path, *, scheduler: str | None = None,
+                   film: Film | None = None, backend: str | None = None, partition_lines: int = 20_000,
+                   sentences: bool = False, strict: bool = True) -> dict[str, Path]:
+    """Read sharded JSONL/Parquet reviews, run every stage on Dask, write one Parquet dataset per table.
+
+    `inputs` is a glob (``"shards/*.jsonl"``) or a list of paths; each JSONL shard is cut into partitions
+    of `partition_lines` lines, each Parquet shard is one partition (columns as JSONL fields). Reading,
+    languages, sentences, statements and budget figures all run on the workers. `scheduler` is a
+    distributed scheduler address (``"tcp://host:8786"``), or ``"processes"``/``"threads"``/``"synchronous"``,
+    or None for Dask's current default (a `distributed.Client` already made in this process, if any).
+    Writes ``output_dir/<table>/part.N.parquet`` for reviews (languages), statements, budget_figures
+    (and sentences), plus ``output_dir/rejections.parquet``; returns table → folder. Ids must be unique
+    across shards and duplicate_of links must resolve: otherwise ReviewInputError names both places
+    and nothing is left in `output_dir`. With `strict`, any rejected record raises the same way.
+    """
+    import glob
+    import shutil
+
+    import dask
+
+    paths = sorted(glob.glob(str(inputs))) if isinstance(inputs, (str, Path)) else [str(p) for p in inputs]
+    if not paths:
+        from toolkit.readers import ReviewInputError
+
+        raise ReviewInputError(f"{inputs}: no input shards found")
+    for path in paths:
+        if not path.endswith(".parquet"):
+            _check_input(Path(path))
+    film = film or _DEFAULT_FILM
+    schemas = table_schemas(film, backend)
+    output_dir = Path(output_dir)
+    partial = output_dir.with_name(output_dir.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    read = dask.delayed(_read_part, pure=True, nout=2)
+    parts = [read(*p) for p in _partitions(paths, partition_lines)]
+    run = dask.delayed(_conformed_partition, pure=True)
+    write = dask.delayed(_write_part, pure=True)
+    names = ["reviews", "statements", "budget_figures"] + (["sentences"] if sentences else [])
+    writes = []
+    for i, (reviews, _) in enumerate(parts):
+        tables = run(reviews, film, backend, sentences)
+        writes += [write(tables, name, str(partial / name / f"part.{i:05d}.parquet"), schemas[name])
+                   for name in names]
+    links = dask.delayed(pd.concat)([dask.delayed(_links)(r) for r, _ in parts], ignore_index=True)
+    rejections = dask.delayed(pd.concat)([j for _, j in parts], ignore_index=True)
+    client = _client(scheduler)
+    try:
+        kwargs = {"scheduler": scheduler} if scheduler in ("processes", "threads", "synchronous") else {}
+        *_, link_table, rejection_table = dask.compute(*writes, links, rejections, **kwargs)
+        rejection_table = _rejection_frame(rejection_table.to_dict(orient="records"))
+    finally:
+        if client is not None:
+            client.close()
+    problems = _link_problems(link_table) + rejection_table.to_dict(orient="records")
+    if problems and (strict or len(problems) > len(rejection_table)):
+        shutil.rmtree(partial, ignore_errors=True)
+        _fail(problems)
+    _rejection_frame(rejection_table.to_dict(orient="records")).to_parquet(partial / "rejections.parquet",
+                                                                          index=False)
+    shutil.rmtree(output_dir, ignore_errors=True)
+    os.replace(partial, output_dir)
+    return {name: output_dir / name for name in names} | {"rejections": output_dir / "rejections.parquet"}
+
+
+def _write_part(tables: dict[str, pd.DataFrame], name: str, path: str, schema: dict[str, str]) -> int:
+    """Write one partition's table as one Parquet file (on the worker); returns the row count."""
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    _write_parquet(tables[name], path, schema)
+    return len(tables[name])
+
+
+def _write_parquet(frame: pd.DataFrame, path, schema: dict[str, str]) -> None:
+    import pyarrow.parquet as pq
+
+    pq.write_table(_to_arrow(frame, schema), path)
+
+
+def _to_arrow(frame: pd.DataFrame, schema: dict[str, str]):
+    """An Arrow table of exactly `schema`, without pandas metadata (readers then use plain dtypes)."""
+    import pyarrow as pa
+
+    table = pa.Table.from_pandas(frame, schema=_arrow_schema(schema), preserve_index=False)
+    return table.replace_schema_metadata(None)
+
+
+def _links(reviews: pd.DataFrame) -> pd.DataFrame:
+    frame = reviews.reindex(columns=_LINK_COLUMNS)
+    return pd.DataFrame({"review_id": frame["review_id"].astype(object), "source": frame["source"].astype(object),
+                         "source_line": frame["source_line"].astype("int64"),
+                         "duplicate_of": frame["duplicate_of"].astype(object)})
+
+
+def _link_problems(links: pd.DataFrame) -> list[dict[str, Any]]:
+    """Ids repeated across shards and duplicate_of links to no other record, as rejections."""
+    problems = []
+    first: dict[Any, tuple[str, int]] = {}
+    for rid, source, line in zip(links["review_id"], links["source"], links["source_line"]):
+        if rid in first:
+            where = first[rid]
+            place = f"line {where[1]}" if where[0] == source else f"{where[0]} line {where[1]}"
+            problems.append({"source": source, "line": line, "record_id": rid,
+                             "reason": f"duplicate id {rid!r} (first used at {place})"})
+        else:
+            first[rid] = (source, line)
+    for rid, source, line, target in links.itertuples(index=False, name=None):
+        if not _missing(target) and (target not in first or target == rid):
+            problems.append({"source": source, "line": line, "record_id": rid,
+                             "reason": f"record {rid!r} has duplicate_of {target!r}, which is not another "
+                                       "record of this input"})
+    return problems
+
+
+def _client(scheduler: str | None):
+    """A distributed Client for an address; None for local schedulers or Dask's default."""
+    if scheduler is None or scheduler in ("processes", "threads", "synchronous"):
+        return None
+    from distributed import Client
+
+    return Client(scheduler)
