@@ -389,7 +389,11 @@ class _Segmentation:
 
 
 class _Grouper:
-    """Walks the labelled lines once and groups content lines into units (see _group)."""
+    """Walks the labelled lines once (`feed`) and groups content lines into units.
+
+    State: the open unit; headings `held` until the next line says whether they belong to it; header
+    fields `pending` for the next unit (from a byline, review card or date line, forgotten after 8 lines);
+    the `mode` — normal, inside reader comments (one unit per paragraph), or inside search results."""
 
     def __init__(self, cues: _Cues) -> None:
         self.cues = cues
@@ -447,135 +451,152 @@ class _Grouper:
         self.held = []
         return True
 
+    # -- one line at a time -------------------------------------------------------------------------------
+    def feed(self, line: _Line, label: _Label, *, next_is_prose: bool) -> None:
+        """Take the next line: update the open unit, the pending header fields and the mode."""
+        self.pending_age += 1
+        if self.pending and self.pending_age > 8:
+            self.pending, self.pending_why = {}, ""
+        if self.mode == "card" and label.kind != "card" and line.indent < 2:
+            self.mode = "normal"
+        if label.kind in _TRANSPARENT:
+            if self.current is not None:
+                self.held.append((line, label))
+            else:
+                self.skip(line, label.reason)
+            return
+        if label.kind == "card":
+            self.on_card(line, label)
+        elif self.mode == "card":
+            self.on_snippet(line)
+        else:
+            if label.kind == "name" and self.mode == "normal" and next_is_prose:
+                label = _Label("byline", "name line above an article", (("critic", line.body),))
+            self.furniture_run = self.furniture_run + 1 if label.kind == "furniture" else 0
+            handlers = {"review_by": self.on_review_by, "button": self.on_button, "comment_by": self.on_comment,
+                        "comment_open": self.on_comment, "comment_close": self.on_comment,
+                        "rating": self.on_rating, "byline": self.on_byline, "date": self.on_date,
+                        "url": self.on_url, "furniture": self.on_furniture}
+            handlers.get(label.kind, self.on_content)(line, label)
+
+    def on_card(self, line: _Line, label: _Label) -> None:
+        self.close()
+        self.cards[line.number] = dict(label.meta)["title"]
+        self.skip(line, "search result title (becomes the page title)")
+        self.mode = "card"
+
+    def on_snippet(self, line: _Line) -> None:
+        unit = _card_unit(line, self.cues)
+        if unit is None:
+            self.skip(line, "search snippet with nothing left after its metadata")
+        else:
+            self.units.append(unit)
+
+    def on_review_by(self, line: _Line, label: _Label) -> None:
+        self.header(line, dict(label.meta), f"after review header {line.body!r}",
+                    "review header (critic and rating read from it)")
+
+    def on_button(self, line: _Line, label: _Label) -> None:
+        self.close()
+        self.skip(line, label.reason)
+
+    def on_comment(self, line: _Line, label: _Label) -> None:
+        self.close()
+        if self.units:
+            self.units[-1].comments_follow = True
+        if label.kind == "comment_by":
+            self.header(line, dict(label.meta), f"after comment author line {line.body!r}",
+                        "comment author line (critic read from it)")
+            self.mode = "comments"
+        else:
+            self.mode = "comments" if label.kind == "comment_open" else "normal"
+            self.skip(line, label.reason)
+
+    def on_rating(self, line: _Line, label: _Label) -> None:
+        rating = dict(label.meta)["rating_raw"]
+        if self.current is not None and "rating_raw" not in self.current.meta:
+            self.current.meta["rating_raw"] = rating
+            self.current.why.append(f"rating from the line below it {line.body!r}")
+            self.skip(line, "rating line (read as the rating of the unit above)")
+            self.close()
+        else:
+            self.close()
+            self.pending.setdefault("rating_raw", rating)
+            self.pending_age = 0
+            self.skip(line, "rating line (read as the rating of the unit below)")
+
+    def on_byline(self, line: _Line, label: _Label) -> None:
+        if self.current is not None and not self.held and _is_dek(self.current):
+            for dek in self.current.lines:
+                self.skip(dek, "subtitle above a byline")
+            self.current = None
+        self.header(line, dict(label.meta), f"after byline {line.body!r}", "byline (critic read from it)")
+
+    def on_date(self, line: _Line, label: _Label) -> None:
+        if self.current is None:
+            self.pending.setdefault("published", dict(label.meta)["published"])
+            self.pending_age = 0
+            self.skip(line, "date line (read as the next unit's date)")
+        else:
+            self.held.append((line, label))
+
+    def on_url(self, line: _Line, label: _Label) -> None:
+        if self.current is not None and not self.held:
+            self.current.lines.append(line)
+        else:
+            self.skip(line, "link outside a unit")
+
+    def on_furniture(self, line: _Line, label: _Label) -> None:
+        # One furniture line between two paragraphs of an article (a "Read also" teaser) is cut out of it;
+        # a second one, or one that closes articles ("Related articles"), ends the unit.
+        if self.current is not None and self.mode == "normal" and self.current.origin != "review_by" \
+                and all(held.kind in _TRANSPARENT for _, held in self.held) \
+                and not any(pattern.search(line.body) for pattern in self.cues.section_ends):
+            self.held.append((line, label))
+            return
+        self.close()
+        if self.mode == "comments" and self.furniture_run >= 3:
+            self.mode = "normal"
+        self.skip(line, label.reason)
+
+    def on_content(self, line: _Line, label: _Label) -> None:
+        """Prose, headings and short lines: join the open unit, open a new one, or wait as a heading."""
+        under_card = self.pending_why.startswith("after review") and self.current is None and self.pending_age <= 1
+        if label.kind != "prose" and not (self.mode == "comments" or under_card):
+            if self.current is not None:
+                self.held.append((line, label))
+            else:
+                self.skip(line, label.reason)
+        elif self.mode == "comments":
+            if self.current is not None and self.current.lines[-1].body.endswith(":") and self.absorb_held():
+                self.current.lines.append(line)
+                return
+            self.close()
+            self.current = self.open(line, "comments", "reader comment (one paragraph under a comment-section header)")
+        elif line.bullet:
+            self.close()
+            unit = self.open(line, "bullet", "prose list item (one unit per item)")
+            _split_attribution(unit, self.cues)
+            self.units.append(unit)
+        elif self.current is not None and self.absorb_held():
+            self.current.lines.append(line)
+        else:
+            self.close()
+            origin = "review_by" if self.pending_why.startswith("after review") else "byline" if self.pending else "prose"
+            why = {"prose": "consecutive prose paragraphs", "byline": "prose under a byline or date",
+                   "review_by": "text under a review header"}[origin]
+            self.current = self.open(line, origin, why)
+
 
 def _group(lines: list[_Line], labels: list[_Label], cues: _Cues) -> _Segmentation:
-    """Group lines into units: a header (review card, byline, name line) opens one; prose paragraphs
-    join the open unit across up to two headings; furniture closes it; list items, reader comments and
-    search snippets are one unit each."""
-    g = _Grouper(cues)
+    """Group lines into units (see _Grouper): a header (review card, byline, name line, comment author)
+    opens one; prose paragraphs join the open unit across a few headings; furniture closes it; list items,
+    reader comments and search snippets are one unit each."""
+    grouper = _Grouper(cues)
     for index, (line, label) in enumerate(zip(lines, labels)):
-        meta = dict(label.meta)
-        g.pending_age += 1
-        if g.pending and g.pending_age > 8:
-            g.pending, g.pending_why = {}, ""
-        if g.mode == "card" and label.kind != "card" and line.indent < 2:
-            g.mode = "normal"
-        if label.kind in _TRANSPARENT:
-            if g.current is not None:
-                g.held.append((line, label))
-            else:
-                g.skip(line, label.reason)
-            continue
-        if label.kind == "card":
-            g.close()
-            g.cards[line.number] = meta["title"]
-            g.skip(line, "search result title (becomes the page title)")
-            g.mode = "card"
-            continue
-        if g.mode == "card":
-            unit = _card_unit(line, cues)
-            if unit is None:
-                g.skip(line, "search snippet with nothing left after its metadata")
-            else:
-                g.units.append(unit)
-            continue
-        if label.kind == "review_by":
-            g.header(line, meta, f"after review header {line.body!r}", "review header (critic and rating read from it)")
-            continue
-        g.furniture_run = g.furniture_run + 1 if label.kind == "furniture" else 0
-        if label.kind == "button":
-            g.close()
-            g.skip(line, label.reason)
-            continue
-        if label.kind in ("comment_by", "comment_open", "comment_close"):
-            g.close()
-            if g.units:
-                g.units[-1].comments_follow = True
-        if label.kind == "comment_by":
-            g.header(line, meta, f"after comment author line {line.body!r}", "comment author line (critic read from it)")
-            g.mode = "comments"
-            continue
-        if label.kind == "rating":
-            if g.current is not None and "rating_raw" not in g.current.meta:
-                g.current.meta["rating_raw"] = meta["rating_raw"]
-                g.current.why.append(f"rating from the line below it {line.body!r}")
-                g.skip(line, "rating line (read as the rating of the unit above)")
-                g.close()
-            else:
-                g.close()
-                g.pending.setdefault("rating_raw", meta["rating_raw"])
-                g.pending_age = 0
-                g.skip(line, "rating line (read as the rating of the unit below)")
-            continue
-        if label.kind in ("comment_open", "comment_close"):
-            g.close()
-            g.mode = "comments" if label.kind == "comment_open" else "normal"
-            g.skip(line, label.reason)
-            continue
-        if label.kind == "name" and g.mode == "normal" and _next_is_prose(index, lines, labels):
-            label, meta = _Label("byline", "name line above an article"), {"critic": line.body}
-        if label.kind == "byline":
-            if g.current is not None and not g.held and _is_dek(g.current):
-                for dek in g.current.lines:
-                    g.skip(dek, "subtitle above a byline")
-                g.current = None
-            g.header(line, meta, f"after byline {line.body!r}", "byline (critic read from it)")
-            continue
-        if label.kind == "date":
-            if g.current is None:
-                g.pending.setdefault("published", meta["published"])
-                g.pending_age = 0
-                g.skip(line, "date line (read as the next unit's date)")
-            else:
-                g.held.append((line, label))
-            continue
-        if label.kind == "url":
-            if g.current is not None and not g.held:
-                g.current.lines.append(line)
-            else:
-                g.skip(line, "link outside a unit")
-            continue
-        if label.kind == "furniture":
-            if g.current is not None and g.mode == "normal" and g.current.origin != "review_by" \
-                    and all(held.kind in _TRANSPARENT for _, held in g.held) \
-                    and not any(pattern.search(line.body) for pattern in cues.section_ends):
-                g.held.append((line, label))  # one furniture line inside an article (a teaser link) is cut out
-                continue
-            g.close()
-            if g.mode == "comments" and g.furniture_run >= 3:
-                g.mode = "normal"
-            g.skip(line, label.reason)
-            continue
-        under_card = g.pending_why.startswith("after review") and g.current is None and g.pending_age <= 1
-        if label.kind != "prose" and not (g.mode == "comments" or under_card):
-            if g.current is not None:
-                g.held.append((line, label))
-            else:
-                g.skip(line, label.reason)
-            continue
-        if g.mode == "comments":
-            if g.current is not None and g.current.lines[-1].body.endswith(":") and g.absorb_held():
-                g.current.lines.append(line)
-                continue
-            g.close()
-            g.current = g.open(line, "comments", "reader comment (one paragraph under a comment-section header)")
-            continue
-        if line.bullet:
-            g.close()
-            unit = g.open(line, "bullet", "prose list item (one unit per item)")
-            _split_attribution(unit, cues)
-            g.units.append(unit)
-            continue
-        if g.current is not None and g.absorb_held():
-            g.current.lines.append(line)
-            continue
-        g.close()
-        origin = "review_by" if g.pending_why.startswith("after review") else "byline" if g.pending else "prose"
-        why = {"prose": "consecutive prose paragraphs", "byline": "prose under a byline or date",
-               "review_by": "text under a review header"}[origin]
-        g.current = g.open(line, origin, why)
-    g.close()
-    return _Segmentation(g.units, g.left_out, g.cards)
+        grouper.feed(line, label, next_is_prose=label.kind == "name" and _next_is_prose(index, lines, labels))
+    grouper.close()
+    return _Segmentation(grouper.units, grouper.left_out, grouper.cards)
 
 
 def _split_attribution(unit: _Unit, cues: _Cues) -> None:
