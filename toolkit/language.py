@@ -38,9 +38,17 @@ _HIGH_ACCURACY_BELOW = 120
 # lingua's confidence below which "auto" abstains on short text rather than guessing. lingua spreads its
 # confidence over 75 languages, so on a few words even a right answer often scores 0.1–0.4 (dev set).
 _MIN_CONFIDENCE = 0.07
+# Features (scripts, function words) are read from the first this-many characters of a text: plenty to
+# decide, and it bounds the cost of very long reviews (their later sentences are checked one by one).
+_FEATURE_CHARS = 3000
+# Proper names (names.yaml) are masked in texts shorter than this.
+_NAMES_BELOW = 400
+# lingua reads at most this many characters of a long text: enough for its trigram model to be sure.
+_LINGUA_CHARS = 1000
 # A sentence needs this many letters to be judged on its own in `annotate`; shorter ones inherit.
 _SENTENCE_MIN_LETTERS = 20
 
+_URL_HINT = re.compile(r"https?:|www\.|@|\.(?:com|org|net|ru|de|fr|io|co|uk)\b")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|ru|de|fr|io|co|uk)(?:/\S*)?|\S+@\S+\.\w+")
 # Letters: word characters that are not digits, "_" or other numerics (½, ², ①), which \w also accepts.
 _LETTER = re.compile(r"[^\W\d_\u00b2\u00b3\u00b9\u00bc-\u00be\u2150-\u218f\u2460-\u24ff\u2776-\u2793"
@@ -95,21 +103,45 @@ def _function_words() -> dict[str, tuple[str, ...]]:
 
 
 @functools.cache
+def _names() -> frozenset[str]:
+    return frozenset(n.lower() for n in _load_yaml("names.yaml")["names"])
+
+
+@functools.cache
 def _names_pattern() -> re.Pattern:
-    names = sorted({n.lower() for n in _load_yaml("names.yaml")["names"]}, key=lambda n: (-len(n), n))
+    names = sorted(_names(), key=lambda n: (-len(n), n))
     return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, names)) + r")(?![^\W\d_])", re.IGNORECASE)
+
+
+@functools.cache
+def _non_latin() -> re.Pattern:
+    """Any letter outside the Latin script (numerics such as ½ also match; they only cost a slower path)."""
+    return re.compile(f"[^\\W\\d_{_load_yaml('scripts.yaml')['latin']['chars']}]")
 
 
 # ------------------------------------------------------------------------------------ text features ---
 
 def _clean(text: str) -> str:
-    """Drop URLs, e-mail addresses and known proper names: their letters say nothing about the language."""
-    return _names_pattern().sub(" ", _URL.sub(" ", text))
+    """Drop URLs, e-mail addresses and known proper names: their letters say nothing about the language.
+
+    Names are masked only in short texts, where they can tip the balance; in a long text they are a
+    negligible share, and scanning for them would cost more than the whole rest of the stage.
+    """
+    if _URL_HINT.search(text):
+        text = _URL.sub(" ", text)
+    if len(text) < _NAMES_BELOW:
+        names = _names()
+        if any(w in names for w in _WORD.findall(text.lower())):
+            text = _names_pattern().sub(" ", text)
+    return text
 
 
 def _script_counts(text: str) -> dict[str, int]:
-    """Letters per script, for the scripts present; Latin first because it is by far the most common."""
+    """Letters per script, for the scripts present (in the first few thousand characters)."""
+    text = text[:_FEATURE_CHARS]
     total = len(_LETTER.findall(text))
+    if total and not _non_latin().search(text):
+        return {"latin": total}  # the common case, in one pass
     counts: dict[str, int] = {}
     remaining = total
     for name, spec in _scripts().items():
@@ -124,17 +156,36 @@ def _script_counts(text: str) -> dict[str, int]:
     return counts
 
 
-def _word_votes(text: str) -> tuple[dict[str, int], int]:
-    """Function-word hits per language and the number of words."""
+def _word_votes(text: str, *, script: str = "latin") -> tuple[dict[str, float], int]:
+    """Function-word votes per language (plus distinctive letters of `script`) and the number of words."""
+    text = text[:_FEATURE_CHARS]
     index = _function_words()
     words = _WORD.findall(text.lower())
-    votes: dict[str, int] = {}
+    votes: dict[str, float] = {}
     for word in words:
         langs = index.get(word)
         if langs:
+            # A word shared by k languages gives each 1/k: "и" (ru, uk, bg, sr, mk) says little, "что" a lot.
+            share = 1.0 / len(langs)
             for lang in langs:
-                votes[lang] = votes.get(lang, 0) + 1
+                votes[lang] = votes.get(lang, 0.0) + share
+    if script == "latin" and votes:
+        # Distinctive letters (ř, ľ, ã, ñ, ø ...) only sharpen a decision the words already point to.
+        pattern, owners = _latin_markers()
+        for letter in pattern.findall(text):
+            for iso in owners[letter]:
+                votes[iso] = votes.get(iso, 0.0) + 1.0
     return votes, len(words)
+
+
+@functools.cache
+def _latin_markers() -> tuple[re.Pattern, dict[str, tuple[str, ...]]]:
+    """One character class of every Latin marker letter, and letter -> languages it marks."""
+    owners: dict[str, list[str]] = {}
+    for iso, letters in _load_yaml("scripts.yaml")["latin"].get("markers", {}).items():
+        for letter in letters:
+            owners.setdefault(letter, []).append(iso)
+    return re.compile("[" + re.escape("".join(sorted(owners))) + "]"), {k: tuple(v) for k, v in owners.items()}
 
 
 @functools.cache
@@ -147,7 +198,7 @@ def _relatives() -> dict[str, frozenset[str]]:
     return out
 
 
-def _clear_winner(votes: dict[str, int], *, candidates: frozenset[str] | None) -> tuple[str, float] | None:
+def _clear_winner(votes: dict[str, float], *, candidates: frozenset[str] | None) -> tuple[str, float] | None:
     """The language the function words point to, when they point clearly; else None."""
     if candidates is not None:
         votes = {k: v for k, v in votes.items() if k in candidates}
@@ -155,15 +206,15 @@ def _clear_winner(votes: dict[str, int], *, candidates: frozenset[str] | None) -
         return None
     ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))
     top_lang, top = ranked[0]
-    if top == 2 and len(ranked) == 1:
+    if len(ranked) == 1 and top >= 2:
         return top_lang, 0.6  # two words of one language and none of any other: "Not bad at all."
-    if top < 3:
+    if top < 2:
         return None
     relatives = _relatives().get(top_lang, frozenset())
-    kin = max((v for k, v in ranked[1:] if k in relatives), default=0)
-    other = max((v for k, v in ranked[1:] if k not in relatives), default=0)
+    kin = max((v for k, v in ranked[1:] if k in relatives), default=0.0)
+    other = max((v for k, v in ranked[1:] if k not in relatives), default=0.0)
     # A relative shares many words, so it must be clearly behind; an unrelated language less so.
-    if top - kin >= max(2, 0.34 * top) and top - other >= 2 and top >= 1.3 * other:
+    if top - kin >= max(0.99, 0.34 * top) and top - other >= 0.99 and top >= 1.5 * other:
         second = max(kin, other)
         return top_lang, round(min(1.0, 0.5 + 0.5 * (top - second) / top), 4)
     return None
@@ -216,8 +267,9 @@ def _lingua(codes: frozenset[str] | None, high_accuracy: bool):
 
 
 def _detect_lingua(text: str, candidates: frozenset[str] | None) -> Detection:
-    detector = _lingua(candidates, len(text) < _HIGH_ACCURACY_BELOW)
-    values = detector.compute_language_confidence_values(text)
+    short = len(text) < _HIGH_ACCURACY_BELOW
+    detector = _lingua(candidates, short)
+    values = detector.compute_language_confidence_values(text if short else text[:_LINGUA_CHARS])
     if not values or values[0].value <= 0:
         return _UNDETERMINED
     top = values[0]
@@ -303,6 +355,9 @@ def _detect_auto(text: str, candidates: frozenset[str] | None) -> Detection:
         pool = frozenset(spec["candidates"]) if candidates is None else frozenset(spec["candidates"]) & candidates
         if not pool:
             return _UNDETERMINED
+        winner = _clear_winner(_word_votes(text, script=script)[0], candidates=pool)
+        if winner:
+            return Detection(*winner)
         if letters < 8:
             # Too short for a model; distinctive letters (ї, ў, پ, ے ...) or the script's main language.
             for iso, pattern in spec["markers"]:
@@ -312,13 +367,13 @@ def _detect_auto(text: str, candidates: frozenset[str] | None) -> Detection:
             return Detection(default, 0.5) if default in pool else _UNDETERMINED
         return _detect_lingua(text, pool)
     # Latin script (and any script without a rule).
-    votes, n_words = _word_votes(text)
+    votes, n_words = _word_votes(text, script=script)
     winner = _clear_winner(votes, candidates=candidates)
     if winner:
         return Detection(*winner)
     if letters < _MIN_LETTERS:
         # Too little for a model; two function words of one leading language still decide ("Con ... y").
-        leader = _sole_leader(votes, minimum=2)
+        leader = _sole_leader(votes, minimum=1.5)
         return Detection(leader, 0.4) if leader else _UNDETERMINED
     found = _detect_lingua(text, candidates)
     if len(text) >= _HIGH_ACCURACY_BELOW or found.confidence >= _MIN_CONFIDENCE:
@@ -327,11 +382,11 @@ def _detect_auto(text: str, candidates: frozenset[str] | None) -> Detection:
     # function-word leader, else abstain.
     if votes.get(found.language):
         return found
-    leader = _sole_leader(votes, minimum=1)
+    leader = _sole_leader(votes, minimum=0.5)
     return Detection(leader, 0.4) if leader else Detection(UND, found.confidence)
 
 
-def _sole_leader(votes: dict[str, int], *, minimum: int) -> str | None:
+def _sole_leader(votes: dict[str, float], *, minimum: float) -> str | None:
     """The one language with the most function-word hits (at least `minimum`), or None on a tie."""
     if not votes:
         return None
@@ -384,33 +439,94 @@ def detect_language(text: str, *, backend: str | None = None,
 
 def _looks_like_names(text: str) -> bool:
     """Mostly capitalised words ("Vladimir Vdovichenkov, Pavel Derevyanko"): a cast list or a title."""
-    words = _CAPITALISED.findall(text)
+    return _mostly_capitalised(_CAPITALISED.findall(text))
+
+
+def _mostly_capitalised(words: list[str]) -> bool:
     if not words:
         return True
-    caps = sum(1 for w in words if w[0].isupper())
-    return caps >= 0.6 * len(words)
+    return sum(1 for w in words if w[0].isupper()) >= 0.6 * len(words)
 
 
 def _sentence_language(text: str, review_lang: str, backend: str, review_script: str | None) -> str:
-    """The sentence's own language, or the review's when the sentence gives no clear reason to differ."""
-    cleaned = _clean(text)
-    letters = len(_LETTER.findall(cleaned))
-    if letters == 0:
-        return UND
-    if review_lang != UND and (letters < _SENTENCE_MIN_LETTERS or _looks_like_names(cleaned)):
+    """The sentence's own language, or the review's when the sentence gives no clear reason to differ.
+
+    Most sentences are settled here with one regex pass and a dictionary look-up per word; only those
+    whose script or function words point away from the review's language reach the detector.
+    """
+    if review_lang == UND or backend != "auto" or review_script is None:
+        return _sentence_language_slow(text, review_lang, backend)
+    lowered = _WORD.findall(text.lower())
+    if not lowered:
+        return UND if not _LETTER.search(text) else review_lang
+    index = _function_words()
+    votes: dict[str, float] = {}
+    for word in lowered:
+        langs = index.get(word)
+        if langs:
+            share = 1.0 / len(langs)
+            for lang in langs:
+                votes[lang] = votes.get(lang, 0.0) + share
+    own = votes.get(review_lang, 0.0)
+    best = max(votes.values(), default=0.0)
+    if own > 0 and (own >= best or best < 2):
+        return review_lang  # the common case: the review's own function words lead or nothing else does
+    if len(text) < _SENTENCE_MIN_LETTERS or sum(map(len, lowered)) < _SENTENCE_MIN_LETTERS:
+        return review_lang  # too short to judge: inherit
+    if best == 0 and len(lowered) < 6:
+        return review_lang  # a few words with no function word of any language: a title or a name
+    if not _same_script(text, review_script):
+        return _sentence_language_slow(text, review_lang, backend)
+    spec = _scripts().get(review_script)
+    if spec is not None and spec["language"]:
+        return review_lang  # one-language script (Hangul, kana...): same script, same language
+    if _letters_agree(text, review_lang, review_script) or _looks_like_names(text):
         return review_lang
-    if backend == "auto" and review_lang != UND and review_script == "latin":
-        counts = _script_counts(cleaned)
-        if max(counts, key=lambda k: (counts[k], k)) == "latin":
-            # Cheap triage: only a sentence whose function words point elsewhere, or that has none
-            # at all in a longer run of words, is worth a second look.
-            votes, n_words = _word_votes(cleaned)
-            own = votes.get(review_lang, 0)
-            best_lang, best = max(votes.items(), key=lambda kv: (kv[1], kv[0]), default=(review_lang, 0))
-            if best_lang == review_lang or (own > 0 and best < 3) or (best == 0 and n_words < 6):
-                return review_lang
-    found = detect_language(cleaned, backend=backend)
+    found = detect_language(text, backend=backend)
     return review_lang if found.language == UND else found.language
+
+
+def _sentence_language_slow(text: str, review_lang: str, backend: str) -> str:
+    """Sentence language for the other backends, or when the review's language is unknown."""
+    words = _WORD.findall(text)
+    if not words or not _LETTER.search(text):
+        return UND
+    if review_lang != UND and (sum(map(len, words)) < _SENTENCE_MIN_LETTERS or _mostly_capitalised(words)):
+        return review_lang  # too short to judge, or names and titles: inherit
+    found = detect_language(text, backend=backend)
+    return review_lang if found.language == UND else found.language
+
+
+def _letters_agree(text: str, lang: str, script: str) -> bool:
+    """Whether the sentence's distinctive letters are the review language's and nobody else's.
+
+    A Cyrillic sentence without і/ї/є/ў... in a Russian review is Russian; an Arabic-script one without
+    پ/چ/ے... in an Arabic review is Arabic; a Latin one with ğ/ı/ş in a Turkish review is Turkish.
+    """
+    if script == "latin":
+        pattern, owners = _latin_markers()
+        found = set(pattern.findall(text))
+        return bool(found) and all(lang in owners[letter] for letter in found)
+    spec = _scripts().get(script)
+    if spec is None or not spec["markers"]:
+        return False
+    others = [p for iso, p in spec["markers"] if iso != lang]
+    if any(p.search(text) for p in others):
+        return False
+    own = [p for iso, p in spec["markers"] if iso == lang]
+    return lang == spec["default"] or any(p.search(text) for p in own)
+
+
+def _same_script(text: str, script: str) -> bool:
+    """Whether `text`'s letters are mostly in `script` (cheap for the common all-Latin case)."""
+    if script == "latin":
+        return not _non_latin().search(text) or _dominant_script(text) == "latin"
+    return _dominant_script(text) == script
+
+
+def _dominant_script(text: str) -> str | None:
+    counts = _script_counts(text)
+    return max(counts, key=lambda k: (counts[k], k)) if counts else None
 
 
 def annotate(reviews: pd.DataFrame, *, backend: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -439,10 +555,7 @@ def annotate(reviews: pd.DataFrame, *, backend: str | None = None) -> tuple[pd.D
     out["language_confidence"] = [d.confidence for d in detections]
     sents = _sentences.split(out[["review_id", "text", "language"]])
     review_lang = dict(zip(out["review_id"].tolist(), out["language"].tolist()))
-    review_script = {}
-    for rid, text in zip(out["review_id"].tolist(), texts):
-        counts = _script_counts(_clean(text[:2000]))
-        review_script[rid] = max(counts, key=lambda k: (counts[k], k)) if counts else None
+    review_script = {rid: _dominant_script(text) for rid, text in zip(out["review_id"].tolist(), texts)}
     langs = [
         _sentence_language(text, review_lang[rid], name, review_script[rid])
         for rid, text in zip(sents["review_id"].tolist(), sents["text"].tolist())
