@@ -63,6 +63,8 @@ def test_index_embeds_every_chart_and_links_its_files(built):
         for ext in ("html", "svg", "png", "csv"):
             assert f'href="{stem}.{ext}"' in page
     assert f'<body data-charts="{len(STEMS)}"' in page
+    for name in TABLES:
+        assert f'<li><a href="{name}">{name}</a>' in page
     assert "<h1>Salyut-7: reception by place</h1>" in page
 
 

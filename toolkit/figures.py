@@ -9,7 +9,7 @@ import json
 import platform
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -164,7 +164,7 @@ def build(analysis: AnalysisLike, out_dir: Path, *, corpus_sha256: str, data_dat
             vlc.vegalite_to_png(spec, vl_version=VL_VERSION, scale=PNG_SCALE))
         written[f"{figure.stem}.html"] = vlc.vegalite_to_html(
             spec, vl_version=VL_VERSION, bundle=True).encode("utf-8")
-    written["index.html"] = _index(steps, film=_film_title(analysis)).encode("utf-8")
+    written["index.html"] = _index(steps, film=_film_title(analysis), tables=extra).encode("utf-8")
     written["provenance.json"] = _provenance(written, corpus_sha256=corpus_sha256, data_date=data_date)
     for stale in sorted(out_dir.iterdir()):
         if _OURS.match(stale.name) and stale.name not in written:
@@ -310,6 +310,10 @@ console.error = function () {{ __record(Array.prototype.join.call(arguments, " "
 it. Provenance (corpus hash, versions): <a href="provenance.json">provenance.json</a>.</p>
 <pre id="errors"></pre>
 {figures}
+<h2>Tables without a chart</h2>
+<ul class="tables">
+{tables}
+</ul>
 <script>
 (function () {{
   var rendered = 0;
@@ -337,12 +341,24 @@ _FIGURE = """<figure id="{stem}">
 </figure>"""
 
 
-def _index(steps: list[Figure], *, film: str) -> str:
+_TABLE_NOTES = {
+    "00-reviews.csv": "every review: place, kind, rating, language, in scope or why not, sentiment",
+    "04-budget-shares-by-place.csv": "share of reviews citing a budget figure, by subject and place",
+    "04-budget-shares-by-kind.csv": "share of reviews citing a budget figure, by subject and kind",
+    "05-accuracy-stance-by-kind.csv": "accuracy stances by kind of review",
+    "06-frames-by-kind.csv": "geopolitical frames by kind of review",
+    "07-comparison-films-mentions.csv": "every comparison-film mention: review id, matched words, offsets",
+}
+
+
+def _index(steps: list[Figure], *, film: str, tables: Iterable[str] = ()) -> str:
     blocks = [_FIGURE.format(stem=f.stem, spec=_script_json(f.chart.to_dict()), number=int(f.stem[:2]),
                              caption=html.escape(f.caption)) for f in steps]
     bundle = vlc.javascript_bundle(vl_version=VL_VERSION).replace("</script", "<\\/script")
+    items = [f'<li><a href="{html.escape(name)}">{html.escape(name)}</a> — '
+             f'{html.escape(_TABLE_NOTES.get(name, ""))}</li>' for name in sorted(tables)]
     return _PAGE.format(bundle=bundle, count=len(steps), figures="\n".join(blocks),
-                        film=html.escape(film))
+                        film=html.escape(film), tables="\n".join(items))
 
 
 # ------------------------------------------------------------------------------------ sample data
