@@ -1177,10 +1177,10 @@ def evaluate(raw_path: str | Path, curated_manifest_path: str | Path) -> dict[st
     both = sum(g and m for g, m in zip(gold_mask, mine_mask))
     pairs: list[tuple[int, int]] = []
     matched_mine: set[int] = set()
+    mine_sets = [_chars(m) for m in mine]
     for gi, g in enumerate(gold):
         g_set = _chars(g)
-        for mi, m in enumerate(mine):
-            m_set = _chars(m)
+        for mi, m_set in enumerate(mine_sets):
             overlap = len(g_set & m_set)
             if overlap and overlap >= 0.5 * len(g_set) and overlap >= 0.5 * len(m_set):
                 pairs.append((gi, mi))
@@ -1229,15 +1229,19 @@ def _chars(spans: list[tuple[int, int]]) -> set[int]:
 
 
 def _main(argv: list[str]) -> int:
-    """`python -m toolkit.segment --evaluate`: the figures for the shipped corpus and the made-up dumps."""
+    """`python -m toolkit.segment --evaluate [RAW CURATED_MANIFEST]`: the figures for the shipped corpus
+    and the made-up dumps, or for the given raw dump against its curated manifest."""
     from toolkit.corpus import DEFAULT_MANIFEST, _read_manifest
 
-    if argv[:1] != ["--evaluate"]:
-        print("usage: python -m toolkit.segment --evaluate", file=sys.stderr)
+    if argv[:1] != ["--evaluate"] or len(argv) not in (1, 3):
+        print("usage: python -m toolkit.segment --evaluate [RAW CURATED_MANIFEST]", file=sys.stderr)
         return 2
-    shipped_raw = DEFAULT_MANIFEST.parent / _read_manifest(DEFAULT_MANIFEST)["raw"]
-    checks = [(shipped_raw, DEFAULT_MANIFEST)]
-    checks += [(raw, manifest) for raw, manifest in _OTHER_DUMPS if raw.is_file() and manifest.is_file()]
+    if len(argv) == 3:
+        checks = [(Path(argv[1]), Path(argv[2]))]
+    else:
+        shipped_raw = DEFAULT_MANIFEST.parent / _read_manifest(DEFAULT_MANIFEST)["raw"]
+        checks = [(shipped_raw, DEFAULT_MANIFEST)]
+        checks += [(raw, manifest) for raw, manifest in _OTHER_DUMPS if raw.is_file() and manifest.is_file()]
     for raw, manifest in checks:
         figures = evaluate(raw, manifest)
         print(f"{figures.pop('raw')} vs {manifest.name}:")
