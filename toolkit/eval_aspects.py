@@ -25,7 +25,7 @@ import yaml
 from toolkit.tables import TableError
 
 __all__ = ["GOLD", "REVIEWS", "FLOORS", "load_gold", "written_reviews", "predict", "score", "figure_accuracy",
-           "evaluate", "Evaluation", "check_floors", "main"]
+           "label_agreement", "evaluate", "Evaluation", "check_floors", "main"]
 
 _ROOT = Path(__file__).resolve().parent.parent
 GOLD = _ROOT / "corpus" / "gold" / "aspects_gold.jsonl"
@@ -210,14 +210,38 @@ def figure_accuracy(reviews: pd.DataFrame, figures: pd.DataFrame, gold: pd.DataF
                                        "found_amount", "found_currency", "found_subject", "exact", "sentence"])
 
 
+def label_agreement(reviews: pd.DataFrame, statements: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """How often a found gold sentence gets the gold labels: accuracy stance, incident set, frame set.
+
+    One row per label with `n` (found gold sentences of that aspect) and `agreement` (share exactly equal).
+    """
+    gold = _spans(reviews, gold)
+    rows = []
+    for label, aspect in (("stance", "accuracy"), ("incidents", "accuracy"), ("frames", "geopolitics")):
+        g = gold[gold["aspect"] == aspect]
+        p = statements[statements["aspect"] == aspect]
+        same = []
+        for rec in g.to_dict("records"):
+            hits = p[(p["review_id"] == rec["review_id"]) & (p["start"] < rec["end"]) & (rec["start"] < p["end"])]
+            if len(hits):
+                got = hits.iloc[0][label]
+                want = rec[label]
+                same.append(got == want if label == "stance" else sorted(got) == sorted(want))
+        rows.append({"label": label, "aspect": aspect, "n": len(same),
+                     "agreement": round(sum(same) / len(same), 4) if same else float("nan")})
+    return pd.DataFrame(rows)
+
+
 @dataclass(frozen=True)
 class Evaluation:
-    """Metrics of one evaluated set: `metrics` (score), `figures` (figure_accuracy), `statements`."""
+    """Metrics of one evaluated set: `metrics` (score), `figures` (figure_accuracy), `statements`,
+    `labels` (label_agreement)."""
 
     name: str
     metrics: pd.DataFrame
     figures: pd.DataFrame
     statements: pd.DataFrame
+    labels: pd.DataFrame
 
     def f1(self, aspect: str, *, level: str = "sentence", language: str = "all") -> float:
         m = self.metrics
@@ -257,7 +281,8 @@ def evaluate(*, gold_path: str | Path = GOLD, reviews_path: str | Path = REVIEWS
                    pd.concat([sets["corpus"][3], sets["written_dev"][3]], ignore_index=True))
     for name, (revs, stmts, figs, g) in sets.items():
         stmts = stmts[stmts["review_id"].isin(set(revs["review_id"]))]
-        out[name] = Evaluation(name, score(revs, stmts, g), figure_accuracy(revs, figs, g), stmts)
+        out[name] = Evaluation(name, score(revs, stmts, g), figure_accuracy(revs, figs, g), stmts,
+                               label_agreement(revs, stmts, g))
     return out
 
 
@@ -279,6 +304,11 @@ def check_floors(results: dict[str, Evaluation], floors: dict[str, Any]) -> list
             got = ev.f1(aspect, level="review")
             if not got >= floor:
                 problems.append(f"{set_name}: review-level F1 of {aspect} is {got:.3f} < floor {floor}")
+        for label, floor in (spec.get("label_agreement") or {}).items():
+            row = ev.labels[ev.labels["label"] == label]
+            got = float(row["agreement"].iloc[0]) if len(row) else float("nan")
+            if not got >= floor:
+                problems.append(f"{set_name}: {label} agreement is {got:.3f} < floor {floor}")
         if "figure_exact" in spec and not ev.figure_exact >= spec["figure_exact"]:
             problems.append(f"{set_name}: budget-figure exact match {ev.figure_exact:.3f} < floor "
                             f"{spec['figure_exact']}")
@@ -294,6 +324,8 @@ def _report(results: dict[str, Evaluation], out: Any) -> None:
             table = m[m["level"] == level].drop(columns="level")
             print(f"-- {level} level --", file=out)
             print(table.to_string(index=False), file=out)
+        print("-- labels of found gold sentences (exact agreement) --", file=out)
+        print(ev.labels.to_string(index=False), file=out)
         if len(ev.figures):
             print(f"-- budget figures: {int(ev.figures['exact'].sum())}/{len(ev.figures)} exact "
                   f"(amount, currency, subject) --", file=out)
