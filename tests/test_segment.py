@@ -278,7 +278,12 @@ def test_missing_file_is_a_clear_error(tmp_path):
         segment_file(tmp_path / "nowhere.txt")
 
 
-def test_cue_file_compiles_and_every_language_list_is_text():
+def test_cue_file_compiles_and_every_word_list_is_text():
+    # YAML 1.1 reads an unquoted `on` or `y` as a boolean and `photo:` as a mapping: every entry must be text.
+    data = yaml.safe_load(segment._DATA.read_text(encoding="utf-8"))
+    for key in ("site_cues", "section_ends", "promo_cues", "caption_cues", "not_name_words",
+                "attribution_connectors"):
+        for language, words in data[key].items():
+            assert all(isinstance(word, str) for word in words), (key, language, words)
     cues = segment._cues()
-    assert cues.site and cues.promo and cues.review_by and cues.byline
-    assert all(isinstance(word, str) for word, _ in cues.site + cues.promo + cues.caption)
+    assert cues.site and cues.promo and cues.review_by and cues.byline and cues.comment_by
