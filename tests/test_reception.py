@@ -179,11 +179,12 @@ def test_ratings_keep_only_rated_reviews_and_carry_n():
 
 
 def test_scope_excludes_synopses_and_duplicates_with_a_reason():
-    reviews = pd.DataFrame({"review_id": ["a", "b", "c", "d"], "kind": ["critic", "news", "blurb", "user"],
-                            "duplicate_of": [None, None, None, "a"]})
+    reviews = pd.DataFrame({"review_id": ["a", "b", "c", "d", "e"],
+                            "kind": ["critic", "news", "blurb", "user", None],
+                            "duplicate_of": [None, None, None, "a", None]})
     table = reception.scope(reviews)
-    assert table["in_scope"].tolist() == [True, False, True, False]
-    assert table["scope_reason"].tolist() == ["", "kind news is not an opinion", "", "duplicate of a"]
+    assert table["in_scope"].tolist() == [True, False, True, False, True]  # unknown kind: kept
+    assert table["scope_reason"].tolist() == ["", "kind news is not an opinion", "", "duplicate of a", ""]
 
 
 # ---------------------------------------------------------------------------------------- sentiment

@@ -39,7 +39,9 @@ def scope(reviews: pd.DataFrame, *, kinds: Collection[str] = OPINION_KINDS) -> p
     """Mark which reviews count as reception: opinion kinds, not duplicates.
 
     Requires `review_id`, `kind`; uses `duplicate_of` when present. Adds `in_scope` (bool) and
-    `scope_reason` ("" when in scope, else why not) so that excluded reviews stay visible.
+    `scope_reason` ("" when in scope, else why not) so that excluded reviews stay visible. A review
+    whose kind is missing (a researcher's own file without a `kind` field) stays in scope: only a kind
+    that is known not to be an opinion (synopsis, news) excludes it.
 
     >>> r = pd.DataFrame({"review_id": ["a", "b", "c"], "kind": ["critic", "synopsis", "user"],
     ...                   "duplicate_of": [None, None, "a"]})
@@ -53,7 +55,7 @@ def scope(reviews: pd.DataFrame, *, kinds: Collection[str] = OPINION_KINDS) -> p
     for kind, dup_of in zip(out["kind"], dup):
         if isinstance(dup_of, str) and dup_of:
             reasons.append(f"duplicate of {dup_of}")
-        elif kind not in kinds:
+        elif _present(kind) and kind not in kinds:
             reasons.append(f"kind {kind} is not an opinion")
         else:
             reasons.append("")
