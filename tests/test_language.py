@@ -1,0 +1,141 @@
+"""Tests for toolkit.language: detection per backend, abstention, names, mixed reviews, determinism."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from toolkit import language
+from toolkit.language import UND, Detection, annotate, detect_language
+from toolkit.tables import SENTENCE_COLUMNS, TableError
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("In Soviet Russia, problem has you.", "en"),
+    ("Vladimir Vdovichenkov and Pavel Derevyanko star.", "en"),
+    ("Der Film sieht viel teurer aus, als er tatsächlich war.", "de"),
+    ("Фильм снят с размахом, хотя бюджет был скромным.", "ru"),
+    ("Фільм знято з розмахом, хоча бюджет був невеликий.", "uk"),
+    ("Le scénario prend beaucoup de libertés avec l'histoire réelle.", "fr"),
+    ("El guion se toma muchas libertades con la historia real.", "es"),
+    ("La sceneggiatura si prende molte libertà con la storia vera.", "it"),
+    ("Scenariusz bardzo swobodnie traktuje prawdziwą historię.", "pl"),
+    ("O roteiro toma muitas liberdades com a história real.", "pt"),
+    ("Senaryo gerçek olaylarla epey özgürce oynuyor.", "tr"),
+    ("يصور الفيلم الأمريكيين كمنافسين ماكرين.", "ar"),
+    ("Scénář si s historií hodně pohrává, ale to mi nevadí.", "cs"),
+    ("Scenár sa s históriou veľmi hrá, ale mne to neprekáža.", "sk"),
+    ("El guió es pren moltes llibertats amb la història real.", "ca"),
+    ("Stsenaarium käsitleb tegelikku ajalugu väga vabalt.", "et"),
+    ("도킹 장면이 영화의 절정이다.", "ko"),
+    ("ドッキングの場面が一番の見どころだ。", "ja"),
+    ("对接的场面是全片的高潮。", "zh"),
+    ("Салют-7", "ru"),
+    ("ساليوت 7", "ar"),
+    ("Salyut-7  (2017)  ساليوت 7", "ar"),
+    ("Фильм «Salyut-7» вышел на экраны в 2017 году.", "ru"),
+    ("Le film russe « Салют-7 » raconte le sauvetage d'une station.", "fr"),
+])
+def test_default_backend_languages(text: str, expected: str) -> None:
+    assert detect_language(text).language == expected
+
+
+@pytest.mark.parametrize("backend", language.BACKENDS)
+@pytest.mark.parametrize("text", ["", "   ", "★★★½", "3.5/5", "9/10", "22.09.2017", "😀🚀", "111",
+                                  "https://example.org/salyut-7", "letterboxd.com/x/list/y/", "— … !"])
+def test_letterless_text_is_undetermined_for_every_backend(backend: str, text: str) -> None:
+    assert detect_language(text, backend=backend) == Detection(UND, 0.0)
+
+
+@pytest.mark.parametrize("text", ["Salyut-7", "Salyut 7 (2017)", "Vladimir Vdovichenkov", "Klim Shipenko"])
+def test_bare_names_abstain(text: str) -> None:
+    assert detect_language(text).language == UND
+
+
+@pytest.mark.parametrize("backend", language.BACKENDS)
+def test_backends_agree_on_clear_sentences(backend: str) -> None:
+    assert detect_language("This is a film about two cosmonauts who repair a frozen space station.",
+                           backend=backend).language == "en"
+    assert detect_language("Dies ist ein Film über zwei Kosmonauten, die eine eingefrorene Raumstation "
+                           "reparieren.", backend=backend).language == "de"
+
+
+@pytest.mark.parametrize("backend", language.BACKENDS)
+def test_detection_is_deterministic(backend: str) -> None:
+    # langdetect samples at random unless seeded: the same short, ambiguous text must give the same answer.
+    texts = ["Nada mal.", "Toller Film!", "A real gem.", "Da vedere.", "Sound familiar?"]
+    first = [detect_language(t, backend=backend) for t in texts]
+    assert [detect_language(t, backend=backend) for t in texts] == first
+
+
+def test_confidence_is_in_range_and_candidates_restrict() -> None:
+    found = detect_language("Der Film ist spannend und die Bilder sind toll.")
+    assert found.language == "de" and 0.0 <= found.confidence <= 1.0
+    assert detect_language("Der Film ist spannend und die Bilder sind toll.",
+                           candidates=["en", "fr"]).language in {"en", "fr", UND}
+    assert detect_language("이 영화는 훌륭하다", candidates=["en"]).language == UND
+
+
+def test_unknown_backend_and_wrong_type() -> None:
+    with pytest.raises(ValueError, match="unknown language backend 'fasttext'"):
+        detect_language("text", backend="fasttext")
+    with pytest.raises(TypeError, match="needs a str"):
+        detect_language(None)  # type: ignore[arg-type]
+
+
+def _reviews() -> pd.DataFrame:
+    return pd.DataFrame({
+        "review_id": ["de-mixed", "en-names", "ru", "rating", "empty", "en-ru"],
+        "text": [
+            "Der Film hat mich überrascht. Die Bilder aus dem All sind großartig, und die Schauspieler "
+            "tragen die Geschichte. Honestly, this is the best space rescue film I have seen in years. "
+            "Nur die Musik ist viel zu laut.",
+            "Salyut-7 is a Russian space film. Vladimir Vdovichenkov and Pavel Derevyanko star. "
+            "Klim Shipenko directs. The docking scene is superb.",
+            "Фильм смотрится на одном дыхании. Актёры играют сдержанно и точно. Смотреть стоит.",
+            "★★★½",
+            "",
+            "I watched it with friends who knew the real story. Один из них сказал, что такого никогда не было. "
+            "Still, the docking is superb.",
+        ],
+    })
+
+
+def test_annotate_reviews_and_sentences() -> None:
+    reviews = _reviews()
+    before = reviews.copy()
+    out, sents = annotate(reviews)
+    pd.testing.assert_frame_equal(reviews, before)  # input untouched
+    got = out.set_index("review_id")
+    assert got["language"].to_dict() == {"de-mixed": "de", "en-names": "en", "ru": "ru", "rating": UND,
+                                         "empty": UND, "en-ru": "en"}
+    assert got["mixed"].to_dict() == {"de-mixed": True, "en-names": False, "ru": False, "rating": False,
+                                      "empty": False, "en-ru": True}
+    assert list(sents.columns)[: len(SENTENCE_COLUMNS)] == SENTENCE_COLUMNS
+    by_review = sents.groupby("review_id")["language"].apply(list).to_dict()
+    assert by_review["de-mixed"] == ["de", "de", "en", "de"]
+    assert by_review["en-names"] == ["en", "en", "en", "en"]  # names and short sentences inherit
+    assert by_review["en-ru"] == ["en", "ru", "en"]
+    assert by_review["rating"] == [UND]
+    assert "empty" not in by_review
+    texts = dict(zip(reviews["review_id"], reviews["text"]))
+    assert all(texts[r][s:e] == t for r, s, e, t in zip(sents["review_id"], sents["start"], sents["end"], sents["text"]))
+
+
+@pytest.mark.parametrize("backend", ["langdetect", "py3langid"])
+def test_annotate_other_backends(backend: str) -> None:
+    out, sents = annotate(_reviews().head(3), backend=backend)
+    assert out["language"].tolist() == ["de", "en", "ru"]
+    assert bool(out["mixed"].iloc[0])  # the English sentence in the German review
+    assert set(sents["language"][sents["review_id"] == "ru"]) == {"ru"}
+
+
+def test_annotate_is_deterministic() -> None:
+    first = annotate(_reviews(), backend="langdetect")
+    second = annotate(_reviews(), backend="langdetect")
+    pd.testing.assert_frame_equal(first[0], second[0])
+    pd.testing.assert_frame_equal(first[1], second[1])
+
+
+def test_annotate_needs_columns() -> None:
+    with pytest.raises(TableError, match="language.annotate needs column"):
+        annotate(pd.DataFrame({"text": ["x"]}))
