@@ -60,6 +60,7 @@ class _Cues:
     comment_buttons: tuple[re.Pattern[str], ...]
     rating_line: tuple[re.Pattern[str], ...]
     section_ends: tuple[re.Pattern[str], ...]
+    release: tuple[tuple[str, re.Pattern[str]], ...]
     review_by: tuple[re.Pattern[str], ...]
     byline: tuple[re.Pattern[str], ...]
     months: dict[str, int]
@@ -101,6 +102,7 @@ def _cues() -> _Cues:
         comment_buttons=regexes("comment_buttons"),
         rating_line=regexes("rating_line"),
         section_ends=tuple(pattern for _, pattern in phrases("section_ends")),
+        release=phrases("release_words"),
         review_by=regexes("review_by"),
         byline=regexes("byline", 0),
         months={k.casefold(): int(v) for by_lang in data["months"].values() for k, v in by_lang.items()},
@@ -285,6 +287,8 @@ def _structure_label(line: _Line, repeated: frozenset[str], cues: _Cues) -> _Lab
         return _Label("url", "link")
     found_date = _parse_date(body)
     if found_date and n <= 7 and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", body):
+        if _found(body, cues.release):
+            return _Label("furniture", "the film's release date, not the review's")
         return _Label("date", "date line", (("published", found_date),))
     return None
 
@@ -425,6 +429,9 @@ class _Grouper:
                     self.skip(line, "prose too short to stand alone as a review")
         for line, label in self.held:
             self.skip(line, f"{label.reason} (after a unit)")
+            if label.kind == "date":  # a date between two units dates the next one, as in "Title / date / text"
+                self.pending.setdefault("published", dict(label.meta)["published"])
+                self.pending_age = 0
         self.current, self.held = None, []
 
     def open(self, line: _Line, origin: str, why: str) -> _Unit:
@@ -743,6 +750,10 @@ def _guess_kinds(units: list[_Unit]) -> None:
         else:
             u.kind, reason = "critic", "prose with no other cue (the default)"
         u.why.append(f"kind {u.kind}: {reason}")
+        if u.duplicate_of is not None and "critic" not in u.meta and original.meta.get("critic") \
+                and u.kind != "synopsis":
+            u.meta["critic"] = original.meta["critic"]
+            u.why.append("critic as in the unit it repeats")
 
 
 # ---------------------------------------------------------------------------------------------- anchors
@@ -1158,8 +1169,9 @@ def evaluate(raw_path: str | Path, curated_manifest_path: str | Path) -> dict[st
     `boilerplate_share` — share of the proposed units' characters outside every curated unit;
     `units_matched` — curated units with a proposed unit covering at least half of it and lying at least
     half inside it; `unit_recall` = matched / curated units, `unit_precision` = proposed units that match
-    a curated unit / proposed units; `kind_agreement`, `rating_agreement` — share of matched pairs whose
-    kind / rating_raw agree (missing ratings on both sides agree).
+    a curated unit / proposed units; `kind_agreement`, `critic_agreement`, `rating_agreement`,
+    `published_agreement` — share of matched pairs whose kind / critic / rating_raw / published agree
+    (a field missing on both sides agrees).
     """
     from toolkit.corpus import load_corpus
 
@@ -1204,7 +1216,9 @@ def evaluate(raw_path: str | Path, curated_manifest_path: str | Path) -> dict[st
         "unit_recall": round(len(pairs) / len(gold), 3) if gold else None,
         "unit_precision": round(len(matched_mine) / len(mine), 3) if mine else None,
         "kind_agreement": agree("kind"),
+        "critic_agreement": agree("critic"),
         "rating_agreement": agree("rating_raw"),
+        "published_agreement": agree("published"),
     }
 
 
@@ -1246,7 +1260,7 @@ def _main(argv: list[str]) -> int:
         figures = evaluate(raw, manifest)
         print(f"{figures.pop('raw')} vs {manifest.name}:")
         for key, value in figures.items():
-            print(f"  {key:18} {value}")
+            print(f"  {key:20} {value}")
     return 0
 
 
