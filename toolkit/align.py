@@ -15,7 +15,7 @@ from typing import Any
 
 import pandas as pd
 
-from toolkit.tables import require
+from toolkit.tables import TableError, require
 
 __all__ = ["Alignment", "align", "to_csv", "to_html", "BY_REVIEW_COLUMNS", "CLAIM_COLUMNS"]
 
@@ -89,8 +89,6 @@ def align(reviews: pd.DataFrame, statements: pd.DataFrame, budget_figures: pd.Da
         ["review_id", "start"], kind="stable")
     unknown = sorted(set(stmts["review_id"]) - set(info))
     if unknown:
-        from toolkit.tables import TableError
-
         raise TableError(f"align.align: statements name review(s) not in reviews: {', '.join(unknown[:5])}")
     by_review = _by_review(meta, stmts)
     claims = _claims(info, stmts, budget_figures)

@@ -30,7 +30,7 @@ from typing import Any, Iterable
 import pandas as pd
 import yaml
 
-from toolkit.tables import REVIEW_COLUMNS, SENTENCE_COLUMNS, STATEMENT_COLUMNS, TableError, require  # noqa: F401
+from toolkit.tables import STATEMENT_COLUMNS, TableError, require
 
 __all__ = ["extract_statements", "match_sentence", "codebook", "Cue", "Aspect", "STATEMENT_EXTRA_COLUMNS"]
 
