@@ -30,6 +30,7 @@ _FIXTURES = _REPO / "tests" / "fixtures" / "segment"
 _OTHER_DUMPS = (
     (_FIXTURES / "other_film_dump.txt", _FIXTURES / "other_film_manifest.yaml"),
     (_FIXTURES / "heldout_dump.txt", _FIXTURES / "heldout_manifest.yaml"),
+    (_FIXTURES / "heldout2_dump.txt", _FIXTURES / "heldout2_manifest.yaml"),
 )
 
 # Labels of a line. Transparent ones never end a unit and are dropped from inside one.
@@ -205,6 +206,12 @@ def _parse_date(text: str) -> str | None:
     >>> _parse_date("By Anthony Kao , 24 Sep 18 04:29 GMT"), _parse_date("Sep 29, 2017"), _parse_date("01/15/23")
     ('2018-09-24', '2017-09-29', '2023-01-15')
     """
+    found = _find_date(text)
+    return found[0] if found else None
+
+
+def _find_date(text: str) -> tuple[str, int, int] | None:
+    """The first date in `text` as (YYYY-MM-DD, start, end of the matched text), or None."""
     months = _cues().months
     month = r"([^\W\d_]{3,9})\.?"
     patterns = (
@@ -225,7 +232,7 @@ def _parse_date(text: str) -> str | None:
                 month_number, day = int(day), mon  # not month/day/year: read it as day/month/year
             full_year = int(year) + (2000 if int(year) < 50 else 1900) if len(year) == 2 else int(year)
             try:
-                return date(full_year, month_number, int(day)).isoformat()
+                return date(full_year, month_number, int(day)).isoformat(), match.start(), match.end()
             except ValueError:
                 continue
     return None
@@ -285,11 +292,15 @@ def _structure_label(line: _Line, repeated: frozenset[str], cues: _Cues) -> _Lab
             return _Label("byline", "byline", _header_meta(match))
     if _URL.match(body):
         return _Label("url", "link")
-    found_date = _parse_date(body)
-    if found_date and n <= 7 and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", body):
+    found = _find_date(body)
+    if found and n <= 7 and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", body):
         if _found(body, cues.release):
             return _Label("furniture", "the film's release date, not the review's")
-        return _Label("date", "date line", (("published", found_date),))
+        before = body[:found[1]].split()
+        if len(before) == 1 and re.fullmatch(r"[\w.-]{2,40}", before[0]) and not before[0].isdigit():
+            # "hallvard_k 3 April 2022": a user name, then the date of the review below
+            return _Label("date", "author and date line", (("published", found[0]), ("critic", before[0])))
+        return _Label("date", "date line", (("published", found[0]),))
     return None
 
 
@@ -541,7 +552,8 @@ class _Grouper:
 
     def on_date(self, line: _Line, label: _Label) -> None:
         if self.current is None:
-            self.pending.setdefault("published", dict(label.meta)["published"])
+            for key, value in label.meta:
+                self.pending.setdefault(key, value)
             self.pending_age = 0
             self.skip(line, "date line (read as the next unit's date)")
         else:
@@ -721,6 +733,8 @@ def _mark_duplicates(units: list[_Unit]) -> None:
 
 
 def _guess_kinds(units: list[_Unit]) -> None:
+    """Set each unit's kind by the first rule that fits (CODEBOOK kinds); the note records which. Repeats
+    of an attributed unit take its critic."""
     copies: dict[int, int] = {}
     for u in units:
         if u.duplicate_of is not None:
@@ -733,6 +747,11 @@ def _guess_kinds(units: list[_Unit]) -> None:
         elif copies.get(root) and original.words <= 150 and "critic" not in original.meta \
                 and original.origin in ("prose", "bullet", "card"):
             u.kind, reason = "synopsis", "short unattributed text that recurs in the dump"
+        elif u.comments_follow and u.origin in ("prose", "byline"):
+            u.kind, reason = "blog", "an article followed by a reader-comment section or form"
+        elif u.origin == "byline" and re.fullmatch(r"\S+", u.meta.get("critic", " ")) and re.search(
+                r"[\d_]|^[a-z]", u.meta["critic"]):
+            u.kind, reason = "user", "the author is a user name (one token, lower case, digits or '_')"
         elif u.origin == "byline" and len(u.lines) == 1 and u.words <= _BLURB_WORDS:
             u.kind, reason = "blurb", "short attributed one-paragraph quote"
         elif u.origin == "bullet":
@@ -745,8 +764,6 @@ def _guess_kinds(units: list[_Unit]) -> None:
             u.kind, reason = "user", "rated search snippet"
         elif u.origin == "card" and "critic" not in u.meta:
             u.kind, reason = "synopsis", "unattributed search snippet (usually the page's own description)"
-        elif u.comments_follow and u.origin in ("prose", "byline"):
-            u.kind, reason = "blog", "an article followed by a reader-comment section or form"
         else:
             u.kind, reason = "critic", "prose with no other cue (the default)"
         u.why.append(f"kind {u.kind}: {reason}")
