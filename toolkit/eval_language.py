@@ -107,7 +107,8 @@ def report(*, backend: str | None = None) -> pd.DataFrame:
 
 
 def summary(backends: tuple[str, ...] = language.BACKENDS) -> pd.DataFrame:
-    """One row per backend: overall sentence, short-sentence (<20 chars), review and mixed accuracy."""
+    """One row per backend: sentence accuracy (overall, share of labelled sentences it decides rather than
+    abstains on, accuracy on those), per length bucket, review and mixed-flag accuracy."""
     rows = []
     for name in backends:
         r = report(backend=name)
@@ -116,7 +117,12 @@ def summary(backends: tuple[str, ...] = language.BACKENDS) -> pd.DataFrame:
             hit = r[(r["level"] == level) & (r["by"] == by) & (r["group"] == group)]["accuracy"]
             return float(hit.iloc[0]) if len(hit) else float("nan")
 
+        sents = predict_sentences(load_sentences(), backend=name)
+        labelled = sents[sents["language"] != language.UND]
+        decided = labelled[labelled["predicted"] != language.UND]
         rows.append({"backend": name, "sentences": pick("sentence", "all", "all"),
+                     "decided share": round(len(decided) / len(labelled), 4),
+                     "right when decided": round(float(decided["correct"].mean()), 4),
                      "sentences <20": pick("sentence", "length", "<20"),
                      "sentences 20-60": pick("sentence", "length", "20-60"),
                      "sentences >60": pick("sentence", "length", ">60"),

@@ -368,19 +368,24 @@ def _detect_auto(text: str, candidates: frozenset[str] | None) -> Detection:
         return _detect_lingua(text, pool)
     # Latin script (and any script without a rule).
     votes, n_words = _word_votes(text, script=script)
+    if candidates is not None:
+        votes = {k: v for k, v in votes.items() if k in candidates}
     winner = _clear_winner(votes, candidates=candidates)
     if winner:
         return Detection(*winner)
     if letters < _MIN_LETTERS:
         # Too little for a model; two function words of one leading language still decide ("Con ... y").
-        leader = _sole_leader(votes, minimum=1.5)
+        leader = _sole_leader(votes, minimum=1.0)
         return Detection(leader, 0.4) if leader else _UNDETERMINED
     found = _detect_lingua(text, candidates)
-    if len(text) >= _HIGH_ACCURACY_BELOW or found.confidence >= _MIN_CONFIDENCE:
+    if len(text) >= _HIGH_ACCURACY_BELOW or votes.get(found.language):
         return found
-    # Short and unsure: keep lingua's answer if the function words support it, else follow a sole
-    # function-word leader, else abstain.
-    if votes.get(found.language):
+    # Short text whose function words do not support lingua's answer: a sole function-word leader
+    # ("Regia di ...": di is Italian) beats the model; otherwise keep a confident answer or abstain.
+    leader = _sole_leader(votes, minimum=1.0)
+    if leader:
+        return Detection(leader, 0.4)
+    if found.confidence >= _MIN_CONFIDENCE:
         return found
     leader = _sole_leader(votes, minimum=0.5)
     return Detection(leader, 0.4) if leader else Detection(UND, found.confidence)
