@@ -139,3 +139,17 @@ def test_annotate_is_deterministic() -> None:
 def test_annotate_needs_columns() -> None:
     with pytest.raises(TableError, match="language.annotate needs column"):
         annotate(pd.DataFrame({"text": ["x"]}))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The docking scene is superb and the effects hold up well. Der Film ist toll.", ["en", "de"]),
+    ("Salyut-7 is a film about two cosmonauts and a frozen station. "
+     "Vladimir Vdovichenkov and Pavel Derevyanko star.", ["en", "en"]),
+    ("Фильм смотрится на одном дыхании, актёры играют точно. Салют-7", ["ru", "ru"]),
+    ("Le film est superbe et la musique est beaucoup trop forte. Salyut-7 (2017)", ["fr", "fr"]),
+    ("Ein packender Film über die Rettung einer Raumstation. ★★★★", ["de", UND]),
+    ("이 영화는 정말 훌륭했다. 도킹 장면이 절정이다.", ["ko", "ko"]),
+])
+def test_sentences_inherit_or_flip(text: str, expected: list[str]) -> None:
+    _, sents = annotate(pd.DataFrame({"review_id": ["r"], "text": [text]}))
+    assert sents["language"].tolist() == expected

@@ -477,7 +477,10 @@ def _sentence_language(text: str, review_lang: str, backend: str, review_script:
     if own > 0 and (own >= best or best < 2):
         return review_lang  # the common case: the review's own function words lead or nothing else does
     if len(text) < _SENTENCE_MIN_LETTERS or sum(map(len, lowered)) < _SENTENCE_MIN_LETTERS:
-        return review_lang  # too short to judge: inherit
+        # Too short for a model: inherit, unless its function words clearly name another language and
+        # none is the review's ("Der Film ist toll." inside an English review).
+        winner = _clear_winner(votes, candidates=None) if own == 0 else None
+        return winner[0] if winner else review_lang
     if best == 0 and len(lowered) < 6:
         return review_lang  # a few words with no function word of any language: a title or a name
     if not _same_script(text, review_script):
