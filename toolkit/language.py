@@ -40,7 +40,7 @@ _HIGH_ACCURACY_BELOW = 120
 _MIN_CONFIDENCE = 0.07
 # Features (scripts, function words) are read from the first this-many characters of a text: plenty to
 # decide, and it bounds the cost of very long reviews (their later sentences are checked one by one).
-_FEATURE_CHARS = 3000
+_FEATURE_CHARS = 1500
 # Proper names (names.yaml) are masked in texts shorter than this.
 _NAMES_BELOW = 400
 # lingua reads at most this many characters of a long text: enough for its trigram model to be sure.
@@ -54,6 +54,7 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|ru|de|fr|io
 _LETTER = re.compile(r"[^\W\d_\u00b2\u00b3\u00b9\u00bc-\u00be\u2150-\u218f\u2460-\u24ff\u2776-\u2793"
                      r"\u3007\u3021-\u3029\u3038-\u303a\u3192-\u3195\u3220-\u3229\u3248-\u324f"
                      r"\u3251-\u325f\u3280-\u3289\u32b1-\u32bf]")
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _CAPITALISED = re.compile(r"[^\W\d_][^\W\d_]*")
 
@@ -139,9 +140,10 @@ def _clean(text: str) -> str:
 def _script_counts(text: str) -> dict[str, int]:
     """Letters per script, for the scripts present (in the first few thousand characters)."""
     text = text[:_FEATURE_CHARS]
+    if not _non_latin().search(text):
+        total = sum(map(len, _LETTER_RUN.findall(text)))
+        return {"latin": total} if total else {}  # the common case
     total = len(_LETTER.findall(text))
-    if total and not _non_latin().search(text):
-        return {"latin": total}  # the common case, in one pass
     counts: dict[str, int] = {}
     remaining = total
     for name, spec in _scripts().items():
