@@ -137,10 +137,23 @@ def test_html_is_self_contained_and_escapes_hostile_text(result):
     assert "&lt;script&gt;alert(&#x27;outlet&#x27;)&lt;/script&gt;" in page
     assert "<title>Salyut-7 &lt;script&gt;alert(&#x27;t&#x27;)&lt;/script&gt; &amp; friends</title>" in page
     assert "Пожара на самом деле не было." in page
-    assert page.count("<table>") == 2
+    assert page.count("<table>") == 3  # claims, by review, coded statements
 
 
 def test_html_of_empty_alignment():
     out = align.align(pd.DataFrame({"review_id": ["a"]}), STATEMENTS.iloc[0:0])
     page = align.to_html(out, title="empty")
     assert "No claims." in page and math.isfinite(len(page))
+
+
+def test_html_marks_triggering_words_and_still_escapes():
+    statements = pd.DataFrame([{
+        "review_id": "us-1", "sentence_id": "us-1:1", "aspect": "budget", "start": 10,
+        "text": "<i>A</i> shoestring budget & more.", "cues": ["budget.en.budget", "budget.en.shoestring"],
+        "stance": None, "incidents": [], "frames": [],
+        "evidence": [{"cue": "budget.en.shoestring", "text": "shoestring", "start": 19, "end": 29, "negated": False},
+                     {"cue": "budget.en.budget", "text": "budget", "start": 30, "end": 36, "negated": False}],
+    }])
+    page = align.to_html(align.align(REVIEWS, statements), title="t")
+    assert '<mark title="budget.en.shoestring">shoestring</mark> <mark title="budget.en.budget">budget</mark>' in page
+    assert "&lt;i&gt;A&lt;/i&gt; " in page and "&amp; more." in page and "<i>" not in page

@@ -34,6 +34,9 @@ class Alignment:
 
     by_review: pd.DataFrame
     claims: pd.DataFrame
+    #: The coded statements behind both tables (with `evidence` when the aspects stage gave it), so a page
+    #: can mark the words that triggered each code.
+    statements: pd.DataFrame | None = None
 
 
 def _value(row: dict[str, Any], key: str) -> Any:
@@ -92,7 +95,9 @@ def align(reviews: pd.DataFrame, statements: pd.DataFrame, budget_figures: pd.Da
         raise TableError(f"align.align: statements name review(s) not in reviews: {', '.join(unknown[:5])}")
     by_review = _by_review(meta, stmts)
     claims = _claims(info, stmts, budget_figures)
-    return Alignment(by_review=by_review, claims=claims)
+    keep = [c for c in ("review_id", "sentence_id", "aspect", "start", "text", "cues", "stance", "incidents", "frames",
+                        "evidence") if c in stmts.columns]
+    return Alignment(by_review=by_review, claims=claims, statements=stmts[keep].reset_index(drop=True))
 
 
 def _by_review(meta: pd.DataFrame, stmts: pd.DataFrame) -> pd.DataFrame:
@@ -213,6 +218,7 @@ tr:nth-child(even) td{background:#fafafa}
 td.t{min-width:24rem;max-width:40rem}
 ul{margin:0;padding-left:1.1rem}
 .n{color:#666;font-size:.8rem}
+mark{background:#ffe9a8;padding:0 .1em}
 """
 
 
@@ -241,6 +247,43 @@ def _table(frame: pd.DataFrame, wide: set[str]) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
+def _marked(text: str, start: int, evidence: Any) -> str:
+    """The statement's text, escaped, with each triggering word wrapped in <mark title="cue id">."""
+    spans = []
+    for item in evidence if isinstance(evidence, (list, tuple)) else []:
+        try:
+            a, b = int(item["start"]) - start, int(item["end"]) - start
+        except (KeyError, TypeError, ValueError):
+            continue
+        if 0 <= a < b <= len(text):
+            spans.append((a, b, str(item.get("cue", ""))))
+    out, at = [], 0
+    for a, b, cue in sorted(spans):
+        if a < at:  # overlapping evidence: the first span marks the words
+            continue
+        out.append(html.escape(text[at:a]))
+        out.append(f'<mark title="{html.escape(cue)}">{html.escape(text[a:b])}</mark>')
+        at = b
+    out.append(html.escape(text[at:]))
+    return "".join(out)
+
+
+def _statements_table(statements: pd.DataFrame) -> str:
+    columns = [c for c in ("review_id", "aspect", "text", "cues", "stance", "incidents", "frames")
+               if c in statements.columns]
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+    body = []
+    for rec in statements.to_dict("records"):
+        cells = []
+        for c in columns:
+            if c == "text":
+                cells.append(f'<td class="t">{_marked(str(rec["text"]), int(rec.get("start") or 0), rec.get("evidence"))}</td>')
+            else:
+                cells.append(f"<td>{_cell(rec[c])}</td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
 def to_html(alignment: Alignment, *, title: str) -> str:
     """A self-contained HTML page (inline CSS, no scripts, no external resources) with both tables.
 
@@ -266,6 +309,11 @@ def to_html(alignment: Alignment, *, title: str) -> str:
         _table(claims[claim_cols], {"evidence"}) if len(claims) else "<p>No claims.</p>",
         "<h2>Statements by review and aspect</h2>",
         _table(by_review, set(aspects)),
+    ]
+    if alignment.statements is not None and len(alignment.statements):
+        parts += ["<h2>Coded statements, with the words that triggered each code marked</h2>",
+                  _statements_table(alignment.statements)]
+    parts += [
         "</body>", "</html>",
     ]
     return "\n".join(parts) + "\n"
