@@ -166,7 +166,9 @@ class Measurement:
     jobs: int
     seconds: float
     megabytes: float        # UTF-8 MB of review text
-    peak_rss_mb: float      # max resident set of this process and of its waited-for children
+    peak_rss_mb: float      # peak memory of the run: summed PSS of its processes (see `_watch_memory`)
+    startup: float = 0.0    # of `seconds`: loading and compiling models and lexicons, once per run
+    cpu_seconds: float = 0.0  # user + system CPU time of the run's processes (parent and workers)
 
     @property
     def reviews_per_second(self) -> float:
@@ -177,14 +179,36 @@ class Measurement:
         return self.megabytes / self.seconds / self.jobs
 
     @property
+    def mb_per_cpu_second(self) -> float:
+        """MB per CPU-second: per-core speed that other processes on a shared machine do not distort."""
+        return self.megabytes / self.cpu_seconds if self.cpu_seconds else float("nan")
+
+    @property
     def ms_per_review(self) -> float:
         return 1000.0 * self.seconds / self.reviews
+
+    @property
+    def ms_per_review_steady(self) -> float:
+        """Time per review once models are loaded: what stays flat from 10,000 to 1,000,000 reviews."""
+        return 1000.0 * (self.seconds - self.startup) / self.reviews
 
 
 def _text_megabytes(path: Path) -> tuple[int, float]:
     count, size = 0, 0
     with open(path, "rb") as handle:
         for line in handle:
+            if line.strip():
+                count += 1
+                size += len(json.loads(line)["text"].encode("utf-8"))
+    return count, size / 1e6
+
+
+def _text_megabytes_head(path: Path, limit: int) -> tuple[int, float]:
+    count, size = 0, 0
+    with open(path, "rb") as handle:
+        for line in handle:
+            if count >= limit:
+                break
             if line.strip():
                 count += 1
                 size += len(json.loads(line)["text"].encode("utf-8"))
@@ -200,7 +224,9 @@ def _peak_rss_mb() -> float:
 def measure(path: Path, *, jobs: int, chunk_size: int = 2000, progress: bool = False) -> Measurement:
     """Run `toolkit.scale.run_file` on `path` in a fresh process and time it (statements, JSONL out).
 
-    A fresh process per run keeps one run's caches and peak memory out of the next one's figures.
+    A fresh process per run keeps one run's caches and peak memory out of the next one's figures. The time
+    is the whole `run_file` call (model loading, reading, every stage, writing); memory is sampled from
+    outside (psutil) as the peak summed PSS of the run's processes.
     """
     import subprocess
 
@@ -208,24 +234,62 @@ def measure(path: Path, *, jobs: int, chunk_size: int = 2000, progress: bool = F
     code = (
         "import json, resource, sys, time\n"
         "from pathlib import Path\n"
-        "from toolkit.scale import run_file\n"
+        "from toolkit.scale import run_file, table_schemas\n"
         "from toolkit.pipeline import Film\n"
+        "film = Film('Salyut-7', 2017, ('Salyut-7', 'Салют-7'))\n"
         "t = time.perf_counter()\n"
+        "table_schemas(film)\n"
+        "startup = time.perf_counter() - t\n"
         f"s = run_file(Path({str(path)!r}), Path({str(output)!r}), jobs={jobs}, chunk_size={chunk_size}, "
-        f"film=Film('Salyut-7', 2017, ('Salyut-7', 'Салют-7')), progress={progress})\n"
+        f"film=film, progress={progress})\n"
         "dt = time.perf_counter() - t\n"
-        "own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-        "kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-        "print(json.dumps({'seconds': dt, 'reviews': s.reviews, 'own_kb': own, 'kids_kb': kids}))\n"
+        "me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "own, kids = me.ru_maxrss, children.ru_maxrss\n"
+        "cpu = me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime\n"
+        "print(json.dumps({'seconds': dt, 'startup': startup, 'reviews': s.reviews, 'own_kb': own, "
+        "'kids_kb': kids, 'cpu': cpu}))\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise RuntimeError(f"benchmark run failed on {path} (jobs={jobs}):\n{done.stderr[-4000:]}")
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    with open(output.with_suffix(".stderr"), "w+", encoding="utf-8") as errors:
+        child = subprocess.Popen([sys.executable, "-c", code], cwd=REPO, stdout=subprocess.PIPE,
+                                 stderr=errors, text=True)
+        sampled = _watch_memory(child)
+        stdout = child.stdout.read()
+        child.wait()
+        if child.returncode != 0:
+            errors.seek(0)
+            raise RuntimeError(f"benchmark run failed on {path} (jobs={jobs}):\n{errors.read()[-4000:]}")
+    result = json.loads(stdout.strip().splitlines()[-1])
     _, megabytes = _text_megabytes(path)
-    # Parent and workers are alive together: their peaks add up (an upper bound on the true joint peak).
-    peak = (result["own_kb"] + result["kids_kb"] * jobs if jobs > 1 else result["own_kb"]) / 1024.0
-    return Measurement("pipeline", result["reviews"], jobs, result["seconds"], megabytes, peak)
+    if sampled is None:
+        # No psutil: parent and workers are alive together, so their peaks add up (an upper bound).
+        sampled = (result["own_kb"] + result["kids_kb"] * (jobs if jobs > 1 else 0)) / 1024.0
+    return Measurement("pipeline", result["reviews"], jobs, result["seconds"], megabytes, sampled,
+                       result["startup"], result["cpu"])
+
+
+def _watch_memory(child, *, every: float = 0.5) -> float | None:
+    """Peak of the summed proportional set size (PSS: shared pages split between sharers) of `child` and
+    its processes, sampled every `every` seconds until it exits; None without psutil."""
+    try:
+        import psutil
+    except ImportError:
+        return None
+    peak = 0
+    root = psutil.Process(child.pid)
+    while child.poll() is None:
+        total = 0
+        try:
+            for proc in [root] + root.children(recursive=True):
+                try:
+                    info = proc.memory_full_info()
+                    total += getattr(info, "pss", info.rss)
+                except (psutil.NoSuchProcess, psutil.AccessDenied):
+                    pass
+        except psutil.NoSuchProcess:
+            break
+        peak = max(peak, total)
+        time.sleep(every)
+    return peak / 2**20
 
 
 def langdetect_alone(path: Path, *, limit: int | None = None) -> Measurement:
@@ -241,15 +305,50 @@ def langdetect_alone(path: Path, *, limit: int | None = None) -> Measurement:
                 texts.append(json.loads(line)["text"])
                 if limit is not None and len(texts) >= limit:
                     break
-    t = time.perf_counter()
+    detect("load the language profiles before timing")
+    t, cpu = time.perf_counter(), time.process_time()
     for text in texts:
         try:
             detect(text)
         except LangDetectException:
             pass
-    seconds = time.perf_counter() - t
+    seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
     megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    return Measurement("langdetect", len(texts), 1, seconds, megabytes, _peak_rss_mb())
+    return Measurement("langdetect", len(texts), 1, seconds, megabytes, _peak_rss_mb(), 0.0, cpu)
+
+
+def stage_seconds(path: Path, *, limit: int = 2000, film=None) -> dict[str, float]:
+    """Seconds per stage on the first `limit` reviews of `path`, one process, models already loaded.
+
+    The stages are the pipeline's own (reading, `language.annotate`, `aspects.extract_statements`,
+    `money.budget_figures`) and the JSONL serialization `run_file` does, so the shares say where time goes.
+    """
+    from toolkit import aspects, language, money
+    from toolkit.pipeline import Film
+    from toolkit.scale import _Block, _jsonl_by_review, _parse_block, run_partition, table_schemas
+
+    film = film or Film("Salyut-7", 2017, ("Salyut-7", "Салют-7"))
+    table_schemas(film)  # load and compile every resource first: those are one-off costs
+    with open(path, "rb") as handle:
+        data = b"".join(line for _, line in zip(range(limit), handle))
+    times: dict[str, float] = {}
+    t = time.perf_counter()
+    reviews, _ = _parse_block(_Block(str(path), 1, data))
+    times["read"] = time.perf_counter() - t
+    t = time.perf_counter()
+    annotated, sentences = language.annotate(reviews)
+    times["languages + sentences"] = time.perf_counter() - t
+    t = time.perf_counter()
+    statements = aspects.extract_statements(annotated, sentences)
+    times["statements"] = time.perf_counter() - t
+    t = time.perf_counter()
+    money.budget_figures(statements, year=film.year, film_titles=film.titles)
+    times["budget figures"] = time.perf_counter() - t
+    tables = run_partition(reviews, film=film)
+    t = time.perf_counter()
+    _jsonl_by_review(tables, "statements")
+    times["write (JSONL)"] = time.perf_counter() - t
+    return times
 
 
 def machine() -> str:
@@ -274,7 +373,9 @@ def _load() -> str:
 
 def _row(m: Measurement, load: str) -> str:
     return (f"| {m.what} | {m.reviews:,} | {m.jobs} | {m.seconds:.1f} | {m.reviews_per_second:,.0f} | "
-            f"{m.mb_per_second_per_core:.3f} | {m.ms_per_review:.3f} | {m.peak_rss_mb:,.0f} | {load} |")
+            f"{m.mb_per_second_per_core:.3f} | {m.mb_per_cpu_second:.3f} | {m.ms_per_review:.3f} | "
+            f"{m.ms_per_review_steady:.3f} | "
+            f"{m.peak_rss_mb:,.0f} | {load} |")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -287,10 +388,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--langdetect-limit", type=int, default=5000,
                         help="time langdetect on the first N texts of each corpus (it is slow)")
     parser.add_argument("--json", type=Path, default=None, help="also append each measurement as JSON here")
+    parser.add_argument("--stages", type=int, default=0, metavar="N",
+                        help="only print seconds per stage on the first N reviews of the smallest size")
     args = parser.parse_args(argv)
     print(f"machine: {machine()}")
-    print("| run | reviews | jobs | seconds | reviews/s | MB/s per core | ms/review | peak MB | load 1/5/15 |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|---|")
+    if args.stages:
+        path = corpus_path(min(args.sizes), seed=args.seed)
+        _, megabytes = _text_megabytes_head(path, args.stages)
+        times = stage_seconds(path, limit=args.stages)
+        total = sum(times.values())
+        print(f"stages on the first {args.stages:,} reviews of {path.name} ({megabytes:.2f} MB), load {_load()}")
+        print("| stage | seconds | share | MB/s |")
+        print("|---|---:|---:|---:|")
+        for stage, seconds in times.items():
+            print(f"| {stage} | {seconds:.2f} | {seconds / total:.0%} | {megabytes / seconds:.2f} |")
+        print(f"| all | {total:.2f} | 100% | {megabytes / total:.3f} |")
+        return 0
+    print("| run | reviews | jobs | seconds | reviews/s | MB/s per core | MB per CPU-s | ms/review "
+          "| ms/review after start-up | peak MB | load 1/5/15 |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for size in args.sizes:
         path = corpus_path(size, seed=args.seed)
         for jobs in args.jobs:

@@ -101,6 +101,14 @@ _PROBE = [
                  "film. The script invents a fire that never happened. It plays like Cold War propaganda."),
     ("probe-ru", "Фильм стоил 450 миллионов рублей. Пожара на станции в реальности не было."),
     ("probe-de", "Der Film kostete rund 13 Millionen Dollar. Die Geschichte wurde stark dramatisiert."),
+    # Warm-up only: text that reaches the statistical detectors (long and short, Latin and Cyrillic), so
+    # their models are loaded once in the parent and shared with forked workers instead of once per worker.
+    ("probe-fi", "Kaksi kosmonauttia viettää lähes koko elokuvan jäätyneellä ja hiljaisella asemalla, ja "
+                 "telakointikohtaus on kuvattu harvinaisen kärsivällisesti. Tosi hyvä."),
+    ("probe-uk", "Космонавти майже весь фільм проводять на замерзлій станції. Дуже видовищно. Сцена стикування "
+                 "тримає в напрузі до останньої секунди, а земні епізоди з дружинами вийшли помітно слабшими."),
+    ("probe-ar", "يقضي رائدا الفضاء معظم الفيلم في محطة متجمدة. مشهد الالتحام بالمحطة مصور بصبر نادر وهدوء "
+                 "كبير، والمشاهد على الأرض أضعف بكثير من مشاهد الفضاء."),
 ]
 
 
