@@ -25,7 +25,7 @@ import yaml
 from toolkit.tables import TableError
 
 __all__ = ["GOLD", "REVIEWS", "FLOORS", "load_gold", "written_reviews", "predict", "score", "figure_accuracy",
-           "label_agreement", "evaluate", "Evaluation", "check_floors", "main"]
+           "label_agreement", "evaluate", "Evaluation", "load_floors", "check_floors", "main"]
 
 _ROOT = Path(__file__).resolve().parent.parent
 GOLD = _ROOT / "corpus" / "gold" / "aspects_gold.jsonl"
