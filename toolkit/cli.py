@@ -143,7 +143,7 @@ def _statements(args: argparse.Namespace) -> int:
 
 
 def _align(args: argparse.Namespace) -> int:
-    from toolkit.align import align, to_html
+    from toolkit.align import align, to_csv, to_html
 
     analysis = _analysis(args)
     result = align(analysis.reviews, analysis.statements, analysis.budget_figures)
@@ -151,8 +151,8 @@ def _align(args: argparse.Namespace) -> int:
         args.html.write_text(to_html(result, title=f"Aligned statements: {args.input.name}"), encoding="utf-8")
     if args.csv_dir:
         args.csv_dir.mkdir(parents=True, exist_ok=True)
-        result.by_review.to_csv(args.csv_dir / "by_review.csv", index=False)
-        result.claims.to_csv(args.csv_dir / "claims.csv", index=False)
+        for table in ("by_review", "claims"):
+            (args.csv_dir / f"{table}.csv").write_text(to_csv(result, table=table), encoding="utf-8")
     rows = [{"table": "by_review", **r} for r in result.by_review.to_dict(orient="records")]
     rows += [{"table": "claims", **r} for r in result.claims.to_dict(orient="records")]
     _write_jsonl(rows, args.output)
@@ -162,7 +162,8 @@ def _align(args: argparse.Namespace) -> int:
 def _segment(args: argparse.Namespace) -> int:
     from toolkit.segment import segment_file
 
-    text = segment_file(args.raw)
+    # The draft names its raw file relative to where it is written, so it loads from there as is.
+    text = segment_file(args.raw, relative_to=args.output.parent if args.output else None)
     if args.output:
         args.output.write_text(text, encoding="utf-8")
     else:
