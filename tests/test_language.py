@@ -153,3 +153,9 @@ def test_annotate_needs_columns() -> None:
 def test_sentences_inherit_or_flip(text: str, expected: list[str]) -> None:
     _, sents = annotate(pd.DataFrame({"review_id": ["r"], "text": [text]}))
     assert sents["language"].tolist() == expected
+
+
+def test_annotate_rejects_duplicate_review_ids() -> None:
+    reviews = pd.DataFrame({"review_id": ["x", "y", "x"], "text": ["One.", "Two.", "Three."]})
+    with pytest.raises(TableError, match="repeated: x"):
+        annotate(reviews)

@@ -496,6 +496,48 @@ def _sentence_language(text: str, review_lang: str, backend: str, review_script:
     return review_lang if found.language == UND else found.language
 
 
+def _review_sentence_languages(text: str, spans: list[tuple[int, int]], review_lang: str, backend: str,
+                               review_script: str | None) -> list[str]:
+    """Languages of one review's sentences.
+
+    For the "auto" backend one pass over the review's words counts, per sentence, the function words of
+    the review's language and those of other languages only; a sentence with some of its own and at most
+    one foreign one is settled at once (the vast majority), the rest go through `_sentence_language`.
+    """
+    if backend != "auto" or review_lang == UND or review_script is None:
+        return [_sentence_language(text[a:b], review_lang, backend, review_script) for a, b in spans]
+    index = _function_words()
+    n = len(spans)
+    own = [0] * n
+    foreign = [0] * n
+    words = [0] * n
+    k = 0
+    end = spans[0][1] if spans else 0
+    for m in _WORD.finditer(text):
+        pos = m.start()
+        while pos >= end and k < n - 1:
+            k += 1
+            end = spans[k][1]
+        if pos < spans[k][0] or pos >= end:
+            continue  # a bullet marker or whitespace between sentences
+        words[k] += 1
+        langs = index.get(m.group().lower())
+        if langs is not None:
+            if review_lang in langs:
+                own[k] += 1
+            else:
+                foreign[k] += 1
+    out = []
+    for k, (a, b) in enumerate(spans):
+        if own[k] and foreign[k] <= 1:
+            out.append(review_lang)
+        elif not words[k] and not _LETTER.search(text, a, b):
+            out.append(UND)
+        else:
+            out.append(_sentence_language(text[a:b], review_lang, backend, review_script))
+    return out
+
+
 def _sentence_language_slow(text: str, review_lang: str, backend: str) -> str:
     """Sentence language for the other backends, or when the review's language is unknown."""
     words = _WORD.findall(text)
@@ -563,13 +605,25 @@ def annotate(reviews: pd.DataFrame, *, backend: str | None = None) -> tuple[pd.D
     out = reviews.copy()
     out["language"] = [d.language for d in detections]
     out["language_confidence"] = [d.confidence for d in detections]
+    ids = out["review_id"].tolist()
+    duplicated = sorted({str(r) for r in out["review_id"][out["review_id"].duplicated()]})
+    if duplicated:
+        raise TableError(f"language.annotate: review_id must be unique; repeated: {', '.join(duplicated)}")
     sents = _sentences.split(out[["review_id", "text", "language"]])
-    review_lang = dict(zip(out["review_id"].tolist(), out["language"].tolist()))
-    review_script = {rid: _dominant_script(text) for rid, text in zip(out["review_id"].tolist(), texts)}
-    langs = [
-        _sentence_language(text, review_lang[rid], name, review_script[rid])
-        for rid, text in zip(sents["review_id"].tolist(), sents["text"].tolist())
-    ]
+    review_lang = dict(zip(ids, out["language"].tolist()))
+    review_text = dict(zip(ids, texts))
+    review_script = {rid: _dominant_script(text) for rid, text in zip(ids, texts)}
+    rids, starts, ends = (sents[c].tolist() for c in ("review_id", "start", "end"))
+    langs: list[str] = []
+    i = 0
+    while i < len(rids):  # sentences come grouped by review, in order
+        j = i
+        while j < len(rids) and rids[j] == rids[i]:
+            j += 1
+        rid = rids[i]
+        langs += _review_sentence_languages(review_text[rid], list(zip(starts[i:j], ends[i:j])),
+                                            review_lang[rid], name, review_script[rid])
+        i = j
     sents = sents.assign(language=langs)
     foreign = sents[(sents["language"] != UND)
                     & (sents["language"] != sents["review_id"].map(review_lang))]["review_id"]
