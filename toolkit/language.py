@@ -19,7 +19,7 @@ import pandas as pd
 import yaml
 
 from toolkit import sentences as _sentences
-from toolkit.tables import require
+from toolkit.tables import TableError, require
 
 __all__ = ["Detection", "BACKENDS", "DEFAULT_BACKEND", "detect_language", "annotate", "UND"]
 
