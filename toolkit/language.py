@@ -137,8 +137,13 @@ def _clean(text: str) -> str:
     return text
 
 
+@functools.lru_cache(maxsize=256)
 def _script_counts(text: str) -> dict[str, int]:
-    """Letters per script, for the scripts present (in the first few thousand characters)."""
+    """Letters per script, for the scripts present (in the first few thousand characters).
+
+    Memoised for the last few texts: `annotate` asks for a review's script right after detecting its
+    language from the same string. Callers must not modify the returned dict.
+    """
     text = text[:_FEATURE_CHARS]
     if not _non_latin().search(text):
         total = sum(map(len, _LETTER_RUN.findall(text)))
@@ -513,7 +518,10 @@ def _review_sentence_languages(text: str, spans: list[tuple[int, int]], review_l
     words = [0] * n
     k = 0
     end = spans[0][1] if spans else 0
-    for m in _WORD.finditer(text):
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = text  # a few letters change length when lowered (İ); keep offsets right
+    for m in _WORD.finditer(lowered):
         pos = m.start()
         while pos >= end and k < n - 1:
             k += 1
@@ -521,7 +529,7 @@ def _review_sentence_languages(text: str, spans: list[tuple[int, int]], review_l
         if pos < spans[k][0] or pos >= end:
             continue  # a bullet marker or whitespace between sentences
         words[k] += 1
-        langs = index.get(m.group().lower())
+        langs = index.get(m.group())
         if langs is not None:
             if review_lang in langs:
                 own[k] += 1
