@@ -32,11 +32,13 @@ DEFAULT_BACKEND = "auto"
 # Text shorter than this many letters is too little for a statistical guess (lingua's own benchmark:
 # about 74% right on single words): "auto" abstains unless the script or function words settle it.
 _MIN_LETTERS = 5
-# Below this length lingua runs in high-accuracy mode; above it the low-accuracy (trigram) mode is as
-# good and an order of magnitude lighter (about 90 MB instead of about 1 GB with every language).
+# Below this length lingua runs in high-accuracy mode (its models load lazily, per language met: up to
+# about 1 GB for all Latin-script languages); above it the low-accuracy (trigram) mode is as good on the
+# development set and needs about 90 MB for every language.
 _HIGH_ACCURACY_BELOW = 120
-# lingua's confidence below which "auto" abstains on short text rather than guessing. lingua spreads its
-# confidence over 75 languages, so on a few words even a right answer often scores 0.1–0.4 (dev set).
+# lingua's confidence below which "auto" abstains on short text (unless function words support it)
+# rather than guessing. lingua spreads its confidence over 75 languages, so on a few words even a right
+# answer often scores only 0.07–0.4; this value was set on the development set (0.05–0.1 score alike).
 _MIN_CONFIDENCE = 0.07
 # Features (scripts, function words) are read from the first this-many characters of a text: plenty to
 # decide, and it bounds the cost of very long reviews (their later sentences are checked one by one).
