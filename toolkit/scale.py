@@ -504,9 +504,6 @@ def run_file(input: str | Path, output: str | Path, *, jobs: int = 1, chunk_size
     is written; otherwise rejected records go to ``<output>.rejections.jsonl``. A progress bar (bytes of
     input) goes to stderr when `progress`.
     """
-    import concurrent.futures
-    import multiprocessing
-
     from tqdm.auto import tqdm
 
     input, output = Path(input), Path(output)
@@ -525,15 +522,8 @@ def run_file(input: str | Path, output: str | Path, *, jobs: int = 1, chunk_size
     tasks = (_Task(block, what, fmt, film, backend)
              for block in _blocks(input, lines=chunk_size, source=input.as_posix()))
     bar = None
-    pool = None
+    results: Iterator[_ChunkResult] = map(_process, tasks) if jobs == 1 else _parallel(tasks, jobs=jobs)
     try:
-        if jobs == 1:
-            results: Iterable[_ChunkResult] = map(_process, tasks)
-        else:
-            methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-            pool = concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context)
-            results = _bounded(pool, tasks, in_flight=2 * jobs)
         bar = tqdm(total=input.stat().st_size, unit="B", unit_scale=True, desc=f"{input.name} → {what}",
                    file=sys.stderr, disable=not progress, leave=False)
         for result in results:
@@ -546,8 +536,8 @@ def run_file(input: str | Path, output: str | Path, *, jobs: int = 1, chunk_size
     finally:
         if bar is not None:
             bar.close()
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        if hasattr(results, "close"):
+            results.close()  # stops the worker pool, if any
     rejections_path = None
     if state.rejections:
         rejections_path = output.with_name(output.name + ".rejections.jsonl")
@@ -556,6 +546,28 @@ def run_file(input: str | Path, output: str | Path, *, jobs: int = 1, chunk_size
                 handle.write(_dumps(rejection))
     return RunSummary(input, output, state.reviews, len(state.rejections), sink.rows,
                       time.perf_counter() - started, jobs, rejections_path)
+
+
+def _parallel(tasks: Iterator[_Task], *, jobs: int) -> Iterator[_ChunkResult]:
+    """Results of `tasks` in order: the first chunk in this process, the rest in `jobs` forked workers.
+
+    Running the first chunk here loads what this input needs (per-language lexicons, stemmers, detector
+    models) once, before the workers fork and share those pages, instead of once in every worker.
+    """
+    import concurrent.futures
+    import multiprocessing
+
+    first = next(tasks, None)
+    if first is None:
+        return
+    yield _process(first)
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    pool = concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    try:
+        yield from _bounded(pool, tasks, in_flight=2 * jobs)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _bounded(pool, tasks: Iterator[_Task], *, in_flight: int) -> Iterator[_ChunkResult]:
