@@ -202,3 +202,20 @@ def test_dask_cluster_equals_pandas_row_for_row(corpus, tmp_path, whole):
         for column in schemas[name]:
             assert _plain(got[column]) == _plain(expected[column]), (name, column)
     assert pd.read_parquet(written["rejections"]).empty
+
+
+def test_run_dask_on_a_dask_dataframe_equals_pandas(corpus, whole):
+    dd = pytest.importorskip("dask.dataframe")
+    import dask
+
+    from toolkit.scale import run_dask
+
+    reviews = read_reviews(corpus)[["review_id", "text"]]
+    tables = run_dask(dd.from_pandas(reviews, npartitions=3, sort=False), film=FILM)
+    computed = dask.compute(tables, scheduler="synchronous")[0]
+    schemas = table_schemas(FILM)
+    for name in ("reviews", "statements", "budget_figures"):
+        got, expected = computed[name], conform(whole[name], schemas[name], arrow=True)
+        assert list(got.columns) == list(schemas[name]) and len(got) == len(expected) > 0
+        for column in schemas[name]:
+            assert _plain(got[column]) == _plain(expected[column]), (name, column)
