@@ -219,3 +219,15 @@ def test_run_dask_on_a_dask_dataframe_equals_pandas(corpus, whole):
         assert list(got.columns) == list(schemas[name]) and len(got) == len(expected) > 0
         for column in schemas[name]:
             assert _plain(got[column]) == _plain(expected[column]), (name, column)
+
+
+def test_dask_files_refuse_ids_repeated_across_shards(corpus, tmp_path):
+    pytest.importorskip("dask")
+    from toolkit.scale import run_dask_files
+
+    rows = _lines(corpus)[:3]
+    for name in ("a.jsonl", "b.jsonl"):
+        (tmp_path / name).write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with pytest.raises(ReviewInputError, match=r"b.jsonl line 1: duplicate id 's11-0000000' \(first used at .*a.jsonl line 1\)"):
+        run_dask_files(str(tmp_path / "*.jsonl"), tmp_path / "out", scheduler="synchronous", film=FILM)
+    assert not (tmp_path / "out").exists() and not (tmp_path / "out.partial").exists()
