@@ -231,3 +231,11 @@ def test_dask_files_refuse_ids_repeated_across_shards(corpus, tmp_path):
     with pytest.raises(ReviewInputError, match=r"b.jsonl line 1: duplicate id 's11-0000000' \(first used at .*a.jsonl line 1\)"):
         run_dask_files(str(tmp_path / "*.jsonl"), tmp_path / "out", scheduler="synchronous", film=FILM)
     assert not (tmp_path / "out").exists() and not (tmp_path / "out.partial").exists()
+
+
+def test_stdout_output_is_the_file_output(corpus, tmp_path, capsys):
+    out = tmp_path / "file.jsonl"
+    run_file(corpus, out, chunk_size=9, film=FILM, progress=False)
+    capsys.readouterr()
+    run_file(corpus, None, chunk_size=9, jobs=2, film=FILM, progress=False)
+    assert capsys.readouterr().out == out.read_text(encoding="utf-8")

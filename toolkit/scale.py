@@ -489,14 +489,15 @@ class RunSummary:
     rejections: Path | None = None
 
 
-def run_file(input: str | Path, output: str | Path, *, jobs: int = 1, chunk_size: int = 2000,
+def run_file(input: str | Path, output: str | Path | None, *, jobs: int = 1, chunk_size: int = 2000,
              film: Film | None = None, fmt: str = "jsonl", what: str = "statements", backend: str | None = None,
              strict: bool = True, progress: bool = True) -> RunSummary:
     """Stream a JSONL review file through the pipeline with `jobs` processes and write one table.
 
     The file is read `chunk_size` lines at a time, never whole; at most ``2 * jobs`` chunks are in flight,
     so memory stays flat whatever the file size. Results are written in input order, so the output is
-    byte-identical for any `jobs` and `chunk_size`. `what` is one of WHAT: with ``fmt="jsonl"``,
+    byte-identical for any `jobs` and `chunk_size`; `output` None (or ``"-"``) writes JSONL to stdout as
+    it goes, else to `output` only once the whole run succeeded. `what` is one of WHAT: with ``fmt="jsonl"``,
     "statements" and "languages" are written as `toolkit statements` / `toolkit languages` print them;
     with ``fmt="parquet"`` the named table is written (``languages`` = the per-review language table).
     Records are checked as `toolkit.readers.read_reviews` checks them, ids across the whole file. With
@@ -506,7 +507,9 @@ def run_file(input: str | Path, output: str | Path, *, jobs: int = 1, chunk_size
     """
     from tqdm.auto import tqdm
 
-    input, output = Path(input), Path(output)
+    input, output = Path(input), (None if output is None or str(output) == "-" else Path(output))
+    if output is None and fmt != "jsonl":
+        raise ValueError("run_file: Parquet needs an output path; only JSONL can go to stdout")
     if what not in WHAT:
         raise ValueError(f"run_file: what must be one of {', '.join(WHAT)}, got {what!r}")
     if fmt not in ("jsonl", "parquet"):
@@ -540,7 +543,8 @@ def run_file(input: str | Path, output: str | Path, *, jobs: int = 1, chunk_size
             results.close()  # stops the worker pool, if any
     rejections_path = None
     if state.rejections:
-        rejections_path = output.with_name(output.name + ".rejections.jsonl")
+        base = output if output is not None else input.with_name(input.name + ".out")
+        rejections_path = base.with_name(base.name + ".rejections.jsonl")
         with open(rejections_path, "w", encoding="utf-8") as handle:
             for rejection in sorted(state.rejections, key=lambda r: r["line"]):
                 handle.write(_dumps(rejection))
@@ -628,11 +632,14 @@ class _State:
 class _Sink:
     """Writes results to `<output>.partial`, renamed to `output` only when the whole run succeeded."""
 
-    def __init__(self, output: Path, fmt: str, kinds: dict[str, str] | None) -> None:
-        output.parent.mkdir(parents=True, exist_ok=True)
+    def __init__(self, output: Path | None, fmt: str, kinds: dict[str, str] | None) -> None:
         self.output, self.fmt, self.kinds = output, fmt, kinds
-        self.partial = output.with_name(output.name + ".partial")
         self.rows = 0
+        if output is None:  # stdout: written as results come, nothing to rename or take back
+            self.partial, self.handle = None, sys.stdout
+            return
+        output.parent.mkdir(parents=True, exist_ok=True)
+        self.partial = output.with_name(output.name + ".partial")
         if fmt == "jsonl":
             self.handle = open(self.partial, "w", encoding="utf-8")
         else:
@@ -655,6 +662,13 @@ class _Sink:
         self.rows += len(frame)
 
     def close(self, *, drop: set) -> None:
+        if self.partial is None:
+            if drop:
+                raise ValueError(f"run_file: review(s) {', '.join(map(repr, sorted(drop)))} name a duplicate_of "
+                                 "that is not in the input, and their rows are already on stdout; write to a "
+                                 "file to have them left out")
+            self.handle.flush()
+            return
         if self.fmt == "jsonl":
             self.handle.close()
         else:
@@ -684,6 +698,8 @@ class _Sink:
         os.replace(again, self.partial)
 
     def abort(self) -> None:
+        if self.partial is None:
+            return
         try:
             (self.handle if self.fmt == "jsonl" else self.writer).close()
         except Exception:
