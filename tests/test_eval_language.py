@@ -40,6 +40,11 @@ def test_sentence_level_floor() -> None:
     assert _value(FLOORS["backend"], "sentence", "all", "all") >= FLOORS["sentence_accuracy"]
 
 
+def test_sentence_level_floor_in_context() -> None:
+    # What the sentences table holds: corpus sentences judged inside their reviews (fragments inherit).
+    assert _value(FLOORS["backend"], "sentence in context", "all", "all") >= FLOORS["sentence_in_context_accuracy"]
+
+
 def test_default_beats_langdetect_on_short_sentences() -> None:
     ours = _value(FLOORS["backend"], "sentence", "length", "<20")
     theirs = _value(FLOORS["short_sentences_beat"], "sentence", "length", "<20")

@@ -11,6 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from collections.abc import Iterable
+
 import pandas as pd
 
 from toolkit import language
@@ -63,10 +65,34 @@ def _bucket(n: int) -> str:
     return next(label for lo, hi, label in BUCKETS if lo <= n < hi)
 
 
-def predict_sentences(gold: pd.DataFrame, *, backend: str | None = None) -> pd.DataFrame:
-    """Add `predicted` and `correct` to the sentence dev set for one backend."""
+def predict_sentences(gold: pd.DataFrame, *, backend: str | None = None, context: bool = False) -> pd.DataFrame:
+    """Add `predicted` and `correct` to the sentence dev set for one backend.
+
+    By default each sentence is judged alone (`detect_language`). With `context`, a sentence taken from the
+    shipped corpus gets the language the pipeline gives it inside its review (`annotate`: short fragments
+    and names inherit the review's language) — what the sentences table actually holds; written sentences,
+    which have no review, are still judged alone.
+    """
     predicted = [language.detect_language(t, backend=backend).language for t in gold["text"]]
+    if context:
+        in_review = _languages_in_context(gold.loc[gold["source"] == "corpus", "text"], backend=backend)
+        predicted = [in_review.get(t, p) if src == "corpus" else p
+                     for t, p, src in zip(gold["text"], predicted, gold["source"])]
     return gold.assign(predicted=predicted, correct=[p == g for p, g in zip(predicted, gold["language"])])
+
+
+def _languages_in_context(texts: Iterable[str], *, backend: str | None) -> dict[str, str]:
+    """Gold sentence text → the language of the corpus sentence that contains it (first review by id)."""
+    from toolkit.corpus import load_corpus
+
+    reviews = load_corpus().sort_values("review_id")
+    _, sentences = language.annotate(reviews[["review_id", "text"]], backend=backend)
+    found: dict[str, str] = {}
+    for text in texts:
+        hit = sentences[sentences["text"].str.contains(text, regex=False)]
+        if len(hit):
+            found[text] = hit["language"].iloc[0]
+    return found
 
 
 def predict_reviews(gold: pd.DataFrame, *, backend: str | None = None) -> pd.DataFrame:
@@ -89,10 +115,12 @@ def report(*, backend: str | None = None) -> pd.DataFrame:
     `n`, `accuracy`; review-level rows also include mixed-flag accuracy (`by` == "mixed").
     """
     name = backend or language.DEFAULT_BACKEND
-    sents = predict_sentences(load_sentences(), backend=name)
+    gold = load_sentences()
+    sents = predict_sentences(gold, backend=name)
+    in_context = predict_sentences(gold, backend=name, context=True)
     revs = predict_reviews(load_reviews(), backend=name)
     parts = []
-    for level, frame in (("sentence", sents), ("review", revs)):
+    for level, frame in (("sentence", sents), ("sentence in context", in_context), ("review", revs)):
         parts.append(pd.DataFrame({"by": ["all"], "group": ["all"], "n": [len(frame)],
                                    "accuracy": [round(float(frame["correct"].mean()), 4)]}).assign(level=level))
         parts.append(_accuracy(frame, "language").rename(columns={"language": "group"})
@@ -121,6 +149,7 @@ def summary(backends: tuple[str, ...] = language.BACKENDS) -> pd.DataFrame:
         labelled = sents[sents["language"] != language.UND]
         decided = labelled[labelled["predicted"] != language.UND]
         rows.append({"backend": name, "sentences": pick("sentence", "all", "all"),
+                     "sentences in context": pick("sentence in context", "all", "all"),
                      "decided share": round(len(decided) / len(labelled), 4),
                      "right when decided": round(float(decided["correct"].mean()), 4),
                      "sentences <20": pick("sentence", "length", "<20"),
@@ -154,7 +183,7 @@ def main(argv: list[str] | None = None) -> int:
     print(to_markdown(summary(backends)), "\n")
     for name in backends:
         r = report(backend=name)
-        for level in ("sentence", "review"):
+        for level in ("sentence", "sentence in context", "review"):
             for by in ("length", "language"):
                 part = r[(r["level"] == level) & (r["by"] == by)]
                 table = part.pivot_table(index="group", values=["n", "accuracy"], aggfunc="first")
