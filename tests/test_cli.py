@@ -85,3 +85,29 @@ def test_every_command_is_documented_in_the_readme():
 def test_python_dash_m_works():
     done = subprocess.run([sys.executable, "-m", "toolkit", "--version"], capture_output=True, text=True, check=True)
     assert done.stdout.startswith("toolkit ")
+
+
+@pytest.mark.parametrize("command", ["languages", "statements"])
+def test_jobs_and_chunks_print_the_same_rows(tmp_path, capsys, command):
+    whole = _run(capsys, command, "--input", str(FIXTURE), "--year", "2017")
+    out = tmp_path / "streamed.jsonl"
+    assert main([command, "--input", str(FIXTURE), "--year", "2017", "--jobs", "2", "--chunk-size", "1",
+                 "--output", str(out)]) == 0
+    assert [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()] == whole
+
+
+def test_csv_input_gives_the_same_statements_as_jsonl(tmp_path, capsys):
+    import pandas as pd
+
+    rows = [json.loads(line) for line in FIXTURE.read_text(encoding="utf-8").splitlines()]
+    csv = tmp_path / "reviews.csv"
+    pd.DataFrame(rows).to_csv(csv, index=False)
+    assert _run(capsys, "statements", "--input", str(csv)) == _run(capsys, "statements", "--input", str(FIXTURE))
+
+
+def test_jobs_needs_a_jsonl_file(tmp_path, capsys):
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    (folder / "a.txt").write_text("A fine film about a space station.", encoding="utf-8")
+    assert main(["statements", "--input", str(folder), "--jobs", "2"]) == 2
+    assert "--jobs streams JSONL files only" in capsys.readouterr().err

@@ -325,7 +325,7 @@ def stage_seconds(path: Path, *, limit: int = 2000, film=None) -> dict[str, floa
     """
     from toolkit import aspects, language, money
     from toolkit.pipeline import Film
-    from toolkit.scale import _Block, _jsonl_by_review, _parse_block, run_partition, table_schemas
+    from toolkit.scale import _Block, jsonl_by_review, _parse_block, run_partition, table_schemas
 
     film = film or Film("Salyut-7", 2017, ("Salyut-7", "Салют-7"))
     table_schemas(film)  # load and compile every resource first: those are one-off costs
@@ -346,7 +346,7 @@ def stage_seconds(path: Path, *, limit: int = 2000, film=None) -> dict[str, floa
     times["budget figures"] = time.process_time() - t
     tables = run_partition(reviews, film=film)
     t = time.process_time()
-    _jsonl_by_review(tables, "statements")
+    jsonl_by_review(tables, "statements")
     times["write (JSONL)"] = time.process_time() - t
     return times
 

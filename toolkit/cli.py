@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import argparse
-import json
-import math
 import sys
 from pathlib import Path
 from typing import Any, Iterable
@@ -54,6 +52,16 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--year", type=int, default=None,
                          help="the film's release year, to price budget figures in US dollars of that year")
         sub.set_defaults(run=run)
+        if name in ("languages", "statements"):
+            sub.add_argument("--jobs", type=int, default=1,
+                             help="stream a JSONL input in chunks through N processes (same output as 1)")
+            sub.add_argument("--chunk-size", type=int, default=2000, help="reviews per chunk when streaming")
+        if name == "statements":
+            sub.add_argument("--engine", choices=["pandas", "dask"], default="pandas",
+                             help="pandas (default, this machine) or dask (sharded input, Parquet output)")
+            sub.add_argument("--scheduler", default=None,
+                             help="with --engine dask: a scheduler address such as tcp://host:8786 "
+                                  "(default: a local cluster of processes)")
         if name == "align":
             sub.add_argument("--html", type=Path, default=None, help="also write a self-contained HTML page here")
             sub.add_argument("--csv-dir", type=Path, default=None, help="also write by_review.csv and claims.csv here")
@@ -98,47 +106,62 @@ def _read(args: argparse.Namespace) -> pd.DataFrame:
     return read_reviews(args.input)
 
 
-def _analysis(args: argparse.Namespace):
-    from toolkit.pipeline import Film, analyse
+def _film(args: argparse.Namespace):
+    from toolkit.pipeline import Film
 
-    return analyse(_read(args), film=Film(title="the film", year=args.year), backend=args.backend)
+    return Film(title="the film", year=args.year)
+
+
+def _analysis(args: argparse.Namespace):
+    from toolkit.pipeline import analyse
+
+    return analyse(_read(args), film=_film(args), backend=args.backend)
+
+
+def _streamed(args: argparse.Namespace, what: str) -> bool:
+    """Run `what` through toolkit.scale when asked for (--jobs > 1 or --engine dask); False otherwise."""
+    from toolkit import scale
+
+    film = _film(args)
+    if getattr(args, "engine", "pandas") == "dask":
+        if args.output is None:
+            raise ValueError("--engine dask writes Parquet: give --output DIR")
+        written = scale.run_dask_files(str(args.input), args.output, scheduler=args.scheduler or "processes",
+                                       film=film, backend=args.backend)
+        for table, folder in sorted(written.items()):
+            print(f"{table}: {folder}", file=sys.stderr)
+        return True
+    if args.input.suffix.lower() != ".jsonl" or not args.input.is_file():
+        if args.jobs > 1:
+            raise ValueError(f"{args.input}: --jobs streams JSONL files only; convert it or drop --jobs")
+        return False
+    scale.run_file(args.input, args.output, jobs=args.jobs, chunk_size=args.chunk_size, film=film, what=what,
+                   backend=args.backend, progress=args.output is not None)
+    return True
 
 
 def _languages(args: argparse.Namespace) -> int:
-    from toolkit.language import annotate
-
-    reviews, sentences = annotate(_read(args), backend=args.backend)
-    by_review = {rid: group for rid, group in sentences.groupby("review_id", sort=False)}
-    rows = []
-    for review in reviews.itertuples(index=False):
-        group = by_review.get(review.review_id, sentences.iloc[0:0])
-        rows.append({
-            "review_id": review.review_id,
-            "language": review.language,
-            "language_confidence": review.language_confidence,
-            "mixed": review.mixed,
-            "sentences": [
-                {"sentence_id": s.sentence_id, "start": s.start, "end": s.end, "language": s.language}
-                for s in group.itertuples(index=False)
-            ],
-        })
-    _write_jsonl(rows, args.output)
-    return 0
+    return _per_review_jsonl(args, "languages")
 
 
 def _statements(args: argparse.Namespace) -> int:
-    analysis = _analysis(args)
-    figures = analysis.budget_figures
-    keyed: dict[tuple[Any, Any], list[dict[str, Any]]] = {}
-    for row in figures.itertuples(index=False):
-        keyed.setdefault((row.review_id, row.sentence_id), []).append(
-            {"amount": row.amount, "currency": row.currency, "usd": row.usd, "subject": row.subject})
-    rows = []
-    for record in analysis.statements.to_dict(orient="records"):
-        if record["aspect"] == "budget":
-            record["figures"] = keyed.get((record["review_id"], record["sentence_id"]), [])
-        rows.append(record)
-    _write_jsonl(rows, args.output)
+    return _per_review_jsonl(args, "statements")
+
+
+def _per_review_jsonl(args: argparse.Namespace, what: str) -> int:
+    """`toolkit languages|statements`: a JSONL file streams through toolkit.scale (any --jobs); other inputs
+    are read whole. Both print exactly the same rows, formatted by toolkit.scale."""
+    from toolkit import scale
+
+    if _streamed(args, what):
+        return 0
+    film = _film(args)
+    tables = scale.run_partition(_read(args), film=film, backend=args.backend, sentences=what == "languages")
+    text = "".join(lines for _, lines in scale.jsonl_by_review(tables, what))
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        args.output.write_text(text, encoding="utf-8")
     return 0
 
 
@@ -185,27 +208,14 @@ def _evaluate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if hasattr(value, "tolist"):  # numpy scalars and arrays
-        return _jsonable(value.tolist())
-    return value
-
-
 def _write_jsonl(rows: Iterable[dict[str, Any]], output: Path | None) -> None:
-    lines = (json.dumps(_jsonable(row), ensure_ascii=False, sort_keys=False) + "\n" for row in rows)
+    from toolkit.scale import jsonl_line
+
+    text = "".join(jsonl_line(row) for row in rows)
     if output is None:
-        sys.stdout.writelines(lines)
+        sys.stdout.write(text)
     else:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.writelines(lines)
+        output.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -241,11 +241,16 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-def _dumps(row: dict[str, Any]) -> str:
+def jsonl_line(row: dict[str, Any]) -> str:
+    """One JSONL line for `row` as the command line prints it: NaN/NA → null, numpy values → Python.
+
+    >>> jsonl_line({"review_id": "a", "usd": float("nan"), "cues": ("x",)})
+    '{"review_id": "a", "usd": null, "cues": ["x"]}\\n'
+    """
     return json.dumps(_jsonable(row), ensure_ascii=False, sort_keys=False) + "\n"
 
 
-def _jsonl_by_review(tables: dict[str, pd.DataFrame], what: str) -> list[tuple[Any, str]]:
+def jsonl_by_review(tables: dict[str, pd.DataFrame], what: str) -> list[tuple[Any, str]]:
     """(review_id, JSONL text of its rows) in input order: what `toolkit statements|languages` would print."""
     out: list[tuple[Any, str]] = []
     if what == "statements":
@@ -273,7 +278,7 @@ def _jsonl_by_review(tables: dict[str, pd.DataFrame], what: str) -> list[tuple[A
     else:
         rows = tables[what].to_dict(orient="records")
     for row in rows:
-        text = _dumps(row)
+        text = jsonl_line(row)
         if out and out[-1][0] == row["review_id"]:
             out[-1] = (row["review_id"], out[-1][1] + text)
         else:
@@ -406,6 +411,10 @@ def _check_input(path: Path) -> None:
     if path.is_dir() or path.suffix.lower() not in (".jsonl", ".ndjson"):
         raise ReviewInputError(f"{path}: streaming reads one JSONL file (.jsonl or .ndjson); for CSV, folders "
                                "or HTML use toolkit.readers.read_reviews and run_partition")
+    with open(path, "rb") as handle:
+        # An empty file is a mistake to report (as toolkit.readers does), not an empty result.
+        if not any(line.strip() for line in handle):
+            raise ReviewInputError(f"{path} line 1: file is empty")
 
 
 def _fail(rejections: list[dict[str, Any]]) -> None:
@@ -459,7 +468,7 @@ def _process(task: _Task) -> _ChunkResult:
         if task.what == "reviews":
             tables["reviews"] = _in_order(tables["reviews"], {r: i for i, r in enumerate(result.ids)})
         if task.fmt == "jsonl":
-            result.jsonl = _jsonl_by_review(tables, task.what)
+            result.jsonl = jsonl_by_review(tables, task.what)
         else:
             name = _table_of(task.what)
             result.frame = conform(tables[name], table_schemas(task.film, task.backend)[name], table=name,
@@ -547,7 +556,7 @@ def run_file(input: str | Path, output: str | Path | None, *, jobs: int = 1, chu
         rejections_path = base.with_name(base.name + ".rejections.jsonl")
         with open(rejections_path, "w", encoding="utf-8") as handle:
             for rejection in sorted(state.rejections, key=lambda r: r["line"]):
-                handle.write(_dumps(rejection))
+                handle.write(jsonl_line(rejection))
     return RunSummary(input, output, state.reviews, len(state.rejections), sink.rows,
                       time.perf_counter() - started, jobs, rejections_path)
 
