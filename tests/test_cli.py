@@ -111,3 +111,17 @@ def test_jobs_needs_a_jsonl_file(tmp_path, capsys):
     (folder / "a.txt").write_text("A fine film about a space station.", encoding="utf-8")
     assert main(["statements", "--input", str(folder), "--jobs", "2"]) == 2
     assert "--jobs streams JSONL files only" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_dask_engine_on_a_running_cluster_equals_the_pandas_path(tmp_path, capsys):
+    import pandas as pd
+    from distributed import LocalCluster
+
+    expected = _run(capsys, "statements", "--input", str(FIXTURE), "--year", "2017")
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        assert main(["statements", "--input", str(FIXTURE), "--year", "2017", "--engine", "dask",
+                     "--scheduler", cluster.scheduler_address, "--output", str(tmp_path / "out")]) == 0
+    got = pd.read_parquet(tmp_path / "out" / "statements")
+    assert list(zip(got["review_id"], got["aspect"], got["text"])) == [
+        (r["review_id"], r["aspect"], r["text"]) for r in expected]
