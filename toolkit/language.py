@@ -168,16 +168,8 @@ def _script_counts(text: str) -> dict[str, int]:
 def _word_votes(text: str, *, script: str = "latin") -> tuple[dict[str, float], int]:
     """Function-word votes per language (plus distinctive letters of `script`) and the number of words."""
     text = text[:_FEATURE_CHARS]
-    index = _function_words()
     words = _WORD.findall(text.lower())
-    votes: dict[str, float] = {}
-    for word in words:
-        langs = index.get(word)
-        if langs:
-            # A word shared by k languages gives each 1/k: "и" (ru, uk, bg, sr, mk) says little, "что" a lot.
-            share = 1.0 / len(langs)
-            for lang in langs:
-                votes[lang] = votes.get(lang, 0.0) + share
+    votes = _votes(words)
     if script == "latin" and votes:
         # Distinctive letters (ř, ľ, ã, ñ, ø ...) only sharpen a decision the words already point to.
         pattern, owners = _latin_markers()
@@ -425,6 +417,20 @@ def _backend(name: str | None):
         raise ValueError(f"unknown language backend {name!r}; choose one of {', '.join(BACKENDS)}") from None
 
 
+def _votes(words: Iterable[str]) -> dict[str, float]:
+    """Function-word votes per language: a word shared by k languages gives each 1/k ("и" — ru, uk, bg, sr,
+    mk — says little, "что" a lot)."""
+    index = _function_words()
+    votes: dict[str, float] = {}
+    for word in words:
+        langs = index.get(word)
+        if langs:
+            share = 1.0 / len(langs)
+            for lang in langs:
+                votes[lang] = votes.get(lang, 0.0) + share
+    return votes
+
+
 def detect_language(text: str, *, backend: str | None = None,
                     candidates: Iterable[str] | None = None) -> Detection:
     """Detect the language of `text`: ISO 639-1 code and confidence, or ``"und"`` when undecidable.
@@ -473,14 +479,7 @@ def _sentence_language(text: str, review_lang: str, backend: str, review_script:
     lowered = _WORD.findall(text.lower())
     if not lowered:
         return UND if not _LETTER.search(text) else review_lang
-    index = _function_words()
-    votes: dict[str, float] = {}
-    for word in lowered:
-        langs = index.get(word)
-        if langs:
-            share = 1.0 / len(langs)
-            for lang in langs:
-                votes[lang] = votes.get(lang, 0.0) + share
+    votes = _votes(lowered)
     own = votes.get(review_lang, 0.0)
     best = max(votes.values(), default=0.0)
     if own > 0 and (own >= best or best < 2):
