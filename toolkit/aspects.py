@@ -23,9 +23,10 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+import sys
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 import pandas as pd
 import yaml
@@ -234,12 +235,33 @@ class _Tokens:
     words: tuple[str, ...]
     lowers: tuple[str, ...]
     ends: tuple[int, ...]
+    folded: str = ""        # text.lower(), once per sentence rather than once per language index
+    has_digit: bool = False  # any(ch.isdigit() for ch in text)
+
+
+@functools.cache
+def _digit_search() -> Callable[[str], re.Match[str] | None]:
+    """`search` of one class of exactly the characters for which ``str.isdigit()`` is True (not just ``\\d``:
+    superscripts and circled digits count too), so "has a digit" is one regex scan, not a generator.
+
+    >>> bool(_digit_search()("x²")), bool(_digit_search()("x٣")), bool(_digit_search()("none"))
+    (True, True, False)
+    """
+    codes = [c for c in range(sys.maxunicode + 1) if chr(c).isdigit()]
+    ranges, start, prev = [], codes[0], codes[0]
+    for c in codes[1:] + [-1]:
+        if c != prev + 1:
+            ranges.append(re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else ""))
+            start = c
+        prev = c
+    return re.compile("[" + "".join(ranges) + "]").search
 
 
 def _tokens(text: str) -> _Tokens:
     found = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     words = tuple(text[a:b] for a, b in found)
-    return _Tokens(text, tuple(found), words, tuple(w.lower() for w in words), tuple(b for _, b in found))
+    return _Tokens(text, tuple(found), words, tuple(w.lower() for w in words), tuple(b for _, b in found),
+                   text.lower(), _digit_search()(text) is not None)
 
 
 def _word_matches(pattern: str, token: str, cue: Cue) -> bool:
@@ -261,6 +283,9 @@ class _Index:
     patterned: tuple[Cue, ...]
     stems: bool
     prefilters: tuple[tuple[Cue, re.Pattern[str], frozenset[str] | None], ...] = ()
+    # One alternation of every prefilter's literals: when it finds none in a sentence (most sentences), every
+    # pattern cue that needs a literal is skipped at once. None when no prefilter has literals.
+    any_literal: re.Pattern[str] | None = None
 
 
 def _build_index(cues: Iterable[Cue], language: str) -> _Index:
@@ -280,8 +305,10 @@ def _build_index(cues: Iterable[Cue], language: str) -> _Index:
     # One alternation tells cheaply whether any glob can match a token at all.
     any_glob = re.compile("(?:" + "|".join(sorted(set(raw))) + r")\Z", re.IGNORECASE) if raw else None
     prefilters = tuple((cue, p, _required_literals(p)) for cue in patterned for p in cue.patterns)
+    literals = sorted({n for _, _, needs in prefilters if needs is not None and needs is not _DIGIT for n in needs})
+    any_literal = re.compile("|".join(re.escape(n) for n in literals)) if literals else None
     return _Index(language, {k: tuple(v) for k, v in exact.items()}, tuple(globs), any_glob, tuple(patterned),
-                  any(k[0] == "s" for k in exact), prefilters)
+                  any(k[0] == "s" for k in exact), prefilters, any_literal)
 
 
 _DIGIT = frozenset(["\\d"])  # marker: the pattern needs a digit somewhere
@@ -389,13 +416,15 @@ def _indexed_hits(index: _Index, toks: _Tokens) -> list[_Hit]:
             if _term_at(cue, term, toks, i):
                 spans.setdefault(id(cue), (cue, set()))[1].add((toks.spans[i][0], toks.spans[i + len(term) - 1][1]))
     text = toks.text
-    folded = text.lower()
-    has_digit = any(ch.isdigit() for ch in text)
+    folded = toks.folded
+    has_digit = toks.has_digit
+    # No literal of any prefilter in the sentence: every cue that needs one is skipped without looking.
+    some_literal = index.any_literal is not None and index.any_literal.search(folded) is not None
     for cue, pattern, needs in index.prefilters:
         if needs is _DIGIT:
             if not has_digit:
                 continue
-        elif needs is not None and not any(n in folded for n in needs):
+        elif needs is not None and (not some_literal or not any(n in folded for n in needs)):
             continue
         for m in pattern.finditer(text):
             if m.end() > m.start():

@@ -58,6 +58,10 @@ _DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.+\-Z]*)?")
 # Blog front matter (Jekyll, Hugo) says author/date; they fill critic/published unless those are also given.
 _ALIASES = {"author": "critic", "date": "published"}
 _LINE_LIKE = {"\x0b", "\x0c", "\x85", "\u2028", "\u2029"}
+# Every character _clean_text changes: the line-like ones and the control characters (category Cc, a set
+# Unicode guarantees never to change: U+0000-U+001F and U+007F-U+009F) other than \n and \t.
+_NEEDS_CLEANING = re.compile("[" + "".join(re.escape(ch) for ch in sorted(
+    _LINE_LIKE | {chr(c) for c in range(0x100) if unicodedata.category(chr(c)) == "Cc"} - {"\n", "\t"})) + "]")
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _FENCE = re.compile(r"(?:---|\.\.\.)[ \t]*")
 
@@ -404,8 +408,8 @@ def _html_records(html: str, *, stem: str) -> Iterator[tuple[int, dict[str, Any]
 
 def _clean_text(value: str) -> str:
     """Remove control characters except \\n and \\t (line-like ones become \\n)."""
-    if value.isprintable():
-        return value
+    if value.isprintable() or _NEEDS_CLEANING.search(value) is None:
+        return value  # nothing to remove (a newline alone makes isprintable() False)
     out = []
     for ch in value:
         if ch in ("\n", "\t"):
