@@ -286,6 +286,7 @@ class _Index:
     # One alternation of every prefilter's literals: when it finds none in a sentence (most sentences), every
     # pattern cue that needs a literal is skipped at once. None when no prefilter has literals.
     any_literal: re.Pattern[str] | None = None
+    literals: tuple[str, ...] = ()  # the same literals, to list those a sentence has when the alternation hits
 
 
 def _build_index(cues: Iterable[Cue], language: str) -> _Index:
@@ -308,7 +309,7 @@ def _build_index(cues: Iterable[Cue], language: str) -> _Index:
     literals = sorted({n for _, _, needs in prefilters if needs is not None and needs is not _DIGIT for n in needs})
     any_literal = re.compile("|".join(re.escape(n) for n in literals)) if literals else None
     return _Index(language, {k: tuple(v) for k, v in exact.items()}, tuple(globs), any_glob, tuple(patterned),
-                  any(k[0] == "s" for k in exact), prefilters, any_literal)
+                  any(k[0] == "s" for k in exact), prefilters, any_literal, tuple(literals))
 
 
 _DIGIT = frozenset(["\\d"])  # marker: the pattern needs a digit somewhere
@@ -404,27 +405,31 @@ def _negated(start: int, toks: _Tokens, language: str) -> bool:
 def _indexed_hits(index: _Index, toks: _Tokens) -> list[_Hit]:
     # Keyed by id(): hashing a frozen dataclass with compiled patterns is slow, and cues live for the process.
     spans: dict[int, tuple[Cue, set[tuple[int, int]]]] = {}
+    exact = index.exact
     for i, word in enumerate(toks.words):
         lower = toks.lowers[i]
-        candidates = list(index.exact.get(("c", word), ())) + list(index.exact.get(("l", lower), ()))
+        candidates = exact.get(("c", word), ()) + exact.get(("l", lower), ())
         if index.stems:
-            candidates += index.exact.get(("s", _stem(word, index.language)), ())
+            candidates += exact.get(("s", _stem(word, index.language)), ())
         if index.any_glob is not None and index.any_glob.match(word):
-            candidates += [(cue, term) for glob, cue, term in index.globs
-                           if glob.match(word if cue.case else lower)]
+            candidates += tuple((cue, term) for glob, cue, term in index.globs
+                                if glob.match(word if cue.case else lower))
         for cue, term in candidates:
             if _term_at(cue, term, toks, i):
                 spans.setdefault(id(cue), (cue, set()))[1].add((toks.spans[i][0], toks.spans[i + len(term) - 1][1]))
     text = toks.text
     folded = toks.folded
     has_digit = toks.has_digit
-    # No literal of any prefilter in the sentence: every cue that needs one is skipped without looking.
-    some_literal = index.any_literal is not None and index.any_literal.search(folded) is not None
+    # No literal of any prefilter in the sentence (most sentences): every cue that needs one is skipped at once;
+    # otherwise the literals present are listed once and each cue needs one of them.
+    present: frozenset[str] = frozenset()
+    if index.any_literal is not None and index.any_literal.search(folded) is not None:
+        present = frozenset(n for n in index.literals if n in folded)
     for cue, pattern, needs in index.prefilters:
         if needs is _DIGIT:
             if not has_digit:
                 continue
-        elif needs is not None and (not some_literal or not any(n in folded for n in needs)):
+        elif needs is not None and needs.isdisjoint(present):
             continue
         for m in pattern.finditer(text):
             if m.end() > m.start():
