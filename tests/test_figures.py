@@ -19,7 +19,8 @@ STEMS = ["01-ratings-by-place", "02-aspects-by-place", "03-aspects-by-kind", "04
          "05-accuracy-stance-by-place", "06-frames-by-place", "07-comparison-films-by-place",
          "08-reviews-over-time", "09-distinctive-words-by-place", "10-ratings-by-kind", "11-sentiment-by-place"]
 TABLES = ["00-reviews.csv", "04-budget-shares-by-place.csv", "04-budget-shares-by-kind.csv",
-          "05-accuracy-stance-by-kind.csv", "06-frames-by-kind.csv", "07-comparison-films-mentions.csv"]
+          "05-accuracy-stance-by-kind.csv", "06-frames-by-kind.csv", "07-comparison-films-mentions.csv",
+          "00-statements.csv", "00-budget-figures.csv"]
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +37,17 @@ def test_build_writes_every_file(built):
     expected = {f"{stem}.{ext}" for stem in STEMS for ext in ("svg", "png", "html", "csv")}
     expected |= {*TABLES, "index.html", "provenance.json", "notes.txt"}
     assert names == expected
+
+
+def test_every_review_id_behind_a_chart_has_its_statements_listed(built):
+    # Tracing: a review counted under an aspect has that aspect's statements, with their words, beside the charts.
+    statements = pd.read_csv(built / "00-statements.csv")
+    aspects = pd.read_csv(built / "02-aspects-by-place.csv")
+    for row in aspects[aspects["count"] > 0].itertuples():
+        ids = set(row.review_ids.split(";"))
+        listed = set(statements.loc[statements["aspect"] == row.category, "review_id"])
+        assert ids <= listed, (row.group, row.category)
+    assert statements["text"].notna().all()
 
 
 def test_second_build_is_byte_identical_and_reports_progress(built, tmp_path, capsys):
@@ -122,10 +134,16 @@ def test_sentiment_chart_table_scores_english_only(built):
     assert (table.loc["DE", "n"], table.loc["DE", "n_no_method"]) == (0, 1)
 
 
-@pytest.mark.parametrize("name", TABLES[1:])
+@pytest.mark.parametrize("name", TABLES[1:6])
 def test_tables_without_charts_trace_to_reviews(built, name):
     table = pd.read_csv(built / name, keep_default_na=False)
     assert "review_ids" in table.columns and len(table) > 0
+
+
+@pytest.mark.parametrize("name", ["00-statements.csv", "00-budget-figures.csv"])
+def test_row_tables_carry_review_id_and_words(built, name):
+    table = pd.read_csv(built / name, keep_default_na=False)
+    assert len(table) > 0 and (table["review_id"] != "").all() and (table["text"] != "").all()
 
 
 def test_png_has_no_time_chunk_and_stripping_works(built):

@@ -121,8 +121,17 @@ def _figures_and_tables(analysis: AnalysisLike, *, resamples: int,
         "05-accuracy-stance-by-kind.csv": kind["stances"],
         "06-frames-by-kind.csv": kind["frames"],
         "07-comparison-films-mentions.csv": mentions,
+        # The words behind every count: each coded statement and budget figure, keyed by review_id.
+        "00-statements.csv": _statement_table(statements),
+        "00-budget-figures.csv": budget,
     }
     return steps, extra
+
+
+def _statement_table(statements: pd.DataFrame) -> pd.DataFrame:
+    columns = [c for c in ("review_id", "sentence_id", "aspect", "start", "end", "language", "cues", "stance",
+                           "incidents", "frames", "negated", "text") if c in statements.columns]
+    return statements[columns]
 
 
 def build(analysis: AnalysisLike, out_dir: Path, *, corpus_sha256: str, data_date: str,
@@ -343,6 +352,8 @@ _FIGURE = """<figure id="{stem}">
 
 _TABLE_NOTES = {
     "00-reviews.csv": "every review: place, kind, rating, language, in scope or why not, sentiment",
+    "00-statements.csv": "every coded statement: review id, aspect, its words and offsets, cues, stance, frames",
+    "00-budget-figures.csv": "every budget figure: review id, amount, currency, USD, subject, the words",
     "04-budget-shares-by-place.csv": "share of reviews citing a budget figure, by subject and place",
     "04-budget-shares-by-kind.csv": "share of reviews citing a budget figure, by subject and kind",
     "05-accuracy-stance-by-kind.csv": "accuracy stances by kind of review",
