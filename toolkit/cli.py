@@ -80,15 +80,10 @@ def _parser() -> argparse.ArgumentParser:
 def _figures(args: argparse.Namespace) -> int:
     from toolkit.figures import build
     from toolkit.pipeline import analyse_corpus
-    from toolkit.corpus import DEFAULT_MANIFEST, sha256_of
+    from toolkit.corpus import raw_source, sha256_of
 
-    import yaml
-
-    manifest = args.corpus or DEFAULT_MANIFEST
-    spec = yaml.safe_load(Path(manifest).read_text(encoding="utf-8"))
-    raw = Path(manifest).parent / spec["raw"]
-    analysis = analyse_corpus(manifest, progress=not args.quiet)
-    written = build(analysis, args.out, corpus_sha256=sha256_of(raw), data_date=_data_date(analysis.reviews),
+    analysis = analyse_corpus(args.corpus, progress=not args.quiet)
+    written = build(analysis, args.out, corpus_sha256=sha256_of(raw_source(args.corpus)), data_date=_data_date(analysis.reviews),
                     progress=not args.quiet)
     print(f"wrote {len(written)} files to {args.out}", file=sys.stderr)
     return 0

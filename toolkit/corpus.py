@@ -70,7 +70,7 @@ def load_corpus(manifest: str | Path | None = None) -> pd.DataFrame:
     """
     path = Path(manifest) if manifest is not None else DEFAULT_MANIFEST
     spec = _read_manifest(path)
-    raw_path = (path.parent / spec["raw"]).resolve()
+    raw_path = raw_source(path)
     if not raw_path.is_file():
         raise CorpusError(f"{path}: raw source {spec['raw']!r} not found at {raw_path}")
     raw_bytes = raw_path.read_bytes()
@@ -92,6 +92,16 @@ def load_corpus(manifest: str | Path | None = None) -> pd.DataFrame:
     ]
     reviews = pd.DataFrame(rows)
     return validate_reviews(_with_ratings(reviews), where=str(path))
+
+
+def raw_source(manifest: str | Path | None = None) -> Path:
+    """The raw file a manifest (default: the shipped one) cuts its units from.
+
+    >>> raw_source().name
+    'salyut7_pages_2024.txt'
+    """
+    path = Path(manifest) if manifest is not None else DEFAULT_MANIFEST
+    return (path.parent / _read_manifest(path)["raw"]).resolve()
 
 
 def validate_reviews(reviews: pd.DataFrame, *, where: str = "reviews") -> pd.DataFrame:

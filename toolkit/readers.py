@@ -88,7 +88,7 @@ class _Rejection:
         return f"{self.source} line {self.line}: {self.reason}"
 
 
-class _Reject(Exception):
+class RecordRejected(Exception):
     """One record (or a whole file) cannot be read."""
 
     def __init__(self, line: int, reason: str, record_id: str | None = None) -> None:
@@ -155,7 +155,7 @@ def read_reviews_report(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
                 "or a folder of .txt/.md/.html files")
         _read_file(root, Path(name).as_posix(), batch)
     rows = _drop_duplicates(batch)
-    return _review_frame(rows), _rejection_frame(batch.rejections)
+    return review_frame(rows), _rejection_frame(batch.rejections)
 
 
 def read_reviews(path: str | Path, *, strict: bool = True) -> pd.DataFrame:
@@ -189,15 +189,15 @@ def _read_file(file: Path, source: str, batch: _Batch) -> None:
         data = file.read_bytes()
         text = _decode(data, html=suffix in _HTML_SUFFIXES)
         if not text.strip():
-            raise _Reject(1, "file is empty")
-    except _Reject as problem:
+            raise RecordRejected(1, "file is empty")
+    except RecordRejected as problem:
         batch.rejections.append(_Rejection(source, problem.line, problem.record_id, problem.reason))
         return
     except OSError as error:
         batch.rejections.append(_Rejection(source, 1, None, f"cannot read file: {error.strerror or error}"))
         return
     if suffix in (".jsonl", ".ndjson"):
-        records: Iterator[tuple[int, dict[str, Any] | _Reject]] = _jsonl_records(text)
+        records: Iterator[tuple[int, dict[str, Any] | RecordRejected]] = jsonl_records(text)
     elif suffix in (".csv", ".tsv"):
         records = _csv_records(text, tab=suffix == ".tsv")
     elif suffix in _HTML_SUFFIXES:
@@ -205,19 +205,19 @@ def _read_file(file: Path, source: str, batch: _Batch) -> None:
     else:
         records = _text_records(text, stem=file.stem)
     for line, record in records:
-        if isinstance(record, _Reject):
+        if isinstance(record, RecordRejected):
             batch.rejections.append(_Rejection(source, record.line, record.record_id, record.reason))
             continue
         try:
-            batch.rows.append(_review_row(record, source=source, line=line))
-        except _Reject as problem:
+            batch.rows.append(review_row(record, source=source, line=line))
+        except RecordRejected as problem:
             batch.rejections.append(_Rejection(source, problem.line, problem.record_id, problem.reason))
 
 
 def _decode(data: bytes, *, html: bool = False) -> str:
-    """Bytes to text with BOM stripped and newlines normalized; _Reject naming the first bad byte."""
+    """Bytes to text with BOM stripped and newlines normalized; RecordRejected naming the first bad byte."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _Reject(1, "file is UTF-16 (byte-order mark at byte 0), not UTF-8; re-save it as UTF-8")
+        raise RecordRejected(1, "file is UTF-16 (byte-order mark at byte 0), not UTF-8; re-save it as UTF-8")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -228,12 +228,12 @@ def _decode(data: bytes, *, html: bool = False) -> str:
             line = data.count(b"\n", 0, error.start) + 1
             guess = _guess_encoding(data)
             hint = f"; looks like {guess}" if guess else ""
-            raise _Reject(line, f"not UTF-8: byte 0x{data[error.start]:02x} at byte offset {error.start}"
+            raise RecordRejected(line, f"not UTF-8: byte 0x{data[error.start]:02x} at byte offset {error.start}"
                                 f"{hint} — re-save the file as UTF-8") from None
         try:
             text = data.decode(declared)
         except (LookupError, UnicodeDecodeError) as bad:
-            raise _Reject(1, f"page declares charset {declared!r} but cannot be decoded with it: {bad}") \
+            raise RecordRejected(1, f"page declares charset {declared!r} but cannot be decoded with it: {bad}") \
                 from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -264,20 +264,22 @@ def _guess_encoding(data: bytes) -> str | None:
     return None
 
 
-def _jsonl_records(text: str) -> Iterator[tuple[int, dict[str, Any] | _Reject]]:
+def jsonl_records(text: str) -> Iterator[tuple[int, dict[str, Any] | RecordRejected]]:
+    """(line number, parsed record or the RecordRejected saying why not) for each non-blank JSONL line.
+    Public so that streaming readers (toolkit.scale) accept and reject exactly what `read_reviews` does."""
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
             record = json.loads(line, object_pairs_hook=_unique_keys)
         except json.JSONDecodeError as error:
-            yield number, _Reject(number, f"invalid JSON: {error.msg} (column {error.colno})")
+            yield number, RecordRejected(number, f"invalid JSON: {error.msg} (column {error.colno})")
             continue
         except _DuplicateKey as error:
-            yield number, _Reject(number, f"field {error.key!r} is given twice")
+            yield number, RecordRejected(number, f"field {error.key!r} is given twice")
             continue
         if not isinstance(record, dict):
-            yield number, _Reject(number, f"expected a JSON object per line, got {type(record).__name__}")
+            yield number, RecordRejected(number, f"expected a JSON object per line, got {type(record).__name__}")
             continue
         yield number, record
 
@@ -297,7 +299,7 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return seen
 
 
-def _csv_records(text: str, *, tab: bool) -> Iterator[tuple[int, dict[str, Any] | _Reject]]:
+def _csv_records(text: str, *, tab: bool) -> Iterator[tuple[int, dict[str, Any] | RecordRejected]]:
     header_line = text.split("\n", 1)[0]
     # Spreadsheets in German or Russian locales save with ";": take the commonest separator in the header.
     delimiter = "\t" if tab else max((",", ";", "\t"), key=lambda d: (header_line.count(d), d == ","))
@@ -311,7 +313,7 @@ def _csv_records(text: str, *, tab: bool) -> Iterator[tuple[int, dict[str, Any] 
         except StopIteration:
             return
         except csv.Error as error:
-            yield start, _Reject(start, f"CSV error: {error}; later records in this file were not read")
+            yield start, RecordRejected(start, f"CSV error: {error}; later records in this file were not read")
             return
         previous_end = reader.line_num
         if not row or all(not cell.strip() for cell in row):
@@ -320,11 +322,11 @@ def _csv_records(text: str, *, tab: bool) -> Iterator[tuple[int, dict[str, Any] 
             header = [cell.strip() for cell in row]
             problem = _header_problem(header)
             if problem:
-                yield start, _Reject(start, f"CSV header {problem}; no records in this file were read")
+                yield start, RecordRejected(start, f"CSV header {problem}; no records in this file were read")
                 return
             continue
         if len(row) != len(header):
-            yield start, _Reject(start, f"record has {len(row)} fields but the header has {len(header)}",
+            yield start, RecordRejected(start, f"record has {len(row)} fields but the header has {len(header)}",
                                  record_id=_cell_id(header, row))
             continue
         yield start, {key: (value if value.strip() else None) for key, value in zip(header, row)}
@@ -351,14 +353,14 @@ def _cell_id(header: list[str], row: list[str]) -> str | None:
     return None
 
 
-def _text_records(text: str, *, stem: str) -> Iterator[tuple[int, dict[str, Any] | _Reject]]:
+def _text_records(text: str, *, stem: str) -> Iterator[tuple[int, dict[str, Any] | RecordRejected]]:
     lines = text.split("\n")
     front: dict[str, Any] = {}
     body_line = 1
     if lines and lines[0].rstrip() == "---":
         close = next((i for i in range(1, len(lines)) if _FENCE.fullmatch(lines[i])), None)
         if close is None:
-            yield 1, _Reject(1, "front matter opened with '---' at line 1 is never closed with '---'",
+            yield 1, RecordRejected(1, "front matter opened with '---' at line 1 is never closed with '---'",
                              record_id=stem)
             return
         try:
@@ -367,12 +369,12 @@ def _text_records(text: str, *, stem: str) -> Iterator[tuple[int, dict[str, Any]
             mark = getattr(error, "problem_mark", None)
             line = mark.line + 2 if mark is not None else 1
             problem = getattr(error, "problem", None) or str(error).split("\n")[0]
-            yield line, _Reject(line, f"broken YAML front matter: {problem}", record_id=stem)
+            yield line, RecordRejected(line, f"broken YAML front matter: {problem}", record_id=stem)
             return
         if loaded is None:
             loaded = {}
         if not isinstance(loaded, dict):
-            yield 2, _Reject(2, f"front matter must be 'key: value' lines, got a YAML {type(loaded).__name__}",
+            yield 2, RecordRejected(2, f"front matter must be 'key: value' lines, got a YAML {type(loaded).__name__}",
                              record_id=stem)
             return
         front = {str(key): value for key, value in loaded.items()}
@@ -380,7 +382,7 @@ def _text_records(text: str, *, stem: str) -> Iterator[tuple[int, dict[str, Any]
         text = "\n".join(lines[close + 1:])
     front.setdefault("id", stem)
     if "text" in front:
-        yield 2, _Reject(2, "front matter sets 'text'; the text is the file body after the front matter",
+        yield 2, RecordRejected(2, "front matter sets 'text'; the text is the file body after the front matter",
                          record_id=str(front["id"]))
         return
     front["text"] = text
@@ -388,14 +390,14 @@ def _text_records(text: str, *, stem: str) -> Iterator[tuple[int, dict[str, Any]
     yield 1, front
 
 
-def _html_records(html: str, *, stem: str) -> Iterator[tuple[int, dict[str, Any] | _Reject]]:
+def _html_records(html: str, *, stem: str) -> Iterator[tuple[int, dict[str, Any] | RecordRejected]]:
     import trafilatura  # imported here: it is slow to import and only pages need it
 
     # url=None and a string input: trafilatura never fetches anything; comments are reader comments,
     # not the review, so they are left out with the rest of the boilerplate.
     document = trafilatura.bare_extraction(html, url=None, with_metadata=True, include_comments=False)
     if document is None or not (document.text or "").strip():
-        yield 1, _Reject(1, "no main text found in the page", record_id=stem)
+        yield 1, RecordRejected(1, "no main text found in the page", record_id=stem)
         return
     record: dict[str, Any] = {
         "id": stem, "text": document.text, "critic": document.author, "published": document.date,
@@ -429,7 +431,7 @@ def _clean_field(value: Any, key: str, record_id: str | None, line: int) -> str 
     if isinstance(value, (datetime, date)):
         return value.isoformat()
     if isinstance(value, (list, dict)):
-        raise _Reject(line, f"{_who(record_id)} field {key!r} must be a single value, got a "
+        raise RecordRejected(line, f"{_who(record_id)} field {key!r} must be a single value, got a "
                             f"{type(value).__name__}", record_id)
     text = " ".join(_clean_text(str(value)).split())
     return text or None
@@ -439,24 +441,25 @@ def _who(record_id: str | None) -> str:
     return f"record {record_id!r}" if record_id else "record"
 
 
-def _review_row(record: dict[str, Any], *, source: str, line: int) -> dict[str, Any]:
+def review_row(record: dict[str, Any], *, source: str, line: int) -> dict[str, Any]:
+    """One input record as a reviews-table row; raises RecordRejected naming `line` when it cannot be one."""
     record = dict(record)
     body_line = int(record.pop("__body_line__", line))
     ids = [record.pop(key) for key in ("id", "review_id") if key in record]
     ids = [str(v).strip() for v in ids if v is not None and str(v).strip()]
     if len(set(ids)) > 1:
-        raise _Reject(line, f"record has both id {ids[0]!r} and review_id {ids[1]!r}", ids[0])
+        raise RecordRejected(line, f"record has both id {ids[0]!r} and review_id {ids[1]!r}", ids[0])
     if not ids:
-        raise _Reject(line, "record has no id")
+        raise RecordRejected(line, "record has no id")
     record_id = " ".join(_clean_text(ids[0]).split())
     text = record.pop("text", None)
     if text is None:
-        raise _Reject(body_line, f"{_who(record_id)} has no text", record_id)
+        raise RecordRejected(body_line, f"{_who(record_id)} has no text", record_id)
     if not isinstance(text, str):
-        raise _Reject(line, f"{_who(record_id)} text must be a string, got {type(text).__name__}", record_id)
+        raise RecordRejected(line, f"{_who(record_id)} text must be a string, got {type(text).__name__}", record_id)
     text = _clean_text(text).strip()
     if not text:
-        raise _Reject(body_line, f"{_who(record_id)} has no text", record_id)
+        raise RecordRejected(body_line, f"{_who(record_id)} has no text", record_id)
 
     row: dict[str, Any] = {column: None for column in REVIEW_COLUMNS}
     row.update(review_id=record_id, source=source, start=0, end=len(text), text=text, source_line=line)
@@ -485,7 +488,7 @@ def _check_kind(row: dict[str, Any], record_id: str, line: int) -> None:
         return
     kind = row["kind"].lower()
     if kind not in KINDS:
-        raise _Reject(line, f"record {record_id!r} has unknown kind {row['kind']!r}; "
+        raise RecordRejected(line, f"record {record_id!r} has unknown kind {row['kind']!r}; "
                             f"allowed: {', '.join(KINDS)}", record_id)
     row["kind"] = kind
 
@@ -495,12 +498,12 @@ def _check_published(row: dict[str, Any], record_id: str, line: int) -> None:
         return
     match = _DATE.fullmatch(row["published"])
     if not match:
-        raise _Reject(line, f"record {record_id!r} has published {row['published']!r}; use YYYY-MM-DD",
+        raise RecordRejected(line, f"record {record_id!r} has published {row['published']!r}; use YYYY-MM-DD",
                       record_id)
     try:
         row["published"] = date.fromisoformat(match.group(1)).isoformat()
     except ValueError:
-        raise _Reject(line, f"record {record_id!r} has published {row['published']!r}, which is not a "
+        raise RecordRejected(line, f"record {record_id!r} has published {row['published']!r}, which is not a "
                             "calendar date", record_id) from None
 
 
@@ -509,16 +512,16 @@ def _check_place(row: dict[str, Any], record_id: str, line: int) -> None:
     if place is not None:
         place = place.upper()
         if not _PLACE.fullmatch(place):
-            raise _Reject(line, f"record {record_id!r} has place {row['place']!r}; expected an ISO 3166-1 "
+            raise RecordRejected(line, f"record {record_id!r} has place {row['place']!r}; expected an ISO 3166-1 "
                                 "alpha-2 code such as DE or RU", record_id)
         row["place"] = place
     if basis is not None:
         basis = basis.lower()
         if basis not in PLACE_BASES:
-            raise _Reject(line, f"record {record_id!r} has unknown place_basis {row['place_basis']!r}; "
+            raise RecordRejected(line, f"record {record_id!r} has unknown place_basis {row['place_basis']!r}; "
                                 f"allowed: {', '.join(PLACE_BASES)}", record_id)
         if place is None and basis != "unknown":
-            raise _Reject(line, f"record {record_id!r} has place_basis {basis!r} but no place", record_id)
+            raise RecordRejected(line, f"record {record_id!r} has place_basis {basis!r} but no place", record_id)
     row["place_basis"] = basis or ("stated" if place is not None else "unknown")
 
 
@@ -529,15 +532,15 @@ def _check_rating(row: dict[str, Any], record_id: str, line: int) -> None:
     if given is None or (isinstance(given, str) and not given.strip()):
         return
     if row["rating_raw"] is not None:
-        raise _Reject(line, f"record {record_id!r} has both rating and rating_raw; give only rating_raw "
+        raise RecordRejected(line, f"record {record_id!r} has both rating and rating_raw; give only rating_raw "
                             "(what the critic wrote)", record_id)
     if isinstance(given, bool) or not isinstance(given, (int, float, str)):
-        raise _Reject(line, f"record {record_id!r} rating must be text or a number in 0..1", record_id)
+        raise RecordRejected(line, f"record {record_id!r} rating must be text or a number in 0..1", record_id)
     if isinstance(given, str):
         row["rating_raw"] = _clean_field(given, "rating", record_id, line)
         return
     if not 0 <= given <= 1:
-        raise _Reject(line, f"record {record_id!r} has numeric rating {given}; a number must already be in "
+        raise RecordRejected(line, f"record {record_id!r} has numeric rating {given}; a number must already be in "
                             "0..1 — give what the critic wrote (e.g. '3.5/5') as rating_raw instead", record_id)
     row["rating"] = float(given)
 
@@ -570,7 +573,8 @@ def _drop_duplicates(batch: _Batch) -> list[dict[str, Any]]:
     return valid
 
 
-def _review_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+def review_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """Rows from `review_row` as the reviews table (contract columns first, ratings normalized)."""
     extras = sorted({key for row in rows for key in row} - set(REVIEW_COLUMNS) - {"source_line"})
     columns = REVIEW_COLUMNS + ["source_line"] + extras
     frame = pd.DataFrame({c: pd.Series([row.get(c) for row in rows], dtype=object) for c in columns})

@@ -351,21 +351,21 @@ def _parse_block(block: _Block) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
     """
     # toolkit.readers has no public per-record API yet; these are its record checks, used as they are so
     # that a streamed file gives exactly the rows `read_reviews` would (tests/test_scale.py checks this).
-    from toolkit.readers import _jsonl_records, _Reject, _review_frame, _review_row
+    from toolkit.readers import jsonl_records, RecordRejected, review_frame, review_row
 
     text, rejections = _decode_lines(block)
     offset = block.first_line - 1
     rows: list[dict[str, Any]] = []
     first: dict[str, int] = {}
-    for number, record in _jsonl_records(text):
+    for number, record in jsonl_records(text):
         line = number + offset
-        if isinstance(record, _Reject):
+        if isinstance(record, RecordRejected):
             rejections.append({"source": block.source, "line": record.line + offset, "record_id": record.record_id,
                                "reason": record.reason})
             continue
         try:
-            row = _review_row(record, source=block.source, line=line)
-        except _Reject as problem:  # lines are already the file's: `_review_row` was given `line`
+            row = review_row(record, source=block.source, line=line)
+        except RecordRejected as problem:  # lines are already the file's: `review_row` was given `line`
             rejections.append({"source": block.source, "line": problem.line,
                                "record_id": problem.record_id, "reason": problem.reason})
             continue
@@ -376,7 +376,7 @@ def _parse_block(block: _Block) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
             continue
         first[rid] = line
         rows.append(row)
-    return _review_frame(rows), rejections
+    return review_frame(rows), rejections
 
 
 def read_jsonl_chunks(path: str | Path, *, chunk_size: int = 2000) -> Iterator[tuple[pd.DataFrame, pd.DataFrame]]:
