@@ -422,12 +422,13 @@ def _votes(words: Iterable[str]) -> dict[str, float]:
     mk — says little, "что" a lot)."""
     index = _function_words()
     votes: dict[str, float] = {}
-    for word in words:
-        langs = index.get(word)
-        if langs:
-            share = 1.0 / len(langs)
-            for lang in langs:
-                votes[lang] = votes.get(lang, 0.0) + share
+    # filter() skips the many ordinary words in C; the function words are still added in text order, so the
+    # float sums (and their ties) are exactly those of a plain loop.
+    for word in filter(index.__contains__, words):
+        langs = index[word]
+        share = 1.0 / len(langs)
+        for lang in langs:
+            votes[lang] = votes.get(lang, 0.0) + share
     return votes
 
 
@@ -506,45 +507,38 @@ def _review_sentence_languages(text: str, spans: list[tuple[int, int]], review_l
                                review_script: str | None) -> list[str]:
     """Languages of one review's sentences.
 
-    For the "auto" backend one pass over the review's words counts, per sentence, the function words of
-    the review's language and those of other languages only; a sentence with some of its own and at most
+    For the "auto" backend the words of each sentence are counted: function words of the review's language,
+    and those of other languages only; a sentence with some of its own and at most
     one foreign one is settled at once (the vast majority), the rest go through `_sentence_language`.
     """
     if backend != "auto" or review_lang == UND or review_script is None:
         return [_sentence_language(text[a:b], review_lang, backend, review_script) for a, b in spans]
-    index = _function_words()
-    n = len(spans)
-    own = [0] * n
-    foreign = [0] * n
-    words = [0] * n
-    k = 0
-    end = spans[0][1] if spans else 0
+    own_words, foreign_words = _own_and_foreign(review_lang)
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = text  # a few letters change length when lowered (İ); keep offsets right
-    for m in _WORD.finditer(lowered):
-        pos = m.start()
-        while pos >= end and k < n - 1:
-            k += 1
-            end = spans[k][1]
-        if pos < spans[k][0] or pos >= end:
-            continue  # a bullet marker or whitespace between sentences
-        words[k] += 1
-        langs = index.get(m.group())
-        if langs is not None:
-            if review_lang in langs:
-                own[k] += 1
-            else:
-                foreign[k] += 1
     out = []
-    for k, (a, b) in enumerate(spans):
-        if own[k] and foreign[k] <= 1:
+    for a, b in spans:
+        # Sentence spans start and end at word boundaries, so each sentence's words are found within it;
+        # map(__contains__) counts them without a Python step per word.
+        words = _WORD.findall(lowered, a, b)
+        own = sum(map(own_words.__contains__, words))
+        foreign = sum(map(foreign_words.__contains__, words))
+        if own and foreign <= 1:
             out.append(review_lang)
-        elif not words[k] and not _LETTER.search(text, a, b):
+        elif not words and not _LETTER.search(text, a, b):
             out.append(UND)
         else:
             out.append(_sentence_language(text[a:b], review_lang, backend, review_script))
     return out
+
+
+@functools.lru_cache(maxsize=None)
+def _own_and_foreign(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Function words of `lang`, and those that belong only to other languages."""
+    index = _function_words()
+    return (frozenset(w for w, langs in index.items() if lang in langs),
+            frozenset(w for w, langs in index.items() if lang not in langs))
 
 
 def _sentence_language_slow(text: str, review_lang: str, backend: str) -> str:
@@ -610,7 +604,11 @@ def annotate(reviews: pd.DataFrame, *, backend: str | None = None) -> tuple[pd.D
     name = DEFAULT_BACKEND if backend is None else backend
     _backend(name)
     texts = ["" if not isinstance(t, str) else t for t in reviews["text"].tolist()]
-    detections = [detect_language(t, backend=name) for t in texts]
+    detections, scripts = [], []
+    for text in texts:
+        detections.append(detect_language(text, backend=name))
+        # Right after detection, while `_script_counts` still has this text memoised (usually the same string).
+        scripts.append(_dominant_script(text))
     out = reviews.copy()
     out["language"] = [d.language for d in detections]
     out["language_confidence"] = [d.confidence for d in detections]
@@ -621,7 +619,7 @@ def annotate(reviews: pd.DataFrame, *, backend: str | None = None) -> tuple[pd.D
     sents = _sentences.split(out[["review_id", "text", "language"]])
     review_lang = dict(zip(ids, out["language"].tolist()))
     review_text = dict(zip(ids, texts))
-    review_script = {rid: _dominant_script(text) for rid, text in zip(ids, texts)}
+    review_script = dict(zip(ids, scripts))
     rids, starts, ends = (sents[c].tolist() for c in ("review_id", "start", "end"))
     langs: list[str] = []
     i = 0
