@@ -56,7 +56,9 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|ru|de|fr|io
 _LETTER = re.compile(r"[^\W\d_\u00b2\u00b3\u00b9\u00bc-\u00be\u2150-\u218f\u2460-\u24ff\u2776-\u2793"
                      r"\u3007\u3021-\u3029\u3038-\u303a\u3192-\u3195\u3220-\u3229\u3248-\u324f"
                      r"\u3251-\u325f\u3280-\u3289\u32b1-\u32bf]")
-_LETTER_RUN = re.compile(r"[^\W\d_]+")
+# Their complements, for counting letters without building a list of them: len(text) minus what `sub` keeps.
+_NON_LETTER = re.compile("[" + _LETTER.pattern[2:] + "+")
+_NON_LETTER_RUN = re.compile(r"[\W\d_]+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _CAPITALISED = re.compile(r"[^\W\d_][^\W\d_]*")
 
@@ -148,15 +150,15 @@ def _script_counts(text: str) -> dict[str, int]:
     """
     text = text[:_FEATURE_CHARS]
     if not _non_latin().search(text):
-        total = sum(map(len, _LETTER_RUN.findall(text)))
+        total = len(_NON_LETTER_RUN.sub("", text))
         return {"latin": total} if total else {}  # the common case
-    total = len(_LETTER.findall(text))
+    total = len(_NON_LETTER.sub("", text))
     counts: dict[str, int] = {}
     remaining = total
     for name, spec in _scripts().items():
         if remaining <= 0:
             break
-        n = len(spec["pattern"].findall(text))
+        n = spec["pattern"].subn("", text)[1]
         if n:
             counts[name] = n
             remaining -= n
