@@ -135,8 +135,7 @@ def _clean(text: str) -> str:
     if _URL_HINT.search(text):
         text = _URL.sub(" ", text)
     if len(text) < _NAMES_BELOW:
-        names = _names()
-        if any(w in names for w in _WORD.findall(text.lower())):
+        if not _names().isdisjoint(_WORD.findall(text.lower())):
             text = _names_pattern().sub(" ", text)
     return text
 
