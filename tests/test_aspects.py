@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import re
+import sys
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -277,3 +279,85 @@ def test_without_sentences_the_stage_splits_and_labels_languages_itself():
     assert all(c.split(".")[1] == lang for cues, lang in zip(st["cues"], st["language"]) for c in cues)
     texts = dict(zip(reviews["review_id"], reviews["text"]))
     assert all(texts[r][a:b] == t for r, a, b, t in zip(st["review_id"], st["start"], st["end"], st["text"]))
+
+
+# The matcher's shortcuts (memos, prefilter selection through words, skipping languages, column reading) each
+# stand in for a plain rule; these check them against that rule on ordinary and awkward text alike.
+AWKWARD = [
+    "It cost $9 million, they say.", "Based on a TRUE story, or so the film claims.", "costs at all? At ALL COSTS!",
+    "İstanbul'da çekilen film gerçek olaylara dayanıyor.", "ΟΔΟΣ ΠΡΟΣ ΤΑ ΑΣΤΡΑ. Η ταινία κόστισε 5 εκ.",
+    "Ein ſehr teurer Film, Kosten: ² Millionen, koste es was es wolle.", "The U.S. and the West, at any cost.",
+    "电影预算很低，但是特效很好。", "Фильм снят по реальным событиям, бюджет 300 млн рублей.", "", "  ", "x_1",
+    "La película, basada en hechos reales, costó millones de dólares.", "Nie było żadnego pożaru na stacji.",
+] + [case[0] for case in CASES]
+
+
+def _prefilters_by_rule(index, text: str) -> list[int]:
+    folded, has_digit = text.lower(), any(ch.isdigit() for ch in text)
+    return [k for k, (_, _, needs) in enumerate(index.prefilters)
+            if needs is None or (has_digit if needs is aspects._DIGIT else any(n in folded for n in needs))]
+
+
+def test_prefilters_run_exactly_when_a_literal_or_digit_is_there():
+    chosen = 0
+    for lang in aspects._every_language():
+        index = aspects._language_index(lang)
+        for text in AWKWARD:
+            expected = _prefilters_by_rule(index, text)
+            assert list(aspects._prefilters_to_run(index, aspects._tokens(text))) == expected, (lang, text)
+            chosen += len(expected)
+    assert chosen > 50
+
+
+def test_plain_case_text_lowercases_word_by_word():
+    cased = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).lower() != chr(c)]
+    for ch in cased + [chr(c) for c in range(0, sys.maxunicode + 1, 101)]:
+        for text in (f"A{ch}b {ch}. x{ch}", ch, f"{ch}{ch}-{ch}"):
+            toks = aspects._tokens(text)
+            if toks.plain_case:
+                assert aspects._WORD.findall(text.lower()) == [w.lower() for w in toks.words], repr(text)
+    assert not aspects._tokens("İstanbul").plain_case and not aspects._tokens("ΟΔΟΣ").plain_case
+
+
+def test_digit_search_is_isdigit():
+    for c in range(sys.maxunicode + 1):
+        ch = chr(c)
+        if ch.isdigit() or ch.isnumeric() or c % 31 == 0:
+            assert (aspects._digit_search()(ch) is not None) == ch.isdigit(), hex(c)
+
+
+def test_languages_skipped_for_undecided_text_would_find_nothing():
+    every = list(aspects._every_language())
+    skipped = 0
+    for text in AWKWARD:
+        kept = aspects._may_match(aspects._tokens(text), every)
+        for lang in set(every) - set(kept):
+            skipped += 1
+            assert aspects._indexed_hits(aspects._language_index(lang), aspects._tokens(text)) == [], (lang, text)
+    assert skipped > 20
+
+
+def test_memos_emptied_at_their_bound_change_nothing(monkeypatch):
+    every = list(aspects._every_language())
+    expected = [(aspects.match_sentence(t, every), aspects.match_sentence(t, ["en", "ru"])) for t in AWKWARD]
+    monkeypatch.setattr(aspects, "_MEMO_LIMIT", 3)
+    for index, _ in aspects._every_index().values():  # start empty, so that every word is a miss again
+        index.memo.clear(), index.literal_memo.clear(), index.folded_memo.clear()
+    assert [(aspects.match_sentence(t, every), aspects.match_sentence(t, ["en", "ru"])) for t in AWKWARD] == expected
+    for index, _ in aspects._every_index().values():
+        assert max(len(index.memo), len(index.literal_memo), len(index.folded_memo)) <= 3
+
+
+def test_columns_are_read_as_records_would_give_them():
+    frame = pd.DataFrame({
+        "ints": pd.Series([1, None, 3], dtype="Int64"), "floats": [1.0, np.nan, 2.5], "plain": [1, 2, 3],
+        "objects": pd.Series([np.int64(1), pd.NA, "x"], dtype=object), "str": pd.Series(["a", None, "c"], dtype="str"),
+        "string": pd.Series(["a", None, "c"], dtype="string"), "category": pd.Series(["a", "b", "a"], dtype="category"),
+        "mixed": pd.Series([np.float64(1.5), None, np.bool_(True)], dtype=object),
+    })
+    records = frame.to_dict("records")
+    for column in frame.columns:
+        expected = [r[column] for r in records]
+        got = aspects._column_values(frame, column)
+        assert [type(v) for v in got] == [type(v) for v in expected], column
+        assert [v if v == v else "nan" for v in got] == [v if v == v else "nan" for v in expected], column

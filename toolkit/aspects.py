@@ -22,14 +22,17 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
+import operator
 import re
 import sys
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Sequence
 
 import pandas as pd
 import yaml
+from pandas.api.extensions import ExtensionDtype
 
 from toolkit.tables import STATEMENT_COLUMNS, TableError, require
 
@@ -228,15 +231,68 @@ def _glob(word: str) -> re.Pattern[str]:
 # Matching one sentence
 
 
-@dataclass(frozen=True)
+class _once:  # lowercase: a decorator, like the functools one it stands in for
+    """A computed attribute stored on the instance at first use, as ``functools.cached_property`` does but
+    without the lock Python 3.11 takes on each first access, which cost more here than the values themselves.
+    """
+
+    def __init__(self, compute: Callable[[Any], Any]) -> None:
+        self.compute = compute
+        self.name = compute.__name__
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        # Stored under the same name: the instance attribute now shadows this (non-data) descriptor.
+        value = instance.__dict__[self.name] = self.compute(instance)
+        return value
+
+
 class _Tokens:
-    text: str
-    spans: tuple[tuple[int, int], ...]
-    words: tuple[str, ...]
-    lowers: tuple[str, ...]
-    ends: tuple[int, ...]
-    folded: str = ""        # text.lower(), once per sentence rather than once per language index
-    has_digit: bool = False  # any(ch.isdigit() for ch in text)
+    """One sentence's words, and whatever else matching may ask of it, each worked out on first use.
+
+    Most (sentence, language) pairs end at looking up the words: offsets, lowercased forms and the digit test
+    matter only where a term starts or a prefilter may run, and building them all for every sentence cost
+    more than the matching itself.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.words: list[str] = _WORD.findall(text)
+
+    @_once
+    def spans(self) -> list[tuple[int, int]]:
+        return [m.span() for m in _WORD.finditer(self.text)]
+
+    @_once
+    def lowers(self) -> tuple[str, ...]:
+        return tuple(w.lower() for w in self.words)
+
+    @_once
+    def ends(self) -> list[int]:
+        return [b for _, b in self.spans]
+
+    @_once
+    def folded(self) -> str:
+        # text.lower() once per sentence rather than once per language index.
+        return self.text.lower()
+
+    @_once
+    def folded_words(self) -> list[str]:
+        # Words of the lowercased text; only needed when that is not the words lowercased one by one.
+        return _WORD.findall(self.folded)
+
+    @_once
+    def plain_case(self) -> bool:
+        # Whether text.lower() is the text lowercased character by character into one character of the same
+        # kind (word or not), as for all but a few characters (see `_case_breaks`): its words are then these
+        # words lowercased, so whatever depends on lowercased words can work from (and be memoised by) these.
+        return self.text.isascii() or _case_breaks()(self.text) is None
+
+    @_once
+    def has_digit(self) -> bool:
+        # Same answer as any(ch.isdigit() for ch in text).
+        return _digit_search()(self.text) is not None
 
 
 @functools.cache
@@ -244,24 +300,42 @@ def _digit_search() -> Callable[[str], re.Match[str] | None]:
     """`search` of one class of exactly the characters for which ``str.isdigit()`` is True (not just ``\\d``:
     superscripts and circled digits count too), so "has a digit" is one regex scan, not a generator.
 
+    ``\\d`` is exactly ``str.isdecimal()``, a subset of ``isdigit()``, and the engine tests it with one table
+    lookup, so the class is ``\\d`` plus the few ranges of digits that are not decimal; spelling out all
+    ~80 ranges made the engine compare each character against every one of them, three times slower.
+
     >>> bool(_digit_search()("x²")), bool(_digit_search()("x٣")), bool(_digit_search()("none"))
     (True, True, False)
     """
-    codes = [c for c in range(sys.maxunicode + 1) if chr(c).isdigit()]
+    codes = [c for c in range(sys.maxunicode + 1) if chr(c).isdigit() and not chr(c).isdecimal()]
     ranges, start, prev = [], codes[0], codes[0]
     for c in codes[1:] + [-1]:
         if c != prev + 1:
             ranges.append(re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else ""))
             start = c
         prev = c
-    return re.compile("[" + "".join(ranges) + "]").search
+    return re.compile("[\\d" + "".join(ranges) + "]").search
+
+
+@functools.cache
+def _case_breaks() -> Callable[[str], re.Match[str] | None]:
+    """`search` for the characters after which ``text.lower()`` is no longer the words lowercased one by one:
+    "Σ", whose lowercase depends on what follows, and those that lowercase to several characters or to a
+    character of the other kind (word/non-word), such as "İ" → "i̇" whose dot is not a word character.
+
+    >>> bool(_case_breaks()("İstanbul")), bool(_case_breaks()("ΟΔΟΣ")), bool(_case_breaks()("Straße Éire"))
+    (True, True, False)
+    """
+    def word(ch: str) -> bool:
+        return ch.isalnum() or ch == "_"  # what \w matches in a str pattern
+
+    breaks = ["Σ"] + [ch for ch in map(chr, range(sys.maxunicode + 1))
+                      if ch.lower() != ch and (len(ch.lower()) != 1 or word(ch.lower()) != word(ch))]
+    return re.compile("[" + "".join(re.escape(ch) for ch in breaks) + "]").search
 
 
 def _tokens(text: str) -> _Tokens:
-    found = [(m.start(), m.end()) for m in _WORD.finditer(text)]
-    words = tuple(text[a:b] for a, b in found)
-    return _Tokens(text, tuple(found), words, tuple(w.lower() for w in words), tuple(b for _, b in found),
-                   text.lower(), _digit_search()(text) is not None)
+    return _Tokens(text)
 
 
 def _word_matches(pattern: str, token: str, cue: Cue) -> bool:
@@ -283,10 +357,41 @@ class _Index:
     patterned: tuple[Cue, ...]
     stems: bool
     prefilters: tuple[tuple[Cue, re.Pattern[str], frozenset[str] | None], ...] = ()
-    # One alternation of every prefilter's literals: when it finds none in a sentence (most sentences), every
-    # pattern cue that needs a literal is skipped at once. None when no prefilter has literals.
-    any_literal: re.Pattern[str] | None = None
-    literals: tuple[str, ...] = ()  # the same literals, to list those a sentence has when the alternation hits
+    # Which prefilters (positions in ``prefilters``) can match a sentence follows from the literals it contains
+    # (`_required_literals`), worked out without trying every prefilter: ``always`` are those with no known
+    # literal, ``with_digit`` adds (in order) those that need a digit, for sentences that have one.
+    always: tuple[int, ...] = ()
+    with_digit: tuple[int, ...] = ()
+    # Literals are found through the sentence's lowercased words rather than by searching the sentence for
+    # each: a literal's word characters ("costs" of "at all costs", all of "based") lie inside a single word,
+    # and words recur, so what a word holds is worked out once. Each entry is (anchor, literal, positions):
+    # a word containing the anchor, the literal's longest run of word characters, enables the prefilters at
+    # `positions` at once when the literal is all word characters (literal None), else once the whole literal
+    # is confirmed in the lowercased sentence.
+    anchored: tuple[tuple[str, str | None, tuple[int, ...]], ...] = ()
+    unanchored: tuple[tuple[str, tuple[int, ...]], ...] = ()  # literals without a word character: searched
+    # Per-process memos, filled as words are met and emptied at _MEMO_LIMIT (`_remember`) so that memory stays
+    # flat on any corpus. ``memo``: word → (cue, term) pairs it starts (`_candidates`), one lookup instead of
+    # three, a stem and a glob alternation. ``literal_memo``: word as written → `_literal_clues` of it
+    # lowercased; ``folded_memo`` the same for words of the lowercased text, for the rare sentences whose
+    # words do not lowercase one by one (_Tokens.plain_case).
+    memo: dict[str, tuple[tuple[Cue, tuple[str, ...]], ...]] = field(default_factory=dict, compare=False,
+                                                                       repr=False)
+    literal_memo: dict[str, tuple[Any, ...]] = field(default_factory=dict, compare=False, repr=False)
+    folded_memo: dict[str, tuple[Any, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+
+# Bound on each memo: a language's everyday vocabulary fits, and at most some 4 MB of table per memo (plus
+# the words) however many reviews go through one process.
+_MEMO_LIMIT = 100_000
+
+
+def _remember(memo: dict[str, Any], word: str, value: Any) -> Any:
+    if len(memo) >= _MEMO_LIMIT:
+        # Emptying at once is crude but cheap; the words that matter come back within a few sentences.
+        memo.clear()
+    memo[word] = value
+    return value
 
 
 def _build_index(cues: Iterable[Cue], language: str) -> _Index:
@@ -306,10 +411,28 @@ def _build_index(cues: Iterable[Cue], language: str) -> _Index:
     # One alternation tells cheaply whether any glob can match a token at all.
     any_glob = re.compile("(?:" + "|".join(sorted(set(raw))) + r")\Z", re.IGNORECASE) if raw else None
     prefilters = tuple((cue, p, _required_literals(p)) for cue in patterned for p in cue.patterns)
-    literals = sorted({n for _, _, needs in prefilters if needs is not None and needs is not _DIGIT for n in needs})
-    any_literal = re.compile("|".join(re.escape(n) for n in literals)) if literals else None
+    always, digital, by_literal = [], [], {}
+    for position, (_, _, needs) in enumerate(prefilters):
+        if needs is None:
+            always.append(position)
+        elif needs is _DIGIT:
+            digital.append(position)
+        else:
+            for literal in needs:
+                by_literal.setdefault(literal, []).append(position)
+    anchored, unanchored = [], []
+    for literal in sorted(by_literal):
+        positions = tuple(by_literal[literal])
+        pieces = _WORD.findall(literal)
+        if not pieces:
+            unanchored.append((literal, positions))
+        elif pieces == [literal]:
+            anchored.append((literal, None, positions))
+        else:
+            anchored.append((max(pieces, key=len), literal, positions))
     return _Index(language, {k: tuple(v) for k, v in exact.items()}, tuple(globs), any_glob, tuple(patterned),
-                  any(k[0] == "s" for k in exact), prefilters, any_literal, tuple(literals))
+                  any(k[0] == "s" for k in exact), prefilters, tuple(always), tuple(sorted(always + digital)),
+                  tuple(anchored), tuple(unanchored))
 
 
 _DIGIT = frozenset(["\\d"])  # marker: the pattern needs a digit somewhere
@@ -402,41 +525,98 @@ def _negated(start: int, toks: _Tokens, language: str) -> bool:
     return False
 
 
+def _candidates(index: _Index, word: str) -> tuple[tuple[Cue, tuple[str, ...]], ...]:
+    """The (cue, term) pairs whose first word matches `word`, in the order matching has always used: exact
+    case-sensitive, lowercase, stem, then globs."""
+    exact = index.exact
+    lower = word.lower()
+    found = exact.get(("c", word), ()) + exact.get(("l", lower), ())
+    if index.stems:
+        found += exact.get(("s", _stem(word, index.language)), ())
+    if index.any_glob is not None and index.any_glob.match(word):
+        found += tuple((cue, term) for glob, cue, term in index.globs if glob.match(word if cue.case else lower))
+    return found
+
+
+def _literal_clues(index: _Index, word: str, folded: bool = False) -> tuple[Any, ...]:
+    """What one word says about the index's prefilters: () when nothing (most words), else (positions enabled
+    outright, (literal, positions) pairs to confirm in the lowercased sentence). `word` is a word as written,
+    compared lowercased, or when `folded` a word of the lowercased sentence."""
+    lowered = word if folded else word.lower()
+    sure: set[int] = set()
+    check = []
+    for anchor, literal, positions in index.anchored:
+        if anchor in lowered:
+            if literal is None:
+                sure.update(positions)
+            else:
+                check.append((literal, positions))
+    return (tuple(sure), tuple(check)) if sure or check else ()
+
+
+def _clues_of_words(index: _Index, toks: _Tokens) -> list[tuple[Any, ...]]:
+    """`_literal_clues` of every word of the sentence: from its words as written when they lowercase one by
+    one (nearly always), which spares tokenizing the lowercased sentence again."""
+    folded = not toks.plain_case
+    words = toks.folded_words if folded else toks.words
+    memo = index.folded_memo if folded else index.literal_memo
+    clues = list(map(memo.get, words))
+    if None in clues:
+        clues = [c if c is not None else _remember(memo, w, _literal_clues(index, w, folded))
+                 for c, w in zip(clues, words)]
+    return clues
+
+
+def _prefilters_to_run(index: _Index, toks: _Tokens) -> Sequence[int]:
+    """Positions in ``index.prefilters`` of the patterns that can match this sentence, in their own order:
+    those with no known literal, those needing a digit when it has one, and those one of whose literals
+    it contains."""
+    chosen = index.with_digit if len(index.with_digit) > len(index.always) and toks.has_digit else index.always
+    present: list[tuple[int, ...]] = []
+    if index.anchored:
+        clues = _clues_of_words(index, toks)
+        if any(clues):
+            folded = toks.folded
+            for sure, check in filter(None, clues):
+                present.append(sure)
+                present.extend(positions for literal, positions in check if literal in folded)
+    for literal, positions in index.unanchored:
+        if literal in toks.folded:
+            present.append(positions)
+    if present:
+        return sorted(set(chosen).union(*present))
+    return chosen
+
+
 def _indexed_hits(index: _Index, toks: _Tokens) -> list[_Hit]:
     # Keyed by id(): hashing a frozen dataclass with compiled patterns is slow, and cues live for the process.
     spans: dict[int, tuple[Cue, set[tuple[int, int]]]] = {}
-    exact = index.exact
-    for i, word in enumerate(toks.words):
-        lower = toks.lowers[i]
-        candidates = exact.get(("c", word), ()) + exact.get(("l", lower), ())
-        if index.stems:
-            candidates += exact.get(("s", _stem(word, index.language)), ())
-        if index.any_glob is not None and index.any_glob.match(word):
-            candidates += tuple((cue, term) for glob, cue, term in index.globs
-                                if glob.match(word if cue.case else lower))
-        for cue, term in candidates:
-            if _term_at(cue, term, toks, i):
-                spans.setdefault(id(cue), (cue, set()))[1].add((toks.spans[i][0], toks.spans[i + len(term) - 1][1]))
+    words = toks.words
+    # One C-level pass over the memo; only words never seen by this index go through `_candidates`.
+    found = list(map(index.memo.get, words))
+    if None in found:
+        found = [c if c is not None else _remember(index.memo, w, _candidates(index, w))
+                 for c, w in zip(found, words)]
+    if any(found):
+        # Only the positions that have candidates; a one-word term has matched once its first word has. Offsets
+        # are looked up only for a match: "the" starts many English terms, yet rarely one that matches.
+        for i in itertools.compress(range(len(found)), found):
+            for cue, term in found[i]:
+                if len(term) == 1 or _term_at(cue, term, toks, i):
+                    found_spans = spans.get(id(cue))
+                    if found_spans is None:
+                        found_spans = spans[id(cue)] = (cue, set())
+                    found_spans[1].add((toks.spans[i][0], toks.spans[i + len(term) - 1][1]))
     text = toks.text
-    folded = toks.folded
-    has_digit = toks.has_digit
-    # No literal of any prefilter in the sentence (most sentences): every cue that needs one is skipped at once;
-    # otherwise the literals present are listed once and each cue needs one of them.
-    present: frozenset[str] = frozenset()
-    if index.any_literal is not None and index.any_literal.search(folded) is not None:
-        present = frozenset(n for n in index.literals if n in folded)
-    for cue, pattern, needs in index.prefilters:
-        if needs is _DIGIT:
-            if not has_digit:
-                continue
-        elif needs is not None and needs.isdisjoint(present):
-            continue
+    prefilters = index.prefilters
+    for position in _prefilters_to_run(index, toks):
+        cue, pattern, _ = prefilters[position]
         for m in pattern.finditer(text):
             if m.end() > m.start():
                 spans.setdefault(id(cue), (cue, set()))[1].add((m.start(), m.end()))
     out = []
-    for cue, found in spans.values():
-        for start, end in sorted(found):
+    for cue, found_spans in spans.values():
+        for start, end in sorted(found_spans):
             out.append(_Hit(cue, start, end, cue.negatable and _negated(start, toks, cue.language)))
     return out
 
@@ -447,6 +627,67 @@ def _hits(cues: Iterable[Cue], toks: _Tokens) -> list[_Hit]:
     for cue in cues:
         by_language.setdefault(cue.language, []).append(cue)
     return [h for lang, group in by_language.items() for h in _indexed_hits(_build_index(group, lang), toks)]
+
+
+@functools.cache
+def _every_index() -> dict[str, tuple[_Index, int]]:
+    """Every codebook language's index with the language's bit in the masks below."""
+    return {lang: (_language_index(lang), 1 << bit) for bit, lang in enumerate(_every_language())}
+
+
+@functools.cache
+def _prefilter_masks() -> tuple[int, int, tuple[tuple[str, int], ...]]:
+    """Languages with a prefilter that always runs, with one that a digit enables, and the literals (with their
+    language) that are searched in the sentence itself rather than found through its words."""
+    always = digit = 0
+    unanchored = []
+    for index, bit in _every_index().values():
+        always |= bit if index.always else 0
+        digit |= bit if len(index.with_digit) > len(index.always) else 0
+        unanchored += [(literal, bit) for literal, _ in index.unanchored]
+    return always, digit, tuple(unanchored)
+
+
+# The two masks below use an index's memo when it knows the word but do not fill it: that memo is for the
+# words of the sentences actually tried in its language.
+
+
+@functools.lru_cache(maxsize=_MEMO_LIMIT)
+def _term_languages(word: str) -> int:
+    """Mask of the languages in which `word` starts some term."""
+    mask = 0
+    for index, bit in _every_index().values():
+        found = index.memo.get(word)
+        if found if found is not None else _candidates(index, word):
+            mask |= bit
+    return mask
+
+
+@functools.lru_cache(maxsize=_MEMO_LIMIT)
+def _literal_languages(word: str, folded: bool) -> int:
+    """Mask of the languages one of whose prefilter literals `word` may enable (see `_literal_clues`)."""
+    mask = 0
+    for index, bit in _every_index().values():
+        clues = (index.folded_memo if folded else index.literal_memo).get(word)
+        if clues if clues is not None else _literal_clues(index, word, folded):
+            mask |= bit
+    return mask
+
+
+def _may_match(toks: _Tokens, languages: list[str]) -> list[str]:
+    """The `languages` whose index could find anything in the sentence: a word starts one of its terms, or
+    one of its prefilters would run. The others would return no hits, so they are not tried at all."""
+    always, digit, unanchored = _prefilter_masks()
+    mask = always | (digit if toks.has_digit else 0)
+    mask |= functools.reduce(operator.or_, map(_term_languages, toks.words), 0)
+    folded = not toks.plain_case
+    words = toks.folded_words if folded else toks.words
+    mask |= functools.reduce(operator.or_, map(_literal_languages, words, itertools.repeat(folded)), 0)
+    for literal, bit in unanchored:
+        if literal in toks.folded:
+            mask |= bit
+    every = _every_index()
+    return [lang for lang in languages if every[lang][1] & mask]
 
 
 def match_sentence(text: str, languages: Iterable[str]) -> dict[str, dict[str, Any]]:
@@ -462,12 +703,16 @@ def match_sentence(text: str, languages: Iterable[str]) -> dict[str, dict[str, A
     """
     toks = _tokens(text)
     book = codebook()
-    known = {lang for a in book.values() for lang in a.cues}
+    known = _codebook_languages()
+    todo = [lang for lang in dict.fromkeys(languages) if lang in known]
+    # A sentence of undecided language is tried in every language, yet most such sentences (Chinese, Dutch,
+    # ...) hold nothing most indexes could match; one look over all of them at once shows which to skip.
+    if len(todo) > 2:
+        todo = _may_match(toks, todo)
     hits: dict[str, list[_Hit]] = {}
-    for lang in dict.fromkeys(languages):
-        if lang in known:
-            for hit in _indexed_hits(_language_index(lang), toks):
-                hits.setdefault(hit.cue.aspect, []).append(hit)
+    for lang in todo:
+        for hit in _indexed_hits(_language_index(lang), toks):
+            hits.setdefault(hit.cue.aspect, []).append(hit)
     coded: dict[str, dict[str, Any]] = {}
     for aspect in book.values():
         if aspect.name in hits:
@@ -478,15 +723,23 @@ def match_sentence(text: str, languages: Iterable[str]) -> dict[str, dict[str, A
 
 
 def _code_aspect(aspect: Aspect, hits: list[_Hit], text: str) -> dict[str, Any] | None:
-    excludes = [h for h in hits if h.cue.role == "exclude"]
-    vetoed = {g for h in excludes for g in h.cue.vetoes}
-    masks = [(h.start, h.end) for h in excludes if not h.cue.vetoes]
-    kept = [
-        h for h in hits
-        if h.cue.role != "exclude"
-        and (h.cue.group is None or h.cue.group not in vetoed)
-        and not any(h.start < b and a < h.end for a, b in masks)
-    ]
+    roles = {h.cue.role for h in hits}
+    # Without a trigger or a support cue nothing can be coded, whatever the excludes do (most calls: a lone
+    # exclude such as "a ... price", or a tag); without an exclude every hit is kept.
+    if "trigger" not in roles and "support" not in roles:
+        return None
+    if "exclude" not in roles:
+        kept = list(hits)
+    else:
+        excludes = [h for h in hits if h.cue.role == "exclude"]
+        vetoed = {g for h in excludes for g in h.cue.vetoes}
+        masks = [(h.start, h.end) for h in excludes if not h.cue.vetoes]
+        kept = [
+            h for h in hits
+            if h.cue.role != "exclude"
+            and (h.cue.group is None or h.cue.group not in vetoed)
+            and not any(h.start < b and a < h.end for a, b in masks)
+        ]
     triggered = any(h.cue.role == "trigger" for h in kept)
     groups = {h.cue.group for h in kept if h.cue.role == "support"}
     satisfied = frozenset().union(*(combo for combo in aspect.combos if combo <= groups))
@@ -527,11 +780,22 @@ def _code_aspect(aspect: Aspect, hits: list[_Hit], text: str) -> dict[str, Any] 
 # The stage
 
 
+@functools.cache
+def _codebook_languages() -> frozenset[str]:
+    # The codebook is compiled once per process, so its languages are too; asked once per sentence.
+    return frozenset(lang for a in codebook().values() for lang in a.cues)
+
+
+@functools.cache
+def _every_language() -> tuple[str, ...]:
+    return tuple(sorted(_codebook_languages()))
+
+
 def _languages_for(sentence_language: Any, review_language: Any) -> list[str]:
-    known = set().union(*(a.cues for a in codebook().values()))
+    known = _codebook_languages()
     wanted = [str(x) for x in (sentence_language, review_language) if isinstance(x, str) and x in known]
     # Unknown or undecided language ("und", None): try every language's cues rather than code nothing.
-    return list(dict.fromkeys(wanted)) or sorted(known)
+    return list(dict.fromkeys(wanted)) or list(_every_language())
 
 
 def _incidents_from(text: str, languages: list[str]) -> list[str]:
@@ -541,6 +805,22 @@ def _incidents_from(text: str, languages: list[str]) -> list[str]:
     toks = _tokens(text)
     return sorted({t for lang in languages if lang in aspect.cues for h in _indexed_hits(_language_index(lang), toks)
                    if h.cue.aspect == aspect.name for t in h.cue.incidents})
+
+
+def _column_values(frame: pd.DataFrame, column: str) -> list[Any]:
+    """A column as Python values, exactly as ``frame.to_dict("records")`` gives them, at a fraction of its cost.
+
+    ``to_dict`` passes every value of an object or extension column through pandas' ``maybe_box_native``
+    (NumPy scalars → Python ones, pd.NA → None). That leaves a ``str`` as it is, so a column of nothing but
+    strings (the usual case) is taken as ``tolist`` gives it and only other columns pay for the boxing.
+    """
+    series = frame[column]
+    values = series.tolist()
+    if (series.dtype == object or isinstance(series.dtype, ExtensionDtype)) and not set(map(type, values)) <= {str}:
+        from pandas.core.dtypes.cast import maybe_box_native  # the very function to_dict applies
+
+        values = list(map(maybe_box_native, values))
+    return values
 
 
 def extract_statements(reviews: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -585,18 +865,25 @@ def extract_statements(reviews: pd.DataFrame, sentences: pd.DataFrame | None = N
         ["_rid", "start", "end"], kind="stable")
     rows: list[dict[str, Any]] = []
     previous: dict[str, tuple[str, list[str]]] = {}
+    languages_of: dict[tuple[str | None, str | None], list[str]] = {}
     has_lang = "language" in ordered.columns
-    for rec in ordered.to_dict("records"):
-        rid, sid = rec["_rid"], rec["sentence_id"]
+    records = zip(*(_column_values(ordered, c) for c in ("_rid", "sentence_id", "start", "end", "text")),
+                  _column_values(ordered, "language") if has_lang else itertools.repeat(None))
+    for rid, sid, raw_start, raw_end, text, s_lang in records:
         if rid not in texts:
             raise TableError(f"aspects.extract_statements: sentence {sid} names review {rid}, not in reviews")
-        start, end, text = int(rec["start"]), int(rec["end"]), rec["text"]
+        start, end = int(raw_start), int(raw_end)
         if texts[rid][start:end] != text:
             raise TableError(f"aspects.extract_statements: sentence {sid} of review {rid}: text differs from "
                              f"review.text[{start}:{end}]")
-        s_lang = rec["language"] if has_lang else None
         s_lang = s_lang if isinstance(s_lang, str) else None
-        langs = _languages_for(s_lang, review_langs.get(rid))
+        r_lang = review_langs.get(rid)
+        # Few distinct (sentence, review) language pairs: work each one's list out once. Only strings count
+        # as languages in `_languages_for`, so anything else is keyed as None.
+        key = (s_lang, r_lang if isinstance(r_lang, str) else None)
+        langs = languages_of.get(key)
+        if langs is None:
+            langs = languages_of[key] = _languages_for(*key)
         coded = match_sentence(text, langs)
         for aspect_name, result in coded.items():
             incidents = result["incidents"]
@@ -605,7 +892,7 @@ def extract_statements(reviews: pd.DataFrame, sentences: pd.DataFrame | None = N
             rows.append({
                 "review_id": original_ids[rid], "sentence_id": sid, "aspect": aspect_name, "text": text,
                 "start": start, "end": end,
-                "language": s_lang if s_lang is not None else review_langs.get(rid),
+                "language": s_lang if s_lang is not None else r_lang,
                 "cues": result["cues"], "stance": result["stance"], "incidents": incidents,
                 "frames": result["frames"], "negated": result["negated"],
                 "evidence": [dict(e, start=e["start"] + start, end=e["end"] + start) for e in result["evidence"]],
