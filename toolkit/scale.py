@@ -226,8 +226,13 @@ def _arrow_schema(schema: dict[str, str]):
 
 # ---------------------------------------------------------------------------------- JSONL, as the CLI ---
 
+_PLAIN = frozenset([str, int, bool, type(None)])
+
+
 def _jsonable(value: Any) -> Any:
     """JSON-ready value: NaN/NA → null, numpy scalars and arrays → Python (as `toolkit.cli` writes them)."""
+    if type(value) in _PLAIN:  # most values: skip the checks below
+        return value
     if isinstance(value, float) and math.isnan(value):
         return None
     if value is pd.NA or value is pd.NaT:
@@ -349,8 +354,8 @@ def _parse_block(block: _Block) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
 
     Duplicate ids inside the block are rejected here (the first wins); across blocks the caller checks.
     """
-    # toolkit.readers has no public per-record API yet; these are its record checks, used as they are so
-    # that a streamed file gives exactly the rows `read_reviews` would (tests/test_scale.py checks this).
+    # toolkit.readers' own per-record checks, so that a streamed file gives exactly the rows `read_reviews`
+    # would (tests/test_scale.py checks this).
     from toolkit.readers import jsonl_records, RecordRejected, review_frame, review_row
 
     text, rejections = _decode_lines(block)
