@@ -26,6 +26,11 @@ from toolkit.tables import SENTENCE_COLUMNS, TableError
     ("Scenár sa s históriou veľmi hrá, ale mne to neprekáža.", "sk"),
     ("El guió es pren moltes llibertats amb la història real.", "ca"),
     ("Stsenaarium käsitleb tegelikku ajalugu väga vabalt.", "et"),
+    ("Bộ phim này kể về hai nhà du hành vũ trụ.", "vi"),
+    ("Phim có kinh phí khoảng mười lăm triệu đô la.", "vi"),
+    # Languages without rules of their own: lingua's low-accuracy pass lets them into the short-text pool.
+    ("Filmas apie kosmonautus buvo labai įdomus.", "lt"),
+    ("Kvikmyndin um geimfarana var mjög góð.", "is"),
     ("도킹 장면이 영화의 절정이다.", "ko"),
     ("ドッキングの場面が一番の見どころだ。", "ja"),
     ("对接的场面是全片的高潮。", "zh"),
@@ -37,6 +42,14 @@ from toolkit.tables import SENTENCE_COLUMNS, TableError
 ])
 def test_default_backend_languages(text: str, expected: str) -> None:
     assert detect_language(text).language == expected
+
+
+def test_short_text_pool_is_the_profiled_languages_plus_lingua_first_choice() -> None:
+    profiled = language._profiled_languages()
+    assert {"en", "de", "ru", "uk", "ar", "zh", "fi", "vi"} <= profiled
+    assert "lt" not in profiled
+    assert language._short_text_pool("Filmas apie kosmonautus buvo labai įdomus.") - profiled == {"lt"}
+    assert language._short_text_pool("The film is long.") == profiled
 
 
 @pytest.mark.parametrize("backend", language.BACKENDS)

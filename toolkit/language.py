@@ -32,9 +32,9 @@ DEFAULT_BACKEND = "auto"
 # Text shorter than this many letters is too little for a statistical guess (lingua's own benchmark:
 # about 74% right on single words): "auto" abstains unless the script or function words settle it.
 _MIN_LETTERS = 5
-# Below this length lingua runs in high-accuracy mode (its models load lazily, per language met: up to
-# about 1 GB for all Latin-script languages); above it the low-accuracy (trigram) mode is as good on the
-# development set and needs about 90 MB for every language.
+# Below this length lingua runs in high-accuracy mode (its models load lazily, per language met: about
+# 950 MB for all Latin-script languages, hence `_short_text_pool`); above it the low-accuracy (trigram) mode
+# is as good on the development set and needs about 90 MB for every language.
 _HIGH_ACCURACY_BELOW = 120
 # lingua's confidence below which "auto" abstains on short text (unless function words support it)
 # rather than guessing. lingua spreads its confidence over 75 languages, so on a few words even a right
@@ -268,14 +268,45 @@ def _lingua(codes: frozenset[str] | None, high_accuracy: bool):
     return builder.build()
 
 
-def _detect_lingua(text: str, candidates: frozenset[str] | None) -> Detection:
+def _detect_lingua(text: str, candidates: frozenset[str] | None, *, profiled: bool = False) -> Detection:
+    """lingua's answer; with `profiled` (the "auto" backend), short text is judged among `_short_text_pool`."""
     short = len(text) < _HIGH_ACCURACY_BELOW
-    detector = _lingua(candidates, short)
+    if short and profiled and candidates is None:
+        detector = _lingua(_short_text_pool(text), True)
+    else:
+        detector = _lingua(candidates, short)
     values = detector.compute_language_confidence_values(text if short else text[:_LINGUA_CHARS])
     if not values or values[0].value <= 0:
         return _UNDETERMINED
     top = values[0]
     return Detection(_normalise_code(top.language.iso_code_639_1.name), round(float(top.value), 4))
+
+
+@functools.cache
+def _profiled_languages() -> frozenset[str]:
+    """The languages the toolkit has rules for: function-word lists, and every language scripts.yaml names."""
+    codes = set(_load_yaml("function_words.yaml"))
+    for spec in _load_yaml("scripts.yaml").values():
+        codes.update([spec["language"]] if spec.get("language") else [])
+        codes.update(spec.get("candidates", ()))
+    return frozenset(codes)
+
+
+def _short_text_pool(text: str) -> frozenset[str]:
+    """The languages lingua's high-accuracy mode chooses among for a short text, in the "auto" backend.
+
+    High-accuracy models take about 20 MB and a tenth of a second to load per language, and every call
+    scores every language in the pool: over all 47 Latin-script languages that is about 950 MB, 6 s of
+    start-up and 2-3 ms per short sentence. The pool is the profiled languages plus the language that
+    low-accuracy mode (cheap, all 75 languages) ranks first, so a short text in a rarer language (Lithuanian,
+    Vietnamese) can still win, and models are loaded only for the rare languages actually met. On the
+    development set every figure of `toolkit evaluate languages` is the same as with all 75 languages.
+    """
+    pool = _profiled_languages()
+    ranked = _lingua(None, False).compute_language_confidence_values(text)
+    if ranked and ranked[0].value > 0:
+        pool = pool | {_normalise_code(ranked[0].language.iso_code_639_1.name)}
+    return pool
 
 
 @functools.cache
@@ -367,7 +398,7 @@ def _detect_auto(text: str, candidates: frozenset[str] | None) -> Detection:
                     return Detection(iso, 0.6)
             default = spec["default"]
             return Detection(default, 0.5) if default in pool else _UNDETERMINED
-        return _detect_lingua(text, pool)
+        return _detect_lingua(text, pool, profiled=True)
     # Latin script (and any script without a rule).
     votes, n_words = _word_votes(text, script=script)
     if candidates is not None:
@@ -379,7 +410,7 @@ def _detect_auto(text: str, candidates: frozenset[str] | None) -> Detection:
         # Too little for a model; two function words of one leading language still decide ("Con ... y").
         leader = _sole_leader(votes, minimum=1.0)
         return Detection(leader, 0.4) if leader else _UNDETERMINED
-    found = _detect_lingua(text, candidates)
+    found = _detect_lingua(text, candidates, profiled=True)
     if len(text) >= _HIGH_ACCURACY_BELOW or votes.get(found.language):
         return found
     # Short text whose function words do not support lingua's answer: a sole function-word leader
