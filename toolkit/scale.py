@@ -541,10 +541,6 @@ def run_file(input: str | Path, output: str | Path | None, *, jobs: int = 1, chu
     film = film or _DEFAULT_FILM
     started = time.perf_counter()
     schemas = table_schemas(film, backend)  # also loads every model before workers fork
-    # What start-up built (lexicons, compiled codebook, loaded modules) lives as long as the process: moved
-    # out of the garbage collector's view, it is not traversed again by every full collection (about 2% of a
-    # run), and forked workers do not dirty those shared pages by collecting them.
-    gc.freeze()
     sink = _Sink(output, fmt, schemas[_table_of(what)] if fmt == "parquet" else None)
     state = _State(strict=strict, source=input.as_posix())
     # With workers, the parent runs a short first block alone (see `_parallel`): enough to load what the probe
@@ -554,6 +550,11 @@ def run_file(input: str | Path, output: str | Path | None, *, jobs: int = 1, chu
              for block in _blocks(input, lines=chunk_size, source=input.as_posix(), first=first))
     bar = None
     results: Iterator[_ChunkResult] = map(_process, tasks) if jobs == 1 else _parallel(tasks, jobs=jobs)
+    # What start-up built (lexicons, compiled codebook, loaded modules) lives as long as the process: moved
+    # out of the garbage collector's view, it is not traversed again by every full collection (about 2% of a
+    # run), and forked workers do not dirty those shared pages by collecting them. Undone at the end, so that a
+    # notebook calling this keeps its usual collection.
+    gc.freeze()
     try:
         bar = tqdm(total=input.stat().st_size, unit="B", unit_scale=True, desc=f"{input.name} → {what}",
                    file=sys.stderr, disable=not progress, leave=False)
@@ -569,6 +570,7 @@ def run_file(input: str | Path, output: str | Path | None, *, jobs: int = 1, chu
             bar.close()
         if hasattr(results, "close"):
             results.close()  # stops the worker pool, if any
+        gc.unfreeze()
     rejections_path = None
     if state.rejections:
         base = output if output is not None else input.with_name(input.name + ".out")
