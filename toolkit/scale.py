@@ -127,6 +127,10 @@ def table_schemas(film: Film | None = None, backend: str | None = None) -> dict[
     >>> table_schemas()["statements"]["start"], table_schemas()["statements"]["cues"]
     ('int', 'list')
     """
+    if backend in (None, "auto"):
+        from toolkit import language
+
+        language.preload()
     probe = pd.DataFrame({"review_id": [r for r, _ in _PROBE], "text": [t for _, t in _PROBE]})
     tables = _run_raw(probe, film=film or Film("probe", 2017), backend=backend, sentences=True)
     schemas = {name: {column: _kind(frame[column]) for column in frame.columns} for name, frame in tables.items()}
