@@ -239,3 +239,13 @@ def test_stdout_output_is_the_file_output(corpus, tmp_path, capsys):
     capsys.readouterr()
     run_file(corpus, None, chunk_size=9, jobs=2, film=FILM, progress=False)
     assert capsys.readouterr().out == out.read_text(encoding="utf-8")
+
+
+def test_real_text_rates_cover_the_shipped_and_written_reviews() -> None:
+    from toolkit.bench import real_text_rates
+
+    (rates,) = real_text_rates(rounds=1)
+    # 65 corpus units + 54 written development reviews; about 68 KB of text.
+    assert rates["reviews"] == 119
+    assert 0.05 < rates["megabytes"] < 0.1
+    assert rates["languages"] > 0 and rates["statements"] > 0

@@ -25,7 +25,8 @@ from typing import Iterator
 
 import yaml
 
-__all__ = ["generate", "write_jsonl", "corpus_path", "Measurement", "measure", "langdetect_alone", "main"]
+__all__ = ["generate", "write_jsonl", "corpus_path", "Measurement", "measure", "langdetect_alone",
+           "real_text_rates", "main"]
 
 REPO = Path(__file__).resolve().parent.parent
 BENCH_DIR = REPO / "bench"
@@ -354,6 +355,38 @@ def stage_seconds(path: Path, *, limit: int = 2000, film=None) -> dict[str, floa
     return times
 
 
+def real_text_rates(*, rounds: int = 3) -> list[dict[str, float]]:
+    """MB per CPU-second of the language and statements stages on real text, `rounds` times in one process.
+
+    The text is the shipped corpus and the written development reviews (corpus/gold/aspects_reviews.jsonl):
+    a check on the generated corpus, whose small vocabulary flatters the statements stage's word memos. The
+    first round starts with those memos nearly empty ("cold"), later ones reuse them ("warm").
+    """
+    import pandas as pd
+
+    from toolkit import aspects, language
+    from toolkit.corpus import load_corpus
+    from toolkit.pipeline import Film
+    from toolkit.scale import table_schemas
+
+    table_schemas(Film("Salyut-7", 2017, ("Salyut-7", "Салют-7")))
+    gold = pd.read_json(REPO / "corpus" / "gold" / "aspects_reviews.jsonl", lines=True)
+    frame = pd.concat([load_corpus()[["review_id", "text"]], gold.rename(columns={"id": "review_id"})[
+        ["review_id", "text"]]], ignore_index=True)
+    megabytes = sum(len(t.encode("utf-8")) for t in frame["text"]) / 1e6
+    out = []
+    for _ in range(rounds):
+        t = time.process_time()
+        annotated, sentences = language.annotate(frame)
+        languages = time.process_time() - t
+        t = time.process_time()
+        aspects.extract_statements(annotated, sentences)
+        statements = time.process_time() - t
+        out.append({"reviews": len(frame), "megabytes": megabytes, "languages": megabytes / languages,
+                    "statements": megabytes / statements})
+    return out
+
+
 def machine() -> str:
     """nproc, CPU model and Python version, for BENCHMARKS.md."""
     model = platform.processor() or "unknown CPU"
@@ -393,8 +426,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None, help="also append each measurement as JSON here")
     parser.add_argument("--stages", type=int, default=0, metavar="N",
                         help="only print seconds per stage on the first N reviews of the smallest size")
+    parser.add_argument("--real", action="store_true",
+                        help="only print the language and statements stages' rates on real review text")
     args = parser.parse_args(argv)
     print(f"machine: {machine()}")
+    if args.real:
+        for n, rates in enumerate(real_text_rates(), start=1):
+            print(f"round {n}: {rates['reviews']} real reviews ({rates['megabytes']:.3f} MB): languages + "
+                  f"sentences {rates['languages']:.2f} MB per CPU-s, statements {rates['statements']:.2f}")
+        return 0
     if args.stages:
         path = corpus_path(min(args.sizes), seed=args.seed)
         _, megabytes = _text_megabytes_head(path, args.stages)
