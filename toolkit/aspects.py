@@ -31,9 +31,9 @@ from importlib import resources
 from typing import Any, Callable, Iterable, Sequence
 
 import pandas as pd
-import yaml
 from pandas.api.extensions import ExtensionDtype
 
+from toolkit.datafiles import load_yaml, read_text
 from toolkit.tables import STATEMENT_COLUMNS, TableError, require
 
 __all__ = ["extract_statements", "match_sentence", "codebook", "Cue", "Aspect", "STATEMENT_EXTRA_COLUMNS"]
@@ -97,7 +97,7 @@ class _Hit:
 
 
 def _data(name: str) -> Any:
-    return yaml.safe_load(resources.files("toolkit").joinpath(f"data/codebook/{name}").read_text("utf-8"))
+    return load_yaml(read_text(f"codebook/{name}"))
 
 
 @functools.cache
@@ -115,7 +115,7 @@ def codebook() -> dict[str, Aspect]:
         if not entry.name.endswith((".yaml", ".yml")):
             continue
         where = f"toolkit/data/codebook/aspects/{entry.name}"
-        spec = yaml.safe_load(entry.read_text("utf-8")) or {}
+        spec = load_yaml(entry.read_text("utf-8")) or {}
         aspect = _compile_aspect(spec, where)
         if aspect.name in aspects:
             raise TableError(f"{where}: aspect {aspect.name!r} defined twice")

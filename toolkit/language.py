@@ -12,13 +12,12 @@ import functools
 import re
 import threading
 from dataclasses import dataclass
-from importlib import resources
 from typing import Iterable
 
 import pandas as pd
-import yaml
 
 from toolkit import sentences as _sentences
+from toolkit.datafiles import load_yaml, read_text
 from toolkit.tables import TableError, require
 
 __all__ = ["Detection", "BACKENDS", "DEFAULT_BACKEND", "detect_language", "annotate", "preload", "UND"]
@@ -77,9 +76,8 @@ _UNDETERMINED = Detection(UND, 0.0)
 # --------------------------------------------------------------------------------------------- data ---
 
 def _load_yaml(name: str) -> dict:
-    text = resources.files("toolkit").joinpath(f"data/language/{name}").read_text("utf-8")
-    # BaseLoader keeps every entry a string: YAML 1.1 would read "no" (Norwegian) as False.
-    return yaml.load(text, Loader=yaml.BaseLoader)
+    # Every entry a string: YAML 1.1 would read "no" (Norwegian) as False.
+    return load_yaml(read_text(f"language/{name}"), strings=True)
 
 
 @functools.cache

@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-import yaml
 
+from toolkit.datafiles import load_yaml
 from toolkit.tables import BUDGET_COLUMNS, require
 
 __all__ = ["MoneyMention", "parse_money", "to_usd", "classify_subject", "budget_figures", "KINDS",
@@ -82,8 +82,7 @@ class _Candidate:
 # ---------------------------------------------------------------------------------------------- lexicons
 @functools.cache
 def _load(name: str) -> Any:
-    with open(_DATA / name, encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+    return load_yaml((_DATA / name).read_text(encoding="utf-8"))
 
 
 def _alternation(patterns: list[str]) -> str:

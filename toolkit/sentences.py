@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib import resources
 from typing import Iterator
 
 import pandas as pd
-import yaml
 
+from toolkit.datafiles import load_yaml, read_text
 from toolkit.tables import SENTENCE_COLUMNS, require
 
 __all__ = ["split", "spans"]
@@ -42,9 +41,8 @@ _DIGITS = re.compile(r"\d")
 @functools.cache
 def _abbreviations() -> dict[str, frozenset[str]]:
     """Load the abbreviation lists once; keys are ISO 639-1 codes plus the special lists."""
-    # BaseLoader keeps every entry a string: YAML 1.1 would read "no" and "on" as booleans.
-    raw = yaml.load(resources.files("toolkit").joinpath("data/sentences/abbreviations.yaml")
-                    .read_text("utf-8"), Loader=yaml.BaseLoader)
+    # Every entry a string: YAML 1.1 would read "no" and "on" as booleans.
+    raw = load_yaml(read_text("sentences/abbreviations.yaml"), strings=True)
     return {key: frozenset(str(v).lower() for v in (values or [])) for key, values in raw.items()}
 
 
