@@ -268,15 +268,15 @@ def measure(path: Path, *, jobs: int, chunk_size: int = 2000, progress: bool = F
                        result["startup"], result["cpu"])
 
 
-def _watch_memory(child, *, every: float = 0.5, later: float = 5.0, after: float = 20.0) -> float | None:
+def _watch_memory(child, *, every: float = 0.5, later: float = 5.0) -> float | None:
     """Peak of the summed proportional set size (PSS: shared pages split between sharers) of `child` and
-    its processes, sampled every `every` seconds for the first `after` seconds (start-up and warm-up, when
-    memory grows), then every `later` seconds until it exits; None without psutil.
+    its processes, sampled every `every` seconds while it runs alone, every `later` seconds once it has
+    worker processes; None without psutil.
 
     Reading PSS makes the kernel walk the process's page tables: about 30 ms of CPU per process of 1 GB.
-    Every 0.5 s for a whole run, with two workers and their parent, that took some 18 % of a core away from
-    the run it measured, and slowed `--jobs 2` visibly; memory is flat after warm-up, so sparser samples
-    there lose nothing.
+    Every 0.5 s with two workers and their parent, that took some 18 % of a core away from the `--jobs 2`
+    run it measured. A single process leaves the second core free for it. Memory is flat once workers run,
+    so sparser samples there lose nothing.
     """
     import subprocess
 
@@ -286,11 +286,12 @@ def _watch_memory(child, *, every: float = 0.5, later: float = 5.0, after: float
         return None
     peak = 0
     root = psutil.Process(child.pid)
-    started = time.perf_counter()
     while child.poll() is None:
         total = 0
+        processes = [root]
         try:
-            for proc in [root] + root.children(recursive=True):
+            processes += root.children(recursive=True)
+            for proc in processes:
                 try:
                     info = proc.memory_full_info()
                     total += getattr(info, "pss", info.rss)
@@ -300,7 +301,7 @@ def _watch_memory(child, *, every: float = 0.5, later: float = 5.0, after: float
             break
         peak = max(peak, total)
         try:  # returns at once when the run ends
-            child.wait(timeout=every if time.perf_counter() - started < after else later)
+            child.wait(timeout=every if len(processes) == 1 else later)
         except subprocess.TimeoutExpired:
             pass
     return peak / 2**20
