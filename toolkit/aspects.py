@@ -354,7 +354,6 @@ class _Index:
     exact: dict[tuple[str, str], tuple[tuple[Cue, tuple[str, ...]], ...]]
     globs: tuple[tuple[re.Pattern[str], Cue, tuple[str, ...]], ...]
     any_glob: re.Pattern[str] | None
-    patterned: tuple[Cue, ...]
     stems: bool
     prefilters: tuple[tuple[Cue, re.Pattern[str], frozenset[str] | None], ...] = ()
     # Which prefilters (positions in ``prefilters``) can match a sentence follows from the literals it contains
@@ -430,7 +429,7 @@ def _build_index(cues: Iterable[Cue], language: str) -> _Index:
             anchored.append((literal, None, positions))
         else:
             anchored.append((max(pieces, key=len), literal, positions))
-    return _Index(language, {k: tuple(v) for k, v in exact.items()}, tuple(globs), any_glob, tuple(patterned),
+    return _Index(language, {k: tuple(v) for k, v in exact.items()}, tuple(globs), any_glob,
                   any(k[0] == "s" for k in exact), prefilters, tuple(always), tuple(sorted(always + digital)),
                   tuple(anchored), tuple(unanchored))
 

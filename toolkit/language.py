@@ -584,7 +584,7 @@ def _review_sentence_languages(text: str, spans: list[tuple[int, int]], review_l
     return out
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _own_and_foreign(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """Function words of `lang`, and those that belong only to other languages."""
     index = _function_words()

@@ -13,12 +13,11 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
-from toolkit.datafiles import load_yaml
+from toolkit.datafiles import load_yaml, read_text
 from toolkit.tables import BUDGET_COLUMNS, require
 
 __all__ = ["MoneyMention", "parse_money", "to_usd", "classify_subject", "budget_figures", "KINDS",
@@ -30,7 +29,6 @@ SUBJECTS = ("film", "comparator", "counterfactual")
 FIGURE_COLUMNS = [*BUDGET_COLUMNS, "start", "end", "low", "high", "approx", "kind", "currency_implied",
                   "language"]
 
-_DATA = Path(__file__).parent / "data" / "money"
 # Chinese, Japanese and Korean write words, numbers and currencies without spaces ("约3亿卢布"), so a word
 # boundary is only asked of the letters of spaced scripts.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
@@ -82,7 +80,7 @@ class _Candidate:
 # ---------------------------------------------------------------------------------------------- lexicons
 @functools.cache
 def _load(name: str) -> Any:
-    return load_yaml((_DATA / name).read_text(encoding="utf-8"))
+    return load_yaml(read_text(f"money/{name}"))
 
 
 def _alternation(patterns: list[str]) -> str:

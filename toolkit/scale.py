@@ -110,10 +110,6 @@ _PROBE = [
                  "тримає в напрузі до останньої секунди, а земні епізоди з дружинами вийшли помітно слабшими."),
     ("probe-ar", "يقضي رائدا الفضاء معظم الفيلم في محطة متجمدة. مشهد الالتحام بالمحطة مصور بصبر نادر وهدوء "
                  "كبير، والمشاهد على الأرض أضعف بكثير من مشاهد الفضاء."),
-    # Short text with no decisive function words reaches lingua's high-accuracy models of its script's
-    # languages (about 200 MB for Cyrillic, 70 MB for Arabic): loaded here rather than in each worker.
-    ("probe-ru-short", "Стыковка снята терпеливо и красиво."),
-    ("probe-ar-short", "يؤدي البطل دوره بهدوء، ومشهد الالتحام رائع."),
 ]
 
 
