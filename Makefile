@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: figures test bench clean-venv browser
+.PHONY: figures test bench coder clean-venv browser
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ browser:
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
+
+# Retrain the learned statement coder from corpus/training/ into toolkit/models/ (deterministic).
+coder: $(STAMP)
+	$(BIN)/python -m toolkit.train
 
 bench: $(STAMP)
 	$(BIN)/python -m toolkit.bench

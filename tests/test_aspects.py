@@ -193,8 +193,10 @@ REVIEW_TEXTS = {
 
 
 def test_statements_table_contract_offsets_and_order():
+    from toolkit.pipeline import film_of
+
     reviews, sentences = _tables(REVIEW_TEXTS)
-    st = aspects.extract_statements(reviews, sentences)
+    st = aspects.extract_statements(reviews, sentences, profile=film_of())  # Salyut-7's incidents: its profile
     assert list(st.columns[: len(STATEMENT_COLUMNS)]) == STATEMENT_COLUMNS
     texts = dict(zip(reviews["review_id"], reviews["text"]))
     for rec in st.to_dict("records"):

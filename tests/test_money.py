@@ -152,6 +152,99 @@ FORMS += [
 ]
 
 
+# Chinese, Japanese and Korean: myriad units inside the number, CJK numerals, full-width digits.
+FORMS += [
+    ("製作費は1億ドルだった。", "ja", "1億ドル", 1e8, 1e8, "USD", False, "budget"),
+    ("製作費は1.5億円。", "ja", "1.5億円", 1.5e8, 1.5e8, "JPY", False, "budget"),
+    ("製作費は2500万ドル。", "ja", "2500万ドル", 25e6, 25e6, "USD", False, "budget"),
+    ("製作費は１億ドル。", "ja", "１億ドル", 1e8, 1e8, "USD", False, "budget"),
+    ("製作費は１．５億円。", "ja", "１．５億円", 1.5e8, 1.5e8, "JPY", False, "budget"),
+    ("製作費は1億5000万円。", "ja", "1億5000万円", 1.5e8, 1.5e8, "JPY", False, "budget"),
+    ("製作費は約3億ルーブル。", "ja", "約3億ルーブル", 3e8, 3e8, "RUB", True, "budget"),
+    ("这部电影的预算为一亿美元。", "zh", "一亿美元", 1e8, 1e8, "USD", False, "budget"),
+    ("这部电影的预算为一亿美元。", "zh", "一亿美元", 1e8, 1e8, "USD", False, "budget"),
+    ("这部电影的预算为1亿美元。", "zh", "1亿美元", 1e8, 1e8, "USD", False, "budget"),
+    ("这部电影的预算为3000万美元。", "zh", "3000万美元", 3e7, 3e7, "USD", False, "budget"),
+    ("这部电影耗资两亿元人民币。", "zh", "两亿元人民币", 2e8, 2e8, "CNY", False, "budget"),
+    ("這部電影耗資兩億美金。", "zh", "兩億美金", 2e8, 2e8, "USD", False, "budget"),
+    ("制作费三千五百万美元。", "zh", "三千五百万美元", 35e6, 35e6, "USD", False, "budget"),
+    ("制作费十亿卢布。", "zh", "十亿卢布", 1e9, 1e9, "RUB", False, "budget"),
+    ("制作费1亿5000万日元。", "zh", "1亿5000万日元", 1.5e8, 1.5e8, "JPY", False, "budget"),
+    ("制作费千万美元。", "zh", "千万美元", 1e7, 1e7, "USD", False, "budget"),
+    ("제작비는 1억 달러이다.", "ko", "1억 달러", 1e8, 1e8, "USD", False, "budget"),
+    ("제작비는 100억 원이다.", "ko", "100억 원", 1e10, 1e10, "KRW", False, "budget"),
+    ("제작비는 150억원이다.", "ko", "150억원", 1.5e10, 1.5e10, "KRW", False, "budget"),
+    ("제작비는 3천만 달러이다.", "ko", "3천만 달러", 3e7, 3e7, "USD", False, "budget"),
+    ("제작비는 1억 5천만 달러이다.", "ko", "1억 5천만 달러", 1.5e8, 1.5e8, "USD", False, "budget"),
+    ("제작비는 ₩150억이다.", "ko", "₩150억", 1.5e10, 1.5e10, "KRW", False, "budget"),
+    ("제작비는 30억 루블이다.", "ko", "30억 루블", 3e9, 3e9, "RUB", False, "budget"),
+    # box office in every script: never a budget
+    ("興行収入は10億円を超えた。", "ja", "10億円", 1e9, 1e9, "JPY", False, "box_office"),
+    ("该片票房5亿元。", "zh", "5亿元", 5e8, 5e8, "CNY", False, "box_office"),
+    ("흥행 수입은 100억 원이다.", "ko", "100억 원", 1e10, 1e10, "KRW", False, "box_office"),
+    # ranges across scripts: low/high, amount the midpoint (the module's convention)
+    ("製作費は1000–1500万ドル。", "ja", "1000–1500万ドル", 1e7, 1.5e7, "USD", False, "budget"),
+    ("製作費は1000～1500万ドル。", "ja", "1000～1500万ドル", 1e7, 1.5e7, "USD", False, "budget"),
+    ("预算为1000万至1500万美元。", "zh", "1000万至1500万美元", 1e7, 1.5e7, "USD", False, "budget"),
+    ("制作费10~15亿元。", "zh", "10~15亿元", 1e9, 1.5e9, "CNY", False, "budget"),
+    ("제작비는 100억~150억 원이다.", "ko", "100억~150억 원", 1e10, 1.5e10, "KRW", False, "budget"),
+]
+
+# Indian amounts: lakh (1e5) and crore (1e7), Indian digit grouping, rupees.
+FORMS += [
+    ("The film was made on a budget of ₹45 crore.", "en", "₹45 crore", 45e7, 45e7, "INR", False, "budget"),
+    ("The film cost Rs 45 crore.", "en", "Rs 45 crore", 45e7, 45e7, "INR", False, "budget"),
+    ("The film cost Rs. 45 crore.", "en", "Rs. 45 crore", 45e7, 45e7, "INR", False, "budget"),
+    ("The film cost INR 45 crore.", "en", "INR 45 crore", 45e7, 45e7, "INR", False, "budget"),
+    ("The film cost 45 crore rupees.", "en", "45 crore rupees", 45e7, 45e7, "INR", False, "budget"),
+    ("The budget was Rs 1,20,00,000.", "en", "Rs 1,20,00,000", 1.2e7, 1.2e7, "INR", False, "budget"),
+    ("The budget was ₹12,34,567.", "en", "₹12,34,567", 1234567.0, 1234567.0, "INR", False, "budget"),
+    ("A ₹45-crore production.", "en", "₹45-crore", 45e7, 45e7, "INR", False, "budget"),
+    ("फिल्म का बजट 45 करोड़ रुपये है।", "hi", "45 करोड़ रुपये", 45e7, 45e7, "INR", False, "budget"),
+    ("फिल्म का बजट लगभग 45 करोड़ रुपये है।", "hi", "लगभग 45 करोड़ रुपये", 45e7, 45e7, "INR", True, "budget"),
+    ("फिल्म ने बॉक्स ऑफिस पर 100 करोड़ रुपये कमाए।", "hi", "100 करोड़ रुपये", 1e9, 1e9, "INR", False,
+     "box_office"),
+]
+
+# Compound adjectives: the figure is the whole compound.
+FORMS += [
+    ("A 100-million-dollar film.", "en", "100-million-dollar", 1e8, 1e8, "USD", False, "budget"),
+    ("It is a $100-million production.", "en", "$100-million", 1e8, 1e8, "USD", False, "budget"),
+    ("A hundred-million-dollar film.", "en", "A hundred-million-dollar", 1e8, 1e8, "USD", False, "budget"),
+    ("Eine 200-Millionen-Dollar-Produktion.", "de", "200-Millionen-Dollar", 2e8, 2e8, "USD", False, "budget"),
+    ("Eine Hundert-Millionen-Dollar-Produktion.", "de", "Hundert-Millionen-Dollar", 1e8, 1e8, "USD", False,
+     "budget"),
+    ("To nie jest stomilionowy film.", "pl", "stomilionowy", 1e8, 1e8, None, False, "budget"),
+    ("Stumilionowy budżet to za mało.", "pl", "Stumilionowy", 1e8, 1e8, None, False, "budget"),
+    ("Это стомиллионный фильм.", "ru", "стомиллионный", 1e8, 1e8, "RUB", False, "budget"),
+    ("Это 100-миллионный проект.", "ru", "100-миллионный", 1e8, 1e8, "RUB", False, "budget"),
+    ("It cost $10–15 million.", "en", "$10–15 million", 10e6, 15e6, "USD", False, "budget"),
+    ("Бюджет — от 5 до 7 млн долларов.", "ru", "от 5 до 7 млн долларов", 5e6, 7e6, "USD", False, "budget"),
+    ("Le budget est de 10 à 12 millions d'euros.", "fr", "de 10 à 12 millions d'euros", 10e6, 12e6, "EUR",
+     False, "budget"),
+]
+
+# Box office, revenue, grosses and break-even figures are never budgets.
+FORMS += [
+    ("It earned $50m.", "en", "$50m", 50e6, 50e6, "USD", False, "box_office"),
+    ("It needs $40m to break even.", "en", "$40m", 40e6, 40e6, "USD", False, "box_office"),
+    ("Its revenue reached $30m.", "en", "$30m", 30e6, 30e6, "USD", False, "box_office"),
+    ("Кассовые сборы составили 500 млн рублей.", "ru", "500 млн рублей", 5e8, 5e8, "RUB", False, "box_office"),
+    ("Для окупаемости нужно 900 млн рублей.", "ru", "900 млн рублей", 9e8, 9e8, "RUB", False, "box_office"),
+    ("Die Gewinnschwelle liegt bei 30 Mio. Euro.", "de", "30 Mio. Euro", 30e6, 30e6, "EUR", False, "box_office"),
+    ("Le seuil de rentabilité est de 30 millions d'euros.", "fr", "30 millions d'euros", 30e6, 30e6, "EUR",
+     False, "box_office"),
+    ("El punto de equilibrio está en 30 millones de dólares.", "es", "30 millones de dólares", 30e6, 30e6,
+     "USD", False, "box_office"),
+    ("Il pareggio è a 30 milioni di euro.", "it", "30 milioni di euro", 30e6, 30e6, "EUR", False, "box_office"),
+    ("Próg rentowności to 30 mln dolarów.", "pl", "30 mln dolarów", 30e6, 30e6, "USD", False, "box_office"),
+    ("O ponto de equilíbrio é de 30 milhões de dólares.", "pt", "30 milhões de dólares", 30e6, 30e6, "USD",
+     False, "box_office"),
+    ("该片需要3亿元才能回本。", "zh", "3亿元", 3e8, 3e8, "CNY", False, "box_office"),
+    ("損益分岐点は20億円だ。", "ja", "20億円", 2e9, 2e9, "JPY", False, "box_office"),
+    ("손익분기점은 300억 원이다.", "ko", "300억 원", 3e10, 3e10, "KRW", False, "box_office"),
+]
+
 @pytest.mark.parametrize("text, language, phrase, low, high, currency, approx, kind", FORMS)
 def test_money_forms(text, language, phrase, low, high, currency, approx, kind):
     mentions = parse_money(text, language=language)
@@ -449,3 +542,99 @@ def test_random_token_soup_never_breaks_the_parser():
             for m in parse_money(text, language=language):
                 assert 0 <= m.start < m.end <= len(text) and m.low <= m.amount <= m.high
                 assert classify_subject(text, m, language=language) in money.SUBJECTS
+
+
+# ------------------------------------------------------------------------------- more forms, more scripts
+@pytest.mark.parametrize("text, language, expected", [
+    ("製作費は¥5億。", "ja", "JPY"),                     # the language: Japanese → yen
+    ("这部电影预算¥5000万。", "zh", "CNY"),                # Chinese → yuan
+    ("预算¥5000万元。", None, "CNY"),                     # a currency word with the figure decides
+    ("The budget was ¥500 million.", "en", "JPY"),       # nothing decides: the default, yen
+    ("The budget was ¥500 million (RMB).", "en", "CNY"),  # a context word in the sentence
+    ("The budget was ¥500 million, or 50億円.", "en", "JPY"),
+    ("製作費は¥5億、中国では人民币で。", "ja", "CNY"),        # context beats the language
+])
+def test_yen_or_yuan_by_context(text, language, expected):
+    m = parse_money(text, language=language)[0]
+    assert m.currency == expected
+
+
+@pytest.mark.parametrize("text, language", [
+    ("千万不要错过这部电影。", "zh"),          # "by no means miss it": a unit alone is no number
+    ("预算不多，但千万人看过。", "zh"),
+    ("这是一部统一元素的电影，预算不多。", "zh"),
+    ("제작비는 많지 않았고 관객 500만 명이 봤다.", "ko"),   # a count
+    ("预算不高，观众3000万人。", "zh"),
+])
+def test_cjk_not_money(text, language):
+    assert parse_money(text, language=language) == []
+
+
+def test_scale_words_imply_rupees():
+    m, = parse_money("It was made for just 3.5 lakh.", language="en")
+    assert (m.amount, m.currency, m.currency_implied) == (3.5e5, "INR", True)
+    m, = parse_money("Шёл разговор о бюджете в 45 crore.", language="ru")
+    assert (m.currency, m.currency_implied) == ("INR", True)     # the scale's currency beats the language's
+
+
+@pytest.mark.parametrize("sentence, language, titles, expected", [
+    ("His previous film cost $40m, this one $10m.", "en", (), ["comparator", "film"]),
+    ("After the $100m Stalingrad, he made this for $10m.", "en", (), ["comparator", "film"]),
+    ("After the $100m Stalingrad, he made Salyut-7 for $10m.", "en", SALYUT, ["comparator", "film"]),
+    ("The $6m Salyut-7 looks like nothing else.", "en", SALYUT, ["film"]),
+    ("This is a $15 million Russian film.", "en", SALYUT, ["film"]),
+    ("Sein letzter Film kostete 40 Millionen Dollar, dieser nur 10 Millionen Dollar.", "de", (),
+     ["comparator", "film"]),
+    ("Его предыдущий фильм стоил 40 млн долларов, этот — 10 млн долларов.", "ru", (), ["comparator", "film"]),
+    ("После 30-миллионного «Сталинграда» он снял этот фильм за 10 млн долларов.", "ru", (),
+     ["comparator", "film"]),
+    ("Son précédent film avait coûté 40 millions d'euros.", "fr", (), ["comparator"]),
+    ("Su película anterior costó 40 millones de dólares.", "es", (), ["comparator"]),
+    ("Il suo film precedente era costato 40 milioni di euro.", "it", (), ["comparator"]),
+    ("Jego poprzedni film kosztował 40 mln dolarów.", "pl", (), ["comparator"]),
+    ("O filme anterior custou 40 milhões de dólares.", "pt", (), ["comparator"]),
+    ("他的上一部电影耗资4000万美元，这部只花了1000万美元。", "zh", (), ["comparator", "film"]),
+    ("前作の製作費は40億円だった。", "ja", (), ["comparator"]),
+    ("전작의 제작비는 100억 원이었다.", "ko", (), ["comparator"]),
+])
+def test_subjects_of_other_works(sentence, language, titles, expected):
+    found = parse_money(sentence, language=language)
+    got = [classify_subject(sentence, m, language=language, film_titles=titles) for m in found]
+    assert got == expected, [sentence[m.start:m.end] for m in found]
+
+
+def test_box_office_never_becomes_a_budget_figure():
+    texts = [
+        ("en", "It cost $10m and earned $50m, twice what it needed to break even ($25m)."),
+        ("ru", "Фильм стоил 10 млн долларов, а кассовые сборы составили 50 млн долларов."),
+        ("zh", "该片预算1亿元，票房5亿元。"),
+        ("ja", "製作費は10億円、興行収入は50億円。"),
+        ("ko", "제작비는 100억 원, 흥행 수입은 500억 원이었다."),
+        ("hi", "फिल्म का बजट 45 करोड़ रुपये था और कमाई 200 करोड़ रुपये।"),
+    ]
+    statements = pd.DataFrame({
+        "review_id": [f"r-{lang}" for lang, _ in texts], "sentence_id": 0, "aspect": "budget",
+        "text": [text for _, text in texts], "start": 0, "language": [lang for lang, _ in texts]})
+    out = budget_figures(statements, year=2017)
+    assert sorted(zip(out["review_id"], out["amount"], out["currency"])) == [
+        ("r-en", 10e6, "USD"), ("r-hi", 45e7, "INR"), ("r-ja", 1e9, "JPY"), ("r-ko", 1e10, "KRW"),
+        ("r-ru", 10e6, "USD"), ("r-zh", 1e8, "CNY")]
+    assert (out["kind"] == "budget").all() and out["usd"].notna().all()
+
+
+def test_offsets_hold_in_full_width_text():
+    text = "製作費は約１，５００万ドル、興行収入は２０億円。"
+    found = parse_money(text, language="ja")
+    assert [(text[m.start:m.end], m.amount, m.kind) for m in found] == [
+        ("約１，５００万ドル", 15e6, "budget"), ("２０億円", 2e9, "box_office")]
+
+
+def test_cjk_parsing_is_fast():
+    # Regexes compiled once and no per-character Python loop over the text: a long review stays cheap.
+    import time
+
+    text = "这部电影的预算约为1亿5000万美元，票房5亿元。" * 2000
+    parse_money(text, language="zh")
+    began = time.perf_counter()
+    found = parse_money(text, language="zh")
+    assert len(found) == 4000 and time.perf_counter() - began < 5.0

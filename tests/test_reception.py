@@ -276,7 +276,6 @@ def test_distinctive_words_leave_out_function_words_and_possessives(word, kept):
     ("Life aboard the station is hard.", []),
     ("It nods to Life and to Alien.", ["alien", "life"]),
     ("The first man to dock was calm.", []),
-    ("Compared with Spacewalker, it is slicker.", ["time_of_the_first"]),
     # The corpus's own words (corpus/raw/salyut7_pages_2024.txt):
     ("If you enjoyed movies like Apollo 13, Gravity and The Martian then you'll love this",
      ["apollo_13", "gravity", "the_martian"]),
@@ -286,6 +285,15 @@ def test_distinctive_words_leave_out_function_words_and_possessives(word, kept):
 def test_comparison_films_in_many_languages(text, films):
     table = reception.comparison_films(pd.DataFrame({"review_id": ["x"], "text": [text]}))
     assert sorted(table["film_id"]) == films
+
+
+def test_comparison_films_of_a_profile():
+    # "Time of the First" is in Salyut-7's profile (corpus/profiles/salyut-7.yaml), not the package registry.
+    from toolkit.pipeline import film_of
+
+    reviews = pd.DataFrame({"review_id": ["x"], "text": ["Compared with Spacewalker, it is slicker."]})
+    assert reception.comparison_films(reviews)["film_id"].tolist() == []
+    assert reception.comparison_films(reviews, profile=film_of())["film_id"].tolist() == ["time_of_the_first"]
 
 
 def test_comparison_films_keep_review_id_matched_words_and_offsets():

@@ -24,6 +24,7 @@ _VERBS = {
     "budget_figures": "toolkit.money",
     "analyse": "toolkit.pipeline",
     "film_for": "toolkit.pipeline",
+    "load_profile": "toolkit.profiles",
     "show_charts_offline": "toolkit.display",
 }
 __all__ = sorted([*_VERBS, "align"]) + ["__version__"]

@@ -36,9 +36,12 @@ from pandas.api.extensions import ExtensionDtype
 from toolkit.datafiles import load_yaml, read_text
 from toolkit.tables import STATEMENT_COLUMNS, TableError, require
 
-__all__ = ["extract_statements", "match_sentence", "codebook", "Cue", "Aspect", "STATEMENT_EXTRA_COLUMNS"]
+__all__ = ["extract_statements", "match_sentence", "codebook", "profile_cues", "Cue", "Aspect",
+           "STATEMENT_EXTRA_COLUMNS"]
 
 STATEMENT_EXTRA_COLUMNS = ["negated", "evidence"]
+# Filled by the learned coder (toolkit.coder), not by the rules.
+_CODER_COLUMNS = ("method", "score")
 _STANCES = ("faithful", "mixed", "embellished", "neutral")
 _FLIP = {"faithful": "embellished", "embellished": "faithful", "neutral": "embellished", "mixed": "mixed"}
 # Words are runs of letters/digits; "*" survives in codebook terms to mark globs.
@@ -689,10 +692,11 @@ def _may_match(toks: _Tokens, languages: list[str]) -> list[str]:
     return [lang for lang in languages if every[lang][1] & mask]
 
 
-def match_sentence(text: str, languages: Iterable[str]) -> dict[str, dict[str, Any]]:
+def match_sentence(text: str, languages: Iterable[str], *, profile: Any = None) -> dict[str, dict[str, Any]]:
     """Code one sentence: aspect → {cues, negated, stance, incidents, frames, evidence}.
 
-    Offsets in ``evidence`` are into `text`. Languages not in the codebook are ignored.
+    Offsets in ``evidence`` are into `text`. Languages not in the codebook are ignored. A film `profile`
+    (`toolkit.profiles.Profile`) adds its incident, event and frame cues in those of `languages` it has.
 
     >>> coded = match_sentence("It was not a big-budget film.", ["en"])
     >>> sorted(coded), coded["budget"]["negated"]
@@ -700,6 +704,14 @@ def match_sentence(text: str, languages: Iterable[str]) -> dict[str, dict[str, A
     >>> match_sentence("The crew sat down to dinner.", ["en"])
     {}
     """
+    languages = list(dict.fromkeys(languages))
+    extra = _profile_indexes(profile.cue_specs) if profile is not None and profile.cue_specs else None
+    return _match(text, languages, [lang for lang in languages if lang in extra] if extra else [], extra)
+
+
+def _match(text: str, languages: Iterable[str], profile_languages: list[str],
+           extra: dict[str, _Index] | None) -> dict[str, dict[str, Any]]:
+    """`match_sentence` with the profile's indexes (`extra`) tried in `profile_languages`."""
     toks = _tokens(text)
     book = codebook()
     known = _codebook_languages()
@@ -711,6 +723,10 @@ def match_sentence(text: str, languages: Iterable[str]) -> dict[str, dict[str, A
     hits: dict[str, list[_Hit]] = {}
     for lang in todo:
         for hit in _indexed_hits(_language_index(lang), toks):
+            hits.setdefault(hit.cue.aspect, []).append(hit)
+    # A profile's cues are few: its indexes are tried in each of its languages, with no prefiltering.
+    for lang in profile_languages:
+        for hit in _indexed_hits(extra[lang], toks):  # type: ignore[index]
             hits.setdefault(hit.cue.aspect, []).append(hit)
     coded: dict[str, dict[str, Any]] = {}
     for aspect in book.values():
@@ -797,13 +813,69 @@ def _languages_for(sentence_language: Any, review_language: Any) -> list[str]:
     return list(dict.fromkeys(wanted)) or list(_every_language())
 
 
-def _incidents_from(text: str, languages: list[str]) -> list[str]:
+def _incidents_from(text: str, languages: list[str], profile_languages: list[str] = (),  # type: ignore[assignment]
+                    extra: dict[str, _Index] | None = None) -> list[str]:
     aspect = codebook().get("accuracy")
     if aspect is None:
         return []
     toks = _tokens(text)
-    return sorted({t for lang in languages if lang in aspect.cues for h in _indexed_hits(_language_index(lang), toks)
+    indexes = [_language_index(lang) for lang in languages if lang in aspect.cues]
+    indexes += [extra[lang] for lang in profile_languages] if extra else []
+    return sorted({t for index in indexes for h in _indexed_hits(index, toks)
                    if h.cue.aspect == aspect.name for t in h.cue.incidents})
+
+
+# ---------------------------------------------------------------------------------------------------------
+# A film profile's cues
+
+
+def profile_cues(profile: Any) -> dict[str, tuple[Cue, ...]]:
+    """The cues a film profile (`toolkit.profiles.Profile`) adds to the codebook, by language: its incidents
+    (accuracy support cues of group ``incident``), events (group ``history``) and frames (geopolitics
+    triggers). Compiled once per profile; a bad cue raises ProfileError naming the profile file and key.
+    """
+    return _profile_cues(profile.cue_specs)
+
+
+@functools.lru_cache(maxsize=16)
+def _profile_cues(specs: tuple) -> dict[str, tuple[Cue, ...]]:
+    from toolkit.profiles import ProfileError, thaw
+
+    book = codebook()
+    taken = {c.id for a in book.values() for cues in a.cues.values() for c in cues}
+    out: dict[str, list[Cue]] = {}
+    for aspect_name, language, key, spec, where in specs:
+        aspect = book.get(aspect_name)
+        if aspect is None:
+            raise ProfileError(f"{where}: the codebook has no aspect {aspect_name!r}")
+        try:
+            cue = _compile_cue(aspect.name, aspect.prefix, language, key, thaw(spec), where)
+        except TableError as error:
+            raise ProfileError(str(error)) from None
+        if cue.id in taken:
+            raise ProfileError(f"{where}: cue id {cue.id} is taken (by the codebook or another entry of the "
+                               f"profile); rename {key!r}")
+        taken.add(cue.id)
+        out.setdefault(language, []).append(cue)
+    return {language: tuple(cues) for language, cues in out.items()}
+
+
+@functools.lru_cache(maxsize=16)
+def _profile_indexes(specs: tuple) -> dict[str, _Index]:
+    return {language: _build_index(cues, language) for language, cues in _profile_cues(specs).items()}
+
+
+def _profile_languages_for(sentence_language: Any, review_language: Any, extra: dict[str, _Index]) -> list[str]:
+    """The profile's languages to try on a sentence: the sentence's and review's, when the profile has cues in
+    them; every profile language when neither language is known to the codebook or the profile (as
+    `_languages_for` tries every codebook language)."""
+    wanted = [str(x) for x in (sentence_language, review_language) if isinstance(x, str) and x in extra]
+    if wanted:
+        return list(dict.fromkeys(wanted))
+    known = _codebook_languages()
+    if any(isinstance(x, str) and x in known for x in (sentence_language, review_language)):
+        return []
+    return sorted(extra)
 
 
 def _column_values(frame: pd.DataFrame, column: str) -> list[Any]:
@@ -822,8 +894,9 @@ def _column_values(frame: pd.DataFrame, column: str) -> list[Any]:
     return values
 
 
-def extract_statements(reviews: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Code every sentence with the codebook; one row per (sentence, aspect).
+def extract_statements(reviews: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
+                       profile: Any = None, coder: str = "accurate") -> pd.DataFrame:
+    """Code every sentence with the codebook (plus a film `profile`'s cues); one row per (sentence, aspect).
 
     Requires reviews: ``review_id``, ``text`` (``language`` used when present); sentences: SENTENCE_COLUMNS
     (when None: ``toolkit.sentences.split(reviews)``, or ``toolkit.language.annotate`` if the reviews have no
@@ -854,7 +927,7 @@ def extract_statements(reviews: pd.DataFrame, sentences: pd.DataFrame | None = N
             # own language's cues rather than every language's.
             from toolkit import language as _language
 
-            reviews, sentences = _language.annotate(reviews)
+            reviews, sentences = _language.annotate(reviews, profile=profile)
     require(sentences, ["review_id", "sentence_id", "start", "end", "text"], stage="aspects.extract_statements")
     texts = dict(zip(reviews["review_id"].astype(str), reviews["text"]))
     original_ids = dict(zip(reviews["review_id"].astype(str), reviews["review_id"]))
@@ -863,8 +936,9 @@ def extract_statements(reviews: pd.DataFrame, sentences: pd.DataFrame | None = N
     ordered = sentences.assign(_rid=sentences["review_id"].astype(str)).sort_values(
         ["_rid", "start", "end"], kind="stable")
     rows: list[dict[str, Any]] = []
-    previous: dict[str, tuple[str, list[str]]] = {}
-    languages_of: dict[tuple[str | None, str | None], list[str]] = {}
+    previous: dict[str, tuple[str, list[str], list[str]]] = {}
+    languages_of: dict[tuple[str | None, str | None], tuple[list[str], list[str]]] = {}
+    extra = _profile_indexes(profile.cue_specs) if profile is not None and profile.cue_specs else None
     has_lang = "language" in ordered.columns
     records = zip(*(_column_values(ordered, c) for c in ("_rid", "sentence_id", "start", "end", "text")),
                   _column_values(ordered, "language") if has_lang else itertools.repeat(None))
@@ -880,14 +954,15 @@ def extract_statements(reviews: pd.DataFrame, sentences: pd.DataFrame | None = N
         # Few distinct (sentence, review) language pairs: work each one's list out once. Only strings count
         # as languages in `_languages_for`, so anything else is keyed as None.
         key = (s_lang, r_lang if isinstance(r_lang, str) else None)
-        langs = languages_of.get(key)
-        if langs is None:
-            langs = languages_of[key] = _languages_for(*key)
-        coded = match_sentence(text, langs)
+        both = languages_of.get(key)
+        if both is None:
+            both = languages_of[key] = (_languages_for(*key), _profile_languages_for(*key, extra) if extra else [])
+        langs, profile_langs = both
+        coded = _match(text, langs, profile_langs, extra)
         for aspect_name, result in coded.items():
             incidents = result["incidents"]
             if aspect_name == "accuracy" and not incidents and rid in previous:
-                incidents = _incidents_from(*previous[rid])
+                incidents = _incidents_from(*previous[rid], extra)
             rows.append({
                 "review_id": original_ids[rid], "sentence_id": sid, "aspect": aspect_name, "text": text,
                 "start": start, "end": end,
@@ -896,12 +971,17 @@ def extract_statements(reviews: pd.DataFrame, sentences: pd.DataFrame | None = N
                 "frames": result["frames"], "negated": result["negated"],
                 "evidence": [dict(e, start=e["start"] + start, end=e["end"] + start) for e in result["evidence"]],
             })
-        previous[rid] = (text, langs)
-    columns = STATEMENT_COLUMNS + STATEMENT_EXTRA_COLUMNS
-    if not rows:
-        return pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
-    out = pd.DataFrame(rows, columns=columns)
-    order = {name: i for i, name in enumerate(codebook())}
-    out = out.assign(_o=out["aspect"].map(order), _r=out["review_id"].astype(str))
-    out = out.sort_values(["_r", "start", "_o"], kind="stable")
-    return out.drop(columns=["_o", "_r"]).reset_index(drop=True)
+        previous[rid] = (text, langs, profile_langs)
+    columns = [c for c in STATEMENT_COLUMNS if c not in _CODER_COLUMNS] + STATEMENT_EXTRA_COLUMNS
+    if rows:
+        out = pd.DataFrame(rows, columns=columns)
+        order = {name: i for i, name in enumerate(codebook())}
+        out = out.assign(_o=out["aspect"].map(order), _r=out["review_id"].astype(str))
+        out = out.sort_values(["_r", "start", "_o"], kind="stable")
+        out = out.drop(columns=["_o", "_r"]).reset_index(drop=True)
+    else:
+        out = pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
+    # The learned coder keeps, drops or adds statements beside the rules (`coder="rules"`: rules alone).
+    from toolkit import coder as _coder
+
+    return _coder.code(ordered, out, tier=coder)

@@ -401,6 +401,42 @@ def real_text_rates(*, rounds: int = 3) -> list[dict[str, float]]:
     return out
 
 
+def coder_rates(folder: Path, *, rounds: int = 3) -> dict[str, float]:
+    """Statements-stage speed per coder tier on a labelled set's reviews (``reviews.jsonl``), warm, in CPU time.
+
+    Returns MB (UTF-8 sentence text) per CPU-second for the rules, fast and accurate tiers, the accurate
+    tier's sentences per CPU-second with and without the cascade, and the share the cascade sends on.
+    """
+    from toolkit import aspects, coder, language
+    from toolkit.eval_aspects import written_reviews
+
+    reviews = written_reviews(folder / "reviews.jsonl")[["review_id", "text", "language"]]
+    annotated, sentences = language.annotate(reviews)
+    megabytes = sum(len(t.encode("utf-8")) for t in sentences["text"]) / 1e6
+    texts, groups = sentences["text"].tolist(), sentences["review_id"].astype(str).tolist()
+    aspects.extract_statements(annotated, sentences, coder="accurate")  # warm: codebook, model, encoder
+
+    def best(run) -> float:
+        times = []
+        for _ in range(rounds):
+            started = time.process_time()
+            run()
+            times.append(time.process_time() - started)
+        return min(times)
+
+    out = {"sentences": float(len(sentences)), "megabytes": megabytes}
+    for tier in ("rules", "fast", "accurate"):
+        seconds = best(lambda tier=tier: aspects.extract_statements(annotated, sentences, coder=tier))
+        out[f"{tier}_mb_per_cpu_s"] = megabytes / seconds
+        out[f"{tier}_sentences_per_cpu_s"] = len(sentences) / seconds
+    for cascade in (True, False):
+        seconds = best(lambda c=cascade: coder.probabilities(texts, tier="accurate", groups=groups, cascade=c))
+        out[f"encoder_{'cascade' if cascade else 'all'}_sentences_per_cpu_s"] = len(sentences) / seconds
+    bound = coder.model().settings["cascade"]["fast_logit_below"]
+    out["cascade_share_sent"] = float((coder.model().fast_logits(texts) >= bound).any(axis=1).mean())
+    return out
+
+
 def machine() -> str:
     """nproc, CPU model and Python version, for BENCHMARKS.md."""
     model = platform.processor() or "unknown CPU"
@@ -442,8 +478,22 @@ def main(argv: list[str] | None = None) -> int:
                         help="only print seconds per stage on the first N reviews of the smallest size")
     parser.add_argument("--real", action="store_true",
                         help="only print the language and statements stages' rates on real review text")
+    parser.add_argument("--coder", type=Path, default=None, metavar="FOLDER",
+                        help="only print the statements stage's speed per coder tier on a labelled set's "
+                             "reviews (e.g. corpus/blind)")
     args = parser.parse_args(argv)
     print(f"machine: {machine()}")
+    if args.coder:
+        rates = coder_rates(args.coder)
+        print(f"{args.coder}: {rates['sentences']:.0f} sentences, {rates['megabytes']:.3f} MB, load {_load()}")
+        print("| coder tier | MB per CPU-s | sentences per CPU-s |")
+        print("|---|---:|---:|")
+        for tier in ("rules", "fast", "accurate"):
+            print(f"| {tier} | {rates[f'{tier}_mb_per_cpu_s']:.2f} | {rates[f'{tier}_sentences_per_cpu_s']:,.0f} |")
+        print(f"encoder tier alone: {rates['encoder_cascade_sentences_per_cpu_s']:,.0f} sentences per CPU-s with the "
+              f"cascade ({rates['cascade_share_sent']:.0%} of sentences sent to the encoder), "
+              f"{rates['encoder_all_sentences_per_cpu_s']:,.0f} without")
+        return 0
     if args.real:
         for n, rates in enumerate(real_text_rates(), start=1):
             print(f"round {n}: {rates['reviews']} real reviews ({rates['megabytes']:.3f} MB): languages + "

@@ -37,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
     figures.add_argument("--corpus", type=Path, default=None, help="a corpus manifest (default: the shipped corpus)")
     figures.add_argument("--out", type=Path, default=REPO / "figures", help="output folder (default: figures/)")
     figures.add_argument("--quiet", action="store_true", help="no progress bars")
+    figures.add_argument("--profile", type=Path, default=None,
+                         help="the film's profile (YAML; default: the one the manifest names)")
     figures.set_defaults(run=_figures)
 
     for name, run, what in [
@@ -51,6 +53,12 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--backend", default=None, help="language detector (default: the toolkit's choice)")
         sub.add_argument("--year", type=int, default=None,
                          help="the film's release year, to price budget figures in US dollars of that year")
+        sub.add_argument("--profile", type=Path, default=None,
+                         help="the film's profile (YAML: titles, year, people, incidents, comparison films; "
+                              "see `toolkit profile init`)")
+        sub.add_argument("--coder", choices=["accurate", "fast", "rules"], default="accurate",
+                         help="statement coder: accurate (rules + sentence encoder, default), fast (rules + "
+                              "character n-gram model, for millions of reviews) or rules (codebook cues alone)")
         sub.set_defaults(run=run)
         if name in ("languages", "statements"):
             sub.add_argument("--jobs", type=int, default=1,
@@ -71,6 +79,14 @@ def _parser() -> argparse.ArgumentParser:
     segment.add_argument("--output", type=Path, default=None, help="write the draft manifest here instead of stdout")
     segment.set_defaults(run=_segment)
 
+    profile = commands.add_parser("profile", help="film profiles: `toolkit profile init TITLE --year Y`")
+    profile_commands = profile.add_subparsers(title="profile commands", metavar="ACTION")
+    init = profile_commands.add_parser("init", help="write a commented skeleton profile to fill")
+    init.add_argument("title", help="the film's title")
+    init.add_argument("--year", type=int, default=None, help="release year")
+    init.add_argument("--output", type=Path, default=None, help="write here instead of stdout (never overwrites)")
+    init.set_defaults(run=_profile_init)
+
     evaluate = commands.add_parser("evaluate", help="print the evaluation reports on the development sets")
     evaluate.add_argument("what", choices=["languages", "aspects", "segment"])
     evaluate.set_defaults(run=_evaluate)
@@ -82,7 +98,12 @@ def _figures(args: argparse.Namespace) -> int:
     from toolkit.pipeline import analyse_corpus
     from toolkit.corpus import raw_source, sha256_of
 
-    analysis = analyse_corpus(args.corpus, progress=not args.quiet)
+    profile = None
+    if args.profile is not None:
+        from toolkit.profiles import load_profile
+
+        profile = load_profile(args.profile)
+    analysis = analyse_corpus(args.corpus, progress=not args.quiet, profile=profile)
     written = build(analysis, args.out, corpus_sha256=sha256_of(raw_source(args.corpus)), data_date=_data_date(analysis.reviews),
                     progress=not args.quiet)
     print(f"wrote {len(written)} files to {args.out}", file=sys.stderr)
@@ -102,15 +123,37 @@ def _read(args: argparse.Namespace) -> pd.DataFrame:
 
 
 def _film(args: argparse.Namespace):
+    """`--profile` (with `--year` overriding its year), or a generic film of `--year`."""
     from toolkit.pipeline import Film
 
-    return Film(title="the film", year=args.year)
+    if getattr(args, "profile", None) is None:
+        return Film(title="the film", year=args.year)
+    from dataclasses import replace
+
+    from toolkit.profiles import load_profile
+
+    profile = load_profile(args.profile)
+    return replace(profile, year=args.year) if args.year is not None else profile
+
+
+def _profile_init(args: argparse.Namespace) -> int:
+    from toolkit.profiles import init_profile
+
+    text = init_profile(args.title, args.year)
+    if args.output is None:
+        sys.stdout.write(text)
+        return 0
+    if args.output.exists():
+        raise ValueError(f"{args.output} exists; choose another --output or remove it first")
+    args.output.write_text(text, encoding="utf-8")
+    print(f"wrote {args.output}: fill it in, then pass it as --profile", file=sys.stderr)
+    return 0
 
 
 def _analysis(args: argparse.Namespace):
     from toolkit.pipeline import analyse
 
-    return analyse(_read(args), film=_film(args), backend=args.backend)
+    return analyse(_read(args), film=_film(args), backend=args.backend, coder=args.coder)
 
 
 def _streamed(args: argparse.Namespace, what: str) -> bool:
@@ -122,7 +165,7 @@ def _streamed(args: argparse.Namespace, what: str) -> bool:
         if args.output is None:
             raise ValueError("--engine dask writes Parquet: give --output DIR")
         written = scale.run_dask_files(str(args.input), args.output, scheduler=args.scheduler or "processes",
-                                       film=film, backend=args.backend)
+                                       film=film, backend=args.backend, coder=args.coder)
         for table, folder in sorted(written.items()):
             print(f"{table}: {folder}", file=sys.stderr)
         return True
@@ -131,7 +174,7 @@ def _streamed(args: argparse.Namespace, what: str) -> bool:
             raise ValueError(f"{args.input}: --jobs streams JSONL files only; convert it or drop --jobs")
         return False
     scale.run_file(args.input, args.output, jobs=args.jobs, chunk_size=args.chunk_size, film=film, what=what,
-                   backend=args.backend, progress=args.output is not None)
+                   backend=args.backend, coder=args.coder, progress=args.output is not None)
     return True
 
 
@@ -151,7 +194,8 @@ def _per_review_jsonl(args: argparse.Namespace, what: str) -> int:
     if _streamed(args, what):
         return 0
     film = _film(args)
-    tables = scale.run_partition(_read(args), film=film, backend=args.backend, sentences=what == "languages")
+    tables = scale.run_partition(_read(args), film=film, backend=args.backend, coder=args.coder,
+                                 sentences=what == "languages")
     text = "".join(lines for _, lines in scale.jsonl_by_review(tables, what))
     if args.output is None:
         sys.stdout.write(text)

@@ -25,7 +25,7 @@ import yaml
 from toolkit.tables import TableError
 
 __all__ = ["GOLD", "REVIEWS", "FLOORS", "load_gold", "written_reviews", "predict", "score", "figure_accuracy",
-           "label_agreement", "evaluate", "Evaluation", "load_floors", "check_floors", "main"]
+           "label_agreement", "evaluate", "evaluate_folder", "extra_sets", "summary", "Evaluation", "load_floors", "check_floors", "main"]
 
 _ROOT = Path(__file__).resolve().parent.parent
 GOLD = _ROOT / "corpus" / "gold" / "aspects_gold.jsonl"
@@ -85,22 +85,54 @@ def written_reviews(path: str | Path = REVIEWS) -> pd.DataFrame:
     return frame
 
 
-def predict(reviews: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def predict(reviews: pd.DataFrame, *, coder: str = "accurate",
+            film: Any = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Run the pipeline as the toolkit does: language → sentences → statements → budget figures.
 
     Returns (reviews with language, statements, figures). A review's declared language, when given, wins
-    over the detected one for grouping, but sentence languages come from the language stage.
+    over the detected one for grouping, but sentence languages come from the language stage. `film` is the
+    profile to code with (default: the shipped Salyut-7 corpus's film); `coder` the coder tier.
     """
     from toolkit import aspects, language, money
 
+    if film is None:
+        film = _film_profile()
     declared = reviews["language"] if "language" in reviews.columns else None
-    annotated, sentences = language.annotate(reviews)
+    annotated, sentences = language.annotate(reviews, profile=film)
     if declared is not None:
         annotated = annotated.assign(language=declared.where(declared.notna(), annotated["language"]).values)
-    statements = aspects.extract_statements(annotated, sentences)
-    year, titles = _film()
-    figures = money.budget_figures(statements, year=year, film_titles=titles)
+    statements = aspects.extract_statements(annotated, sentences, profile=film, coder=coder)
+    figures = money.budget_figures(statements, year=film.year, film_titles=film.titles,
+                                   comparators=getattr(film, "comparison_titles", ()))
     return annotated, statements, figures
+
+
+def evaluate_folder(folder: str | Path, *, coder: str = "accurate", film: Any = None,
+                    name: str | None = None) -> Evaluation:
+    """Score a labelled set kept as ``reviews.jsonl`` + ``gold.jsonl`` in `folder` (the blind test, an
+    example film's set). Without `film` the reviews are coded as about a generic film, as a user's would be.
+    """
+    from toolkit.pipeline import Film
+
+    folder = Path(folder)
+    reviews = written_reviews(folder / "reviews.jsonl")
+    gold = load_gold(folder / "gold.jsonl")
+    film = film or Film(title="the film", year=None)
+    revs, statements, figures = predict(reviews[["review_id", "text", "language"]], coder=coder, film=film)
+    return Evaluation(name or folder.name, score(revs, statements, gold), figure_accuracy(revs, figures, gold),
+                      statements, label_agreement(revs, statements, gold))
+
+
+def _film_profile() -> Any:
+    """The shipped corpus's film profile (corpus/profiles/salyut-7.yaml: names, incidents, comparison films),
+    with the transliterations of its title that the gold reviews use."""
+    from dataclasses import replace
+
+    from toolkit.pipeline import film_of
+
+    film = film_of()
+    year, titles = _film()
+    return replace(film, year=year, titles=titles)
 
 
 def _film() -> tuple[int, tuple[str, ...]]:
@@ -253,7 +285,8 @@ class Evaluation:
         return float(self.figures["exact"].mean()) if len(self.figures) else float("nan")
 
 
-def evaluate(*, gold_path: str | Path = GOLD, reviews_path: str | Path = REVIEWS) -> dict[str, Evaluation]:
+def evaluate(*, gold_path: str | Path = GOLD, reviews_path: str | Path = REVIEWS,
+             coder: str = "accurate") -> dict[str, Evaluation]:
     """Evaluate the shipped corpus and the written reviews; keys: corpus, written_dev, written_heldout, dev.
 
     ``dev`` is the development set the floors apply to: the corpus plus the written dev reviews.
@@ -263,8 +296,8 @@ def evaluate(*, gold_path: str | Path = GOLD, reviews_path: str | Path = REVIEWS
     gold = load_gold(gold_path)
     corpus = load_corpus()
     written = written_reviews(reviews_path)
-    c_reviews, c_statements, c_figures = predict(corpus.assign(language=None))
-    w_reviews, w_statements, w_figures = predict(written[["review_id", "text", "language"]])
+    c_reviews, c_statements, c_figures = predict(corpus.assign(language=None), coder=coder)
+    w_reviews, w_statements, w_figures = predict(written[["review_id", "text", "language"]], coder=coder)
     w_reviews = w_reviews.merge(written[["review_id", "split"]], on="review_id")
     out: dict[str, Evaluation] = {}
     sets = {
@@ -315,8 +348,44 @@ def check_floors(results: dict[str, Evaluation], floors: dict[str, Any]) -> list
     return problems
 
 
+def extra_sets(root: str | Path = _ROOT / "corpus") -> dict[str, Path]:
+    """The labelled sets kept beside the corpus: the blind test first, then each example film's set."""
+    root = Path(root)
+    sets = {}
+    if (root / "blind" / "gold.jsonl").exists():
+        sets["blind"] = root / "blind"
+    for folder in sorted((root / "examples").glob("*/")):
+        if (folder / "gold.jsonl").exists():
+            sets[f"example:{folder.name}"] = folder
+    return sets
+
+
+def _example_profile(name: str) -> Any:
+    """The film profile an example set belongs to (``corpus/profiles/<slug>.yaml``), when there is one."""
+    if not name.startswith("example:"):
+        return None
+    path = _ROOT / "corpus" / "profiles" / f"{name.split(':', 1)[1]}.yaml"
+    if not path.exists():
+        return None
+    from toolkit.profiles import load_profile
+
+    return load_profile(path)
+
+
+def summary(results: dict[str, Evaluation]) -> pd.DataFrame:
+    """Sentence-level P/R/F1 per set × aspect × language, the blind test first."""
+    names = sorted(results, key=lambda n: (n != "blind", not n.startswith("example:"), n))
+    frames = []
+    for name in names:
+        m = results[name].metrics
+        frames.append(m[m["level"] == "sentence"].drop(columns="level").assign(set=name))
+    table = pd.concat(frames, ignore_index=True)
+    return table[["set", *[c for c in table.columns if c != "set"]]]
+
+
 def _report(results: dict[str, Evaluation], out: Any) -> None:
-    for name in ("dev", "corpus", "written_dev", "written_heldout"):
+    extra = [n for n in results if n == "blind" or n.startswith("example:")]
+    for name in [*extra, "dev", "corpus", "written_dev", "written_heldout"]:
         ev = results[name]
         print(f"\n== {name} ==", file=out)
         m = ev.metrics
@@ -338,8 +407,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gold", default=str(GOLD))
     parser.add_argument("--reviews", default=str(REVIEWS))
     parser.add_argument("--floors", default=str(FLOORS))
+    parser.add_argument("--coder", choices=["accurate", "fast", "rules"], default="accurate")
+    parser.add_argument("--no-extra", action="store_true", help="skip the blind test and the example films")
     args = parser.parse_args(argv)
-    results = evaluate(gold_path=args.gold, reviews_path=args.reviews)
+    results = evaluate(gold_path=args.gold, reviews_path=args.reviews, coder=args.coder)
+    if not args.no_extra:
+        for name, folder in extra_sets().items():
+            results[name] = evaluate_folder(folder, coder=args.coder, film=_example_profile(name), name=name)
     _report(results, sys.stdout)
     problems = check_floors(results, load_floors(args.floors))
     for problem in problems:

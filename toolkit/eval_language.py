@@ -8,10 +8,12 @@ corpus/gold/floors_language.yaml.
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 from pathlib import Path
 
 from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
 
@@ -61,6 +63,14 @@ def load_reviews(path: Path | None = None) -> pd.DataFrame:
                        bucket=[_bucket(len(t)) for t in gold["text"]])
 
 
+@functools.cache
+def _film() -> Any:
+    """The development sets are about Salyut-7: its profile's names are masked, as the pipeline masks them."""
+    from toolkit.pipeline import film_of
+
+    return film_of()
+
+
 def _bucket(n: int) -> str:
     return next(label for lo, hi, label in BUCKETS if lo <= n < hi)
 
@@ -73,7 +83,8 @@ def predict_sentences(gold: pd.DataFrame, *, backend: str | None = None, context
     and names inherit the review's language) — what the sentences table actually holds; written sentences,
     which have no review, are still judged alone.
     """
-    predicted = [language.detect_language(t, backend=backend).language for t in gold["text"]]
+    names = _film().names
+    predicted = [language.detect_language(t, backend=backend, names=names).language for t in gold["text"]]
     if context:
         in_review = _languages_in_context(gold.loc[gold["source"] == "corpus", "text"], backend=backend)
         predicted = [in_review.get(t, p) if src == "corpus" else p
@@ -86,7 +97,7 @@ def _languages_in_context(texts: Iterable[str], *, backend: str | None) -> dict[
     from toolkit.corpus import load_corpus
 
     reviews = load_corpus().sort_values("review_id")
-    _, sentences = language.annotate(reviews[["review_id", "text"]], backend=backend)
+    _, sentences = language.annotate(reviews[["review_id", "text"]], backend=backend, profile=_film())
     found: dict[str, str] = {}
     for text in texts:
         hit = sentences[sentences["text"].str.contains(text, regex=False)]
@@ -97,7 +108,7 @@ def _languages_in_context(texts: Iterable[str], *, backend: str | None) -> dict[
 
 def predict_reviews(gold: pd.DataFrame, *, backend: str | None = None) -> pd.DataFrame:
     """Add `predicted`, `predicted_mixed` and `correct` (language) to the review dev set."""
-    annotated, _ = language.annotate(gold[["review_id", "text"]], backend=backend)
+    annotated, _ = language.annotate(gold[["review_id", "text"]], backend=backend, profile=_film())
     return gold.assign(predicted=annotated["language"].tolist(),
                        predicted_mixed=annotated["mixed"].tolist(),
                        correct=(annotated["language"].to_numpy() == gold["language"].to_numpy()))

@@ -81,7 +81,8 @@ def _figures_and_tables(analysis: AnalysisLike, *, resamples: int,
     options = {"resamples": resamples, "seed": seed}
     place = reception.by_place(reviews, statements, budget, by="place", **options)
     kind = reception.by_place(reviews, statements, budget, by="kind", **options)
-    mentions = reception.comparison_films(reviews, exclude=_film_titles(analysis))
+    mentions = reception.comparison_films(reviews, exclude=_film_titles(analysis),
+                                          profile=getattr(analysis, "film", None))
     films = reception.share_by(reviews, mentions.assign(text=mentions["matched"]), column="film", **options)
     cited = reception.budget_cited(reviews, budget)
     timeline = reception.over_time(reviews)

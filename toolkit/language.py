@@ -12,7 +12,7 @@ import functools
 import re
 import threading
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Any, Iterable
 
 import pandas as pd
 
@@ -112,8 +112,37 @@ def _names() -> frozenset[str]:
 
 @functools.cache
 def _names_pattern() -> re.Pattern:
-    names = sorted(_names(), key=lambda n: (-len(n), n))
-    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, names)) + r")(?![^\W\d_])", re.IGNORECASE)
+    return _pattern_of(_names())
+
+
+def _pattern_of(names: frozenset[str]) -> re.Pattern:
+    ordered = sorted(names, key=lambda n: (-len(n), n))
+    return re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, ordered)) + r")(?![^\W\d_])", re.IGNORECASE)
+
+
+# The names to mask: (words, pattern). None stands for names.yaml alone.
+_Mask = tuple[frozenset[str], re.Pattern] | None
+
+
+@functools.lru_cache(maxsize=16)
+def _mask(names: tuple[str, ...]) -> _Mask:
+    """names.yaml plus the words of a film's own names (`toolkit.profiles.Profile.names`): every Latin-script
+    word that is not a function word of some language ("Yi Sun-sin" keeps Spanish "sin", "Das Boot" German
+    "das"). Names in other scripts are not masked: the script is itself the evidence the stage reads
+    ("Салют-7" is Russian-looking text, a Hangul name Korean).
+
+    >>> sorted(_mask(("Choi Min-sik", "Салют-7"))[0] - _names())
+    ['choi', 'min', 'sik']
+    """
+    if not names:
+        return None
+    function_words = _function_words()
+    words = {w for name in names for w in _WORD.findall(name.lower())
+             if w not in function_words and not _non_latin().search(w)}
+    if words <= _names():
+        return None
+    every = _names() | frozenset(words)
+    return every, _pattern_of(every)
 
 
 @functools.cache
@@ -124,7 +153,7 @@ def _non_latin() -> re.Pattern:
 
 # ------------------------------------------------------------------------------------ text features ---
 
-def _clean(text: str) -> str:
+def _clean(text: str, mask: _Mask = None) -> str:
     """Drop URLs, e-mail addresses and known proper names: their letters say nothing about the language.
 
     Names are masked only in short texts, where they can tip the balance; in a long text they are a
@@ -133,8 +162,9 @@ def _clean(text: str) -> str:
     if _URL_HINT.search(text):
         text = _URL.sub(" ", text)
     if len(text) < _NAMES_BELOW:
-        if not _names().isdisjoint(_WORD.findall(text.lower())):
-            text = _names_pattern().sub(" ", text)
+        words, pattern = mask if mask is not None else (_names(), None)
+        if not words.isdisjoint(_WORD.findall(text.lower())):
+            text = (pattern or _names_pattern()).sub(" ", text)
     return text
 
 
@@ -484,11 +514,12 @@ def _votes(words: Iterable[str]) -> dict[str, float]:
 
 
 def detect_language(text: str, *, backend: str | None = None,
-                    candidates: Iterable[str] | None = None) -> Detection:
+                    candidates: Iterable[str] | None = None, names: Iterable[str] | None = None) -> Detection:
     """Detect the language of `text`: ISO 639-1 code and confidence, or ``"und"`` when undecidable.
 
     `backend` is one of BACKENDS (default DEFAULT_BACKEND); `candidates` restricts the answer to these
-    ISO 639-1 codes. Text without letters (ratings, dates, URLs, emoji) is always ``"und"``.
+    ISO 639-1 codes. Text without letters (ratings, dates, URLs, emoji) is always ``"und"``. `names` are a
+    film's proper names (a profile's `names`), masked in short texts as names.yaml's are.
 
     >>> detect_language("In Soviet Russia, problem has you.").language
     'en'
@@ -501,7 +532,7 @@ def detect_language(text: str, *, backend: str | None = None,
     if not isinstance(text, str):
         raise TypeError(f"detect_language needs a str, got {type(text).__name__}")
     pool = None if candidates is None else frozenset(_normalise_code(c) for c in candidates)
-    cleaned = _clean(text).strip()
+    cleaned = _clean(text, _mask(tuple(names)) if names else None).strip()
     if not _LETTER.search(cleaned):
         return _UNDETERMINED
     return detect(cleaned, pool)
@@ -520,14 +551,15 @@ def _mostly_capitalised(words: list[str]) -> bool:
     return sum(1 for w in words if w[0].isupper()) >= 0.6 * len(words)
 
 
-def _sentence_language(text: str, review_lang: str, backend: str, review_script: str | None) -> str:
+def _sentence_language(text: str, review_lang: str, backend: str, review_script: str | None,
+                       names: tuple[str, ...] = ()) -> str:
     """The sentence's own language, or the review's when the sentence gives no clear reason to differ.
 
     Most sentences are settled here with one regex pass and a dictionary look-up per word; only those
     whose script or function words point away from the review's language reach the detector.
     """
     if review_lang == UND or backend != "auto" or review_script is None:
-        return _sentence_language_slow(text, review_lang, backend)
+        return _sentence_language_slow(text, review_lang, backend, names)
     lowered = _WORD.findall(text.lower())
     if not lowered:
         return UND if not _LETTER.search(text) else review_lang
@@ -544,18 +576,18 @@ def _sentence_language(text: str, review_lang: str, backend: str, review_script:
     if best == 0 and len(lowered) < 6:
         return review_lang  # a few words with no function word of any language: a title or a name
     if not _same_script(text, review_script):
-        return _sentence_language_slow(text, review_lang, backend)
+        return _sentence_language_slow(text, review_lang, backend, names)
     spec = _scripts().get(review_script)
     if spec is not None and spec["language"]:
         return review_lang  # one-language script (Hangul, kana...): same script, same language
     if _letters_agree(text, review_lang, review_script) or _looks_like_names(text):
         return review_lang
-    found = detect_language(text, backend=backend)
+    found = detect_language(text, backend=backend, names=names)
     return review_lang if found.language == UND else found.language
 
 
 def _review_sentence_languages(text: str, spans: list[tuple[int, int]], review_lang: str, backend: str,
-                               review_script: str | None) -> list[str]:
+                               review_script: str | None, names: tuple[str, ...] = ()) -> list[str]:
     """Languages of one review's sentences.
 
     For the "auto" backend the words of each sentence are counted: function words of the review's language,
@@ -563,7 +595,7 @@ def _review_sentence_languages(text: str, spans: list[tuple[int, int]], review_l
     one foreign one is settled at once (the vast majority), the rest go through `_sentence_language`.
     """
     if backend != "auto" or review_lang == UND or review_script is None:
-        return [_sentence_language(text[a:b], review_lang, backend, review_script) for a, b in spans]
+        return [_sentence_language(text[a:b], review_lang, backend, review_script, names) for a, b in spans]
     own_words, foreign_words = _own_and_foreign(review_lang)
     lowered = text.lower()
     if len(lowered) != len(text):
@@ -580,7 +612,7 @@ def _review_sentence_languages(text: str, spans: list[tuple[int, int]], review_l
         elif not words and not _LETTER.search(text, a, b):
             out.append(UND)
         else:
-            out.append(_sentence_language(text[a:b], review_lang, backend, review_script))
+            out.append(_sentence_language(text[a:b], review_lang, backend, review_script, names))
     return out
 
 
@@ -592,14 +624,14 @@ def _own_and_foreign(lang: str) -> tuple[frozenset[str], frozenset[str]]:
             frozenset(w for w, langs in index.items() if lang not in langs))
 
 
-def _sentence_language_slow(text: str, review_lang: str, backend: str) -> str:
+def _sentence_language_slow(text: str, review_lang: str, backend: str, names: tuple[str, ...] = ()) -> str:
     """Sentence language for the other backends, or when the review's language is unknown."""
     words = _WORD.findall(text)
     if not words or not _LETTER.search(text):
         return UND
     if review_lang != UND and (sum(map(len, words)) < _SENTENCE_MIN_LETTERS or _mostly_capitalised(words)):
         return review_lang  # too short to judge, or names and titles: inherit
-    found = detect_language(text, backend=backend)
+    found = detect_language(text, backend=backend, names=names)
     return review_lang if found.language == UND else found.language
 
 
@@ -635,8 +667,12 @@ def _dominant_script(text: str) -> str | None:
     return max(counts, key=lambda k: (counts[k], k)) if counts else None
 
 
-def annotate(reviews: pd.DataFrame, *, backend: str | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def annotate(reviews: pd.DataFrame, *, backend: str | None = None,
+             profile: Any = None) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Fill the reviews' `language`, `language_confidence`, `mixed`, and build the sentences table.
+
+    A film `profile` (`toolkit.profiles.Profile`) adds its names (titles, people, `mask`) to those masked
+    before detection.
 
     Requires `review_id`, `text`. Returns (reviews with those three columns set, sentences table with
     SENTENCE_COLUMNS where `language` is each sentence's own). A sentence too short to judge (fewer than
@@ -655,9 +691,10 @@ def annotate(reviews: pd.DataFrame, *, backend: str | None = None) -> tuple[pd.D
     name = DEFAULT_BACKEND if backend is None else backend
     _backend(name)
     texts = ["" if not isinstance(t, str) else t for t in reviews["text"].tolist()]
+    names = tuple(profile.names) if profile is not None else ()
     detections, scripts = [], []
     for text in texts:
-        detections.append(detect_language(text, backend=name))
+        detections.append(detect_language(text, backend=name, names=names))
         # Right after detection, while `_script_counts` still has this text memoised (usually the same string).
         scripts.append(_dominant_script(text))
     out = reviews.copy()
@@ -680,7 +717,7 @@ def annotate(reviews: pd.DataFrame, *, backend: str | None = None) -> tuple[pd.D
             j += 1
         rid = rids[i]
         langs += _review_sentence_languages(review_text[rid], list(zip(starts[i:j], ends[i:j])),
-                                            review_lang[rid], name, review_script[rid])
+                                            review_lang[rid], name, review_script[rid], names)
         i = j
     sents = sents.assign(language=langs)
     foreign = sents[(sents["language"] != UND)

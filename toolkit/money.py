@@ -41,6 +41,14 @@ _SPACE = "[\\s\u00a0\u202f\u2009]"
 _NUM = (f"(?<!(?![{_CJK}])[\\w.,])"
         r"(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?:[.,]\d+)?"
         r"|\d+(?:[.,]\d+)*)(?!\d)")
+# Full-width digits, point and signs ("１．５億ドル", "＄", "￥") are read as their ASCII forms. The mapping
+# is one character to one, so offsets into the folded text are offsets into the original.
+_FOLD = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "．": ".", "＄": "$", "￥": "¥",
+                       "＋": "+", "～": "~"})
+# A range's two ends joined by a dash, or by a tilde with no space ("10~15亿", "1000〜1500万円").
+_RANGE_DASH = re.compile(r"\s?[-–—]\s?|[~〜]")
+# Clause marks: a cue or a comparison beyond one belongs to another clause (full-width forms included).
+_CLAUSE = ",;:–—，；：、"
 
 
 @dataclass(frozen=True)
@@ -75,6 +83,9 @@ class _Candidate:
     scaled: bool          # a scale word is part of the phrase
     bare_ok: bool         # that scale word may stand without a currency
     plus: bool = False    # "$100m+": at least that much
+    factor: float = 1.0   # the scale's multiplier ("1500万": 1e4), which a range's unscaled end shares
+    scale_currency: str | None = None   # the currency the scale word implies ("crore": INR)
+    symbol: str | None = None           # an ambiguous currency sign ("¥") its sentence must decide
 
 
 # ---------------------------------------------------------------------------------------------- lexicons
@@ -102,7 +113,7 @@ class _Lexicon:
     language: str | None
     decimal_mark: str
     implied_currency: str | None
-    scales: tuple[tuple[re.Pattern[str], float, bool], ...]
+    scales: tuple[tuple[re.Pattern[str], float, bool, str | None], ...]
     numbers: tuple[tuple[re.Pattern[str], float], ...]
     currencies: tuple[tuple[re.Pattern[str], str], ...]
     amount: re.Pattern[str]
@@ -114,6 +125,7 @@ class _Lexicon:
     heads: dict[str, re.Pattern[str]]
     cues: dict[str, re.Pattern[str]]
     abbreviations: frozenset[str]
+    contextual: dict[str, tuple[str, str | None, tuple[tuple[str, re.Pattern[str]], ...]]]
 
 
 def _cue_languages(key: str | None) -> list[str]:
@@ -151,14 +163,14 @@ def _lexicon(key: str | None) -> _Lexicon:
         language=key,
         decimal_mark=conventions["decimal_mark"].get(key or "en", "."),
         implied_currency=conventions.get("implied_currency", {}).get(key),
-        scales=tuple((compiled(e), float(e["value"]), bool(e.get("bare", True)))
+        scales=tuple((compiled(e), float(e["value"]), bool(e.get("bare", True)), e.get("currency"))
                      for lang in priority for e in scale_data.get(lang, [])),
         numbers=tuple((compiled(e), float(e["value"])) for lang in priority for e in number_data.get(lang, [])),
         currencies=tuple((compiled(e), e["code"]) for e in currency_entries),
         amount=_amount_pattern(priority, cue_langs),
         approx=_before_end(_words(qualifiers["approx"], cue_langs)),
         range_start=_before_end(_words(qualifiers["range_start"], cue_langs), r"\s+"),
-        range_to=re.compile(rf"\s+(?:{words('range_to')})\s+", re.IGNORECASE),
+        range_to=_range_words(_words(qualifiers["range_to"], cue_langs)),
         range_and=re.compile(rf"\s+(?:{words('range_and')})\s+", re.IGNORECASE),
         # "5 million viewers", "millions of items": a count, even next to a budget word
         counted=re.compile(rf"[\s\u00a0-]*(?:(?:{words('of') or 'of'})(?:\s+|(?<=['’]))\w|(?:{words('counted')})"
@@ -166,11 +178,25 @@ def _lexicon(key: str | None) -> _Lexicon:
         heads=heads,
         cues=cues,
         abbreviations=frozenset(a.lower() for a in conventions["abbreviations"]),
+        contextual={symbol: (rule["default"], rule.get("languages", {}).get(key),
+                             tuple((code, re.compile(_alternation(words), re.IGNORECASE))
+                                   for code, words in rule.get("context", {}).items()))
+                    for symbol, rule in currency_data.get("contextual", {}).items()},
     )
 
 
+def _range_words(items: list[str]) -> re.Pattern[str]:
+    """The words that join a range's ends: spaced scripts need spaces around them, CJK ones do not."""
+    spaced = [w for w in items if not re.match(f"[{_CJK}]", w)]
+    unspaced = [w for w in items if re.match(f"[{_CJK}]", w)]
+    parts = [rf"\s+(?:{_alternation(spaced)})\s+"] if spaced else []
+    parts += [rf"\s*(?:{_alternation(unspaced)})\s*"] if unspaced else []
+    return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
+
+
 def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str]:
-    """[currency] number [scale] [of] [currency] [+], or number word + scale word ("a million dollars")."""
+    """[currency] number [scale] [of] [currency] [+]; the number is a CJK one with its units inside
+    ("1億5000万", "两亿"), digits with a scale word after them, or a number word + scale word ("a million")."""
     currency_data, number_data = _load("currencies.yaml"), _load("numbers.yaml")
     prefix = [e["pattern"] for e in currency_data["symbols"]] + list(currency_data["codes"])
     words = [e["pattern"] for lang in priority for e in currency_data["words"].get(lang, [])]
@@ -179,7 +205,8 @@ def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str
     number_words = _alternation([e["pattern"] for lang in priority for e in number_data.get(lang, [])])
     return re.compile(
         rf"(?:(?<!{_LETTER})(?P<pre>{_alternation(prefix)}){_SPACE}?)?"
-        rf"(?:(?P<num>{_NUM})(?:[\s\u00a0\u202f-]?(?P<scale>{scale_words})(?!{_LETTER}))?"
+        rf"(?:(?P<cjk>{_cjk_numerals().pattern})"
+        rf"|(?P<num>{_NUM})(?:[\s\u00a0\u202f-]?(?P<scale>{scale_words})(?!{_LETTER}))?"
         rf"|(?<!{_WORD})(?P<word>{number_words})[\s\u00a0\u202f-]*(?P<wscale>{scale_words})(?!{_LETTER}))"
         rf"(?:[\s\u00a0\u202f-]*(?:(?:{of})(?:\s+|(?<=['’])))?"
         rf"(?P<post>{_alternation(prefix + words)})(?!{_LETTER}))?"
@@ -232,6 +259,62 @@ def _lookup(table: tuple, text: str) -> Any:
 
 
 # ------------------------------------------------------------------------------------------------ numbers
+@dataclass(frozen=True)
+class _CJKNumerals:
+    pattern: str                    # the number, for the amount pattern
+    tokens: re.Pattern[str]         # its parts: Arabic digits, a numeral run, a unit, a myriad
+    digits: dict[str, int]
+    units: dict[str, float]
+    myriads: dict[str, float]
+    leading: frozenset[str]
+
+
+@functools.cache
+def _cjk_numerals() -> _CJKNumerals:
+    data = _load("cjk_numerals.yaml")
+    digits = {str(k): int(v) for k, v in data["digits"].items()}
+    units = {str(k): float(v) for k, v in data["units"].items()}
+    myriads = {str(k): float(v) for k, v in data["myriads"].items()}
+    arabic = r"\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+    d, u, m = (f"[{re.escape(''.join(table))}]" for table in (digits, units, myriads))
+    number = f"(?:{arabic}|{d}+)"
+    small = f"(?:{number}?{u})+{number}?"            # 三千五百, 3천, 十
+    group = f"(?:{small}|{number}){m}"               # 三千五百万, 2500万, 1億, 两亿
+    # Korean spaces its groups ("1억 5천만"); a group must follow the space, so "100억 원" stops at 억.
+    pattern = (f"(?<![\\d.,])(?:{group}(?:[ ]?{group})*(?:{small})?|{small})")
+    tokens = re.compile(f"(?P<arabic>{arabic})|(?P<numeral>{d}+)|(?P<unit>{u})|(?P<myriad>{m})")
+    return _CJKNumerals(pattern, tokens, digits, units, myriads, frozenset(map(str, data["leading_units"])))
+
+
+def _cjk_value(raw: str) -> tuple[float, float, bool]:
+    """Value, scale factor and whether it may stand without a currency, of a CJK number ("1億5000万").
+
+    >>> _cjk_value("1億5000万"), _cjk_value("三千五百万"), _cjk_value("两亿")
+    ((150000000.0, 10000.0, True), (35000000.0, 10000.0, True), (200000000.0, 100000000.0, True))
+    >>> _cjk_value("3천"), _cjk_value("千万")      # no myriad, or a bare unit first: needs a currency
+    ((3000.0, 1000.0, False), (10000000.0, 10000.0, False))
+    """
+    cjk = _cjk_numerals()
+    total, section, current, factor = 0.0, 0.0, None, 1.0
+    for token in cjk.tokens.finditer(raw):      # a few tokens of one phrase, not the text
+        kind, part = token.lastgroup, token.group()
+        if kind == "arabic":
+            current = float(part.replace(",", "").replace("，", ""))
+        elif kind == "numeral":                 # "两" = 2; a run reads digit by digit ("二〇" = 20)
+            current = float("".join(str(cjk.digits[c]) for c in part))
+        elif kind == "unit":
+            factor = cjk.units[part]
+            section += (1.0 if current is None else current) * factor
+            current = None
+        else:
+            factor = cjk.myriads[part]
+            total += (section + (current or 0.0) or 1.0) * factor
+            section, current = 0.0, None
+    has_myriad = any(c in cjk.myriads for c in raw)
+    leads_with_number = not (raw[0] in cjk.units and raw[0] not in cjk.leading)
+    return total + section + (current or 0.0), factor, has_myriad and leads_with_number
+
+
 def _number(raw: str, decimal_mark: str) -> float | None:
     """Read a written number by the language's decimal mark; None when its grouping is not a number's.
 
@@ -239,6 +322,8 @@ def _number(raw: str, decimal_mark: str) -> float | None:
     (1.2, 1200000.0, 250000000.0, 1200.0)
     >>> _number("1.200", ","), _number("1.200", "."), _number("1.500,50", ","), _number("9.99", ",")
     (1200.0, 1.2, 1500.5, 9.99)
+    >>> _number("1,20,00,000", "."), _number("12,34,567", ","), _number("1,20,00", ".")
+    (12000000.0, 1234567.0, None)
     """
     digits = re.sub("[ \u00a0\u202f\u2009]", "", raw)
     marks = [c for c in digits if c in ",."]
@@ -251,7 +336,11 @@ def _number(raw: str, decimal_mark: str) -> float | None:
             return None
         return float(digits.replace("." if decimal == "," else ",", "").replace(",", "."))
     if len(marks) > 1:      # "1,200,000", "1.200.000": thousands groups
-        return float("".join(parts)) if all(len(p) == 3 for p in parts[1:]) else None
+        if all(len(p) == 3 for p in parts[1:]):
+            return float("".join(parts))
+        # Indian grouping ("1,20,00,000" = 1.2 crore): pairs of digits, then the last three
+        indian = marks[0] == "," and len(parts[-1]) == 3 and all(len(p) == 2 for p in parts[1:-1])
+        return float("".join(parts)) if indian and len(parts[0]) <= 2 else None
     if len(parts[1]) != 3 or marks[0] == decimal_mark:
         return float(digits.replace(",", "."))
     return float("".join(parts))
@@ -264,29 +353,44 @@ def _base(match: re.Match[str], lex: _Lexicon) -> float | None:
     return _number(match["num"], lex.decimal_mark)
 
 
+def _value(match: re.Match[str], lex: _Lexicon) -> tuple[float, float, bool, bool, str | None] | None:
+    """(value, scale factor, scaled, may stand without a currency, the scale's currency) of an amount."""
+    if match["cjk"] is not None:
+        value, factor, bare_ok = _cjk_value(match["cjk"])
+        return value, factor, factor != 1.0, bare_ok, None
+    value = _base(match, lex)
+    scale = match["scale"] or match["wscale"]
+    if value is None:
+        return None
+    if scale is None:
+        return value, 1.0, False, False, None
+    factor, bare_ok, currency = _lookup(lex.scales, scale)
+    return value * factor, factor, True, bare_ok, currency
+
+
 def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
     found = []
     for match in lex.amount.finditer(text):
-        value = _base(match, lex)
-        scale = match["scale"] or match["wscale"]
-        if value is None:
+        read = _value(match, lex)
+        if read is None:
             continue
-        scaled, bare_ok = scale is not None, False
-        if scaled:
-            factor, bare_ok = _lookup(lex.scales, scale)
-            value *= factor
+        value, factor, scaled, bare_ok, scale_currency = read
         if match["word"] is not None and not bare_ok:
             continue      # "a m...": a number word needs a written-out scale word
-        currency = None
-        for part in ("pre", "post"):
-            if match[part] and currency is None:
-                currency = _lookup(lex.currencies, match[part])[0]
+        # A plain currency decides (the one before the number first); an ambiguous sign ("¥") is decided
+        # by its sentence later, unless a currency word stands with it: "¥5000万元" is yuan.
+        written = [part for part in (match["pre"], match["post"]) if part and part not in lex.contextual]
+        sign = None if written else next((p for p in (match["pre"], match["post"]) if p), None)
+        currency = (_lookup(lex.currencies, written[0])[0] if written
+                    else lex.contextual[sign][0] if sign else None)
         end = match.end()
-        number_start = match.start("num") if match["num"] is not None else match.start("word")
+        number_start = match.start("cjk") if match["cjk"] is not None else (
+            match.start("num") if match["num"] is not None else match.start("word"))
         if text[end - 1] == "." and end - 1 > number_start:
             end -= 1    # an abbreviation's period at the phrase's end may be the sentence's full stop
         found.append(_Candidate(match.start(), end, value, value, currency, scaled, bare_ok,
-                                plus=match["plus"] is not None))
+                                plus=match["plus"] is not None, factor=factor, scale_currency=scale_currency,
+                                symbol=sign))
     return found
 
 
@@ -310,7 +414,7 @@ def _merge_ranges(text: str, found: list[_Candidate], lex: _Lexicon) -> list[_Ca
 def _join(text: str, low: _Candidate, high: _Candidate, lex: _Lexicon) -> _Candidate | None:
     gap = text[low.end:high.start]
     opener = lex.range_start.search(text, max(0, low.start - 30), low.start)
-    if re.fullmatch(r"\s?[-–—]\s?", gap):
+    if _RANGE_DASH.fullmatch(gap):
         ok = True
     elif lex.range_to.fullmatch(gap):
         ok = opener is not None or low.currency is not None or low.scaled
@@ -322,18 +426,15 @@ def _join(text: str, low: _Candidate, high: _Candidate, lex: _Lexicon) -> _Candi
         return None
     lo, hi = low.low, high.high
     if not low.scaled and high.scaled:       # "$13-15 million": the scale is written once
-        lo *= high.high / _unscaled(text, high, lex)
+        lo *= high.factor
     elif low.scaled and not high.scaled:
-        hi *= low.low / _unscaled(text, low, lex)
+        hi *= low.factor
     if not (0 < lo <= hi) or not (low.currency or high.currency or low.scaled or high.scaled):
         return None
     start = opener.start() if opener is not None else low.start
     return _Candidate(start, high.end, lo, hi, low.currency or high.currency, low.scaled or high.scaled,
-                      low.bare_ok or high.bare_ok, plus=high.plus)
-
-
-def _unscaled(text: str, cand: _Candidate, lex: _Lexicon) -> float:
-    return _base(lex.amount.match(text, cand.start), lex) or 1.0
+                      low.bare_ok or high.bare_ok, plus=high.plus, factor=high.factor,
+                      scale_currency=low.scale_currency or high.scale_currency, symbol=low.symbol or high.symbol)
 
 
 # ---------------------------------------------------------------------------------------------- context
@@ -362,6 +463,13 @@ def _sentences(text: str, protected: list[tuple[int, int]], lex: _Lexicon) -> li
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a] or [(0, len(text))]
 
 
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does text[start:end] overlap one of `spans` (sorted, not overlapping each other)? By bisection, so
+    a long text with many figures stays linear."""
+    at = bisect.bisect_left(spans, (end,)) - 1
+    return at >= 0 and spans[at][1] > start
+
+
 def _kind(text: str, start: int, end: int, span: tuple[int, int], spans: list[tuple[int, int]],
           lex: _Lexicon) -> str:
     """The kind of the figure at text[start:end] (hedge included), from the cues of its sentence `span`."""
@@ -377,7 +485,7 @@ def _kind(text: str, start: int, end: int, span: tuple[int, int], spans: list[tu
                 best = (key, kind)
     for rank, (kind, cue) in enumerate(lex.cues.items()):
         for match in cue.finditer(text, span[0], span[1]):
-            if any(s < match.end() and match.start() < e for s, e in spans):
+            if _inside(spans, match.start(), match.end()):
                 continue
             if match.end() <= start:
                 between, distance = text[match.end():start], start - match.end()
@@ -387,12 +495,21 @@ def _kind(text: str, start: int, end: int, span: tuple[int, int], spans: list[tu
                 between, distance = text[end:match.start()], 3 * (match.start() - end) + 2
             else:
                 continue
-            if re.search(r"[,;]", between):
+            if re.search(r"[,;，；、]", between):
                 distance += 1000     # another clause: only if nothing in the figure's own clause speaks
             key = (distance, match.start() - match.end(), rank)
             if best is None or key < best[0]:
                 best = (key, kind)
     return best[1] if best else "unknown"
+
+
+def _decide_sign(text: str, span: tuple[int, int], sign: str, lex: _Lexicon) -> str:
+    """The currency of an ambiguous sign ("¥": yen or yuan) by the rules in data/money/currencies.yaml."""
+    default, by_language, context = lex.contextual[sign]
+    named = {code for code, words in context if words.search(text, span[0], span[1])}
+    if len(named) == 1:
+        return named.pop()
+    return by_language or default
 
 
 def parse_money(text: str, *, language: str | None = None) -> list[MoneyMention]:
@@ -401,7 +518,9 @@ def parse_money(text: str, *, language: str | None = None) -> list[MoneyMention]
     A number is money when a currency is written with it ("$6m", "15 млн долларов", "30 millions d'euros",
     "US$ 13 mln"), or when it carries a scale word in a sentence about a budget, box office or price and is
     not a count ("бюджет в 380 миллионов" yes; "5 million viewers" no). Its currency is then the
-    language's implied currency (Russian → RUB, see data/money/conventions.yaml) or None. Ranges
+    language's implied currency (Russian → RUB, see data/money/conventions.yaml), or the scale word's
+    ("3.5 lakh" → INR), or None. Chinese, Japanese and Korean numbers are read with their units inside
+    ("1億5000万ドル", "两亿元人民币", "3천만 달러"), full-width digits as ASCII ones. Ranges
     ("$13-15 million", "between 12 and 15 million dollars") give `low`/`high` and their midpoint as
     `amount`. `language` (ISO 639-1) decides the decimal mark and which cue words apply; None reads
     numbers the English way and uses every language's cues.
@@ -417,22 +536,28 @@ def parse_money(text: str, *, language: str | None = None) -> list[MoneyMention]
     []
     """
     lex = _lexicon(_language_key(language))
+    text = text.translate(_FOLD)
     found = _merge_ranges(text, _candidates(text, lex), lex)
     spans = [(c.start, c.end) for c in found]
     sentences = _sentences(text, spans, lex)
+    sentence_starts = [a for a, _ in sentences]
     mentions = []
     for cand in found:
         start, approx = cand.start, cand.plus
         hedge = lex.approx.search(text, max(0, start - 60), start)
         if hedge is not None:
             start, approx = hedge.start(), True
-        span = next((s for s in sentences if s[0] <= cand.start < s[1]), (0, len(text)))
+        at = bisect.bisect_right(sentence_starts, cand.start) - 1
+        span = sentences[at] if at >= 0 and cand.start < sentences[at][1] else (0, len(text))
         kind = _kind(text, start, cand.end, span, spans, lex)
         currency, implied = cand.currency, False
+        if cand.symbol is not None:
+            currency = _decide_sign(text, span, cand.symbol, lex)
         if currency is None:
             if not (cand.scaled and cand.bare_ok) or kind == "unknown" or lex.counted.match(text, cand.end):
                 continue      # a year, a duration, a count, a rating: not money
-            currency, implied = lex.implied_currency, lex.implied_currency is not None
+            currency = cand.scale_currency or lex.implied_currency     # "3.5 lakh": rupees
+            implied = currency is not None
         mentions.append(MoneyMention(start, cand.end, (cand.low + cand.high) / 2, cand.low, cand.high,
                                      currency, approx, kind, implied))
     return mentions
@@ -444,6 +569,7 @@ class _SubjectCues:
     counterfactual_before: re.Pattern[str] | None
     counterfactual_after: re.Pattern[str] | None
     comparator_before: re.Pattern[str] | None
+    sequence_before: re.Pattern[str] | None    # "after the" $100m Stalingrad: a name after is another film
     titles: re.Pattern[str]
     titlecase: bool
 
@@ -464,6 +590,7 @@ def _subject_cues(key: str | None) -> _SubjectCues:
         counterfactual_before=compile_side("counterfactual", "before", _GUARDED),
         counterfactual_after=compile_side("counterfactual", "after", r"(?:{})"),
         comparator_before=compile_side("comparator", "before", _GUARDED),
+        sequence_before=compile_side("comparator", "sequence", f"(?<!{_WORD})(?:{{}})(?:\\s+\\S+)?\\s*$"),
         titles=re.compile(_GUARDED.format(_alternation([re.escape(t) for t in data["titles"]]))),
         titlecase=key is None or key in data["titlecase"],
     )
@@ -484,9 +611,18 @@ _QUOTED_BEFORE = re.compile(r"[«“\"„‘]([^«»“”\"„]{1,80})[»”\"�
 _PAREN_BEFORE = re.compile(r"(\S+(?:[ \u00a0]\S+){0,3}?)[ \u00a0]*\([ \u00a0]*$")
 
 
-def _title_before(window: str, cues: _SubjectCues, film_titles: tuple[str, ...], at_sentence_start: bool) -> bool:
+@functools.lru_cache(maxsize=16)
+def _comparator_titles(titles: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A film profile's comparison-film titles, matched as `subjects.yaml`'s `titles` are."""
+    return re.compile(_GUARDED.format(_alternation([re.escape(t) for t in titles]))) if titles else None
+
+
+def _title_before(window: str, cues: _SubjectCues, film_titles: tuple[str, ...], at_sentence_start: bool,
+                  comparators: re.Pattern[str] | None = None) -> bool:
     """Is another film named right before the figure ("Gravity ($100m)", «Гравитация» ($100 млн))?"""
     known = list(cues.titles.finditer(window))
+    if comparators is not None:
+        known = sorted(known + list(comparators.finditer(window)), key=lambda m: (m.end(), m.start()))
     if known and re.fullmatch(r"(?:['’]s)?\s*[(\[]?\s*", window[known[-1].end():]):
         return not _is_own(known[-1].group(), film_titles)
     quoted = _QUOTED_BEFORE.search(window)
@@ -503,15 +639,48 @@ def _title_before(window: str, cues: _SubjectCues, film_titles: tuple[str, ...],
     return not (at_sentence_start and window[:paren.start()].strip() == "")
 
 
+_LEAD_AFTER = re.compile(r"[ \u00a0]+[«“\"„]?")
+_NAME_AFTER = re.compile(r"[ \u00a0]+(?:[«“\"„](?P<quoted>[^«»“”\"„]{1,80})[»”\"“]"
+                         r"|(?P<name>[^\W\d_][\w'’-]*(?:[ \u00a0][A-Z0-9][\w'’-]*){0,3}))")
+
+
+def _title_after(sentence: str, start: int, end: int, key: str | None, cues: _SubjectCues,
+                 film_titles: tuple[str, ...], comparators: re.Pattern[str] | None) -> bool:
+    """Is the figure an attribute of another film named right after it ("after the $100m Stalingrad",
+    "после 30-миллионного «Сталинграда»")?
+
+    A known title (subjects.yaml, the profile's comparison films) counts always; any other quoted or
+    capitalized name only when `film_titles` tells it apart from this film or a `sequence` word ("after",
+    "после") puts it among the director's works, and not when the figure modifies a noun ("a $15m Russian
+    film": "Russian" describes the film).
+    """
+    lead = _LEAD_AFTER.match(sentence, end)
+    for known in (cues.titles, comparators) if lead is not None else ():
+        hit = known.match(sentence, lead.end()) if known is not None else None
+        if hit is not None:
+            return not _is_own(hit.group(), film_titles)
+    named = _NAME_AFTER.match(sentence, end)
+    in_sequence = cues.sequence_before is not None and cues.sequence_before.search(sentence, 0, start)
+    if named is None or not (film_titles or in_sequence):
+        return False
+    if named["quoted"] is not None:
+        return not _is_own(named["quoted"], film_titles)
+    head = _lexicon(key).heads.get("budget")
+    if not cues.titlecase or not named["name"][:1].isupper() or (head is not None and head.match(sentence, end)):
+        return False
+    return not _is_own(named["name"], film_titles)
+
+
 def classify_subject(sentence: str, mention: MoneyMention, *, language: str | None = None,
-                     film_titles: tuple[str, ...] = ()) -> str:
+                     film_titles: tuple[str, ...] = (), comparators: tuple[str, ...] = ()) -> str:
     """Whose money `mention` (offsets into `sentence`) is: "film", "comparator" or "counterfactual".
 
     Counterfactual when a hypothetical cue sits in the figure's clause ("looks like a $150 million film",
     "выглядит на", "wirkt wie ein 100-Millionen-Film"); comparator when another film is named right
     before it ("Gravity ($100m)") or a comparison cue sits in its clause ("compared to Hollywood
     blockbusters like ...") with none of `film_titles` (this film's titles) after the cue; otherwise film.
-    A capitalized name before "(" counts as another film only when `film_titles` is given.
+    A capitalized name before "(" counts as another film only when `film_titles` is given. `comparators` are
+    more titles of other films (a film profile's comparison films), known as `subjects.yaml`'s titles are.
 
     >>> s = "Made on a shoestring budget ($6m) when compared to Hollywood blockbusters like Gravity ($100m)."
     >>> [classify_subject(s, m, language="en") for m in parse_money(s, language="en")]
@@ -529,16 +698,19 @@ def classify_subject(sentence: str, mention: MoneyMention, *, language: str | No
     prev_end = max((m.end for m in others if m.end <= mention.start), default=0)
     next_start = min((m.start for m in others if m.start >= mention.end), default=len(sentence))
     window = sentence[prev_end:mention.start]
-    cut = max(window.rfind(c) for c in ",;:–—")
+    cut = max(window.rfind(c) for c in _CLAUSE)
     clause = window[cut + 1:]
     after = sentence[mention.end:next_start]
     if cues.counterfactual_before is not None and cues.counterfactual_before.search(clause):
         return "counterfactual"
     if cues.counterfactual_after is not None and cues.counterfactual_after.match(after):
         return "counterfactual"
-    if _title_before(window, cues, film_titles, at_sentence_start=prev_end == 0):
+    others_named = _comparator_titles(tuple(comparators))
+    if _title_before(window, cues, film_titles, at_sentence_start=prev_end == 0, comparators=others_named):
         return "comparator"
-    for pattern in (cues.comparator_before, cues.titles):
+    if _title_after(sentence, mention.start, mention.end, key, cues, film_titles, others_named):
+        return "comparator"
+    for pattern in (cues.comparator_before, cues.titles, others_named):
         hits = list(pattern.finditer(clause)) if pattern is not None else []
         if hits and not _is_own(clause[hits[-1].end():], film_titles):
             return "comparator"
@@ -591,8 +763,8 @@ def to_usd(amount: float, currency: str, year: int) -> float | None:
 
 
 # -------------------------------------------------------------------------------------------- the stage
-def budget_figures(statements: pd.DataFrame, *, year: int | None, film_titles: tuple[str, ...] = ()
-                   ) -> pd.DataFrame:
+def budget_figures(statements: pd.DataFrame, *, year: int | None, film_titles: tuple[str, ...] = (),
+                   comparators: tuple[str, ...] = ()) -> pd.DataFrame:
     """Budget figures of the budget statements: one row per money phrase, in review and offset order.
 
     Requires the statements columns `review_id`, `sentence_id`, `aspect`, `text`, `start`, `language`;
@@ -601,7 +773,8 @@ def budget_figures(statements: pd.DataFrame, *, year: int | None, film_titles: t
     currency or the year is unknown (`year=None`) or has no ECB rate, `subject`, `text` = the money
     phrase) plus `start`/`end` of the phrase in the review text (so `review.text[start:end] == text`),
     `low`, `high`, `approx`, `kind`, `currency_implied`, `language`. A phrase becomes a figure when its kind is "budget", or "unknown" (the
-    sentence is a budget statement); box office, prices and other money never do.
+    sentence is a budget statement); box office, prices and other money never do. `film_titles` are this
+    film's titles, `comparators` other films' (a film profile's `comparison_titles`), see `classify_subject`.
 
     >>> st = pd.DataFrame({"review_id": ["r1"], "sentence_id": [3], "aspect": ["budget"], "start": [100],
     ...     "text": ["Made on a shoestring budget ($6m) when compared to Gravity ($100m)."],
@@ -623,7 +796,8 @@ def budget_figures(statements: pd.DataFrame, *, year: int | None, film_titles: t
                 "review_id": record.review_id, "sentence_id": record.sentence_id,
                 "amount": mention.amount, "currency": mention.currency, "year": None if year is None else int(year),
                 "usd": math.nan if usd is None else usd,
-                "subject": classify_subject(text, mention, language=language, film_titles=tuple(film_titles)),
+                "subject": classify_subject(text, mention, language=language, film_titles=tuple(film_titles),
+                                            comparators=tuple(comparators)),
                 "text": text[mention.start:mention.end],
                 "start": int(record.start) + mention.start, "end": int(record.start) + mention.end,
                 "low": mention.low, "high": mention.high, "approx": mention.approx, "kind": mention.kind,

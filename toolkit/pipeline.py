@@ -5,22 +5,18 @@ line or stage by stage.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 import yaml
 
 from toolkit.corpus import DEFAULT_MANIFEST
+from toolkit.profiles import Profile, load_profile
 
-
-@dataclass(frozen=True)
-class Film:
-    """The film the reviews are about: its release year prices budget figures, its titles are not comparators."""
-
-    title: str
-    year: int | None
-    titles: tuple[str, ...] = ()
+# The film the reviews are about is its profile (toolkit.profiles): title, year and titles, and whatever else
+# the profile knows. `Film(title, year, titles)` still builds one.
+Film = Profile
 
 
 @dataclass(frozen=True)
@@ -35,45 +31,60 @@ class Analysis:
 
 
 def film_of(manifest: str | Path | None = None) -> Film:
-    """The `film:` block of a corpus manifest (default: the shipped Salyut-7 corpus).
+    """The film of a corpus manifest (default: the shipped Salyut-7 corpus): the profile its `film:` block
+    names (`profile:`, a path relative to the manifest), with the block's `title`, `year` and `titles` when
+    it gives them.
 
-    >>> film_of().year
-    2017
+    >>> film = film_of()
+    >>> film.year, [i.id for i in film.incidents][:3]
+    (2017, ['challenger', 'fire', 'gloves'])
     """
     path = Path(manifest) if manifest is not None else DEFAULT_MANIFEST
     block = (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("film") or {}
     titles = tuple(block.get("titles") or ())
+    if block.get("profile"):
+        profile = load_profile(path.parent / str(block["profile"]))
+        return replace(profile, title=block.get("title") or profile.title,
+                       year=block.get("year") or profile.year,
+                       titles=tuple(dict.fromkeys((*titles, *profile.titles))))
     return Film(title=block.get("title") or (titles[0] if titles else "the film"),
                 year=block.get("year"), titles=titles)
 
 
 def analyse(reviews: pd.DataFrame, *, film: Film | None = None, backend: str | None = None,
-            progress: bool = False) -> Analysis:
+            coder: str = "accurate", progress: bool = False) -> Analysis:
     """Run language identification, sentence splitting, aspect coding and budget parsing on `reviews`.
 
-    Needs `review_id` and `text`; other review columns are carried through. `film.year` prices budget figures
-    in US dollars of that year (None leaves `usd` empty); `backend` picks the language detector.
+    Needs `review_id` and `text`; other review columns are carried through. `film` is the film's profile
+    (`toolkit.load_profile(path)`, or `Film(title, year)`): its names are masked before language detection,
+    its incidents, events and frames add cues to the codebook, `film.year` prices budget figures in US
+    dollars of that year (None leaves `usd` empty) and its comparison films are comparators. Without one,
+    the reviews are coded as about a generic film. `backend` picks the language detector; `coder` the
+    statements' coder tier (``accurate``, ``fast`` or ``rules``, see `toolkit.coder`).
     """
     from toolkit import aspects, language, money
 
     film = film or Film(title="the film", year=None)
     steps = ["languages and sentences", "statements", "budget figures"]
     bar = _progress(steps, enabled=progress)
-    reviews, sentences = language.annotate(reviews, backend=backend)
+    reviews, sentences = language.annotate(reviews, backend=backend, profile=film)
     bar.update()
-    statements = aspects.extract_statements(reviews, sentences)
+    statements = aspects.extract_statements(reviews, sentences, profile=film, coder=coder)
     bar.update()
-    figures = money.budget_figures(statements, year=film.year, film_titles=film.titles)
+    figures = money.budget_figures(statements, year=film.year, film_titles=film.titles,
+                                   comparators=film.comparison_titles)
     bar.update()
     bar.close()
     return Analysis(reviews=reviews, sentences=sentences, statements=statements, budget_figures=figures, film=film)
 
 
-def analyse_corpus(manifest: str | Path | None = None, *, progress: bool = False) -> Analysis:
-    """Load a curated corpus and analyse it (the shipped Salyut-7 corpus by default)."""
+def analyse_corpus(manifest: str | Path | None = None, *, progress: bool = False,
+                   profile: Film | None = None) -> Analysis:
+    """Load a curated corpus and analyse it (the shipped Salyut-7 corpus by default) with the profile its
+    manifest names, or `profile`."""
     from toolkit.corpus import load_corpus
 
-    return analyse(load_corpus(manifest), film=film_of(manifest), progress=progress)
+    return analyse(load_corpus(manifest), film=profile or film_of(manifest), progress=progress)
 
 
 def _progress(steps: list[str], *, enabled: bool):
@@ -93,9 +104,14 @@ def load(path: str | Path | None = None) -> pd.DataFrame:
     return read_reviews(path)
 
 
-def film_for(path: str | Path | None = None, *, year: int | None = None, title: str | None = None) -> Film:
-    """The film a data source is about: from the manifest's `film:` block, or from the arguments."""
-    if path is None or Path(path).suffix.lower() in {".yaml", ".yml"}:
+def film_for(path: str | Path | None = None, *, year: int | None = None, title: str | None = None,
+             profile: str | Path | None = None) -> Film:
+    """The film a data source is about: a `profile` file when given, else the manifest's `film:` block (and
+    the profile it names), else the arguments; `year` and `title` override what the profile says."""
+    if profile is not None:
+        film = load_profile(profile)
+    elif path is None or Path(path).suffix.lower() in {".yaml", ".yml"}:
         film = film_of(path)
-        return Film(title=title or film.title, year=year or film.year, titles=film.titles)
-    return Film(title=title or "the film", year=year, titles=(title,) if title else ())
+    else:
+        return Film(title=title or "the film", year=year, titles=(title,) if title else ())
+    return replace(film, title=title or film.title, year=year or film.year)

@@ -15,6 +15,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -469,18 +470,32 @@ class _Film:
 
 
 @lru_cache(maxsize=1)
-def _films() -> tuple[_Film, ...]:
+def registry_films() -> dict[str, dict]:
+    """The package's registry of well-known comparison films (toolkit/data/comparison_films.yaml): id → entry."""
     path = Path(__file__).parent / "data" / "comparison_films.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    films = []
-    for entry in data["films"]:
-        aliases = sorted({a for forms in entry["aliases"].values() for a in forms}, key=lambda a: (-len(a), a))
-        flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
-        alternatives = "|".join(_alias_regex(a) for a in aliases)
-        films.append(_Film(entry["id"], entry["title"], re.compile(alternatives, flags),
-                           bool(entry.get("not_sentence_initial")),
-                           frozenset(a.casefold() for a in aliases)))
-    return tuple(films)
+    return {entry["id"]: entry for entry in data["films"]}
+
+
+@lru_cache(maxsize=1)
+def _films() -> tuple[_Film, ...]:
+    return tuple(_compile_film(entry) for entry in registry_films().values())
+
+
+def _compile_film(entry: dict) -> _Film:
+    aliases = sorted({a for forms in entry["aliases"].values() for a in forms}, key=lambda a: (-len(a), a))
+    flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
+    alternatives = "|".join(_alias_regex(a) for a in aliases)
+    return _Film(entry["id"], entry["title"], re.compile(alternatives, flags), bool(entry.get("not_sentence_initial")),
+                 frozenset(a.casefold() for a in aliases))
+
+
+@lru_cache(maxsize=16)
+def _films_with(profile: Any) -> tuple[_Film, ...]:
+    """The registry plus a film profile's own comparison films (a profile entry replaces a registry one of
+    the same id)."""
+    extra = {f.id: _compile_film(f.registry_entry()) for f in profile.comparison_films if f.title}
+    return tuple(f for f in _films() if f.id not in extra) + tuple(extra.values())
 
 
 def _alias_regex(alias: str) -> str:
@@ -499,8 +514,9 @@ def _sentence_initial(text: str, start: int) -> bool:
 
 
 def comparison_films(reviews: pd.DataFrame, *, text_column: str = "text",
-                     exclude: Collection[str] = ()) -> pd.DataFrame:
-    """Find mentions of comparison films (toolkit/data/comparison_films.yaml) in each review's text.
+                     exclude: Collection[str] = (), profile: Any = None) -> pd.DataFrame:
+    """Find mentions of comparison films (toolkit/data/comparison_films.yaml, plus the comparison films of
+    `profile`, a `toolkit.profiles.Profile`) in each review's text.
 
     Requires `review_id`, `text_column`; keeps `place`, `kind`, `outlet` when present. Returns one row per
     review × film: `review_id`, `film` (English title), `film_id`, `mentions` (count), `matched` (the
@@ -516,7 +532,8 @@ def comparison_films(reviews: pd.DataFrame, *, text_column: str = "text",
     require(reviews, ["review_id", text_column], stage="reception.comparison_films")
     meta = [c for c in ("place", "kind", "outlet") if c in reviews.columns]
     excluded = {e.casefold() for e in exclude}
-    films = [f for f in _films() if not ({f.id.casefold(), f.title.casefold()} | f.aliases) & excluded]
+    known = _films_with(profile) if getattr(profile, "comparison_films", None) else _films()
+    films = [f for f in known if not ({f.id.casefold(), f.title.casefold()} | f.aliases) & excluded]
     rows = []
     for _, review in reviews.iterrows():
         text = review[text_column] if isinstance(review[text_column], str) else ""

@@ -41,7 +41,7 @@ _DEFAULT_FILM = Film(title="the film", year=None)
 # ------------------------------------------------------------------------------------ per partition ---
 
 def run_partition(reviews: pd.DataFrame, *, film: Film | None = None, backend: str | None = None,
-                  sentences: bool = False) -> dict[str, pd.DataFrame]:
+                  coder: str = "accurate", sentences: bool = False) -> dict[str, pd.DataFrame]:
     """The pipeline on one partition of the reviews table: ``{"reviews", "statements", "budget_figures"}``.
 
     Needs `review_id` (unique) and `text`. ``reviews`` holds LANGUAGE_COLUMNS (the language per review);
@@ -58,19 +58,20 @@ def run_partition(reviews: pd.DataFrame, *, film: Film | None = None, backend: s
     (['en', 'de'], [15000000.0, 150000000.0])
     """
     film = film or _DEFAULT_FILM
-    schemas = table_schemas(film, backend)
-    tables = _run_raw(reviews, film=film, backend=backend, sentences=sentences)
+    schemas = table_schemas(film, backend, coder)
+    tables = _run_raw(reviews, film=film, backend=backend, coder=coder, sentences=sentences)
     return {name: conform(frame, schemas[name], table=name) for name, frame in tables.items()}
 
 
-def _run_raw(reviews: pd.DataFrame, *, film: Film, backend: str | None, sentences: bool) -> dict[str, pd.DataFrame]:
+def _run_raw(reviews: pd.DataFrame, *, film: Film, backend: str | None, coder: str = "accurate",
+             sentences: bool) -> dict[str, pd.DataFrame]:
     """`analyse` on the partition, tables in input order, dtypes as the stages left them."""
     from toolkit.pipeline import analyse
 
     if reviews["review_id"].duplicated().any():
         dup = reviews.loc[reviews["review_id"].duplicated(), "review_id"].iloc[0]
         raise ValueError(f"run_partition: review_id {dup!r} occurs more than once in the partition")
-    analysis = analyse(reviews, film=film, backend=backend)
+    analysis = analyse(reviews, film=film, backend=backend, coder=coder)
     order = {rid: i for i, rid in enumerate(reviews["review_id"].tolist())}
     out = {
         "reviews": _in_order(analysis.reviews[LANGUAGE_COLUMNS], order),
@@ -114,7 +115,8 @@ _PROBE = [
 
 
 @functools.cache
-def table_schemas(film: Film | None = None, backend: str | None = None) -> dict[str, dict[str, str]]:
+def table_schemas(film: Film | None = None, backend: str | None = None,
+                  coder: str = "accurate") -> dict[str, dict[str, str]]:
     """Column → kind (``str``, ``int``, ``float``, ``bool``, ``list`` of strings, ``json``) for each table.
 
     Found by running the stages on a small built-in probe partition (cached per process). Also warms every
@@ -128,7 +130,7 @@ def table_schemas(film: Film | None = None, backend: str | None = None) -> dict[
 
         language.preload()
     probe = pd.DataFrame({"review_id": [r for r, _ in _PROBE], "text": [t for _, t in _PROBE]})
-    tables = _run_raw(probe, film=film or Film("probe", 2017), backend=backend, sentences=True)
+    tables = _run_raw(probe, film=film or Film("probe", 2017), backend=backend, coder=coder, sentences=True)
     schemas = {name: {column: _kind(frame[column]) for column in frame.columns} for name, frame in tables.items()}
     for name, frame in tables.items():
         if frame.empty:
@@ -447,6 +449,7 @@ class _Task:
     fmt: str
     film: Film
     backend: str | None
+    coder: str = "accurate"
 
 
 @dataclass
@@ -475,7 +478,7 @@ def _process(task: _Task) -> _ChunkResult:
                               rejections)
         if reviews.empty:
             return result
-        tables = run_partition(reviews, film=task.film, backend=task.backend,
+        tables = run_partition(reviews, film=task.film, backend=task.backend, coder=task.coder,
                                sentences=task.what in ("languages", "sentences"))
         if task.what == "reviews":
             tables["reviews"] = _in_order(tables["reviews"], {r: i for i, r in enumerate(result.ids)})
@@ -483,7 +486,7 @@ def _process(task: _Task) -> _ChunkResult:
             result.jsonl = jsonl_by_review(tables, task.what)
         else:
             name = _table_of(task.what)
-            result.frame = conform(tables[name], table_schemas(task.film, task.backend)[name], table=name,
+            result.frame = conform(tables[name], table_schemas(task.film, task.backend, task.coder)[name], table=name,
                                    arrow=True)
         return result
     except Exception as error:  # name the place in the input; keep the original as the cause
@@ -512,7 +515,7 @@ class RunSummary:
 
 def run_file(input: str | Path, output: str | Path | None, *, jobs: int = 1, chunk_size: int = 2000,
              film: Film | None = None, fmt: str = "jsonl", what: str = "statements", backend: str | None = None,
-             strict: bool = True, progress: bool = True) -> RunSummary:
+             coder: str = "accurate", strict: bool = True, progress: bool = True) -> RunSummary:
     """Stream a JSONL review file through the pipeline with `jobs` processes and write one table.
 
     The file is read `chunk_size` lines at a time, never whole; at most ``2 * jobs`` chunks are in flight,
@@ -540,13 +543,13 @@ def run_file(input: str | Path, output: str | Path | None, *, jobs: int = 1, chu
     _check_input(input)
     film = film or _DEFAULT_FILM
     started = time.perf_counter()
-    schemas = table_schemas(film, backend)  # also loads every model before workers fork
+    schemas = table_schemas(film, backend, coder)  # also loads every model before workers fork
     sink = _Sink(output, fmt, schemas[_table_of(what)] if fmt == "parquet" else None)
     state = _State(strict=strict, source=input.as_posix())
     # With workers, the parent runs a short first block alone (see `_parallel`): enough to load what the probe
     # did not, little enough that the workers are not kept waiting.
     first = min(chunk_size, _WARM_UP_LINES) if jobs > 1 else None
-    tasks = (_Task(block, what, fmt, film, backend)
+    tasks = (_Task(block, what, fmt, film, backend, coder)
              for block in _blocks(input, lines=chunk_size, source=input.as_posix(), first=first))
     bar = None
     results: Iterator[_ChunkResult] = map(_process, tasks) if jobs == 1 else _parallel(tasks, jobs=jobs)
@@ -742,18 +745,18 @@ class _Sink:
 
 # -------------------------------------------------------------------------------------------- Dask ---
 
-def _conformed_partition(reviews: pd.DataFrame, film: Film, backend: str | None,
+def _conformed_partition(reviews: pd.DataFrame, film: Film, backend: str | None, coder: str,
                          sentences: bool) -> dict[str, pd.DataFrame]:
-    schemas = table_schemas(film, backend)
+    schemas = table_schemas(film, backend, coder)
     if len(reviews) == 0:
         tables = {name: pd.DataFrame(columns=list(schemas[name])) for name in TABLES}
     else:
-        tables = run_partition(reviews, film=film, backend=backend, sentences=sentences)
+        tables = run_partition(reviews, film=film, backend=backend, coder=coder, sentences=sentences)
     return {name: conform(frame, schemas[name], table=name, arrow=True) for name, frame in tables.items()
             if sentences or name != "sentences"}
 
 
-def run_dask(ddf, *, film: Film | None = None, backend: str | None = None,
+def run_dask(ddf, *, film: Film | None = None, backend: str | None = None, coder: str = "accurate",
              sentences: bool = False) -> dict[str, Any]:
     """The pipeline on a Dask DataFrame of reviews: ``{table name: dask DataFrame}`` (lazy).
 
@@ -767,10 +770,10 @@ def run_dask(ddf, *, film: Film | None = None, backend: str | None = None,
     import dask.dataframe as dd
 
     film = film or _DEFAULT_FILM
-    schemas = table_schemas(film, backend)
+    schemas = table_schemas(film, backend, coder)
     names = ["reviews", "statements", "budget_figures"] + (["sentences"] if sentences else [])
     run = dask.delayed(_conformed_partition, pure=True)
-    results = [run(part, film, backend, sentences) for part in ddf.to_delayed()]
+    results = [run(part, film, backend, coder, sentences) for part in ddf.to_delayed()]
     pick = dask.delayed(_pick, pure=True)
     return {name: dd.from_delayed([pick(r, name) for r in results],
                                   meta=conform(pd.DataFrame(columns=list(schemas[name])), schemas[name],
@@ -823,7 +826,8 @@ def _partitions(paths: list[str], lines: int) -> list[tuple[str, int, int, int]]
 
 
 def run_dask_files(inputs: str | Path | list[str | Path], output_dir: str | Path, *, scheduler: str | None = None,
-                   film: Film | None = None, backend: str | None = None, partition_lines: int = 20_000,
+                   film: Film | None = None, backend: str | None = None, coder: str = "accurate",
+                   partition_lines: int = 20_000,
                    sentences: bool = False, strict: bool = True) -> dict[str, Path]:
     """Read sharded JSONL/Parquet reviews, run every stage on Dask, write one Parquet dataset per table.
 
@@ -851,7 +855,7 @@ def run_dask_files(inputs: str | Path | list[str | Path], output_dir: str | Path
         if not path.endswith(".parquet"):
             _check_input(Path(path))
     film = film or _DEFAULT_FILM
-    schemas = table_schemas(film, backend)
+    schemas = table_schemas(film, backend, coder)
     output_dir = Path(output_dir)
     partial = output_dir.with_name(output_dir.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
@@ -862,7 +866,7 @@ def run_dask_files(inputs: str | Path | list[str | Path], output_dir: str | Path
     names = ["reviews", "statements", "budget_figures"] + (["sentences"] if sentences else [])
     writes = []
     for i, (reviews, _) in enumerate(parts):
-        tables = run(reviews, film, backend, sentences)
+        tables = run(reviews, film, backend, coder, sentences)
         writes += [write(tables, name, str(partial / name / f"part.{i:05d}.parquet"), schemas[name])
                    for name in names]
     links = dask.delayed(pd.concat)([dask.delayed(_links)(r) for r, _ in parts], ignore_index=True)

@@ -15,7 +15,7 @@ REVIEW_COLUMNS = [
 SENTENCE_COLUMNS = ["review_id", "sentence_id", "start", "end", "text", "language"]
 STATEMENT_COLUMNS = [
     "review_id", "sentence_id", "aspect", "text", "start", "end", "language", "cues", "stance",
-    "incidents", "frames",
+    "incidents", "frames", "method", "score",
 ]
 BUDGET_COLUMNS = ["review_id", "sentence_id", "amount", "currency", "year", "usd", "subject", "text"]
 

@@ -1,0 +1,180 @@
+"""The learned coder (toolkit.coder) and its training (toolkit.train): tiers, combination with the rules,
+determinism, and one training run on a small labelled sample."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from toolkit import aspects, coder
+from toolkit.tables import STATEMENT_COLUMNS
+
+
+def _tables(texts: dict[str, tuple[str, list[str]]]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Reviews and sentences from {review_id: (language, [sentence, ...])}, sentences joined by a space."""
+    reviews, sentences = [], []
+    for rid, (lang, parts) in texts.items():
+        text = ""
+        for k, part in enumerate(parts, 1):
+            if text:
+                text += " "
+            start = len(text)
+            text += part
+            sentences.append({"review_id": rid, "sentence_id": f"{rid}:{k}", "start": start, "end": len(text),
+                              "text": part, "language": lang})
+        reviews.append({"review_id": rid, "text": text, "language": lang})
+    return pd.DataFrame(reviews), pd.DataFrame(sentences)
+
+
+# Sentences no cue of the codebook names, in several languages: the model must find them.
+WITHOUT_CUES = [
+    ("en", "accuracy", "In 1985 the two men spent months up there, not the few frantic days the script allows."),
+    ("de", "accuracy", "Der echte Kommandant hat den Fehler selbst gemacht, im Film ist es plötzlich die Bodenstation."),
+    ("en", "geopolitics", "Every scene is staged to show Moscow outdoing Washington while the whole world watches."),
+    ("ja", "geopolitics", "この映画は国家の威信を背負った宇宙飛行士たちを英雄として描き、冷戦下のソ連を賛美している。"),
+    ("en", "budget", "Every rouble of the production shows up on screen; the sets alone must have eaten half of it."),
+]
+ORDINARY = [
+    ("en", "The actors are wonderful and the music swells at just the right moments."),
+    ("de", "Die Musik ist großartig und die Schauspieler überzeugen."),
+    ("fr", "La photographie est superbe et le rythme ne faiblit jamais."),
+]
+
+
+@pytest.mark.parametrize("language,aspect,text", WITHOUT_CUES)
+def test_accurate_tier_finds_statements_the_rules_miss(language, aspect, text):
+    reviews, sentences = _tables({"r": (language, [text])})
+    rules = aspects.extract_statements(reviews, sentences, coder="rules")
+    found = aspects.extract_statements(reviews, sentences, coder="accurate")
+    row = found[found["aspect"] == aspect]
+    assert len(row) == 1
+    if aspect in set(rules["aspect"]):  # the general codebook may know the words in some languages
+        assert row["method"].iloc[0] in ("rule", "both")
+    else:
+        assert row["method"].iloc[0] == "model" and row["cues"].iloc[0] == []
+    assert 0.0 < row["score"].iloc[0] <= 1.0
+    for ev in row["evidence"].iloc[0]:
+        assert reviews["text"].iloc[0][ev["start"]:ev["end"]] == ev["text"]
+
+
+@pytest.mark.parametrize("tier", ["accurate", "fast"])
+@pytest.mark.parametrize("language,text", ORDINARY)
+def test_ordinary_sentences_stay_uncoded(tier, language, text):
+    reviews, sentences = _tables({"r": (language, [text])})
+    assert aspects.extract_statements(reviews, sentences, coder=tier).empty
+
+
+@pytest.mark.parametrize("tier", ["accurate", "fast"])
+def test_rule_statements_are_kept_and_marked(tier):
+    reviews, sentences = _tables({"r": ("en", ["The film had a shoestring budget of $6 million."])})
+    st = aspects.extract_statements(reviews, sentences, coder=tier)
+    row = st[st["aspect"] == "budget"].iloc[0]
+    assert row["method"] in ("rule", "both") and "budget.en.budget" in row["cues"]
+    assert list(st.columns[: len(STATEMENT_COLUMNS)]) == STATEMENT_COLUMNS
+
+
+def test_rules_tier_is_the_codebook_alone():
+    reviews, sentences = _tables({"r": ("en", [WITHOUT_CUES[0][2], "A shoestring budget."])})
+    st = aspects.extract_statements(reviews, sentences, coder="rules")
+    assert st["aspect"].tolist() == ["budget"]
+    assert st["method"].tolist() == ["rule"] and st["score"].isna().all()
+
+
+def test_unknown_tier_is_a_clear_error():
+    reviews, sentences = _tables({"r": ("en", ["A shoestring budget."])})
+    with pytest.raises(ValueError, match="unknown coder tier 'best'"):
+        aspects.extract_statements(reviews, sentences, coder="best")
+
+
+def test_scores_do_not_depend_on_how_reviews_are_batched():
+    texts = {f"r{i}": ("en", [s for _, _, s in WITHOUT_CUES[i % 3:i % 3 + 2]] + [ORDINARY[0][1]]) for i in range(6)}
+    reviews, sentences = _tables(texts)
+    whole = aspects.extract_statements(reviews, sentences)
+    parts = pd.concat([aspects.extract_statements(reviews.iloc[i:i + 1], sentences[sentences["review_id"] == rid])
+                       for i, rid in enumerate(reviews["review_id"])], ignore_index=True)
+    assert whole.to_dict("records") == parts.to_dict("records")
+
+
+def test_model_only_statements_get_stance_and_frames_from_the_label_heads():
+    reviews, sentences = _tables({"r": ("en", [WITHOUT_CUES[0][2], WITHOUT_CUES[2][2]])})
+    st = aspects.extract_statements(reviews, sentences).set_index("aspect")
+    assert st.loc["accuracy", "stance"] in ("faithful", "mixed", "embellished", "neutral")
+    assert isinstance(st.loc["geopolitics", "frames"], list)
+
+
+def test_features_cover_words_pairs_and_unspaced_scripts():
+    assert coder.features("Big budget")[-1] == "bbig budget"
+    assert "wbig" in coder.features("Big budget")
+    # Digits are folded, so "$15m" and "$13m" share their features.
+    assert coder.features("$15m") == coder.features("$13m")
+    assert "c予算" in coder.features("予算は1億ドル")
+
+
+def test_cascade_sends_only_unsure_sentences_to_the_encoder(monkeypatch):
+    calls = []
+    real = coder.embed
+
+    def spy(texts):
+        calls.append(list(texts))
+        return real(texts)
+
+    monkeypatch.setattr(coder, "embed", spy)
+    texts = [WITHOUT_CUES[0][2], "Nice.", "Great cast.", WITHOUT_CUES[2][2], ORDINARY[0][1], ORDINARY[2][1]]
+    groups = ["a", "a", "b", "b", "c", "c"]
+    p = coder.probabilities(texts, tier="accurate", groups=groups)
+    bound = coder.model().settings["cascade"]["fast_logit_below"]
+    unsure = [t for t, row in zip(texts, coder.model().fast_logits(texts)) if (row >= bound).any()]
+    assert [t for batch in calls for t in batch] == unsure
+    assert WITHOUT_CUES[0][2] in unsure and len(unsure) < len(texts)
+    # Batches never mix groups.
+    group_of = dict(zip(texts, groups))
+    assert all(len({group_of[t] for t in batch}) == 1 for batch in calls)
+    assert p.shape == (6, 3)
+
+
+def test_training_is_deterministic_and_scores_held_out_folds(tmp_path):
+    from toolkit.train import train
+
+    rows = []
+    films = ["Film A (1990)", "Film B (2001)", "Film C (1975)", "Film D (2015)", "Film E (1962)"]
+    samples = [
+        ("The production cost {n} million dollars.", 1, 0, 0),
+        ("Shot on a shoestring budget of {n} million.", 1, 0, 0),
+        ("In reality the mission lasted {n} days, not two.", 0, 1, 0),
+        ("Historians say the general never gave that order in {n}.", 0, 1, 0),
+        ("The film reads the war as a contest between {n} great powers.", 0, 0, 1),
+        ("It is state propaganda paid for by the ministry in {n}.", 0, 0, 1),
+        ("The music is lovely and the cast is great in scene {n}.", 0, 0, 0),
+        ("It grossed {n} million at the box office.", 0, 0, 0),
+    ]
+    k = 0
+    for f, film in enumerate(films):
+        for s, (template, b, a, g) in enumerate(samples):
+            for n in range(3):
+                k += 1
+                rows.append({"id": f"x{k}", "language": "en", "film": film, "text": template.format(n=f * 10 + s + n),
+                             "budget": b, "accuracy": a, "geopolitics": g,
+                             "stance": ["embellished", "faithful", "neutral"][n] if a else None,
+                             "frames": ["propaganda"] if g else []})
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "x.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    first = train(data, tmp_path / "one", log=lambda m: None)
+    train(data, tmp_path / "two", log=lambda m: None)
+    assert (tmp_path / "one" / "coder.yaml").read_bytes() == (tmp_path / "two" / "coder.yaml").read_bytes()
+    one, two = np.load(tmp_path / "one" / "coder.npz"), np.load(tmp_path / "two" / "coder.npz")
+    for key in one.files:
+        assert np.array_equal(one[key], two[key]), key
+    assert first["trained_on"]["films"] == 5 and first["trained_on"]["sentences"] == len(rows)
+    assert first["tiers"]["fast"]["aspects"]["budget"]["held_out"]["model"]["f1"] > 0.9
+
+
+def test_training_data_errors_name_file_and_line(tmp_path):
+    from toolkit.train import load_training
+
+    (tmp_path / "bad.jsonl").write_text('{"id": "a", "language": "en", "film": "F", "text": "x", '
+                                        '"budget": 2, "accuracy": 0, "geopolitics": 0}\n', encoding="utf-8")
+    with pytest.raises(SystemExit, match=r"bad.jsonl line 1: budget must be 0 or 1"):
+        load_training(tmp_path)

