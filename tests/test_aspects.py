@@ -363,3 +363,139 @@ def test_columns_are_read_as_records_would_give_them():
         got = aspects._column_values(frame, column)
         assert [type(v) for v in got] == [type(v) for v in expected], column
         assert [v if v == v else "nan" for v in got] == [v if v == v else "nan" for v in expected], column
+
+
+# The general codebook in every language: a sentence per aspect, then two hard negatives (box office, and a plot
+# summary that names nationalities), all written for these tests. Columns as in CASES.
+GENERAL_CASES = [
+    # English: general frames beyond the Salyut-7 set
+    ("The film is haunted by the memory of war crimes and civilian victims.", "en", {"geopolitics"}, None, {"war_memory"}),
+    ("It is an allegory of the arms race and the fear of nuclear war.", "en", {"geopolitics"}, None, {"arms_race"}),
+    ("The film was banned by the government for twenty years.", "en", {"geopolitics"}, None, {"censorship"}),
+    ("According to historians, the siege lasted twice as long.", "en", {"accuracy"}, "neutral", set()),
+    ("He was banned from flying after the accident.", "en", set(), None, set()),
+    # Ukrainian
+    ("Бюджет фільму скромний, але графіка чудова.", "uk", {"budget"}, None, set()),
+    ("Більшість діалогів — чиста вигадка сценаристів.", "uk", {"accuracy"}, "embellished", set()),
+    ("Стрічка відверто працює як державна пропаганда.", "uk", {"geopolitics"}, None, {"propaganda"}),
+    ("У прокаті фільм зібрав 40 мільйонів гривень.", "uk", set(), None, set()),
+    ("Американський астронавт і радянський космонавт летять разом.", "uk", set(), None, set()),
+    # Japanese
+    ("この映画は低予算で作られたとは思えない。", "ja", {"budget"}, None, set()),
+    ("物語の多くは史実とは異なる脚色だ。", "ja", {"accuracy"}, "embellished", set()),
+    ("冷戦時代の緊張感がよく伝わってくる。", "ja", {"geopolitics"}, None, {"cold_war"}),
+    ("興行収入は30億円を突破した。", "ja", set(), None, set()),
+    ("ソ連の宇宙飛行士とアメリカの技術者が出会う。", "ja", set(), None, set()),
+    # Chinese
+    ("这部电影的制作成本只有三千万元。", "zh", {"budget"}, None, set()),
+    ("影片基本忠于史实，细节考究。", "zh", {"accuracy"}, "faithful", set()),
+    ("整部电影充满了爱国主义的宣传色彩。", "zh", {"geopolitics"}, None, {"patriotism", "propaganda"}),
+    ("该片票房突破十亿元。", "zh", set(), None, set()),
+    ("一位苏联宇航员和一位美国工程师在太空相遇。", "zh", set(), None, set()),
+    # Korean
+    ("저예산 영화인데도 화면이 훌륭하다.", "ko", {"budget"}, None, set()),
+    ("이 영화는 실화를 바탕으로 만들어졌다.", "ko", {"accuracy"}, "neutral", set()),
+    ("영화는 냉전 시대의 긴장을 잘 보여준다.", "ko", {"geopolitics"}, None, {"cold_war"}),
+    ("이 영화는 개봉 첫 주에 관객 100만 명을 모았다.", "ko", set(), None, set()),
+    ("소련 우주비행사와 미국 엔지니어가 만난다.", "ko", set(), None, set()),
+    # Arabic
+    ("صُنع الفيلم بميزانية محدودة لكنه يبدو مبهرا.", "ar", {"budget"}, None, set()),
+    ("الفيلم مستوحى من قصة حقيقية.", "ar", {"accuracy"}, "neutral", set()),
+    ("الفيلم مليء بالدعاية السياسية.", "ar", {"geopolitics"}, None, {"propaganda"}),
+    ("حقق الفيلم إيرادات بلغت 20 مليون دولار في شباك التذاكر.", "ar", set(), None, set()),
+    ("يلتقي رائد فضاء سوفيتي بمهندس أمريكي.", "ar", set(), None, set()),
+    # Turkish
+    ("Film düşük bütçeyle çekilmiş ama çok iyi görünüyor.", "tr", {"budget"}, None, set()),
+    ("Senaryodaki pek çok olay tamamen uydurma.", "tr", {"accuracy"}, "embellished", set()),
+    ("Film açıkça devlet propagandası gibi.", "tr", {"geopolitics"}, None, {"propaganda"}),
+    ("Film gişede 50 milyon lira hasılat yaptı.", "tr", set(), None, set()),
+    ("Sovyet bir kozmonot ile Amerikalı bir mühendis tanışır.", "tr", set(), None, set()),
+    # Czech
+    ("Film vznikl s velmi malým rozpočtem.", "cs", {"budget"}, None, set()),
+    ("Mnoho scén je zcela smyšlených.", "cs", {"accuracy"}, "embellished", set()),
+    ("Celý film působí jako komunistická propaganda.", "cs", {"geopolitics"}, None, {"propaganda"}),
+    ("Film utržil v kinech 50 milionů korun.", "cs", set(), None, set()),
+    ("Sovětský kosmonaut a americký inženýr se setkají na oběžné dráze.", "cs", set(), None, set()),
+    # Slovak
+    ("Film vznikol s malým rozpočtom.", "sk", {"budget"}, None, set()),
+    ("Príbeh je založený na skutočných udalostiach.", "sk", {"accuracy"}, "neutral", set()),
+    ("Atmosféra studenej vojny je cítiť v každej scéne.", "sk", {"geopolitics"}, None, {"cold_war"}),
+    ("Tržby filmu dosiahli 2 milióny eur.", "sk", set(), None, set()),
+    ("Sovietsky kozmonaut a americký inžinier sa stretnú.", "sk", set(), None, set()),
+    # Dutch
+    ("De film is met een klein budget gemaakt.", "nl", {"budget"}, None, set()),
+    ("Veel scènes zijn gewoon verzonnen.", "nl", {"accuracy"}, "embellished", set()),
+    ("De film ademt de sfeer van de Koude Oorlog.", "nl", {"geopolitics"}, None, {"cold_war"}),
+    ("De film bracht 20 miljoen euro op aan de box office.", "nl", set(), None, set()),
+    ("Een Sovjet-kosmonaut en een Amerikaanse ingenieur ontmoeten elkaar.", "nl", set(), None, set()),
+    # Swedish
+    ("Filmen gjordes med en mycket liten budget.", "sv", {"budget"}, None, set()),
+    ("Mycket av handlingen är påhittad.", "sv", {"accuracy"}, "embellished", set()),
+    ("Filmen känns som ren propaganda.", "sv", {"geopolitics"}, None, {"propaganda"}),
+    ("Filmen spelade in 20 miljoner kronor på biograferna.", "sv", set(), None, set()),
+    ("En sovjetisk kosmonaut och en amerikansk ingenjör möts i rymden.", "sv", set(), None, set()),
+    # Catalan
+    ("És una pel·lícula de baix pressupost molt digna.", "ca", {"budget"}, None, set()),
+    ("Està basada en fets reals.", "ca", {"accuracy"}, "neutral", set()),
+    ("La guerra freda és el rerefons de tota la història.", "ca", {"geopolitics"}, None, {"cold_war"}),
+    ("A la taquilla va recaptar 5 milions d'euros.", "ca", set(), None, set()),
+    ("Un cosmonauta soviètic i un enginyer americà es troben a l'espai.", "ca", set(), None, set()),
+    # Estonian
+    ("Film on tehtud väikese eelarvega.", "et", {"budget"}, None, set()),
+    ("Paljud stseenid on lihtsalt väljamõeldud.", "et", {"accuracy"}, "embellished", set()),
+    ("Film on läbi imbunud külma sõja vaimust.", "et", {"geopolitics"}, None, {"cold_war"}),
+    ("Film teenis kassas 2 miljonit eurot.", "et", set(), None, set()),
+    ("Nõukogude kosmonaut ja Ameerika insener kohtuvad kosmoses.", "et", set(), None, set()),
+    # Hungarian
+    ("A film alacsony költségvetésből készült.", "hu", {"budget"}, None, set()),
+    ("A történet nagy része kitalált.", "hu", {"accuracy"}, "embellished", set()),
+    ("A film nyíltan állami propaganda.", "hu", {"geopolitics"}, None, {"propaganda"}),
+    ("A film 500 millió forint jegybevételt hozott.", "hu", set(), None, set()),
+    ("Egy szovjet űrhajós és egy amerikai mérnök találkozik.", "hu", set(), None, set()),
+    # Romanian
+    ("Filmul a fost făcut cu un buget redus.", "ro", {"budget"}, None, set()),
+    ("Filmul este inspirat din fapte reale.", "ro", {"accuracy"}, "neutral", set()),
+    ("Filmul respiră atmosfera Războiului Rece.", "ro", {"geopolitics"}, None, {"cold_war"}),
+    ("Filmul a avut încasări de 2 milioane de euro.", "ro", set(), None, set()),
+    ("Un cosmonaut sovietic și un inginer american se întâlnesc.", "ro", set(), None, set()),
+    # Greek
+    ("Η ταινία γυρίστηκε με χαμηλό προϋπολογισμό.", "el", {"budget"}, None, set()),
+    ("Πολλές σκηνές είναι εντελώς επινοημένες.", "el", {"accuracy"}, "embellished", set()),
+    ("Η ταινία αποπνέει το κλίμα του Ψυχρού Πολέμου.", "el", {"geopolitics"}, None, {"cold_war"}),
+    ("Η ταινία έκοψε 500.000 εισιτήρια και εισπράξεις 3 εκατ. ευρώ.", "el", set(), None, set()),
+    ("Ένας σοβιετικός κοσμοναύτης και ένας Αμερικανός μηχανικός συναντιούνται.", "el", set(), None, set()),
+    # Hindi
+    ("यह फ़िल्म बहुत कम बजट में बनी है।", "hi", {"budget"}, None, set()),
+    ("कहानी का बड़ा हिस्सा काल्पनिक है।", "hi", {"accuracy"}, "embellished", set()),
+    ("फ़िल्म खुलकर देशभक्ति और राष्ट्रवाद का प्रचार करती है।", "hi", {"geopolitics"}, None, {"patriotism"}),
+    ("फ़िल्म ने बॉक्स ऑफिस पर 100 करोड़ की कमाई की।", "hi", set(), None, set()),
+    ("फ़िल्म के निर्देशक ने एक सोवियत अंतरिक्ष यात्री की प्राचीन कहानी दिखाई।", "hi", set(), None, set()),
+]
+
+
+@pytest.mark.parametrize("sentence, language, expected, stance, frames", GENERAL_CASES)
+def test_general_codebook_in_every_language(sentence, language, expected, stance, frames):
+    test_cues_per_language(sentence, language, expected, stance, frames)
+
+
+NEW_LANGUAGES = ("uk", "ja", "zh", "ko", "ar", "tr", "cs", "sk", "nl", "sv", "ca", "et", "hu", "ro", "el", "hi")
+
+
+def test_every_new_language_has_all_three_aspects_and_tests():
+    book = aspects.codebook()
+    tested = {case[1] for case in GENERAL_CASES}
+    for lang in NEW_LANGUAGES:
+        assert lang in tested
+        for aspect in book.values():
+            assert aspect.cues.get(lang), f"{aspect.name} has no {lang} cues"
+
+
+@pytest.mark.parametrize("sentence, language", [
+    ("Filmen är inte historiskt korrekt.", "sv"),
+    ("De film is niet authentiek.", "nl"),
+    ("Η ταινία δεν είναι αυθεντική.", "el"),
+    ("الفيلم غير واقعي.", "ar"),
+    ("Фільм не достовірний.", "uk"),
+])
+def test_negation_flips_the_stance_in_added_languages(sentence, language):
+    assert code(sentence, language)["accuracy"]["stance"] == "embellished"

@@ -30,11 +30,13 @@ def _tables(texts: dict[str, tuple[str, list[str]]]) -> tuple[pd.DataFrame, pd.D
 
 # Sentences no cue of the codebook names, in several languages: the model must find them.
 WITHOUT_CUES = [
-    ("en", "accuracy", "In 1985 the two men spent months up there, not the few frantic days the script allows."),
+    ("en", "accuracy", "In reality the rescue took eight months, not the two weeks the film shows, and the commander "
+                       "who made the fatal mistake was quietly written out."),
     ("de", "accuracy", "Der echte Kommandant hat den Fehler selbst gemacht, im Film ist es plötzlich die Bodenstation."),
-    ("en", "geopolitics", "Every scene is staged to show Moscow outdoing Washington while the whole world watches."),
-    ("ja", "geopolitics", "この映画は国家の威信を背負った宇宙飛行士たちを英雄として描き、冷戦下のソ連を賛美している。"),
+    ("de", "geopolitics", "Der Film feiert die Überlegenheit der Sowjetunion gegenüber den USA und bedient damit das "
+                          "Bedürfnis nach nationaler Größe."),
     ("en", "budget", "Every rouble of the production shows up on screen; the sets alone must have eaten half of it."),
+    ("en", "budget", "They made this for a fraction of what Hollywood spends on catering, and every cent is on screen."),
 ]
 ORDINARY = [
     ("en", "The actors are wonderful and the music swells at just the right moments."),
@@ -89,7 +91,8 @@ def test_unknown_tier_is_a_clear_error():
 
 
 def test_scores_do_not_depend_on_how_reviews_are_batched():
-    texts = {f"r{i}": ("en", [s for _, _, s in WITHOUT_CUES[i % 3:i % 3 + 2]] + [ORDINARY[0][1]]) for i in range(6)}
+    texts = {f"r{i}": (WITHOUT_CUES[i % 3][0], [s for _, _, s in WITHOUT_CUES[i % 3:i % 3 + 2]] + [ORDINARY[0][1]])
+             for i in range(6)}
     reviews, sentences = _tables(texts)
     whole = aspects.extract_statements(reviews, sentences)
     parts = pd.concat([aspects.extract_statements(reviews.iloc[i:i + 1], sentences[sentences["review_id"] == rid])

@@ -638,3 +638,29 @@ def test_cjk_parsing_is_fast():
     began = time.perf_counter()
     found = parse_money(text, language="zh")
     assert len(found) == 4000 and time.perf_counter() - began < 5.0
+
+
+@pytest.mark.parametrize("sentence, language, comparators, subjects", [
+    # A relative clause speaks of the film named before it.
+    ("Compared with U-571, which reportedly cost $62 million, this one looks rawer.", "en", ("U-571",),
+     ["comparator"]),
+    ("Mucho mejor que Salvar al soldado Ryan, que costó 70 millones de dólares.", "es",
+     ("Salvar al soldado Ryan",), ["comparator"]),
+    ("Besser als Stalingrad, der 20 Millionen Dollar kostete.", "de", ("Stalingrad",), ["comparator"]),
+    # ... but "which" after this film's own noun keeps it the film's.
+    ("The film, which cost $15 million, looks great.", "en", (), ["film"]),
+])
+def test_relative_clause_after_another_film_is_a_comparator(sentence, language, comparators, subjects):
+    got = [money.classify_subject(sentence, m, language=language, comparators=comparators)
+           for m in money.parse_money(sentence, language=language)]
+    assert got == subjects
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Das Boot cost 32 million Deutschmarks.", "en"),
+    ("Der Film kostete 32 Millionen D-Mark.", "de"),
+    ("Mit rund 32 Millionen Mark war er die teuerste deutsche Produktion.", "de"),
+    ("Un budget de 32 millions de marks.", "fr"),
+])
+def test_deutschmarks(text, language):
+    assert [(m.amount, m.currency) for m in money.parse_money(text, language=language)] == [(32_000_000.0, "DEM")]

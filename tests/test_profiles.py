@@ -197,3 +197,28 @@ def test_profile_comparison_films_join_the_registry():
     assert reception.comparison_films(reviews, profile=SALYUT)["film_id"].tolist() == ["apollo_13",
                                                                                        "time_of_the_first"]
     assert reception.comparison_films(reviews, profile=DAS_BOOT)["film_id"].tolist() == ["apollo_13", "u_571"]
+
+
+def test_cli_codes_a_folder_of_reviews_with_and_without_a_profile(tmp_path, capsys):
+    """The same command on a folder of .txt reviews: no profile codes a generic film, the profile adds its
+    incidents and prices figures at its year; both carry the learned coder's method and score."""
+    import json
+
+    folder = tmp_path / "reviews"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The Gibraltar sequence never happened. The film cost 32 million Deutschmarks, "
+                                  "a fortune for German cinema.", encoding="utf-8")
+    (folder / "b.txt").write_text("Der Luftangriff am Ende ist frei erfunden. Die Musik ist großartig.",
+                                  encoding="utf-8")
+    rows = {}
+    for name, extra in (("plain", []), ("profile", ["--profile", str(PROFILES / "das-boot.yaml")])):
+        assert cli.main(["statements", "--input", str(folder), *extra]) == 0
+        rows[name] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    for name in rows:
+        assert {r["review_id"] for r in rows[name]} == {"a", "b"}
+        assert all(r["method"] in ("rule", "model", "both") and 0 <= r["score"] <= 1 for r in rows[name])
+    incidents = {name: sorted(i for r in rows[name] for i in r["incidents"]) for name in rows}
+    assert incidents == {"plain": [], "profile": ["gibraltar", "harbour_air_raid"]}
+    figures = {name: [f for r in rows[name] for f in r.get("figures", [])] for name in rows}
+    assert [(f["amount"], f["currency"]) for f in figures["profile"]] == [(32_000_000.0, "DEM")]
+    assert figures["plain"][0]["usd"] is None

@@ -87,8 +87,11 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--output", type=Path, default=None, help="write here instead of stdout (never overwrites)")
     init.set_defaults(run=_profile_init)
 
-    evaluate = commands.add_parser("evaluate", help="print the evaluation reports on the development sets")
+    evaluate = commands.add_parser("evaluate", help="print the evaluation reports on the development sets, the "
+                                                    "blind test and the example films")
     evaluate.add_argument("what", choices=["languages", "aspects", "segment"])
+    evaluate.add_argument("--coder", choices=["accurate", "fast", "rules"], default=None,
+                          help="aspects: the coder tier to evaluate (default: accurate)")
     evaluate.set_defaults(run=_evaluate)
     return parser
 
@@ -239,7 +242,8 @@ def _evaluate(args: argparse.Namespace) -> int:
     module = {"languages": "toolkit.eval_language", "aspects": "toolkit.eval_aspects",
               "segment": "toolkit.segment"}[args.what]
     argv = sys.argv
-    sys.argv = [module] + (["--evaluate"] if args.what == "segment" else [])
+    sys.argv = ([module] + (["--evaluate"] if args.what == "segment" else [])
+                + (["--coder", args.coder] if args.coder and args.what == "aspects" else []))
     try:
         runpy.run_module(module, run_name="__main__")
     finally:

@@ -286,10 +286,11 @@ class Evaluation:
 
 
 def evaluate(*, gold_path: str | Path = GOLD, reviews_path: str | Path = REVIEWS,
-             coder: str = "accurate") -> dict[str, Evaluation]:
+             coder: str = "accurate", extra: bool = False) -> dict[str, Evaluation]:
     """Evaluate the shipped corpus and the written reviews; keys: corpus, written_dev, written_heldout, dev.
 
-    ``dev`` is the development set the floors apply to: the corpus plus the written dev reviews.
+    ``dev`` is the development set the floors apply to: the corpus plus the written dev reviews. With `extra`,
+    also the blind test (``blind``) and each example film's set (``example:<slug>``, coded with its profile).
     """
     from toolkit.corpus import load_corpus
 
@@ -316,6 +317,9 @@ def evaluate(*, gold_path: str | Path = GOLD, reviews_path: str | Path = REVIEWS
         stmts = stmts[stmts["review_id"].isin(set(revs["review_id"]))]
         out[name] = Evaluation(name, score(revs, stmts, g), figure_accuracy(revs, figs, g), stmts,
                                label_agreement(revs, stmts, g))
+    if extra:
+        for name, folder in extra_sets().items():
+            out[name] = evaluate_folder(folder, coder=coder, film=_example_profile(name), name=name)
     return out
 
 
@@ -410,10 +414,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--coder", choices=["accurate", "fast", "rules"], default="accurate")
     parser.add_argument("--no-extra", action="store_true", help="skip the blind test and the example films")
     args = parser.parse_args(argv)
-    results = evaluate(gold_path=args.gold, reviews_path=args.reviews, coder=args.coder)
-    if not args.no_extra:
-        for name, folder in extra_sets().items():
-            results[name] = evaluate_folder(folder, coder=args.coder, film=_example_profile(name), name=name)
+    results = evaluate(gold_path=args.gold, reviews_path=args.reviews, coder=args.coder, extra=not args.no_extra)
     _report(results, sys.stdout)
     problems = check_floors(results, load_floors(args.floors))
     for problem in problems:

@@ -572,6 +572,7 @@ class _SubjectCues:
     sequence_before: re.Pattern[str] | None    # "after the" $100m Stalingrad: a name after is another film
     titles: re.Pattern[str]
     titlecase: bool
+    relative: re.Pattern[str] | None = None  # "which", "que", "der": a clause that speaks of the noun before it
 
 
 _GUARDED = f"(?<!{_WORD})(?:{{}})(?!{_WORD})"
@@ -590,7 +591,9 @@ def _subject_cues(key: str | None) -> _SubjectCues:
         counterfactual_before=compile_side("counterfactual", "before", _GUARDED),
         counterfactual_after=compile_side("counterfactual", "after", r"(?:{})"),
         comparator_before=compile_side("comparator", "before", _GUARDED),
-        sequence_before=compile_side("comparator", "sequence", f"(?<!{_WORD})(?:{{}})(?:\\s+\\S+)?\\s*$"),
+        sequence_before=compile_side("comparator", "sequence", f"(?<!{_WORD})(?:{{}})(?:\\s+\\S+)?\\s*$"),        relative=(re.compile(r"\s*(?:{})\b".format(_alternation(words)), re.IGNORECASE)
+                  if (words := [w for lang in languages for w in data.get("relative", {}).get(lang, [])]) else None),
+
         titles=re.compile(_GUARDED.format(_alternation([re.escape(t) for t in data["titles"]]))),
         titlecase=key is None or key in data["titlecase"],
     )
@@ -699,6 +702,9 @@ def classify_subject(sentence: str, mention: MoneyMention, *, language: str | No
     next_start = min((m.start for m in others if m.start >= mention.end), default=len(sentence))
     window = sentence[prev_end:mention.start]
     cut = max(window.rfind(c) for c in _CLAUSE)
+    if cut > 0 and cues.relative is not None and cues.relative.match(window[cut + 1:]):
+        # A relative clause speaks of the noun before it: "U-571, which cost $62 million".
+        cut = max(window[:cut].rfind(c) for c in _CLAUSE)
     clause = window[cut + 1:]
     after = sentence[mention.end:next_start]
     if cues.counterfactual_before is not None and cues.counterfactual_before.search(clause):
