@@ -222,7 +222,8 @@ def _peak_rss_mb() -> float:
     return max(own, children) / 1024.0  # ru_maxrss is in KiB on Linux
 
 
-def measure(path: Path, *, jobs: int, chunk_size: int = 2000, progress: bool = False) -> Measurement:
+def measure(path: Path, *, jobs: int, chunk_size: int = 2000, progress: bool = False,
+            coder: str = "accurate") -> Measurement:
     """Run `toolkit.scale.run_file` on `path` in a fresh process and time it (statements, JSONL out).
 
     A fresh process per run keeps one run's caches and peak memory out of the next one's figures. The time
@@ -231,7 +232,7 @@ def measure(path: Path, *, jobs: int, chunk_size: int = 2000, progress: bool = F
     """
     import subprocess
 
-    output = Path(path).with_suffix(f".statements-j{jobs}.jsonl")
+    output = Path(path).with_suffix(f".statements-{coder}-j{jobs}.jsonl")
     code = (
         "import json, resource, sys, time\n"
         "from pathlib import Path\n"
@@ -239,10 +240,10 @@ def measure(path: Path, *, jobs: int, chunk_size: int = 2000, progress: bool = F
         "from toolkit.pipeline import Film\n"
         "film = Film('Salyut-7', 2017, ('Salyut-7', 'Салют-7'))\n"
         "t = time.perf_counter()\n"
-        "table_schemas(film)\n"
+        f"table_schemas(film, None, {coder!r})\n"
         "startup = time.perf_counter() - t\n"
         f"s = run_file(Path({str(path)!r}), Path({str(output)!r}), jobs={jobs}, chunk_size={chunk_size}, "
-        f"film=film, progress={progress})\n"
+        f"film=film, coder={coder!r}, progress={progress})\n"
         "dt = time.perf_counter() - t\n"
         "me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)\n"
         "own, kids = me.ru_maxrss, children.ru_maxrss\n"
@@ -264,7 +265,7 @@ def measure(path: Path, *, jobs: int, chunk_size: int = 2000, progress: bool = F
     if sampled is None:
         # No psutil: parent and workers are alive together, so their peaks add up (an upper bound).
         sampled = (result["own_kb"] + result["kids_kb"] * (jobs if jobs > 1 else 0)) / 1024.0
-    return Measurement("pipeline", result["reviews"], jobs, result["seconds"], megabytes, sampled,
+    return Measurement(f"pipeline ({coder})", result["reviews"], jobs, result["seconds"], megabytes, sampled,
                        result["startup"], result["cpu"])
 
 
@@ -478,14 +479,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="only print seconds per stage on the first N reviews of the smallest size")
     parser.add_argument("--real", action="store_true",
                         help="only print the language and statements stages' rates on real review text")
-    parser.add_argument("--coder", type=Path, default=None, metavar="FOLDER",
+    parser.add_argument("--coder", choices=["accurate", "fast", "rules"], default="accurate",
+                        help="the statements coder tier of the pipeline runs (default: accurate)")
+    parser.add_argument("--tiers", type=Path, default=None, metavar="FOLDER",
                         help="only print the statements stage's speed per coder tier on a labelled set's "
                              "reviews (e.g. corpus/blind)")
     args = parser.parse_args(argv)
     print(f"machine: {machine()}")
-    if args.coder:
-        rates = coder_rates(args.coder)
-        print(f"{args.coder}: {rates['sentences']:.0f} sentences, {rates['megabytes']:.3f} MB, load {_load()}")
+    if args.tiers:
+        rates = coder_rates(args.tiers)
+        print(f"{args.tiers}: {rates['sentences']:.0f} sentences, {rates['megabytes']:.3f} MB, load {_load()}")
         print("| coder tier | MB per CPU-s | sentences per CPU-s |")
         print("|---|---:|---:|")
         for tier in ("rules", "fast", "accurate"):
@@ -518,7 +521,7 @@ def main(argv: list[str] | None = None) -> int:
         path = corpus_path(size, seed=args.seed)
         for jobs in args.jobs:
             load = _load()
-            m = measure(path, jobs=jobs, chunk_size=args.chunk_size)
+            m = measure(path, jobs=jobs, chunk_size=args.chunk_size, coder=args.coder)
             print(_row(m, load), flush=True)
             _record(args.json, m, size, load)
         load = _load()

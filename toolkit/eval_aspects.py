@@ -355,9 +355,7 @@ def check_floors(results: dict[str, Evaluation], floors: dict[str, Any]) -> list
 def extra_sets(root: str | Path = _ROOT / "corpus") -> dict[str, Path]:
     """The labelled sets kept beside the corpus: the blind test first, then each example film's set."""
     root = Path(root)
-    sets = {}
-    if (root / "blind" / "gold.jsonl").exists():
-        sets["blind"] = root / "blind"
+    sets = {folder.name: folder for folder in sorted(root.glob("blind*/")) if (folder / "gold.jsonl").exists()}
     for folder in sorted((root / "examples").glob("*/")):
         if (folder / "gold.jsonl").exists():
             sets[f"example:{folder.name}"] = folder
@@ -378,7 +376,7 @@ def _example_profile(name: str) -> Any:
 
 def summary(results: dict[str, Evaluation]) -> pd.DataFrame:
     """Sentence-level P/R/F1 per set × aspect × language, the blind test first."""
-    names = sorted(results, key=lambda n: (n != "blind", not n.startswith("example:"), n))
+    names = sorted(results, key=lambda n: (not n.startswith("blind"), not n.startswith("example:"), n))
     frames = []
     for name in names:
         m = results[name].metrics
@@ -388,7 +386,7 @@ def summary(results: dict[str, Evaluation]) -> pd.DataFrame:
 
 
 def _report(results: dict[str, Evaluation], out: Any) -> None:
-    extra = [n for n in results if n == "blind" or n.startswith("example:")]
+    extra = sorted((n for n in results if n.startswith(("blind", "example:"))), key=lambda n: (n[0] != "b", n))
     for name in [*extra, "dev", "corpus", "written_dev", "written_heldout"]:
         ev = results[name]
         print(f"\n== {name} ==", file=out)

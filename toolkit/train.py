@@ -36,7 +36,7 @@ MIN_FRAME_EXAMPLES = 40
 # Share of the sentences of a real review that carry a given aspect, as the thresholds assume it (training
 # sentences are two-thirds positive; in the shipped corpus 2-19 % of sentences carry an aspect).
 ASSUMED_SHARE = 0.1
-# Share of held-out positives the cascade may leave with the fast tier's (lower) score.
+# Share of the accurate tier's held-out additions the cascade may lose (left with the fast tier's score).
 CASCADE_MISS = 0.01
 
 
@@ -226,30 +226,20 @@ def train(folder: str | Path, out: str | Path, *, cache: str | Path | None = Non
     acc_fit = [_logistic(accurate_c).fit(features_acc, y[:, j]) for j in range(3)]
 
     rules = _rule_flags(data)
-    bound = float(min(np.quantile(fast_oof[y[:, j] == 1, j], CASCADE_MISS) for j in range(3)))
-    cascaded = np.where((fast_oof >= bound).any(axis=1)[:, None] | rules.any(axis=1)[:, None], acc_oof, fast_oof)
-    sent_share = float(((fast_oof >= bound).any(axis=1) | rules.any(axis=1)).mean())
-
-    # Thresholds: see `_choose_thresholds` (the development set keeps its floors).
     weights = {"vocabulary": vocabulary, "fast": fast_fit, "accurate": acc_fit}
-    dev = _development(weights, bound, log)
-    tiers: dict[str, Any] = {}
-    for tier, oof, dev_logits in (("fast", fast_oof, dev["fast"]), ("accurate", cascaded, dev["accurate"])):
-        cals = [_calibration(oof[:, j], rules[:, j], y[:, j]) for j in range(3)]
-        tiers[tier] = {"aspects": {}}
-        for j, (aspect, (threshold, dev_f1)) in enumerate(zip(ASPECTS, _choose_thresholds(
-                oof, rules, y, cals, dev_logits, dev))):
-            score = _score(oof[:, j], rules[:, j], cals[j])
-            model_threshold, _ = _best_f1(1 / (1 + np.exp(-oof[:, j])), y[:, j])
-            log(f"{tier} {aspect}: threshold {threshold}, development F1 {dev_f1}")
-            tiers[tier]["aspects"][aspect] = {
-                "calibration": cals[j], "threshold": threshold,
-                "model_threshold": round(model_threshold, 4),
-                "held_out": {"combined": _prf(rules[:, j] | (score >= threshold), y[:, j]),
-                             "model": _prf(1 / (1 + np.exp(-oof[:, j])) >= model_threshold, y[:, j]),
-                             "rules": _prf(rules[:, j], y[:, j])},
-                "development_f1": dev_f1,
-            }
+    dev_rows = _development_rows()
+    # Two passes. First every sentence goes through the encoder, to see which statements the accurate tier
+    # adds; the cascade's bound is then the fast score below which it (almost) never adds one, and the
+    # thresholds are chosen again on what the cascade gives.
+    dev = _development(weights, -np.inf, log, dev_rows)
+    first = _tier(acc_oof, rules, y, dev["accurate"], dev, log=lambda m: None)
+    bound = _cascade_bound(fast_oof, acc_oof, rules, first)
+    unsure = (fast_oof >= bound).any(axis=1) | rules.any(axis=1)
+    cascaded = np.where(unsure[:, None], acc_oof, fast_oof)
+    sent_share = float(unsure.mean())
+    dev = _development(weights, bound, log, dev_rows)
+    tiers = {"fast": _tier(fast_oof, rules, y, dev["fast"], dev, log=lambda m: log(f"fast {m}")),
+             "accurate": _tier(cascaded, rules, y, dev["accurate"], dev, log=lambda m: log(f"accurate {m}"))}
 
     stance_w, stance_b, frame_names, frame_w, frame_b = _label_heads(data, x)
     keep = _used_features(np.column_stack([c.coef_[0] for c in fast_fit]), stance_w, frame_w)
@@ -289,9 +279,41 @@ def train(folder: str | Path, out: str | Path, *, cache: str | Path | None = Non
     return settings
 
 
-def _development(weights: dict[str, Any], bound: float, log) -> dict[str, Any]:
-    """The development sentences (shipped corpus and written dev reviews) with their gold labels, rule flags
-    and the new model's logits for both tiers, computed as `toolkit.coder` computes them at run time."""
+def _tier(oof: np.ndarray, rules: np.ndarray, y: np.ndarray, dev_logits: np.ndarray, dev: dict[str, Any],
+          log) -> dict[str, Any]:
+    """One tier's settings: per aspect the calibration, the threshold and the figures behind it."""
+    cals = [_calibration(oof[:, j], rules[:, j], y[:, j]) for j in range(3)]
+    out: dict[str, Any] = {"aspects": {}}
+    for j, (aspect, (threshold, dev_f1)) in enumerate(zip(ASPECTS, _choose_thresholds(
+            oof, rules, y, cals, dev_logits, dev))):
+        score = _score(oof[:, j], rules[:, j], cals[j])
+        model_threshold, _ = _best_f1(1 / (1 + np.exp(-oof[:, j])), y[:, j])
+        log(f"{aspect}: threshold {threshold}, development F1 {dev_f1}")
+        out["aspects"][aspect] = {
+            "calibration": cals[j], "threshold": threshold, "model_threshold": round(model_threshold, 4),
+            "held_out": {"combined": _prf(rules[:, j] | (score >= threshold), y[:, j]),
+                         "model": _prf(1 / (1 + np.exp(-oof[:, j])) >= model_threshold, y[:, j]),
+                         "rules": _prf(rules[:, j], y[:, j])},
+            "development_f1": dev_f1,
+        }
+    return out
+
+
+def _cascade_bound(fast_oof: np.ndarray, acc_oof: np.ndarray, rules: np.ndarray, tier: dict[str, Any]) -> float:
+    """The fast-tier logit below which the accurate tier adds (almost) no statement: per aspect the
+    CASCADE_MISS quantile of the fast logits of the sentences it adds on held-out folds; the lowest of them."""
+    bounds = []
+    for j, aspect in enumerate(ASPECTS):
+        settings = tier["aspects"][aspect]
+        added = ~rules[:, j] & (_score(acc_oof[:, j], rules[:, j], settings["calibration"]) >= settings["threshold"])
+        if added.any():
+            bounds.append(float(np.quantile(fast_oof[added, j], CASCADE_MISS)))
+    return min(bounds) if bounds else float("inf")
+
+
+def _development_rows() -> pd.DataFrame:
+    """The development sentences (shipped corpus and written dev reviews): set, review, text, rule flags and
+    gold labels per aspect, sentences as the toolkit splits them."""
     from toolkit import aspects, language
     from toolkit.corpus import load_corpus
     from toolkit.eval_aspects import _spans, load_gold, written_reviews
@@ -318,7 +340,13 @@ def _development(weights: dict[str, Any], bound: float, log) -> dict[str, Any]:
                                        for r, st, e in zip(sentences["review_id"], sentences["start"],
                                                            sentences["end"])]
         parts.append(frame)
-    dev = pd.concat(parts, ignore_index=True)
+    return pd.concat(parts, ignore_index=True)
+
+
+def _development(weights: dict[str, Any], bound: float, log, dev: pd.DataFrame | None = None) -> dict[str, Any]:
+    """The development sentences with their gold labels, rule flags and the new model's logits for both
+    tiers, computed as `toolkit.coder` computes them at run time."""
+    dev = _development_rows() if dev is None else dev
     texts = dev["text"].tolist()
     x, _ = _matrix(texts, weights["vocabulary"])
     fast = np.column_stack([f.decision_function(x) for f in weights["fast"]])
