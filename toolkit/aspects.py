@@ -906,7 +906,9 @@ def extract_statements(reviews: pd.DataFrame, sentences: pd.DataFrame | None = N
     ``incidents``/``frames`` sorted lists of tags (empty for aspects that do not carry them), ``stance`` is
     set for accuracy rows only, ``evidence`` lists {cue, text, start, end, negated} with review offsets.
     An accuracy statement with no incident of its own takes the incidents named in the sentence just before
-    it ("That fire. Didn't happen."). Rows are sorted by review_id, start, aspect.
+    it ("That fire. Didn't happen."). Rows are sorted by review_id, start, aspect. `coder` is the learned
+    coder's tier beside the rules (``accurate``, ``fast``; ``rules`` for the codebook alone, see
+    `toolkit.coder.code`): it adds statements the cues miss and fills ``method`` and ``score``.
 
     >>> reviews = pd.DataFrame({"review_id": ["r1"], "text": ["A shoestring budget. Nice cast."],
     ...                         "language": ["en"]})

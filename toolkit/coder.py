@@ -300,7 +300,7 @@ def code(sentences: pd.DataFrame, statements: pd.DataFrame, *, tier: str = "accu
         if keep[i, j]:
             method = "both" if model_says[i, j] else "rule"
             kept_rows.append(row._asdict() | {"method": method, "score": float(scores[i, j])})
-    new_rows = _model_rows(sentences, rule, keep, scores, m, tier)
+    new_rows = _model_rows(sentences, rule, keep, scores, m)
     out = pd.DataFrame(kept_rows + new_rows, columns=columns)
     # pandas reads a None among strings as NaN when it builds the frame from dicts; the stage says None.
     out["stance"] = out["stance"].astype(object).where(out["stance"].notna(), None)
@@ -312,8 +312,8 @@ def code(sentences: pd.DataFrame, statements: pd.DataFrame, *, tier: str = "accu
     return out.drop(columns=["_o", "_r"]).reset_index(drop=True)
 
 
-def _model_rows(sentences: pd.DataFrame, rule: np.ndarray, keep: np.ndarray, scores: np.ndarray, m: Model,
-                tier: str) -> list[dict[str, Any]]:
+def _model_rows(sentences: pd.DataFrame, rule: np.ndarray, keep: np.ndarray, scores: np.ndarray,
+                m: Model) -> list[dict[str, Any]]:
     """Rows for (sentence, aspect) pairs the model adds where no rule fired."""
     added = np.argwhere(keep & ~rule)
     if not len(added):
