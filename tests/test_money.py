@@ -664,3 +664,25 @@ def test_relative_clause_after_another_film_is_a_comparator(sentence, language, 
 ])
 def test_deutschmarks(text, language):
     assert [(m.amount, m.currency) for m in money.parse_money(text, language=language)] == [(32_000_000.0, "DEM")]
+
+
+@pytest.mark.parametrize("sentence, language, subjects", [
+    ("For comparison, Gravity cost $100 million.", "en", ["comparator"]),
+    ("Для сравнения, на «Сталинград» Бондарчука ушло около 30 миллионов долларов.", "ru", ["comparator"]),
+    ("Ter vergelijking: Godzilla uit 2014 kostte 160 miljoen dollar.", "nl", ["comparator"]),
+    ("Dla porównania «Gladiator» kosztował niewiele ponad 100 milionów dolarów.", "pl", ["comparator"]),
+    ("Zum Vergleich: Das Boot kostete 32 Millionen Mark.", "de", ["comparator"]),
+    ("In comparison to Gravity, the film cost $13 million.", "en", ["film"]),
+    ("The film cost $15 million.", "en", ["film"]),
+])
+def test_a_sentence_opened_as_a_comparison_prices_another_film(sentence, language, subjects):
+    got = [money.classify_subject(sentence, m, language=language) for m in money.parse_money(sentence, language=language)]
+    assert got == subjects
+
+
+@pytest.mark.parametrize("text, amount, approx", [
+    ("Amb un pressupost d'uns 100 milions de dòlars, el director ho ha fet tot a mà.", 100_000_000.0, True),
+    ("Va costar 44,5 milions de dòlars.", 44_500_000.0, False),
+])
+def test_catalan_amounts(text, amount, approx):
+    assert [(m.amount, m.currency, m.approx) for m in money.parse_money(text, language="ca")] == [(amount, "USD", approx)]

@@ -573,9 +573,12 @@ class _SubjectCues:
     titles: re.Pattern[str]
     titlecase: bool
     relative: re.Pattern[str] | None = None  # "which", "que", "der": a clause that speaks of the noun before it
+    opener: re.Pattern[str] | None = None    # "For comparison, ...": a sentence about another film's cost
 
 
 _GUARDED = f"(?<!{_WORD})(?:{{}})(?!{_WORD})"
+# Prepositions that make a comparison phrase part of the clause rather than an opener of the sentence.
+_OPENER_NOT_BEFORE = r"(?:to|with|zu|zum|mit|à|a|con|com|с|со|з|із|z|ze|met|med|s|se|ile|amb)"
 
 
 @functools.cache
@@ -591,7 +594,11 @@ def _subject_cues(key: str | None) -> _SubjectCues:
         counterfactual_before=compile_side("counterfactual", "before", _GUARDED),
         counterfactual_after=compile_side("counterfactual", "after", r"(?:{})"),
         comparator_before=compile_side("comparator", "before", _GUARDED),
-        sequence_before=compile_side("comparator", "sequence", f"(?<!{_WORD})(?:{{}})(?:\\s+\\S+)?\\s*$"),        relative=(re.compile(r"\s*(?:{})\b".format(_alternation(words)), re.IGNORECASE)
+        sequence_before=compile_side("comparator", "sequence", f"(?<!{_WORD})(?:{{}})(?:\\s+\\S+)?\\s*$"),        # An opener stands alone ("For comparison, ..."), not before the compared thing ("In comparison to X").
+        opener=(re.compile(r"\W*(?:{})(?:\s*[,:;—–-]|\s+(?!{}\b))".format(_alternation(openers), _OPENER_NOT_BEFORE),
+                           re.IGNORECASE)
+                if (openers := [w for lang in languages for w in data.get("openers", {}).get(lang, [])]) else None),
+        relative=(re.compile(r"\s*(?:{})\b".format(_alternation(words)), re.IGNORECASE)
                   if (words := [w for lang in languages for w in data.get("relative", {}).get(lang, [])]) else None),
 
         titles=re.compile(_GUARDED.format(_alternation([re.escape(t) for t in data["titles"]]))),
@@ -711,6 +718,8 @@ def classify_subject(sentence: str, mention: MoneyMention, *, language: str | No
         return "counterfactual"
     if cues.counterfactual_after is not None and cues.counterfactual_after.match(after):
         return "counterfactual"
+    if cues.opener is not None and cues.opener.match(sentence) and not _is_own(clause, film_titles):
+        return "comparator"
     others_named = _comparator_titles(tuple(comparators))
     if _title_before(window, cues, film_titles, at_sentence_start=prev_end == 0, comparators=others_named):
         return "comparator"
