@@ -181,3 +181,18 @@ def test_training_data_errors_name_file_and_line(tmp_path):
                                         '"budget": 2, "accuracy": 0, "geopolitics": 0}\n', encoding="utf-8")
     with pytest.raises(SystemExit, match=r"bad.jsonl line 1: budget must be 0 or 1"):
         load_training(tmp_path)
+
+
+def test_datasheet_counts_come_from_the_files(tmp_path):
+    from toolkit.train import datasheet
+
+    rows = [{"id": "a", "language": "en", "film": "F (1990)", "register": "user", "text": "It cost $5m.",
+             "budget": 1, "accuracy": 0, "geopolitics": 0, "hard_negative": None},
+            {"id": "b", "language": "de", "film": "F (1990)", "register": "critic", "text": "Er spielte 9 Mio. ein.",
+             "budget": 0, "accuracy": 0, "geopolitics": 0, "hard_negative": "box_office"},
+            {"id": "c", "language": "en", "film": "F (1990)", "register": "critic", "text": "It cost $5m.",
+             "budget": 1, "accuracy": 0, "geopolitics": 0, "hard_negative": None}]
+    (tmp_path / "x.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    sheet = datasheet(tmp_path)
+    assert sheet.startswith("2 sentences, 2 languages, 1 film titles; budget 1, accuracy 0, geopolitics 0, no aspect 1.")
+    assert "| box_office | 1 |" in sheet and "| user | 1 | 1 | 0 | 0 | 0 |" in sheet

@@ -63,7 +63,8 @@ def load_training(folder: str | Path) -> pd.DataFrame:
             if not isinstance(record["text"], str) or not record["text"].strip():
                 raise SystemExit(f"{path} line {number}: empty text")
             rows.append({**{f: record[f] for f in FIELDS}, "stance": record.get("stance"),
-                         "frames": record.get("frames") or [], "file": path.name})
+                         "frames": record.get("frames") or [], "register": record.get("register") or "unknown",
+                         "hard_negative": record.get("hard_negative") or "", "file": path.name})
     frame = pd.DataFrame(rows)
     return frame.drop_duplicates("text", keep="first").reset_index(drop=True)
 
@@ -453,13 +454,7 @@ def _used_features(*weights: np.ndarray) -> np.ndarray:
 def datasheet(folder: str | Path) -> str:
     """Counts of the training data as Markdown tables: per language, per film, per register and hard negative."""
     data = load_training(folder)
-    data = data.assign(none=(data[list(ASPECTS)].sum(axis=1) == 0).astype(int),
-                       register=data["file"].map(lambda f: f)  # replaced below when the field is present
-                       )
-    raw = pd.concat([pd.read_json(p, lines=True) for p in sorted(Path(folder).glob("*.jsonl"))], ignore_index=True)
-    raw = raw.drop_duplicates("text", keep="first").reset_index(drop=True)
-    data["register"] = raw["register"].fillna("unknown").to_numpy() if "register" in raw else "unknown"
-    data["hard_negative"] = raw["hard_negative"].fillna("").to_numpy() if "hard_negative" in raw else ""
+    data = data.assign(none=(data[list(ASPECTS)].sum(axis=1) == 0).astype(int))
 
     def table(by: str) -> str:
         counts = data.groupby(by)[[*ASPECTS, "none"]].sum()
