@@ -134,8 +134,8 @@ def test_html_is_self_contained_and_escapes_hostile_text(result):
     assert "src=" not in lowered and "href=" not in lowered and "@import" not in lowered and "url(" not in lowered
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "&lt;b&gt;Authentisch&lt;/b&gt; bis ins Detail &amp; sehr genau." in page
-    assert "&lt;script&gt;alert(&#x27;outlet&#x27;)&lt;/script&gt;" in page
-    assert "<title>Salyut-7 &lt;script&gt;alert(&#x27;t&#x27;)&lt;/script&gt; &amp; friends</title>" in page
+    assert "&lt;script&gt;alert(&#39;outlet&#39;)&lt;/script&gt;" in page
+    assert "<title>Salyut-7 &lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt; &amp; friends</title>" in page
     assert "Пожара на самом деле не было." in page
     assert page.count("<table>") == 3  # claims, by review, coded statements
 

@@ -12,7 +12,7 @@ SAMPLE = figures.sample_analysis()
 REVIEWS = reception.scope(SAMPLE.reviews).query("in_scope")
 TABLES = reception.by_place(REVIEWS, SAMPLE.statements, SAMPLE.budget_figures, resamples=200)
 MENTIONS = reception.comparison_films(REVIEWS)
-FILMS = reception.share_by(REVIEWS, MENTIONS.assign(text=MENTIONS["matched"]), column="film", resamples=200)
+FILMS = reception.share_by(REVIEWS, MENTIONS.assign(text=MENTIONS["matched"]), column="film")
 CITED = reception.budget_cited(REVIEWS, SAMPLE.budget_figures)
 
 
@@ -47,13 +47,13 @@ def _rows(spec: dict) -> int:
     return sum(len(values) for values in spec.get("datasets", {}).values())
 
 
-SHARE_TIPS = {"group", "category", "count", "n", "share", "ci_low", "ci_high", "example", "example_source",
-              "review_ids"}
+SHARE_TIPS = {"group", "category", "count", "n", "share", "ci_low", "ci_high", "ci_method", "example",
+              "example_source", "review_ids"}
 
 
 @pytest.mark.parametrize("make, table, encoded, tips", [
     (charts.rating_by_place, TABLES["ratings"], {"group", "mean", "ci_low", "ci_high", "label"},
-     {"group", "n", "n_reviews", "mean", "ci_low", "ci_high", "review_ids"}),
+     {"group", "n", "n_reviews", "mean", "ci_low", "ci_high", "ci_method", "review_ids"}),
     (charts.aspect_attention, TABLES["aspects"], {"group", "category", "share", "label"}, SHARE_TIPS),
     (charts.frames_by_place, TABLES["frames"], {"group", "category", "share", "label"}, SHARE_TIPS),
     (charts.comparison_films_by_place, FILMS, {"group", "category", "share", "label"}, SHARE_TIPS),
@@ -125,6 +125,6 @@ def test_chart_specs_reference_no_remote_data_or_scripts():
 def test_sentiment_chart_names_its_method_and_counts_unscored_reviews():
     table = reception.sentiment_by(reception.sentiment(REVIEWS), resamples=100)
     spec = charts.sentiment_by_place(table).to_dict()
-    assert "Method: vader" in spec["title"]["subtitle"]
+    assert "Method: vader" in spec["title"]["subtitle"][0]
     assert {"n_no_method", "n", "review_ids", "mean"} <= _tooltip_fields(spec)
     assert spec["layer"][0]["encoding"]["x"]["scale"]["domain"] == [-1, 1]

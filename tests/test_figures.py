@@ -32,11 +32,22 @@ def built(tmp_path_factory) -> Path:
     return out
 
 
+def _names(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+
+
 def test_build_writes_every_file(built):
-    names = {p.name for p in built.iterdir()}
     expected = {f"{stem}.{ext}" for stem in STEMS for ext in ("svg", "png", "html", "csv")}
-    expected |= {*TABLES, "index.html", "provenance.json", "notes.txt"}
-    assert names == expected
+    expected |= {*TABLES, "index.html", "provenance.json", "notes.txt", figures.VEGA_BUNDLE}
+    assert _names(built) == expected
+
+
+def test_a_stale_vega_copy_goes_and_the_researchers_files_stay(tmp_path):
+    (tmp_path / "vendor").mkdir()
+    (tmp_path / "vendor" / "vega-5.0-old.js").write_text("old")  # an earlier build's bundle
+    (tmp_path / "vendor" / "mine.css").write_text("mine")
+    figures.build(figures.sample_analysis(), tmp_path, corpus_sha256=SHA, data_date="x", progress=False)
+    assert sorted(p.name for p in (tmp_path / "vendor").iterdir()) == ["mine.css", "vega-bundle.js"]
 
 
 def test_every_review_id_behind_a_chart_has_its_statements_listed(built):
@@ -54,17 +65,29 @@ def test_second_build_is_byte_identical_and_reports_progress(built, tmp_path, ca
     paths = figures.build(figures.sample_analysis(), tmp_path, corpus_sha256=SHA, data_date="2018-01-02",
                           progress=True)
     assert "figures" in capsys.readouterr().err  # tqdm on stderr
-    assert sorted(p.name for p in paths) == sorted(p.name for p in built.iterdir() if p.name != "notes.txt")
+    assert {p.relative_to(tmp_path).as_posix() for p in paths} == _names(built) - {"notes.txt"}
     for path in paths:
-        assert path.read_bytes() == (built / path.name).read_bytes(), path.name
+        name = path.relative_to(tmp_path)
+        assert path.read_bytes() == (built / name).read_bytes(), name
 
 
 @pytest.mark.parametrize("name", [f"{stem}.html" for stem in STEMS] + ["index.html"])
-def test_html_is_self_contained(built, name):
+def test_html_loads_only_the_one_shared_bundle_beside_it(built, name):
     page = (built / name).read_text(encoding="utf-8")
-    assert not re.search(r"<script[^>]*\bsrc\s*=", page, re.I), "scripts must be inlined"
+    assert re.findall(r"<script[^>]*\bsrc\s*=\s*\"([^\"]*)\"", page, re.I) == [figures.VEGA_BUNDLE]
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page, re.I), "no remote resources"
-    assert "vegaEmbed" in page
+    assert "vegaEmbed" in page and "vegaEmbed=" not in page  # drawn here, defined once in the bundle
+    vega_code = (built / figures.VEGA_BUNDLE).read_text(encoding="utf-8").splitlines()[1][:200]
+    assert vega_code not in page  # no copy of Vega in the page
+
+
+def test_the_shared_bundle_is_vl_converts_vega_and_defines_vega_embed(built):
+    bundle = (built / figures.VEGA_BUNDLE).read_text(encoding="utf-8")
+    versions = json.loads((built / "provenance.json").read_text(encoding="utf-8"))["packages"]
+    assert bundle.splitlines()[0] == (
+        f"// Vega {versions['vega']}, Vega-Lite {versions['vega-lite']}, vega-embed {versions['vega-embed']}: "
+        f"javascript_bundle() of vl-convert-python {versions['vl-convert-python']}.")
+    assert "window.vegaEmbed=" in bundle and not re.search(r"^\s*(import|export)\s", bundle, re.M)
 
 
 def test_index_embeds_every_chart_and_links_its_files(built):
@@ -80,13 +103,22 @@ def test_index_embeds_every_chart_and_links_its_files(built):
     assert "<h1>Salyut-7: reception by place</h1>" in page
 
 
-def test_index_escapes_text():
-    sample = dataclasses.replace(figures.sample_analysis(),
-                                 film=figures.SampleFilm(title="<i>Orbit</i> & Co", titles=()))
+HOSTILE = "<i>Orbit</i> & Co </script><script>document.title='owned'</script>"
+
+
+def test_pages_escape_hostile_text_in_titles_captions_and_specs():
+    sample = dataclasses.replace(figures.sample_analysis(), film=figures.SampleFilm(title=HOSTILE, titles=()))
     steps = figures.compute(sample, resamples=50)
-    page = figures._index(steps, film="<i>Orbit</i> & Co")
-    assert "<h1>&lt;i&gt;Orbit&lt;/i&gt; &amp; Co: reception by place</h1>" in page
-    assert "<i>Orbit</i>" not in page.split("<body", 1)[1].split("<script", 1)[0]
+    index = figures._index(steps, film=HOSTILE)
+    single = figures._chart_page(steps[6], film=HOSTILE)  # 07: its chart title and caption name the film
+    escaped = HOSTILE.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("'", "&#39;")
+    assert f"<h1>{escaped}: reception by place</h1>" in index
+    assert f"Films the reviews compare {escaped} to" in single
+    for page in (index, single):
+        assert "<i>" not in page and "owned'</script>" not in page
+        # In a spec the text is JSON with <, > and & as \u escapes: it cannot close its <script>.
+        assert "Films \\u003ci\\u003eOrbit" in page
+        assert page.count("</script>") == page.count("<script")
 
 
 def test_provenance_records_inputs_versions_and_hashes_without_timestamps(built):
@@ -95,10 +127,11 @@ def test_provenance_records_inputs_versions_and_hashes_without_timestamps(built)
     assert record["corpus_sha256"] == SHA and record["data_date"] == "2018-01-02"
     assert {"altair", "vl-convert-python", "pandas", "numpy", "vega", "vega-lite"} <= set(record["packages"])
     assert record["bootstrap"]["resamples"] == 2000
+    assert (record["intervals"]["shares"], record["intervals"]["min_n"]) == ("wilson", 3)
     assert not re.search(r"\d{2}:\d{2}:\d{2}", text), "no wall-clock times"
     for name, digest in record["files"].items():
         assert hashlib.sha256((built / name).read_bytes()).hexdigest() == digest
-    assert set(record["files"]) == {p.name for p in built.iterdir()} - {"provenance.json", "notes.txt"}
+    assert set(record["files"]) == _names(built) - {"provenance.json", "notes.txt"}
 
 
 @pytest.mark.parametrize("stem", STEMS)

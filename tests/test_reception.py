@@ -53,17 +53,102 @@ def test_bootstrap_ci_of_nothing_is_nan():
     assert math.isnan(low) and math.isnan(high)
 
 
-def test_share_ci_for_8_of_20_is_exact_and_stable_under_other_groups():
+def test_share_ci_for_8_of_20_is_wilson_and_a_group_of_two_gets_none():
     reviews = pd.DataFrame({"review_id": [f"r{i:02d}" for i in range(20)], "place": ["US"] * 20})
     items = pd.DataFrame({"review_id": [f"r{i:02d}" for i in range(8)], "aspect": ["budget"] * 8})
     row = reception.share_by(reviews, items, column="aspect").iloc[0]
-    assert (row["count"], row["n"], row["share"], row["ci_low"], row["ci_high"]) == (8, 20, 0.4, 0.2, 0.6)
+    assert (row["count"], row["n"], row["share"], row["ci_low"], row["ci_high"], row["ci_method"]) == (
+        8, 20, 0.4, 0.218807, 0.613418, "wilson")
     assert row["review_ids"] == ";".join(f"r{i:02d}" for i in range(8))
-    # Adding another place must not move the US interval: each row has its own seeded generator.
     more = pd.concat([reviews, pd.DataFrame({"review_id": ["z1", "z2"], "place": ["FR", "FR"]})])
-    again = reception.share_by(more, items, column="aspect")
-    us = again[again["group"] == "US"].iloc[0]
-    assert (us["ci_low"], us["ci_high"]) == (0.2, 0.6)
+    again = reception.share_by(more, items, column="aspect").set_index("group")
+    assert (again.loc["US", "ci_low"], again.loc["US", "ci_high"]) == (0.218807, 0.613418)
+    assert math.isnan(again.loc["FR", "ci_low"]) and again.loc["FR", "ci_method"] == "none: n < 3"
+
+
+# ---------------------------------------------------------------------------------------- intervals
+# Wilson bounds worked by hand: at 0 of n the upper bound is z²/(n + z²), e.g. 3.8415 / 8.8415 for n = 5.
+@pytest.mark.parametrize("count, n, expected", [
+    (0, 5, (0.0, 0.434482)), (5, 5, (0.565518, 1.0)), (1, 3, (0.061492, 0.79234)),
+    (15, 30, (0.331541, 0.668459)), (3, 10, (0.107791, 0.603222)),
+])
+def test_wilson_interval_exact_values(count, n, expected):
+    assert reception.wilson_ci(count, n) == expected
+
+
+def test_wilson_interval_of_no_reviews_is_nan_and_a_bad_count_is_refused():
+    assert all(math.isnan(v) for v in reception.wilson_ci(0, 0))
+    with pytest.raises(ValueError, match="count must be between 0 and n=3, got 4"):
+        reception.wilson_ci(4, 3)
+
+
+@pytest.mark.parametrize("count, n, method", [(0, 0, "none: n < 3"), (1, 1, "none: n < 3"),
+                                               (2, 2, "none: n < 3"), (0, 3, "wilson"), (2, 3, "wilson")])
+def test_share_intervals_start_at_three_reviews(count, n, method):
+    low, high, got = reception.share_ci(count, n)
+    assert got == method
+    assert (math.isnan(low) and math.isnan(high)) == (method != "wilson")
+
+
+@pytest.mark.parametrize("values, method", [
+    ([], "none: n < 3"), ([0.7], "none: n < 3"), ([0.6, 0.8], "none: n < 3"),
+    ([0.6, 0.8, 0.9], "percentile"), ([0.2, 0.6, 0.8, 0.9], "percentile"),  # too few for BCa
+    ([0.7] * 12, "percentile"),  # all equal: no jackknife spread, BCa is undefined
+    ([0.2, 0.5, 0.6, 0.8, 0.9], "bca"), (list(np.linspace(0, 1, 30)), "bca"),
+])
+def test_mean_interval_method_by_group(values, method):
+    low, high, got = reception.mean_ci(values, rng=np.random.default_rng(4))
+    assert got == method
+    if method == "none: n < 3":
+        assert math.isnan(low) and math.isnan(high)
+    else:
+        assert low <= round(float(np.mean(values)), 6) <= high
+
+
+def test_bca_matches_scipy_on_skewed_data():
+    # An independent implementation: scipy's BCa, with enough resamples that the random streams differ
+    # by less than the tolerance.
+    stats = pytest.importorskip("scipy.stats")
+    values = np.array([0.1, 0.15, 0.2, 0.2, 0.3, 0.35, 0.4, 0.5, 0.9, 1.0, 1.0, 1.0])
+    low, high, method = reception.mean_ci(values, resamples=40_000, rng=np.random.default_rng(8))
+    theirs = stats.bootstrap((values,), np.mean, n_resamples=40_000, method="BCa",
+                             random_state=np.random.default_rng(9)).confidence_interval
+    assert method == "bca"
+    assert low == pytest.approx(theirs.low, abs=0.01) and high == pytest.approx(theirs.high, abs=0.01)
+    # BCa moves toward the long tail compared with the percentile interval of the same resamples.
+    plain = reception.bootstrap_ci(values, resamples=40_000, rng=np.random.default_rng(8))
+    assert low > plain[0] and high > plain[1]
+
+
+def _coverage(interval, n: int, shares: np.ndarray) -> np.ndarray:
+    """Exact coverage at each true share: the binomial probability of the counts whose interval holds it."""
+    bounds = [interval(k, n) for k in range(n + 1)]
+    counts = np.arange(n + 1)
+    coverage = []
+    for p in shares:
+        pmf = np.array([math.comb(n, k) * p ** k * (1 - p) ** (n - k) for k in counts])
+        coverage.append(sum(pmf[k] for k in counts if bounds[k][0] <= p <= bounds[k][1]))
+    return np.array(coverage)
+
+
+def _percentile_bootstrap_share(count: int, n: int) -> tuple[float, float]:
+    # With infinitely many resamples a share's percentile bootstrap is the 2.5 % and 97.5 % quantiles of
+    # Binomial(n, count/n) / n: what the tables used before Wilson.
+    cdf = np.cumsum([math.comb(n, k) * (count / n) ** k * (1 - count / n) ** (n - k) for k in range(n + 1)])
+    return (np.searchsorted(cdf, 0.025 - 1e-12) / n, np.searchsorted(cdf, 0.975 - 1e-12) / n)
+
+
+@pytest.mark.parametrize("n", [5, 10, 30])
+def test_wilson_coverage_holds_on_average_at_small_n(n):
+    shares = np.round(np.arange(0.05, 0.951, 0.01), 2)  # 91 true shares from 0.05 to 0.95
+    coverage = _coverage(reception.wilson_ci, n, shares)
+    old = _coverage(_percentile_bootstrap_share, n, shares)
+    worst = int(np.argmin(coverage))
+    print(f"\nn={n}: Wilson average coverage {coverage.mean():.3f}, worst {coverage[worst]:.3f} at share "
+          f"{shares[worst]:.2f}; percentile bootstrap average {old.mean():.3f}, worst {old.min():.3f}")
+    assert 0.92 <= coverage.mean() <= 0.98
+    assert coverage.min() > 0.85  # no true share is badly missed
+    assert old.mean() < coverage.mean()  # the reason for the change
 
 
 # ------------------------------------------------------------------------------------------- shares
@@ -81,7 +166,10 @@ def test_aspect_shares_by_place(group, category, count, n, share, ids):
     assert len(table) == 9  # 3 groups (missing place kept as "unknown") × 3 aspects, zeros included
     row = table[(table["group"] == group) & (table["category"] == category)].iloc[0]
     assert (row["count"], row["n"], row["share"], row["review_ids"]) == (count, n, share, ids)
-    assert row["ci_low"] <= row["share"] <= row["ci_high"]
+    if n >= 3:
+        assert row["ci_low"] <= row["share"] <= row["ci_high"] and row["ci_method"] == "wilson"
+    else:  # groups of one or two reviews: the point and n, no interval
+        assert math.isnan(row["ci_low"]) and math.isnan(row["ci_high"]) and row["ci_method"] == "none: n < 3"
 
 
 def test_share_by_keeps_the_first_statement_as_example_with_its_source():
@@ -169,7 +257,8 @@ def test_rating_by_exact_mean_and_interval():
     reviews = pd.DataFrame({"review_id": [f"r{i:02d}" for i in range(10)], "place": ["GB"] * 10,
                             "rating": [0.5, 0.6, 0.6, 0.7, 0.7, 0.7, 0.8, 0.8, 0.9, 1.0]})
     row = reception.rating_by(reviews).iloc[0]
-    assert (row["n"], row["mean"], row["ci_low"], row["ci_high"]) == (10, 0.73, 0.64, 0.82)
+    assert (row["n"], row["mean"], row["ci_low"], row["ci_high"], row["ci_method"]) == (
+        10, 0.73, 0.65, 0.83, "bca")
 
 
 def test_ratings_keep_only_rated_reviews_and_carry_n():

@@ -7,7 +7,6 @@ and the statements' texts as evidence. `to_csv` and `to_html` render them; writi
 """
 from __future__ import annotations
 
-import html
 import io
 import math
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from toolkit import pages
 from toolkit.tables import TableError, require
 
 __all__ = ["Alignment", "align", "to_csv", "to_html", "BY_REVIEW_COLUMNS", "CLAIM_COLUMNS"]
@@ -208,47 +208,31 @@ def to_csv(alignment: Alignment, *, table: str = "claims") -> str:
 
 
 _HTML_CLAIM_COLUMNS = ["claim_type", "claim", "usd", "n_reviews", "places", "languages", "review_ids", "evidence"]
-_STYLE = """
-body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:2rem;color:#222;line-height:1.4}
-h1{font-size:1.5rem}h2{font-size:1.2rem;margin-top:2rem}
-table{border-collapse:collapse;width:100%;font-size:.85rem}
-th,td{border:1px solid #ccc;padding:.35rem .5rem;vertical-align:top;text-align:left}
-th{background:#f2f2f2;position:sticky;top:0}
-tr:nth-child(even) td{background:#fafafa}
-td.t{min-width:24rem;max-width:40rem}
-ul{margin:0;padding-left:1.1rem}
-.n{color:#666;font-size:.8rem}
-mark{background:#ffe9a8;padding:0 .1em}
-"""
 
 
-def _cell(value: Any) -> str:
+def _cell(value: Any, *, wide: bool = False) -> dict[str, Any]:
+    """A table cell for alignment.html.j2: "list" cells become bullet lists, the rest text; the template
+    escapes both."""
     if isinstance(value, (list, tuple)):
-        if not value:
-            return ""
-        return "<ul>" + "".join(f"<li>{html.escape(str(v))}</li>" for v in value) + "</ul>"
+        return {"kind": "list", "value": [str(v) for v in value], "wide": wide}
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
-        return ""
+        return {"kind": "text", "value": "", "wide": wide}
     if isinstance(value, float):
-        return html.escape(f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}")
+        return {"kind": "text", "value": f"{value:,.0f}" if value.is_integer() else f"{value:,.2f}", "wide": wide}
     text = str(value)
     if _JOIN in text:
-        return "<ul>" + "".join(f"<li>{html.escape(p)}</li>" for p in text.split(_JOIN)) + "</ul>"
-    return html.escape(text)
+        return {"kind": "list", "value": text.split(_JOIN), "wide": wide}
+    return {"kind": "text", "value": text, "wide": wide}
 
 
-def _table(frame: pd.DataFrame, wide: set[str]) -> str:
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
-    body = []
-    for rec in frame.to_dict("records"):
-        cells = "".join(f'<td class="t">{_cell(rec[c])}</td>' if c in wide else f"<td>{_cell(rec[c])}</td>"
-                        for c in frame.columns)
-        body.append(f"<tr>{cells}</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+def _table(frame: pd.DataFrame, wide: set[str]) -> dict[str, Any]:
+    return {"columns": [str(c) for c in frame.columns],
+            "rows": [[_cell(rec[c], wide=c in wide) for c in frame.columns] for rec in frame.to_dict("records")]}
 
 
-def _marked(text: str, start: int, evidence: Any) -> str:
-    """The statement's text, escaped, with each triggering word wrapped in <mark title="cue id">."""
+def _marked(text: str, start: int, evidence: Any) -> list[tuple[str, str | None]]:
+    """The statement's text as (words, cue id or None) pieces: each triggering word carries its cue, so the
+    template wraps it in <mark title="cue id">."""
     spans = []
     for item in evidence if isinstance(evidence, (list, tuple)) else []:
         try:
@@ -257,31 +241,26 @@ def _marked(text: str, start: int, evidence: Any) -> str:
             continue
         if 0 <= a < b <= len(text):
             spans.append((a, b, str(item.get("cue", ""))))
-    out, at = [], 0
+    out: list[tuple[str, str | None]] = []
+    at = 0
     for a, b, cue in sorted(spans):
         if a < at:  # overlapping evidence: the first span marks the words
             continue
-        out.append(html.escape(text[at:a]))
-        out.append(f'<mark title="{html.escape(cue)}">{html.escape(text[a:b])}</mark>')
+        out += [(text[at:a], None), (text[a:b], cue)]
         at = b
-    out.append(html.escape(text[at:]))
-    return "".join(out)
+    out.append((text[at:], None))
+    return [(words, cue) for words, cue in out if words]
 
 
-def _statements_table(statements: pd.DataFrame) -> str:
+def _statements_table(statements: pd.DataFrame) -> dict[str, Any]:
     columns = [c for c in ("review_id", "aspect", "text", "cues", "stance", "incidents", "frames")
                if c in statements.columns]
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
-    body = []
+    rows = []
     for rec in statements.to_dict("records"):
-        cells = []
-        for c in columns:
-            if c == "text":
-                cells.append(f'<td class="t">{_marked(str(rec["text"]), int(rec.get("start") or 0), rec.get("evidence"))}</td>')
-            else:
-                cells.append(f"<td>{_cell(rec[c])}</td>")
-        body.append(f"<tr>{''.join(cells)}</tr>")
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+        rows.append([{"kind": "marked", "wide": True,
+                      "value": _marked(str(rec["text"]), int(rec.get("start") or 0), rec.get("evidence"))}
+                     if c == "text" else _cell(rec[c]) for c in columns])
+    return {"columns": columns, "rows": rows}
 
 
 def to_html(alignment: Alignment, *, title: str) -> str:
@@ -300,20 +279,9 @@ def to_html(alignment: Alignment, *, title: str) -> str:
     claim_cols = [c for c in _HTML_CLAIM_COLUMNS if c in claims.columns]
     by_review = alignment.by_review
     aspects = [c for c in by_review.columns if f"n_{c}" in by_review.columns]
-    parts = [
-        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-        f"<title>{html.escape(title)}</title>", f"<style>{_STYLE}</style>", "</head>", "<body>",
-        f"<h1>{html.escape(title)}</h1>",
-        f'<p class="n">{len(by_review)} reviews · {len(claims)} claims</p>',
-        "<h2>Claims across reviews</h2>",
-        _table(claims[claim_cols], {"evidence"}) if len(claims) else "<p>No claims.</p>",
-        "<h2>Statements by review and aspect</h2>",
-        _table(by_review, set(aspects)),
-    ]
-    if alignment.statements is not None and len(alignment.statements):
-        parts += ["<h2>Coded statements, with the words that triggered each code marked</h2>",
-                  _statements_table(alignment.statements)]
-    parts += [
-        "</body>", "</html>",
-    ]
-    return "\n".join(parts) + "\n"
+    statements = alignment.statements
+    return pages.render(
+        "alignment.html.j2", title=title, n_reviews=len(by_review), n_claims=len(claims),
+        claims=_table(claims[claim_cols], {"evidence"}) if len(claims) else None,
+        by_review=_table(by_review, set(aspects)),
+        statements=_statements_table(statements) if statements is not None and len(statements) else None)

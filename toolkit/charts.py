@@ -3,8 +3,11 @@
 Each function takes an aggregated table from `toolkit.reception` and returns an Altair chart (a value:
 nothing is rendered or written here; `toolkit.figures` saves). Every mark's tooltip shows `n`, the
 `review_ids` behind it and, where the table has them, the statement's own words and their source.
+Intervals are drawn only where the table has one: groups of fewer than three reviews show the point and n.
 """
 from __future__ import annotations
+
+import math
 
 import altair as alt
 import pandas as pd
@@ -40,8 +43,12 @@ def _theme() -> alt.theme.ThemeConfig:
     })
 
 
-def _title(text: str, subtitle: str) -> alt.TitleParams:
+def _title(text: str, subtitle: str | list[str]) -> alt.TitleParams:
     return alt.TitleParams(text, subtitle=subtitle)
+
+
+def _has_ci(low: object, high: object) -> bool:
+    return all(isinstance(v, (int, float)) and math.isfinite(v) for v in (low, high))
 
 
 def _data(table: pd.DataFrame) -> pd.DataFrame:
@@ -55,58 +62,67 @@ def _share_tooltip() -> list[alt.Tooltip]:
             alt.Tooltip("share:Q", format=".0%", title="share"),
             alt.Tooltip("ci_low:Q", format=".0%", title="95% CI low"),
             alt.Tooltip("ci_high:Q", format=".0%", title="95% CI high"),
+            alt.Tooltip("ci_method:N", title="interval"),
             alt.Tooltip("example:N", title="statement"), alt.Tooltip("example_source:N", title="source"),
             alt.Tooltip("review_ids:N", title="review ids")]
 
 
-SHARE_COLUMNS = ["group", "category", "count", "n", "share", "ci_low", "ci_high", "review_ids", "example",
-                 "example_source"]
+SHARE_COLUMNS = ["group", "category", "count", "n", "share", "ci_low", "ci_high", "ci_method", "review_ids",
+                 "example", "example_source"]
+#: Vega expression: the row has an interval (groups below `reception.MIN_N_INTERVAL` have none).
+_HAS_CI = "isValid(datum.ci_low) && isFinite(datum.ci_low) && isValid(datum.ci_high) && isFinite(datum.ci_high)"
+MEAN_CI_NOTE = "95% CI: bootstrap, BCa where stable, else percentile; none where n < 3"
+SHARE_CI_NOTE = "95% Wilson interval; none where n < 3"
 
 
 def rating_by_place(table: pd.DataFrame, *, title: str = "Ratings by place") -> alt.LayerChart:
-    """Mean normalized rating (0..1) per group with its bootstrap 95% interval and n.
+    """Mean normalized rating (0..1) per group with its bootstrap 95% interval (none where n < 3) and n.
 
     Takes `reception.rating_by` output (`group`, `n`, `n_reviews`, `mean`, `ci_low`, `ci_high`,
-    `review_ids`); works for groups by place or by kind.
+    `ci_method`, `review_ids`); works for groups by place or by kind.
     """
-    require(table, ["group", "n", "n_reviews", "mean", "ci_low", "ci_high", "review_ids"],
+    require(table, ["group", "n", "n_reviews", "mean", "ci_low", "ci_high", "ci_method", "review_ids"],
             stage="charts.rating_by_place")
     return _means(table, title=title, domain=(0, 1), axis="mean rating (0–1) with 95% CI",
-                  subtitle="Reviewers' own scores, normalized to 0–1; bootstrap 95% CI; n = rated of all",
+                  subtitle=["Reviewers' own scores, normalized to 0–1; n = rated of all", MEAN_CI_NOTE],
                   counted="rated reviews (n)")
 
 
 def sentiment_by_place(table: pd.DataFrame, *,
                        title: str = "Sentiment of the reviews, by place") -> alt.LayerChart:
-    """Mean sentiment (VADER compound, -1..1) per group with its bootstrap 95% interval and n, for the
-    reviews whose language has a method; the others are counted, not scored.
+    """Mean sentiment (VADER compound, -1..1) per group with its bootstrap 95% interval (none where n < 3)
+    and n, for the reviews whose language has a method; the others are counted, not scored.
 
     Takes `reception.sentiment_by` output.
     """
     require(table, ["group", "n", "n_reviews", "n_no_method", "methods", "mean", "ci_low", "ci_high",
-                    "review_ids"], stage="charts.sentiment_by_place")
+                    "ci_method", "review_ids"], stage="charts.sentiment_by_place")
     methods = sorted({m for cell in table["methods"] for m in str(cell).split(";") if m})
     return _means(table, title=title, domain=(-1, 1), axis="mean sentiment (-1…1) with 95% CI",
-                  subtitle=f"Method: {', '.join(methods) or 'none'} (English only; other languages "
-                           "have no method and are not scored); n = scored of all",
+                  subtitle=[f"Method: {', '.join(methods) or 'none'} (English only; other languages have no "
+                            "method and are not scored); n = scored of all", MEAN_CI_NOTE],
                   counted="scored reviews (n)", extra=[alt.Tooltip("n_no_method:Q", title="no method")])
 
 
-def _means(table: pd.DataFrame, *, title: str, domain: tuple[float, float], axis: str, subtitle: str,
-           counted: str, extra: list[alt.Tooltip] | None = None) -> alt.LayerChart:
+def _means(table: pd.DataFrame, *, title: str, domain: tuple[float, float], axis: str,
+           subtitle: str | list[str], counted: str, extra: list[alt.Tooltip] | None = None) -> alt.LayerChart:
     data = _data(table)
-    data["label"] = data.apply(lambda r: f"n={r['n']} of {r['n_reviews']}", axis=1)
+    data["label"] = [f"n={n} of {total}" + ("" if _has_ci(low, high) or n == 0 else ", no CI")
+                     for n, total, low, high
+                     in zip(data["n"], data["n_reviews"], data["ci_low"], data["ci_high"])]
     tooltip = [alt.Tooltip("group:N", title="group"), alt.Tooltip("n:Q", title=counted),
                alt.Tooltip("n_reviews:Q", title="reviews"), *(extra or []),
                alt.Tooltip("mean:Q", format=".2f"),
                alt.Tooltip("ci_low:Q", format=".2f", title="95% CI low"),
                alt.Tooltip("ci_high:Q", format=".2f", title="95% CI high"),
+               alt.Tooltip("ci_method:N", title="interval"),
                alt.Tooltip("review_ids:N", title="review ids")]
     base = alt.Chart(data).encode(y=alt.Y("group:N", title=None, sort="ascending"))
     bars = base.mark_rule(strokeWidth=2, color="#555").encode(
         x=alt.X("ci_low:Q", scale=alt.Scale(domain=list(domain)), title=axis), x2="ci_high:Q",
-        tooltip=tooltip)
-    points = base.mark_point(filled=True, size=90, color="#1b6ca8").encode(x="mean:Q", tooltip=tooltip)
+        tooltip=tooltip).transform_filter(_HAS_CI)
+    points = base.mark_point(filled=True, size=90, color="#1b6ca8").encode(
+        x=alt.X("mean:Q", scale=alt.Scale(domain=list(domain)), title=axis), tooltip=tooltip)
     labels = base.mark_text(align="left", dx=6, color="#333").encode(
         x=alt.value(WIDTH + 4), text="label:N")
     return alt.layer(bars, points, labels).properties(width=WIDTH, title=_title(title, subtitle))
@@ -132,7 +148,8 @@ def share_heatmap(table: pd.DataFrame, *, title: str, subtitle: str = "",
         color=alt.condition(alt.datum.share > 0.55, alt.value("white"), alt.value("#222")))
     return alt.layer(cells, text).properties(
         width=alt.Step(70), height=alt.Step(28),
-        title=_title(title, subtitle or "Cell: reviews with the category / reviews in the group (n)"))
+        title=_title(title, [subtitle or "Cell: reviews with the category / reviews in the group (n)",
+                             f"Tooltip: the share's {SHARE_CI_NOTE}"]))
 
 
 def aspect_attention(table: pd.DataFrame, *,
@@ -158,10 +175,13 @@ def comparison_films_by_place(table: pd.DataFrame, *,
 def stance_by_place(table: pd.DataFrame, *,
                     title: str = "Historical accuracy: stance, by place") -> alt.LayerChart:
     """Share of reviews per group taking each accuracy stance, among reviews that discuss accuracy,
-    as grouped bars with bootstrap 95% intervals and n."""
+    as grouped bars with Wilson 95% intervals (none where n < 3) and n."""
     require(table, SHARE_COLUMNS, stage="charts.stance_by_place")
     data = _data(table)
     data["label"] = data.apply(lambda r: f"{r['count']}/{r['n']}", axis=1)
+    # Labels sit at the interval's end, or at the bar's end where the group is too small for one.
+    data["label_at"] = [high if _has_ci(low, high) else share
+                        for low, high, share in zip(data["ci_low"], data["ci_high"], data["share"])]
     stances = sorted(set(data["category"]))
     colors = alt.Scale(domain=stances, range=[STANCE_COLORS.get(s, "#999") for s in stances])
     base = alt.Chart(data).encode(y=alt.Y("group:N", title=None, sort="ascending"),
@@ -171,13 +191,15 @@ def stance_by_place(table: pd.DataFrame, *,
         x=alt.X("share:Q", scale=alt.Scale(domain=[0, 1]), axis=alt.Axis(format=".0%"),
                 title="share of reviews discussing accuracy, with 95% CI"),
         color=alt.Color("category:N", scale=colors, title="stance"))
-    rules = base.mark_rule(color="#333", opacity=0.7).encode(x="ci_low:Q", x2="ci_high:Q")
+    rules = base.mark_rule(color="#333", opacity=0.7).encode(x="ci_low:Q", x2="ci_high:Q").transform_filter(
+        _HAS_CI)
     # Zero counts stay in the table and the tooltip; unlabelled here to keep small groups readable.
     labels = base.mark_text(align="left", dx=4, fontSize=9, color="#333").encode(
-        x="ci_high:Q", text="label:N").transform_filter(alt.datum.count > 0)
+        x="label_at:Q", text="label:N").transform_filter(alt.datum.count > 0)
     return alt.layer(bars, rules, labels).properties(
         width=WIDTH, height=alt.Step(14),
-        title=_title(title, "Label: reviews with the stance / reviews with an accuracy statement (n)"))
+        title=_title(title, ["Label: reviews with the stance / reviews with an accuracy statement (n)",
+                             SHARE_CI_NOTE]))
 
 
 def budget_figures(table: pd.DataFrame, *, title: str = "Budget figures cited, in US dollars") -> alt.Chart:

@@ -1,10 +1,10 @@
 """Figures stage: the only module that writes charts — every reception chart as SVG, PNG and offline HTML,
 the table behind it as CSV, an offline `index.html` gallery and `provenance.json`, byte-stable across runs.
+The HTML pages come from templates (toolkit/templates/) and share one copy of Vega in `vendor/`.
 """
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 import platform
 import re
@@ -20,7 +20,7 @@ import pandas as pd
 import vl_convert as vlc
 from tqdm import tqdm
 
-from toolkit import charts, reception
+from toolkit import charts, pages, reception
 from toolkit.tables import require
 
 #: Vega-Lite version of the specs Altair writes; vl-convert renders with the same one.
@@ -32,6 +32,15 @@ SHAPING_PACKAGES = ("altair", "vl-convert-python", "pandas", "numpy", "PyYAML", 
                     "lingua-language-detector", "langdetect", "py3langid", "pysbd", "CurrencyConverter",
                     "trafilatura")
 _OURS = re.compile(r"^\d\d-[a-z0-9-]+\.(svg|png|html|csv)$")
+#: The one copy of Vega, Vega-Lite and vega-embed every HTML page loads, by this relative path (a classic
+#: script, not a module: browsers refuse modules from file://, and the pages must open from the folder).
+VEGA_BUNDLE = "vendor/vega-bundle.js"
+_OURS_VENDOR = re.compile(r"^vega[a-z0-9.-]*\.js$")
+#: How the intervals are computed, said once for captions, the gallery and provenance.json.
+INTERVALS = (f"Intervals are 95%: Wilson score intervals for shares; for means, a bootstrap over the "
+             f"group's reviews ({reception.RESAMPLES:,} resamples; BCa where it is stable, which needs at least "
+             f"{reception.MIN_N_BCA} values, else percentile). Groups of fewer than {reception.MIN_N_INTERVAL} "
+             f"reviews get no interval, only the point and n.")
 
 
 class AnalysisLike(Protocol):
@@ -83,32 +92,35 @@ def _figures_and_tables(analysis: AnalysisLike, *, resamples: int,
     kind = reception.by_place(reviews, statements, budget, by="kind", **options)
     mentions = reception.comparison_films(reviews, exclude=_film_titles(analysis),
                                           profile=getattr(analysis, "film", None))
-    films = reception.share_by(reviews, mentions.assign(text=mentions["matched"]), column="film", **options)
+    films = reception.share_by(reviews, mentions.assign(text=mentions["matched"]), column="film")
     cited = reception.budget_cited(reviews, budget)
     timeline = reception.over_time(reviews)
     words = reception.distinctive_words(reviews)
     specs: list[tuple[str, str, pd.DataFrame, Callable[[pd.DataFrame], Any]]] = [
-        ("ratings-by-place", "Mean rating by place, with bootstrap 95% CI and n", place["ratings"],
-         charts.rating_by_place),
-        ("aspects-by-place", "Share of reviews addressing budget, accuracy and geopolitics, by place",
-         place["aspects"], charts.aspect_attention),
-        ("aspects-by-kind", "Share of reviews addressing each aspect, by kind of review", kind["aspects"],
+        ("ratings-by-place", f"Mean rating by place, with n and a bootstrap 95% CI ({_MEAN_CI})",
+         place["ratings"], charts.rating_by_place),
+        ("aspects-by-place", "Share of reviews addressing budget, accuracy and geopolitics, by place "
+         f"({_SHARE_CI}, in the tooltip and CSV)", place["aspects"], charts.aspect_attention),
+        ("aspects-by-kind", f"Share of reviews addressing each aspect, by kind of review ({_SHARE_CI}, in the "
+         "tooltip and CSV)", kind["aspects"],
          lambda t: charts.aspect_attention(t, title="What reviews write about, by kind of review")),
         ("budget-figures", "Budget figures cited (USD): this film, comparators, counterfactuals", cited,
          charts.budget_figures),
-        ("accuracy-stance-by-place", "Historical-accuracy stance by place, among reviews discussing it",
-         place["stances"], charts.stance_by_place),
-        ("frames-by-place", "Geopolitical frames invoked, by place", place["frames"],
-         charts.frames_by_place),
-        ("comparison-films-by-place", f"Films the reviews compare {film} to, by place", films,
+        ("accuracy-stance-by-place", "Historical-accuracy stance by place, among reviews discussing it "
+         f"({_SHARE_CI})", place["stances"], charts.stance_by_place),
+        ("frames-by-place", f"Geopolitical frames invoked, by place ({_SHARE_CI}, in the tooltip and CSV)",
+         place["frames"], charts.frames_by_place),
+        ("comparison-films-by-place", f"Films the reviews compare {film} to, by place ({_SHARE_CI}, in the "
+         "tooltip and CSV)", films,
          lambda t: charts.comparison_films_by_place(t, title=f"Films {film} is compared to")),
         ("reviews-over-time", "Reviews by publication month and place", timeline, charts.reviews_over_time),
         ("distinctive-words-by-place", "Distinctive words per place (weighted log-odds, informative prior)",
          words, charts.distinctive_words),
-        ("ratings-by-kind", "Mean rating by kind of review (critic, blog, user, blurb), with 95% CI and n",
-         kind["ratings"], lambda t: charts.rating_by_place(t, title="Ratings by kind of review")),
-        ("sentiment-by-place", "Sentiment (VADER, English reviews only) by place, with 95% CI and n",
-         reception.sentiment_by(reviews, **options), charts.sentiment_by_place),
+        ("ratings-by-kind", "Mean rating by kind of review (critic, blog, user, blurb), with n and a "
+         f"bootstrap 95% CI ({_MEAN_CI})", kind["ratings"],
+         lambda t: charts.rating_by_place(t, title="Ratings by kind of review")),
+        ("sentiment-by-place", "Sentiment (VADER, English reviews only) by place, with n and a bootstrap 95% "
+         f"CI ({_MEAN_CI})", reception.sentiment_by(reviews, **options), charts.sentiment_by_place),
     ]
     steps = [Figure(f"{i:02d}-{slug}", caption, table, make(table))
              for i, (slug, caption, table, make) in enumerate(specs, start=1)]
@@ -129,6 +141,10 @@ def _figures_and_tables(analysis: AnalysisLike, *, resamples: int,
     return steps, extra
 
 
+_MEAN_CI = f"BCa where stable, else percentile; none where n < {reception.MIN_N_INTERVAL}"
+_SHARE_CI = f"Wilson 95% intervals, none where n < {reception.MIN_N_INTERVAL}"
+
+
 def _statement_table(statements: pd.DataFrame) -> pd.DataFrame:
     columns = [c for c in ("review_id", "sentence_id", "aspect", "start", "end", "language", "cues", "stance",
                            "incidents", "frames", "negated", "text") if c in statements.columns]
@@ -142,17 +158,18 @@ def build(analysis: AnalysisLike, out_dir: Path, *, corpus_sha256: str, data_dat
     For every chart NN-slug it writes — 01-ratings-by-place, 02-aspects-by-place, 03-aspects-by-kind,
     04-budget-figures, 05-accuracy-stance-by-place, 06-frames-by-place, 07-comparison-films-by-place,
     08-reviews-over-time, 09-distinctive-words-by-place, 10-ratings-by-kind, 11-sentiment-by-place —
-    `NN-slug.svg`, `NN-slug.png` (scale 2), `NN-slug.html` (self-contained: Vega, Vega-Lite and
-    Vega-Embed inlined, no network needed) and `NN-slug.csv` (the table behind the chart, sorted, with a
-    `review_ids` column tracing every row to its reviews). Also:
+    `NN-slug.svg`, `NN-slug.png` (scale 2), `NN-slug.html` (the interactive chart with tooltips) and
+    `NN-slug.csv` (the table behind the chart, sorted, with a `review_ids` column tracing every row to its
+    reviews). Every HTML page loads the one `vendor/vega-bundle.js` (Vega, Vega-Lite and vega-embed, taken
+    from vl-convert) by relative path, so the folder opens offline, from file://, as it is. Also:
     `00-reviews.csv` (every review: place, kind, rating, language, `in_scope`/`scope_reason`, and
     `sentiment`/`sentiment_method`), `07-comparison-films-mentions.csv` (each film mention: review id and
     matched words), tables without a chart (`04-budget-shares-by-place.csv`, `04-budget-shares-by-kind.csv`,
-    `05-accuracy-stance-by-kind.csv`, `06-frames-by-kind.csv`: shares with 95% CI, n, review_ids),
-    `index.html` (an offline gallery rendering every chart with an inlined Vega bundle
-    and linking the files) and `provenance.json` (`corpus_sha256`, `data_date`, toolkit, Python and
-    package versions, bootstrap settings, and the sha256 of every file written; no timestamps).
-    Files matching `NN-slug.{svg,png,html,csv}` left over from an earlier build are removed.
+    `05-accuracy-stance-by-kind.csv`, `06-frames-by-kind.csv`: shares with 95% Wilson interval, n,
+    review_ids), `index.html` (an offline gallery rendering every chart and linking the files) and
+    `provenance.json` (`corpus_sha256`, `data_date`, toolkit, Python and package versions, interval
+    settings, and the sha256 of every file written; no timestamps). Files matching
+    `NN-slug.{svg,png,html,csv}` or `vendor/vega*.js` left over from an earlier build are removed.
     Two builds of the same analysis give byte-identical files. Progress goes to stderr via tqdm.
 
     Requires `analysis.reviews` (review contract), `.statements` and `.budget_figures`.
@@ -163,8 +180,10 @@ def build(analysis: AnalysisLike, out_dir: Path, *, corpus_sha256: str, data_dat
     out_dir.mkdir(parents=True, exist_ok=True)
     written: dict[str, bytes] = {}
     steps, extra = _figures_and_tables(analysis, resamples=reception.RESAMPLES, seed=reception.SEED)
+    film = _film_title(analysis)
     for name, table in extra.items():
         written[name] = _csv(table)
+    written[VEGA_BUNDLE] = vega_bundle().encode("utf-8")
     for figure in tqdm(steps, desc="figures", unit="chart", file=sys.stderr, disable=not progress):
         spec = figure.chart.to_dict()
         written[f"{figure.stem}.csv"] = _csv(figure.table)
@@ -172,20 +191,41 @@ def build(analysis: AnalysisLike, out_dir: Path, *, corpus_sha256: str, data_dat
             vlc.vegalite_to_svg(spec, vl_version=VL_VERSION)).encode("utf-8")
         written[f"{figure.stem}.png"] = _strip_png_time(
             vlc.vegalite_to_png(spec, vl_version=VL_VERSION, scale=PNG_SCALE))
-        written[f"{figure.stem}.html"] = vlc.vegalite_to_html(
-            spec, vl_version=VL_VERSION, bundle=True).encode("utf-8")
-    written["index.html"] = _index(steps, film=_film_title(analysis), tables=extra).encode("utf-8")
+        written[f"{figure.stem}.html"] = _chart_page(figure, film=film).encode("utf-8")
+    written["index.html"] = _index(steps, film=film, tables=extra).encode("utf-8")
     written["provenance.json"] = _provenance(written, corpus_sha256=corpus_sha256, data_date=data_date)
-    for stale in sorted(out_dir.iterdir()):
-        if _OURS.match(stale.name) and stale.name not in written:
-            stale.unlink()
+    _remove_stale(out_dir, written)
     paths = []
     for name in sorted(written):
         path = out_dir / name
         if not path.exists() or path.read_bytes() != written[name]:
+            path.parent.mkdir(parents=True, exist_ok=True)
             path.write_bytes(written[name])
         paths.append(path)
     return paths
+
+
+def _remove_stale(out_dir: Path, written: dict[str, bytes]) -> None:
+    # Only files this module would write are removed: the researcher's own files in the folder stay.
+    for stale in sorted(out_dir.iterdir()):
+        if _OURS.match(stale.name) and stale.name not in written:
+            stale.unlink()
+    vendor = out_dir / Path(VEGA_BUNDLE).parent
+    if vendor.is_dir():
+        for stale in sorted(vendor.iterdir()):
+            name = f"{vendor.name}/{stale.name}"
+            if _OURS_VENDOR.match(stale.name) and name not in written:
+                stale.unlink()
+
+
+def vega_bundle() -> str:
+    """Vega, Vega-Lite and vega-embed as one classic script defining `vegaEmbed`: the copy vl-convert
+    ships (nothing is downloaded), headed by a line naming the versions.
+    """
+    versions = _versions()
+    head = (f"// Vega {versions['vega']}, Vega-Lite {versions['vega-lite']}, vega-embed {versions['vega-embed']}: "
+            f"javascript_bundle() of vl-convert-python {versions['vl-convert-python']}.\n")
+    return head + vlc.javascript_bundle(vl_version=VL_VERSION)
 
 
 def _film_title(analysis: AnalysisLike) -> str:
@@ -277,80 +317,17 @@ def _provenance(written: dict[str, bytes], *, corpus_sha256: str, data_date: str
         "python": platform.python_version(),
         "packages": _versions(),
         "font": charts.FONT,
-        "bootstrap": {"method": "percentile", "level": 0.95, "resamples": reception.RESAMPLES,
-                      "seed": reception.SEED, "unit": "review"},
+        "bootstrap": {"method": "bca where stable, else percentile", "statistic": "mean",
+                      "level": reception.LEVEL, "resamples": reception.RESAMPLES, "seed": reception.SEED,
+                      "unit": "review", "bca_min_n": reception.MIN_N_BCA},
+        "intervals": {"shares": reception.WILSON, "means": "bootstrap", "level": reception.LEVEL,
+                      "min_n": reception.MIN_N_INTERVAL, "text": INTERVALS},
         "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(written.items())},
     }
     return (json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
 
 
-def _script_json(value: object) -> str:
-    # JSON inside <script> must not contain "</" (it would close the tag) — escape the slash.
-    return json.dumps(value, sort_keys=True, ensure_ascii=False).replace("</", "<\\/")
-
-
-_PAGE = """<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>{film}: reception, figures</title>
-<style>
-body {{ font-family: "DejaVu Sans", sans-serif; margin: 2em auto; max-width: 1100px; color: #222; }}
-figure {{ margin: 2.5em 0; }} figcaption {{ margin: .4em 0; }} .files a {{ margin-right: .8em; }}
-#errors:empty {{ display: none; }} #errors {{ color: #b00; white-space: pre-wrap; }}
-</style>
-<script>
-// Collect errors in the page itself so a headless browser (tests/test_browser.py) can read them.
-window.__errors = [];
-function __record(message) {{
-  window.__errors.push(String(message));
-  var box = document.getElementById("errors");
-  if (box) {{ box.textContent = window.__errors.join("\\n"); }}
-}}
-window.addEventListener("error", function (e) {{ __record(e.message || String(e)); }});
-window.addEventListener("unhandledrejection", function (e) {{ __record("Unhandled " + e.reason); }});
-var __consoleError = console.error;
-console.error = function () {{ __record(Array.prototype.join.call(arguments, " ")); __consoleError.apply(console, arguments); }};
-</script>
-<script>{bundle}</script>
-</head>
-<body data-charts="{count}" data-rendered="0">
-<h1>{film}: reception by place</h1>
-<p>Every chart is drawn from the CSV beside it; each row of a CSV lists the <code>review_ids</code> behind
-it. Provenance (corpus hash, versions): <a href="provenance.json">provenance.json</a>.</p>
-<pre id="errors"></pre>
-{figures}
-<h2>Tables without a chart</h2>
-<ul class="tables">
-{tables}
-</ul>
-<script>
-(function () {{
-  var rendered = 0;
-  document.querySelectorAll("div.chart").forEach(function (div) {{
-    // One broken chart must not stop the others: each is drawn, and fails, on its own.
-    try {{
-      var spec = JSON.parse(document.getElementById(div.dataset.spec).textContent);
-      vegaEmbed(div, spec, {{renderer: "svg", actions: false}}).then(function () {{
-        rendered += 1;
-        document.body.dataset.rendered = String(rendered);
-      }}).catch(function (err) {{ __record("Chart " + div.id + " failed: " + err); }});
-    }} catch (err) {{ __record("Chart " + div.id + " failed: " + err); }}
-  }});
-}})();
-</script>
-</body>
-</html>
-"""
-
-_FIGURE = """<figure id="{stem}">
-<div class="chart" id="chart-{stem}" data-spec="spec-{stem}"></div>
-<script type="application/json" id="spec-{stem}">{spec}</script>
-<figcaption>{number}. {caption}</figcaption>
-<div class="files"><a href="{stem}.html">HTML</a><a href="{stem}.svg">SVG</a><a href="{stem}.png">PNG</a><a href="{stem}.csv">data (CSV)</a></div>
-</figure>"""
-
-
+_FILES = (("html", "HTML"), ("svg", "SVG"), ("png", "PNG"), ("csv", "data (CSV)"))
 _TABLE_NOTES = {
     "00-reviews.csv": "every review: place, kind, rating, language, in scope or why not, sentiment",
     "00-statements.csv": "every coded statement: review id, aspect, its words and offsets, cues, stance, frames",
@@ -363,14 +340,20 @@ _TABLE_NOTES = {
 }
 
 
+def _page_figure(figure: Figure) -> dict[str, Any]:
+    return {"stem": figure.stem, "number": int(figure.stem[:2]), "caption": figure.caption,
+            "spec": figure.chart.to_dict()}
+
+
 def _index(steps: list[Figure], *, film: str, tables: Iterable[str] = ()) -> str:
-    blocks = [_FIGURE.format(stem=f.stem, spec=_script_json(f.chart.to_dict()), number=int(f.stem[:2]),
-                             caption=html.escape(f.caption)) for f in steps]
-    bundle = vlc.javascript_bundle(vl_version=VL_VERSION).replace("</script", "<\\/script")
-    items = [f'<li><a href="{html.escape(name)}">{html.escape(name)}</a> — '
-             f'{html.escape(_TABLE_NOTES.get(name, ""))}</li>' for name in sorted(tables)]
-    return _PAGE.format(bundle=bundle, count=len(steps), figures="\n".join(blocks),
-                        film=html.escape(film), tables="\n".join(items))
+    listed = [{"name": name, "note": _TABLE_NOTES.get(name, "")} for name in sorted(tables)]
+    return pages.render("gallery.html.j2", film=film, figures=[_page_figure(f) for f in steps],
+                        tables=listed, files=_FILES, intervals=INTERVALS, bundle=VEGA_BUNDLE)
+
+
+def _chart_page(figure: Figure, *, film: str) -> str:
+    return pages.render("chart.html.j2", film=film, figure=_page_figure(figure), files=_FILES,
+                        bundle=VEGA_BUNDLE)
 
 
 # ------------------------------------------------------------------------------------ sample data

@@ -1,5 +1,6 @@
 """Reception stage: how reviews in each place rated the film, what they wrote about and whom they compared
-it to — aggregate tables with `n`, percentile-bootstrap 95% intervals and the `review_ids` behind each row.
+it to — aggregate tables with `n`, 95% intervals (Wilson score for shares, bootstrap for means, none where
+n < 3) and the `review_ids` behind each row.
 
 Every function is pure (DataFrame in, new DataFrame out). Aggregate tables carry `n` (the denominator) and
 `review_ids` (sorted, ";"-joined) so that every number a chart shows can be traced to the reviews behind it.
@@ -15,6 +16,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from statistics import NormalDist
 from typing import Any
 
 import numpy as np
@@ -23,11 +25,21 @@ import yaml
 
 from toolkit.tables import require
 
-#: Bootstrap defaults, documented in the README: 2000 percentile-bootstrap resamples of the reviews in a
-#: group, from a numpy Generator seeded per row (see `_row_rng`) so a row's interval does not depend on
-#: which other rows are in the table.
+#: Bootstrap defaults for means, documented in the README: 2000 resamples of the reviews in a group, from a
+#: numpy Generator seeded per row (see `_row_rng`) so a row's interval does not depend on which other rows
+#: are in the table.
 RESAMPLES = 2000
 SEED = 2017
+LEVEL = 0.95
+#: Below this many reviews a group gets no interval, only its point estimate and n: one or two reviews say
+#: nothing about the spread, and any interval drawn from them would look like knowledge.
+MIN_N_INTERVAL = 3
+#: BCa needs a jackknife estimate of skewness; from fewer values it is too noisy to trust (and in a
+#: simulation of 0–1 ratings BCa gained nothing over the percentile bootstrap at n = 3), so smaller groups
+#: fall back to the percentile bootstrap (see `mean_ci`).
+MIN_N_BCA = 5
+#: The `ci_method` values the aggregate tables carry.
+WILSON, BCA, PERCENTILE, NO_INTERVAL = "wilson", "bca", "percentile", f"none: n < {MIN_N_INTERVAL}"
 #: Kinds that express an opinion about the film; synopses and news items are not reception.
 OPINION_KINDS = ("critic", "blog", "user", "blurb")
 #: Label for a missing grouping value (no place, no kind): kept as its own group, never dropped.
@@ -88,11 +100,12 @@ def ratings(reviews: pd.DataFrame) -> pd.DataFrame:
 
 def rating_by(reviews: pd.DataFrame, *, by: str = "place", resamples: int = RESAMPLES,
               seed: int = SEED) -> pd.DataFrame:
-    """Mean rating per group with a percentile-bootstrap 95% interval.
+    """Mean rating per group with a bootstrap 95% interval (see `mean_ci`; none where n < 3).
 
     Requires `review_id`, `rating`, `by`. Returns one row per group (every group in `reviews`, also
     those without any rating, where `n` is 0 and the mean is NaN): `group`, `n` (rated reviews),
-    `n_reviews` (all reviews in the group), `mean`, `ci_low`, `ci_high`, `review_ids` (the rated ones).
+    `n_reviews` (all reviews in the group), `mean`, `ci_low`, `ci_high` (NaN where n < 3), `ci_method`
+    ("bca", "percentile" or "none: n < 3"), `review_ids` (the rated ones).
 
     >>> r = pd.DataFrame({"review_id": ["a", "b", "c"], "place": ["US", "US", "RU"],
     ...                   "rating": [0.6, 0.8, None]})
@@ -105,12 +118,12 @@ def rating_by(reviews: pd.DataFrame, *, by: str = "place", resamples: int = RESA
 
 def sentiment_by(reviews: pd.DataFrame, *, by: str = "place", resamples: int = RESAMPLES,
                  seed: int = SEED) -> pd.DataFrame:
-    """Mean sentiment score per group, over the reviews that have a sentiment method, with a
-    percentile-bootstrap 95% interval; reviews without a method are counted in `n_no_method`.
+    """Mean sentiment score per group, over the reviews that have a sentiment method, with a bootstrap
+    95% interval (see `mean_ci`; none where n < 3); reviews without a method are counted in `n_no_method`.
 
     Requires `review_id`, `sentiment`, `sentiment_method` (from `sentiment`) and `by`. Returns `group`,
     `n` (scored reviews), `n_reviews`, `n_no_method`, `methods` (";"-joined), `mean`, `ci_low`, `ci_high`,
-    `review_ids` (the scored ones).
+    `ci_method`, `review_ids` (the scored ones).
 
     >>> r = sentiment(pd.DataFrame({"review_id": ["a", "b"], "place": ["US", "US"],
     ...                             "text": ["A wonderful film.", "Прекрасный фильм."],
@@ -135,17 +148,134 @@ def _mean_by(reviews: pd.DataFrame, column: str, *, by: str, resamples: int, see
     for group, part in frame.groupby("_group", sort=True):
         valued = part[part["_value"].notna()].sort_values("review_id", kind="stable")
         values = valued["_value"].to_numpy(dtype=float)
-        low, high = bootstrap_ci(values, resamples=resamples, rng=_row_rng(seed, group, column))
+        low, high, method = mean_ci(values, resamples=resamples, rng=_row_rng(seed, group, column))
         rows.append({"by": by, "group": group, "n": len(values), "n_reviews": len(part),
                      "mean": round(float(values.mean()), 6) if len(values) else math.nan,
-                     "ci_low": low, "ci_high": high, "review_ids": _ids(valued["review_id"])})
-    return _frame(rows, ["by", "group", "n", "n_reviews", "mean", "ci_low", "ci_high", "review_ids"])
+                     "ci_low": low, "ci_high": high, "ci_method": method,
+                     "review_ids": _ids(valued["review_id"])})
+    return _frame(rows, ["by", "group", "n", "n_reviews", "mean", "ci_low", "ci_high", "ci_method",
+                         "review_ids"])
 
 
-# ------------------------------------------------------------------------------------------ bootstrap
+# ------------------------------------------------------------------------------------------ intervals
+def wilson_ci(count: int, n: int, *, level: float = LEVEL) -> tuple[float, float]:
+    """Wilson score interval of the share `count / n`, rounded to 6 decimals; (nan, nan) when n is 0.
+
+    Unlike a bootstrap of 0/1 values it does not collapse to a point when the count is 0 or n, and its
+    coverage stays close to `level` down to a handful of reviews (tests/test_reception.py enumerates it).
+
+    >>> wilson_ci(8, 20)
+    (0.218807, 0.613418)
+    >>> wilson_ci(0, 5)
+    (0.0, 0.434482)
+    """
+    if n <= 0:
+        return (math.nan, math.nan)
+    if not 0 <= count <= n:
+        raise ValueError(f"reception.wilson_ci: count must be between 0 and n={n}, got {count}")
+    z = NormalDist().inv_cdf((1.0 + level) / 2.0)
+    share, z2 = count / n, z * z
+    centre = (share + z2 / (2 * n)) / (1 + z2 / n)
+    half = z * math.sqrt(share * (1 - share) / n + z2 / (4 * n * n)) / (1 + z2 / n)
+    # At count 0 (or n) the exact bound is 0 (or 1); clamp float dust like 1e-17 below zero.
+    low = 0.0 if count == 0 else max(0.0, centre - half)
+    high = 1.0 if count == n else min(1.0, centre + half)
+    return (round(low, 6), round(high, 6))
+
+
+def share_ci(count: int, n: int, *, level: float = LEVEL) -> tuple[float, float, str]:
+    """The interval a share table carries: Wilson where n >= `MIN_N_INTERVAL`, else none.
+
+    Returns (low, high, method), with method "wilson" or "none: n < 3" (and NaN bounds).
+
+    >>> share_ci(1, 2)
+    (nan, nan, 'none: n < 3')
+    >>> share_ci(2, 3)
+    (0.20766, 0.938508, 'wilson')
+    """
+    if n < MIN_N_INTERVAL:
+        return (math.nan, math.nan, NO_INTERVAL)
+    return (*wilson_ci(count, n, level=level), WILSON)
+
+
+def mean_ci(values: np.ndarray | Iterable[float], *, resamples: int = RESAMPLES,
+            rng: np.random.Generator | None = None, level: float = LEVEL) -> tuple[float, float, str]:
+    """Bootstrap interval of the mean of `values`: BCa where it is stable, else percentile; none below
+    `MIN_N_INTERVAL` values. Returns (low, high, method), method "bca", "percentile" or "none: n < 3".
+
+    BCa (Efron 1987) shifts the percentile cut points by a bias correction (from the share of resampled
+    means below the observed one) and an acceleration (the jackknife skewness of the mean). It is used
+    when there are at least `MIN_N_BCA` values, they are not all equal, and both corrections are finite
+    with cut points inside the resamples; otherwise the plain percentile interval is returned. Both
+    read the same resampled means, so the choice never changes the random stream.
+
+    >>> mean_ci([0.6, 0.8])
+    (nan, nan, 'none: n < 3')
+    >>> mean_ci([0.5, 0.7, 0.9], rng=np.random.default_rng(1))[2]
+    'percentile'
+    >>> low, high, method = mean_ci(np.linspace(0.3, 0.9, 12), rng=np.random.default_rng(1))
+    >>> method, bool(0.3 < low < 0.6 < high < 0.9)
+    ('bca', True)
+    """
+    data = _floats(values)
+    if data.size < MIN_N_INTERVAL:
+        return (math.nan, math.nan, NO_INTERVAL)
+    rng = rng if rng is not None else np.random.default_rng(SEED)
+    means = _resampled_means(data, resamples=resamples, rng=rng)
+    alpha = (1.0 - level) / 2.0
+    cuts = _bca_cuts(data, means, alpha) if data.size >= MIN_N_BCA else None
+    method = BCA if cuts is not None else PERCENTILE
+    low, high = np.quantile(means, cuts if cuts is not None else [alpha, 1.0 - alpha])
+    return (round(float(low), 6), round(float(high), 6), method)
+
+
+def _bca_cuts(data: np.ndarray, means: np.ndarray, alpha: float) -> list[float] | None:
+    """The BCa quantile levels for (alpha, 1 - alpha), or None where BCa is not stable."""
+    observed = float(data.mean())
+    # Resampled means equal to the observed one (common with discrete ratings) count half below, half
+    # above; the tolerance absorbs the rounding of summing the same values in another order.
+    tolerance = 1e-9 * max(1.0, abs(observed))
+    below = float(np.sum(means < observed - tolerance))
+    ties = float(np.sum(np.abs(means - observed) <= tolerance))
+    share_below = (below + ties / 2.0) / means.size
+    if not 0.0 < share_below < 1.0:
+        return None
+    normal = NormalDist()
+    bias = normal.inv_cdf(share_below)
+    jackknife = (data.sum() - data) / (data.size - 1)
+    spread = jackknife.mean() - jackknife
+    scale = float(np.sum(spread ** 2))
+    if scale <= 0.0:
+        return None
+    acceleration = float(np.sum(spread ** 3)) / (6.0 * scale ** 1.5)
+    cuts = []
+    for z in (normal.inv_cdf(alpha), normal.inv_cdf(1.0 - alpha)):
+        denominator = 1.0 - acceleration * (bias + z)
+        if denominator <= 0.0:
+            return None
+        cuts.append(normal.cdf(bias + (bias + z) / denominator))
+    # A cut point beyond the first or last resample would be an extrapolation, not a quantile.
+    if not 1.0 / means.size <= cuts[0] < cuts[1] <= 1.0 - 1.0 / means.size:
+        return None
+    return cuts
+
+
+def _floats(values: np.ndarray | Iterable[float]) -> np.ndarray:
+    return np.asarray(list(values) if not isinstance(values, np.ndarray) else values, dtype=float)
+
+
+def _resampled_means(data: np.ndarray, *, resamples: int, rng: np.random.Generator) -> np.ndarray:
+    # Draw in blocks of about a million indices: same random stream (and so the same interval) as one
+    # big draw, without a resamples × n matrix in memory for large groups.
+    block = max(1, 1_000_000 // data.size)
+    return np.concatenate([
+        data[rng.integers(0, data.size, size=(min(block, resamples - start), data.size))].mean(axis=1)
+        for start in range(0, resamples, block)])
+
+
 def bootstrap_ci(values: np.ndarray | Iterable[float], *, resamples: int = RESAMPLES,
                  rng: np.random.Generator | None = None, level: float = 0.95) -> tuple[float, float]:
-    """Percentile-bootstrap interval of the mean of `values` (0/1 values give a share's interval).
+    """Percentile-bootstrap interval of the mean of `values`, for any n (`mean_ci` is what the tables use).
 
     Draws `resamples` samples of the same size with replacement and returns the (1-level)/2 and
     (1+level)/2 quantiles of their means (numpy's default linear interpolation), rounded to 6 decimals.
@@ -157,16 +287,11 @@ def bootstrap_ci(values: np.ndarray | Iterable[float], *, resamples: int = RESAM
     >>> 0.0 <= low < 0.6 < high <= 1.0
     True
     """
-    data = np.asarray(list(values) if not isinstance(values, np.ndarray) else values, dtype=float)
+    data = _floats(values)
     if data.size == 0:
         return (math.nan, math.nan)
     rng = rng if rng is not None else np.random.default_rng(SEED)
-    # Draw in blocks of about a million indices: same random stream (and so the same interval) as one
-    # big draw, without a resamples × n matrix in memory for large groups.
-    block = max(1, 1_000_000 // data.size)
-    means = np.concatenate([
-        data[rng.integers(0, data.size, size=(min(block, resamples - start), data.size))].mean(axis=1)
-        for start in range(0, resamples, block)])
+    means = _resampled_means(data, resamples=resamples, rng=rng)
     alpha = (1.0 - level) / 2.0
     low, high = np.quantile(means, [alpha, 1.0 - alpha])
     return (round(float(low), 6), round(float(high), 6))
@@ -181,8 +306,7 @@ def _row_rng(seed: int, *key: object) -> np.random.Generator:
 
 # -------------------------------------------------------------------------------------------- shares
 def share_by(reviews: pd.DataFrame, items: pd.DataFrame, *, column: str, by: str = "place",
-             among: str = "all", categories: Collection[str] = (), resamples: int = RESAMPLES,
-             seed: int = SEED) -> pd.DataFrame:
+             among: str = "all", categories: Collection[str] = ()) -> pd.DataFrame:
     """Share of reviews per group that have at least one item in each category of `items[column]`.
 
     `items` is any table with `review_id` and `column`: statements (`aspect`, `stance`, `frames`),
@@ -194,14 +318,15 @@ def share_by(reviews: pd.DataFrame, items: pd.DataFrame, *, column: str, by: str
 
     Requires `review_id`, `by` in `reviews`; `review_id`, `column` in `items`. Returns one row per
     group × category, zero counts included: `by`, `group`, `column`, `category`, `count` (reviews with
-    the category), `n` (denominator), `share`, `ci_low`, `ci_high` (percentile bootstrap over the
-    group's reviews, 95%), `review_ids` (reviews with the category), `example` and `example_source` (the
-    first item's own words and its review, when `items` has `text`). Sorted by group and category.
+    the category), `n` (denominator), `share`, `ci_low`, `ci_high` (95% Wilson score interval; NaN where
+    n < 3), `ci_method` ("wilson" or "none: n < 3"), `review_ids` (reviews with the category), `example`
+    and `example_source` (the first item's own words and its review, when `items` has `text`). Sorted by
+    group and category.
 
     >>> reviews = pd.DataFrame({"review_id": ["a", "b", "c", "d"], "place": ["US", "US", "RU", "RU"]})
     >>> statements = pd.DataFrame({"review_id": ["a", "a", "c"],
     ...                            "aspect": ["budget", "accuracy", "budget"]})
-    >>> t = share_by(reviews, statements, column="aspect", resamples=100)
+    >>> t = share_by(reviews, statements, column="aspect")
     >>> t[["group", "category", "count", "n", "share", "review_ids"]].values.tolist()
     [['RU', 'accuracy', 0, 2, 0.0, ''], ['RU', 'budget', 1, 2, 0.5, 'c'], ['US', 'accuracy', 1, 2, 0.5, 'a'], ['US', 'budget', 1, 2, 0.5, 'a']]
     """
@@ -225,17 +350,15 @@ def share_by(reviews: pd.DataFrame, items: pd.DataFrame, *, column: str, by: str
             with_cat = in_group[in_group["_category"] == category]
             with_ids = set(with_cat["review_id"])
             ids = sorted(with_ids)
-            flags = np.array([1.0 if m in with_ids else 0.0 for m in members])
-            low, high = bootstrap_ci(flags, resamples=resamples,
-                                     rng=_row_rng(seed, by, group, column, category))
+            low, high, method = share_ci(len(ids), len(members))
             example, source = _example(with_cat, outlets)
             rows.append({"by": by, "group": group, "column": column, "category": category,
                          "count": len(ids), "n": len(members),
                          "share": round(len(ids) / len(members), 6) if members else math.nan,
-                         "ci_low": low, "ci_high": high, "review_ids": ";".join(ids),
+                         "ci_low": low, "ci_high": high, "ci_method": method, "review_ids": ";".join(ids),
                          "example": example, "example_source": source})
     return _frame(rows, ["by", "group", "column", "category", "count", "n", "share", "ci_low", "ci_high",
-                         "review_ids", "example", "example_source"])
+                         "ci_method", "review_ids", "example", "example_source"])
 
 
 @lru_cache(maxsize=1)
@@ -265,15 +388,13 @@ def by_place(reviews: pd.DataFrame, statements: pd.DataFrame, budget_figures: pd
     codes = codebook_codes()
     accuracy = statements[statements["aspect"] == "accuracy"]
     accuracy = accuracy[accuracy["stance"].map(_present).astype(bool)]  # astype: an empty map is not bool
-    options = {"by": by, "resamples": resamples, "seed": seed}
     return {
-        "ratings": rating_by(reviews, **options),
-        "aspects": share_by(reviews, statements, column="aspect", categories=codes["aspect"], **options),
+        "ratings": rating_by(reviews, by=by, resamples=resamples, seed=seed),
+        "aspects": share_by(reviews, statements, column="aspect", categories=codes["aspect"], by=by),
         "stances": share_by(reviews, accuracy, column="stance", among="items", categories=codes["stance"],
-                            **options),
-        "frames": share_by(reviews, statements, column="frames", categories=codes["frames"], **options),
-        "budget": share_by(reviews, budget_figures, column="subject", categories=codes["subject"],
-                           **options),
+                            by=by),
+        "frames": share_by(reviews, statements, column="frames", categories=codes["frames"], by=by),
+        "budget": share_by(reviews, budget_figures, column="subject", categories=codes["subject"], by=by),
     }
 
 
