@@ -1,8 +1,11 @@
-"""A real browser: headless Chromium opens the figures gallery with the network blocked and must draw every
-chart without a console error. Skips when Chromium is missing, except in CI (env CI set), where it fails.
+"""A real browser: headless Chromium opens the figures gallery and the one-chart pages from file:// with the
+network blocked and must draw every chart, from the one shared vendor/ copy of Vega, without a console error;
+hostile text in a review or a film title must show as text and never run. Skips when Chromium is missing,
+except in CI (env CI set), where it fails.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import subprocess
@@ -86,6 +89,45 @@ def test_gallery_renders_every_chart_offline_without_errors(sample_figures, tmp_
     dom, log = _open(sample_figures / "index.html", tmp_path / "profile")
     assert _gallery_problems(dom, log) == []
     assert len(dom.xpath('//div[contains(@class, "chart")]//svg')) >= 11
+    assert dom.xpath("//script/@src") == [figures.VEGA_BUNDLE]  # Vega comes from the shared file
+
+
+def test_a_page_without_the_shared_bundle_beside_it_draws_nothing(sample_figures, tmp_path):
+    # Control for the shared bundle: the same page copied away from vendor/ must fail the checks.
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    shutil.copy(sample_figures / "01-ratings-by-place.html", alone)
+    dom, log = _open(alone / "01-ratings-by-place.html", tmp_path / "profile")
+    assert not dom.xpath('//*[@id="vega-chart"]//svg')
+    assert "vegaEmbed is not defined" in dom.xpath('string(//pre[@id="errors"])')
+
+
+HOSTILE = "</script><script>document.body.dataset.owned='1'</script><img src=x onerror=\"document.body.dataset.owned='1'\">"
+
+
+@pytest.fixture(scope="module")
+def hostile_figures(tmp_path_factory) -> Path:
+    # A film title and a review's words that try to run script: in titles, captions, headings and specs.
+    sample = figures.sample_analysis()
+    statements = sample.statements.copy()
+    statements.loc[0, "text"] = f"It cost about $15 million. {HOSTILE}"
+    hostile = dataclasses.replace(sample, statements=statements,
+                                  film=figures.SampleFilm(title=f"Orbit {HOSTILE}", titles=()))
+    out = tmp_path_factory.mktemp("hostile")
+    figures.build(hostile, out, corpus_sha256="0" * 64, data_date="2018-01-02", progress=False)
+    return out
+
+
+@pytest.mark.parametrize("page", ["index.html", "07-comparison-films-by-place.html", "02-aspects-by-place.html"])
+def test_hostile_text_renders_as_text_and_never_runs(hostile_figures, tmp_path, page):
+    dom, log = _open(hostile_figures / page, tmp_path / "profile")
+    body = dom.find("body")
+    assert body.get("data-owned") is None and not dom.xpath("//img")
+    assert body.get("data-rendered") == body.get("data-charts")
+    assert _console_errors(log) == []
+    if page != "02-aspects-by-place.html":  # the gallery and chart 07 name the film in their titles
+        assert HOSTILE in dom.xpath("string(//title)")
+        assert any(HOSTILE in t for t in dom.xpath("//svg//text//text()"))  # Vega draws it as text
 
 
 def test_shipped_figures_render_if_built(tmp_path):
@@ -111,6 +153,7 @@ def test_the_check_catches_a_broken_page(sample_figures, tmp_path):
     broken = head + "<script>undefinedFunction();</script></body>" + tail
     path = tmp_path / "index.html"
     path.write_text(broken, encoding="utf-8")
+    shutil.copytree(sample_figures / "vendor", tmp_path / "vendor")
     dom, log = _open(path, tmp_path / "profile")
     problems = _gallery_problems(dom, log)
     assert any("chart-01-ratings-by-place has no <svg>" in p for p in problems)
