@@ -6,10 +6,12 @@ import hashlib
 import io
 import json
 import re
+import zlib
 from pathlib import Path
 
 import pandas as pd
 import pytest
+import vl_convert
 
 from toolkit import figures
 from toolkit.tables import TableError
@@ -185,6 +187,28 @@ def test_png_has_no_time_chunk_and_stripping_works(built):
     chunk = b"\x00\x00\x00\x07tIME\x07\xe2\x01\x02\x03\x04\x05" + b"\x00\x00\x00\x00"
     stamped = png[:33] + chunk + png[33:]  # after the IHDR chunk (8 + 25 bytes)
     assert figures._strip_png_time(stamped) == png
+
+
+def _png_parts(png: bytes) -> tuple[list[bytes], bytes]:
+    kinds, image, pos = [], b"", 8
+    while pos < len(png):
+        length = int.from_bytes(png[pos:pos + 4], "big")
+        kind, data = png[pos + 4:pos + 8], png[pos + 8:pos + 8 + length]
+        assert zlib.crc32(kind + data).to_bytes(4, "big") == png[pos + 8 + length:pos + 12 + length]
+        kinds.append(kind)
+        image += data if kind == b"IDAT" else b""
+        pos += 12 + length
+    return kinds, zlib.decompress(image)
+
+
+def test_png_recompression_keeps_every_pixel_and_chunk():
+    chart = figures.compute(figures.sample_analysis(), resamples=50)[0].chart.to_dict()
+    raw = vl_convert.vegalite_to_png(chart, vl_version=figures.VL_VERSION, scale=1)
+    small = figures._strip_png_time(raw)
+    (raw_kinds, raw_pixels), (kinds, pixels) = _png_parts(raw), _png_parts(small)
+    assert pixels == raw_pixels
+    assert [k for k in kinds if k != b"IDAT"] == [k for k in raw_kinds if k not in (b"IDAT", b"tIME")]
+    assert kinds.count(b"IDAT") == 1 and len(small) < len(raw)
 
 
 def test_build_names_missing_review_columns(tmp_path):
