@@ -102,7 +102,8 @@ def test_a_page_without_the_shared_bundle_beside_it_draws_nothing(sample_figures
     assert "vegaEmbed is not defined" in dom.xpath('string(//pre[@id="errors"])')
 
 
-HOSTILE = "</script><script>document.body.dataset.owned='1'</script><img src=x onerror=\"document.body.dataset.owned='1'\">"
+HOSTILE = ("</script><script>document.body.dataset.owned='1'</script>"
+           "<img src=x onerror=\"document.body.dataset.owned='1'\">")
 
 
 @pytest.fixture(scope="module")
