@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: figures test bench coder clean-venv browser
+.PHONY: figures test test-lowest bench coder clean-venv browser
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,15 @@ browser:
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest
+	$(MAKE) test-lowest
+
+# The fast tests again at the lowest versions pyproject.toml allows, so its lower bounds stay true.
+LOWEST := .venv-lowest
+test-lowest: $(STAMP)
+	rm -rf $(LOWEST)
+	$(BIN)/uv venv --quiet --python $(BIN)/python $(LOWEST)
+	$(BIN)/uv pip install --quiet --python $(LOWEST)/bin/python --resolution lowest-direct -e ".[dev]"
+	$(LOWEST)/bin/python -m pytest -q -m "not slow" -p no:cacheprovider
 
 # Retrain the learned statement coder from corpus/training/ into toolkit/models/ (deterministic).
 coder: $(STAMP)

@@ -27,7 +27,7 @@ _VERBS = {
     "load_profile": "toolkit.profiles",
     "show_charts_offline": "toolkit.display",
 }
-__all__ = sorted([*_VERBS, "align"]) + ["__version__"]
+__all__ = sorted([*_VERBS, "align", "datasets"]) + ["__version__"]
 
 # `toolkit.align(...)` is the verb; binding it here, after its module is imported, keeps the name pointing at
 # the function (Python only sets a package attribute to a submodule the first time the submodule is loaded).
@@ -35,6 +35,8 @@ from toolkit.align import align  # noqa: E402
 
 
 def __getattr__(name: str) -> Any:
+    if name == "datasets":  # `tk.datasets.salyut7()`: the shipped data, found wherever the package is installed
+        return import_module("toolkit.datasets")
     if name in _VERBS:
         return getattr(import_module(_VERBS[name]), name)
     raise AttributeError(f"module 'toolkit' has no attribute {name!r}")

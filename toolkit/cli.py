@@ -10,7 +10,6 @@ import pandas as pd
 
 from toolkit import __version__
 
-REPO = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,7 +34,8 @@ def _parser() -> argparse.ArgumentParser:
 
     figures = commands.add_parser("figures", help="build the corpus, run every stage, write figures/ (the main job)")
     figures.add_argument("--corpus", type=Path, default=None, help="a corpus manifest (default: the shipped corpus)")
-    figures.add_argument("--out", type=Path, default=REPO / "figures", help="output folder (default: figures/)")
+    figures.add_argument("--out", type=Path, default=Path("figures"),
+                         help="output folder (default: ./figures in the current folder)")
     figures.add_argument("--quiet", action="store_true", help="no progress bars")
     figures.add_argument("--profile", type=Path, default=None,
                          help="the film's profile (YAML; default: the one the manifest names)")

@@ -18,8 +18,10 @@ import yaml
 
 from toolkit.tables import KINDS, PLACE_BASES, REVIEW_COLUMNS
 
-#: The shipped corpus's manifest (the repository's corpus/ folder).
-DEFAULT_MANIFEST = Path(__file__).resolve().parent.parent / "corpus" / "manifest.yaml"
+from toolkit.datasets import salyut7_manifest
+
+#: The shipped corpus's manifest (the repository's corpus/ folder, installed as package data).
+DEFAULT_MANIFEST = salyut7_manifest()
 
 _UNIT_FIELDS = {
     "id", "page", "kind", "outlet", "critic", "url", "published", "place", "place_basis", "rating_raw",

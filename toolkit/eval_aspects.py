@@ -22,15 +22,16 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from toolkit import datasets
 from toolkit.tables import TableError
 
 __all__ = ["GOLD", "REVIEWS", "FLOORS", "load_gold", "written_reviews", "predict", "score", "figure_accuracy",
            "label_agreement", "evaluate", "evaluate_folder", "extra_sets", "summary", "Evaluation", "load_floors", "check_floors", "main"]
 
-_ROOT = Path(__file__).resolve().parent.parent
-GOLD = _ROOT / "corpus" / "gold" / "aspects_gold.jsonl"
-REVIEWS = _ROOT / "corpus" / "gold" / "aspects_reviews.jsonl"
-FLOORS = _ROOT / "corpus" / "gold" / "floors_aspects.yaml"
+_CORPUS = datasets.corpus_dir()
+GOLD = _CORPUS / "gold" / "aspects_gold.jsonl"
+REVIEWS = _CORPUS / "gold" / "aspects_reviews.jsonl"
+FLOORS = _CORPUS / "gold" / "floors_aspects.yaml"
 FILM_YEAR = 2017
 FILM_TITLES = ("Salyut-7", "Salyut 7", "Салют-7", "Салют 7", "Saljut 7", "Saljut-7", "Saliout-7", "Saliut 7")
 METRIC_COLUMNS = ["level", "aspect", "language", "tp", "fp", "fn", "precision", "recall", "f1", "n_gold", "n_pred"]
@@ -352,7 +353,7 @@ def check_floors(results: dict[str, Evaluation], floors: dict[str, Any]) -> list
     return problems
 
 
-def extra_sets(root: str | Path = _ROOT / "corpus") -> dict[str, Path]:
+def extra_sets(root: str | Path = _CORPUS) -> dict[str, Path]:
     """The labelled sets kept beside the corpus: the blind test first, then each example film's set."""
     root = Path(root)
     sets = {folder.name: folder for folder in sorted(root.glob("blind*/")) if (folder / "gold.jsonl").exists()}
@@ -366,7 +367,7 @@ def _example_profile(name: str) -> Any:
     """The film profile an example set belongs to (``corpus/profiles/<slug>.yaml``), when there is one."""
     if not name.startswith("example:"):
         return None
-    path = _ROOT / "corpus" / "profiles" / f"{name.split(':', 1)[1]}.yaml"
+    path = _CORPUS / "profiles" / f"{name.split(':', 1)[1]}.yaml"
     if not path.exists():
         return None
     from toolkit.profiles import load_profile

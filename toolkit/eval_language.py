@@ -17,12 +17,12 @@ from typing import Any
 
 import pandas as pd
 
-from toolkit import language
+from toolkit import datasets, language
 
 __all__ = ["GOLD_DIR", "load_sentences", "load_reviews", "predict_sentences", "predict_reviews", "report",
            "summary", "to_markdown"]
 
-GOLD_DIR = Path(__file__).resolve().parent.parent / "corpus" / "gold"
+GOLD_DIR = datasets.gold_dir()
 BUCKETS = ((0, 20, "<20"), (20, 61, "20-60"), (61, 10**9, ">60"))
 
 
