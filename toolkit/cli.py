@@ -201,7 +201,7 @@ def _agreement(args: argparse.Namespace) -> int:
     import json
 
     from toolkit.validation import agreement, machine_codes
-    from toolkit.validation.agreement import RESAMPLES
+    from toolkit.validation.reliability import RESAMPLES
     from toolkit.validation.report import agreement_text
 
     profile = _profile_or_none(args.profile)

@@ -8,8 +8,8 @@ checking coded sheets, the machine as a coder), `.agreement` (the coefficients) 
 """
 from __future__ import annotations
 
-from toolkit.validation.adapt import Adaptation, adapt, layer_path
-from toolkit.validation.agreement import Agreement, agreement, alpha, alpha_interval, cohen_kappa
+from toolkit.validation.adaptation import Adaptation, adapt, layer_path
+from toolkit.validation.reliability import Agreement, agreement, alpha, alpha_interval, cohen_kappa
 from toolkit.validation.sampling import Sample, coding_form, sample
 from toolkit.validation.sheets import SheetError, machine_codes, read_sheets, sheet_csv
 

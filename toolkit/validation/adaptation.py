@@ -23,16 +23,21 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from toolkit.validation.agreement import MACHINE, majority
+from toolkit.validation.reliability import MACHINE, majority
 
 __all__ = ["adapt", "Adaptation", "layer_path", "FOLDS"]
 
 ASPECTS = ("budget", "accuracy", "geopolitics")
 #: Cross-validation folds, grouped by review (fewer when there are fewer reviews).
 FOLDS = 5
-#: Inverse L2 strength of the layer's logistic regression; with a few hundred sentences a firm prior keeps
-#: the n-gram weights small, so the shipped coder's logit stays the main input.
-C = 0.5
+#: Inverse L2 strength on the layer's n-gram weights; with a few hundred sentences a firm prior keeps them
+#: small, so the shipped coder's own evidence stays the main input.
+C = 1.0
+#: The shipped coder's evidence (its logit and rule flag) enters the regression multiplied by this, so the L2
+#: prior, the same on every column, holds it back less than the many n-grams.
+EVIDENCE_SCALE = 3.0
+#: Inner folds (grouped by review) that choose each aspect's threshold inside the training rows.
+INNER_FOLDS = 3
 #: An n-gram must occur in this many coded sentences to get a weight.
 MIN_DF = 2
 
@@ -67,7 +72,7 @@ class Adaptation:
 
 def _labels(codes: pd.DataFrame) -> pd.DataFrame:
     """Units with the human majority per aspect (None on a tie or when no human coded it)."""
-    from toolkit.validation.agreement import _wide
+    from toolkit.validation.reliability import _wide
 
     humans = sorted(c for c in codes["coder"].unique() if c != MACHINE)
     if not humans:
@@ -104,51 +109,108 @@ def _evidence(units: pd.DataFrame, *, profile: Any, tier: str) -> tuple[np.ndarr
     return p, rule, decided
 
 
-def _fit(texts: list[str], p: np.ndarray, rule: np.ndarray, y: np.ndarray, known: np.ndarray):
-    """Fit the layer on rows `known[:, j]` per aspect; returns (vocabulary, weights, bias)."""
-    from sklearn.linear_model import LogisticRegression
-
+def _vocabulary(texts: list[str]) -> dict[str, int]:
     from toolkit.coder import features
 
     df: dict[str, int] = {}
     for text in texts:
         for f in set(features(text)):
             df[f] = df.get(f, 0) + 1
-    vocabulary = {f: i for i, f in enumerate(sorted(f for f, n in df.items() if n >= MIN_DF))}
-    weights = np.zeros((len(vocabulary) + 2 * len(ASPECTS), 3))
-    bias = np.zeros(3)
-    for j in range(3):
-        rows = np.flatnonzero(known[:, j])
-        target = y[rows, j].astype(int)
-        matrix = _design([texts[i] for i in rows], p[rows], rule[rows], vocabulary)
-        if len(set(target)) < 2:
-            # One class only: keep the shipped coder's decision for this aspect (the layer abstains).
-            weights[:, j], bias[j] = np.nan, np.nan
-            continue
-        fit = LogisticRegression(C=C, solver="liblinear", max_iter=1000).fit(matrix, target)
-        weights[:, j], bias[j] = fit.coef_[0], fit.intercept_[0]
-    return vocabulary, weights, bias
+    return {f: i for i, f in enumerate(sorted(f for f, n in df.items() if n >= MIN_DF))}
 
 
-def _design(texts: list[str], p: np.ndarray, rule: np.ndarray, vocabulary: dict[str, int]) -> np.ndarray:
-    """Dense design matrix for fitting (a few hundred rows): n-gram counts / sqrt(number of features), then
-    the shipped coder's evidence (`toolkit.coder.layer_evidence`), as `toolkit.coder.Layer.logits` reads them."""
+def _design(texts: list[str], p: np.ndarray, rule: np.ndarray, vocabulary: dict[str, int], j: int):
+    """Sparse design for aspect j: n-gram counts / sqrt(number of features) (as the coder scores them), then
+    the shipped coder's logit and rule flag for the aspect, scaled by EVIDENCE_SCALE."""
+    from scipy.sparse import csr_matrix, hstack
+
     from toolkit.coder import features, layer_evidence
 
-    matrix = np.zeros((len(texts), len(vocabulary)))
-    for i, text in enumerate(texts):
+    data, cols, indptr = [], [], [0]
+    for text in texts:
         feats = features(text)
+        counts: dict[int, float] = {}
         for f in feats:
             if f in vocabulary:
-                matrix[i, vocabulary[f]] += 1.0 / math.sqrt(len(feats))
-    return np.hstack([matrix, layer_evidence(p, rule)])
+                counts[vocabulary[f]] = counts.get(vocabulary[f], 0.0) + 1.0 / math.sqrt(len(feats))
+        for k in sorted(counts):
+            cols.append(k)
+            data.append(counts[k])
+        indptr.append(len(cols))
+    grams = csr_matrix((data, cols, indptr), shape=(len(texts), len(vocabulary)))
+    evidence = layer_evidence(p, rule)[:, [j, 3 + j]] * EVIDENCE_SCALE
+    return hstack([grams, csr_matrix(evidence)]).tocsr()
 
 
-def _predict(texts, p, rule, decided, vocabulary, weights, bias) -> np.ndarray:
+def _fit_aspect(texts: list[str], p: np.ndarray, rule: np.ndarray, truth: np.ndarray, vocabulary: dict[str, int],
+                j: int) -> tuple[np.ndarray, float]:
+    """Weights (n-grams, then the aspect's logit and rule columns, unscaled) and bias of one aspect's regression."""
+    from sklearn.linear_model import LogisticRegression
+
+    fit = LogisticRegression(C=C, solver="liblinear", max_iter=1000).fit(
+        _design(texts, p, rule, vocabulary, j), truth.astype(int))
+    w = fit.coef_[0]
+    return np.r_[w[:-2], w[-2:] * EVIDENCE_SCALE], float(fit.intercept_[0])
+
+
+def _logit(texts, p, rule, vocabulary, j, w, b) -> np.ndarray:
+    return np.asarray(_design(texts, p, rule, vocabulary, j)[:, :-2] @ w[:-2]).ravel() \
+        + _evidence_of(p, rule, j) @ w[-2:] + b
+
+
+def _evidence_of(p: np.ndarray, rule: np.ndarray, j: int) -> np.ndarray:
+    from toolkit.coder import layer_evidence
+
+    return layer_evidence(p, rule)[:, [j, 3 + j]]
+
+
+def _f1(pred: np.ndarray, truth: np.ndarray) -> float:
+    tp, fp, fn = int((pred & truth).sum()), int((pred & ~truth).sum()), int((~pred & truth).sum())
+    return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0
+
+
+def _fit(texts: list[str], p: np.ndarray, rule: np.ndarray, y: np.ndarray, known: np.ndarray,
+         groups: np.ndarray):
+    """The layer fitted on the given rows: (vocabulary, weights (V + 6, 3), bias, thresholds).
+
+    Per aspect the regression is fitted on the rows the humans coded; its threshold is the one that maximises
+    F1 of (rule or logit >= threshold) on INNER_FOLDS folds grouped by review inside these rows (each scored by
+    a regression that did not see it); ties go to the higher threshold (fewer additions)."""
+    vocabulary = _vocabulary(texts)
+    n = len(vocabulary)
+    weights = np.zeros((n + 6, 3))
+    bias = np.zeros(3)
+    thresholds = np.full(3, np.nan)
+    for j in range(3):
+        rows = np.flatnonzero(known[:, j])
+        truth = y[rows, j] == 1
+        if len(set(truth)) < 2:
+            continue  # one code only: the layer abstains and the shipped coder decides
+        sub = [texts[i] for i in rows]
+        z = np.full(len(rows), -np.inf)
+        for inner_train, inner_test in _folds(groups[rows], min(INNER_FOLDS, len(set(groups[rows])))):
+            if len(set(truth[inner_train])) < 2:
+                continue
+            v = _vocabulary([sub[i] for i in inner_train])
+            w, b = _fit_aspect([sub[i] for i in inner_train], p[rows][inner_train], rule[rows][inner_train],
+                               truth[inner_train], v, j)
+            z[inner_test] = _logit([sub[i] for i in inner_test], p[rows][inner_test], rule[rows][inner_test],
+                                   v, j, w, b)
+        candidates = np.unique(np.r_[z[np.isfinite(z)], np.inf])
+        r = rule[rows, j]
+        thresholds[j] = max(candidates, key=lambda t: (_f1(r | (z >= t), truth), t))
+        w, b = _fit_aspect(sub, p[rows], rule[rows], truth, vocabulary, j)
+        weights[:n, j] = w[:-2]
+        weights[n + j, j], weights[n + 3 + j, j] = w[-2], w[-1]
+        bias[j] = b
+    return vocabulary, weights, bias, thresholds
+
+
+def _predict(texts, p, rule, decided, vocabulary, weights, bias, thresholds) -> np.ndarray:
     from toolkit.coder import Layer
 
-    keep, _ = Layer(tier="", vocabulary=vocabulary, weights=weights, bias=bias).decide(texts, p, rule, decided)
-    return keep
+    layer = Layer(tier="", vocabulary=vocabulary, weights=weights, bias=bias, thresholds=thresholds)
+    return layer.decide(texts, p, rule, decided)[0]
 
 
 def _folds(groups: np.ndarray, k: int) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -185,10 +247,10 @@ def adapt(codes: pd.DataFrame, *, profile: Any = None, tier: str = "accurate", s
     k = max(2, min(folds, len(set(groups))))
     after = decided.copy()
     for train_rows, test_rows in _folds(groups, k):
-        vocabulary, weights, bias = _fit([texts[i] for i in train_rows], p[train_rows], rule[train_rows],
-                                         y[train_rows], known[train_rows])
+        fitted = _fit([texts[i] for i in train_rows], p[train_rows], rule[train_rows], y[train_rows],
+                      known[train_rows], groups[train_rows])
         after[test_rows] = _predict([texts[i] for i in test_rows], p[test_rows], rule[test_rows],
-                                    decided[test_rows], vocabulary, weights, bias)
+                                    decided[test_rows], *fitted)
     rows = []
     for j, aspect in enumerate(ASPECTS):
         keep = known[:, j]
@@ -201,18 +263,18 @@ def adapt(codes: pd.DataFrame, *, profile: Any = None, tier: str = "accurate", s
     report = pd.DataFrame(rows)
     files: tuple[str, ...] = ()
     if save is not None:
-        vocabulary, weights, bias = _fit(texts, p, rule, y, known)
-        files = _save(save, vocabulary, weights, bias, tier=tier, report=report, units=units, folds=k)
+        files = _save(save, *_fit(texts, p, rule, y, known, groups), tier=tier, report=report, units=units, folds=k)
     return Adaptation(report=report, folds=k, n_sentences=len(units), files=files)
 
 
-def _save(profile_path, vocabulary, weights, bias, *, tier, report, units, folds) -> tuple[str, ...]:
+def _save(profile_path, vocabulary, weights, bias, thresholds, *, tier, report, units, folds) -> tuple[str, ...]:
     import yaml
 
     npz, meta = layer_path(profile_path)
     names = sorted(vocabulary, key=vocabulary.get)
     _write_npz(npz, {"vocabulary": np.frombuffer("\n".join(names).encode("utf-8"), dtype=np.uint8),
-                     "weights": weights.astype(np.float64), "bias": bias.astype(np.float64)})
+                     "weights": weights.astype(np.float64), "bias": bias.astype(np.float64),
+                     "thresholds": thresholds.astype(np.float64)})
     digest = hashlib.sha256("\n".join(units["text"]).encode("utf-8")).hexdigest()
     settings = {"tier": tier, "aspects": list(ASPECTS), "features": len(names), "C": C, "min_df": MIN_DF,
                 "fitted_on": {"sentences": len(units), "reviews": int(units["review_id"].nunique()),
@@ -220,7 +282,7 @@ def _save(profile_path, vocabulary, weights, bias, *, tier, report, units, folds
                 "cross_validation": {"folds": folds, "grouped_by": "review_id",
                                      "report": [{k: (round(v, 4) if isinstance(v, float) else v)
                                                  for k, v in r.items()} for r in report.to_dict("records")]}}
-    meta.write_text("# Written by `toolkit adapt`: the film layer beside this profile (toolkit.validation.adapt)."
+    meta.write_text("# Written by `toolkit adapt`: the film layer beside this profile (toolkit.validation.adaptation)."
                     "\n" + yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return str(npz), str(meta)
 

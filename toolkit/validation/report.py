@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from toolkit.validation.agreement import MACHINE, RESAMPLES, Agreement
+from toolkit.validation.reliability import MACHINE, RESAMPLES, Agreement
 
 __all__ = ["agreement_text", "methods_paragraph", "alpha_table"]
 

@@ -190,7 +190,7 @@ def machine_codes(units: pd.DataFrame, *, profile: Any = None, coder: str = "acc
 
     The sentences are coded exactly as the sheet gives them (the sentence splitter is not run again): each
     review is rebuilt with its sentences at their offsets and blanks between them. With a `profile`, its cues
-    and any adapted layer saved beside it (`toolkit.validation.adapt`) are used.
+    and any adapted layer saved beside it (`toolkit.validation.adaptation`) are used.
     """
     from toolkit.aspects import extract_statements
 
