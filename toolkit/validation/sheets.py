@@ -156,7 +156,7 @@ def read_sheets(paths: Iterable[str | Path], *, units: pd.DataFrame | None = Non
         if coder is not None:
             owner[coder] = path
         rows += parsed
-    long = pd.DataFrame(rows, columns=LONG_COLUMNS)
+    long = _frame(rows)
     reference = units if units is not None else long[long["file"] == str(paths[0])]
     known = {(r, s): (int(a), int(b), t) for r, s, a, b, t in
              zip(reference["review_id"].astype(str), reference["sentence_id"].astype(str), reference["start"],
@@ -208,7 +208,12 @@ def machine_codes(units: pd.DataFrame, *, profile: Any = None, coder: str = "acc
         frames = tuple(sorted(found[(*key, "geopolitics")][1] or ())) if codes["geopolitics"] else None
         rows.append({**unit._asdict(), "coder": "machine", **codes, "stance": stance or None, "frames": frames,
                      "note": "", "file": "machine", "row": None})
-    return pd.DataFrame(rows, columns=LONG_COLUMNS)
+    return _frame(rows)
+
+
+def _frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """The long table; codes stay Python ints or None (pandas would make floats with NaN of them)."""
+    return pd.DataFrame({c: pd.Series([r[c] for r in rows], dtype=object) for c in LONG_COLUMNS})
 
 
 def _rebuilt(units: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
