@@ -220,3 +220,60 @@ def test_the_sample_oversamples_in_the_documented_ratio_and_weights_back():
     assert drawn.units.equals(sample(reviews, sentences, statements, n=60, seed=7).units)
     assert not drawn.units.equals(sample(reviews, sentences, statements, n=60, seed=8).units)
     assert list(drawn.units.columns) == ["review_id", "sentence_id", "start", "end", "language", "kind", "text"]
+
+
+SHIPPED = REPO / "corpus" / "validation"
+
+
+@pytest.mark.slow
+def test_the_loop_runs_end_to_end_on_the_shipped_corpus(tmp_path, capsys):
+    """sample → (the shipped codings) → agreement → adapt → agreement again, through the commands."""
+    import shutil
+
+    # 1. `toolkit sample` over every sentence reproduces the shipped blank sheet (same ids and offsets).
+    assert main(["sample", "--input", str(REPO / "corpus" / "manifest.yaml"), "--n", "1000",
+                 "--out", str(tmp_path / "sample")]) == 0
+    drawn = pd.read_csv(tmp_path / "sample" / "sheet.csv", dtype=str, keep_default_na=False)
+    shipped = pd.read_csv(SHIPPED / "salyut7_sheet.csv", dtype=str, keep_default_na=False)
+    key = ["review_id", "sentence_id", "start", "end", "text"]
+    assert drawn[key].equals(shipped[key])
+    assert list(drawn.columns) == list(shipped.columns) == SHEET_COLUMNS
+    assert (tmp_path / "sample" / "form.html").read_text().count('class="unit"') == len(shipped) == 329
+    design = pd.read_csv(tmp_path / "sample" / "design.csv")
+    assert design["weight"].eq(1.0).all()  # every sentence taken
+
+    # 2. agreement of the two coders and the machine, checked against the corpus's review texts.
+    sheets = [str(SHIPPED / "salyut7_coder_a.csv"), str(SHIPPED / "salyut7_coder_b.csv")]
+    profile = tmp_path / "salyut-7.yaml"
+    shutil.copy(REPO / "corpus" / "profiles" / "salyut-7.yaml", profile)
+    common = ["--sample", str(SHIPPED / "salyut7_sheet.csv"), "--profile", str(profile)]
+    before_json = tmp_path / "before.json"
+    assert main(["agreement", *sheets, "--machine", "--reviews", str(REPO / "corpus" / "manifest.yaml"),
+                 "--json", str(before_json), *common]) == 0
+    before = json.loads(before_json.read_text())
+    for variable in ("budget", "accuracy", "geopolitics", "stance"):
+        assert before[variable]["humans"]["coders"] == ["a", "b"]
+        assert before[variable]["machine"]["coders"] == ["a", "b", "machine"]
+        low, high = before[variable]["humans"]["ci"]
+        assert low <= before[variable]["humans"]["alpha"] <= high
+    assert before["budget"]["humans"]["n_units"] == 329
+
+    # 3. adapt: the film layer goes beside the (copied) profile; F1 on held-out folds goes up.
+    capsys.readouterr()
+    assert main(["adapt", *sheets, *common]) == 0
+    report = capsys.readouterr().out
+    assert (tmp_path / "salyut-7.coder.npz").is_file() and (tmp_path / "salyut-7.coder.yaml").is_file()
+    from toolkit.validation import adapt, read_sample
+    from toolkit.profiles import load_profile
+
+    codes = read_sheets(sheets, units=read_sample(SHIPPED / "salyut7_sheet.csv"))
+    result = adapt(codes, profile=load_profile(REPO / "corpus" / "profiles" / "salyut-7.yaml")).report
+    assert result["after_f1"].mean() > result["before_f1"].mean()
+    assert f"{result.loc[1, 'before_f1']:.3f}" in report and f"{result.loc[1, 'after_f1']:.3f}" in report
+
+    # 4. `--profile` now codes with the layer: the machine's codes change, the shipped model does not.
+    after_json = tmp_path / "after.json"
+    assert main(["agreement", *sheets, "--machine", "--json", str(after_json), *common]) == 0
+    after = json.loads(after_json.read_text())
+    assert after["accuracy"]["machine"]["alpha"] != before["accuracy"]["machine"]["alpha"]
+    assert not (REPO / "corpus" / "profiles" / "salyut-7.coder.npz").exists()

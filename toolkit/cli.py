@@ -190,9 +190,9 @@ def _sample(args: argparse.Namespace) -> int:
 def _coded(args: argparse.Namespace, profile) -> pd.DataFrame:
     from toolkit.validation import read_sheets
 
-    units = pd.read_csv(args.sample, dtype=str, keep_default_na=False) if args.sample else None
-    if units is not None:
-        units = units.astype({"start": int, "end": int})
+    from toolkit.validation import read_sample
+
+    units = read_sample(args.sample) if args.sample else None
     reviews = _reviews_from(args.reviews) if getattr(args, "reviews", None) else None
     return read_sheets(args.sheets, units=units, reviews=reviews, profile=profile)
 

@@ -188,6 +188,25 @@ def build(analysis: AnalysisLike, out_dir: Path, *, corpus_sha256: str, data_dat
     return paths
 
 
+def save_chart(chart: alt.TopLevelMixin, table: pd.DataFrame, out_dir: Path, stem: str) -> list[Path]:
+    """Write one chart outside the main build (e.g. the validation figures): `stem`.svg, .png, .html
+    (self-contained, offline) and .csv (the table behind it), byte-stable as `build` writes them."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    spec = chart.to_dict()
+    files = {f"{stem}.csv": _csv(table),
+             f"{stem}.svg": _renumber_svg_ids(vlc.vegalite_to_svg(spec, vl_version=VL_VERSION)).encode("utf-8"),
+             f"{stem}.png": _strip_png_time(vlc.vegalite_to_png(spec, vl_version=VL_VERSION, scale=PNG_SCALE)),
+             f"{stem}.html": vlc.vegalite_to_html(spec, vl_version=VL_VERSION, bundle=True).encode("utf-8")}
+    paths = []
+    for name, data in sorted(files.items()):
+        path = out_dir / name
+        if not path.exists() or path.read_bytes() != data:
+            path.write_bytes(data)
+        paths.append(path)
+    return paths
+
+
 def _film_title(analysis: AnalysisLike) -> str:
     # toolkit.pipeline.Analysis carries the film; other analysis-like objects may not.
     film = getattr(analysis, "film", None)

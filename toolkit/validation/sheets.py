@@ -18,7 +18,7 @@ from typing import Any, Iterable, Sequence
 import pandas as pd
 
 __all__ = ["SHEET_COLUMNS", "CODE_COLUMNS", "STANCES", "SheetError", "read_sheets", "sheet_csv", "frames_allowed",
-           "machine_codes", "units_of"]
+           "machine_codes", "units_of", "read_sample"]
 
 #: The columns of a coding sheet, in order (`kind` is read-only context between `language` and `text`).
 SHEET_COLUMNS = ["review_id", "sentence_id", "start", "end", "language", "kind", "text",
@@ -177,6 +177,16 @@ def read_sheets(paths: Iterable[str | Path], *, units: pd.DataFrame | None = Non
             if texts[row.review_id][row.start:row.end] != row.text:
                 raise SheetError(f"{where}: text differs from the review's text at {row.start}-{row.end}")
     return long.reset_index(drop=True)
+
+
+def read_sample(path: str | Path) -> pd.DataFrame:
+    """The blank sheet `toolkit sample` wrote (the units coders got), as strings with integer offsets."""
+    rows = _read_rows(Path(path))
+    frame = pd.DataFrame(rows, columns=list(rows[0]) if rows else REQUIRED).astype(object)
+    try:
+        return frame.astype({"start": "int64", "end": "int64"})
+    except ValueError:
+        raise SheetError(f"{path}: start and end must be whole numbers") from None
 
 
 def units_of(codes: pd.DataFrame) -> pd.DataFrame:
