@@ -1,16 +1,16 @@
 """Adapting the coder to a researcher's film: a film-specific layer fitted on the sentences they coded.
 
-The shipped coder (``toolkit/models/``) never changes. The layer is a logistic regression per aspect over
-(a) the shipped coder's own evidence for the sentence — its model logit for the aspect and whether a codebook
-rule fired — and (b) the sentence's character n-grams and word pairs (the fast tier's features, with a
-vocabulary of the coded sentences' own), fitted to the human coders' majority code. It therefore starts from
-what the shipped coder says and learns where this film's coders disagree with it (a name, an incident, a
-turn of phrase the training data never had). It is saved beside the film's profile
-(``<profile>.coder.npz`` with ``<profile>.coder.yaml``) and used whenever that profile is given and the
-coder tier matches (`toolkit.coder.adapted_layer`).
+The shipped coder (``toolkit/models/``) never changes. The layer is, per aspect, a logistic regression over
+the shipped coder's evidence for the sentence (its model logit for the aspect and whether a codebook rule
+fired) and the sentence's character n-grams and word pairs (the fast tier's features, with a vocabulary of
+the coded sentences' own), fitted to the human coders' majority code, with a threshold that maximises F1 on
+inner folds grouped by review. A rule statement is always kept, as without the layer; the layer decides which
+other sentences become statements. It is saved beside the film's profile (``<profile>.coder.npz`` with
+``<profile>.coder.yaml``) and used whenever that profile is given with the same coder tier
+(`toolkit.coder.adapted_layer`).
 
-Before/after figures come from cross-validation grouped by review: each fold's sentences are coded by a
-layer fitted on the other folds only, so no figure is measured on sentences the layer was fitted on.
+Before/after figures come from cross-validation grouped by review: each fold's sentences are coded by a layer
+fitted on the other folds only, so no figure is measured on sentences the layer was fitted on.
 """
 from __future__ import annotations
 

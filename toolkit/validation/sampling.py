@@ -3,8 +3,8 @@
 The design (documented for the methods section): sentences are split into two groups, those the machine
 codes (at least one statement) and those it does not, and the sample takes `coded_share` of its sentences
 from the first group and the rest from the second, whatever their shares in the population (default 1:1; in
-the shipped corpus about 1 sentence in 4 is machine-coded, so coded sentences are oversampled about 1.5×
-and the rest undersampled). Inside each group, strata are the `stratify` variables (the sentence's language,
+the shipped corpus 100 of 329 sentences are machine-coded, so a sample of it takes coded sentences at about
+1.6 times their share and the others at about 0.7 times). Inside each group, strata are the `stratify` variables (the sentence's language,
 and for coded sentences the set of aspects the machine gave); each stratum gets a share of its group's
 sentences proportional to its size (largest remainders, at least one per stratum while sentences last),
 drawn without replacement with a fixed seed. Every sampled sentence carries its design weight
