@@ -277,3 +277,25 @@ def test_the_loop_runs_end_to_end_on_the_shipped_corpus(tmp_path, capsys):
     after = json.loads(after_json.read_text())
     assert after["accuracy"]["machine"]["alpha"] != before["accuracy"]["machine"]["alpha"]
     assert not (REPO / "corpus" / "profiles" / "salyut-7.coder.npz").exists()
+
+
+def test_a_layer_beside_the_profile_is_used_by_toolkit_statements(tmp_path, capsys):
+    """A hand-built layer that says yes to geopolitics for every sentence: `toolkit statements --profile`
+    must code a plain sentence as geopolitics (method model, the layer's score), and only with its tier."""
+    from toolkit.validation.adaptation import _write_npz, layer_path
+
+    profile = tmp_path / "film.yaml"
+    profile.write_text("title: A Film\nyear: 2001\n", encoding="utf-8")
+    npz, meta = layer_path(profile)
+    weights = np.zeros((1 + 6, 3))
+    _write_npz(npz, {"vocabulary": np.frombuffer(b"wmusic", dtype=np.uint8), "weights": weights,
+                     "bias": np.array([-5.0, -5.0, 2.0]), "thresholds": np.array([np.nan, np.nan, 0.0])})
+    meta.write_text("tier: fast\n", encoding="utf-8")
+    reviews = tmp_path / "reviews.jsonl"
+    reviews.write_text(json.dumps({"id": "r1", "text": "The music is lovely and the actors are fine."}) + "\n",
+                       encoding="utf-8")
+    assert main(["statements", "--input", str(reviews), "--profile", str(profile), "--coder", "fast"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["aspect"], r["method"], r["score"]) for r in rows] == [("geopolitics", "model", 0.8808)]
+    assert main(["statements", "--input", str(reviews), "--profile", str(profile), "--coder", "rules"]) == 0
+    assert capsys.readouterr().out == ""  # another tier: the layer is not used

@@ -147,7 +147,7 @@ def _fit_aspect(texts: list[str], p: np.ndarray, rule: np.ndarray, truth: np.nda
     """Weights (n-grams, then the aspect's logit and rule columns, unscaled) and bias of one aspect's regression."""
     from sklearn.linear_model import LogisticRegression
 
-    fit = LogisticRegression(C=C, solver="liblinear", max_iter=1000).fit(
+    fit = LogisticRegression(C=C, solver="liblinear", max_iter=1000, random_state=0).fit(
         _design(texts, p, rule, vocabulary, j), truth.astype(int))
     w = fit.coef_[0]
     return np.r_[w[:-2], w[-2:] * EVIDENCE_SCALE], float(fit.intercept_[0])
