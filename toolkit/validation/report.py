@@ -65,8 +65,11 @@ def methods_paragraph(result: Agreement, *, population: int, sampled: int, desig
         r = nominal.loc[(variable, comparison)]
         return f"α = {_f(r['alpha'], 2)} (95 % CI {_f(r['ci_low'], 2)}–{_f(r['ci_high'], 2)}, n = {int(r['n_units'])})"
 
-    parts = [f"To validate the automatic coding, we drew {sampled} of the {population} sentences of the "
-             f"{film} reviews ({design}). {len(humans)} coders coded them independently following the codebook "
+    numbers = {1: "One", 2: "Two", 3: "Three", 4: "Four", 5: "Five"}
+    drawn = (f"we took all {population} sentences of the {film} reviews ({design})" if sampled >= population
+             else f"we drew {sampled} of the {population} sentences of the {film} reviews ({design})")
+    parts = [f"To validate the automatic coding, {drawn}. {numbers.get(len(humans), str(len(humans)))} "
+             f"coder{'s' if len(humans) != 1 else ''} coded them independently following the codebook "
              f"(budget, historical accuracy and geopolitics; stance and frames where they apply)."]
     human = "; ".join(f"{v} {alpha_of(v, 'humans')}" for v in ("budget", "accuracy", "geopolitics", "stance"))
     parts.append(f"Agreement between the human coders (Krippendorff's alpha, nominal, with percentile bootstrap "
