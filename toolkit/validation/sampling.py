@@ -74,7 +74,7 @@ def sample(reviews: pd.DataFrame, sentences: pd.DataFrame, statements: pd.DataFr
     ...     "language": ["en"] * 3})
     >>> statements = pd.DataFrame({"review_id": ["r"], "sentence_id": ["r:1"], "aspect": ["budget"]})
     >>> sample(reviews, sentences, statements, n=2).design[["sentence_id", "group", "weight"]].values.tolist()
-    [['r:1', 'coded', 1.0], ['r:2', 'not_coded', 2.0]]
+    [['r:1', 'coded', 1.0], ['r:3', 'not_coded', 2.0]]
     """
     require(sentences, ["review_id", "sentence_id", "start", "end", "text", "language"], stage="validation.sample")
     unknown = [s for s in stratify if s not in STRATIFY]
