@@ -221,6 +221,10 @@ def _agreement(args: argparse.Namespace) -> int:
 def _adapt(args: argparse.Namespace) -> int:
     from toolkit.validation import adapt
 
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        raise ValueError("toolkit adapt needs scikit-learn: pip install 'film-reception-toolkit[train]'") from None
     profile = _profile_or_none(args.profile)
     codes = _coded(args, profile)
     result = adapt(codes, profile=profile, tier=args.coder, save=args.profile)
