@@ -172,3 +172,86 @@ def test_missing_chromium_skips_locally_but_fails_in_ci(monkeypatch, ci, outcome
         monkeypatch.setenv("CI", ci)
     with pytest.raises(outcome, match="chromium is not installed"):
         _chromium()
+
+
+# ---------------------------------------------------------------------------------- the coding form ---
+_HOSTILE = ("<script>document.body.setAttribute('data-pwned', 'script')</script>"
+            "<img src=x onerror=\"document.body.setAttribute('data-pwned', 'img')\">")
+# The test plays the coder: picks codes in two sentences, types a name and presses "Save CSV". The page's own
+# save code builds the Blob; the two overrides only catch it (no download folder in --dump-dom mode).
+_FILL = """<script>
+URL.createObjectURL = function (blob) {
+  blob.text().then(function (text) {
+    var pre = document.createElement("pre"); pre.id = "captured"; pre.textContent = text;
+    document.body.appendChild(pre);
+  });
+  return "blob:captured";
+};
+HTMLAnchorElement.prototype.click = function () { document.body.setAttribute("data-download", this.download); };
+function pick(unit, code, value) {
+  var input = document.querySelector("#unit-" + unit + " [data-code=" + code + "]");
+  input.value = value; input.dispatchEvent(new Event("change", {bubbles: true}));
+}
+document.getElementById("coder").value = "Coder, \\"Q\\"";
+pick(1, "budget", "1"); pick(1, "accuracy", "0"); pick(1, "note", "says 15 million");
+pick(2, "accuracy", "1"); pick(2, "stance", "embellished"); pick(2, "geopolitics", "1");
+document.querySelector("#unit-2 .frame[value=cold_war]").checked = true;
+document.getElementById("save").click();
+</script>
+</body>"""
+
+
+def _form(tmp_path: Path) -> Path:
+    import pandas as pd
+
+    from toolkit.validation import coding_form
+
+    first = "The film cost $15 million. "
+    second = "The fire on board never happened, and the Americans look like Cold War villains."
+    third = f"Ein Satz mit {_HOSTILE} darin."
+    reviews = pd.DataFrame({"review_id": ["r1", "r2"], "text": [first + second, third]})
+    units = pd.DataFrame([
+        {"review_id": "r1", "sentence_id": "r1:1", "start": 0, "end": len(first) - 1, "language": "en",
+         "kind": "critic", "text": first[:-1]},
+        {"review_id": "r1", "sentence_id": "r1:2", "start": len(first), "end": len(first) + len(second),
+         "language": "en", "kind": "critic", "text": second},
+        {"review_id": "r2", "sentence_id": "r2:1", "start": 0, "end": len(third), "language": "de",
+         "kind": "user", "text": third}])
+    page = coding_form(units, reviews, title="Test <form>", frames=["cold_war", "space_race"])
+    path = tmp_path / "form.html"
+    path.write_text(page.replace("</body>", _FILL, 1) if "</body>" in page else page, encoding="utf-8")
+    return path
+
+
+def test_coding_form_fills_two_sentences_and_saves_the_csv_offline(tmp_path):
+    import csv
+    import io
+
+    dom, log = _open(_form(tmp_path), tmp_path / "profile")
+    assert _console_errors(log) == []
+    captured = dom.xpath('//pre[@id="captured"]')
+    assert captured, "the form saved nothing"
+    rows = list(csv.DictReader(io.StringIO(captured[0].text_content())))
+    assert dom.find("body").get("data-download") == "coding-Coder_Q_.csv"
+    assert [r["sentence_id"] for r in rows] == ["r1:1", "r1:2", "r2:1"]
+    assert {k: rows[0][k] for k in ("budget", "accuracy", "geopolitics", "stance", "frames", "coder", "note")} == {
+        "budget": "1", "accuracy": "0", "geopolitics": "", "stance": "", "frames": "", "coder": 'Coder, "Q"',
+        "note": "says 15 million"}
+    assert {k: rows[1][k] for k in ("budget", "accuracy", "geopolitics", "stance", "frames")} == {
+        "budget": "", "accuracy": "1", "geopolitics": "1", "stance": "embellished", "frames": "cold_war"}
+    assert rows[2]["text"] == f"Ein Satz mit {_HOSTILE} darin." and rows[2]["budget"] == ""
+    # The saved sheet reads back as a coding sheet.
+    from toolkit.validation import read_sheets
+
+    (tmp_path / "saved.csv").write_text(captured[0].text_content(), encoding="utf-8")
+    assert read_sheets([tmp_path / "saved.csv"])["budget"].tolist()[:2] == [1, None]
+
+
+def test_coding_form_shows_markup_in_a_review_as_text(tmp_path):
+    dom, log = _open(_form(tmp_path), tmp_path / "profile")
+    body = dom.find("body")
+    assert body.get("data-pwned") is None, "a script inside a review ran"
+    assert not dom.xpath('//section[@id="unit-3"]//script | //section[@id="unit-3"]//img')
+    shown = dom.xpath('//section[@id="unit-3"]//mark')[0].text_content()
+    assert "<script>document.body.setAttribute" in shown and "<img src=x" in shown
+    assert dom.findtext(".//title") == "Test <form>"

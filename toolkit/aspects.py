@@ -986,4 +986,6 @@ def extract_statements(reviews: pd.DataFrame, sentences: pd.DataFrame | None = N
     # The learned coder keeps, drops or adds statements beside the rules (`coder="rules"`: rules alone).
     from toolkit import coder as _coder
 
-    return _coder.code(ordered, out, tier=coder)
+    # A film layer fitted by `toolkit adapt` and saved beside the profile has the last word (toolkit.coder).
+    layer = _coder.adapted_layer(profile, coder) if profile is not None else None
+    return _coder.code(ordered, out, tier=coder, layer=layer)

@@ -271,3 +271,42 @@ def distinctive_words(table: pd.DataFrame, *, title: str = "Distinctive words, b
         facet=alt.Facet("group:N", title=None, sort="ascending"), columns=columns,
     ).resolve_scale(y="independent").properties(
         title=_title(title, "Weighted log-odds with an informative Dirichlet prior; z > 1.96 ≈ distinctive"))
+
+
+def agreement_intervals(table: pd.DataFrame, *, title: str = "Agreement per variable",
+                        subtitle: str = "Krippendorff's alpha (nominal) with 95 % bootstrap CI; n = sentences") -> alt.LayerChart:
+    """Alpha with its interval per variable (rows) and comparison (colour): humans among themselves, the
+    machine joining them, the machine against each coder. Needs variable, comparison, alpha, ci_low,
+    ci_high, n_units (`toolkit.validation.agreement(...).alpha`)."""
+    require(table, ["variable", "comparison", "alpha", "ci_low", "ci_high", "n_units"], stage="charts.agreement_intervals")
+    data = _data(table.dropna(subset=["alpha"]))
+    order = list(dict.fromkeys(data["variable"]))
+    y = alt.Y("variable:N", sort=order, title=None)
+    offset = alt.YOffset("comparison:N", sort=list(dict.fromkeys(data["comparison"])))
+    color = alt.Color("comparison:N", title="comparison", sort=list(dict.fromkeys(data["comparison"])))
+    tooltip = [alt.Tooltip("variable:N"), alt.Tooltip("comparison:N"), alt.Tooltip("alpha:Q", format=".3f"),
+               alt.Tooltip("ci_low:Q", format=".3f", title="95% CI low"),
+               alt.Tooltip("ci_high:Q", format=".3f", title="95% CI high"), alt.Tooltip("n_units:Q", title="n")]
+    base = alt.Chart(data).encode(y=y, yOffset=offset, color=color, tooltip=tooltip)
+    rules = base.mark_rule(strokeWidth=2).encode(x=alt.X("ci_low:Q", title="alpha", scale=alt.Scale(domain=[-0.2, 1])),
+                                                 x2="ci_high:Q")
+    points = base.mark_point(filled=True, size=50).encode(x="alpha:Q")
+    return (rules + points).properties(title=_title(title, subtitle), height=alt.Step(9))
+
+
+def adaptation(table: pd.DataFrame, *, title: str = "Adapting the coder to the film",
+               subtitle: str = "F1 against the human majority on held-out folds (grouped by review)") -> alt.Chart:
+    """F1 before and after the film layer per aspect. Needs aspect, n, before_f1, after_f1
+    (`toolkit.validation.adapt(...).report`)."""
+    require(table, ["aspect", "n", "before_f1", "after_f1"], stage="charts.adaptation")
+    data = _data(table).melt(id_vars=["aspect", "n"], value_vars=["before_f1", "after_f1"], var_name="when",
+                             value_name="f1")
+    data["when"] = data["when"].map({"before_f1": "shipped coder", "after_f1": "adapted"})
+    return alt.Chart(data).mark_bar().encode(
+        y=alt.Y("aspect:N", title=None, sort=list(dict.fromkeys(table["aspect"]))),
+        yOffset=alt.YOffset("when:N", sort=["shipped coder", "adapted"]),
+        x=alt.X("f1:Q", title="F1", scale=alt.Scale(domain=[0, 1])),
+        color=alt.Color("when:N", title=None, sort=["shipped coder", "adapted"]),
+        tooltip=[alt.Tooltip("aspect:N"), alt.Tooltip("when:N"), alt.Tooltip("f1:Q", format=".3f"),
+                 alt.Tooltip("n:Q", title="n")],
+    ).properties(title=_title(title, subtitle), height=alt.Step(14))

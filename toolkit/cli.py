@@ -87,6 +87,8 @@ def _parser() -> argparse.ArgumentParser:
     init.add_argument("--output", type=Path, default=None, help="write here instead of stdout (never overwrites)")
     init.set_defaults(run=_profile_init)
 
+    _validation_parsers(commands)
+
     evaluate = commands.add_parser("evaluate", help="print the evaluation reports on the development sets, the "
                                                     "blind test and the example films")
     evaluate.add_argument("what", choices=["languages", "aspects", "segment"])
@@ -94,6 +96,142 @@ def _parser() -> argparse.ArgumentParser:
                           help="aspects: the coder tier to evaluate (default: accurate)")
     evaluate.set_defaults(run=_evaluate)
     return parser
+
+
+def _validation_parsers(commands: Any) -> None:
+    """`toolkit sample`, `toolkit agreement`, `toolkit adapt`: the validation loop (toolkit.validation)."""
+    tiers = ["accurate", "fast", "rules"]
+    sample = commands.add_parser("sample", help="draw a stratified sample of sentences and write a coding sheet "
+                                                "(CSV) and an offline HTML coding form")
+    sample.add_argument("--input", required=True, type=Path,
+                        help="reviews: a corpus manifest (.yaml), JSONL or CSV with id and text, or a folder")
+    sample.add_argument("--n", required=True, type=int, help="number of sentences to sample")
+    sample.add_argument("--stratify", default="language,aspect",
+                        help="comma-separated strata inside the machine-coded / not-coded groups "
+                             "(language, aspect, kind; default language,aspect)")
+    sample.add_argument("--coded-share", type=float, default=0.5,
+                        help="share of the sample drawn from sentences the machine codes (default 0.5)")
+    sample.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    sample.add_argument("--out", required=True, type=Path, help="folder for sheet.csv, form.html and design.csv")
+    sample.add_argument("--profile", type=Path, default=None, help="the film's profile (YAML)")
+    sample.add_argument("--coder", choices=tiers, default="accurate", help="statement coder tier (default accurate)")
+    sample.set_defaults(run=_sample)
+
+    agree = commands.add_parser("agreement", help="agreement between coders (and the machine): Krippendorff's "
+                                                  "alpha with bootstrap CIs, kappa, precision/recall/F1")
+    agree.add_argument("sheets", nargs="+", type=Path, help="filled coding sheets (CSV), one per coder")
+    agree.add_argument("--machine", action="store_true", help="code the same sentences and join as coder `machine`")
+    agree.add_argument("--json", type=Path, default=None, help="write alpha, CI, n_units and coders per variable here")
+    agree.add_argument("--disagreements", type=Path, default=None, help="write the disagreements table (CSV) here")
+    agree.add_argument("--sample", type=Path, default=None,
+                       help="the blank sheet the coders got (default: the first sheet names the sentences)")
+    agree.add_argument("--reviews", type=Path, default=None,
+                       help="the reviews (manifest, JSONL, CSV or folder), to check every sentence's text")
+    agree.add_argument("--profile", type=Path, default=None, help="the film's profile (its frames; its adapted layer)")
+    agree.add_argument("--coder", choices=tiers, default="accurate", help="with --machine: the coder tier")
+    agree.add_argument("--resamples", type=int, default=None, help="bootstrap resamples (default 1000)")
+    agree.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
+    agree.set_defaults(run=_agreement)
+
+    adapt = commands.add_parser("adapt", help="fit a film layer on coded sentences, save it beside the profile, "
+                                              "print F1 before/after on held-out folds")
+    adapt.add_argument("sheets", nargs="+", type=Path, help="filled coding sheets (CSV)")
+    adapt.add_argument("--profile", required=True, type=Path, help="the film's profile; the layer is saved beside it")
+    adapt.add_argument("--sample", type=Path, default=None, help="the blank sheet the coders got")
+    adapt.add_argument("--coder", choices=["accurate", "fast"], default="accurate", help="tier to adapt (default accurate)")
+    adapt.set_defaults(run=_adapt)
+
+
+def _reviews_from(path: Path) -> pd.DataFrame:
+    """A corpus manifest (.yaml) or a researcher's reviews file/folder."""
+    if path.suffix.lower() in (".yaml", ".yml") and path.is_file():
+        from toolkit.corpus import load_corpus
+
+        return load_corpus(path)
+    from toolkit.readers import read_reviews
+
+    return read_reviews(path)
+
+
+def _profile_or_none(path: Path | None):
+    if path is None:
+        return None
+    from toolkit.profiles import load_profile
+
+    return load_profile(path)
+
+
+def _sample(args: argparse.Namespace) -> int:
+    from toolkit.pipeline import Film, analyse, film_of
+    from toolkit.validation import coding_form, sample, sheet_csv
+    from toolkit.validation.sheets import frames_allowed
+
+    reviews = _reviews_from(args.input)
+    film = _profile_or_none(args.profile)
+    if film is None and args.input.suffix.lower() in (".yaml", ".yml"):
+        film = film_of(args.input)
+    analysis = analyse(reviews, film=film or Film(title="the film", year=None), coder=args.coder)
+    stratify = [s.strip() for s in args.stratify.split(",") if s.strip()]
+    drawn = sample(analysis.reviews, analysis.sentences, analysis.statements, n=args.n, stratify=stratify,
+                   coded_share=args.coded_share, seed=args.seed)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "sheet.csv").write_text(sheet_csv(drawn.units), encoding="utf-8")
+    (args.out / "design.csv").write_text(drawn.design.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
+    title = f"Coding sheet: {film.title if film is not None else args.input.name}"
+    (args.out / "form.html").write_text(coding_form(drawn.units, analysis.reviews, title=title,
+                                                    frames=sorted(frames_allowed(film))), encoding="utf-8")
+    groups = drawn.design["group"].value_counts()
+    print(f"sampled {len(drawn.units)} of {len(analysis.sentences)} sentences ({groups.get('coded', 0)} the machine "
+          f"codes, {groups.get('not_coded', 0)} it does not; weights in design.csv); wrote sheet.csv, form.html and "
+          f"design.csv to {args.out}", file=sys.stderr)
+    return 0
+
+
+def _coded(args: argparse.Namespace, profile) -> pd.DataFrame:
+    from toolkit.validation import read_sheets
+
+    from toolkit.validation import read_sample
+
+    units = read_sample(args.sample) if args.sample else None
+    reviews = _reviews_from(args.reviews) if getattr(args, "reviews", None) else None
+    return read_sheets(args.sheets, units=units, reviews=reviews, profile=profile)
+
+
+def _agreement(args: argparse.Namespace) -> int:
+    import json
+
+    from toolkit.validation import agreement, machine_codes
+    from toolkit.validation.reliability import RESAMPLES
+    from toolkit.validation.report import agreement_text
+
+    profile = _profile_or_none(args.profile)
+    codes = _coded(args, profile)
+    if args.machine:
+        codes = pd.concat([codes, machine_codes(codes, profile=profile, coder=args.coder)], ignore_index=True)
+    result = agreement(codes, resamples=args.resamples or RESAMPLES, seed=args.seed)
+    sys.stdout.write(agreement_text(result))
+    if args.json:
+        args.json.write_text(json.dumps(result.to_json(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    if args.disagreements:
+        args.disagreements.write_text(result.disagreements.to_csv(index=False, lineterminator="\n"),
+                                      encoding="utf-8")
+    return 0
+
+
+def _adapt(args: argparse.Namespace) -> int:
+    from toolkit.validation import adapt
+
+    try:
+        import sklearn  # noqa: F401
+    except ImportError:
+        raise ValueError("toolkit adapt needs scikit-learn: pip install 'film-reception-toolkit[train]'") from None
+    profile = _profile_or_none(args.profile)
+    codes = _coded(args, profile)
+    result = adapt(codes, profile=profile, tier=args.coder, save=args.profile)
+    sys.stdout.write(result.text())
+    print(f"wrote {' and '.join(result.files)}; `--profile {args.profile}` now uses it with --coder {args.coder}",
+          file=sys.stderr)
+    return 0
 
 
 def _figures(args: argparse.Namespace) -> int:

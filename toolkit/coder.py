@@ -30,7 +30,8 @@ import pandas as pd
 from toolkit.datafiles import load_yaml
 from toolkit.tables import STATEMENT_COLUMNS
 
-__all__ = ["ASPECTS", "TIERS", "features", "Model", "model", "probabilities", "code"]
+__all__ = ["ASPECTS", "TIERS", "features", "Model", "model", "probabilities", "code", "Layer", "adapted_layer",
+           "layer_evidence"]
 
 ASPECTS = ("budget", "accuracy", "geopolitics")
 TIERS = ("accurate", "fast", "rules")
@@ -255,13 +256,91 @@ def _calibrated(p: np.ndarray, rule: np.ndarray, params: dict[str, float]) -> np
     return _sigmoid(z)
 
 
-def code(sentences: pd.DataFrame, statements: pd.DataFrame, *, tier: str = "accurate") -> pd.DataFrame:
+def layer_evidence(p: np.ndarray, rule: np.ndarray) -> np.ndarray:
+    """What a film layer reads from the shipped coder, per sentence: its model logit per aspect and the rule
+    flags, 6 columns."""
+    logit = np.log(np.clip(p, 1e-6, 1 - 1e-6) / np.clip(1 - p, 1e-6, 1))
+    return np.hstack([np.clip(logit, -10, 10), np.asarray(rule, dtype=float)])
+
+
+@dataclass(frozen=True)
+class Layer:
+    """A film-specific layer fitted by `toolkit adapt` (``toolkit.validation.adaptation``), saved beside a profile.
+
+    Per aspect a logistic regression over the sentence's n-grams (the fast tier's features) and
+    `layer_evidence`, with a threshold chosen on held-out folds; a rule statement is always kept (as without
+    the layer), and the layer decides which sentences no rule fired on become statements. An aspect whose
+    threshold is NaN (its coders gave one code only) keeps the shipped coder's decisions.
+    """
+
+    tier: str
+    vocabulary: dict[str, int]
+    weights: np.ndarray      # (n_features + 6, 3)
+    bias: np.ndarray         # (3,)
+    thresholds: np.ndarray   # (3,) on the logit
+
+    def logits(self, texts: Sequence[str], p: np.ndarray, rule: np.ndarray) -> np.ndarray:
+        n_features = len(self.vocabulary)
+        weights = np.nan_to_num(self.weights)
+        z = np.zeros((len(texts), 3))
+        for i, text in enumerate(texts):
+            feats = features(text)
+            rows = [self.vocabulary[f] for f in feats if f in self.vocabulary]
+            if rows:
+                z[i] = weights[rows].sum(axis=0) / math.sqrt(len(feats))
+        return z + layer_evidence(p, rule) @ weights[n_features:] + np.nan_to_num(self.bias)
+
+    def decide(self, texts: Sequence[str], p: np.ndarray, rule: np.ndarray,
+               decided: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(keep, probability) per sentence and aspect; abstaining aspects keep `decided` and a NaN score."""
+        z = self.logits(texts, p, rule)
+        keep = np.asarray(decided, dtype=bool).copy()
+        score = np.full(z.shape, np.nan)
+        rule = np.asarray(rule, dtype=bool)
+        for j in range(3):
+            if not np.isnan(self.thresholds[j]):
+                keep[:, j] = rule[:, j] | (z[:, j] >= self.thresholds[j])
+                score[:, j] = np.round(_sigmoid(z[:, j]), 4)
+        return keep, score
+
+
+_LAYERS: dict[tuple[str, float], Layer | None] = {}
+
+
+def adapted_layer(profile: Any, tier: str) -> Layer | None:
+    """The film layer saved beside `profile`'s file (``<slug>.coder.npz``), when there is one for `tier`."""
+    source = getattr(profile, "source", None)
+    if not source:
+        return None
+    from pathlib import Path
+
+    stem = Path(source)
+    path = stem.with_name((stem.name[: -len(stem.suffix)] if stem.suffix else stem.name) + ".coder.npz")
+    meta = path.with_suffix(".yaml")
+    if not path.is_file() or not meta.is_file():
+        return None
+    key = (str(path.resolve()), path.stat().st_mtime)
+    if key not in _LAYERS:
+        settings = load_yaml(meta.read_text("utf-8")) or {}
+        with np.load(path, allow_pickle=False) as z:
+            names = bytes(z["vocabulary"]).decode("utf-8").split("\n") if len(z["vocabulary"]) else []
+            _LAYERS[key] = Layer(tier=str(settings.get("tier")), vocabulary={f: i for i, f in enumerate(names)},
+                                 weights=z["weights"].astype(np.float64), bias=z["bias"].astype(np.float64),
+                                 thresholds=z["thresholds"].astype(np.float64))
+    layer = _LAYERS[key]
+    return layer if layer is not None and layer.tier == tier else None
+
+
+def code(sentences: pd.DataFrame, statements: pd.DataFrame, *, tier: str = "accurate",
+         layer: Layer | None = None) -> pd.DataFrame:
     """Combine the rules' statements with the coder's: keep, drop or add (sentence, aspect) rows.
 
     Needs the sentences table (``review_id``, ``sentence_id``, ``start``, ``end``, ``text``, ``language``) and
     the rules' statements; returns the statements with ``method`` (rule, model or both) and ``score``. A
     statement only the model finds has no ``cues``; its ``evidence`` names the words that weighed most.
-    With ``tier="rules"`` the rules' statements come back unchanged, scored 1.0.
+    With ``tier="rules"`` the rules' statements come back unchanged, scored 1.0. A film `layer`
+    (`adapted_layer`, fitted on the researcher's coded sentences) has the last word on which (sentence, aspect)
+    pairs where no rule fired are statements, and its probability becomes the ``score``.
     """
     if tier not in TIERS:
         raise ValueError(f"unknown coder tier {tier!r}; use one of {', '.join(TIERS)}")
@@ -289,6 +368,9 @@ def code(sentences: pd.DataFrame, statements: pd.DataFrame, *, tier: str = "accu
         # A rule's statement stays; the model adds what it scores at or above the threshold.
         keep[:, j] = rule[:, j] | (scores[:, j] >= cal["threshold"])
         model_says[:, j] = p[:, j] >= cal["model_threshold"]
+    if layer is not None:
+        keep, adapted = layer.decide(texts, p, rule, keep)
+        scores = np.where(np.isnan(adapted), scores, adapted)
 
     kept_rows = []
     for row in statements.itertuples(index=False):

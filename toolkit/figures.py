@@ -229,6 +229,32 @@ def vega_bundle() -> str:
     return head + vlc.javascript_bundle(vl_version=VL_VERSION)
 
 
+def save_chart(chart: alt.TopLevelMixin, table: pd.DataFrame, out_dir: Path, stem: str, *, film: str = "",
+               number: str = "", caption: str = "") -> list[Path]:
+    """Write one chart outside the main build (e.g. the validation figures): `stem`.svg, .png, .html
+    (offline, drawn by `vendor/vega-bundle.js` written beside it) and .csv (the table behind it), byte-stable
+    as `build` writes them."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    spec = chart.to_dict()
+    files = {f"{stem}.csv": _csv(table),
+             f"{stem}.svg": _renumber_svg_ids(vlc.vegalite_to_svg(spec, vl_version=VL_VERSION)).encode("utf-8"),
+             f"{stem}.png": _strip_png_time(vlc.vegalite_to_png(spec, vl_version=VL_VERSION, scale=PNG_SCALE)),
+             f"{stem}.html": pages.render("chart.html.j2", film=film, files=_FILES, bundle=VEGA_BUNDLE, index=None,
+                                         figure={"stem": stem, "number": number, "caption": caption,
+                                                 "spec": spec}).encode("utf-8"),
+             # The page's Vega comes from this folder's own copy of the shared bundle (offline, one per folder).
+             VEGA_BUNDLE: vega_bundle().encode("utf-8")}
+    paths = []
+    for name, data in sorted(files.items()):
+        path = out_dir / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists() or path.read_bytes() != data:
+            path.write_bytes(data)
+        paths.append(path)
+    return paths
+
+
 def _film_title(analysis: AnalysisLike) -> str:
     # toolkit.pipeline.Analysis carries the film; other analysis-like objects may not.
     film = getattr(analysis, "film", None)
@@ -363,7 +389,7 @@ def _index(steps: list[Figure], *, film: str, tables: Iterable[str] = ()) -> str
 
 def _chart_page(figure: Figure, *, film: str) -> str:
     return pages.render("chart.html.j2", film=film, figure=_page_figure(figure), files=_FILES,
-                        bundle=VEGA_BUNDLE)
+                        bundle=VEGA_BUNDLE, index="index.html")
 
 
 # ------------------------------------------------------------------------------------ sample data
