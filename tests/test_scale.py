@@ -10,7 +10,7 @@ import pytest
 from toolkit import cli
 from toolkit.bench import generate, write_jsonl
 from toolkit.pipeline import Film, analyse
-from toolkit.readers import ReviewInputError, read_reviews, read_reviews_report
+from toolkit.readers import REJECTION_COLUMNS, ReviewInputError, read_reviews, read_reviews_report
 from toolkit.scale import conform, read_jsonl_chunks, run_file, run_partition, table_schemas
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -145,10 +145,14 @@ def test_rejections_match_read_reviews_and_name_lines(tmp_path):
     out = tmp_path / "out.jsonl"
     summary = run_file(path, out, what="reviews", chunk_size=2, strict=False, progress=False)
     assert [json.loads(line)["review_id"] for line in _lines(out)] == reviews["review_id"].tolist() == ["a", "c", "e"]
-    ours = [json.loads(line) for line in _lines(summary.rejections)]
-    assert [(r["line"], r["record_id"], r["reason"]) for r in ours] == \
-        [(r.line, r.record_id, r.reason) for r in rejected.itertuples()]
-    assert [r["line"] for r in ours] == [2, 4, 5, 7, 8]
+    assert summary.rejections == tmp_path / "out.jsonl.rejections.csv"
+    ours = pd.read_csv(summary.rejections, dtype={"line": "int64"}, keep_default_na=False)
+    assert ours.columns.tolist() == REJECTION_COLUMNS
+    assert [(r.line, r.record_id or None, r.reason, r.kind) for r in ours.itertuples()] == \
+        [(r.line, r.record_id, r.reason, r.kind) for r in rejected.itertuples()]
+    assert ours["line"].tolist() == [2, 4, 5, 7, 8]
+    assert ours["kind"].tolist() == ["no text", "broken JSON", "duplicate id", "dangling duplicate_of", "bad value"]
+    assert summary.records == 8 == summary.reviews + summary.rejected
     with pytest.raises(ReviewInputError, match=r"bad.jsonl line 2: record 'b' has no text"):
         run_file(path, tmp_path / "strict.jsonl", progress=False)
     assert not (tmp_path / "strict.jsonl").exists() and not (tmp_path / "strict.jsonl.partial").exists()
