@@ -14,9 +14,11 @@ REPO = Path(__file__).resolve().parent.parent
 # Exit statuses (also in `toolkit --help` and the README): 0 done, 2 an error (nothing written), 3 done with
 # `--on-error skip` but some records were rejected, so a script can tell a clean run from a partial one.
 REJECTED = 3
-EXIT_STATUS = ("exit status: 0 done; 2 error (bad input or usage; with --on-error stop, the default, the first "
-               "bad record stops the run and is named); 3 done with --on-error skip, but some records were "
-               "rejected and listed in the rejections file")
+EXIT_STATUS = """exit status:
+  0  done
+  2  error: bad input or usage (with --on-error stop, the default, the first bad records stop
+     the run, named by file, line and id; no --output file is left)
+  3  done with --on-error skip, but some records were rejected (listed in the rejections file)"""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="toolkit", description="Comparative film criticism toolkit.",
-                                     epilog=EXIT_STATUS)
+                                     epilog=EXIT_STATUS, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"toolkit {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -54,7 +56,8 @@ def _parser() -> argparse.ArgumentParser:
         ("statements", _statements, "one JSON object per statement (sentence × aspect), with budget figures"),
         ("align", _align, "the review × aspect table and the claims table"),
     ]:
-        sub = commands.add_parser(name, help=what, description=what, epilog=EXIT_STATUS)
+        sub = commands.add_parser(name, help=what, description=what, epilog=EXIT_STATUS,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
         sub.add_argument("--input", required=True, type=Path,
                          help="JSONL or CSV with id and text, or a folder of .txt/.md/.html files")
         sub.add_argument("--output", type=Path, default=None, help="write here instead of stdout")
