@@ -253,3 +253,20 @@ def test_real_text_rates_cover_the_shipped_and_written_reviews() -> None:
     assert rates["reviews"] == 119
     assert 0.05 < rates["megabytes"] < 0.1
     assert rates["languages"] > 0 and rates["statements"] > 0
+
+
+def test_dask_files_skip_ids_repeated_across_partitions(tmp_path):
+    """With strict=False an id repeated in a later partition keeps its first record, as in run_file."""
+    pytest.importorskip("dask")
+    from toolkit.scale import run_dask_files
+
+    path = tmp_path / "bad.jsonl"
+    path.write_text("\n".join(BAD) + "\n", encoding="utf-8")
+    written = run_dask_files(str(path), tmp_path / "out", scheduler="synchronous", partition_lines=2,
+                             strict=False)
+    summary = run_file(path, tmp_path / "out.jsonl", what="reviews", chunk_size=3, strict=False, progress=False)
+    assert pd.read_parquet(written["reviews"])["review_id"].tolist() == ["a", "c", "e"]
+    got = pd.read_parquet(written["rejections"])
+    listed = pd.read_csv(summary.rejections, keep_default_na=False)
+    assert [(r.line, r.kind) for r in got.itertuples()] == [(r.line, r.kind) for r in listed.itertuples()] == \
+        [(2, "no text"), (4, "broken JSON"), (5, "duplicate id"), (7, "dangling duplicate_of"), (8, "bad value")]
