@@ -306,6 +306,7 @@ def test_a_broken_csv_quote_loses_only_its_own_record(tmp_path: Path, content: s
         ("h.jsonl", _jsonl({"id": "r1", "text": "Gut.", "duplicate_of": "r0"}), "dangling duplicate_of"),
         ("i.jsonl", b'{"id": "r1", "text": "\xe9"}\n', "not UTF-8"),
         ("j.csv", "id;text;text\nr1;a;b\n", "broken CSV row"),
+        ("m.csv", 'id,"te"xt\nr1,a\n', "broken CSV row"),  # a broken header: the file is not read
         ("k.md", "---\nid: [unclosed\n---\nText.\n", "broken front matter"),
         ("l.jsonl", "\n\n", "unreadable file"),
     ],

@@ -384,6 +384,10 @@ def _csv_records(text: str, *, tab: bool) -> Iterator[tuple[int, dict[str, Any] 
         except StopIteration:
             return
         except csv.Error as error:
+            if header is None:
+                yield start, RecordRejected(start, f"CSV error in the header: {error}; no records in this file "
+                                                   "were read", kind=BROKEN_CSV)
+                return
             # A stray or unclosed quote: reject the record where it starts, then read on from the next
             # physical line with a fresh reader, so one bad row does not take the rest of the file with it.
             if starts is None:
