@@ -26,6 +26,16 @@ def _errors(notebook: nbformat.NotebookNode) -> list[str]:
             for out in cell.get("outputs", []) if out.get("output_type") == "error"]
 
 
+def _outputs_text(notebook: nbformat.NotebookNode) -> str:
+    """Everything the cells printed or displayed (stderr included), as a user sees it."""
+    parts = []
+    for cell in notebook.cells:
+        for out in cell.get("outputs", []) if cell.cell_type == "code" else []:
+            parts.append(str(out.get("text", "")))
+            parts.extend(str(value) for value in out.get("data", {}).values())
+    return "\n".join(parts)
+
+
 def test_there_are_six_numbered_notebooks():
     assert [p.name[:3] for p in NOTEBOOKS] == ["01-", "02-", "03-", "04-", "05-", "06-"]
 
@@ -35,6 +45,9 @@ def test_there_are_six_numbered_notebooks():
 def test_notebook_runs_clean_on_the_shipped_corpus(path):
     notebook = _execute(path)
     assert _errors(notebook) == []
+    # A progress bar is a widget or nothing: never tqdm's red "IProgress not found" warning box.
+    printed = _outputs_text(notebook)
+    assert "TqdmWarning" not in printed and "IProgress not found" not in printed
     # Offline: no chart output may pull Vega from a CDN.
     for cell in notebook.cells:
         for out in cell.get("outputs", []):
@@ -46,6 +59,7 @@ def test_notebook_runs_clean_on_the_shipped_corpus(path):
 def test_notebook_runs_on_a_researchers_own_reviews(name):
     notebook = _execute(NOTEBOOKS[0].parent / name, {"CORPUS": str(FIXTURE), "YEAR": 2017})
     assert _errors(notebook) == []
+    assert "TqdmWarning" not in _outputs_text(notebook)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

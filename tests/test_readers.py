@@ -267,3 +267,56 @@ def test_unreadable_paths_raise(tmp_path: Path, name: str, expected: str) -> Non
     with pytest.raises(ReviewInputError, match=expected) as raised:
         read_reviews_report(path)
     assert str(raised.value).startswith(str(path))
+
+
+# --- CSV quoting errors: the record is rejected, the records after it are read ------------------------------
+
+@pytest.mark.parametrize(
+    ("content", "kept", "rejected"),
+    [
+        # a quote closed too early: only that row is lost
+        ('id,text\nk1,Gut.\nk2,"ein "zitat" mittendrin\nk3,Schön.\n', ["k1", "k3"],
+         [(3, "k2", "broken CSV row")]),
+        # a quote never closed: the reader resumes on the next line instead of swallowing the file
+        ('id,text\nk1,Gut.\nk2,"nie geschlossen\nk3,Schön.\nk4,"mit, Komma"\n', ["k1", "k3", "k4"],
+         [(3, "k2", "broken CSV row")]),
+        # a quoted field over two lines is one good record; the broken one after it is named by its id
+        ('id;text\nk1;"zwei\nZeilen"\n"k2";"kaputt"x\nk3;Gut.\n', ["k1", "k3"], [(4, "k2", "broken CSV row")]),
+    ],
+)
+def test_a_broken_csv_quote_loses_only_its_own_record(tmp_path: Path, content: str, kept: list[str],
+                                                      rejected: list[tuple]) -> None:
+    reviews, rejections = read_reviews_report(_write(tmp_path, "quotes.csv", content))
+    assert reviews["review_id"].tolist() == kept
+    assert _rows(rejections, ["line", "record_id", "kind"]) == rejected
+    assert rejections["reason"].iloc[0].startswith("CSV error: ")
+    assert rejections["reason"].iloc[0].endswith(f"reading resumed at line {rejected[0][0] + 1}")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "kind"),
+    [
+        ("a.jsonl", _jsonl({"id": "r1", "text": " "}), "no text"),
+        ("b.jsonl", _jsonl({"text": "Ohne Kennung."}), "no id"),
+        ("c.jsonl", _jsonl({"id": "r1", "text": {"de": "Gut."}}), "wrong type"),
+        ("d.jsonl", _jsonl({"id": "r1", "text": "Gut.", "critic": ["A", "B"]}), "wrong type"),
+        ("e.jsonl", '{"id": "r1", "text": "Gut.", "id": "r2"}\n', "broken JSON"),
+        ("f.jsonl", _jsonl({"id": "r1", "text": "Gut.", "place": "Deutschland"}), "bad value"),
+        ("g.jsonl", _jsonl({"id": "r1", "text": "Gut."}, {"id": "r1", "text": "Noch mal."}), "duplicate id"),
+        ("h.jsonl", _jsonl({"id": "r1", "text": "Gut.", "duplicate_of": "r0"}), "dangling duplicate_of"),
+        ("i.jsonl", b'{"id": "r1", "text": "\xe9"}\n', "not UTF-8"),
+        ("j.csv", "id;text;text\nr1;a;b\n", "broken CSV row"),
+        ("m.csv", 'id,"te"xt\nr1,a\n', "broken CSV row"),  # a broken header: the file is not read
+        ("k.md", "---\nid: [unclosed\n---\nText.\n", "broken front matter"),
+        ("l.jsonl", "\n\n", "unreadable file"),
+    ],
+)
+def test_every_rejection_has_a_kind(tmp_path: Path, name: str, content: str | bytes, kind: str) -> None:
+    _, rejections = read_reviews_report(_write(tmp_path, name, content))
+    assert rejections["kind"].tolist() == [kind]
+
+
+def test_a_broken_json_line_is_named_by_the_id_it_seems_to_give(tmp_path: Path) -> None:
+    path = _write(tmp_path, "cut.jsonl", '{"id": "r1", "text": "Gut."}\n{"id": "r2", "text": "abgeschn\n')
+    _, rejections = read_reviews_report(path)
+    assert _rows(rejections, ["line", "record_id", "kind"]) == [(2, "r2", "broken JSON")]

@@ -10,7 +10,7 @@ import pytest
 from toolkit import cli
 from toolkit.bench import generate, write_jsonl
 from toolkit.pipeline import Film, analyse
-from toolkit.readers import ReviewInputError, read_reviews, read_reviews_report
+from toolkit.readers import REJECTION_COLUMNS, ReviewInputError, read_reviews, read_reviews_report
 from toolkit.scale import conform, read_jsonl_chunks, run_file, run_partition, table_schemas
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -145,10 +145,14 @@ def test_rejections_match_read_reviews_and_name_lines(tmp_path):
     out = tmp_path / "out.jsonl"
     summary = run_file(path, out, what="reviews", chunk_size=2, strict=False, progress=False)
     assert [json.loads(line)["review_id"] for line in _lines(out)] == reviews["review_id"].tolist() == ["a", "c", "e"]
-    ours = [json.loads(line) for line in _lines(summary.rejections)]
-    assert [(r["line"], r["record_id"], r["reason"]) for r in ours] == \
-        [(r.line, r.record_id, r.reason) for r in rejected.itertuples()]
-    assert [r["line"] for r in ours] == [2, 4, 5, 7, 8]
+    assert summary.rejections == tmp_path / "out.jsonl.rejections.csv"
+    ours = pd.read_csv(summary.rejections, dtype={"line": "int64"}, keep_default_na=False)
+    assert ours.columns.tolist() == REJECTION_COLUMNS
+    assert [(r.line, r.record_id or None, r.reason, r.kind) for r in ours.itertuples()] == \
+        [(r.line, r.record_id, r.reason, r.kind) for r in rejected.itertuples()]
+    assert ours["line"].tolist() == [2, 4, 5, 7, 8]
+    assert ours["kind"].tolist() == ["no text", "broken JSON", "duplicate id", "dangling duplicate_of", "bad value"]
+    assert summary.records == 8 == summary.reviews + summary.rejected
     with pytest.raises(ReviewInputError, match=r"bad.jsonl line 2: record 'b' has no text"):
         run_file(path, tmp_path / "strict.jsonl", progress=False)
     assert not (tmp_path / "strict.jsonl").exists() and not (tmp_path / "strict.jsonl.partial").exists()
@@ -249,3 +253,20 @@ def test_real_text_rates_cover_the_shipped_and_written_reviews() -> None:
     assert rates["reviews"] == 119
     assert 0.05 < rates["megabytes"] < 0.1
     assert rates["languages"] > 0 and rates["statements"] > 0
+
+
+def test_dask_files_skip_ids_repeated_across_partitions(tmp_path):
+    """With strict=False an id repeated in a later partition keeps its first record, as in run_file."""
+    pytest.importorskip("dask")
+    from toolkit.scale import run_dask_files
+
+    path = tmp_path / "bad.jsonl"
+    path.write_text("\n".join(BAD) + "\n", encoding="utf-8")
+    written = run_dask_files(str(path), tmp_path / "out", scheduler="synchronous", partition_lines=2,
+                             strict=False)
+    summary = run_file(path, tmp_path / "out.jsonl", what="reviews", chunk_size=3, strict=False, progress=False)
+    assert pd.read_parquet(written["reviews"])["review_id"].tolist() == ["a", "c", "e"]
+    got = pd.read_parquet(written["rejections"])
+    listed = pd.read_csv(summary.rejections, keep_default_na=False)
+    assert [(r.line, r.kind) for r in got.itertuples()] == [(r.line, r.kind) for r in listed.itertuples()] == \
+        [(2, "no text"), (4, "broken JSON"), (5, "duplicate id"), (7, "dangling duplicate_of"), (8, "bad value")]

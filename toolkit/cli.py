@@ -10,6 +10,14 @@ import pandas as pd
 
 from toolkit import __version__
 
+# Exit statuses (also in `toolkit --help` and the README): 0 done, 2 an error (nothing written), 3 done with
+# `--on-error skip` but some records were rejected, so a script can tell a clean run from a partial one.
+REJECTED = 3
+EXIT_STATUS = """exit status:
+  0  done
+  2  error: bad input or usage (with --on-error stop, the default, the first bad records stop
+     the run, named by file, line and id; no --output file is left)
+  3  done with --on-error skip, but some records were rejected (listed in the rejections file)"""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,7 +36,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="toolkit", description="Comparative film criticism toolkit.")
+    parser = argparse.ArgumentParser(prog="toolkit", description="Comparative film criticism toolkit.",
+                                     epilog=EXIT_STATUS, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"toolkit {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -36,7 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     figures.add_argument("--corpus", type=Path, default=None, help="a corpus manifest (default: the shipped corpus)")
     figures.add_argument("--out", type=Path, default=Path("figures"),
                          help="output folder (default: ./figures in the current folder)")
-    figures.add_argument("--quiet", action="store_true", help="no progress bars")
+    figures.add_argument("--quiet", action="store_true", help="no progress bars (same as --no-progress)")
+    _progress_option(figures)
     figures.add_argument("--profile", type=Path, default=None,
                          help="the film's profile (YAML; default: the one the manifest names)")
     figures.set_defaults(run=_figures)
@@ -46,7 +56,8 @@ def _parser() -> argparse.ArgumentParser:
         ("statements", _statements, "one JSON object per statement (sentence × aspect), with budget figures"),
         ("align", _align, "the review × aspect table and the claims table"),
     ]:
-        sub = commands.add_parser(name, help=what, description=what)
+        sub = commands.add_parser(name, help=what, description=what, epilog=EXIT_STATUS,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
         sub.add_argument("--input", required=True, type=Path,
                          help="JSONL or CSV with id and text, or a folder of .txt/.md/.html files")
         sub.add_argument("--output", type=Path, default=None, help="write here instead of stdout")
@@ -59,6 +70,8 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--coder", choices=["accurate", "fast", "rules"], default="accurate",
                          help="statement coder: accurate (rules + sentence encoder, default), fast (rules + "
                               "character n-gram model, for millions of reviews) or rules (codebook cues alone)")
+        _reading_options(sub)
+        _progress_option(sub)
         sub.set_defaults(run=run)
         if name in ("languages", "statements"):
             sub.add_argument("--jobs", type=int, default=1,
@@ -234,6 +247,35 @@ def _adapt(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reading_options(sub: argparse.ArgumentParser) -> None:
+    """The options of every command that reads reviews: what to do with a record that cannot be read."""
+    sub.add_argument("--on-error", choices=["stop", "skip"], default="stop",
+                     help="stop (default): the first bad record (empty text, broken JSON or CSV row, missing "
+                          "id, duplicate id, wrong type...) stops the run, naming file, line and id; skip: "
+                          "process the good records, list the rejected ones (file, line, id, reason) in a "
+                          "CSV file, print how many on stderr and exit with status 3")
+    sub.add_argument("--rejections", type=Path, default=None, metavar="PATH",
+                     help="with --on-error skip: the rejections CSV (default: OUTPUT.rejections.csv beside "
+                          "--output, or INPUT-NAME.rejections.csv in the current folder when writing to stdout)")
+
+
+def _progress_option(sub: argparse.ArgumentParser) -> None:
+    sub.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                     help="progress bars on stderr (default: only when stderr is a terminal, never in a pipe "
+                          "or a log)")
+
+
+def _rejected(args: argparse.Namespace, rejections: pd.DataFrame, records: int, path: Path | None = None) -> int:
+    """With --on-error skip: list the rejections (unless `path` already has them), say how many; the exit status."""
+    from toolkit.readers import rejection_summary, write_rejections
+    from toolkit.scale import default_rejections_path
+
+    if path is None:
+        path = write_rejections(rejections, args.rejections or default_rejections_path(args.input, args.output))
+    print(f"toolkit: {rejection_summary(rejections, records, path)}", file=sys.stderr)
+    return REJECTED if len(rejections) else 0
+
+
 def _figures(args: argparse.Namespace) -> int:
     from toolkit.figures import build
     from toolkit.pipeline import analyse_corpus
@@ -244,9 +286,10 @@ def _figures(args: argparse.Namespace) -> int:
         from toolkit.profiles import load_profile
 
         profile = load_profile(args.profile)
-    analysis = analyse_corpus(args.corpus, progress=not args.quiet, profile=profile)
+    progress = False if args.quiet else args.progress
+    analysis = analyse_corpus(args.corpus, progress=progress, profile=profile)
     written = build(analysis, args.out, corpus_sha256=sha256_of(raw_source(args.corpus)), data_date=_data_date(analysis.reviews),
-                    progress=not args.quiet)
+                    progress=progress)
     print(f"wrote {len(written)} files to {args.out}", file=sys.stderr)
     return 0
 
@@ -257,10 +300,13 @@ def _data_date(reviews: pd.DataFrame) -> str:
     return max(dates) if len(dates) else "unknown"
 
 
-def _read(args: argparse.Namespace) -> pd.DataFrame:
-    from toolkit.readers import read_reviews
+def _read(args: argparse.Namespace) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """The reviews, and with --on-error skip the rejected records (None with stop: any one raises)."""
+    from toolkit.readers import read_reviews, read_reviews_report
 
-    return read_reviews(args.input)
+    if args.on_error == "skip":
+        return read_reviews_report(args.input)
+    return read_reviews(args.input), None
 
 
 def _film(args: argparse.Namespace):
@@ -291,32 +337,38 @@ def _profile_init(args: argparse.Namespace) -> int:
     return 0
 
 
-def _analysis(args: argparse.Namespace):
-    from toolkit.pipeline import analyse
-
-    return analyse(_read(args), film=_film(args), backend=args.backend, coder=args.coder)
-
-
-def _streamed(args: argparse.Namespace, what: str) -> bool:
-    """Run `what` through toolkit.scale when asked for (--jobs > 1 or --engine dask); False otherwise."""
+def _streamed(args: argparse.Namespace, what: str) -> int | None:
+    """Run `what` through toolkit.scale when it streams (a JSONL file, or --engine dask): the exit status;
+    None when the input is read whole instead."""
     from toolkit import scale
 
     film = _film(args)
+    strict = args.on_error == "stop"
     if getattr(args, "engine", "pandas") == "dask":
         if args.output is None:
             raise ValueError("--engine dask writes Parquet: give --output DIR")
         written = scale.run_dask_files(str(args.input), args.output, scheduler=args.scheduler or "processes",
-                                       film=film, backend=args.backend, coder=args.coder)
+                                       film=film, backend=args.backend, coder=args.coder, strict=strict)
         for table, folder in sorted(written.items()):
             print(f"{table}: {folder}", file=sys.stderr)
-        return True
+        if strict:
+            return 0
+        rejections = pd.read_parquet(written["rejections"])
+        reviews = len(pd.read_parquet(written["reviews"], columns=["review_id"]))
+        return _rejected(args, rejections, reviews + len(rejections))
     if args.input.suffix.lower() != ".jsonl" or not args.input.is_file():
         if args.jobs > 1:
             raise ValueError(f"{args.input}: --jobs streams JSONL files only; convert it or drop --jobs")
-        return False
-    scale.run_file(args.input, args.output, jobs=args.jobs, chunk_size=args.chunk_size, film=film, what=what,
-                   backend=args.backend, coder=args.coder, progress=args.output is not None)
-    return True
+        return None
+    summary = scale.run_file(args.input, args.output, jobs=args.jobs, chunk_size=args.chunk_size, film=film,
+                             what=what, backend=args.backend, coder=args.coder, strict=strict,
+                             progress=args.progress, rejections=args.rejections)
+    if strict:
+        return 0
+    from toolkit.readers import REJECTION_COLUMNS
+
+    rejections = pd.read_csv(summary.rejections, dtype=str, keep_default_na=False, usecols=REJECTION_COLUMNS)
+    return _rejected(args, rejections, summary.records, summary.rejections)
 
 
 def _languages(args: argparse.Namespace) -> int:
@@ -332,23 +384,29 @@ def _per_review_jsonl(args: argparse.Namespace, what: str) -> int:
     are read whole. Both print exactly the same rows, formatted by toolkit.scale."""
     from toolkit import scale
 
-    if _streamed(args, what):
-        return 0
+    status = _streamed(args, what)
+    if status is not None:
+        return status
     film = _film(args)
-    tables = scale.run_partition(_read(args), film=film, backend=args.backend, coder=args.coder,
-                                 sentences=what == "languages")
-    text = "".join(lines for _, lines in scale.jsonl_by_review(tables, what))
+    reviews, rejections = _read(args)
+    text = ""
+    if len(reviews):
+        tables = scale.run_partition(reviews, film=film, backend=args.backend, coder=args.coder,
+                                     sentences=what == "languages")
+        text = "".join(lines for _, lines in scale.jsonl_by_review(tables, what))
     if args.output is None:
         sys.stdout.write(text)
     else:
         args.output.write_text(text, encoding="utf-8")
-    return 0
+    return 0 if rejections is None else _rejected(args, rejections, len(reviews) + len(rejections))
 
 
 def _align(args: argparse.Namespace) -> int:
     from toolkit.align import align, to_csv, to_html
+    from toolkit.pipeline import analyse
 
-    analysis = _analysis(args)
+    reviews, rejections = _read(args)
+    analysis = analyse(reviews, film=_film(args), backend=args.backend, coder=args.coder, progress=args.progress)
     result = align(analysis.reviews, analysis.statements, analysis.budget_figures)
     if args.html:
         args.html.write_text(to_html(result, title=f"Aligned statements: {args.input.name}"), encoding="utf-8")
@@ -359,7 +417,7 @@ def _align(args: argparse.Namespace) -> int:
     rows = [{"table": "by_review", **r} for r in result.by_review.to_dict(orient="records")]
     rows += [{"table": "claims", **r} for r in result.claims.to_dict(orient="records")]
     _write_jsonl(rows, args.output)
-    return 0
+    return 0 if rejections is None else _rejected(args, rejections, len(reviews) + len(rejections))
 
 
 def _segment(args: argparse.Namespace) -> int:

@@ -8,7 +8,6 @@ import hashlib
 import json
 import platform
 import re
-import sys
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -19,9 +18,9 @@ from typing import Any, Protocol
 import altair as alt
 import pandas as pd
 import vl_convert as vlc
-from tqdm import tqdm
 
 from toolkit import charts, pages, reception
+from toolkit.progress import bar
 from toolkit.tables import require
 
 #: Vega-Lite version of the specs Altair writes; vl-convert renders with the same one.
@@ -153,7 +152,7 @@ def _statement_table(statements: pd.DataFrame) -> pd.DataFrame:
 
 
 def build(analysis: AnalysisLike, out_dir: Path, *, corpus_sha256: str, data_date: str,
-          progress: bool = True) -> list[Path]:
+          progress: bool | None = None) -> list[Path]:
     """Write all figures of `analysis` into `out_dir` (created if needed) and return the paths written.
 
     For every chart NN-slug it writes — 01-ratings-by-place, 02-aspects-by-place, 03-aspects-by-kind,
@@ -171,7 +170,8 @@ def build(analysis: AnalysisLike, out_dir: Path, *, corpus_sha256: str, data_dat
     `provenance.json` (`corpus_sha256`, `data_date`, toolkit, Python and package versions, interval
     settings, and the sha256 of every file written; no timestamps). Files matching
     `NN-slug.{svg,png,html,csv}` or `vendor/vega*.js` left over from an earlier build are removed.
-    Two builds of the same analysis give byte-identical files. Progress goes to stderr via tqdm.
+    Two builds of the same analysis give byte-identical files. A progress bar is drawn when `progress`, or
+    with None on a terminal or in a notebook (`toolkit.progress.wanted`).
 
     Requires `analysis.reviews` (review contract), `.statements` and `.budget_figures`.
     """
@@ -185,7 +185,7 @@ def build(analysis: AnalysisLike, out_dir: Path, *, corpus_sha256: str, data_dat
     for name, table in extra.items():
         written[name] = _csv(table)
     written[VEGA_BUNDLE] = vega_bundle().encode("utf-8")
-    for figure in tqdm(steps, desc="figures", unit="chart", file=sys.stderr, disable=not progress):
+    for figure in bar(steps, desc="figures", unit="chart", enabled=progress):
         spec = figure.chart.to_dict()
         written[f"{figure.stem}.csv"] = _csv(figure.table)
         written[f"{figure.stem}.svg"] = _renumber_svg_ids(

@@ -52,7 +52,7 @@ def film_of(manifest: str | Path | None = None) -> Film:
 
 
 def analyse(reviews: pd.DataFrame, *, film: Film | None = None, backend: str | None = None,
-            coder: str = "accurate", progress: bool = False) -> Analysis:
+            coder: str = "accurate", progress: bool | None = None) -> Analysis:
     """Run language identification, sentence splitting, aspect coding and budget parsing on `reviews`.
 
     Needs `review_id` and `text`; other review columns are carried through. `film` is the film's profile
@@ -60,7 +60,8 @@ def analyse(reviews: pd.DataFrame, *, film: Film | None = None, backend: str | N
     its incidents, events and frames add cues to the codebook, `film.year` prices budget figures in US
     dollars of that year (None leaves `usd` empty) and its comparison films are comparators. Without one,
     the reviews are coded as about a generic film. `backend` picks the language detector; `coder` the
-    statements' coder tier (``accurate``, ``fast`` or ``rules``, see `toolkit.coder`).
+    statements' coder tier (``accurate``, ``fast`` or ``rules``, see `toolkit.coder`). A bar shows the stages
+    when `progress`, or with None on a terminal or in a notebook (`toolkit.progress.wanted`).
     """
     from toolkit import aspects, language, money
 
@@ -78,7 +79,7 @@ def analyse(reviews: pd.DataFrame, *, film: Film | None = None, backend: str | N
     return Analysis(reviews=reviews, sentences=sentences, statements=statements, budget_figures=figures, film=film)
 
 
-def analyse_corpus(manifest: str | Path | None = None, *, progress: bool = False,
+def analyse_corpus(manifest: str | Path | None = None, *, progress: bool | None = None,
                    profile: Film | None = None) -> Analysis:
     """Load a curated corpus and analyse it (the shipped Salyut-7 corpus by default) with the profile its
     manifest names, or `profile`."""
@@ -87,10 +88,10 @@ def analyse_corpus(manifest: str | Path | None = None, *, progress: bool = False
     return analyse(load_corpus(manifest), film=profile or film_of(manifest), progress=progress)
 
 
-def _progress(steps: list[str], *, enabled: bool):
-    from tqdm.auto import tqdm
+def _progress(steps: list[str], *, enabled: bool | None):
+    from toolkit.progress import bar
 
-    return tqdm(total=len(steps), desc="analysis", unit="stage", disable=not enabled, leave=False)
+    return bar(total=len(steps), desc="analysis", unit="stage", enabled=enabled, leave=False)
 
 
 def load(path: str | Path | None = None) -> pd.DataFrame:

@@ -22,7 +22,8 @@ Conventions, so that results are reproducible and nothing is lost silently:
 - ``rating_raw`` (or a written ``rating``) goes through `toolkit.ratings.normalize`: only the reviewer's
   own score fills ``rating``; a numeric ``rating`` must already be in 0..1.
 - A problem with a whole file (undecodable bytes, empty file, a CSV header without ``text``) is one
-  rejection for that file; a CSV quoting error stops the file at the record where it starts.
+  rejection for that file; a CSV quoting error rejects the record where it starts, and reading resumes at
+  the next line.
 - A folder is read recursively in sorted order; hidden files (``.DS_Store``, ``.git``) are skipped.
 """
 from __future__ import annotations
@@ -43,9 +44,16 @@ import yaml
 from toolkit import ratings
 from toolkit.tables import KINDS, PLACE_BASES, REVIEW_COLUMNS
 
-__all__ = ["ReviewInputError", "read_reviews", "read_reviews_report", "REJECTION_COLUMNS"]
+__all__ = ["ReviewInputError", "read_reviews", "read_reviews_report", "REJECTION_COLUMNS", "FirstIds",
+           "write_rejections", "rejection_summary"]
 
-REJECTION_COLUMNS = ["source", "line", "record_id", "reason"]
+REJECTION_COLUMNS = ["source", "line", "record_id", "reason", "kind"]
+# What `kind` a rejection is, for the one-line summary and for filtering the rejections file: the reason says
+# the details, the kind groups them.
+NO_TEXT, NO_ID, WRONG_TYPE, BAD_VALUE = "no text", "no id", "wrong type", "bad value"
+BROKEN_JSON, BROKEN_CSV, BROKEN_FRONT_MATTER = "broken JSON", "broken CSV row", "broken front matter"
+DUPLICATE_ID, DANGLING_LINK, UNREADABLE = "duplicate id", "dangling duplicate_of", "unreadable file"
+NOT_UTF8 = "not UTF-8"
 
 _TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 _HTML_SUFFIXES = (".html", ".htm")
@@ -83,17 +91,59 @@ class _Rejection:
     line: int
     record_id: str | None
     reason: str
+    kind: str = BAD_VALUE
 
     def message(self) -> str:
         return f"{self.source} line {self.line}: {self.reason}"
 
+    def as_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "line": self.line, "record_id": self.record_id, "reason": self.reason,
+                "kind": self.kind}
+
 
 class RecordRejected(Exception):
-    """One record (or a whole file) cannot be read."""
+    """One record (or a whole file) cannot be read; `kind` groups the reason (NO_TEXT, BROKEN_JSON, ...)."""
 
-    def __init__(self, line: int, reason: str, record_id: str | None = None) -> None:
+    def __init__(self, line: int, reason: str, record_id: str | None = None, *, kind: str = BAD_VALUE) -> None:
         super().__init__(reason)
-        self.line, self.reason, self.record_id = line, reason, record_id
+        self.line, self.reason, self.record_id, self.kind = line, reason, record_id, kind
+
+
+class FirstIds:
+    """The one duplicate-id rule of every reader (`read_reviews`, streamed chunks, Dask shards): the first
+    record with an id wins; a later one is rejected naming where the first was.
+
+    >>> ids = FirstIds()
+    >>> ids.claim("a", "r.jsonl", 1), ids.claim("a", "r.jsonl", 4).reason
+    (None, "duplicate id 'a' (first used at line 1)")
+    >>> ids.dangling("b", "zz", "r.jsonl", 5).kind
+    'dangling duplicate_of'
+    """
+
+    def __init__(self) -> None:
+        self.first: dict[Any, tuple[str, int]] = {}
+
+    def __contains__(self, record_id: Any) -> bool:
+        return record_id in self.first
+
+    def claim(self, record_id: Any, source: str, line: int) -> _Rejection | None:
+        """None if `record_id` is new (it is now taken by `source` `line`), else the rejection of this record."""
+        seen = self.first.get(record_id)
+        if seen is None:
+            self.first[record_id] = (source, int(line))
+            return None
+        where = f"line {seen[1]}" if seen[0] == source else f"{seen[0]} line {seen[1]}"
+        return _Rejection(source, int(line), record_id, f"duplicate id {record_id!r} (first used at {where})",
+                          DUPLICATE_ID)
+
+    def dangling(self, record_id: Any, target: Any, source: str, line: int) -> _Rejection | None:
+        """The rejection of a record whose ``duplicate_of`` names no other record claimed so far, else None."""
+        if target is None or (isinstance(target, float) and target != target) or \
+                (target in self.first and target != record_id):
+            return None
+        return _Rejection(source, int(line), record_id,
+                          f"record {record_id!r} has duplicate_of {target!r}, which is not another record "
+                          "of this input", DANGLING_LINK)
 
 
 @dataclass
@@ -145,7 +195,7 @@ def read_reviews_report(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
                 batch.rejections.append(_Rejection(
                     source, 1, None,
                     f"unknown file type {suffix or '(no extension)'!r} in a review folder; "
-                    f"expected one of {', '.join(_TEXT_SUFFIXES + _HTML_SUFFIXES)}"))
+                    f"expected one of {', '.join(_TEXT_SUFFIXES + _HTML_SUFFIXES)}", UNREADABLE))
     else:
         suffix = root.suffix.lower()
         if suffix not in _TEXT_SUFFIXES + _HTML_SUFFIXES + _TABLE_SUFFIXES:
@@ -189,12 +239,13 @@ def _read_file(file: Path, source: str, batch: _Batch) -> None:
         data = file.read_bytes()
         text = _decode(data, html=suffix in _HTML_SUFFIXES)
         if not text.strip():
-            raise RecordRejected(1, "file is empty")
+            raise RecordRejected(1, "file is empty", kind=UNREADABLE)
     except RecordRejected as problem:
-        batch.rejections.append(_Rejection(source, problem.line, problem.record_id, problem.reason))
+        batch.rejections.append(_Rejection(source, problem.line, problem.record_id, problem.reason, problem.kind))
         return
     except OSError as error:
-        batch.rejections.append(_Rejection(source, 1, None, f"cannot read file: {error.strerror or error}"))
+        batch.rejections.append(_Rejection(source, 1, None, f"cannot read file: {error.strerror or error}",
+                                           UNREADABLE))
         return
     if suffix in (".jsonl", ".ndjson"):
         records: Iterator[tuple[int, dict[str, Any] | RecordRejected]] = jsonl_records(text)
@@ -206,18 +257,19 @@ def _read_file(file: Path, source: str, batch: _Batch) -> None:
         records = _text_records(text, stem=file.stem)
     for line, record in records:
         if isinstance(record, RecordRejected):
-            batch.rejections.append(_Rejection(source, record.line, record.record_id, record.reason))
+            batch.rejections.append(_Rejection(source, record.line, record.record_id, record.reason, record.kind))
             continue
         try:
             batch.rows.append(review_row(record, source=source, line=line))
         except RecordRejected as problem:
-            batch.rejections.append(_Rejection(source, problem.line, problem.record_id, problem.reason))
+            batch.rejections.append(_Rejection(source, problem.line, problem.record_id, problem.reason, problem.kind))
 
 
 def _decode(data: bytes, *, html: bool = False) -> str:
     """Bytes to text with BOM stripped and newlines normalized; RecordRejected naming the first bad byte."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise RecordRejected(1, "file is UTF-16 (byte-order mark at byte 0), not UTF-8; re-save it as UTF-8")
+        raise RecordRejected(1, "file is UTF-16 (byte-order mark at byte 0), not UTF-8; re-save it as UTF-8",
+                             kind=NOT_UTF8)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -229,11 +281,12 @@ def _decode(data: bytes, *, html: bool = False) -> str:
             guess = _guess_encoding(data)
             hint = f"; looks like {guess}" if guess else ""
             raise RecordRejected(line, f"not UTF-8: byte 0x{data[error.start]:02x} at byte offset {error.start}"
-                                f"{hint} — re-save the file as UTF-8") from None
+                                f"{hint} — re-save the file as UTF-8", kind=NOT_UTF8) from None
         try:
             text = data.decode(declared)
         except (LookupError, UnicodeDecodeError) as bad:
-            raise RecordRejected(1, f"page declares charset {declared!r} but cannot be decoded with it: {bad}") \
+            raise RecordRejected(1, f"page declares charset {declared!r} but cannot be decoded with it: {bad}",
+                                 kind=NOT_UTF8) \
                 from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
@@ -273,15 +326,31 @@ def jsonl_records(text: str) -> Iterator[tuple[int, dict[str, Any] | RecordRejec
         try:
             record = json.loads(line, object_pairs_hook=_unique_keys)
         except json.JSONDecodeError as error:
-            yield number, RecordRejected(number, f"invalid JSON: {error.msg} (column {error.colno})")
+            yield number, RecordRejected(number, f"invalid JSON: {error.msg} (column {error.colno})",
+                                         record_id=_loose_id(line), kind=BROKEN_JSON)
             continue
         except _DuplicateKey as error:
-            yield number, RecordRejected(number, f"field {error.key!r} is given twice")
+            yield number, RecordRejected(number, f"field {error.key!r} is given twice",
+                                         record_id=_loose_id(line), kind=BROKEN_JSON)
             continue
         if not isinstance(record, dict):
-            yield number, RecordRejected(number, f"expected a JSON object per line, got {type(record).__name__}")
+            yield number, RecordRejected(number, f"expected a JSON object per line, got {type(record).__name__}",
+                                         kind=BROKEN_JSON)
             continue
         yield number, record
+
+
+_LOOSE_ID = re.compile(r'"(?:review_)?id"\s*:\s*(?:"((?:[^"\\]|\\.)*)"|(-?\d+))')
+
+
+def _loose_id(line: str) -> str | None:
+    """The id a broken JSON line seems to give (its first ``"id": ...``), to name it in the rejection.
+
+    >>> _loose_id('{"id": "r7", "text": "cut off'), _loose_id('{"id": 12, "text": }'), _loose_id("{oops")
+    ('r7', '12', None)
+    """
+    match = _LOOSE_ID.search(line)
+    return (match.group(1) if match.group(1) is not None else match.group(2)) if match else None
 
 
 class _DuplicateKey(Exception):
@@ -303,18 +372,34 @@ def _csv_records(text: str, *, tab: bool) -> Iterator[tuple[int, dict[str, Any] 
     header_line = text.split("\n", 1)[0]
     # Spreadsheets in German or Russian locales save with ";": take the commonest separator in the header.
     delimiter = "\t" if tab else max((",", ";", "\t"), key=lambda d: (header_line.count(d), d == ","))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    handle = io.StringIO(text, newline="")
+    reader = csv.reader(handle, delimiter=delimiter, strict=True)
     header: list[str] | None = None
-    previous_end = 0
+    previous_end, line_offset = 0, 0  # lines read by the current reader; lines before it started
+    starts: list[int] | None = None   # character offset of each line, computed at the first CSV error
     while True:
-        start = previous_end + 1
+        start = line_offset + previous_end + 1
         try:
             row = next(reader)
         except StopIteration:
             return
         except csv.Error as error:
-            yield start, RecordRejected(start, f"CSV error: {error}; later records in this file were not read")
-            return
+            if header is None:
+                yield start, RecordRejected(start, f"CSV error in the header: {error}; no records in this file "
+                                                   "were read", kind=BROKEN_CSV)
+                return
+            # A stray or unclosed quote: reject the record where it starts, then read on from the next
+            # physical line with a fresh reader, so one bad row does not take the rest of the file with it.
+            if starts is None:
+                starts = [0] + [m.end() for m in re.finditer("\n", text)]
+            yield start, RecordRejected(start, f"CSV error: {error}; reading resumed at line {start + 1}",
+                                        record_id=_line_id(header, text, starts, start, delimiter), kind=BROKEN_CSV)
+            if start >= len(starts):
+                return
+            handle.seek(starts[start])
+            reader = csv.reader(handle, delimiter=delimiter, strict=True)
+            previous_end, line_offset = 0, start
+            continue
         previous_end = reader.line_num
         if not row or all(not cell.strip() for cell in row):
             continue
@@ -322,14 +407,25 @@ def _csv_records(text: str, *, tab: bool) -> Iterator[tuple[int, dict[str, Any] 
             header = [cell.strip() for cell in row]
             problem = _header_problem(header)
             if problem:
-                yield start, RecordRejected(start, f"CSV header {problem}; no records in this file were read")
+                yield start, RecordRejected(start, f"CSV header {problem}; no records in this file were read",
+                                             kind=BROKEN_CSV)
                 return
             continue
         if len(row) != len(header):
             yield start, RecordRejected(start, f"record has {len(row)} fields but the header has {len(header)}",
-                                 record_id=_cell_id(header, row))
+                                 record_id=_cell_id(header, row), kind=BROKEN_CSV)
             continue
         yield start, {key: (value if value.strip() else None) for key, value in zip(header, row)}
+
+
+def _line_id(header: list[str] | None, text: str, starts: list[int], line: int, delimiter: str) -> str | None:
+    """The id cell of physical line `line` read leniently (quotes as plain characters), to name a broken row."""
+    if header is None:
+        return None
+    end = starts[line] if line < len(starts) else len(text)
+    cells = next(csv.reader([text[starts[line - 1]:end].rstrip("\n")], delimiter=delimiter,
+                            quoting=csv.QUOTE_NONE), [])
+    return _cell_id(header, [cell.strip('"') for cell in cells])
 
 
 def _header_problem(header: list[str]) -> str | None:
@@ -361,7 +457,7 @@ def _text_records(text: str, *, stem: str) -> Iterator[tuple[int, dict[str, Any]
         close = next((i for i in range(1, len(lines)) if _FENCE.fullmatch(lines[i])), None)
         if close is None:
             yield 1, RecordRejected(1, "front matter opened with '---' at line 1 is never closed with '---'",
-                             record_id=stem)
+                             record_id=stem, kind=BROKEN_FRONT_MATTER)
             return
         try:
             loaded = yaml.safe_load("\n".join(lines[1:close]))
@@ -369,13 +465,14 @@ def _text_records(text: str, *, stem: str) -> Iterator[tuple[int, dict[str, Any]
             mark = getattr(error, "problem_mark", None)
             line = mark.line + 2 if mark is not None else 1
             problem = getattr(error, "problem", None) or str(error).split("\n")[0]
-            yield line, RecordRejected(line, f"broken YAML front matter: {problem}", record_id=stem)
+            yield line, RecordRejected(line, f"broken YAML front matter: {problem}", record_id=stem,
+                                       kind=BROKEN_FRONT_MATTER)
             return
         if loaded is None:
             loaded = {}
         if not isinstance(loaded, dict):
             yield 2, RecordRejected(2, f"front matter must be 'key: value' lines, got a YAML {type(loaded).__name__}",
-                             record_id=stem)
+                             record_id=stem, kind=BROKEN_FRONT_MATTER)
             return
         front = {str(key): value for key, value in loaded.items()}
         body_line = close + 2
@@ -383,7 +480,7 @@ def _text_records(text: str, *, stem: str) -> Iterator[tuple[int, dict[str, Any]
     front.setdefault("id", stem)
     if "text" in front:
         yield 2, RecordRejected(2, "front matter sets 'text'; the text is the file body after the front matter",
-                         record_id=str(front["id"]))
+                         record_id=str(front["id"]), kind=BROKEN_FRONT_MATTER)
         return
     front["text"] = text
     front["__body_line__"] = body_line
@@ -397,7 +494,7 @@ def _html_records(html: str, *, stem: str) -> Iterator[tuple[int, dict[str, Any]
     # not the review, so they are left out with the rest of the boilerplate.
     document = trafilatura.bare_extraction(html, url=None, with_metadata=True, include_comments=False)
     if document is None or not (document.text or "").strip():
-        yield 1, RecordRejected(1, "no main text found in the page", record_id=stem)
+        yield 1, RecordRejected(1, "no main text found in the page", record_id=stem, kind=NO_TEXT)
         return
     record: dict[str, Any] = {
         "id": stem, "text": document.text, "critic": document.author, "published": document.date,
@@ -432,7 +529,7 @@ def _clean_field(value: Any, key: str, record_id: str | None, line: int) -> str 
         return value.isoformat()
     if isinstance(value, (list, dict)):
         raise RecordRejected(line, f"{_who(record_id)} field {key!r} must be a single value, got a "
-                            f"{type(value).__name__}", record_id)
+                            f"{type(value).__name__}", record_id, kind=WRONG_TYPE)
     text = " ".join(_clean_text(str(value)).split())
     return text or None
 
@@ -450,16 +547,17 @@ def review_row(record: dict[str, Any], *, source: str, line: int) -> dict[str, A
     if len(set(ids)) > 1:
         raise RecordRejected(line, f"record has both id {ids[0]!r} and review_id {ids[1]!r}", ids[0])
     if not ids:
-        raise RecordRejected(line, "record has no id")
+        raise RecordRejected(line, "record has no id", kind=NO_ID)
     record_id = " ".join(_clean_text(ids[0]).split())
     text = record.pop("text", None)
     if text is None:
-        raise RecordRejected(body_line, f"{_who(record_id)} has no text", record_id)
+        raise RecordRejected(body_line, f"{_who(record_id)} has no text", record_id, kind=NO_TEXT)
     if not isinstance(text, str):
-        raise RecordRejected(line, f"{_who(record_id)} text must be a string, got {type(text).__name__}", record_id)
+        raise RecordRejected(line, f"{_who(record_id)} text must be a string, got {type(text).__name__}", record_id,
+                             kind=WRONG_TYPE)
     text = _clean_text(text).strip()
     if not text:
-        raise RecordRejected(body_line, f"{_who(record_id)} has no text", record_id)
+        raise RecordRejected(body_line, f"{_who(record_id)} has no text", record_id, kind=NO_TEXT)
 
     row: dict[str, Any] = {column: None for column in REVIEW_COLUMNS}
     row.update(review_id=record_id, source=source, start=0, end=len(text), text=text, source_line=line)
@@ -535,7 +633,8 @@ def _check_rating(row: dict[str, Any], record_id: str, line: int) -> None:
         raise RecordRejected(line, f"record {record_id!r} has both rating and rating_raw; give only rating_raw "
                             "(what the critic wrote)", record_id)
     if isinstance(given, bool) or not isinstance(given, (int, float, str)):
-        raise RecordRejected(line, f"record {record_id!r} rating must be text or a number in 0..1", record_id)
+        raise RecordRejected(line, f"record {record_id!r} rating must be text or a number in 0..1", record_id,
+                             kind=WRONG_TYPE)
     if isinstance(given, str):
         row["rating_raw"] = _clean_field(given, "rating", record_id, line)
         return
@@ -546,30 +645,22 @@ def _check_rating(row: dict[str, Any], record_id: str, line: int) -> None:
 
 
 def _drop_duplicates(batch: _Batch) -> list[dict[str, Any]]:
-    first: dict[str, dict[str, Any]] = {}
+    ids = FirstIds()
     kept = []
     for row in batch.rows:
-        seen = first.get(row["review_id"])
-        if seen is None:
-            first[row["review_id"]] = row
+        rejection = ids.claim(row["review_id"], row["source"], row["source_line"])
+        if rejection is None:
             kept.append(row)
-            continue
-        where = (f"line {seen['source_line']}" if seen["source"] == row["source"]
-                 else f"{seen['source']} line {seen['source_line']}")
-        batch.rejections.append(_Rejection(
-            row["source"], row["source_line"], row["review_id"],
-            f"duplicate id {row['review_id']!r} (first used at {where})"))
+        else:
+            batch.rejections.append(rejection)
     # duplicate_of must point at a review that is in the table, or the link is dangling.
     valid = []
     for row in kept:
-        target = row["duplicate_of"]
-        if target is not None and (target not in first or target == row["review_id"]):
-            batch.rejections.append(_Rejection(
-                row["source"], row["source_line"], row["review_id"],
-                f"record {row['review_id']!r} has duplicate_of {target!r}, which is not another record "
-                "of this input"))
-            continue
-        valid.append(row)
+        rejection = ids.dangling(row["review_id"], row["duplicate_of"], row["source"], row["source_line"])
+        if rejection is None:
+            valid.append(row)
+        else:
+            batch.rejections.append(rejection)
     return valid
 
 
@@ -587,10 +678,40 @@ def review_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
 
 
 def _rejection_frame(rejections: list[_Rejection]) -> pd.DataFrame:
-    ordered = sorted(rejections, key=lambda r: (r.source, r.line))
+    return rejection_frame([r.as_dict() for r in rejections])
+
+
+def rejection_frame(rejections: list[dict[str, Any]]) -> pd.DataFrame:
+    """Rejections (dicts with REJECTION_COLUMNS) as the rejections table, in file and line order."""
+    ordered = sorted(rejections, key=lambda r: (r["source"], r["line"]))
     return pd.DataFrame({
-        "source": pd.Series([r.source for r in ordered], dtype=object),
-        "line": pd.Series([r.line for r in ordered], dtype="int64"),
-        "record_id": pd.Series([r.record_id for r in ordered], dtype=object),
-        "reason": pd.Series([r.reason for r in ordered], dtype=object),
+        "source": pd.Series([r["source"] for r in ordered], dtype=object),
+        "line": pd.Series([r["line"] for r in ordered], dtype="int64"),
+        "record_id": pd.Series([r["record_id"] for r in ordered], dtype=object),
+        "reason": pd.Series([r["reason"] for r in ordered], dtype=object),
+        "kind": pd.Series([r.get("kind", BAD_VALUE) for r in ordered], dtype=object),
     })
+
+
+def write_rejections(rejections: pd.DataFrame, path: str | Path) -> Path:
+    """Write the rejections table as CSV (UTF-8, a header even when empty, so an old file is never left
+    to be mistaken for this run's); returns the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rejections.reindex(columns=REJECTION_COLUMNS).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    return path
+
+
+def rejection_summary(rejections: pd.DataFrame, records: int, where: str | Path | None = None) -> str:
+    """One line for stderr: how many of the input's records were rejected, by kind, and where they are listed.
+
+    >>> frame = rejection_frame([{"source": "r.csv", "line": n, "record_id": None, "reason": "-", "kind": k}
+    ...                          for n, k in [(2, "no text"), (5, "duplicate id"), (7, "no text")]])
+    >>> rejection_summary(frame, 1204, "r.rejections.csv")
+    '3 of 1,204 records rejected (2 no text, 1 duplicate id); see r.rejections.csv'
+    """
+    counts = rejections["kind"].value_counts() if len(rejections) else pd.Series(dtype="int64")
+    kinds = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    detail = f" ({', '.join(f'{n} {kind}' for kind, n in kinds)})" if kinds else ""
+    see = f"; see {where}" if where is not None else ""
+    return f"{len(rejections):,} of {records:,} records rejected{detail}{see}"

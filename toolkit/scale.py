@@ -22,6 +22,8 @@ from typing import Any, Iterable, Iterator
 import pandas as pd
 
 from toolkit.pipeline import Film
+from toolkit.progress import bar as progress_bar
+from toolkit.readers import NOT_UTF8, REJECTION_COLUMNS, FirstIds
 
 __all__ = ["TABLES", "WHAT", "run_partition", "table_schemas", "conform", "RunSummary", "run_file",
            "read_jsonl_chunks", "run_dask", "run_dask_files"]
@@ -34,7 +36,6 @@ WHAT = ("statements", "languages", "budget_figures", "sentences", "reviews")
 LANGUAGE_COLUMNS = ["review_id", "language", "language_confidence", "mixed"]
 # Columns that tie a review back to its input record, and the duplicate_of link checked across chunks.
 _LINK_COLUMNS = ["review_id", "source", "source_line", "duplicate_of"]
-REJECTION_COLUMNS = ["source", "line", "record_id", "reason"]
 _DEFAULT_FILM = Film(title="the film", year=None)
 
 
@@ -71,7 +72,7 @@ def _run_raw(reviews: pd.DataFrame, *, film: Film, backend: str | None, coder: s
     if reviews["review_id"].duplicated().any():
         dup = reviews.loc[reviews["review_id"].duplicated(), "review_id"].iloc[0]
         raise ValueError(f"run_partition: review_id {dup!r} occurs more than once in the partition")
-    analysis = analyse(reviews, film=film, backend=backend, coder=coder)
+    analysis = analyse(reviews, film=film, backend=backend, coder=coder, progress=False)
     order = {rid: i for i, rid in enumerate(reviews["review_id"].tolist())}
     out = {
         "reviews": _in_order(analysis.reviews[LANGUAGE_COLUMNS], order),
@@ -316,7 +317,8 @@ def _blocks(path: Path, *, lines: int, source: str, first: int | None = None) ->
         head = handle.read(4)
         if head.startswith((b"\xff\xfe", b"\xfe\xff")):
             _fail([{"source": source, "line": 1, "record_id": None,
-                    "reason": "file is UTF-16 (byte-order mark at byte 0), not UTF-8; re-save it as UTF-8"}])
+                    "reason": "file is UTF-16 (byte-order mark at byte 0), not UTF-8; re-save it as UTF-8",
+                    "kind": NOT_UTF8}])
         handle.seek(3 if head.startswith(b"\xef\xbb\xbf") else 0)
         line = 1
         buffer: list[bytes] = []
@@ -351,7 +353,7 @@ def _decode_lines(block: _Block) -> tuple[str, list[dict[str, Any]]]:
                     if number else block.first_line
                 rejections.append({"source": block.source, "line": line, "record_id": None,
                                    "reason": f"not UTF-8: byte 0x{raw[error.start]:02x} at byte {error.start} of "
-                                             "the line — re-save the file as UTF-8"})
+                                             "the line — re-save the file as UTF-8", "kind": NOT_UTF8})
                 good.append("")
         text = "\n".join(good)
         return text.replace("\r\n", "\n").replace("\r", "\n"), rejections
@@ -370,25 +372,23 @@ def _parse_block(block: _Block) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
     text, rejections = _decode_lines(block)
     offset = block.first_line - 1
     rows: list[dict[str, Any]] = []
-    first: dict[str, int] = {}
+    ids = FirstIds()
     for number, record in jsonl_records(text):
         line = number + offset
         if isinstance(record, RecordRejected):
             rejections.append({"source": block.source, "line": record.line + offset, "record_id": record.record_id,
-                               "reason": record.reason})
+                               "reason": record.reason, "kind": record.kind})
             continue
         try:
             row = review_row(record, source=block.source, line=line)
         except RecordRejected as problem:  # lines are already the file's: `review_row` was given `line`
             rejections.append({"source": block.source, "line": problem.line,
-                               "record_id": problem.record_id, "reason": problem.reason})
+                               "record_id": problem.record_id, "reason": problem.reason, "kind": problem.kind})
             continue
-        rid = row["review_id"]
-        if rid in first:
-            rejections.append({"source": block.source, "line": line, "record_id": rid,
-                               "reason": f"duplicate id {rid!r} (first used at line {first[rid]})"})
+        duplicate = ids.claim(row["review_id"], block.source, line)
+        if duplicate is not None:
+            rejections.append(duplicate.as_dict())
             continue
-        first[rid] = line
         rows.append(row)
     return review_frame(rows), rejections
 
@@ -413,8 +413,9 @@ def read_jsonl_chunks(path: str | Path, *, chunk_size: int = 2000) -> Iterator[t
 
 
 def _rejection_frame(rejections: list[dict[str, Any]]) -> pd.DataFrame:
-    frame = pd.DataFrame(rejections, columns=REJECTION_COLUMNS)
-    return frame.astype({"line": "int64"}) if len(frame) else frame
+    from toolkit.readers import rejection_frame
+
+    return rejection_frame(rejections)
 
 
 def _check_input(path: Path) -> None:
@@ -512,10 +513,16 @@ class RunSummary:
     jobs: int
     rejections: Path | None = None
 
+    @property
+    def records(self) -> int:
+        """Input records: those that reached the output and those rejected."""
+        return self.reviews + self.rejected
+
 
 def run_file(input: str | Path, output: str | Path | None, *, jobs: int = 1, chunk_size: int = 2000,
              film: Film | None = None, fmt: str = "jsonl", what: str = "statements", backend: str | None = None,
-             coder: str = "accurate", strict: bool = True, progress: bool = True) -> RunSummary:
+             coder: str = "accurate", strict: bool = True, progress: bool | None = None,
+             rejections: str | Path | None = None) -> RunSummary:
     """Stream a JSONL review file through the pipeline with `jobs` processes and write one table.
 
     The file is read `chunk_size` lines at a time, never whole; at most ``2 * jobs`` chunks are in flight,
@@ -526,10 +533,12 @@ def run_file(input: str | Path, output: str | Path | None, *, jobs: int = 1, chu
     with ``fmt="parquet"`` the named table is written (``languages`` = the per-review language table).
     Records are checked as `toolkit.readers.read_reviews` checks them, ids across the whole file. With
     `strict` the first problem raises `toolkit.readers.ReviewInputError` naming file and line and nothing
-    is written; otherwise rejected records go to ``<output>.rejections.jsonl``. A progress bar (bytes of
-    input) goes to stderr when `progress`.
+    is written; otherwise every rejected record (source, line, record_id, reason, kind) is listed in the CSV
+    file `rejections` (default ``<output>.rejections.csv``, or ``<input name>.rejections.csv`` in the current
+    folder when writing to stdout), written even when empty. A progress bar (bytes of input) is drawn when
+    `progress`, or with None on a terminal or in a notebook (`toolkit.progress.wanted`).
     """
-    from tqdm.auto import tqdm
+    from toolkit.readers import write_rejections
 
     input, output = Path(input), (None if output is None or str(output) == "-" else Path(output))
     if output is None and fmt != "jsonl":
@@ -559,8 +568,8 @@ def run_file(input: str | Path, output: str | Path | None, *, jobs: int = 1, chu
     # notebook calling this keeps its usual collection.
     gc.freeze()
     try:
-        bar = tqdm(total=input.stat().st_size, unit="B", unit_scale=True, desc=f"{input.name} → {what}",
-                   file=sys.stderr, disable=not progress, leave=False)
+        bar = progress_bar(total=input.stat().st_size, unit="B", unit_scale=True, desc=f"{input.name} → {what}",
+                           enabled=progress, leave=False)
         for result in results:
             state.take(result, sink)
             bar.update(result.nbytes)
@@ -575,17 +584,29 @@ def run_file(input: str | Path, output: str | Path | None, *, jobs: int = 1, chu
             results.close()  # stops the worker pool, if any
         gc.unfreeze()
     rejections_path = None
-    if state.rejections:
-        base = output if output is not None else input.with_name(input.name + ".out")
-        rejections_path = base.with_name(base.name + ".rejections.jsonl")
-        with open(rejections_path, "w", encoding="utf-8") as handle:
-            for rejection in sorted(state.rejections, key=lambda r: r["line"]):
-                handle.write(jsonl_line(rejection))
+    if not strict:
+        rejections_path = write_rejections(_rejection_frame(state.rejections),
+                                           rejections or default_rejections_path(input, output))
     return RunSummary(input, output, state.reviews, len(state.rejections), sink.rows,
                       time.perf_counter() - started, jobs, rejections_path)
 
 
 _WARM_UP_LINES = 500
+
+
+def default_rejections_path(input: str | Path, output: str | Path | None) -> Path:
+    """Where rejected records are listed unless told: beside the output (``out.jsonl.rejections.csv``), or,
+    when the output is stdout, ``<input name>.rejections.csv`` in the current folder (where the user is).
+
+    >>> default_rejections_path("data/reviews.csv", "out/statements.jsonl").as_posix()
+    'out/statements.jsonl.rejections.csv'
+    >>> default_rejections_path("data/reviews.csv", None).as_posix()
+    'reviews.csv.rejections.csv'
+    """
+    if output is None or str(output) == "-":
+        return Path(Path(input).name + ".rejections.csv")
+    output = Path(output)
+    return output.with_name(output.name + ".rejections.csv")
 
 
 def _parallel(tasks: Iterator[_Task], *, jobs: int) -> Iterator[_ChunkResult]:
@@ -626,7 +647,7 @@ class _State:
 
     def __init__(self, *, strict: bool, source: str) -> None:
         self.strict, self.source = strict, source
-        self.first: dict[Any, int] = {}
+        self.ids = FirstIds()
         self.open_links: list[tuple[Any, Any, int]] = []
         self.rejections: list[dict[str, Any]] = []
         self.reviews = 0
@@ -637,32 +658,27 @@ class _State:
         self.rejections += result.rejections
         drop = set()
         for rid, line in zip(result.ids, result.lines):
-            seen = self.first.get(rid)
-            if seen is None:
-                self.first[rid] = line
-            else:
+            duplicate = self.ids.claim(rid, self.source, line)
+            if duplicate is not None:
                 drop.add(rid)
-                self.rejections.append({"source": self.source, "line": line, "record_id": rid,
-                                        "reason": f"duplicate id {rid!r} (first used at line {seen})"})
+                self.rejections.append(duplicate.as_dict())
         if drop and self.strict:
             _fail(self.rejections[-len(drop):])
         for rid, target, line in result.links:
-            if rid not in drop and (target not in self.first or target == rid):
+            if rid not in drop and self.ids.dangling(rid, target, self.source, line) is not None:
                 self.open_links.append((rid, target, line))  # may still appear later in the file
         self.reviews += len(result.ids) - len(drop)
         sink.write(result, drop)
 
     def finish(self, sink: "_Sink") -> None:
-        dangling = [(rid, target, line) for rid, target, line in self.open_links
-                    if target not in self.first or target == rid]
-        problems = [{"source": self.source, "line": line, "record_id": rid,
-                     "reason": f"record {rid!r} has duplicate_of {target!r}, which is not another record of "
-                               "this input"} for rid, target, line in dangling]
+        problems = [rejection.as_dict() for rejection in (self.ids.dangling(rid, target, self.source, line)
+                                                          for rid, target, line in self.open_links)
+                    if rejection is not None]
         if problems and self.strict:
             _fail(problems)
         self.rejections += problems
         self.reviews -= len(problems)
-        sink.close(drop={rid for rid, _, _ in dangling})
+        sink.close(drop={r["record_id"] for r in problems})
 
 
 class _Sink:
@@ -837,9 +853,10 @@ def run_dask_files(inputs: str | Path | list[str | Path], output_dir: str | Path
     distributed scheduler address (``"tcp://host:8786"``), or ``"processes"``/``"threads"``/``"synchronous"``,
     or None for Dask's current default (a `distributed.Client` already made in this process, if any).
     Writes ``output_dir/<table>/part.N.parquet`` for reviews (languages), statements, budget_figures
-    (and sentences), plus ``output_dir/rejections.parquet``; returns table → folder. Ids must be unique
-    across shards and duplicate_of links must resolve: otherwise ReviewInputError names both places
-    and nothing is left in `output_dir`. With `strict`, any rejected record raises the same way.
+    (and sentences), plus ``output_dir/rejections.parquet``; returns table → folder. With `strict`, any
+    rejected record raises ReviewInputError naming file and line (both places for an id used twice) and
+    nothing is left in `output_dir`; otherwise rejected records are left out and listed in
+    ``rejections.parquet`` (an id repeated across partitions keeps its first record, as everywhere).
     """
     import glob
     import shutil
@@ -860,7 +877,8 @@ def run_dask_files(inputs: str | Path | list[str | Path], output_dir: str | Path
     partial = output_dir.with_name(output_dir.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)
     read = dask.delayed(_read_part, pure=True, nout=2)
-    parts = [read(*p) for p in _partitions(paths, partition_lines)]
+    cuts = _partitions(paths, partition_lines)
+    parts = [read(*p) for p in cuts]
     run = dask.delayed(_conformed_partition, pure=True)
     write = dask.delayed(_write_part, pure=True)
     names = ["reviews", "statements", "budget_figures"] + (["sentences"] if sentences else [])
@@ -879,15 +897,33 @@ def run_dask_files(inputs: str | Path | list[str | Path], output_dir: str | Path
     finally:
         if client is not None:
             client.close()
-    problems = _link_problems(link_table) + rejection_table.to_dict(orient="records")
-    if problems and (strict or len(problems) > len(rejection_table)):
+    links = _link_problems(link_table)
+    problems = links + rejection_table.to_dict(orient="records")
+    if problems and strict:
         shutil.rmtree(partial, ignore_errors=True)
         _fail(problems)
-    _rejection_frame(rejection_table.to_dict(orient="records")).to_parquet(partial / "rejections.parquet",
-                                                                          index=False)
+    if links:  # ids repeated across partitions, links to no record: their rows were written, take them out
+        _drop_from_parts(partial, names, schemas, cuts, links)
+    _rejection_frame(problems).to_parquet(partial / "rejections.parquet", index=False)
     shutil.rmtree(output_dir, ignore_errors=True)
     os.replace(partial, output_dir)
     return {name: output_dir / name for name in names} | {"rejections": output_dir / "rejections.parquet"}
+
+
+def _drop_from_parts(partial: Path, names: list[str], schemas: dict[str, dict[str, str]],
+                     cuts: list[tuple[str, int, int, int]], rejections: list[dict[str, Any]]) -> None:
+    """Rewrite the partitions holding rejected records without those records' rows (every table)."""
+    drops: dict[int, set] = collections.defaultdict(set)
+    for rejection in rejections:
+        # The partition of (source, line): the last one of that file that starts at or before the line.
+        index = max(i for i, (path, _, _, first) in enumerate(cuts)
+                    if path == rejection["source"] and first <= rejection["line"])
+        drops[index].add(rejection["record_id"])
+    for index, ids in sorted(drops.items()):
+        for name in names:
+            path = partial / name / f"part.{index:05d}.parquet"
+            frame = conform(pd.read_parquet(path), schemas[name], table=name, arrow=True)
+            _write_parquet(frame[~frame["review_id"].isin(ids)].reset_index(drop=True), path, schemas[name])
 
 
 def _write_part(tables: dict[str, pd.DataFrame], name: str, path: str, schema: dict[str, str]) -> int:
@@ -920,21 +956,16 @@ def _links(reviews: pd.DataFrame) -> pd.DataFrame:
 
 def _link_problems(links: pd.DataFrame) -> list[dict[str, Any]]:
     """Ids repeated across shards and duplicate_of links to no other record, as rejections."""
-    problems = []
-    first: dict[Any, tuple[str, int]] = {}
-    for rid, source, line in zip(links["review_id"], links["source"], links["source_line"]):
-        if rid in first:
-            where = first[rid]
-            place = f"line {where[1]}" if where[0] == source else f"{where[0]} line {where[1]}"
-            problems.append({"source": source, "line": line, "record_id": rid,
-                             "reason": f"duplicate id {rid!r} (first used at {place})"})
-        else:
-            first[rid] = (source, line)
+    ids = FirstIds()
+    problems = [r.as_dict() for r in (ids.claim(rid, source, line) for rid, source, line
+                                      in zip(links["review_id"], links["source"], links["source_line"]))
+                if r is not None]
+    duplicates = {(p["source"], p["line"]) for p in problems}
     for rid, source, line, target in links.itertuples(index=False, name=None):
-        if not _missing(target) and (target not in first or target == rid):
-            problems.append({"source": source, "line": line, "record_id": rid,
-                             "reason": f"record {rid!r} has duplicate_of {target!r}, which is not another "
-                                       "record of this input"})
+        if (source, line) not in duplicates and not _missing(target):
+            rejection = ids.dangling(rid, target, source, line)
+            if rejection is not None:
+                problems.append(rejection.as_dict())
     return problems
 
 
