@@ -30,9 +30,11 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, Callable, Iterable, Sequence
 
+import numpy as np
 import pandas as pd
 from pandas.api.extensions import ExtensionDtype
 
+from toolkit import regex_literals
 from toolkit.datafiles import load_yaml, read_text
 from toolkit.tables import STATEMENT_COLUMNS, TableError, require
 
@@ -437,63 +439,16 @@ def _build_index(cues: Iterable[Cue], language: str) -> _Index:
                   tuple(anchored), tuple(unanchored))
 
 
-_DIGIT = frozenset(["\\d"])  # marker: the pattern needs a digit somewhere
+_DIGIT = regex_literals.DIGIT  # marker: the pattern needs a digit somewhere
 
 
 def _required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Lowercase strings one of which must occur in any text the pattern matches; None when unknown.
 
     A substring test is far cheaper than running forty regular expressions over every sentence, and most
-    sentences contain none of a pattern's key words ("based", "licen", "koste").
-
-    >>> sorted(_required_literals(re.compile(r"\\b(?:limited|scant)\\s+means\\b")))
-    ['limited', 'scant']
-    >>> _required_literals(re.compile(r"\\d+\\s*m")) is _DIGIT, _required_literals(re.compile(r"\\w+m"))
-    (True, None)
+    sentences contain none of a pattern's key words ("based", "licen", "koste"); see `toolkit.regex_literals`.
     """
-    try:
-        from re import _parser  # the stdlib's own parser; any surprise just disables the shortcut
-    except ImportError:  # pragma: no cover
-        return None
-    try:
-        parsed = _parser.parse(pattern.pattern, pattern.flags)
-    except Exception:  # noqa: BLE001
-        return None
-
-    def sequence(items: Any) -> frozenset[str] | None:
-        run = ""
-        for op, av in items:
-            name = str(op)
-            if name == "LITERAL":
-                run += chr(av).lower()
-                continue
-            if len(run) >= 3:
-                return frozenset([run])
-            run = ""
-            if name == "AT":
-                continue
-            found = element(name, av)
-            if found is not None:
-                return found
-        return frozenset([run]) if len(run) >= 3 else None
-
-    def element(name: str, av: Any) -> frozenset[str] | None:
-        if name == "IN" and [(str(o), str(a)) for o, a in av] == [("CATEGORY", "CATEGORY_DIGIT")]:
-            return _DIGIT
-        if name == "SUBPATTERN":
-            return sequence(av[-1])
-        if name == "BRANCH":
-            options = [sequence(branch) for branch in av[1]]
-            if options and all(o is not None for o in options):
-                return frozenset().union(*options)
-        if name in ("MAX_REPEAT", "MIN_REPEAT") and av[0] >= 1:
-            return sequence(av[2])
-        return None
-
-    try:
-        return sequence(parsed)
-    except Exception:  # noqa: BLE001
-        return None
+    return regex_literals.required_literals(pattern)
 
 
 @functools.cache
@@ -881,17 +836,34 @@ def _profile_languages_for(sentence_language: Any, review_language: Any, extra: 
 def _column_values(frame: pd.DataFrame, column: str) -> list[Any]:
     """A column as Python values, exactly as ``frame.to_dict("records")`` gives them, at a fraction of its cost.
 
-    ``to_dict`` passes every value of an object or extension column through pandas' ``maybe_box_native``
-    (NumPy scalars → Python ones, pd.NA → None). That leaves a ``str`` as it is, so a column of nothing but
-    strings (the usual case) is taken as ``tolist`` gives it and only other columns pay for the boxing.
+    ``to_dict`` turns NumPy scalars and pd.NA of object and extension columns into Python values (`_native`). That leaves
+    a ``str`` as it is, so a column of nothing but strings (the usual case) is taken as ``tolist`` gives it
+    and only other columns pay for the conversion.
     """
     series = frame[column]
     values = series.tolist()
     if (series.dtype == object or isinstance(series.dtype, ExtensionDtype)) and not set(map(type, values)) <= {str}:
-        from pandas.core.dtypes.cast import maybe_box_native  # the very function to_dict applies
-
-        values = list(map(maybe_box_native, values))
+        values = list(map(_native, values))
     return values
+
+
+def _native(value: Any) -> Any:
+    """A NumPy scalar or pd.NA as the Python value ``to_dict`` gives for it; anything else unchanged.
+
+    >>> _native(np.int64(3)), _native(np.float32(0.5)), _native(np.bool_(True)), _native("x"), _native(pd.NA)
+    (3, 0.5, True, 'x', None)
+    >>> _native(np.datetime64("2017-10-12"))
+    Timestamp('2017-10-12 00:00:00')
+    """
+    if value is pd.NA:
+        return None
+    if isinstance(value, np.datetime64):
+        return pd.Timestamp(value)
+    if isinstance(value, np.timedelta64):
+        return pd.Timedelta(value)
+    if isinstance(value, np.generic):
+        return value.item()
+    return value
 
 
 def extract_statements(reviews: pd.DataFrame, sentences: pd.DataFrame | None = None, *,

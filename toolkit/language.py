@@ -360,15 +360,14 @@ def _short_text_pool(text: str) -> frozenset[str]:
 
 @functools.cache
 def _langdetect_factory():
-    from langdetect import DetectorFactory
-    from langdetect.detector_factory import init_factory
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
 
-    # A fixed seed makes langdetect's random sampling repeatable: same text, same answer, every run.
-    DetectorFactory.seed = 0
-    init_factory()
-    from langdetect import detector_factory
-
-    return detector_factory._factory
+    # Our own factory (what langdetect's module-level `detect` builds for itself), loaded once. A fixed seed
+    # makes langdetect's random sampling repeatable: same text, same answer, every run.
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.seed = 0
+    return factory
 
 
 def _detect_langdetect(text: str, candidates: frozenset[str] | None) -> Detection:

@@ -1,0 +1,217 @@
+"""Required literals of a regular expression: strings one of which must occur in any text it matches.
+
+The coding stage runs dozens of cue patterns per language over every sentence; a substring test for a
+pattern's key words ("based", "licen", "koste") rules most sentences out first. This module reads the
+pattern's source with a small parser of its own (not the standard library's private one), so it works the
+same across Python versions. It is conservative: whatever it does not understand makes the answer None
+("unknown"), which only turns the shortcut off; it never claims a literal the pattern does not require.
+
+>>> sorted(required_literals(r"\\b(?:limited|scant)\\s+means\\b"))
+['limited', 'scant']
+>>> required_literals(r"\\d+\\s*m") is DIGIT, required_literals(r"\\w+m")
+(True, None)
+>>> sorted(required_literals(r"(?i)based\\s+on\\s+(?:a\\s+)?true"))
+['based']
+>>> required_literals(r"[ab]cd?e"), required_literals("x(?=yyy)"), required_literals("ab{0,2}c")
+(None, None, None)
+"""
+from __future__ import annotations
+
+import re
+
+__all__ = ["DIGIT", "required_literals"]
+
+#: Marker: the pattern needs a digit somewhere (the caller tests for any digit instead of a string).
+DIGIT = frozenset(["\\d"])
+MIN_RUN = 3  # shorter runs rule out too little to pay for the test
+
+_ESCAPED_CHAR = {"n": "\n", "r": "\r", "t": "\t", "f": "\f", "v": "\v", "a": "\a"}
+_ZERO_WIDTH = set("bBAZ")
+_QUANTIFIER = re.compile(r"\*|\+|\?|\{(\d*)(?:,(\d*))?\}")
+
+
+class _Unknown(Exception):
+    """A construct the parser does not read; the answer becomes None."""
+
+
+# An item of a parsed sequence: ("lit", char) · ("at",) zero width · ("digit",) · ("any",) something that
+# consumes text but yields no literal · ("group", [alternatives]) where each alternative is a sequence ·
+# ("opt", item) an item that may be absent · ("rep", item) an item present at least once.
+
+
+def _parse(source: str) -> list[list[tuple]]:
+    """The pattern as a list of alternatives, each a list of items."""
+    items, pos = _alternatives(source, 0)
+    if pos != len(source):
+        raise _Unknown(source)
+    return items
+
+
+def _alternatives(s: str, pos: int) -> tuple[list[list[tuple]], int]:
+    branches, current = [], []
+    while pos < len(s) and s[pos] != ")":
+        if s[pos] == "|":
+            branches.append(current)
+            current, pos = [], pos + 1
+            continue
+        item, pos = _atom(s, pos)
+        if item is None:
+            continue
+        item, pos = _quantified(item, s, pos)
+        current.append(item)
+    branches.append(current)
+    return branches, pos
+
+
+def _atom(s: str, pos: int) -> tuple[tuple | None, int]:
+    char = s[pos]
+    if char == "\\":
+        if pos + 1 >= len(s):
+            raise _Unknown(s)
+        nxt = s[pos + 1]
+        if nxt in _ZERO_WIDTH:
+            return ("at",), pos + 2
+        if nxt == "d":
+            return ("digit",), pos + 2
+        if nxt in "DsSwW":
+            return ("any",), pos + 2
+        if nxt in _ESCAPED_CHAR:
+            return ("lit", _ESCAPED_CHAR[nxt]), pos + 2
+        if nxt in "xu":
+            width = 2 if nxt == "x" else 4
+            code = s[pos + 2:pos + 2 + width]
+            if len(code) != width or not all(c in "0123456789abcdefABCDEF" for c in code):
+                raise _Unknown(s)
+            return ("lit", chr(int(code, 16))), pos + 2 + width
+        if nxt.isalnum():  # back-references, \N{...}, \U..., anything else: not read
+            raise _Unknown(s)
+        return ("lit", nxt), pos + 2
+    if char in "^$":
+        return ("at",), pos + 1
+    if char == ".":
+        return ("any",), pos + 1
+    if char == "[":
+        return ("any",), _class_end(s, pos)
+    if char == "(":
+        return _group(s, pos)
+    if char in "*+?{":
+        raise _Unknown(s)  # a quantifier with nothing before it
+    return ("lit", char), pos + 1
+
+
+def _class_end(s: str, pos: int) -> int:
+    """The position after a character class `[...]` that starts at `pos`."""
+    i = pos + 1
+    if i < len(s) and s[i] == "^":
+        i += 1
+    if i < len(s) and s[i] == "]":  # a ']' first in the class is a literal
+        i += 1
+    while i < len(s):
+        if s[i] == "\\":
+            i += 2
+            continue
+        if s[i] == "[":  # nested sets are a future-syntax warning in re; not read
+            raise _Unknown(s)
+        if s[i] == "]":
+            return i + 1
+        i += 1
+    raise _Unknown(s)
+
+
+def _group(s: str, pos: int) -> tuple[tuple | None, int]:
+    body = pos + 1
+    lookaround = False
+    if s.startswith("?", body):
+        if s.startswith("?:", body):
+            body += 2
+        elif s.startswith("?P<", body):
+            body = s.index(">", body) + 1
+        elif s.startswith(("?=", "?!"), body):
+            body, lookaround = body + 2, True
+        elif s.startswith(("?<=", "?<!"), body):
+            body, lookaround = body + 3, True
+        else:
+            flags = re.match(r"\?[aiLmsux]+(?:-[imsx]+)?(\)|:)", s[body:])
+            if not flags:
+                raise _Unknown(s)
+            if "x" in flags.group(0).split("-")[0]:
+                raise _Unknown(s)  # verbose mode changes what whitespace means
+            if flags.group(1) == ")":  # inline flags for the whole pattern: no item
+                return None, body + flags.end()
+            body += flags.end()
+    branches, end = _alternatives(s, body)
+    if end >= len(s) or s[end] != ")":
+        raise _Unknown(s)
+    if lookaround:
+        return ("at",), end + 1  # it consumes nothing
+    return ("group", branches), end + 1
+
+
+def _quantified(item: tuple, s: str, pos: int) -> tuple[tuple, int]:
+    match = _QUANTIFIER.match(s, pos)
+    if not match:
+        return item, pos
+    text = match.group(0)
+    if text == "+":
+        least = 1
+    elif text in ("*", "?"):
+        least = 0
+    elif match.group(1) == "" and match.group(2) is None:
+        raise _Unknown(s)  # "{}" and the like
+    else:
+        least = int(match.group(1) or 0)
+    end = match.end()
+    if end < len(s) and s[end] in "?+":  # lazy or possessive
+        end += 1
+    return (("rep", item) if least >= 1 else ("opt", item)), end
+
+
+def _sequence(items: list[tuple]) -> frozenset[str] | None:
+    """Literals one of which any match of this sequence contains: the first run of at least MIN_RUN literal
+    characters, or the first element that has such literals of its own."""
+    run = ""
+    for item in items:
+        if item[0] == "lit":
+            run += item[1].lower()
+            continue
+        if len(run) >= MIN_RUN:
+            return frozenset([run])
+        run = ""
+        found = _element(item)
+        if found is not None:
+            return found
+    return frozenset([run]) if len(run) >= MIN_RUN else None
+
+
+def _element(item: tuple) -> frozenset[str] | None:
+    kind = item[0]
+    if kind == "digit":
+        return DIGIT
+    if kind == "rep":
+        inner = item[1]
+        return _sequence([inner]) if inner[0] != "lit" else None
+    if kind == "group":
+        return _branches(item[1])
+    return None
+
+
+def _branches(branches: list[list[tuple]]) -> frozenset[str] | None:
+    options = [_sequence(branch) for branch in branches]
+    if not options or any(o is None for o in options):
+        return None
+    if len(options) > 1 and any(o is DIGIT for o in options):
+        return None  # "a digit or some word" cannot be tested as one set of strings
+    return options[0] if len(options) == 1 else frozenset().union(*options)
+
+
+def required_literals(pattern: str | re.Pattern[str]) -> frozenset[str] | None:
+    """Lowercase strings one of which occurs in every text `pattern` matches; DIGIT when a digit must occur;
+    None when the parser cannot tell (the caller then runs the pattern on every text)."""
+    if isinstance(pattern, re.Pattern):
+        if pattern.flags & re.VERBOSE:
+            return None
+        pattern = pattern.pattern
+    try:
+        return _branches(_parse(pattern))
+    except (_Unknown, ValueError, IndexError):
+        return None
