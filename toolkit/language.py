@@ -48,10 +48,11 @@ _NAMES_BELOW = 400
 _LINGUA_CHARS = 1000
 # A sentence needs this many letters to be judged on its own in `annotate`; shorter ones inherit.
 _SENTENCE_MIN_LETTERS = 20
-# One word ("Grid.", "Bravo!", "Kosmos"): lingua's high-accuracy answer on a single word is wrong about one
-# time in five, so it is kept only when it scores at least this much and this many times its runner-up.
-# Set on corpus/gold/languages_lengths.csv (24 languages, 60 words each): 0.4–0.6 and 2–3× all give 1–2 %
-# wrong answers on Latin and Cyrillic words; 0.3 or a runner-up closer than half gives 4–6 %.
+# One word ("Grid.", "Bravo!", "Kosmos"): lingua's high-accuracy answer on a single word is wrong about one time
+# in four (`toolkit evaluate words`), so "auto" keeps it only when it scores at least this much and this many
+# times its runner-up. On the Latin-script words of corpus/gold/languages_lengths.csv, 0.3 and 2x answer 2 % of
+# them wrongly; 0.5 and 2x, 1 %, but "Magnifique !" and "Polecam." of the development set then abstain; 0.3 with
+# no lead, 6 %.
 _WORD_MIN_CONFIDENCE = 0.3
 _WORD_MIN_LEAD = 2.0
 # Texts longer than this are never one word (and are not split to count their words).
@@ -498,13 +499,14 @@ def _is_one_word(text: str) -> bool:
 def _one_word_language(text: str, spec: dict, candidates: frozenset[str] | None) -> Detection:
     """The language of a one-word text in a script several languages share, or "und" when it is not clearly one
     language's: "Kosmos", "Bravo!", "Film" and "Grid." are words of many languages, and a model's guess on one
-    word is wrong about a fifth of the time (lingua's own benchmark; 16 % of the words of
-    corpus/gold/languages_lengths.csv before this rule, 2 % after, `toolkit evaluate words`).
+    word is often wrong (`toolkit evaluate words`: 15.8 % of the words of corpus/gold/languages_lengths.csv
+    answered wrongly before this rule, 2.8 % after).
 
     In order: a letter only one answerable language writes (scripts.yaml `own_letters`: ß, ő, ł, ř, ñ; і, ї,
     ы); the script's `word_default` (Arabic, Devanagari: their other languages have telltale letters); lingua's
     high-accuracy answer among the script's languages when it is sure (`_WORD_MIN_CONFIDENCE`,
-    `_WORD_MIN_LEAD`); else "und".
+    `_WORD_MIN_LEAD`); the script's `word_fallback` (Cyrillic: Russian, as for other short Cyrillic text);
+    else "und".
     """
     pool = frozenset(spec["candidates"]) or _profiled_languages()
     if candidates is not None:
