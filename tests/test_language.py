@@ -80,8 +80,8 @@ def test_bare_names_abstain(text: str) -> None:
     # Scripts of one language, and Arabic and Devanagari words (Persian and Marathi have letters of their own).
     ("Υπέροχο!", "el"), ("すごい！", "ja"), ("대박!", "ko"), ("电影", "zh"), ("ممتاز", "ar"), ("عالی", "fa"),
     ("अंतरिक्ष", "hi"),
-    # Kanji alone, with a form no Chinese writes (悪, not 恶 or 惡).
-    ("最悪。", "ja"),
+    # Kanji alone, with a form no Chinese writes (悪, not 恶 or 惡); in a Chinese sentence, a quoted Japanese name.
+    ("最悪。", "ja"), ("過大評価", "ja"), ("黒澤明监督的这部电影非常好看，我看了三遍。", "zh"),
     # A Cyrillic word with no telltale letter and no sure model answer falls back to Russian.
     ("Салют-7", "ru"),
 ])

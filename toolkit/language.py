@@ -57,6 +57,9 @@ _WORD_MIN_CONFIDENCE = 0.3
 _WORD_MIN_LEAD = 2.0
 # Texts longer than this are never one word (and are not split to count their words).
 _WORD_MAX_CHARS = 64
+# Kanji without kana: at most this many characters (a word or two) are Japanese when they hold a form Chinese
+# never writes (悪, 価); in longer Han text one such form is rather a quoted Japanese name (黒澤明).
+_KANJI_WORD_MAX = 8
 
 _URL_HINT = re.compile(r"https?:|www\.|@|\.(?:com|org|net|ru|de|fr|io|co|uk)\b")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|ru|de|fr|io|co|uk)(?:/\S*)?|\S+@\S+\.\w+")
@@ -442,8 +445,8 @@ def _detect_auto(text: str, candidates: frozenset[str] | None) -> Detection:
             lang = "ja"  # Japanese mixes kanji and kana; Chinese has no kana
         elif script == "han" and counts.get("hangul"):
             lang = "ko"
-        elif script == "han" and _own_letters_language(text, spec) == "ja":
-            lang = "ja"  # kanji alone, with a Japanese-only form (気, 価, 悪): no Chinese writes it
+        elif script == "han" and counts[script] <= _KANJI_WORD_MAX and _own_letters_language(text, spec) == "ja":
+            lang = "ja"  # a kanji word with a Japanese-only form (最悪, 過大評価): no Chinese writes it
         if candidates is not None and lang not in candidates:
             return _UNDETERMINED
         share = counts[script] + (counts.get("han", 0) if lang == "ja" and script == "kana" else 0) \
