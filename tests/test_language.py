@@ -67,6 +67,45 @@ def test_bare_names_abstain(text: str) -> None:
     assert detect_language(text, names=film_of().names).language == UND
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # Words several languages share abstain (toolkit evaluate words: 2.8 % of single words answered wrongly).
+    ("Kosmos", UND), ("Bravo!", UND), ("Bravo !", UND), ("Taxi", UND), ("Film", UND), ("Drama.", UND),
+    ("Grid.", UND),
+    # A letter only one answerable language writes settles the word.
+    ("Großartig!", "de"), ("Nieźle.", "pl"), ("Přeceňovaný.", "cs"), ("Lenyűgöző!", "hu"), ("Mañana", "es"),
+    ("¡Genial!", "es"), ("Capodoperă!", "ro"), ("Değerli", "tr"), ("Chef-d'œuvre", "fr"),
+    ("Неймовірно!", "uk"), ("Пустышка.", "ru"),
+    # Otherwise lingua, when it is sure (at least 0.3 and twice its runner-up).
+    ("Magnifique !", "fr"), ("Polecam.", "pl"), ("Langweilig.", "de"),
+    # Scripts of one language, and Arabic and Devanagari words (Persian and Marathi have letters of their own).
+    ("Υπέροχο!", "el"), ("すごい！", "ja"), ("대박!", "ko"), ("电影", "zh"), ("ممتاز", "ar"), ("عالی", "fa"),
+    ("अंतरिक्ष", "hi"),
+    # Kanji alone, with a form no Chinese writes (悪, not 恶 or 惡); in a Chinese sentence, a quoted Japanese name.
+    ("最悪。", "ja"), ("過大評価", "ja"), ("黒澤明监督的这部电影非常好看，我看了三遍。", "zh"),
+    # A Cyrillic word with no telltale letter and no sure model answer falls back to Russian.
+    ("Салют-7", "ru"),
+])
+def test_one_word_is_answered_only_when_it_is_clearly_one_languages(text: str, expected: str) -> None:
+    assert detect_language(text).language == expected
+
+
+@pytest.mark.parametrize(("text", "one_word"), [
+    ("Kosmos", True), ("Bravo !", True), ("« Grid. »", True), ("Salyut-7", True), ("C'est", True),
+    ("Sehr gut.", False), ("Not bad.", False), ("7 Kosmos", True), ("★★★ Kosmos", True), ("Kosmos " * 20, False),
+])
+def test_what_counts_as_one_word(text: str, one_word: bool) -> None:
+    # One whitespace-separated token with letters; pairs and longer text keep the function-word and model path.
+    assert language._is_one_word(text.strip()) is one_word
+
+
+def test_one_word_review_abstains_but_one_word_sentence_inherits() -> None:
+    reviews = pd.DataFrame({"review_id": ["word", "review"], "text": [
+        "Kosmos", "The docking scene is the most tense ten minutes I have sat through this year. Kosmos."]})
+    out, sents = annotate(reviews)
+    assert out["language"].tolist() == [UND, "en"]
+    assert sents.loc[sents["review_id"] == "review", "language"].tolist() == ["en", "en"]
+
+
 @pytest.mark.parametrize("backend", language.BACKENDS)
 def test_backends_agree_on_clear_sentences(backend: str) -> None:
     assert detect_language("This is a film about two cosmonauts who repair a frozen space station.",
