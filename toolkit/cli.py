@@ -89,7 +89,7 @@ def _parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser("evaluate", help="print the evaluation reports on the development sets, the "
                                                     "blind test and the example films")
-    evaluate.add_argument("what", choices=["languages", "aspects", "segment"])
+    evaluate.add_argument("what", choices=["languages", "aspects", "segment", "sentences"])
     evaluate.add_argument("--coder", choices=["accurate", "fast", "rules"], default=None,
                           help="aspects: the coder tier to evaluate (default: accurate)")
     evaluate.set_defaults(run=_evaluate)
@@ -240,7 +240,7 @@ def _evaluate(args: argparse.Namespace) -> int:
     import runpy
 
     module = {"languages": "toolkit.eval_language", "aspects": "toolkit.eval_aspects",
-              "segment": "toolkit.segment"}[args.what]
+              "segment": "toolkit.segment", "sentences": "toolkit.eval_sentences"}[args.what]
     argv = sys.argv
     sys.argv = ([module] + (["--evaluate"] if args.what == "segment" else [])
                 + (["--coder", args.coder] if args.coder and args.what == "aspects" else []))

@@ -47,11 +47,9 @@ _QUOTE_CONTINUES = "とっ、，,"
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n\s*")
 _BULLET_LINE = re.compile(r"(?m)^[^\S\n]*(?:[•·▪‣◦●○■□➤►✓✔\-*–—]|\d{1,3}[.)])[^\S\n]+(?=\S)")
 # Inline list markers ("1.) ", "2) ", "3. ", "a. "); a list is only read where a first marker ("1", "a")
-# opens it, so the leading lookahead makes the search for one cheap.
-_LIST_FIRST = re.compile(r"(?=[1a][.)])(?<!\S)([1a])(\.\)|\.|\))[^\S\n]+(?=\S)")
+# opens it. Starting that pattern with the character set lets the regex engine skip to the next "1" or "a".
+_LIST_FIRST = re.compile(r"([1a])(?=[.)])(?<![^\s][1a])(\.\)|\.|\))[^\S\n]+(?=\S)")
 _LIST_MARKER = re.compile(r"(?<!\S)(\d{1,2}|[a-z])(\.\)|\.|\))[^\S\n]+(?=\S)")
-# The token right before a full stop: everything back to the previous whitespace.
-_TOKEN_TAIL = re.compile(r"(\S+)$")
 # One- or two-letter pieces with dots before a token: "т. " of "т. д.", "z. " of "z. B.".
 _SPACED_PIECES = re.compile(r"(?:(?<!\S)[^\W\d_]{1,2}\.[^\S\n]){1,3}$")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -72,6 +70,11 @@ class _Rules:
     ordinal_dot: bool            # "am 5. Oktober": 1–2 digit numbers with a dot are ordinals
     starters: frozenset[str]     # words that open sentences (toolkit/data/sentences/starters.yaml)
     candidates: re.Pattern
+
+    @functools.cached_property
+    def listed(self) -> frozenset[str]:
+        """Every abbreviation above: a token outside it is an ordinary word, decided with one look-up."""
+        return self.never_end | self.final | self.may_end | self.year_marks | self.number_only
 
 
 @functools.cache
@@ -146,10 +149,11 @@ def spans(text: str, *, language: str | None = None) -> list[tuple[int, int]]:
     if not text:
         return []
     rules = _rules(language)
-    # Breaks as (end of one sentence, start of the next).
-    breaks = [(m.end() if m.group("cjk") else m.end("emoticon"), m.end())
-              for m in rules.candidates.finditer(text) if _ends_sentence(text, m, rules)]
-    breaks += _hard_breaks(text)
+    breaks = _hard_breaks(text)  # as (end of one sentence, start of the next)
+    for m in rules.candidates.finditer(text):
+        if _ends_sentence(text, m, rules):
+            stop = m.end("emoticon")  # -1 for a CJK mark, which has no emoticon group
+            breaks.append((stop if stop >= 0 else m.end(), m.end()))
     breaks.sort()
     out: list[tuple[int, int]] = []
     pos = 0
@@ -165,35 +169,33 @@ def spans(text: str, *, language: str | None = None) -> list[tuple[int, int]]:
 
 def _ends_sentence(text: str, m: re.Match, rules: _Rules) -> bool:
     """Decide whether the candidate `m` (terminal marks, closing quotes, emoticons) ends a sentence."""
-    if m.group("cjk"):
+    punct, close, emoticon = m.group("punct", "close", "emoticon")
+    if punct is None:
         return _cjk_ends(text, m)
     end = m.end()
     if end >= len(text):
         return True
     if not _starts_sentence(text, end):
         return False  # "z. B. der", "Yahoo! in", "“Stop!” she said"
-    punct = m.group("punct")
+    if punct == "." and not close and not emoticon:
+        return _full_stop_ends(text, m.start(), end, rules)
     if _is_ellipsis(punct):
         return _ellipsis_ends(text, m)
-    if punct != "." or m.group("close") or m.group("emoticon"):
-        return True  # "!", "?", "?!", Greek ";", a closed quote, "Not my thing. :("
-    return _full_stop_ends(text, m.start(), end, rules)
+    return True  # "!", "?", "?!", Greek ";", a closed quote, "Not my thing. :("
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
     """Whether the text at `pos` (first non-space char after a terminal mark) can open a sentence."""
     ch = text[pos]
-    if ch in _OPENING_PUNCT:
-        # Look past the quote or dash: "«Мы успеем?» — спросил он" goes on, "„Wir schaffen das“" opens.
-        first = _AFTER_OPENING.match(text, pos + 1)
-        return not first or not first.group(1).islower()
-    if ch.isdigit():
-        return True
     if ch.isalpha():
         # Lowercase letters continue the sentence ("z. B. der", "т. е. фильм"); caseless scripts
         # (Arabic, CJK, Hebrew...) have no case, so any letter may start one.
         return not ch.islower()
-    # Symbols such as ★, emoji, bullets: treat as a new unit.
+    if ch in _OPENING_PUNCT:
+        # Look past the quote or dash: "«Мы успеем?» — спросил он" goes on, "„Wir schaffen das“" opens.
+        first = _AFTER_OPENING.match(text, pos + 1)
+        return not first or not first.group(1).islower()
+    # Digits, and symbols such as ★, emoji, bullets: a new unit.
     return True
 
 
@@ -216,14 +218,17 @@ def _ellipsis_ends(text: str, m: re.Match) -> bool:
 def _full_stop_ends(text: str, dot: int, end: int, rules: _Rules) -> bool:
     """Whether the full stop at `dot`, followed by a capital, digit or symbol at `end`, ends a sentence."""
     token, start = _word_before(text, dot)
-    if not token:
-        return True
-    if token.isdigit():
-        # "am 5. Oktober", "5. října": ordinal dots in languages that write ordinals that way.
-        return not (rules.ordinal_dot and len(token) <= 2)
+    if len(token) <= 3:
+        token = _join_spaced(text, start, token)
+    if token not in rules.listed:
+        if token.isdigit():
+            # "am 5. Oktober", "5. října": ordinal dots in languages that write ordinals that way.
+            return not (rules.ordinal_dot and len(token) <= 2)
+        # The common case, an ordinary word ("... the film. It ..."), ends the sentence; initials and
+        # dotted acronyms end it only before a sentence-opening word.
+        return not _initial_or_acronym(token) or _starter_follows(text, end, rules)
     if token in rules.number_only and text[end].isdigit():
         return False  # "No. 7", "Nr. 3", "p. 12"
-    token = _join_spaced(text, start, token)
     if token in rules.final:
         return True  # "etc. The next...", "и т. д. Всё ..."
     if token in rules.year_marks and text[max(0, start - 12):start].rstrip()[-1:].isdigit():
@@ -232,29 +237,33 @@ def _full_stop_ends(text: str, dot: int, end: int, rules: _Rules) -> bool:
         return _starter_follows(text, end, rules)  # "Pitt & Co. They ...", "8 Mio. Euro"
     if token in rules.never_end:
         return False  # "Dr. Ryumin", "z. B. Kosmonauten"
-    letters = token.replace(".", "")
-    if len(letters) == 1 and letters.isalpha() or "." in token and all(len(p) <= 2 for p in token.split(".")):
-        # Initials and dotted acronyms: "Arkady N. Strugatsky", "the U.S. Senate", but "my sister and I.
-        # Then", "shot in the U.S. It opened", "at 7 p.m. It sold out".
-        return _starter_follows(text, end, rules)
-    return True
+    return not _initial_or_acronym(token) or _starter_follows(text, end, rules)
+
+
+def _initial_or_acronym(token: str) -> bool:
+    """Initials and dotted acronyms, which end a sentence only before a sentence-opening word: "Arkady N.
+    Strugatsky", "the U.S. Senate", but "my sister and I. Then", "shot in the U.S. It", "at 7 p.m. It"."""
+    if "." not in token:
+        return len(token) == 1 and token.isalpha()
+    return all(len(p) <= 2 for p in token.split("."))
 
 
 def _word_before(text: str, dot: int) -> tuple[str, int]:
     """The lowercased token before the full stop at `dot` and where it starts, without opening quotes or
     an elided article ("d'env." → "env")."""
-    # Only a short window is searched: abbreviations are short, and searching from 0 would be quadratic.
-    tail = _TOKEN_TAIL.search(text, max(0, dot - 40), dot)
-    if not tail:
+    # Only a short window is read: abbreviations are short, and reading from 0 would be quadratic.
+    piece = text[max(0, dot - 40):dot]
+    if not piece or piece[-1].isspace():
         return "", dot
-    token = tail.group(1).lstrip(_OPENING_PUNCT)
-    token = token[max(token.rfind("'"), token.rfind("’")) + 1:]
+    token = piece.rsplit(None, 1)[-1].lstrip(_OPENING_PUNCT)
+    if "'" in token or "’" in token:
+        token = token[max(token.rfind("'"), token.rfind("’")) + 1:]
     return token.lower(), dot - len(token)
 
 
 def _join_spaced(text: str, start: int, token: str) -> str:
     """A short token joined to the dotted one- or two-letter pieces before it: "т. д" → "т.д", "z. b" → "z.b"."""
-    if len(token) > 3:
+    if start < 2 or text[start - 2] != ".":
         return token
     pieces = _SPACED_PIECES.search(text, max(0, start - 15), start)
     if not pieces:
@@ -281,9 +290,12 @@ def _cjk_ends(text: str, m: re.Match) -> bool:
 
 def _hard_breaks(text: str) -> list[tuple[int, int]]:
     """Breaks that need no terminal mark, as (break_at, content_start): blank lines, bullets, inline lists."""
-    cuts = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
-    cuts += [(m.start(), m.end()) for m in _BULLET_LINE.finditer(text)]
-    return cuts + _list_items(text)
+    cuts = _list_items(text)
+    if "\n" not in text:  # one line: only its start can hold a bullet
+        bullet = _BULLET_LINE.match(text)
+        return cuts + [bullet.span()] if bullet else cuts
+    cuts += [m.span() for m in _PARAGRAPH.finditer(text)]
+    return cuts + [m.span() for m in _BULLET_LINE.finditer(text)]
 
 
 def _list_items(text: str) -> list[tuple[int, int]]:
@@ -293,6 +305,8 @@ def _list_items(text: str) -> list[tuple[int, int]]:
     and goes on with the next number or letter in the same style; one marker alone is no list ("am 1. Mai").
     """
     cuts: list[tuple[int, int]] = []
+    if not _may_open_list(text):
+        return cuts
     for first in _LIST_FIRST.finditer(text):
         if cuts and first.start() < cuts[-1][1] or not _opens_list(text, first.start()):
             continue
@@ -303,6 +317,13 @@ def _list_items(text: str) -> list[tuple[int, int]]:
         if len(run) >= 2:
             cuts += [(m.start(), m.end()) for m in run]
     return cuts
+
+
+def _may_open_list(text: str) -> bool:
+    """Whether `text` holds something like a first marker: most texts do not, and substring tests tell them
+    apart about twice as fast as the regex."""
+    return ("1." in text or "1)" in text or " a." in text or " a)" in text or "\na" in text
+            or text.startswith(("a.", "a)")))
 
 
 def _opens_list(text: str, pos: int) -> bool:
@@ -321,7 +342,7 @@ def _merge_dots(text: str, out: list[tuple[int, int]]) -> list[tuple[int, int]]:
     for start, end in out:
         if carry is not None:
             start, carry = carry, None
-        if not text[start:end].strip(".…") :
+        if text[start] in ".…" and not text[start:end].strip(".…"):
             carry = start
             continue
         merged.append((start, end))
