@@ -72,7 +72,8 @@ def _best(func, rounds: int) -> tuple[float, float]:
 
 
 def measure(sets: dict[str, pd.DataFrame], *, mb: float = 20.0, rounds: int = 3) -> pd.DataFrame:
-    """One row per set and function: MB, reviews, sentences found, best CPU and wall seconds, MB/s."""
+    """One row per set and function (`spans`, `split`): MB, reviews, sentences found, best CPU seconds, MB per
+    CPU-s and per wall second; then the sets together ("all three": total MB over total CPU seconds)."""
     out = []
     for name, frame in sets.items():
         frame = _repeat(frame, mb)
@@ -89,6 +90,12 @@ def measure(sets: dict[str, pd.DataFrame], *, mb: float = 20.0, rounds: int = 3)
             out.append({"set": name, "function": label, "reviews": len(frame), "MB": round(size, 1),
                         "sentences": found, "CPU s": round(cpu, 2), "MB per CPU-s": round(size / cpu, 1),
                         "MB/s (wall)": round(size / wall, 1)})
+    table = pd.DataFrame(out)
+    for label, part in table.groupby("function", sort=False):  # the sets together, as one stream of text
+        mb_total, cpu_total = float(part["MB"].sum()), float(part["CPU s"].sum())
+        out.append({"set": "all three", "function": label, "reviews": int(part["reviews"].sum()),
+                    "MB": round(mb_total, 1), "sentences": int(part["sentences"].sum()),
+                    "CPU s": round(cpu_total, 2), "MB per CPU-s": round(mb_total / cpu_total, 1), "MB/s (wall)": None})
     return pd.DataFrame(out)
 
 
