@@ -133,3 +133,22 @@ def test_split_needs_columns_and_text() -> None:
 def test_split_empty_table() -> None:
     table = sentences.split(pd.DataFrame({"review_id": [], "text": []}))
     assert table.empty and list(table.columns)[: len(SENTENCE_COLUMNS)] == SENTENCE_COLUMNS
+
+
+def test_inline_lists_one_after_another_are_read_in_one_pass(monkeypatch) -> None:
+    # A long review full of lists must cost time in proportion to its length: every marker is looked at once
+    # (counted, not timed), however many lists the text opens.
+    seen: list[int] = []
+    real = sentences._LIST_MARKER
+
+    class Counting:
+        def finditer(self, text: str):
+            for m in real.finditer(text):
+                seen.append(m.start())
+                yield m
+
+    monkeypatch.setattr(sentences, "_LIST_MARKER", Counting())
+    text = " ".join("Two things: 1. the cold 2. the silence." for _ in range(300))
+    got = _split(text, "en")
+    assert got[:4] == ["Two things:", "the cold", "the silence.", "Two things:"] and len(got) == 900
+    assert len(seen) == 600  # 300 lists of two markers, each marker once

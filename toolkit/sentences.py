@@ -46,9 +46,7 @@ _QUOTE_CONTINUES = "とっ、，,"
 # Paragraph breaks, and line starts that open a list item ("• x", "- x", "* x", "1. x", "2) x").
 _PARAGRAPH = re.compile(r"\n[^\S\n]*\n\s*")
 _BULLET_LINE = re.compile(r"(?m)^[^\S\n]*(?:[•·▪‣◦●○■□➤►✓✔\-*–—]|\d{1,3}[.)])[^\S\n]+(?=\S)")
-# Inline list markers ("1.) ", "2) ", "3. ", "a. "); a list is only read where a first marker ("1", "a")
-# opens it. Starting that pattern with the character set lets the regex engine skip to the next "1" or "a".
-_LIST_FIRST = re.compile(r"([1a])(?=[.)])(?<![^\s][1a])(\.\)|\.|\))[^\S\n]+(?=\S)")
+# Inline list markers ("1.) ", "2) ", "3. ", "a. ").
 _LIST_MARKER = re.compile(r"(?<!\S)(\d{1,2}|[a-z])(\.\)|\.|\))[^\S\n]+(?=\S)")
 # One- or two-letter pieces with dots before a token: "т. " of "т. д.", "z. " of "z. B.".
 _SPACED_PIECES = re.compile(r"(?:(?<!\S)[^\W\d_]{1,2}\.[^\S\n]){1,3}$")
@@ -303,19 +301,21 @@ def _list_items(text: str) -> list[tuple[int, int]]:
 
     A list opens with "1" or "a" at the start of the text or a line, or after a colon or a sentence end,
     and goes on with the next number or letter in the same style; one marker alone is no list ("am 1. Mai").
+    One pass over the markers, so a long review full of them costs time in proportion to its length.
     """
     cuts: list[tuple[int, int]] = []
     if not _may_open_list(text):
         return cuts
-    for first in _LIST_FIRST.finditer(text):
-        if cuts and first.start() < cuts[-1][1] or not _opens_list(text, first.start()):
-            continue
-        run = [first]
-        for m in _LIST_MARKER.finditer(text, first.end()):
-            if m.group(2) == run[-1].group(2) and m.group(1) == _following(run[-1].group(1)):
-                run.append(m)
-        if len(run) >= 2:
-            cuts += [(m.start(), m.end()) for m in run]
+    run: list[re.Match] = []
+    for m in _LIST_MARKER.finditer(text):
+        if run and m.group(2) == run[-1].group(2) and m.group(1) == _following(run[-1].group(1)):
+            run.append(m)
+        elif m.group(1) in ("1", "a") and _opens_list(text, m.start()):
+            if len(run) >= 2:
+                cuts += [r.span() for r in run]
+            run = [m]
+    if len(run) >= 2:
+        cuts += [r.span() for r in run]
     return cuts
 
 
