@@ -50,6 +50,17 @@ CASES = [
     ("ar", "الفيلم ممتع جدا. هل هو دقيق؟ ليس تماما.", ["الفيلم ممتع جدا.", "هل هو دقيق؟", "ليس تماما."]),
     ("ja", "映画は面白い。音楽はうるさい。", ["映画は面白い。", "音楽はうるさい。"]),
     ("zh", "这部电影很好看！配乐太吵了。", ["这部电影很好看！", "配乐太吵了。"]),
+    # Seen on the team's training sentences: a dash after a closing quote goes on with the sentence; an
+    # ellipsis in a caseless script still ends one; an ASCII quote after "。" opens the next sentence.
+    ("ru", "«Шпион, выйди вон!» — фильм о разведке. Смотреть стоит.",
+     ["«Шпион, выйди вон!» — фильм о разведке.", "Смотреть стоит."]),
+    ("ko", "끝나고 한참 앉아 있었다... 여운이 길다", ["끝나고 한참 앉아 있었다...", "여운이 길다"]),
+    ("ja", '台詞が硬い。"Go home!"みたいな英語ばかり。', ["台詞が硬い。", '"Go home!"みたいな英語ばかり。']),
+    # Not lists: one ordinal after another ("am 1. Mai ... am 2. Juni"), initials at the start of a text.
+    ("de", "Er lief am 1. Mai und am 2. Juni im Kino. Danach nicht mehr.",
+     ["Er lief am 1. Mai und am 2. Juni im Kino.", "Danach nicht mehr."]),
+    ("en", "A. B. Strugatsky wrote it. Read it first.", ["A. B. Strugatsky wrote it.", "Read it first."]),
+    ("en", "Great film. ★★★★ Go see it.", ["Great film.", "★★★★ Go see it."]),
 ]
 
 
@@ -122,3 +133,22 @@ def test_split_needs_columns_and_text() -> None:
 def test_split_empty_table() -> None:
     table = sentences.split(pd.DataFrame({"review_id": [], "text": []}))
     assert table.empty and list(table.columns)[: len(SENTENCE_COLUMNS)] == SENTENCE_COLUMNS
+
+
+def test_inline_lists_one_after_another_are_read_in_one_pass(monkeypatch) -> None:
+    # A long review full of lists must cost time in proportion to its length: every marker is looked at once
+    # (counted, not timed), however many lists the text opens.
+    seen: list[int] = []
+    real = sentences._LIST_MARKER
+
+    class Counting:
+        def finditer(self, text: str):
+            for m in real.finditer(text):
+                seen.append(m.start())
+                yield m
+
+    monkeypatch.setattr(sentences, "_LIST_MARKER", Counting())
+    text = " ".join("Two things: 1. the cold 2. the silence." for _ in range(300))
+    got = _split(text, "en")
+    assert got[:4] == ["Two things:", "the cold", "the silence.", "Two things:"] and len(got) == 900
+    assert len(seen) == 600  # 300 lists of two markers, each marker once

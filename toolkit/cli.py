@@ -104,7 +104,7 @@ def _parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser("evaluate", help="print the evaluation reports on the development sets, the "
                                                     "blind test and the example films")
-    evaluate.add_argument("what", choices=["languages", "words", "aspects", "segment"])
+    evaluate.add_argument("what", choices=["languages", "words", "sentences", "aspects", "segment"])
     evaluate.add_argument("--coder", choices=["accurate", "fast", "rules"], default=None,
                           help="aspects: the coder tier to evaluate (default: accurate)")
     evaluate.set_defaults(run=_evaluate)
@@ -436,7 +436,8 @@ def _evaluate(args: argparse.Namespace) -> int:
     import runpy
 
     module = {"languages": "toolkit.eval_language", "words": "toolkit.eval_words",
-              "aspects": "toolkit.eval_aspects", "segment": "toolkit.segment"}[args.what]
+              "sentences": "toolkit.eval_sentences", "aspects": "toolkit.eval_aspects",
+              "segment": "toolkit.segment"}[args.what]
     argv = sys.argv
     sys.argv = ([module] + (["--evaluate"] if args.what == "segment" else [])
                 + (["--coder", args.coder] if args.coder and args.what == "aspects" else []))
