@@ -6,7 +6,7 @@ import json
 import pandas as pd
 import pytest
 
-from toolkit import eval_aspects
+from toolkit.evaluation import aspects as eval_aspects
 from toolkit.tables import TableError
 
 ASPECTS = ("budget", "accuracy", "geopolitics")

@@ -8,7 +8,8 @@ import pandas as pd
 import pytest
 import yaml
 
-from toolkit import eval_language, language
+from toolkit import language
+from toolkit.evaluation import language as eval_language
 
 FLOORS = yaml.safe_load((Path(__file__).resolve().parent.parent / "corpus/gold/floors_language.yaml")
                         .read_text("utf-8"))

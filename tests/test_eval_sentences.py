@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from toolkit import eval_sentences
+from toolkit.evaluation import sentences as eval_sentences
 from toolkit.tables import TableError
 
 # The languages the toolkit profiles (issue 13: the cases cover all of them, plus Persian).
@@ -66,7 +66,7 @@ def test_a_failing_case_is_listed(tmp_path: Path) -> None:
     scored = eval_sentences.predict(eval_sentences.load_cases(cases))
     assert scored["passed"].tolist() == [True, False]
     assert scored["predicted"].iloc[1] == ["Mr. Lebedev waits."]
-    run = subprocess.run([sys.executable, "-m", "toolkit.eval_sentences", "--cases", str(cases),
+    run = subprocess.run([sys.executable, "-m", "toolkit.evaluation.sentences", "--cases", str(cases),
                           "--floors", str(floors)], capture_output=True, text=True, check=False)
     assert run.returncode == 1
     assert "- en-2 (wrong on purpose): Mr. Lebedev waits." in run.stdout

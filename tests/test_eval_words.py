@@ -9,7 +9,8 @@ import pandas as pd
 import pytest
 import yaml
 
-from toolkit import eval_words, language
+from toolkit import language
+from toolkit.evaluation import words as eval_words
 
 FLOORS = yaml.safe_load((Path(__file__).resolve().parent.parent / "corpus/gold/floors_words.yaml")
                         .read_text("utf-8"))

@@ -409,7 +409,7 @@ def coder_rates(folder: Path, *, rounds: int = 3) -> dict[str, float]:
     tier's sentences per CPU-second with and without the cascade, and the share the cascade sends on.
     """
     from toolkit import aspects, coder, language
-    from toolkit.eval_aspects import written_reviews
+    from toolkit.evaluation.aspects import written_reviews
 
     reviews = written_reviews(folder / "reviews.jsonl")[["review_id", "text", "language"]]
     annotated, sentences = language.annotate(reviews)

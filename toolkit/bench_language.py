@@ -147,7 +147,7 @@ def measure(reviews: pd.DataFrame, *, sample: int = 2000,
 
 
 def main(argv: list[str] | None = None) -> int:
-    from toolkit.eval_language import to_markdown
+    from toolkit.evaluation.language import to_markdown
 
     parser = argparse.ArgumentParser(prog="python -m toolkit.bench_language", description=__doc__)
     parser.add_argument("--n", type=int, default=100_000, help="reviews to generate (default 100000)")

@@ -101,7 +101,7 @@ def measure(sets: dict[str, pd.DataFrame], *, mb: float = 20.0, rounds: int = 3)
 
 def main(argv: list[str] | None = None) -> int:
     from toolkit.bench_language import machine
-    from toolkit.eval_language import to_markdown
+    from toolkit.evaluation.language import to_markdown
 
     parser = argparse.ArgumentParser(prog="python -m toolkit.bench_sentences", description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=20.0, help="MB of text per set (repeated to reach it)")

@@ -435,8 +435,8 @@ def _segment(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     import runpy
 
-    module = {"languages": "toolkit.eval_language", "words": "toolkit.eval_words",
-              "sentences": "toolkit.eval_sentences", "aspects": "toolkit.eval_aspects",
+    module = {"languages": "toolkit.evaluation.language", "words": "toolkit.evaluation.words",
+              "sentences": "toolkit.evaluation.sentences", "aspects": "toolkit.evaluation.aspects",
               "segment": "toolkit.segment"}[args.what]
     argv = sys.argv
     sys.argv = ([module] + (["--evaluate"] if args.what == "segment" else [])

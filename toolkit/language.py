@@ -24,7 +24,7 @@ __all__ = ["Detection", "BACKENDS", "DEFAULT_BACKEND", "detect_language", "annot
 
 UND = "und"
 BACKENDS = ("auto", "lingua", "langdetect", "py3langid")
-# Chosen by measurement on corpus/gold (see toolkit.eval_language and the README): the most accurate on
+# Chosen by measurement on corpus/gold (see toolkit.evaluation.language and the README): the most accurate on
 # short and mixed text, and fast enough for the pipeline because most text never reaches a model.
 DEFAULT_BACKEND = "auto"
 

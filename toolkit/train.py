@@ -317,7 +317,7 @@ def _development_rows() -> pd.DataFrame:
     gold labels per aspect, sentences as the toolkit splits them."""
     from toolkit import aspects, language
     from toolkit.corpus import load_corpus
-    from toolkit.eval_aspects import _spans, load_gold, written_reviews
+    from toolkit.evaluation.aspects import _spans, load_gold, written_reviews
 
     gold = load_gold()
     written = written_reviews()
@@ -376,7 +376,7 @@ def _choose_thresholds(oof, rules, y, cals, dev_logits, dev) -> list[tuple[float
     real reviews, which are harder to keep apart than written ones). When no threshold keeps those floors, the
     one that falls least short of them.
     """
-    from toolkit.eval_aspects import load_floors
+    from toolkit.evaluation.aspects import load_floors
 
     floors = load_floors()["sets"]
     grid = np.r_[np.round(np.arange(0.5, 0.99, 0.01), 2), [0.99, 0.993, 0.995, 0.997, 0.998, 0.999, 1.01]]

@@ -5,7 +5,7 @@ capitals, initials, numbers, inline lists, ellipses, quotes, Greek ";", Arabic "
 so on, in the style of pySBD's golden rules (written for the project, not copied). A case passes when
 `toolkit.sentences.spans` returns exactly the expected sentences.
 
-``python -m toolkit.eval_sentences`` (``toolkit evaluate sentences``) prints the share of cases passed per
+``python -m toolkit.evaluation.sentences`` (``toolkit evaluate sentences``) prints the share of cases passed per
 language, per batch and overall, and lists every failure; it exits 1 when a floor in
 ``corpus/gold/floors_sentences.yaml`` is not met (the gate in tests/test_eval_sentences.py).
 """
@@ -19,14 +19,13 @@ from typing import Any, TextIO
 import pandas as pd
 import yaml
 
-from toolkit import sentences
+from toolkit import datasets, sentences
 from toolkit.tables import TableError
 
 __all__ = ["CASES", "FLOORS", "load_cases", "predict", "report", "load_floors", "check_floors", "main"]
 
-_ROOT = Path(__file__).resolve().parent.parent
-CASES = _ROOT / "corpus" / "gold" / "sentence_boundaries.yaml"
-FLOORS = _ROOT / "corpus" / "gold" / "floors_sentences.yaml"
+CASES = datasets.gold_dir() / "sentence_boundaries.yaml"
+FLOORS = datasets.gold_dir() / "floors_sentences.yaml"
 _FIELDS = ("id", "language", "phenomenon", "text", "sentences")
 
 
@@ -133,7 +132,7 @@ def _print(table: pd.DataFrame, scored: pd.DataFrame, out: TextIO) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Print the evaluation; exit 1 when a floor in floors_sentences.yaml is not met."""
-    parser = argparse.ArgumentParser(prog="python -m toolkit.eval_sentences", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m toolkit.evaluation.sentences", description=__doc__.splitlines()[0])
     parser.add_argument("--cases", default=str(CASES), help="the golden-rule cases (YAML)")
     parser.add_argument("--floors", default=str(FLOORS), help="the floors to check (YAML)")
     args = parser.parse_args(argv)

@@ -6,7 +6,7 @@ hard negatives, some held out from tuning). Gold sentences are keyed by review i
 so the gold survives changes to the sentence splitter: a predicted statement counts for a gold sentence
 when their spans in the review text overlap. Every sentence not in the gold file is a negative.
 
-``python -m toolkit.eval_aspects`` prints precision/recall/F1 per aspect and language at sentence and review
+``python -m toolkit.evaluation.aspects`` prints precision/recall/F1 per aspect and language at sentence and review
 level, and exact-match accuracy of budget figures (amount, currency, subject).
 """
 from __future__ import annotations
@@ -406,7 +406,7 @@ def _report(results: dict[str, Evaluation], out: Any) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Print the evaluation; exit 1 when a floor in floors_aspects.yaml is not met."""
-    parser = argparse.ArgumentParser(prog="python -m toolkit.eval_aspects", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m toolkit.evaluation.aspects", description=__doc__.splitlines()[0])
     parser.add_argument("--gold", default=str(GOLD))
     parser.add_argument("--reviews", default=str(REVIEWS))
     parser.add_argument("--floors", default=str(FLOORS))

@@ -1,6 +1,6 @@
 """Evaluation of the language backends on the development set (corpus/gold/languages_*.csv).
 
-``python -m toolkit.eval_language`` prints, for every backend, accuracy per language and per length bucket
+``python -m toolkit.evaluation.language`` prints, for every backend, accuracy per language and per length bucket
 (< 20, 20–60, > 60 characters) on single sentences, and review-level accuracy of `language.annotate`.
 The gate in tests/test_eval_language.py holds the default backend to the floors in
 corpus/gold/floors_language.yaml.
@@ -185,7 +185,7 @@ def to_markdown(frame: pd.DataFrame) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m toolkit.eval_language", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m toolkit.evaluation.language", description=__doc__)
     parser.add_argument("--backend", action="append", choices=language.BACKENDS,
                         help="backend(s) to evaluate (default: all)")
     args = parser.parse_args(argv)

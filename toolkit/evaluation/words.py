@@ -1,6 +1,6 @@
 """Evaluation of the language detector by length of text: single words, word pairs, short sentences.
 
-``python -m toolkit.eval_words`` (= ``toolkit evaluate words``) prints, for each backend and length class, the
+``python -m toolkit.evaluation.words`` (= ``toolkit evaluate words``) prints, for each backend and length class, the
 share of right answers, wrong answers and abstentions (``und``), overall and per language, on
 corpus/gold/languages_lengths.csv. The gate in tests/test_eval_words.py holds the default backend to the floors
 in corpus/gold/floors_words.yaml.
@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from toolkit import language
-from toolkit.eval_language import GOLD_DIR, to_markdown
+from toolkit.evaluation.language import GOLD_DIR, to_markdown
 
 __all__ = ["LENGTHS", "OUTCOMES", "load_lengths", "outcome", "predict_lengths", "report", "gold_sha256"]
 
@@ -106,7 +106,7 @@ def report(*, backend: str | None = None, gold: pd.DataFrame | None = None) -> p
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m toolkit.eval_words", description=__doc__,
+    parser = argparse.ArgumentParser(prog="python -m toolkit.evaluation.words", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--backend", action="append", choices=language.BACKENDS,
                         help="backend(s) to evaluate (default: all)")
