@@ -437,10 +437,9 @@ def _evaluate(args: argparse.Namespace) -> int:
 
     module = {"languages": "toolkit.evaluation.language", "words": "toolkit.evaluation.words",
               "sentences": "toolkit.evaluation.sentences", "aspects": "toolkit.evaluation.aspects",
-              "segment": "toolkit.segment"}[args.what]
+              "segment": "toolkit.evaluation.segment"}[args.what]
     argv = sys.argv
-    sys.argv = ([module] + (["--evaluate"] if args.what == "segment" else [])
-                + (["--coder", args.coder] if args.coder and args.what == "aspects" else []))
+    sys.argv = [module] + (["--coder", args.coder] if args.coder and args.what == "aspects" else [])
     try:
         runpy.run_module(module, run_name="__main__")
     finally:

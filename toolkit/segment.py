@@ -10,8 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-import sys
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -20,18 +18,9 @@ from typing import Any
 
 import yaml
 
-__all__ = ["SegmentError", "propose", "to_yaml", "segment_file", "evaluate"]
+__all__ = ["SegmentError", "propose", "to_yaml", "segment_file"]
 
 _DATA = Path(__file__).parent / "data" / "segment" / "cues.yaml"
-_REPO = Path(__file__).resolve().parent.parent
-_FIXTURES = _REPO / "tests" / "fixtures" / "segment"
-#: Hand-made dumps of a made-up film with hand-curated manifests, measured besides the shipped corpus so
-#: that the heuristics are not fitted to one file (see the manifests' headers for how each was used).
-_OTHER_DUMPS = (
-    (_FIXTURES / "other_film_dump.txt", _FIXTURES / "other_film_manifest.yaml"),
-    (_FIXTURES / "heldout_dump.txt", _FIXTURES / "heldout_manifest.yaml"),
-    (_FIXTURES / "heldout2_dump.txt", _FIXTURES / "heldout2_manifest.yaml"),
-)
 
 # Labels of a line. Transparent ones never end a unit and are dropped from inside one.
 _TRANSPARENT = ("repeat", "caption")
@@ -1174,112 +1163,3 @@ def segment_file(path: Path, *, relative_to: Path | None = None) -> str:
         return to_yaml(propose(raw, source=source))
     except SegmentError as error:
         raise SegmentError(str(error).replace(source, str(path), 1)) from None
-
-
-# ---------------------------------------------------------------------------------------------- evaluation
-def evaluate(raw_path: str | Path, curated_manifest_path: str | Path) -> dict[str, Any]:
-    """Measure the draft for `raw_path` against a curated manifest of the same dump.
-
-    Both manifests are loaded with `toolkit.corpus.load_corpus` (so the draft's anchors are verified) and
-    compared by the raw characters their units keep (`spans`):
-    `recall` — share of the curated units' characters inside some proposed unit;
-    `boilerplate_share` — share of the proposed units' characters outside every curated unit;
-    `units_matched` — curated units with a proposed unit covering at least half of it and lying at least
-    half inside it; `unit_recall` = matched / curated units, `unit_precision` = proposed units that match
-    a curated unit / proposed units; `kind_agreement`, `critic_agreement`, `rating_agreement`,
-    `published_agreement` — share of matched pairs whose kind / critic / rating_raw / published agree
-    (a field missing on both sides agrees).
-    """
-    from toolkit.corpus import load_corpus
-
-    raw_path = Path(raw_path).resolve()
-    curated = load_corpus(curated_manifest_path)
-    with tempfile.TemporaryDirectory() as folder:
-        draft_path = Path(folder) / "draft.yaml"
-        draft_path.write_text(segment_file(raw_path), encoding="utf-8")
-        proposed = load_corpus(draft_path)
-    size = len(raw_path.read_text(encoding="utf-8"))
-    gold = [_spans(s) for s in curated["spans"]]
-    mine = [_spans(s) for s in proposed["spans"]]
-    gold_mask, mine_mask = _mask(gold, size), _mask(mine, size)
-    gold_chars, mine_chars = sum(gold_mask), sum(mine_mask)
-    both = sum(g and m for g, m in zip(gold_mask, mine_mask))
-    pairs: list[tuple[int, int]] = []
-    matched_mine: set[int] = set()
-    mine_sets = [_chars(m) for m in mine]
-    for gi, g in enumerate(gold):
-        g_set = _chars(g)
-        for mi, m_set in enumerate(mine_sets):
-            overlap = len(g_set & m_set)
-            if overlap and overlap >= 0.5 * len(g_set) and overlap >= 0.5 * len(m_set):
-                pairs.append((gi, mi))
-                matched_mine.add(mi)
-                break
-    def agree(column: str) -> float | None:
-        if not pairs:
-            return None
-        same = [_norm(curated[column].iloc[g]) == _norm(proposed[column].iloc[m]) for g, m in pairs]
-        return round(sum(same) / len(same), 3)
-
-    return {
-        "raw": raw_path.name,
-        "curated_units": len(gold),
-        "proposed_units": len(mine),
-        "curated_chars": gold_chars,
-        "proposed_chars": mine_chars,
-        "recall": round(both / gold_chars, 3) if gold_chars else None,
-        "boilerplate_share": round((mine_chars - both) / mine_chars, 3) if mine_chars else None,
-        "units_matched": len(pairs),
-        "unit_recall": round(len(pairs) / len(gold), 3) if gold else None,
-        "unit_precision": round(len(matched_mine) / len(mine), 3) if mine else None,
-        "kind_agreement": agree("kind"),
-        "critic_agreement": agree("critic"),
-        "rating_agreement": agree("rating_raw"),
-        "published_agreement": agree("published"),
-    }
-
-
-def _norm(value: Any) -> Any:
-    return None if value is None or (isinstance(value, float) and value != value) else value
-
-
-def _spans(text: str) -> list[tuple[int, int]]:
-    return [(int(a), int(b)) for a, b in (piece.split("-") for piece in str(text).split(";") if piece)]
-
-
-def _mask(units: list[list[tuple[int, int]]], size: int) -> list[bool]:
-    mask = [False] * size
-    for spans in units:
-        for a, b in spans:
-            mask[a:b] = [True] * (b - a)
-    return mask
-
-
-def _chars(spans: list[tuple[int, int]]) -> set[int]:
-    return {i for a, b in spans for i in range(a, b)}
-
-
-def _main(argv: list[str]) -> int:
-    """`python -m toolkit.segment --evaluate [RAW CURATED_MANIFEST]`: the figures for the shipped corpus
-    and the made-up dumps, or for the given raw dump against its curated manifest."""
-    from toolkit.corpus import DEFAULT_MANIFEST, _read_manifest
-
-    if argv[:1] != ["--evaluate"] or len(argv) not in (1, 3):
-        print("usage: python -m toolkit.segment --evaluate [RAW CURATED_MANIFEST]", file=sys.stderr)
-        return 2
-    if len(argv) == 3:
-        checks = [(Path(argv[1]), Path(argv[2]))]
-    else:
-        shipped_raw = DEFAULT_MANIFEST.parent / _read_manifest(DEFAULT_MANIFEST)["raw"]
-        checks = [(shipped_raw, DEFAULT_MANIFEST)]
-        checks += [(raw, manifest) for raw, manifest in _OTHER_DUMPS if raw.is_file() and manifest.is_file()]
-    for raw, manifest in checks:
-        figures = evaluate(raw, manifest)
-        print(f"{figures.pop('raw')} vs {manifest.name}:")
-        for key, value in figures.items():
-            print(f"  {key:20} {value}")
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(_main(sys.argv[1:]))
