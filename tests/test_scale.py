@@ -306,5 +306,6 @@ def test_a_long_review_costs_linear_work():
     lines = large_out[0][1].splitlines()
     assert len(lines) > 10 * 0.9 * len(small_out[0][1].splitlines())
     assert json.loads(lines[0])["figures"][0]["amount"] == 10_000_000
-    print(f"calls: {small:,} for 100 KB, {large:,} for 1 MB ({large / small:.2f}x)")
+    # 9.3x when written (885,135 and 8,221,481 calls); re-copying the review's text per statement, or
+    # re-reading its earlier sentences, would make it grow with the square of the length instead.
     assert large / small < 11.5, (small, large)
