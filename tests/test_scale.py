@@ -270,3 +270,63 @@ def test_dask_files_skip_ids_repeated_across_partitions(tmp_path):
     listed = pd.read_csv(summary.rejections, keep_default_na=False)
     assert [(r.line, r.kind) for r in got.itertuples()] == [(r.line, r.kind) for r in listed.itertuples()] == \
         [(2, "no text"), (4, "broken JSON"), (5, "duplicate id"), (7, "dangling duplicate_of"), (8, "bad value")]
+
+
+# ---------------------------------------------------------------------------------------- long reviews ---
+_LONG_PARTS = ("The studio spent ${n} million on the orbital sets.", "Nobody in my row cared about the score.",
+               "Shooting took {n} weeks, far longer than planned.", "Der Film kostete {n} Millionen Euro.",
+               "The docking scene is the best part.")
+
+
+def _long_review(size: int) -> pd.DataFrame:
+    """One review of about `size` bytes: short sentences, a third of them with a budget figure."""
+    parts, total, i = [], 0, 0
+    while total < size:
+        sentence = _LONG_PARTS[i % len(_LONG_PARTS)].format(n=10 + i % 89)
+        parts.append(sentence)
+        total += len(sentence) + 1
+        i += 1
+    return pd.DataFrame({"review_id": ["long"], "text": [" ".join(parts)]})
+
+
+def _calls(run) -> int:
+    """Function calls (Python and C) made by `run()`: an operation count that does not depend on the clock."""
+    import sys
+
+    count = 0
+
+    def tally(frame, event, arg):
+        nonlocal count
+        if event in ("call", "c_call"):
+            count += 1
+
+    sys.setprofile(tally)
+    try:
+        run()
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+def test_a_long_review_costs_linear_work():
+    """A 1 MB review costs about ten times the work of a 100 KB one, not a hundred (issue 13: one long review
+    took minutes). The statements path as `toolkit statements` runs it: every stage, then the JSONL lines."""
+    from toolkit.scale import jsonl_by_review
+
+    def statements(size: int) -> tuple[int, list]:
+        reviews = _long_review(size)
+        out: list = []
+        count = _calls(lambda: out.extend(jsonl_by_review(run_partition(reviews, film=FILM, coder="fast"),
+                                                          "statements")))
+        return count, out
+
+    statements(5_000)  # compile the lexicons and fill the memos: one-off work
+    small, small_out = statements(100_000)
+    large, large_out = statements(1_000_000)
+    assert len(small_out) == len(large_out) == 1
+    lines = large_out[0][1].splitlines()
+    assert len(lines) > 10 * 0.9 * len(small_out[0][1].splitlines())
+    assert json.loads(lines[0])["figures"][0]["amount"] == 10_000_000
+    # 9.3x when written (885,135 and 8,221,481 calls); re-copying the review's text per statement, or
+    # re-reading its earlier sentences, would make it grow with the square of the length instead.
+    assert large / small < 11.5, (small, large)

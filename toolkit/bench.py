@@ -21,12 +21,12 @@ import time
 from dataclasses import asdict, dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import yaml
 
-__all__ = ["generate", "write_jsonl", "corpus_path", "Measurement", "measure", "langdetect_alone",
-           "real_text_rates", "main"]
+__all__ = ["generate", "real_reviews", "write_jsonl", "corpus_path", "real_corpus_path", "Measurement", "measure",
+           "langdetect_alone", "lingua_alone", "pysbd_alone", "stage_seconds", "real_text_rates", "main"]
 
 REPO = Path(__file__).resolve().parent.parent
 BENCH_DIR = REPO / "bench"
@@ -153,6 +153,115 @@ def corpus_path(n: int, *, seed: int = 0, folder: Path = BENCH_DIR) -> Path:
     path = Path(folder) / f"reviews-{n}-seed{seed}.jsonl"
     if not path.exists():
         write_jsonl(generate(n, seed=seed), path)
+    return path
+
+
+# ------------------------------------------------------------------------------- the real-like corpus ---
+# The headline corpus: the repository's own real and written text, mixed to real reviews' lengths and
+# language shares (toolkit/data/bench/real.yaml). The generated corpus above stays as a stress test.
+_ASPECTS = ("budget", "accuracy", "geopolitics")
+
+
+@functools.cache
+def _real_spec() -> dict:
+    return yaml.safe_load(resources.files("toolkit").joinpath("data/bench/real.yaml").read_text("utf-8"))
+
+
+def _jsonl_records(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+@functools.cache
+def _real_pools() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Sentences per language: ``neutral`` and one pool per aspect from corpus/training/, ``review`` from
+    whole real reviews (split with `toolkit.sentences.spans`). Sorted sources, so the pools are stable."""
+    import csv
+
+    from toolkit.corpus import load_corpus
+    from toolkit.sentences import spans
+
+    pools: dict[str, dict[str, list[str]]] = {}
+
+    def pool(language: str) -> dict[str, list[str]]:
+        return pools.setdefault(language, {"neutral": [], **{a: [] for a in _ASPECTS}, "review": []})
+
+    for path in sorted((REPO / "corpus" / "training").glob("*.jsonl")):
+        for record in _jsonl_records(path):
+            labels = [a for a in _ASPECTS if record.get(a)]
+            pool(record["language"])[labels[0] if labels else "neutral"].append(record["text"])
+    reviews: list[tuple[str, str]] = []
+    with open(REPO / "corpus" / "gold" / "languages_reviews.csv", encoding="utf-8", newline="") as handle:
+        shipped = {row["review_id"]: row["language"] for row in csv.DictReader(handle)}
+    for row in load_corpus()[["review_id", "text"]].itertuples(index=False):
+        if shipped.get(row.review_id, "und") != "und":
+            reviews.append((shipped[row.review_id], row.text))
+    folders = [*sorted((REPO / "corpus").glob("blind*")), *sorted((REPO / "corpus" / "examples").iterdir())]
+    for folder in folders:
+        if (folder / "reviews.jsonl").is_file():
+            reviews += [(r["language"], r["text"]) for r in _jsonl_records(folder / "reviews.jsonl")]
+    for language, text in reviews:
+        pool(language)["review"] += [text[a:b] for a, b in spans(text, language=language) if b - a >= 3]
+    return {language: {k: tuple(v) for k, v in p.items()} for language, p in sorted(pools.items())}
+
+
+def _real_sentence(rng: random.Random, pool: dict[str, tuple[str, ...]], spec: dict) -> str:
+    if pool["review"] and rng.random() < spec["review_sentence_share"]:
+        return rng.choice(pool["review"])
+    x = rng.random()
+    for aspect in _ASPECTS:
+        rate = spec["aspect_rates"][aspect]
+        if x < rate and pool[aspect]:
+            return rng.choice(pool[aspect])
+        x -= rate
+    return rng.choice(pool["neutral"])
+
+
+def _real_review(seed: int, index: int) -> dict:
+    rng = random.Random(seed * 1_000_003 + index)  # one generator per row, as `_review`
+    spec, pools = _real_spec(), _real_pools()
+    languages = tuple(spec["languages"])
+    total = sum(spec["languages"].values())
+    language = _pick_weighted(rng, languages, tuple(itertools.accumulate(
+        spec["languages"][name] / total for name in languages)))
+    kinds = tuple(spec["kinds"])
+    kind = _pick_weighted(rng, kinds, tuple(itertools.accumulate(spec["kinds"][k]["share"] for k in kinds)))
+    shape = spec["kinds"][kind]
+    target = min(shape["max"], max(shape["min"], rng.lognormvariate(math.log(shape["median"]), shape["sigma"])))
+    parts: list[str] = []
+    size = 0
+    while size < target:
+        switch = language != "en" and rng.random() < spec["english_switch"]
+        sentence = _real_sentence(rng, pools["en" if switch else language], spec)
+        parts.append(sentence)
+        size += len(sentence) + 1
+        if kind != "user" and rng.random() < spec["paragraph_rate"]:
+            parts.append("\n\n")
+    text = " ".join(parts).replace(" \n\n ", "\n\n").strip()
+    return {"id": f"r{seed}-{index:07d}", "text": text, "kind": kind, "bench_language": language}
+
+
+def real_reviews(n: int, *, seed: int = 0, start: int = 0) -> Iterator[dict]:
+    """Yield `n` real-like reviews (``id``, ``text``, ``kind``, ``bench_language``), deterministically.
+
+    Each review is sentences of real and written text in one language (corpus/training/, the shipped
+    corpus, the blind and example sets), its language and length drawn as toolkit/data/bench/real.yaml says.
+
+    >>> rows = list(real_reviews(3, seed=1))
+    >>> [r["id"] for r in rows], rows == list(real_reviews(3, seed=1))
+    (['r1-0000000', 'r1-0000001', 'r1-0000002'], True)
+    """
+    if n < 0:
+        raise ValueError(f"real_reviews: n must be >= 0, got {n}")
+    for index in range(start, start + n):
+        yield _real_review(seed, index)
+
+
+def real_corpus_path(n: int, *, seed: int = 0, folder: Path = BENCH_DIR) -> Path:
+    """The cached real-like benchmark corpus of `n` reviews, built on first use."""
+    path = Path(folder) / f"real-{n}-seed{seed}.jsonl"
+    if not path.exists():
+        write_jsonl(real_reviews(n, seed=seed), path)
     return path
 
 
@@ -333,23 +442,72 @@ def langdetect_alone(path: Path, *, limit: int | None = None) -> Measurement:
     return Measurement("langdetect", len(texts), 1, seconds, megabytes, _peak_rss_mb(), 0.0, cpu)
 
 
-def stage_seconds(path: Path, *, limit: int = 2000, film=None) -> dict[str, float]:
+def _texts_and_languages(path: Path, limit: int | None) -> tuple[list[str], list[str | None]]:
+    texts, languages = [], []
+    with open(path, "rb") as handle:
+        for line in handle:
+            if line.strip():
+                record = json.loads(line)
+                texts.append(record["text"])
+                languages.append(record.get("bench_language"))
+                if limit is not None and len(texts) >= limit:
+                    break
+    return texts, languages
+
+
+def lingua_alone(path: Path, *, limit: int | None = None) -> Measurement:
+    """lingua (every language, high accuracy, models loaded before timing, one core) on the same texts."""
+    from lingua import LanguageDetectorBuilder
+
+    texts, _ = _texts_and_languages(path, limit)
+    started = time.perf_counter()
+    detector = LanguageDetectorBuilder.from_all_languages().with_preloaded_language_models().build()
+    startup = time.perf_counter() - started
+    t, cpu = time.perf_counter(), time.process_time()
+    for text in texts:
+        detector.detect_language_of(text)
+    seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    return Measurement("lingua alone", len(texts), 1, seconds, megabytes, _peak_rss_mb(), 0.0, cpu)
+
+
+def pysbd_alone(path: Path, *, limit: int | None = None) -> Measurement:
+    """pySBD (sentence splitting only, in each review's own language where pySBD has it, else English)."""
+    import pysbd
+    from pysbd.languages import LANGUAGE_CODES
+
+    texts, languages = _texts_and_languages(path, limit)
+    segmenters: dict[str, Any] = {}
+    t, cpu = time.perf_counter(), time.process_time()
+    for text, language in zip(texts, languages):
+        code = language if language in LANGUAGE_CODES else "en"
+        if code not in segmenters:
+            segmenters[code] = pysbd.Segmenter(language=code, clean=False, char_span=False)
+        segmenters[code].segment(text)
+    seconds, cpu = time.perf_counter() - t, time.process_time() - cpu
+    megabytes = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    return Measurement("pysbd alone", len(texts), 1, seconds, megabytes, _peak_rss_mb(), 0.0, cpu)
+
+
+def stage_seconds(path: Path, *, limit: int = 2000, film=None, coder: str = "fast") -> dict[str, float]:
     """CPU seconds per stage on the first `limit` reviews of `path`, one process, in steady state.
 
-    The stages are the pipeline's own (reading, `language.annotate`, `aspects.extract_statements`,
-    `money.budget_figures`) and the JSONL serialization `run_file` does, so the shares say where time goes.
-    The same reviews are run through the whole pipeline once first: lingua loads its models per language
-    the first time it meets one, and that one-off cost belongs to start-up, not to any stage.
+    The stages are the pipeline's own: reading, `language.annotate` (languages and sentences; the splitter's
+    share is timed again alone on the labelled reviews), `aspects.extract_statements` with the `coder` tier,
+    `money.budget_figures`, the JSONL `run_file` writes, then `toolkit.align` and `reception.by_place` over
+    the results. The same reviews are run through the whole pipeline once first: lingua loads its models per
+    language the first time it meets one, and that one-off cost belongs to start-up, not to any stage.
     """
-    from toolkit import aspects, language, money
+    from toolkit import aspects, language, money, reception, sentences as splitter
+    from toolkit.align import align
     from toolkit.pipeline import Film
     from toolkit.scale import _Block, jsonl_by_review, _parse_block, run_partition, table_schemas
 
     film = film or Film("Salyut-7", 2017, ("Salyut-7", "Салют-7"))
-    table_schemas(film)  # load and compile every resource first: those are one-off costs
+    table_schemas(film, None, coder)  # load and compile every resource first: those are one-off costs
     with open(path, "rb") as handle:
         data = b"".join(line for _, line in zip(range(limit), handle))
-    run_partition(_parse_block(_Block(str(path), 1, data))[0], film=film)
+    run_partition(_parse_block(_Block(str(path), 1, data))[0], film=film, coder=coder)
     times: dict[str, float] = {}
     t = time.process_time()
     reviews, _ = _parse_block(_Block(str(path), 1, data))
@@ -358,15 +516,24 @@ def stage_seconds(path: Path, *, limit: int = 2000, film=None) -> dict[str, floa
     annotated, sentences = language.annotate(reviews)
     times["languages + sentences"] = time.process_time() - t
     t = time.process_time()
-    statements = aspects.extract_statements(annotated, sentences)
-    times["statements"] = time.process_time() - t
+    splitter.split(annotated)
+    times["(of which sentence splitting)"] = time.process_time() - t
     t = time.process_time()
-    money.budget_figures(statements, year=film.year, film_titles=film.titles)
+    statements = aspects.extract_statements(annotated, sentences, coder=coder)
+    times[f"statements ({coder})"] = time.process_time() - t
+    t = time.process_time()
+    figures = money.budget_figures(statements, year=film.year, film_titles=film.titles)
     times["budget figures"] = time.process_time() - t
-    tables = run_partition(reviews, film=film)
+    tables = run_partition(reviews, film=film, coder=coder)
     t = time.process_time()
     jsonl_by_review(tables, "statements")
     times["write (JSONL)"] = time.process_time() - t
+    t = time.process_time()
+    align(annotated, statements, figures)
+    times["align"] = time.process_time() - t
+    t = time.process_time()
+    reception.by_place(annotated.assign(place=annotated.get("place", "XX")), statements, figures)
+    times["reception (by place)"] = time.process_time() - t
     return times
 
 
@@ -465,22 +632,30 @@ def _row(m: Measurement, load: str) -> str:
             f"{m.peak_rss_mb:,.0f} | {load} |")
 
 
+def _corpus(kind: str, size: int, seed: int) -> Path:
+    return real_corpus_path(size, seed=seed) if kind == "real" else corpus_path(size, seed=seed)
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Command line: generate the corpora, time the pipeline at each size and job count, print a table."""
+    """Command line: build the corpora, time the pipeline per size, coder tier and job count, print tables."""
     parser = argparse.ArgumentParser(prog="python -m toolkit.bench", description=__doc__)
+    parser.add_argument("--corpus", choices=["real", "generated"], default="real",
+                        help="real: real-like text from the repository's corpora (the headline); generated: the "
+                             "small-vocabulary stress test")
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--chunk-size", type=int, default=2000)
-    parser.add_argument("--langdetect-limit", type=int, default=5000,
-                        help="time langdetect on the first N texts of each corpus (it is slow)")
+    parser.add_argument("--peers-limit", "--langdetect-limit", type=int, default=5000, dest="peers_limit",
+                        help="time langdetect, lingua and pySBD alone on the first N texts of each corpus "
+                             "(0: skip)")
     parser.add_argument("--json", type=Path, default=None, help="also append each measurement as JSON here")
-    parser.add_argument("--stages", type=int, default=0, metavar="N",
-                        help="only print seconds per stage on the first N reviews of the smallest size")
+    parser.add_argument("--stages", type=int, default=5000, metavar="N",
+                        help="also print CPU seconds per stage on the first N reviews of the smallest size (0: skip)")
     parser.add_argument("--real", action="store_true",
-                        help="only print the language and statements stages' rates on real review text")
-    parser.add_argument("--coder", choices=["accurate", "fast", "rules"], default="accurate",
-                        help="the statements coder tier of the pipeline runs (default: accurate)")
+                        help="only print the language and statements stages' rates on the shipped real reviews")
+    parser.add_argument("--coder", choices=["accurate", "fast", "rules"], nargs="+", default=["fast", "accurate"],
+                        help="the statements coder tiers of the pipeline runs (default: fast accurate)")
     parser.add_argument("--tiers", type=Path, default=None, metavar="FOLDER",
                         help="only print the statements stage's speed per coder tier on a labelled set's "
                              "reviews (e.g. corpus/blind)")
@@ -502,32 +677,37 @@ def main(argv: list[str] | None = None) -> int:
             print(f"round {n}: {rates['reviews']} real reviews ({rates['megabytes']:.3f} MB): languages + "
                   f"sentences {rates['languages']:.2f} MB per CPU-s, statements {rates['statements']:.2f}")
         return 0
-    if args.stages:
-        path = corpus_path(min(args.sizes), seed=args.seed)
-        _, megabytes = _text_megabytes_head(path, args.stages)
-        times = stage_seconds(path, limit=args.stages)
-        total = sum(times.values())
-        print(f"stages on the first {args.stages:,} reviews of {path.name} ({megabytes:.2f} MB), load {_load()}")
-        print("| stage | CPU seconds | share | MB per CPU-s |")
-        print("|---|---:|---:|---:|")
-        for stage, seconds in times.items():
-            print(f"| {stage} | {seconds:.2f} | {seconds / total:.0%} | {megabytes / seconds:.2f} |")
-        print(f"| all | {total:.2f} | 100% | {megabytes / total:.3f} |")
-        return 0
+    print(f"corpus: {args.corpus}")
     print("| run | reviews | jobs | seconds | reviews/s | MB/s per core | MB per CPU-s | ms/review "
           "| ms/review after start-up | peak MB | load 1/5/15 |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for size in args.sizes:
-        path = corpus_path(size, seed=args.seed)
-        for jobs in args.jobs:
-            load = _load()
-            m = measure(path, jobs=jobs, chunk_size=args.chunk_size, coder=args.coder)
-            print(_row(m, load), flush=True)
-            _record(args.json, m, size, load)
-        load = _load()
-        m = langdetect_alone(path, limit=args.langdetect_limit)
-        print(_row(m, load), flush=True)
-        _record(args.json, m, size, load)
+        path = _corpus(args.corpus, size, args.seed)
+        for coder in args.coder:
+            for jobs in args.jobs:
+                load = _load()
+                m = measure(path, jobs=jobs, chunk_size=args.chunk_size, coder=coder)
+                print(_row(m, load), flush=True)
+                _record(args.json, m, size, load)
+        if args.peers_limit:
+            for peer in (langdetect_alone, lingua_alone, pysbd_alone):
+                load = _load()
+                m = peer(path, limit=args.peers_limit)
+                print(_row(m, load), flush=True)
+                _record(args.json, m, size, load)
+    if args.stages:
+        path = _corpus(args.corpus, min(args.sizes), args.seed)
+        _, megabytes = _text_megabytes_head(path, args.stages)
+        for coder in args.coder:
+            times = stage_seconds(path, limit=args.stages, coder=coder)
+            total = sum(v for k, v in times.items() if not k.startswith("("))
+            print(f"\nstages on the first {args.stages:,} reviews of {path.name} ({megabytes:.2f} MB), "
+                  f"coder {coder}, load {_load()}")
+            print("| stage | CPU seconds | share | MB per CPU-s |")
+            print("|---|---:|---:|---:|")
+            for stage, seconds in times.items():
+                print(f"| {stage} | {seconds:.2f} | {seconds / total:.0%} | {megabytes / seconds:.2f} |")
+            print(f"| all | {total:.2f} | 100% | {megabytes / total:.3f} |")
     return 0
 
 

@@ -702,9 +702,16 @@ def classify_subject(sentence: str, mention: MoneyMention, *, language: str | No
     if not 0 <= mention.start <= mention.end <= len(sentence):
         raise ValueError(f"mention {mention.start}:{mention.end} lies outside the sentence "
                          f"({len(sentence)} characters)")
+    return _classify_subject(sentence, mention, parse_money(sentence, language=language), language=language,
+                             film_titles=film_titles, comparators=comparators)
+
+
+def _classify_subject(sentence: str, mention: MoneyMention, mentions: list[MoneyMention], *, language: str | None,
+                      film_titles: tuple[str, ...], comparators: tuple[str, ...]) -> str:
+    """`classify_subject` given every money phrase of the sentence (`parse_money` of it), parsed once."""
     key = _language_key(language)
     cues = _subject_cues(key)
-    others = [m for m in parse_money(sentence, language=language) if (m.start, m.end) != (mention.start, mention.end)]
+    others = [m for m in mentions if (m.start, m.end) != (mention.start, mention.end)]
     prev_end = max((m.end for m in others if m.end <= mention.start), default=0)
     next_start = min((m.start for m in others if m.start >= mention.end), default=len(sentence))
     window = sentence[prev_end:mention.start]
@@ -803,7 +810,8 @@ def budget_figures(statements: pd.DataFrame, *, year: int | None, film_titles: t
     budget = statements[statements["aspect"] == "budget"]
     for record in budget.itertuples(index=False):
         text, language = str(record.text), _language_key(record.language)
-        for mention in parse_money(text, language=language):
+        mentions = parse_money(text, language=language)
+        for mention in mentions:
             if mention.kind not in ("budget", "unknown"):
                 continue
             usd = to_usd(mention.amount, mention.currency, year) if mention.currency and year else None
@@ -811,8 +819,8 @@ def budget_figures(statements: pd.DataFrame, *, year: int | None, film_titles: t
                 "review_id": record.review_id, "sentence_id": record.sentence_id,
                 "amount": mention.amount, "currency": mention.currency, "year": None if year is None else int(year),
                 "usd": math.nan if usd is None else usd,
-                "subject": classify_subject(text, mention, language=language, film_titles=tuple(film_titles),
-                                            comparators=tuple(comparators)),
+                "subject": _classify_subject(text, mention, mentions, language=language,
+                                             film_titles=tuple(film_titles), comparators=tuple(comparators)),
                 "text": text[mention.start:mention.end],
                 "start": int(record.start) + mention.start, "end": int(record.start) + mention.end,
                 "low": mention.low, "high": mention.high, "approx": mention.approx, "kind": mention.kind,
