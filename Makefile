@@ -41,7 +41,7 @@ coder: $(STAMP)
 	$(BIN)/python -m toolkit.train
 
 bench: $(STAMP)
-	$(BIN)/python -m toolkit.bench
+	$(BIN)/python -m benchmarks.bench
 
 clean-venv:
 	rm -rf $(VENV)

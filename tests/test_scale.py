@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from toolkit import cli
-from toolkit.bench import generate, write_jsonl
+from benchmarks.bench import generate, write_jsonl
 from toolkit.pipeline import Film, analyse
 from toolkit.readers import REJECTION_COLUMNS, ReviewInputError, read_reviews, read_reviews_report
 from toolkit.scale import conform, read_jsonl_chunks, run_file, run_partition, table_schemas
@@ -246,7 +246,7 @@ def test_stdout_output_is_the_file_output(corpus, tmp_path, capsys):
 
 
 def test_real_text_rates_cover_the_shipped_and_written_reviews() -> None:
-    from toolkit.bench import real_text_rates
+    from benchmarks.bench import real_text_rates
 
     (rates,) = real_text_rates(rounds=1)
     # 65 corpus units + 54 written development reviews; about 68 KB of text.

@@ -1,6 +1,6 @@
 """Benchmark of the language + sentence stage on a generated corpus (not a test: numbers vary by machine).
 
-``python -m toolkit.bench_language --n 100000`` builds `generate_reviews(n)` — reviews assembled from the
+``python -m benchmarks.bench_language --n 100000`` builds `generate_reviews(n)` — reviews assembled from the
 sentence pool toolkit/data/language/sentence_pool.csv (20 languages, a tenth of them with one sentence of
 another language), 20..5000 characters with a long tail — and reports reviews/s and MB/s (UTF-8) for each
 backend's review-level detection alone, for `sentences.split`, and for the whole `language.annotate` stage.
@@ -149,7 +149,7 @@ def measure(reviews: pd.DataFrame, *, sample: int = 2000,
 def main(argv: list[str] | None = None) -> int:
     from toolkit.evaluation.language import to_markdown
 
-    parser = argparse.ArgumentParser(prog="python -m toolkit.bench_language", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_language", description=__doc__)
     parser.add_argument("--n", type=int, default=100_000, help="reviews to generate (default 100000)")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--sample", type=int, default=2000, help="subsample for the slow backends")

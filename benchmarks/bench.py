@@ -1,9 +1,9 @@
 """Benchmark: a deterministic synthetic review corpus and one command that times the whole analysis on it.
 
-``python -m toolkit.bench --sizes 10000 100000 --jobs 1 2`` writes (once, cached) ``bench/reviews-N.jsonl``,
+``python -m benchmarks.bench --sizes 10000 100000 --jobs 1 2`` writes (once, cached) ``bench/reviews-N.jsonl``,
 runs read → languages → sentences → statements → budget figures → write through `toolkit.scale.run_file`,
 and prints reviews/s, MB/s per core, peak memory and time per review, next to langdetect alone on the same
-texts. The sentence pools are ``toolkit/data/bench/pools.yaml`` (written for the benchmark, 20 languages).
+texts. The sentence pools are ``benchmarks/data/pools.yaml`` (written for the benchmark, 20 languages).
 """
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ import resource
 import sys
 import time
 from dataclasses import asdict, dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -28,7 +27,7 @@ import yaml
 __all__ = ["generate", "real_reviews", "write_jsonl", "corpus_path", "real_corpus_path", "Measurement", "measure",
            "langdetect_alone", "lingua_alone", "pysbd_alone", "stage_seconds", "real_text_rates", "main"]
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[1]  # the repository: benchmarks/ is a top-level folder of it
 BENCH_DIR = REPO / "bench"
 
 # Review lengths: log-normal around a median of 380 characters (mean about 560), clipped to 20..5000 —
@@ -47,7 +46,7 @@ _NUMBERS = ("2", "6", "9", "10", "12", "13", "15", "20", "30", "100", "150", "30
 
 @functools.cache
 def _pools() -> dict[str, dict]:
-    text = resources.files("toolkit").joinpath("data/bench/pools.yaml").read_text("utf-8")
+    text = (Path(__file__).parent / "data" / "pools.yaml").read_text("utf-8")
     return yaml.safe_load(text)
 
 
@@ -158,13 +157,13 @@ def corpus_path(n: int, *, seed: int = 0, folder: Path = BENCH_DIR) -> Path:
 
 # ------------------------------------------------------------------------------- the real-like corpus ---
 # The headline corpus: the repository's own real and written text, mixed to real reviews' lengths and
-# language shares (toolkit/data/bench/real.yaml). The generated corpus above stays as a stress test.
+# language shares (benchmarks/data/real.yaml). The generated corpus above stays as a stress test.
 _ASPECTS = ("budget", "accuracy", "geopolitics")
 
 
 @functools.cache
 def _real_spec() -> dict:
-    return yaml.safe_load(resources.files("toolkit").joinpath("data/bench/real.yaml").read_text("utf-8"))
+    return yaml.safe_load((Path(__file__).parent / "data" / "real.yaml").read_text("utf-8"))
 
 
 def _jsonl_records(path: Path) -> list[dict]:
@@ -245,7 +244,7 @@ def real_reviews(n: int, *, seed: int = 0, start: int = 0) -> Iterator[dict]:
     """Yield `n` real-like reviews (``id``, ``text``, ``kind``, ``bench_language``), deterministically.
 
     Each review is sentences of real and written text in one language (corpus/training/, the shipped
-    corpus, the blind and example sets), its language and length drawn as toolkit/data/bench/real.yaml says.
+    corpus, the blind and example sets), its language and length drawn as benchmarks/data/real.yaml says.
 
     >>> rows = list(real_reviews(3, seed=1))
     >>> [r["id"] for r in rows], rows == list(real_reviews(3, seed=1))
@@ -460,9 +459,7 @@ def lingua_alone(path: Path, *, limit: int | None = None) -> Measurement:
     from lingua import LanguageDetectorBuilder
 
     texts, _ = _texts_and_languages(path, limit)
-    started = time.perf_counter()
-    detector = LanguageDetectorBuilder.from_all_languages().with_preloaded_language_models().build()
-    startup = time.perf_counter() - started
+    detector = LanguageDetectorBuilder.from_all_languages().with_preloaded_language_models().build()  # untimed
     t, cpu = time.perf_counter(), time.process_time()
     for text in texts:
         detector.detect_language_of(text)
@@ -638,7 +635,7 @@ def _corpus(kind: str, size: int, seed: int) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     """Command line: build the corpora, time the pipeline per size, coder tier and job count, print tables."""
-    parser = argparse.ArgumentParser(prog="python -m toolkit.bench", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__)
     parser.add_argument("--corpus", choices=["real", "generated"], default="real",
                         help="real: real-like text from the repository's corpora (the headline); generated: the "
                              "small-vocabulary stress test")

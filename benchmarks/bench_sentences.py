@@ -1,6 +1,6 @@
 """Benchmark of the sentence splitter on real-like text (not a test: numbers vary by machine).
 
-``python -m toolkit.bench_sentences`` times `sentences.spans` (and the `sentences.split` stage around it) on
+``python -m benchmarks.bench_sentences`` times `sentences.spans` (and the `sentences.split` stage around it) on
 three sets, each with its reviews' own languages, as the pipeline calls it:
 - the shipped corpus (real and hand-written reviews of Salyut-7; languages from corpus/gold/languages_reviews.csv);
 - the review sets beside it (corpus/gold/aspects_reviews.jsonl, corpus/blind*/reviews.jsonl);
@@ -23,7 +23,7 @@ from toolkit import sentences
 
 __all__ = ["real_sets", "measure", "main"]
 
-_ROOT = Path(__file__).resolve().parent.parent
+_ROOT = Path(__file__).resolve().parents[1]  # the repository
 
 
 def _jsonl(path: Path) -> list[dict]:
@@ -100,10 +100,10 @@ def measure(sets: dict[str, pd.DataFrame], *, mb: float = 20.0, rounds: int = 3)
 
 
 def main(argv: list[str] | None = None) -> int:
-    from toolkit.bench_language import machine
+    from benchmarks.bench_language import machine
     from toolkit.evaluation.language import to_markdown
 
-    parser = argparse.ArgumentParser(prog="python -m toolkit.bench_sentences", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.bench_sentences", description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=20.0, help="MB of text per set (repeated to reach it)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds per measurement; the best is reported")
     parser.add_argument("--per-review", type=int, default=6, help="training sentences joined into one review")
