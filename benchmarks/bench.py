@@ -5,6 +5,7 @@ runs read → languages → sentences → statements → budget figures → writ
 and prints reviews/s, MB/s per core, peak memory and time per review, next to langdetect alone on the same
 texts. The sentence pools are ``benchmarks/data/pools.yaml`` (written for the benchmark, 20 languages).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,14 +19,28 @@ import random
 import resource
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import yaml
 
-__all__ = ["generate", "real_reviews", "write_jsonl", "corpus_path", "real_corpus_path", "Measurement", "measure",
-           "langdetect_alone", "lingua_alone", "pysbd_alone", "stage_seconds", "real_text_rates", "main"]
+__all__ = [
+    "generate",
+    "real_reviews",
+    "write_jsonl",
+    "corpus_path",
+    "real_corpus_path",
+    "Measurement",
+    "measure",
+    "langdetect_alone",
+    "lingua_alone",
+    "pysbd_alone",
+    "stage_seconds",
+    "real_text_rates",
+    "main",
+]
 
 REPO = Path(__file__).resolve().parents[1]  # the repository: benchmarks/ is a top-level folder of it
 BENCH_DIR = REPO / "bench"
@@ -37,7 +52,7 @@ _SIGMA = 0.9
 _MIN_LENGTH, _MAX_LENGTH = 20, 5000
 # Per-sentence rates of aspect sentences; about 1 review in 5 of median length touches the budget.
 _RATES = (("budget", 0.035), ("accuracy", 0.045), ("geopolitics", 0.045))
-_MIXED_RATE = 0.03   # reviews that switch to English for one sentence
+_MIXED_RATE = 0.03  # reviews that switch to English for one sentence
 _KINDS = (("critic", 0.45), ("user", 0.35), ("blog", 0.15), ("news", 0.05))
 _KIND_NAMES = tuple(k for k, _ in _KINDS)
 _KIND_EDGES = tuple(itertools.accumulate(w for _, w in _KINDS))
@@ -109,10 +124,15 @@ def _review(seed: int, index: int) -> dict:
         text = " ".join(parts).replace(" \n\n ", "\n\n").strip()
         if len(text) > _MAX_LENGTH:
             cut = text.rfind(" ", 0, _MAX_LENGTH)
-            text = text[:cut if cut > 0 else _MAX_LENGTH]
+            text = text[: cut if cut > 0 else _MAX_LENGTH]
     kind = _pick_weighted(rng, _KIND_NAMES, _KIND_EDGES)
-    return {"id": f"s{seed}-{index:07d}", "text": text, "kind": kind, "place": rng.choice(pool["places"]),
-            "bench_language": language}
+    return {
+        "id": f"s{seed}-{index:07d}",
+        "text": text,
+        "kind": kind,
+        "place": rng.choice(pool["places"]),
+        "bench_language": language,
+    }
 
 
 def generate(n: int, *, seed: int = 0, start: int = 0) -> Iterator[dict]:
@@ -221,8 +241,9 @@ def _real_review(seed: int, index: int) -> dict:
     spec, pools = _real_spec(), _real_pools()
     languages = tuple(spec["languages"])
     total = sum(spec["languages"].values())
-    language = _pick_weighted(rng, languages, tuple(itertools.accumulate(
-        spec["languages"][name] / total for name in languages)))
+    language = _pick_weighted(
+        rng, languages, tuple(itertools.accumulate(spec["languages"][name] / total for name in languages))
+    )
     kinds = tuple(spec["kinds"])
     kind = _pick_weighted(rng, kinds, tuple(itertools.accumulate(spec["kinds"][k]["share"] for k in kinds)))
     shape = spec["kinds"][kind]
@@ -266,6 +287,7 @@ def real_corpus_path(n: int, *, seed: int = 0, folder: Path = BENCH_DIR) -> Path
 
 # ------------------------------------------------------------------------------------------ measuring ---
 
+
 @dataclass(frozen=True)
 class Measurement:
     """One timed run."""
@@ -274,9 +296,9 @@ class Measurement:
     reviews: int
     jobs: int
     seconds: float
-    megabytes: float        # UTF-8 MB of review text
-    peak_rss_mb: float      # peak memory of the run: summed PSS of its processes (see `_watch_memory`)
-    startup: float = 0.0    # of `seconds`: loading and compiling models and lexicons, once per run
+    megabytes: float  # UTF-8 MB of review text
+    peak_rss_mb: float  # peak memory of the run: summed PSS of its processes (see `_watch_memory`)
+    startup: float = 0.0  # of `seconds`: loading and compiling models and lexicons, once per run
     cpu_seconds: float = 0.0  # user + system CPU time of the run's processes (parent and workers)
 
     @property
@@ -330,8 +352,9 @@ def _peak_rss_mb() -> float:
     return max(own, children) / 1024.0  # ru_maxrss is in KiB on Linux
 
 
-def measure(path: Path, *, jobs: int, chunk_size: int = 2000, progress: bool = False,
-            coder: str = "accurate") -> Measurement:
+def measure(
+    path: Path, *, jobs: int, chunk_size: int = 2000, progress: bool = False, coder: str = "accurate"
+) -> Measurement:
     """Run `toolkit.scale.run_file` on `path` in a fresh process and time it (statements, JSONL out).
 
     A fresh process per run keeps one run's caches and peak memory out of the next one's figures. The time
@@ -360,8 +383,9 @@ def measure(path: Path, *, jobs: int, chunk_size: int = 2000, progress: bool = F
         "'kids_kb': kids, 'cpu': cpu}))\n"
     )
     with open(output.with_suffix(".stderr"), "w+", encoding="utf-8") as errors:
-        child = subprocess.Popen([sys.executable, "-c", code], cwd=REPO, stdout=subprocess.PIPE,
-                                 stderr=errors, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-c", code], cwd=REPO, stdout=subprocess.PIPE, stderr=errors, text=True
+        )
         sampled = _watch_memory(child)
         stdout = child.stdout.read()
         child.wait()
@@ -373,8 +397,16 @@ def measure(path: Path, *, jobs: int, chunk_size: int = 2000, progress: bool = F
     if sampled is None:
         # No psutil: parent and workers are alive together, so their peaks add up (an upper bound).
         sampled = (result["own_kb"] + result["kids_kb"] * (jobs if jobs > 1 else 0)) / 1024.0
-    return Measurement(f"pipeline ({coder})", result["reviews"], jobs, result["seconds"], megabytes, sampled,
-                       result["startup"], result["cpu"])
+    return Measurement(
+        f"pipeline ({coder})",
+        result["reviews"],
+        jobs,
+        result["seconds"],
+        megabytes,
+        sampled,
+        result["startup"],
+        result["cpu"],
+    )
 
 
 def _watch_memory(child, *, every: float = 0.5, later: float = 5.0) -> float | None:
@@ -495,10 +527,11 @@ def stage_seconds(path: Path, *, limit: int = 2000, film=None, coder: str = "fas
     the results. The same reviews are run through the whole pipeline once first: lingua loads its models per
     language the first time it meets one, and that one-off cost belongs to start-up, not to any stage.
     """
-    from toolkit import aspects, language, money, reception, sentences as splitter
+    from toolkit import aspects, language, money, reception
+    from toolkit import sentences as splitter
     from toolkit.align import align
     from toolkit.pipeline import Film
-    from toolkit.scale import _Block, jsonl_by_review, _parse_block, run_partition, table_schemas
+    from toolkit.scale import _Block, _parse_block, jsonl_by_review, run_partition, table_schemas
 
     film = film or Film("Salyut-7", 2017, ("Salyut-7", "Салют-7"))
     table_schemas(film, None, coder)  # load and compile every resource first: those are one-off costs
@@ -550,8 +583,10 @@ def real_text_rates(*, rounds: int = 3) -> list[dict[str, float]]:
 
     table_schemas(Film("Salyut-7", 2017, ("Salyut-7", "Салют-7")))
     gold = pd.read_json(REPO / "corpus" / "gold" / "aspects_reviews.jsonl", lines=True)
-    frame = pd.concat([load_corpus()[["review_id", "text"]], gold.rename(columns={"id": "review_id"})[
-        ["review_id", "text"]]], ignore_index=True)
+    frame = pd.concat(
+        [load_corpus()[["review_id", "text"]], gold.rename(columns={"id": "review_id"})[["review_id", "text"]]],
+        ignore_index=True,
+    )
     megabytes = sum(len(t.encode("utf-8")) for t in frame["text"]) / 1e6
     out = []
     for _ in range(rounds):
@@ -561,8 +596,14 @@ def real_text_rates(*, rounds: int = 3) -> list[dict[str, float]]:
         t = time.process_time()
         aspects.extract_statements(annotated, sentences)
         statements = time.process_time() - t
-        out.append({"reviews": len(frame), "megabytes": megabytes, "languages": megabytes / languages,
-                    "statements": megabytes / statements})
+        out.append(
+            {
+                "reviews": len(frame),
+                "megabytes": megabytes,
+                "languages": megabytes / languages,
+                "statements": megabytes / statements,
+            }
+        )
     return out
 
 
@@ -623,10 +664,12 @@ def _load() -> str:
 
 
 def _row(m: Measurement, load: str) -> str:
-    return (f"| {m.what} | {m.reviews:,} | {m.jobs} | {m.seconds:.1f} | {m.reviews_per_second:,.0f} | "
-            f"{m.mb_per_second_per_core:.3f} | {m.mb_per_cpu_second:.3f} | {m.ms_per_review:.3f} | "
-            f"{m.ms_per_review_steady:.3f} | "
-            f"{m.peak_rss_mb:,.0f} | {load} |")
+    return (
+        f"| {m.what} | {m.reviews:,} | {m.jobs} | {m.seconds:.1f} | {m.reviews_per_second:,.0f} | "
+        f"{m.mb_per_second_per_core:.3f} | {m.mb_per_cpu_second:.3f} | {m.ms_per_review:.3f} | "
+        f"{m.ms_per_review_steady:.3f} | "
+        f"{m.peak_rss_mb:,.0f} | {load} |"
+    )
 
 
 def _corpus(kind: str, size: int, seed: int) -> Path:
@@ -636,26 +679,52 @@ def _corpus(kind: str, size: int, seed: int) -> Path:
 def main(argv: list[str] | None = None) -> int:
     """Command line: build the corpora, time the pipeline per size, coder tier and job count, print tables."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.bench", description=__doc__)
-    parser.add_argument("--corpus", choices=["real", "generated"], default="real",
-                        help="real: real-like text from the repository's corpora (the headline); generated: the "
-                             "small-vocabulary stress test")
+    parser.add_argument(
+        "--corpus",
+        choices=["real", "generated"],
+        default="real",
+        help="real: real-like text from the repository's corpora (the headline); generated: the "
+        "small-vocabulary stress test",
+    )
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--chunk-size", type=int, default=2000)
-    parser.add_argument("--peers-limit", "--langdetect-limit", type=int, default=5000, dest="peers_limit",
-                        help="time langdetect, lingua and pySBD alone on the first N texts of each corpus "
-                             "(0: skip)")
+    parser.add_argument(
+        "--peers-limit",
+        "--langdetect-limit",
+        type=int,
+        default=5000,
+        dest="peers_limit",
+        help="time langdetect, lingua and pySBD alone on the first N texts of each corpus (0: skip)",
+    )
     parser.add_argument("--json", type=Path, default=None, help="also append each measurement as JSON here")
-    parser.add_argument("--stages", type=int, default=5000, metavar="N",
-                        help="also print CPU seconds per stage on the first N reviews of the smallest size (0: skip)")
-    parser.add_argument("--real", action="store_true",
-                        help="only print the language and statements stages' rates on the shipped real reviews")
-    parser.add_argument("--coder", choices=["accurate", "fast", "rules"], nargs="+", default=["fast", "accurate"],
-                        help="the statements coder tiers of the pipeline runs (default: fast accurate)")
-    parser.add_argument("--tiers", type=Path, default=None, metavar="FOLDER",
-                        help="only print the statements stage's speed per coder tier on a labelled set's "
-                             "reviews (e.g. corpus/blind)")
+    parser.add_argument(
+        "--stages",
+        type=int,
+        default=5000,
+        metavar="N",
+        help="also print CPU seconds per stage on the first N reviews of the smallest size (0: skip)",
+    )
+    parser.add_argument(
+        "--real",
+        action="store_true",
+        help="only print the language and statements stages' rates on the shipped real reviews",
+    )
+    parser.add_argument(
+        "--coder",
+        choices=["accurate", "fast", "rules"],
+        nargs="+",
+        default=["fast", "accurate"],
+        help="the statements coder tiers of the pipeline runs (default: fast accurate)",
+    )
+    parser.add_argument(
+        "--tiers",
+        type=Path,
+        default=None,
+        metavar="FOLDER",
+        help="only print the statements stage's speed per coder tier on a labelled set's reviews (e.g. corpus/blind)",
+    )
     args = parser.parse_args(argv)
     print(f"machine: {machine()}")
     if args.tiers:
@@ -665,18 +734,24 @@ def main(argv: list[str] | None = None) -> int:
         print("|---|---:|---:|")
         for tier in ("rules", "fast", "accurate"):
             print(f"| {tier} | {rates[f'{tier}_mb_per_cpu_s']:.2f} | {rates[f'{tier}_sentences_per_cpu_s']:,.0f} |")
-        print(f"encoder tier alone: {rates['encoder_cascade_sentences_per_cpu_s']:,.0f} sentences per CPU-s with the "
-              f"cascade ({rates['cascade_share_sent']:.0%} of sentences sent to the encoder), "
-              f"{rates['encoder_all_sentences_per_cpu_s']:,.0f} without")
+        print(
+            f"encoder tier alone: {rates['encoder_cascade_sentences_per_cpu_s']:,.0f} sentences per CPU-s with the "
+            f"cascade ({rates['cascade_share_sent']:.0%} of sentences sent to the encoder), "
+            f"{rates['encoder_all_sentences_per_cpu_s']:,.0f} without"
+        )
         return 0
     if args.real:
         for n, rates in enumerate(real_text_rates(), start=1):
-            print(f"round {n}: {rates['reviews']} real reviews ({rates['megabytes']:.3f} MB): languages + "
-                  f"sentences {rates['languages']:.2f} MB per CPU-s, statements {rates['statements']:.2f}")
+            print(
+                f"round {n}: {rates['reviews']} real reviews ({rates['megabytes']:.3f} MB): languages + "
+                f"sentences {rates['languages']:.2f} MB per CPU-s, statements {rates['statements']:.2f}"
+            )
         return 0
     print(f"corpus: {args.corpus}")
-    print("| run | reviews | jobs | seconds | reviews/s | MB/s per core | MB per CPU-s | ms/review "
-          "| ms/review after start-up | peak MB | load 1/5/15 |")
+    print(
+        "| run | reviews | jobs | seconds | reviews/s | MB/s per core | MB per CPU-s | ms/review "
+        "| ms/review after start-up | peak MB | load 1/5/15 |"
+    )
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
     for size in args.sizes:
         path = _corpus(args.corpus, size, args.seed)
@@ -698,8 +773,10 @@ def main(argv: list[str] | None = None) -> int:
         for coder in args.coder:
             times = stage_seconds(path, limit=args.stages, coder=coder)
             total = sum(v for k, v in times.items() if not k.startswith("("))
-            print(f"\nstages on the first {args.stages:,} reviews of {path.name} ({megabytes:.2f} MB), "
-                  f"coder {coder}, load {_load()}")
+            print(
+                f"\nstages on the first {args.stages:,} reviews of {path.name} ({megabytes:.2f} MB), "
+                f"coder {coder}, load {_load()}"
+            )
             print("| stage | CPU seconds | share | MB per CPU-s |")
             print("|---|---:|---:|---:|")
             for stage, seconds in times.items():

@@ -6,6 +6,7 @@ another language), 20..5000 characters with a long tail — and reports reviews/
 backend's review-level detection alone, for `sentences.split`, and for the whole `language.annotate` stage.
 Slow backends run on a subsample (``--sample``), which the output says.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,9 +26,28 @@ from toolkit import language, sentences
 __all__ = ["generate_reviews", "measure", "machine"]
 
 # Language mix of the generated corpus: English-heavy like real criticism, every pool language present.
-_WEIGHTS = {"en": 0.30, "de": 0.08, "ru": 0.08, "fr": 0.06, "es": 0.06, "it": 0.05, "pt": 0.04,
-            "pl": 0.04, "tr": 0.03, "ar": 0.03, "uk": 0.03, "cs": 0.03, "sk": 0.02, "ca": 0.02,
-            "et": 0.02, "nl": 0.03, "sv": 0.02, "ko": 0.02, "ja": 0.02, "zh": 0.02}
+_WEIGHTS = {
+    "en": 0.30,
+    "de": 0.08,
+    "ru": 0.08,
+    "fr": 0.06,
+    "es": 0.06,
+    "it": 0.05,
+    "pt": 0.04,
+    "pl": 0.04,
+    "tr": 0.03,
+    "ar": 0.03,
+    "uk": 0.03,
+    "cs": 0.03,
+    "sk": 0.02,
+    "ca": 0.02,
+    "et": 0.02,
+    "nl": 0.03,
+    "sv": 0.02,
+    "ko": 0.02,
+    "ja": 0.02,
+    "zh": 0.02,
+}
 _MIXED_SHARE = 0.1
 
 
@@ -99,7 +119,7 @@ def machine() -> str:
 class _Timer:
     """Wall-clock and CPU time of this process: on a shared machine the CPU rate is the per-core figure."""
 
-    def __enter__(self) -> "_Timer":
+    def __enter__(self) -> _Timer:
         self.wall, self.cpu = time.perf_counter(), time.process_time()
         return self
 
@@ -110,13 +130,22 @@ class _Timer:
 
 def _rate(label: str, frame: pd.DataFrame, timer: _Timer, note: str = "") -> dict:
     mb = sum(len(t.encode("utf-8")) for t in frame["text"]) / 1e6
-    return {"stage": label, "reviews": len(frame), "MB": round(mb, 2), "wall s": round(timer.wall, 2),
-            "CPU s": round(timer.cpu, 2), "reviews/s (CPU)": round(len(frame) / timer.cpu, 1),
-            "MB/s (CPU)": round(mb / timer.cpu, 3), "MB/s (wall)": round(mb / timer.wall, 3), "note": note}
+    return {
+        "stage": label,
+        "reviews": len(frame),
+        "MB": round(mb, 2),
+        "wall s": round(timer.wall, 2),
+        "CPU s": round(timer.cpu, 2),
+        "reviews/s (CPU)": round(len(frame) / timer.cpu, 1),
+        "MB/s (CPU)": round(mb / timer.cpu, 3),
+        "MB/s (wall)": round(mb / timer.wall, 3),
+        "note": note,
+    }
 
 
-def measure(reviews: pd.DataFrame, *, sample: int = 2000,
-            backends: tuple[str, ...] = language.BACKENDS) -> pd.DataFrame:
+def measure(
+    reviews: pd.DataFrame, *, sample: int = 2000, backends: tuple[str, ...] = language.BACKENDS
+) -> pd.DataFrame:
     """Time review-level detection per backend, the splitter and `annotate` (default and others).
 
     Backends other than the default, and `annotate` with them, run on the first `sample` reviews.
@@ -160,8 +189,10 @@ def main(argv: list[str] | None = None) -> int:
     built = time.perf_counter() - start
     mb = sum(len(t.encode("utf-8")) for t in reviews["text"]) / 1e6
     print(f"# Language + sentence stage benchmark\n\n{machine()}\n")
-    print(f"Generated {len(reviews)} reviews, {mb:.1f} MB (UTF-8), in {built:.1f} s; "
-          f"mean {reviews['text'].str.len().mean():.0f} chars, max {reviews['text'].str.len().max()}.\n")
+    print(
+        f"Generated {len(reviews)} reviews, {mb:.1f} MB (UTF-8), in {built:.1f} s; "
+        f"mean {reviews['text'].str.len().mean():.0f} chars, max {reviews['text'].str.len().max()}.\n"
+    )
     table = measure(reviews, sample=args.sample, backends=tuple(args.backend or language.BACKENDS))
     print(to_markdown(table))
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

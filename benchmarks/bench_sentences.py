@@ -8,6 +8,7 @@ three sets, each with its reviews' own languages, as the pipeline calls it:
 Each set is repeated until it holds at least `--mb` MB, and the best of `--rounds` rounds is reported, per
 CPU second of this process (the per-core figure, robust to other load) and per wall second.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -39,15 +40,23 @@ def real_sets(*, per_review: int = 6) -> dict[str, pd.DataFrame]:
         gold = {row["review_id"]: row["language"] for row in csv.DictReader(handle)}
     corpus = load_corpus()[["review_id", "text"]]
     corpus = corpus.assign(language=corpus["review_id"].map(gold).fillna("und"))
-    rows = [r for path in [_ROOT / "corpus/gold/aspects_reviews.jsonl", *sorted(_ROOT.glob("corpus/blind*/reviews.jsonl"))]
-            for r in _jsonl(path)]
-    reviews = pd.DataFrame({"review_id": [r["id"] for r in rows], "text": [r["text"] for r in rows],
-                            "language": [r["language"] for r in rows]})
+    rows = [
+        r
+        for path in [_ROOT / "corpus/gold/aspects_reviews.jsonl", *sorted(_ROOT.glob("corpus/blind*/reviews.jsonl"))]
+        for r in _jsonl(path)
+    ]
+    reviews = pd.DataFrame(
+        {
+            "review_id": [r["id"] for r in rows],
+            "text": [r["text"] for r in rows],
+            "language": [r["language"] for r in rows],
+        }
+    )
     joined = []
     for path in sorted((_ROOT / "corpus/training").glob("*.jsonl")):
         records = _jsonl(path)
         for i in range(0, len(records), per_review):
-            chunk = records[i:i + per_review]
+            chunk = records[i : i + per_review]
             joined.append((chunk[0]["id"], " ".join(r["text"] for r in chunk), chunk[0]["language"]))
     training = pd.DataFrame(joined, columns=["review_id", "text", "language"])
     return {"shipped corpus": corpus, "review sets (gold, blind)": reviews, "training sentences": training}
@@ -87,15 +96,33 @@ def measure(sets: dict[str, pd.DataFrame], *, mb: float = 20.0, rounds: int = 3)
 
         for label, func in (("spans", run_spans), ("split", lambda: sentences.split(frame))):
             cpu, wall = _best(func, rounds)
-            out.append({"set": name, "function": label, "reviews": len(frame), "MB": round(size, 1),
-                        "sentences": found, "CPU s": round(cpu, 2), "MB per CPU-s": round(size / cpu, 1),
-                        "MB/s (wall)": round(size / wall, 1)})
+            out.append(
+                {
+                    "set": name,
+                    "function": label,
+                    "reviews": len(frame),
+                    "MB": round(size, 1),
+                    "sentences": found,
+                    "CPU s": round(cpu, 2),
+                    "MB per CPU-s": round(size / cpu, 1),
+                    "MB/s (wall)": round(size / wall, 1),
+                }
+            )
     table = pd.DataFrame(out)
     for label, part in table.groupby("function", sort=False):  # the sets together, as one stream of text
         mb_total, cpu_total = float(part["MB"].sum()), float(part["CPU s"].sum())
-        out.append({"set": "all three", "function": label, "reviews": int(part["reviews"].sum()),
-                    "MB": round(mb_total, 1), "sentences": int(part["sentences"].sum()),
-                    "CPU s": round(cpu_total, 2), "MB per CPU-s": round(mb_total / cpu_total, 1), "MB/s (wall)": None})
+        out.append(
+            {
+                "set": "all three",
+                "function": label,
+                "reviews": int(part["reviews"].sum()),
+                "MB": round(mb_total, 1),
+                "sentences": int(part["sentences"].sum()),
+                "CPU s": round(cpu_total, 2),
+                "MB per CPU-s": round(mb_total / cpu_total, 1),
+                "MB/s (wall)": None,
+            }
+        )
     return pd.DataFrame(out)
 
 

@@ -1,4 +1,5 @@
 """Tests for toolkit.align: side-by-side tables, claims across reviews, CSV and self-contained HTML."""
+
 from __future__ import annotations
 
 import csv
@@ -14,40 +15,121 @@ from toolkit.tables import TableError
 # The module, not the verb: the package binds `toolkit.align` to the function `align.align`.
 align = importlib.import_module("toolkit.align")
 
-REVIEWS = pd.DataFrame({
-    "review_id": ["us-1", "ru-1", "de-1", "quiet"],
-    "place": ["US", "RU", "DE", None],
-    "language": ["en", "ru", "de", "en"],
-    "outlet": ["Space Weekly", "Кино-Обзор", "<script>alert('outlet')</script>", None],
-    "kind": ["critic", "blog", "user", "user"],
-    "text": ["x", "y", "z", "w"],
-})
-STATEMENTS = pd.DataFrame([
-    {"review_id": "us-1", "sentence_id": "us-1:1", "aspect": "budget", "start": 0,
-     "text": "A $15 million film that looks like a $150 million one.", "stance": None, "incidents": [], "frames": []},
-    {"review_id": "us-1", "sentence_id": "us-1:2", "aspect": "accuracy", "start": 60,
-     "text": "The fire never happened.", "stance": "embellished", "incidents": ["fire"], "frames": []},
-    {"review_id": "us-1", "sentence_id": "us-1:3", "aspect": "geopolitics", "start": 90,
-     "text": "The Americans are the villains.", "stance": None, "incidents": [], "frames": ["anti_american"]},
-    {"review_id": "ru-1", "sentence_id": "ru-1:1", "aspect": "budget", "start": 0,
-     "text": "Бюджет — 15 миллионов долларов.", "stance": None, "incidents": [], "frames": []},
-    {"review_id": "ru-1", "sentence_id": "ru-1:2", "aspect": "accuracy", "start": 40,
-     "text": "Пожара на самом деле не было.", "stance": "embellished", "incidents": ["fire"], "frames": []},
-    {"review_id": "de-1", "sentence_id": "de-1:1", "aspect": "accuracy", "start": 0,
-     "text": "<b>Authentisch</b> bis ins Detail & sehr genau.", "stance": "faithful", "incidents": [],
-     "frames": []},
-    {"review_id": "de-1", "sentence_id": "de-1:2", "aspect": "geopolitics", "start": 50,
-     "text": "Der Kalte Krieg <script>alert(1)</script> ist überall.", "stance": None, "incidents": [],
-     "frames": ["cold_war"]},
-])
-FIGURES = pd.DataFrame([
-    {"review_id": "us-1", "sentence_id": "us-1:1", "amount": 15e6, "currency": "USD", "usd": 15e6,
-     "subject": "film", "text": "$15 million"},
-    {"review_id": "us-1", "sentence_id": "us-1:1", "amount": 150e6, "currency": "USD", "usd": 150e6,
-     "subject": "counterfactual", "text": "$150 million"},
-    {"review_id": "ru-1", "sentence_id": "ru-1:1", "amount": 15e6, "currency": "USD", "usd": 15e6,
-     "subject": "film", "text": "15 миллионов долларов"},
-])
+REVIEWS = pd.DataFrame(
+    {
+        "review_id": ["us-1", "ru-1", "de-1", "quiet"],
+        "place": ["US", "RU", "DE", None],
+        "language": ["en", "ru", "de", "en"],
+        "outlet": ["Space Weekly", "Кино-Обзор", "<script>alert('outlet')</script>", None],
+        "kind": ["critic", "blog", "user", "user"],
+        "text": ["x", "y", "z", "w"],
+    }
+)
+STATEMENTS = pd.DataFrame(
+    [
+        {
+            "review_id": "us-1",
+            "sentence_id": "us-1:1",
+            "aspect": "budget",
+            "start": 0,
+            "text": "A $15 million film that looks like a $150 million one.",
+            "stance": None,
+            "incidents": [],
+            "frames": [],
+        },
+        {
+            "review_id": "us-1",
+            "sentence_id": "us-1:2",
+            "aspect": "accuracy",
+            "start": 60,
+            "text": "The fire never happened.",
+            "stance": "embellished",
+            "incidents": ["fire"],
+            "frames": [],
+        },
+        {
+            "review_id": "us-1",
+            "sentence_id": "us-1:3",
+            "aspect": "geopolitics",
+            "start": 90,
+            "text": "The Americans are the villains.",
+            "stance": None,
+            "incidents": [],
+            "frames": ["anti_american"],
+        },
+        {
+            "review_id": "ru-1",
+            "sentence_id": "ru-1:1",
+            "aspect": "budget",
+            "start": 0,
+            "text": "Бюджет — 15 миллионов долларов.",
+            "stance": None,
+            "incidents": [],
+            "frames": [],
+        },
+        {
+            "review_id": "ru-1",
+            "sentence_id": "ru-1:2",
+            "aspect": "accuracy",
+            "start": 40,
+            "text": "Пожара на самом деле не было.",
+            "stance": "embellished",
+            "incidents": ["fire"],
+            "frames": [],
+        },
+        {
+            "review_id": "de-1",
+            "sentence_id": "de-1:1",
+            "aspect": "accuracy",
+            "start": 0,
+            "text": "<b>Authentisch</b> bis ins Detail & sehr genau.",
+            "stance": "faithful",
+            "incidents": [],
+            "frames": [],
+        },
+        {
+            "review_id": "de-1",
+            "sentence_id": "de-1:2",
+            "aspect": "geopolitics",
+            "start": 50,
+            "text": "Der Kalte Krieg <script>alert(1)</script> ist überall.",
+            "stance": None,
+            "incidents": [],
+            "frames": ["cold_war"],
+        },
+    ]
+)
+FIGURES = pd.DataFrame(
+    [
+        {
+            "review_id": "us-1",
+            "sentence_id": "us-1:1",
+            "amount": 15e6,
+            "currency": "USD",
+            "usd": 15e6,
+            "subject": "film",
+            "text": "$15 million",
+        },
+        {
+            "review_id": "us-1",
+            "sentence_id": "us-1:1",
+            "amount": 150e6,
+            "currency": "USD",
+            "usd": 150e6,
+            "subject": "counterfactual",
+            "text": "$150 million",
+        },
+        {
+            "review_id": "ru-1",
+            "sentence_id": "ru-1:1",
+            "amount": 15e6,
+            "currency": "USD",
+            "usd": 15e6,
+            "subject": "film",
+            "text": "15 миллионов долларов",
+        },
+    ]
+)
 
 
 @pytest.fixture(scope="module")
@@ -66,15 +148,18 @@ def test_by_review_has_every_review_and_aspects_side_by_side(result):
     assert us["accuracy"] == "The fire never happened." and us["n_geopolitics"] == 1
 
 
-@pytest.mark.parametrize("claim, n_reviews, places, languages", [
-    ("USD 15,000,000 (film)", 2, ["RU", "US"], ["en", "ru"]),
-    ("USD 150,000,000 (counterfactual)", 1, ["US"], ["en"]),
-    ("fire: invented", 2, ["RU", "US"], ["en", "ru"]),
-    ("accuracy: faithful", 1, ["DE"], ["de"]),
-    ("accuracy: embellished", 2, ["RU", "US"], ["en", "ru"]),
-    ("anti_american", 1, ["US"], ["en"]),
-    ("cold_war", 1, ["DE"], ["de"]),
-])
+@pytest.mark.parametrize(
+    "claim, n_reviews, places, languages",
+    [
+        ("USD 15,000,000 (film)", 2, ["RU", "US"], ["en", "ru"]),
+        ("USD 150,000,000 (counterfactual)", 1, ["US"], ["en"]),
+        ("fire: invented", 2, ["RU", "US"], ["en", "ru"]),
+        ("accuracy: faithful", 1, ["DE"], ["de"]),
+        ("accuracy: embellished", 2, ["RU", "US"], ["en", "ru"]),
+        ("anti_american", 1, ["US"], ["en"]),
+        ("cold_war", 1, ["DE"], ["de"]),
+    ],
+)
 def test_claims_across_reviews(result, claim, n_reviews, places, languages):
     row = result.claims[result.claims["claim"] == claim]
     assert len(row) == 1
@@ -87,7 +172,12 @@ def test_claims_across_reviews(result, claim, n_reviews, places, languages):
 def test_budget_claim_carries_amount_currency_usd_subject(result):
     row = result.claims[result.claims["claim"] == "USD 15,000,000 (film)"].iloc[0]
     assert (row["claim_type"], row["amount"], row["currency"], row["usd"], row["subject"]) == (
-        "budget_figure", 15e6, "USD", 15e6, "film")
+        "budget_figure",
+        15e6,
+        "USD",
+        15e6,
+        "film",
+    )
     assert row["review_ids"] == ["ru-1", "us-1"]
     assert "[ru-1] Бюджет — 15 миллионов долларов." in row["evidence"]
 
@@ -147,13 +237,25 @@ def test_html_of_empty_alignment():
 
 
 def test_html_marks_triggering_words_and_still_escapes():
-    statements = pd.DataFrame([{
-        "review_id": "us-1", "sentence_id": "us-1:1", "aspect": "budget", "start": 10,
-        "text": "<i>A</i> shoestring budget & more.", "cues": ["budget.en.budget", "budget.en.shoestring"],
-        "stance": None, "incidents": [], "frames": [],
-        "evidence": [{"cue": "budget.en.shoestring", "text": "shoestring", "start": 19, "end": 29, "negated": False},
-                     {"cue": "budget.en.budget", "text": "budget", "start": 30, "end": 36, "negated": False}],
-    }])
+    statements = pd.DataFrame(
+        [
+            {
+                "review_id": "us-1",
+                "sentence_id": "us-1:1",
+                "aspect": "budget",
+                "start": 10,
+                "text": "<i>A</i> shoestring budget & more.",
+                "cues": ["budget.en.budget", "budget.en.shoestring"],
+                "stance": None,
+                "incidents": [],
+                "frames": [],
+                "evidence": [
+                    {"cue": "budget.en.shoestring", "text": "shoestring", "start": 19, "end": 29, "negated": False},
+                    {"cue": "budget.en.budget", "text": "budget", "start": 30, "end": 36, "negated": False},
+                ],
+            }
+        ]
+    )
     page = align.to_html(align.align(REVIEWS, statements), title="t")
     assert '<mark title="budget.en.shoestring">shoestring</mark> <mark title="budget.en.budget">budget</mark>' in page
     assert "&lt;i&gt;A&lt;/i&gt; " in page and "&amp; more." in page and "<i>" not in page

@@ -1,4 +1,5 @@
 """Tests for toolkit.aspects: each language's cues, negation, exclusions, offsets, determinism."""
+
 from __future__ import annotations
 
 import re
@@ -22,8 +23,16 @@ def _tables(texts: dict[str, tuple[str, str]]) -> tuple[pd.DataFrame, pd.DataFra
     rows = []
     for rid, (text, lang) in texts.items():
         for n, (a, b) in enumerate(_split(text), start=1):
-            rows.append({"review_id": rid, "sentence_id": f"{rid}:{n}", "start": a, "end": b, "text": text[a:b],
-                         "language": lang})
+            rows.append(
+                {
+                    "review_id": rid,
+                    "sentence_id": f"{rid}:{n}",
+                    "start": a,
+                    "end": b,
+                    "text": text[a:b],
+                    "language": lang,
+                }
+            )
     return reviews, pd.DataFrame(rows)
 
 
@@ -41,8 +50,13 @@ CASES = [
     ("The costumes are remarkably authentic.", "en", {"accuracy"}, "faithful", set()),
     ("It is based on a true story.", "en", {"accuracy"}, "neutral", set()),
     ("The script reads like Kremlin propaganda.", "en", {"geopolitics"}, None, {"propaganda"}),
-    ("It plays like a Cold War thriller with the Americans as the villains.", "en", {"geopolitics"}, None,
-     {"cold_war", "anti_american"}),
+    (
+        "It plays like a Cold War thriller with the Americans as the villains.",
+        "en",
+        {"geopolitics"},
+        None,
+        {"cold_war", "anti_american"},
+    ),
     ("The two cosmonauts share a cramped capsule.", "en", set(), None, set()),
     # German
     ("Der Film kostete nur einen Bruchteil eines Hollywood-Etats.", "de", {"budget"}, None, set()),
@@ -107,16 +121,19 @@ def test_cues_per_language(sentence, language, expected, stance, frames):
         assert all(c.split(".")[1] == language for c in result["cues"])
 
 
-@pytest.mark.parametrize("sentence, language, negated_cue", [
-    ("It is not a big-budget film.", "en", "budget.en.big_budget"),
-    ("Das ist kein großes Budget.", "de", "budget.de.big_budget"),
-    ("Это не малобюджетный фильм.", "ru", "budget.ru.малобюджетный"),
-    ("Ce n'est pas un petit budget.", "fr", "budget.fr.budget_modeste"),
-    ("No es una película de bajo presupuesto.", "es", "budget.es.bajo_presupuesto"),
-    ("Non è un film a basso budget.", "it", "budget.it.basso_budget"),
-    ("To nie jest niskobudżetowy film.", "pl", "budget.pl.niskobudżetowy"),
-    ("Não é um filme de baixo orçamento.", "pt", "budget.pt.baixo_orcamento"),
-])
+@pytest.mark.parametrize(
+    "sentence, language, negated_cue",
+    [
+        ("It is not a big-budget film.", "en", "budget.en.big_budget"),
+        ("Das ist kein großes Budget.", "de", "budget.de.big_budget"),
+        ("Это не малобюджетный фильм.", "ru", "budget.ru.малобюджетный"),
+        ("Ce n'est pas un petit budget.", "fr", "budget.fr.budget_modeste"),
+        ("No es una película de bajo presupuesto.", "es", "budget.es.bajo_presupuesto"),
+        ("Non è un film a basso budget.", "it", "budget.it.basso_budget"),
+        ("To nie jest niskobudżetowy film.", "pl", "budget.pl.niskobudżetowy"),
+        ("Não é um filme de baixo orçamento.", "pt", "budget.pt.baixo_orcamento"),
+    ],
+)
 def test_negated_budget_cue_still_marks_the_aspect_and_is_recorded(sentence, language, negated_cue):
     coded = code(sentence, language)
     assert "budget" in coded
@@ -124,13 +141,16 @@ def test_negated_budget_cue_still_marks_the_aspect_and_is_recorded(sentence, lan
     assert any(e["negated"] for e in coded["budget"]["evidence"] if e["cue"] == negated_cue)
 
 
-@pytest.mark.parametrize("sentence, language, stance", [
-    ("The film is not historically accurate.", "en", "embellished"),
-    ("Der Film ist nicht authentisch.", "de", "embellished"),
-    ("Фильм не достоверен.", "ru", "embellished"),
-    ("Le film n'est pas fidèle.", "fr", "embellished"),
-    ("The rescue scenes are not invented.", "en", "faithful"),
-])
+@pytest.mark.parametrize(
+    "sentence, language, stance",
+    [
+        ("The film is not historically accurate.", "en", "embellished"),
+        ("Der Film ist nicht authentisch.", "de", "embellished"),
+        ("Фильм не достоверен.", "ru", "embellished"),
+        ("Le film n'est pas fidèle.", "fr", "embellished"),
+        ("The rescue scenes are not invented.", "en", "faithful"),
+    ],
+)
 def test_negation_flips_the_stance(sentence, language, stance):
     assert code(sentence, language)["accuracy"]["stance"] == stance
 
@@ -145,32 +165,38 @@ def test_negation_does_not_cross_a_clause_break():
     assert coded["budget"]["negated"] == []
 
 
-@pytest.mark.parametrize("sentence, language", [
-    ("Plus, enjoy free delivery on millions of items.", "en"),
-    ("It grossed $40 million at the box office.", "en"),
-    ("Tickets cost $12 at my local multiplex.", "en"),
-    ("Streaming it costs $3.99 a month.", "en"),
-    ("The hero saves the station at the cost of his health.", "en"),
-    ("Der Film spielte an der Kinokasse 20 Millionen Euro ein.", "de"),
-    ("Ein Ticket kostet zwölf Euro.", "de"),
-    ("Фильм собрал в прокате 700 миллионов рублей.", "ru"),
-    ("Билет стоил 400 рублей.", "ru"),
-    ("Le billet coûte dix euros.", "fr"),
-    ("En taquilla recaudó 20 millones de dólares.", "es"),
-    ("Al botteghino ha incassato 25 milioni di euro.", "it"),
-    ("Bilet kosztował 25 złotych.", "pl"),
-    ("A assinatura custa 30 reais por mês.", "pt"),
-])
+@pytest.mark.parametrize(
+    "sentence, language",
+    [
+        ("Plus, enjoy free delivery on millions of items.", "en"),
+        ("It grossed $40 million at the box office.", "en"),
+        ("Tickets cost $12 at my local multiplex.", "en"),
+        ("Streaming it costs $3.99 a month.", "en"),
+        ("The hero saves the station at the cost of his health.", "en"),
+        ("Der Film spielte an der Kinokasse 20 Millionen Euro ein.", "de"),
+        ("Ein Ticket kostet zwölf Euro.", "de"),
+        ("Фильм собрал в прокате 700 миллионов рублей.", "ru"),
+        ("Билет стоил 400 рублей.", "ru"),
+        ("Le billet coûte dix euros.", "fr"),
+        ("En taquilla recaudó 20 millones de dólares.", "es"),
+        ("Al botteghino ha incassato 25 milioni di euro.", "it"),
+        ("Bilet kosztował 25 złotych.", "pl"),
+        ("A assinatura custa 30 reais por mês.", "pt"),
+    ],
+)
 def test_exclusions_are_not_budget(sentence, language):
     assert "budget" not in code(sentence, language)
 
 
-@pytest.mark.parametrize("sentence, language", [
-    ("Two Soviet cosmonauts dock with a silent space station.", "en"),
-    ("In 1985 the USSR lost contact with its station.", "en"),
-    ("Die sowjetische Station treibt antriebslos im All.", "de"),
-    ("Станция «Салют-7» в 1985 году перестала отвечать.", "ru"),
-])
+@pytest.mark.parametrize(
+    "sentence, language",
+    [
+        ("Two Soviet cosmonauts dock with a silent space station.", "en"),
+        ("In 1985 the USSR lost contact with its station.", "en"),
+        ("Die sowjetische Station treibt antriebslos im All.", "de"),
+        ("Станция «Салют-7» в 1985 году перестала отвечать.", "ru"),
+    ],
+)
 def test_plot_summary_mention_of_soviet_is_not_geopolitics(sentence, language):
     assert "geopolitics" not in code(sentence, language)
 
@@ -185,8 +211,11 @@ def test_question_about_accuracy_is_neutral():
 
 
 REVIEW_TEXTS = {
-    "r-en": ("This is not a big-budget film. The fire sequence never happened. That fire. Didn't happen. "
-             "It reads as Cold War propaganda.", "en"),
+    "r-en": (
+        "This is not a big-budget film. The fire sequence never happened. That fire. Didn't happen. "
+        "It reads as Cold War propaganda.",
+        "en",
+    ),
     "r-ru": ("Бюджет фильма составил 380 миллионов рублей. Американцы показаны врагами, это холодная война.", "ru"),
     "r-none": ("A quiet film about two men.", "en"),
 }
@@ -200,9 +229,9 @@ def test_statements_table_contract_offsets_and_order():
     assert list(st.columns[: len(STATEMENT_COLUMNS)]) == STATEMENT_COLUMNS
     texts = dict(zip(reviews["review_id"], reviews["text"]))
     for rec in st.to_dict("records"):
-        assert texts[rec["review_id"]][rec["start"]:rec["end"]] == rec["text"]
+        assert texts[rec["review_id"]][rec["start"] : rec["end"]] == rec["text"]
         for ev in rec["evidence"]:
-            assert texts[rec["review_id"]][ev["start"]:ev["end"]] == ev["text"]
+            assert texts[rec["review_id"]][ev["start"] : ev["end"]] == ev["text"]
     assert st["review_id"].tolist() == sorted(st["review_id"].tolist())
     assert "r-none" not in set(st["review_id"])
     acc = st[st["aspect"] == "accuracy"]
@@ -257,11 +286,17 @@ def test_codebook_ids_unique_and_languages_covered():
 
 
 def test_a_new_aspect_is_data_only():
-    spec = {"aspect": "music", "id_prefix": "music", "labels": [], "combos": [],
-            "cues": {"en": {"score": {"terms": ["score", "soundtrack"]}}}}
+    spec = {
+        "aspect": "music",
+        "id_prefix": "music",
+        "labels": [],
+        "combos": [],
+        "cues": {"en": {"score": {"terms": ["score", "soundtrack"]}}},
+    }
     compiled = aspects._compile_aspect(spec, "test")
-    result = aspects._code_aspect(compiled, aspects._hits(compiled.cues["en"], aspects._tokens("The soundtrack soars.")),
-                                  "The soundtrack soars.")
+    result = aspects._code_aspect(
+        compiled, aspects._hits(compiled.cues["en"], aspects._tokens("The soundtrack soars.")), "The soundtrack soars."
+    )
     assert result is not None and result["cues"] == ["music.en.score"]
 
 
@@ -272,8 +307,12 @@ def test_bad_codebook_entry_names_the_cue():
 
 
 def test_without_sentences_the_stage_splits_and_labels_languages_itself():
-    reviews = pd.DataFrame({"review_id": [7, 8], "text": ["A shoestring budget. The fire never happened.",
-                                                          "Бюджет фильма скромный. Это холодная война."]})
+    reviews = pd.DataFrame(
+        {
+            "review_id": [7, 8],
+            "text": ["A shoestring budget. The fire never happened.", "Бюджет фильма скромный. Это холодная война."],
+        }
+    )
     st = aspects.extract_statements(reviews)
     assert st["review_id"].tolist() == [7, 7, 8, 8]
     assert st["aspect"].tolist() == ["budget", "accuracy", "budget", "geopolitics"]
@@ -286,18 +325,30 @@ def test_without_sentences_the_stage_splits_and_labels_languages_itself():
 # The matcher's shortcuts (memos, prefilter selection through words, skipping languages, column reading) each
 # stand in for a plain rule; these check them against that rule on ordinary and awkward text alike.
 AWKWARD = [
-    "It cost $9 million, they say.", "Based on a TRUE story, or so the film claims.", "costs at all? At ALL COSTS!",
-    "İstanbul'da çekilen film gerçek olaylara dayanıyor.", "ΟΔΟΣ ΠΡΟΣ ΤΑ ΑΣΤΡΑ. Η ταινία κόστισε 5 εκ.",
-    "Ein ſehr teurer Film, Kosten: ² Millionen, koste es was es wolle.", "The U.S. and the West, at any cost.",
-    "电影预算很低，但是特效很好。", "Фильм снят по реальным событиям, бюджет 300 млн рублей.", "", "  ", "x_1",
-    "La película, basada en hechos reales, costó millones de dólares.", "Nie było żadnego pożaru na stacji.",
+    "It cost $9 million, they say.",
+    "Based on a TRUE story, or so the film claims.",
+    "costs at all? At ALL COSTS!",
+    "İstanbul'da çekilen film gerçek olaylara dayanıyor.",
+    "ΟΔΟΣ ΠΡΟΣ ΤΑ ΑΣΤΡΑ. Η ταινία κόστισε 5 εκ.",
+    "Ein ſehr teurer Film, Kosten: ² Millionen, koste es was es wolle.",
+    "The U.S. and the West, at any cost.",
+    "电影预算很低，但是特效很好。",
+    "Фильм снят по реальным событиям, бюджет 300 млн рублей.",
+    "",
+    "  ",
+    "x_1",
+    "La película, basada en hechos reales, costó millones de dólares.",
+    "Nie było żadnego pożaru na stacji.",
 ] + [case[0] for case in CASES]
 
 
 def _prefilters_by_rule(index, text: str) -> list[int]:
     folded, has_digit = text.lower(), any(ch.isdigit() for ch in text)
-    return [k for k, (_, _, needs) in enumerate(index.prefilters)
-            if needs is None or (has_digit if needs is aspects._DIGIT else any(n in folded for n in needs))]
+    return [
+        k
+        for k, (_, _, needs) in enumerate(index.prefilters)
+        if needs is None or (has_digit if needs is aspects._DIGIT else any(n in folded for n in needs))
+    ]
 
 
 def test_prefilters_run_exactly_when_a_literal_or_digit_is_there():
@@ -351,12 +402,18 @@ def test_memos_emptied_at_their_bound_change_nothing(monkeypatch):
 
 
 def test_columns_are_read_as_records_would_give_them():
-    frame = pd.DataFrame({
-        "ints": pd.Series([1, None, 3], dtype="Int64"), "floats": [1.0, np.nan, 2.5], "plain": [1, 2, 3],
-        "objects": pd.Series([np.int64(1), pd.NA, "x"], dtype=object), "str": pd.Series(["a", None, "c"], dtype="str"),
-        "string": pd.Series(["a", None, "c"], dtype="string"), "category": pd.Series(["a", "b", "a"], dtype="category"),
-        "mixed": pd.Series([np.float64(1.5), None, np.bool_(True)], dtype=object),
-    })
+    frame = pd.DataFrame(
+        {
+            "ints": pd.Series([1, None, 3], dtype="Int64"),
+            "floats": [1.0, np.nan, 2.5],
+            "plain": [1, 2, 3],
+            "objects": pd.Series([np.int64(1), pd.NA, "x"], dtype=object),
+            "str": pd.Series(["a", None, "c"], dtype="str"),
+            "string": pd.Series(["a", None, "c"], dtype="string"),
+            "category": pd.Series(["a", "b", "a"], dtype="category"),
+            "mixed": pd.Series([np.float64(1.5), None, np.bool_(True)], dtype=object),
+        }
+    )
     records = frame.to_dict("records")
     for column in frame.columns:
         expected = [r[column] for r in records]
@@ -369,7 +426,13 @@ def test_columns_are_read_as_records_would_give_them():
 # summary that names nationalities), all written for these tests. Columns as in CASES.
 GENERAL_CASES = [
     # English: general frames beyond the Salyut-7 set
-    ("The film is haunted by the memory of war crimes and civilian victims.", "en", {"geopolitics"}, None, {"war_memory"}),
+    (
+        "The film is haunted by the memory of war crimes and civilian victims.",
+        "en",
+        {"geopolitics"},
+        None,
+        {"war_memory"},
+    ),
     ("It is an allegory of the arms race and the fear of nuclear war.", "en", {"geopolitics"}, None, {"arms_race"}),
     ("The film was banned by the government for twenty years.", "en", {"geopolitics"}, None, {"censorship"}),
     ("According to historians, the siege lasted twice as long.", "en", {"accuracy"}, "neutral", set()),
@@ -490,12 +553,15 @@ def test_every_new_language_has_all_three_aspects_and_tests():
             assert aspect.cues.get(lang), f"{aspect.name} has no {lang} cues"
 
 
-@pytest.mark.parametrize("sentence, language", [
-    ("Filmen är inte historiskt korrekt.", "sv"),
-    ("De film is niet authentiek.", "nl"),
-    ("Η ταινία δεν είναι αυθεντική.", "el"),
-    ("الفيلم غير واقعي.", "ar"),
-    ("Фільм не достовірний.", "uk"),
-])
+@pytest.mark.parametrize(
+    "sentence, language",
+    [
+        ("Filmen är inte historiskt korrekt.", "sv"),
+        ("De film is niet authentiek.", "nl"),
+        ("Η ταινία δεν είναι αυθεντική.", "el"),
+        ("الفيلم غير واقعي.", "ar"),
+        ("Фільм не достовірний.", "uk"),
+    ],
+)
 def test_negation_flips_the_stance_in_added_languages(sentence, language):
     assert code(sentence, language)["accuracy"]["stance"] == "embellished"

@@ -3,6 +3,7 @@ network blocked and must draw every chart, from the one shared vendor/ copy of V
 hostile text in a review or a film title must show as text and never run. Skips when Chromium is missing,
 except in CI (env CI set), where it fails.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -18,9 +19,17 @@ from toolkit import figures
 
 REPO = Path(__file__).resolve().parents[1]
 FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-dev-shm-usage", "--enable-logging=stderr", "--v=0",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--enable-logging=stderr",
+    "--v=0",
     # Every host name fails to resolve: a page that still needs the network shows up as a failure.
     "--host-resolver-rules=MAP * ~NOTFOUND",
     # Virtual time lets the page's scripts and promises settle before the DOM is dumped.
@@ -54,8 +63,7 @@ def _open(page: Path, profile: Path) -> tuple[lxml.html.HtmlElement, str]:
 def _console_errors(log: str) -> list[str]:
     # Chromium writes page console messages to stderr as "...:CONSOLE(line)] message"; uncaught
     # exceptions read "Uncaught ...". Its own dbus/GPU noise carries no CONSOLE tag and is ignored.
-    return [line for line in log.splitlines()
-            if "Uncaught" in line or ("CONSOLE" in line and "error" in line.lower())]
+    return [line for line in log.splitlines() if "Uncaught" in line or ("CONSOLE" in line and "error" in line.lower())]
 
 
 def _gallery_problems(dom: lxml.html.HtmlElement, log: str) -> list[str]:
@@ -80,8 +88,7 @@ def _gallery_problems(dom: lxml.html.HtmlElement, log: str) -> list[str]:
 @pytest.fixture(scope="module")
 def sample_figures(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("figures")
-    figures.build(figures.sample_analysis(), out, corpus_sha256="0" * 64, data_date="2018-01-02",
-                  progress=False)
+    figures.build(figures.sample_analysis(), out, corpus_sha256="0" * 64, data_date="2018-01-02", progress=False)
     return out
 
 
@@ -102,8 +109,9 @@ def test_a_page_without_the_shared_bundle_beside_it_draws_nothing(sample_figures
     assert "vegaEmbed is not defined" in dom.xpath('string(//pre[@id="errors"])')
 
 
-HOSTILE = ("</script><script>document.body.dataset.owned='1'</script>"
-           "<img src=x onerror=\"document.body.dataset.owned='1'\">")
+HOSTILE = (
+    "</script><script>document.body.dataset.owned='1'</script><img src=x onerror=\"document.body.dataset.owned='1'\">"
+)
 
 
 @pytest.fixture(scope="module")
@@ -112,8 +120,9 @@ def hostile_figures(tmp_path_factory) -> Path:
     sample = figures.sample_analysis()
     statements = sample.statements.copy()
     statements.loc[0, "text"] = f"It cost about $15 million. {HOSTILE}"
-    hostile = dataclasses.replace(sample, statements=statements,
-                                  film=figures.SampleFilm(title=f"Orbit {HOSTILE}", titles=()))
+    hostile = dataclasses.replace(
+        sample, statements=statements, film=figures.SampleFilm(title=f"Orbit {HOSTILE}", titles=())
+    )
     out = tmp_path_factory.mktemp("hostile")
     figures.build(hostile, out, corpus_sha256="0" * 64, data_date="2018-01-02", progress=False)
     return out
@@ -175,8 +184,10 @@ def test_missing_chromium_skips_locally_but_fails_in_ci(monkeypatch, ci, outcome
 
 
 # ---------------------------------------------------------------------------------- the coding form ---
-_HOSTILE = ("<script>document.body.setAttribute('data-pwned', 'script')</script>"
-            "<img src=x onerror=\"document.body.setAttribute('data-pwned', 'img')\">")
+_HOSTILE = (
+    "<script>document.body.setAttribute('data-pwned', 'script')</script>"
+    "<img src=x onerror=\"document.body.setAttribute('data-pwned', 'img')\">"
+)
 # The test plays the coder: picks codes in two sentences, types a name and presses "Save CSV". The page's own
 # save code builds the Blob; the two overrides only catch it (no download folder in --dump-dom mode).
 _FILL = """<script>
@@ -210,13 +221,37 @@ def _form(tmp_path: Path) -> Path:
     second = "The fire on board never happened, and the Americans look like Cold War villains."
     third = f"Ein Satz mit {_HOSTILE} darin."
     reviews = pd.DataFrame({"review_id": ["r1", "r2"], "text": [first + second, third]})
-    units = pd.DataFrame([
-        {"review_id": "r1", "sentence_id": "r1:1", "start": 0, "end": len(first) - 1, "language": "en",
-         "kind": "critic", "text": first[:-1]},
-        {"review_id": "r1", "sentence_id": "r1:2", "start": len(first), "end": len(first) + len(second),
-         "language": "en", "kind": "critic", "text": second},
-        {"review_id": "r2", "sentence_id": "r2:1", "start": 0, "end": len(third), "language": "de",
-         "kind": "user", "text": third}])
+    units = pd.DataFrame(
+        [
+            {
+                "review_id": "r1",
+                "sentence_id": "r1:1",
+                "start": 0,
+                "end": len(first) - 1,
+                "language": "en",
+                "kind": "critic",
+                "text": first[:-1],
+            },
+            {
+                "review_id": "r1",
+                "sentence_id": "r1:2",
+                "start": len(first),
+                "end": len(first) + len(second),
+                "language": "en",
+                "kind": "critic",
+                "text": second,
+            },
+            {
+                "review_id": "r2",
+                "sentence_id": "r2:1",
+                "start": 0,
+                "end": len(third),
+                "language": "de",
+                "kind": "user",
+                "text": third,
+            },
+        ]
+    )
     page = coding_form(units, reviews, title="Test <form>", frames=["cold_war", "space_race"])
     path = tmp_path / "form.html"
     path.write_text(page.replace("</body>", _FILL, 1) if "</body>" in page else page, encoding="utf-8")
@@ -235,10 +270,21 @@ def test_coding_form_fills_two_sentences_and_saves_the_csv_offline(tmp_path):
     assert dom.find("body").get("data-download") == "coding-Coder_Q_.csv"
     assert [r["sentence_id"] for r in rows] == ["r1:1", "r1:2", "r2:1"]
     assert {k: rows[0][k] for k in ("budget", "accuracy", "geopolitics", "stance", "frames", "coder", "note")} == {
-        "budget": "1", "accuracy": "0", "geopolitics": "", "stance": "", "frames": "", "coder": 'Coder, "Q"',
-        "note": "says 15 million"}
+        "budget": "1",
+        "accuracy": "0",
+        "geopolitics": "",
+        "stance": "",
+        "frames": "",
+        "coder": 'Coder, "Q"',
+        "note": "says 15 million",
+    }
     assert {k: rows[1][k] for k in ("budget", "accuracy", "geopolitics", "stance", "frames")} == {
-        "budget": "", "accuracy": "1", "geopolitics": "1", "stance": "embellished", "frames": "cold_war"}
+        "budget": "",
+        "accuracy": "1",
+        "geopolitics": "1",
+        "stance": "embellished",
+        "frames": "cold_war",
+    }
     assert rows[2]["text"] == f"Ein Satz mit {_HOSTILE} darin." and rows[2]["budget"] == ""
     # The saved sheet reads back as a coding sheet.
     from toolkit.validation import read_sheets

@@ -1,4 +1,5 @@
 """Tests for toolkit.charts: specs carry the right encodings, tooltips with words and sources, the theme."""
+
 from __future__ import annotations
 
 import altair as alt
@@ -47,25 +48,54 @@ def _rows(spec: dict) -> int:
     return sum(len(values) for values in spec.get("datasets", {}).values())
 
 
-SHARE_TIPS = {"group", "category", "count", "n", "share", "ci_low", "ci_high", "ci_method", "example",
-              "example_source", "review_ids"}
+SHARE_TIPS = {
+    "group",
+    "category",
+    "count",
+    "n",
+    "share",
+    "ci_low",
+    "ci_high",
+    "ci_method",
+    "example",
+    "example_source",
+    "review_ids",
+}
 
 
-@pytest.mark.parametrize("make, table, encoded, tips", [
-    (charts.rating_by_place, TABLES["ratings"], {"group", "mean", "ci_low", "ci_high", "label"},
-     {"group", "n", "n_reviews", "mean", "ci_low", "ci_high", "ci_method", "review_ids"}),
-    (charts.aspect_attention, TABLES["aspects"], {"group", "category", "share", "label"}, SHARE_TIPS),
-    (charts.frames_by_place, TABLES["frames"], {"group", "category", "share", "label"}, SHARE_TIPS),
-    (charts.comparison_films_by_place, FILMS, {"group", "category", "share", "label"}, SHARE_TIPS),
-    (charts.stance_by_place, TABLES["stances"], {"group", "category", "share", "ci_low", "ci_high"},
-     SHARE_TIPS),
-    (charts.budget_figures, CITED, {"usd", "place", "subject"},
-     {"text", "outlet", "review_id", "place", "amount", "currency", "usd", "subject"}),
-    (charts.reviews_over_time, reception.over_time(REVIEWS), {"period", "n", "group"},
-     {"period", "group", "n", "review_ids"}),
-    (charts.distinctive_words, reception.distinctive_words(REVIEWS, min_count=1),
-     {"z", "word", "group"}, {"group", "word", "count", "count_rest", "z", "n", "review_ids"}),
-])
+@pytest.mark.parametrize(
+    "make, table, encoded, tips",
+    [
+        (
+            charts.rating_by_place,
+            TABLES["ratings"],
+            {"group", "mean", "ci_low", "ci_high", "label"},
+            {"group", "n", "n_reviews", "mean", "ci_low", "ci_high", "ci_method", "review_ids"},
+        ),
+        (charts.aspect_attention, TABLES["aspects"], {"group", "category", "share", "label"}, SHARE_TIPS),
+        (charts.frames_by_place, TABLES["frames"], {"group", "category", "share", "label"}, SHARE_TIPS),
+        (charts.comparison_films_by_place, FILMS, {"group", "category", "share", "label"}, SHARE_TIPS),
+        (charts.stance_by_place, TABLES["stances"], {"group", "category", "share", "ci_low", "ci_high"}, SHARE_TIPS),
+        (
+            charts.budget_figures,
+            CITED,
+            {"usd", "place", "subject"},
+            {"text", "outlet", "review_id", "place", "amount", "currency", "usd", "subject"},
+        ),
+        (
+            charts.reviews_over_time,
+            reception.over_time(REVIEWS),
+            {"period", "n", "group"},
+            {"period", "group", "n", "review_ids"},
+        ),
+        (
+            charts.distinctive_words,
+            reception.distinctive_words(REVIEWS, min_count=1),
+            {"z", "word", "group"},
+            {"group", "word", "count", "count_rest", "z", "n", "review_ids"},
+        ),
+    ],
+)
 def test_chart_specs_have_encodings_tooltips_and_all_rows(make, table, encoded, tips):
     before = table.copy()
     spec = make(table).to_dict()  # to_dict validates against the Vega-Lite schema
@@ -103,14 +133,18 @@ def test_budget_subjects_keep_fixed_colours():
     assert dict(zip(scale["domain"], scale["range"])) == charts.SUBJECT_COLORS
 
 
-@pytest.mark.parametrize("make, message", [
-    (charts.rating_by_place, "charts.rating_by_place needs column(s) mean"),
-    (charts.share_heatmap, "charts.share_heatmap needs column(s) category"),
-    (charts.budget_figures, "charts.budget_figures needs column(s) review_id"),
-])
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (charts.rating_by_place, "charts.rating_by_place needs column(s) mean"),
+        (charts.share_heatmap, "charts.share_heatmap needs column(s) category"),
+        (charts.budget_figures, "charts.budget_figures needs column(s) review_id"),
+    ],
+)
 def test_charts_name_missing_columns(make, message):
-    table = pd.DataFrame({"group": ["US"], "n": [1], "n_reviews": [1], "ci_low": [0.1], "ci_high": [0.2],
-                          "review_ids": ["a"]})
+    table = pd.DataFrame(
+        {"group": ["US"], "n": [1], "n_reviews": [1], "ci_low": [0.1], "ci_high": [0.2], "review_ids": ["a"]}
+    )
     kwargs = {"title": "t"} if make is charts.share_heatmap else {}
     with pytest.raises(TableError, match=message.replace("(", r"\(").replace(")", r"\)")):
         make(table, **kwargs)

@@ -1,4 +1,5 @@
 """The `toolkit` command: every subcommand on a small multilingual input, and its error handling."""
+
 from __future__ import annotations
 
 import json
@@ -28,8 +29,12 @@ def test_languages_one_object_per_review(capsys):
 
 def test_statements_carry_budget_figures(capsys):
     rows = _run(capsys, "statements", "--input", str(FIXTURE), "--year", "2017")
-    budget = {(r["review_id"], f["amount"], f["currency"], f["subject"])
-              for r in rows if r["aspect"] == "budget" for f in r["figures"]}
+    budget = {
+        (r["review_id"], f["amount"], f["currency"], f["subject"])
+        for r in rows
+        if r["aspect"] == "budget"
+        for f in r["figures"]
+    }
     assert ("en-1", 20e6, "USD", "film") in budget
     assert ("en-1", 200e6, "USD", "counterfactual") in budget
     assert ("de-1", 13e6, "USD", "film") in budget
@@ -48,19 +53,32 @@ def test_statements_write_to_output_file(tmp_path, capsys):
 
 
 def test_align_writes_html_and_csv(tmp_path, capsys):
-    rows = _run(capsys, "align", "--input", str(FIXTURE), "--year", "2017",
-                "--html", str(tmp_path / "align.html"), "--csv-dir", str(tmp_path))
+    rows = _run(
+        capsys,
+        "align",
+        "--input",
+        str(FIXTURE),
+        "--year",
+        "2017",
+        "--html",
+        str(tmp_path / "align.html"),
+        "--csv-dir",
+        str(tmp_path),
+    )
     assert {r["table"] for r in rows} == {"by_review", "claims"}
     html = (tmp_path / "align.html").read_text(encoding="utf-8")
     assert "<script src=" not in html and "380" in html
     assert (tmp_path / "claims.csv").stat().st_size > 0
 
 
-@pytest.mark.parametrize("content, message", [
-    ('{"id": "a", "text": "fine"}\n{"id": "a", "text": "again"}\n', "line 2"),
-    ('{"id": "a"}\n', "line 1"),
-    ("", "empty"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ('{"id": "a", "text": "fine"}\n{"id": "a", "text": "again"}\n', "line 2"),
+        ('{"id": "a"}\n', "line 1"),
+        ("", "empty"),
+    ],
+)
 def test_bad_input_is_a_clear_error(tmp_path, capsys, content, message):
     path = tmp_path / "bad.jsonl"
     path.write_text(content, encoding="utf-8")
@@ -91,8 +109,24 @@ def test_python_dash_m_works():
 def test_jobs_and_chunks_print_the_same_rows(tmp_path, capsys, command):
     whole = _run(capsys, command, "--input", str(FIXTURE), "--year", "2017")
     out = tmp_path / "streamed.jsonl"
-    assert main([command, "--input", str(FIXTURE), "--year", "2017", "--jobs", "2", "--chunk-size", "1",
-                 "--output", str(out)]) == 0
+    assert (
+        main(
+            [
+                command,
+                "--input",
+                str(FIXTURE),
+                "--year",
+                "2017",
+                "--jobs",
+                "2",
+                "--chunk-size",
+                "1",
+                "--output",
+                str(out),
+            ]
+        )
+        == 0
+    )
     assert [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()] == whole
 
 
@@ -120,49 +154,86 @@ def test_dask_engine_on_a_running_cluster_equals_the_pandas_path(tmp_path, capsy
 
     expected = _run(capsys, "statements", "--input", str(FIXTURE), "--year", "2017")
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        assert main(["statements", "--input", str(FIXTURE), "--year", "2017", "--engine", "dask",
-                     "--scheduler", cluster.scheduler_address, "--output", str(tmp_path / "out")]) == 0
+        assert (
+            main(
+                [
+                    "statements",
+                    "--input",
+                    str(FIXTURE),
+                    "--year",
+                    "2017",
+                    "--engine",
+                    "dask",
+                    "--scheduler",
+                    cluster.scheduler_address,
+                    "--output",
+                    str(tmp_path / "out"),
+                ]
+            )
+            == 0
+        )
     got = pd.read_parquet(tmp_path / "out" / "statements")
     assert list(zip(got["review_id"], got["aspect"], got["text"])) == [
-        (r["review_id"], r["aspect"], r["text"]) for r in expected]
+        (r["review_id"], r["aspect"], r["text"]) for r in expected
+    ]
 
 
 # --- --on-error skip: bad records at scale ------------------------------------------------------------------
 
 # One file per format mixing good records with every kind of bad one. The letter-less review ("★★★★☆") is a
 # good record: a rating-only review is kept, with language `und`.
-MIXED_JSONL = "\n".join([
-    '{"id": "fr-1", "text": "Un film sobre et précis sur une station spatiale gelée."}',
-    '{"id": "empty-1", "text": "  "}',
-    '{"id": "de-1", "text": "Der Film kostete rund 13 Millionen Dollar."}',
-    '{"id": "cut-1", "text": "Abgeschnitten',
-    '{"id": "fr-1", "text": "Encore une fois, le même identifiant."}',
-    '{"text": "Kein Schlüssel, keine Kennung."}',
-    '{"id": "num-1", "text": 42}',
-    '{"id": "stars-1", "text": "★★★★☆"}',
-    "",
-    '{"id": "ru-1", "text": "Бюджет фильма составил 380 миллионов рублей."}',
-]) + "\n"
-MIXED_CSV = "\n".join([
-    "id,text",
-    "fr-1,Un film sobre et précis sur une station spatiale gelée.",
-    'empty-1,"  "',
-    "de-1,Der Film kostete rund 13 Millionen Dollar.",
-    'cut-1,"Nie geschlossen "Anführung" hier',
-    "fr-1,\"Encore une fois, le même identifiant.\"",
-    ",\"Kein Schlüssel, keine Kennung.\"",
-    "num-1,zu,viele,Felder",
-    "stars-1,★★★★☆",
-    "",
-    "ru-1,Бюджет фильма составил 380 миллионов рублей.",
-]) + "\n"
+MIXED_JSONL = (
+    "\n".join(
+        [
+            '{"id": "fr-1", "text": "Un film sobre et précis sur une station spatiale gelée."}',
+            '{"id": "empty-1", "text": "  "}',
+            '{"id": "de-1", "text": "Der Film kostete rund 13 Millionen Dollar."}',
+            '{"id": "cut-1", "text": "Abgeschnitten',
+            '{"id": "fr-1", "text": "Encore une fois, le même identifiant."}',
+            '{"text": "Kein Schlüssel, keine Kennung."}',
+            '{"id": "num-1", "text": 42}',
+            '{"id": "stars-1", "text": "★★★★☆"}',
+            "",
+            '{"id": "ru-1", "text": "Бюджет фильма составил 380 миллионов рублей."}',
+        ]
+    )
+    + "\n"
+)
+MIXED_CSV = (
+    "\n".join(
+        [
+            "id,text",
+            "fr-1,Un film sobre et précis sur une station spatiale gelée.",
+            'empty-1,"  "',
+            "de-1,Der Film kostete rund 13 Millionen Dollar.",
+            'cut-1,"Nie geschlossen "Anführung" hier',
+            'fr-1,"Encore une fois, le même identifiant."',
+            ',"Kein Schlüssel, keine Kennung."',
+            "num-1,zu,viele,Felder",
+            "stars-1,★★★★☆",
+            "",
+            "ru-1,Бюджет фильма составил 380 миллионов рублей.",
+        ]
+    )
+    + "\n"
+)
 GOOD = ["fr-1", "de-1", "stars-1", "ru-1"]
 GOOD_LINES = {"jsonl": [0, 2, 7, 9], "csv": [0, 1, 3, 8, 10]}  # 0-based, in the files above
 REJECTED = {
-    "jsonl": [(2, "empty-1", "no text"), (4, "cut-1", "broken JSON"), (5, "fr-1", "duplicate id"),
-              (6, "", "no id"), (7, "num-1", "wrong type")],
-    "csv": [(3, "empty-1", "no text"), (5, "cut-1", "broken CSV row"), (6, "fr-1", "duplicate id"),
-            (7, "", "no id"), (8, "num-1", "broken CSV row")],
+    "jsonl": [
+        (2, "empty-1", "no text"),
+        (4, "cut-1", "broken JSON"),
+        (5, "fr-1", "duplicate id"),
+        (6, "", "no id"),
+        (7, "num-1", "wrong type"),
+    ],
+    "csv": [
+        (3, "empty-1", "no text"),
+        (5, "cut-1", "broken CSV row"),
+        (6, "fr-1", "duplicate id"),
+        (7, "", "no id"),
+        (8, "num-1", "broken CSV row"),
+    ],
 }
 SUMMARY = {
     "jsonl": "5 of 9 records rejected (1 broken JSON, 1 duplicate id, 1 no id, 1 no text, 1 wrong type)",
@@ -184,11 +255,15 @@ def _rejections(path: Path) -> list[tuple[int, str, str]]:
     return [(int(row["line"]), row["record_id"], row["kind"]) for row in rows]
 
 
-@pytest.mark.parametrize("fmt, options", [
-    ("jsonl", []),
-    ("jsonl", ["--jobs", "2", "--chunk-size", "2"]),
-    ("csv", []),
-], ids=["jsonl", "jsonl-jobs2", "csv"])
+@pytest.mark.parametrize(
+    "fmt, options",
+    [
+        ("jsonl", []),
+        ("jsonl", ["--jobs", "2", "--chunk-size", "2"]),
+        ("csv", []),
+    ],
+    ids=["jsonl", "jsonl-jobs2", "csv"],
+)
 def test_skip_keeps_every_good_record_and_lists_every_bad_one(tmp_path, capsys, fmt, options):
     path = _mixed(tmp_path, fmt)
     out = tmp_path / "languages.jsonl"
@@ -223,8 +298,28 @@ def test_skip_gives_the_same_statements_in_every_path(tmp_path, capsys, monkeypa
     assert _rejections(tmp_path / f"mixed.{fmt}.rejections.csv") == REJECTED[fmt]
     if fmt == "jsonl":
         out = tmp_path / "jobs.jsonl"
-        assert main(["statements", "--input", str(path), "--year", "2017", "--on-error", "skip", "--jobs", "2",
-                     "--chunk-size", "3", "--output", str(out), "--rejections", str(tmp_path / "r.csv")]) == 3
+        assert (
+            main(
+                [
+                    "statements",
+                    "--input",
+                    str(path),
+                    "--year",
+                    "2017",
+                    "--on-error",
+                    "skip",
+                    "--jobs",
+                    "2",
+                    "--chunk-size",
+                    "3",
+                    "--output",
+                    str(out),
+                    "--rejections",
+                    str(tmp_path / "r.csv"),
+                ]
+            )
+            == 3
+        )
         assert [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()] == expected
         assert (tmp_path / "r.csv").read_bytes() == (tmp_path / "mixed.jsonl.rejections.csv").read_bytes()
 
@@ -234,16 +329,48 @@ def test_skip_with_the_dask_engine_gives_the_same_rows(tmp_path, capsys):
     import pandas as pd
 
     path = _mixed(tmp_path, "jsonl")
-    assert main(["statements", "--input", str(path), "--year", "2017", "--on-error", "skip",
-                 "--output", str(tmp_path / "streamed.jsonl")]) == 3
+    assert (
+        main(
+            [
+                "statements",
+                "--input",
+                str(path),
+                "--year",
+                "2017",
+                "--on-error",
+                "skip",
+                "--output",
+                str(tmp_path / "streamed.jsonl"),
+            ]
+        )
+        == 3
+    )
     expected = [json.loads(line) for line in (tmp_path / "streamed.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert main(["statements", "--input", str(path), "--year", "2017", "--on-error", "skip", "--engine", "dask",
-                 "--scheduler", "synchronous", "--output", str(tmp_path / "dask")]) == 3
+    assert (
+        main(
+            [
+                "statements",
+                "--input",
+                str(path),
+                "--year",
+                "2017",
+                "--on-error",
+                "skip",
+                "--engine",
+                "dask",
+                "--scheduler",
+                "synchronous",
+                "--output",
+                str(tmp_path / "dask"),
+            ]
+        )
+        == 3
+    )
     got = pd.read_parquet(tmp_path / "dask" / "statements")
     assert list(zip(got["review_id"], got["aspect"], got["text"])) == [
-        (r["review_id"], r["aspect"], r["text"]) for r in expected]
-    assert (tmp_path / "dask.rejections.csv").read_bytes() == \
-        (tmp_path / "streamed.jsonl.rejections.csv").read_bytes()
+        (r["review_id"], r["aspect"], r["text"]) for r in expected
+    ]
+    assert (tmp_path / "dask.rejections.csv").read_bytes() == (tmp_path / "streamed.jsonl.rejections.csv").read_bytes()
     assert f"toolkit: {SUMMARY['jsonl']}; see {tmp_path / 'dask.rejections.csv'}" in capsys.readouterr().err
 
 
@@ -252,14 +379,16 @@ def test_skip_without_bad_records_exits_0_and_says_so(tmp_path, capsys, command)
     out = tmp_path / "out.jsonl"
     assert main([command, "--input", str(FIXTURE), "--on-error", "skip", "--output", str(out)]) == 0
     assert capsys.readouterr().err.strip() == f"toolkit: 0 of 4 records rejected; see {out}.rejections.csv"
-    assert (tmp_path / "out.jsonl.rejections.csv").read_text(encoding="utf-8") == \
-        "source,line,record_id,reason,kind\n"
+    assert (tmp_path / "out.jsonl.rejections.csv").read_text(encoding="utf-8") == "source,line,record_id,reason,kind\n"
 
 
-@pytest.mark.parametrize("fmt, first", [
-    ("jsonl", "mixed.jsonl line 2: record 'empty-1' has no text"),
-    ("csv", "mixed.csv line 3: record 'empty-1' has no text"),
-])
+@pytest.mark.parametrize(
+    "fmt, first",
+    [
+        ("jsonl", "mixed.jsonl line 2: record 'empty-1' has no text"),
+        ("csv", "mixed.csv line 3: record 'empty-1' has no text"),
+    ],
+)
 def test_stop_is_still_the_default_and_names_the_first_bad_record(tmp_path, capsys, fmt, first):
     path = _mixed(tmp_path, fmt)
     assert main(["statements", "--input", str(path), "--output", str(tmp_path / "o.jsonl")]) == 2
@@ -287,10 +416,24 @@ def test_help_documents_on_error_and_the_exit_status():
 
 # --- progress bars: a terminal's, never a pipe's -----------------------------------------------------------
 
+
 @pytest.mark.parametrize("flag, shown", [([], False), (["--progress"], True)])
 def test_progress_bars_only_on_a_terminal_or_when_asked(tmp_path, flag, shown):
-    done = subprocess.run([sys.executable, "-m", "toolkit", "languages", "--input", str(FIXTURE),
-                           "--output", str(tmp_path / "out.jsonl"), *flag],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "toolkit",
+            "languages",
+            "--input",
+            str(FIXTURE),
+            "--output",
+            str(tmp_path / "out.jsonl"),
+            *flag,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     bar = any(mark in done.stderr for mark in ("it/s", "B/s", "%|", "█"))
     assert bar == shown, done.stderr

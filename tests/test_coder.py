@@ -1,5 +1,6 @@
 """The learned coder (toolkit.coder) and its training (toolkit.train): tiers, combination with the rules,
 determinism, and one training run on a small labelled sample."""
+
 from __future__ import annotations
 
 import json
@@ -22,21 +23,45 @@ def _tables(texts: dict[str, tuple[str, list[str]]]) -> tuple[pd.DataFrame, pd.D
                 text += " "
             start = len(text)
             text += part
-            sentences.append({"review_id": rid, "sentence_id": f"{rid}:{k}", "start": start, "end": len(text),
-                              "text": part, "language": lang})
+            sentences.append(
+                {
+                    "review_id": rid,
+                    "sentence_id": f"{rid}:{k}",
+                    "start": start,
+                    "end": len(text),
+                    "text": part,
+                    "language": lang,
+                }
+            )
         reviews.append({"review_id": rid, "text": text, "language": lang})
     return pd.DataFrame(reviews), pd.DataFrame(sentences)
 
 
 # Sentences no cue of the codebook names, in several languages: the model must find them.
 WITHOUT_CUES = [
-    ("en", "accuracy", "In reality the rescue took eight months, not the two weeks the film shows, and the commander "
-                       "who made the fatal mistake was quietly written out."),
-    ("de", "accuracy", "Der echte Kommandant hat den Fehler selbst gemacht, im Film ist es plötzlich die Bodenstation."),
-    ("de", "geopolitics", "Der Film feiert die Überlegenheit der Sowjetunion gegenüber den USA und bedient damit das "
-                          "Bedürfnis nach nationaler Größe."),
+    (
+        "en",
+        "accuracy",
+        "In reality the rescue took eight months, not the two weeks the film shows, and the commander "
+        "who made the fatal mistake was quietly written out.",
+    ),
+    (
+        "de",
+        "accuracy",
+        "Der echte Kommandant hat den Fehler selbst gemacht, im Film ist es plötzlich die Bodenstation.",
+    ),
+    (
+        "de",
+        "geopolitics",
+        "Der Film feiert die Überlegenheit der Sowjetunion gegenüber den USA und bedient damit das "
+        "Bedürfnis nach nationaler Größe.",
+    ),
     ("en", "budget", "Every rouble of the production shows up on screen; the sets alone must have eaten half of it."),
-    ("en", "budget", "They made this for a fraction of what Hollywood spends on catering, and every cent is on screen."),
+    (
+        "en",
+        "budget",
+        "They made this for a fraction of what Hollywood spends on catering, and every cent is on screen.",
+    ),
 ]
 ORDINARY = [
     ("en", "The actors are wonderful and the music swells at just the right moments."),
@@ -58,7 +83,7 @@ def test_accurate_tier_finds_statements_the_rules_miss(language, aspect, text):
         assert row["method"].iloc[0] == "model" and row["cues"].iloc[0] == []
     assert 0.0 < row["score"].iloc[0] <= 1.0
     for ev in row["evidence"].iloc[0]:
-        assert reviews["text"].iloc[0][ev["start"]:ev["end"]] == ev["text"]
+        assert reviews["text"].iloc[0][ev["start"] : ev["end"]] == ev["text"]
 
 
 @pytest.mark.parametrize("tier", ["accurate", "fast"])
@@ -91,12 +116,19 @@ def test_unknown_tier_is_a_clear_error():
 
 
 def test_scores_do_not_depend_on_how_reviews_are_batched():
-    texts = {f"r{i}": (WITHOUT_CUES[i % 3][0], [s for _, _, s in WITHOUT_CUES[i % 3:i % 3 + 2]] + [ORDINARY[0][1]])
-             for i in range(6)}
+    texts = {
+        f"r{i}": (WITHOUT_CUES[i % 3][0], [s for _, _, s in WITHOUT_CUES[i % 3 : i % 3 + 2]] + [ORDINARY[0][1]])
+        for i in range(6)
+    }
     reviews, sentences = _tables(texts)
     whole = aspects.extract_statements(reviews, sentences)
-    parts = pd.concat([aspects.extract_statements(reviews.iloc[i:i + 1], sentences[sentences["review_id"] == rid])
-                       for i, rid in enumerate(reviews["review_id"])], ignore_index=True)
+    parts = pd.concat(
+        [
+            aspects.extract_statements(reviews.iloc[i : i + 1], sentences[sentences["review_id"] == rid])
+            for i, rid in enumerate(reviews["review_id"])
+        ],
+        ignore_index=True,
+    )
     assert whole.to_dict("records") == parts.to_dict("records")
 
 
@@ -157,10 +189,19 @@ def test_training_is_deterministic_and_scores_held_out_folds(tmp_path):
         for s, (template, b, a, g) in enumerate(samples):
             for n in range(3):
                 k += 1
-                rows.append({"id": f"x{k}", "language": "en", "film": film, "text": template.format(n=f * 10 + s + n),
-                             "budget": b, "accuracy": a, "geopolitics": g,
-                             "stance": ["embellished", "faithful", "neutral"][n] if a else None,
-                             "frames": ["propaganda"] if g else []})
+                rows.append(
+                    {
+                        "id": f"x{k}",
+                        "language": "en",
+                        "film": film,
+                        "text": template.format(n=f * 10 + s + n),
+                        "budget": b,
+                        "accuracy": a,
+                        "geopolitics": g,
+                        "stance": ["embellished", "faithful", "neutral"][n] if a else None,
+                        "frames": ["propaganda"] if g else [],
+                    }
+                )
     data = tmp_path / "data"
     data.mkdir()
     (data / "x.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
@@ -177,8 +218,10 @@ def test_training_is_deterministic_and_scores_held_out_folds(tmp_path):
 def test_training_data_errors_name_file_and_line(tmp_path):
     from toolkit.train import load_training
 
-    (tmp_path / "bad.jsonl").write_text('{"id": "a", "language": "en", "film": "F", "text": "x", '
-                                        '"budget": 2, "accuracy": 0, "geopolitics": 0}\n', encoding="utf-8")
+    (tmp_path / "bad.jsonl").write_text(
+        '{"id": "a", "language": "en", "film": "F", "text": "x", "budget": 2, "accuracy": 0, "geopolitics": 0}\n',
+        encoding="utf-8",
+    )
     with pytest.raises(SystemExit, match=r"bad.jsonl line 1: budget must be 0 or 1"):
         load_training(tmp_path)
 
@@ -186,13 +229,44 @@ def test_training_data_errors_name_file_and_line(tmp_path):
 def test_datasheet_counts_come_from_the_files(tmp_path):
     from toolkit.train import datasheet
 
-    rows = [{"id": "a", "language": "en", "film": "F (1990)", "register": "user", "text": "It cost $5m.",
-             "budget": 1, "accuracy": 0, "geopolitics": 0, "hard_negative": None},
-            {"id": "b", "language": "de", "film": "F (1990)", "register": "critic", "text": "Er spielte 9 Mio. ein.",
-             "budget": 0, "accuracy": 0, "geopolitics": 0, "hard_negative": "box_office"},
-            {"id": "c", "language": "en", "film": "F (1990)", "register": "critic", "text": "It cost $5m.",
-             "budget": 1, "accuracy": 0, "geopolitics": 0, "hard_negative": None}]
+    rows = [
+        {
+            "id": "a",
+            "language": "en",
+            "film": "F (1990)",
+            "register": "user",
+            "text": "It cost $5m.",
+            "budget": 1,
+            "accuracy": 0,
+            "geopolitics": 0,
+            "hard_negative": None,
+        },
+        {
+            "id": "b",
+            "language": "de",
+            "film": "F (1990)",
+            "register": "critic",
+            "text": "Er spielte 9 Mio. ein.",
+            "budget": 0,
+            "accuracy": 0,
+            "geopolitics": 0,
+            "hard_negative": "box_office",
+        },
+        {
+            "id": "c",
+            "language": "en",
+            "film": "F (1990)",
+            "register": "critic",
+            "text": "It cost $5m.",
+            "budget": 1,
+            "accuracy": 0,
+            "geopolitics": 0,
+            "hard_negative": None,
+        },
+    ]
     (tmp_path / "x.jsonl").write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     sheet = datasheet(tmp_path)
-    assert sheet.startswith("2 sentences, 2 languages, 1 film titles; budget 1, accuracy 0, geopolitics 0, no aspect 1.")
+    assert sheet.startswith(
+        "2 sentences, 2 languages, 1 film titles; budget 1, accuracy 0, geopolitics 0, no aspect 1."
+    )
     assert "| box_office | 1 |" in sheet and "| user | 1 | 1 | 0 | 0 | 0 |" in sheet

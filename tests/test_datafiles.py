@@ -1,4 +1,5 @@
 """The shipped data files read the same through libyaml's C loader as through the pure-Python one."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Evaluation gate for the aspects stage: floors in corpus/gold/floors_aspects.yaml against the gold set."""
+
 from __future__ import annotations
 
 import json
@@ -64,13 +65,22 @@ def test_gold_set_covers_languages_and_has_hard_negatives():
 
 
 def test_score_counts_overlaps_per_level_and_language():
-    reviews = pd.DataFrame({"review_id": ["a", "b"], "text": ["Cheap film. Nice cast.", "Zimna wojna. Dobre."],
-                            "language": ["en", "pl"]})
-    gold = pd.DataFrame({"review_id": ["a", "b"], "sentence": ["Cheap film.", "Zimna wojna."],
-                         "aspect": ["budget", "geopolitics"], "source": "written", "split": "dev",
-                         "figures": [[], []]})
-    statements = pd.DataFrame({"review_id": ["a", "a"], "aspect": ["budget", "budget"],
-                               "start": [0, 12], "end": [11, 22]})
+    reviews = pd.DataFrame(
+        {"review_id": ["a", "b"], "text": ["Cheap film. Nice cast.", "Zimna wojna. Dobre."], "language": ["en", "pl"]}
+    )
+    gold = pd.DataFrame(
+        {
+            "review_id": ["a", "b"],
+            "sentence": ["Cheap film.", "Zimna wojna."],
+            "aspect": ["budget", "geopolitics"],
+            "source": "written",
+            "split": "dev",
+            "figures": [[], []],
+        }
+    )
+    statements = pd.DataFrame(
+        {"review_id": ["a", "a"], "aspect": ["budget", "budget"], "start": [0, 12], "end": [11, 22]}
+    )
     m = eval_aspects.score(reviews, statements, gold)
     row = m[(m["level"] == "sentence") & (m["aspect"] == "budget") & (m["language"] == "all")].iloc[0]
     assert (row["tp"], row["fp"], row["fn"], row["precision"], row["recall"]) == (1, 1, 0, 0.5, 1.0)

@@ -1,4 +1,5 @@
 """Evaluation gate: the default language backend must hold the floors in corpus/gold/floors_language.yaml."""
+
 from __future__ import annotations
 
 import functools
@@ -11,8 +12,9 @@ import yaml
 from toolkit import language
 from toolkit.evaluation import language as eval_language
 
-FLOORS = yaml.safe_load((Path(__file__).resolve().parent.parent / "corpus/gold/floors_language.yaml")
-                        .read_text("utf-8"))
+FLOORS = yaml.safe_load(
+    (Path(__file__).resolve().parent.parent / "corpus/gold/floors_language.yaml").read_text("utf-8")
+)
 
 
 @functools.cache
@@ -56,8 +58,29 @@ def test_dev_set_shape() -> None:
     sents = eval_language.load_sentences()
     reviews = eval_language.load_reviews()
     assert len(sents) >= 300
-    required = {"ru", "de", "fr", "es", "it", "pl", "pt", "tr", "ar", "uk", "en", "cs", "sk", "ca", "et", "ko",
-                "ja", "zh", "nl", "sv", "und"}
+    required = {
+        "ru",
+        "de",
+        "fr",
+        "es",
+        "it",
+        "pl",
+        "pt",
+        "tr",
+        "ar",
+        "uk",
+        "en",
+        "cs",
+        "sk",
+        "ca",
+        "et",
+        "ko",
+        "ja",
+        "zh",
+        "nl",
+        "sv",
+        "und",
+    }
     assert required <= set(sents["language"])
     assert set(sents["source"]) == {"corpus", "written"}
     assert set(sents["bucket"]) == {"<20", "20-60", ">60"}

@@ -1,5 +1,6 @@
 """Evaluation gate by length of text: the default language backend must hold the floors in
 corpus/gold/floors_words.yaml on single words, word pairs and short sentences."""
+
 from __future__ import annotations
 
 import functools
@@ -12,8 +13,7 @@ import yaml
 from toolkit import language
 from toolkit.evaluation import words as eval_words
 
-FLOORS = yaml.safe_load((Path(__file__).resolve().parent.parent / "corpus/gold/floors_words.yaml")
-                        .read_text("utf-8"))
+FLOORS = yaml.safe_load((Path(__file__).resolve().parent.parent / "corpus/gold/floors_words.yaml").read_text("utf-8"))
 
 
 @functools.cache
@@ -65,32 +65,62 @@ def test_gold_set_shape() -> None:
     gold = eval_words.load_lengths()
     counts = gold.groupby(["language", "length"]).size().unstack()
     assert len(counts) >= 20 and (counts >= 60).all().all()
-    for iso in ("en", "de", "ru", "fr", "es", "it", "pl", "pt", "uk", "cs", "sk", "nl", "sv", "ca", "et", "hu",
-                "ro", "el", "tr", "ar", "ja", "zh", "ko", "hi"):
+    for iso in (
+        "en",
+        "de",
+        "ru",
+        "fr",
+        "es",
+        "it",
+        "pl",
+        "pt",
+        "uk",
+        "cs",
+        "sk",
+        "nl",
+        "sv",
+        "ca",
+        "et",
+        "hu",
+        "ro",
+        "el",
+        "tr",
+        "ar",
+        "ja",
+        "zh",
+        "ko",
+        "hi",
+    ):
         assert iso in counts.index
     shared = gold[gold["also"] != ""]
     assert 0 < len(shared) < 0.2 * len(gold)  # some shared strings, most items one language's
 
 
-@pytest.mark.parametrize("gold_language, also, predicted, expected", [
-    ("de", "", "de", "right"),
-    ("de", "", "nl", "wrong"),
-    ("de", "", "und", "abstained"),
-    ("en", "de nl", "nl", "right"),   # "Kosmos": a word of several languages, any of them is right
-    ("en", "de nl", "und", "right"),  # ... and so is abstaining
-    ("en", "de nl", "fr", "wrong"),
-])
+@pytest.mark.parametrize(
+    "gold_language, also, predicted, expected",
+    [
+        ("de", "", "de", "right"),
+        ("de", "", "nl", "wrong"),
+        ("de", "", "und", "abstained"),
+        ("en", "de nl", "nl", "right"),  # "Kosmos": a word of several languages, any of them is right
+        ("en", "de nl", "und", "right"),  # ... and so is abstaining
+        ("en", "de nl", "fr", "wrong"),
+    ],
+)
 def test_scoring_rule(gold_language: str, also: str, predicted: str, expected: str) -> None:
     assert eval_words.outcome(gold_language, also, predicted) == expected
 
 
-@pytest.mark.parametrize("body, message", [
-    ("text,language,length,also\nHallo,de,word,\nZwei Wörter,de,phrase,\n", r"line\(s\) 3: bad 'length'"),
-    ("text,language,length,also\nHallo,,word,\n", r"line\(s\) 2: bad 'language'"),
-    ("text,language,length,also\nTaxi,de,word,\"en, fr\"\n", r"line\(s\) 2: bad 'also'"),
-    ("text,language,length,also\nHallo,de,word,\nHallo,de,word,\n", r"line\(s\) 3 repeat"),
-    ("text,language,length\nHallo,de,word\n", r"missing column\(s\) also"),
-])
+@pytest.mark.parametrize(
+    "body, message",
+    [
+        ("text,language,length,also\nHallo,de,word,\nZwei Wörter,de,phrase,\n", r"line\(s\) 3: bad 'length'"),
+        ("text,language,length,also\nHallo,,word,\n", r"line\(s\) 2: bad 'language'"),
+        ('text,language,length,also\nTaxi,de,word,"en, fr"\n', r"line\(s\) 2: bad 'also'"),
+        ("text,language,length,also\nHallo,de,word,\nHallo,de,word,\n", r"line\(s\) 3 repeat"),
+        ("text,language,length\nHallo,de,word\n", r"missing column\(s\) also"),
+    ],
+)
 def test_gold_file_errors_name_the_line(tmp_path: Path, body: str, message: str) -> None:
     bad = tmp_path / "gold.csv"
     bad.write_text(body, "utf-8")

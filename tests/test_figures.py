@@ -1,4 +1,5 @@
 """Tests for toolkit.figures: every file written, offline HTML, traceable CSVs, byte-identical rebuilds."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -17,12 +18,29 @@ from toolkit import figures
 from toolkit.tables import TableError
 
 SHA = "0" * 64
-STEMS = ["01-ratings-by-place", "02-aspects-by-place", "03-aspects-by-kind", "04-budget-figures",
-         "05-accuracy-stance-by-place", "06-frames-by-place", "07-comparison-films-by-place",
-         "08-reviews-over-time", "09-distinctive-words-by-place", "10-ratings-by-kind", "11-sentiment-by-place"]
-TABLES = ["00-reviews.csv", "04-budget-shares-by-place.csv", "04-budget-shares-by-kind.csv",
-          "05-accuracy-stance-by-kind.csv", "06-frames-by-kind.csv", "07-comparison-films-mentions.csv",
-          "00-statements.csv", "00-budget-figures.csv"]
+STEMS = [
+    "01-ratings-by-place",
+    "02-aspects-by-place",
+    "03-aspects-by-kind",
+    "04-budget-figures",
+    "05-accuracy-stance-by-place",
+    "06-frames-by-place",
+    "07-comparison-films-by-place",
+    "08-reviews-over-time",
+    "09-distinctive-words-by-place",
+    "10-ratings-by-kind",
+    "11-sentiment-by-place",
+]
+TABLES = [
+    "00-reviews.csv",
+    "04-budget-shares-by-place.csv",
+    "04-budget-shares-by-kind.csv",
+    "05-accuracy-stance-by-kind.csv",
+    "06-frames-by-kind.csv",
+    "07-comparison-films-mentions.csv",
+    "00-statements.csv",
+    "00-budget-figures.csv",
+]
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +82,7 @@ def test_every_review_id_behind_a_chart_has_its_statements_listed(built):
 
 
 def test_second_build_is_byte_identical_and_reports_progress(built, tmp_path, capsys):
-    paths = figures.build(figures.sample_analysis(), tmp_path, corpus_sha256=SHA, data_date="2018-01-02",
-                          progress=True)
+    paths = figures.build(figures.sample_analysis(), tmp_path, corpus_sha256=SHA, data_date="2018-01-02", progress=True)
     assert "figures" in capsys.readouterr().err  # tqdm on stderr
     assert {p.relative_to(tmp_path).as_posix() for p in paths} == _names(built) - {"notes.txt"}
     for path in paths:
@@ -88,7 +105,8 @@ def test_the_shared_bundle_is_vl_converts_vega_and_defines_vega_embed(built):
     versions = json.loads((built / "provenance.json").read_text(encoding="utf-8"))["packages"]
     assert bundle.splitlines()[0] == (
         f"// Vega {versions['vega']}, Vega-Lite {versions['vega-lite']}, vega-embed {versions['vega-embed']}: "
-        f"javascript_bundle() of vl-convert-python {versions['vl-convert-python']}.")
+        f"javascript_bundle() of vl-convert-python {versions['vl-convert-python']}."
+    )
     assert "window.vegaEmbed=" in bundle and not re.search(r"^\s*(import|export)\s", bundle, re.M)
 
 
@@ -158,8 +176,11 @@ def test_chart_tables_hold_the_expected_numbers(built):
     assert (us_budget["count"], us_budget["n"], us_budget["review_ids"]) == (2, 2, "us-a;us-b")
     films = pd.read_csv(built / "07-comparison-films-mentions.csv", keep_default_na=False)
     assert films[["review_id", "film", "matched"]].values.tolist() == [
-        ["de-a", "Apollo 13", "Apollo 13"], ["ru-a", "Gravity", "Гравитация"],
-        ["us-a", "Apollo 13", "Apollo 13"], ["us-b", "Gravity", "Gravity"]]
+        ["de-a", "Apollo 13", "Apollo 13"],
+        ["ru-a", "Gravity", "Гравитация"],
+        ["us-a", "Apollo 13", "Apollo 13"],
+        ["us-b", "Gravity", "Gravity"],
+    ]
 
 
 def test_sentiment_chart_table_scores_english_only(built):
@@ -192,9 +213,9 @@ def test_png_has_no_time_chunk_and_stripping_works(built):
 def _png_parts(png: bytes) -> tuple[list[bytes], bytes]:
     kinds, image, pos = [], b"", 8
     while pos < len(png):
-        length = int.from_bytes(png[pos:pos + 4], "big")
-        kind, data = png[pos + 4:pos + 8], png[pos + 8:pos + 8 + length]
-        assert zlib.crc32(kind + data).to_bytes(4, "big") == png[pos + 8 + length:pos + 12 + length]
+        length = int.from_bytes(png[pos : pos + 4], "big")
+        kind, data = png[pos + 4 : pos + 8], png[pos + 8 : pos + 8 + length]
+        assert zlib.crc32(kind + data).to_bytes(4, "big") == png[pos + 8 + length : pos + 12 + length]
         kinds.append(kind)
         image += data if kind == b"IDAT" else b""
         pos += 12 + length
@@ -228,9 +249,12 @@ def test_png_and_svg_are_real_images(built):
 
 def test_build_copes_with_no_statements_no_figures_no_dates(tmp_path):
     sample = figures.sample_analysis()
-    bare = dataclasses.replace(sample, statements=sample.statements.iloc[0:0],
-                               budget_figures=sample.budget_figures.iloc[0:0],
-                               reviews=sample.reviews.assign(published=None, rating=None))
+    bare = dataclasses.replace(
+        sample,
+        statements=sample.statements.iloc[0:0],
+        budget_figures=sample.budget_figures.iloc[0:0],
+        reviews=sample.reviews.assign(published=None, rating=None),
+    )
     figures.build(bare, tmp_path, corpus_sha256=SHA, data_date="unknown", progress=False)
     aspects = pd.read_csv(tmp_path / "02-aspects-by-place.csv", keep_default_na=False)
     assert len(aspects) == 4 * 3 and set(aspects["count"]) == {0}  # 4 places × 3 aspects, all zero

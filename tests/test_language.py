@@ -1,4 +1,5 @@
 """Tests for toolkit.language: detection per backend, abstention, names, mixed reviews, determinism."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -9,37 +10,40 @@ from toolkit.language import UND, Detection, annotate, detect_language
 from toolkit.tables import SENTENCE_COLUMNS, TableError
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("In Soviet Russia, problem has you.", "en"),
-    ("Vladimir Vdovichenkov and Pavel Derevyanko star.", "en"),
-    ("Der Film sieht viel teurer aus, als er tatsächlich war.", "de"),
-    ("Фильм снят с размахом, хотя бюджет был скромным.", "ru"),
-    ("Фільм знято з розмахом, хоча бюджет був невеликий.", "uk"),
-    ("Le scénario prend beaucoup de libertés avec l'histoire réelle.", "fr"),
-    ("El guion se toma muchas libertades con la historia real.", "es"),
-    ("La sceneggiatura si prende molte libertà con la storia vera.", "it"),
-    ("Scenariusz bardzo swobodnie traktuje prawdziwą historię.", "pl"),
-    ("O roteiro toma muitas liberdades com a história real.", "pt"),
-    ("Senaryo gerçek olaylarla epey özgürce oynuyor.", "tr"),
-    ("يصور الفيلم الأمريكيين كمنافسين ماكرين.", "ar"),
-    ("Scénář si s historií hodně pohrává, ale to mi nevadí.", "cs"),
-    ("Scenár sa s históriou veľmi hrá, ale mne to neprekáža.", "sk"),
-    ("El guió es pren moltes llibertats amb la història real.", "ca"),
-    ("Stsenaarium käsitleb tegelikku ajalugu väga vabalt.", "et"),
-    ("Bộ phim này kể về hai nhà du hành vũ trụ.", "vi"),
-    ("Phim có kinh phí khoảng mười lăm triệu đô la.", "vi"),
-    # Languages without rules of their own: lingua's low-accuracy pass lets them into the short-text pool.
-    ("Filmas apie kosmonautus buvo labai įdomus.", "lt"),
-    ("Kvikmyndin um geimfarana var mjög góð.", "is"),
-    ("도킹 장면이 영화의 절정이다.", "ko"),
-    ("ドッキングの場面が一番の見どころだ。", "ja"),
-    ("对接的场面是全片的高潮。", "zh"),
-    ("Салют-7", "ru"),
-    ("ساليوت 7", "ar"),
-    ("Salyut-7  (2017)  ساليوت 7", "ar"),
-    ("Фильм «Salyut-7» вышел на экраны в 2017 году.", "ru"),
-    ("Le film russe « Салют-7 » raconte le sauvetage d'une station.", "fr"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In Soviet Russia, problem has you.", "en"),
+        ("Vladimir Vdovichenkov and Pavel Derevyanko star.", "en"),
+        ("Der Film sieht viel teurer aus, als er tatsächlich war.", "de"),
+        ("Фильм снят с размахом, хотя бюджет был скромным.", "ru"),
+        ("Фільм знято з розмахом, хоча бюджет був невеликий.", "uk"),
+        ("Le scénario prend beaucoup de libertés avec l'histoire réelle.", "fr"),
+        ("El guion se toma muchas libertades con la historia real.", "es"),
+        ("La sceneggiatura si prende molte libertà con la storia vera.", "it"),
+        ("Scenariusz bardzo swobodnie traktuje prawdziwą historię.", "pl"),
+        ("O roteiro toma muitas liberdades com a história real.", "pt"),
+        ("Senaryo gerçek olaylarla epey özgürce oynuyor.", "tr"),
+        ("يصور الفيلم الأمريكيين كمنافسين ماكرين.", "ar"),
+        ("Scénář si s historií hodně pohrává, ale to mi nevadí.", "cs"),
+        ("Scenár sa s históriou veľmi hrá, ale mne to neprekáža.", "sk"),
+        ("El guió es pren moltes llibertats amb la història real.", "ca"),
+        ("Stsenaarium käsitleb tegelikku ajalugu väga vabalt.", "et"),
+        ("Bộ phim này kể về hai nhà du hành vũ trụ.", "vi"),
+        ("Phim có kinh phí khoảng mười lăm triệu đô la.", "vi"),
+        # Languages without rules of their own: lingua's low-accuracy pass lets them into the short-text pool.
+        ("Filmas apie kosmonautus buvo labai įdomus.", "lt"),
+        ("Kvikmyndin um geimfarana var mjög góð.", "is"),
+        ("도킹 장면이 영화의 절정이다.", "ko"),
+        ("ドッキングの場面が一番の見どころだ。", "ja"),
+        ("对接的场面是全片的高潮。", "zh"),
+        ("Салют-7", "ru"),
+        ("ساليوت 7", "ar"),
+        ("Salyut-7  (2017)  ساليوت 7", "ar"),
+        ("Фильм «Salyut-7» вышел на экраны в 2017 году.", "ru"),
+        ("Le film russe « Салют-7 » raconte le sauvetage d'une station.", "fr"),
+    ],
+)
 def test_default_backend_languages(text: str, expected: str) -> None:
     assert detect_language(text).language == expected
 
@@ -53,8 +57,22 @@ def test_short_text_pool_is_the_profiled_languages_plus_lingua_first_choice() ->
 
 
 @pytest.mark.parametrize("backend", language.BACKENDS)
-@pytest.mark.parametrize("text", ["", "   ", "★★★½", "3.5/5", "9/10", "22.09.2017", "😀🚀", "111",
-                                  "https://example.org/salyut-7", "letterboxd.com/x/list/y/", "— … !"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "★★★½",
+        "3.5/5",
+        "9/10",
+        "22.09.2017",
+        "😀🚀",
+        "111",
+        "https://example.org/salyut-7",
+        "letterboxd.com/x/list/y/",
+        "— … !",
+    ],
+)
 def test_letterless_text_is_undetermined_for_every_backend(backend: str, text: str) -> None:
     assert detect_language(text, backend=backend) == Detection(UND, 0.0)
 
@@ -67,40 +85,80 @@ def test_bare_names_abstain(text: str) -> None:
     assert detect_language(text, names=film_of().names).language == UND
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    # Words several languages share abstain (toolkit evaluate words: 2.8 % of single words answered wrongly).
-    ("Kosmos", UND), ("Bravo!", UND), ("Bravo !", UND), ("Taxi", UND), ("Film", UND), ("Drama.", UND),
-    ("Grid.", UND),
-    # A letter only one answerable language writes settles the word.
-    ("Großartig!", "de"), ("Nieźle.", "pl"), ("Přeceňovaný.", "cs"), ("Lenyűgöző!", "hu"), ("Mañana", "es"),
-    ("¡Genial!", "es"), ("Capodoperă!", "ro"), ("Değerli", "tr"), ("Chef-d'œuvre", "fr"),
-    ("Неймовірно!", "uk"), ("Пустышка.", "ru"),
-    # Otherwise lingua, when it is sure (at least 0.3 and twice its runner-up).
-    ("Magnifique !", "fr"), ("Polecam.", "pl"), ("Langweilig.", "de"),
-    # Scripts of one language, and Arabic and Devanagari words (Persian and Marathi have letters of their own).
-    ("Υπέροχο!", "el"), ("すごい！", "ja"), ("대박!", "ko"), ("电影", "zh"), ("ممتاز", "ar"), ("عالی", "fa"),
-    ("अंतरिक्ष", "hi"),
-    # Kanji alone, with a form no Chinese writes (悪, not 恶 or 惡); in a Chinese sentence, a quoted Japanese name.
-    ("最悪。", "ja"), ("過大評価", "ja"), ("黒澤明监督的这部电影非常好看，我看了三遍。", "zh"),
-    # A Cyrillic word with no telltale letter and no sure model answer falls back to Russian.
-    ("Салют-7", "ru"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Words several languages share abstain (toolkit evaluate words: 2.8 % of single words answered wrongly).
+        ("Kosmos", UND),
+        ("Bravo!", UND),
+        ("Bravo !", UND),
+        ("Taxi", UND),
+        ("Film", UND),
+        ("Drama.", UND),
+        ("Grid.", UND),
+        # A letter only one answerable language writes settles the word.
+        ("Großartig!", "de"),
+        ("Nieźle.", "pl"),
+        ("Přeceňovaný.", "cs"),
+        ("Lenyűgöző!", "hu"),
+        ("Mañana", "es"),
+        ("¡Genial!", "es"),
+        ("Capodoperă!", "ro"),
+        ("Değerli", "tr"),
+        ("Chef-d'œuvre", "fr"),
+        ("Неймовірно!", "uk"),
+        ("Пустышка.", "ru"),
+        # Otherwise lingua, when it is sure (at least 0.3 and twice its runner-up).
+        ("Magnifique !", "fr"),
+        ("Polecam.", "pl"),
+        ("Langweilig.", "de"),
+        # Scripts of one language, and Arabic and Devanagari words (Persian and Marathi have letters of their own).
+        ("Υπέροχο!", "el"),
+        ("すごい！", "ja"),
+        ("대박!", "ko"),
+        ("电影", "zh"),
+        ("ممتاز", "ar"),
+        ("عالی", "fa"),
+        ("अंतरिक्ष", "hi"),
+        # Kanji alone, with a form no Chinese writes (悪, not 恶 or 惡); in a Chinese sentence, a quoted Japanese name.
+        ("最悪。", "ja"),
+        ("過大評価", "ja"),
+        ("黒澤明监督的这部电影非常好看，我看了三遍。", "zh"),
+        # A Cyrillic word with no telltale letter and no sure model answer falls back to Russian.
+        ("Салют-7", "ru"),
+    ],
+)
 def test_one_word_is_answered_only_when_it_is_clearly_one_languages(text: str, expected: str) -> None:
     assert detect_language(text).language == expected
 
 
-@pytest.mark.parametrize(("text", "one_word"), [
-    ("Kosmos", True), ("Bravo !", True), ("« Grid. »", True), ("Salyut-7", True), ("C'est", True),
-    ("Sehr gut.", False), ("Not bad.", False), ("7 Kosmos", True), ("★★★ Kosmos", True), ("Kosmos " * 20, False),
-])
+@pytest.mark.parametrize(
+    ("text", "one_word"),
+    [
+        ("Kosmos", True),
+        ("Bravo !", True),
+        ("« Grid. »", True),
+        ("Salyut-7", True),
+        ("C'est", True),
+        ("Sehr gut.", False),
+        ("Not bad.", False),
+        ("7 Kosmos", True),
+        ("★★★ Kosmos", True),
+        ("Kosmos " * 20, False),
+    ],
+)
 def test_what_counts_as_one_word(text: str, one_word: bool) -> None:
     # One whitespace-separated token with letters; pairs and longer text keep the function-word and model path.
     assert language._is_one_word(text.strip()) is one_word
 
 
 def test_one_word_review_abstains_but_one_word_sentence_inherits() -> None:
-    reviews = pd.DataFrame({"review_id": ["word", "review"], "text": [
-        "Kosmos", "The docking scene is the most tense ten minutes I have sat through this year. Kosmos."]})
+    reviews = pd.DataFrame(
+        {
+            "review_id": ["word", "review"],
+            "text": ["Kosmos", "The docking scene is the most tense ten minutes I have sat through this year. Kosmos."],
+        }
+    )
     out, sents = annotate(reviews)
     assert out["language"].tolist() == [UND, "en"]
     assert sents.loc[sents["review_id"] == "review", "language"].tolist() == ["en", "en"]
@@ -108,10 +166,18 @@ def test_one_word_review_abstains_but_one_word_sentence_inherits() -> None:
 
 @pytest.mark.parametrize("backend", language.BACKENDS)
 def test_backends_agree_on_clear_sentences(backend: str) -> None:
-    assert detect_language("This is a film about two cosmonauts who repair a frozen space station.",
-                           backend=backend).language == "en"
-    assert detect_language("Dies ist ein Film über zwei Kosmonauten, die eine eingefrorene Raumstation "
-                           "reparieren.", backend=backend).language == "de"
+    assert (
+        detect_language(
+            "This is a film about two cosmonauts who repair a frozen space station.", backend=backend
+        ).language
+        == "en"
+    )
+    assert (
+        detect_language(
+            "Dies ist ein Film über zwei Kosmonauten, die eine eingefrorene Raumstation reparieren.", backend=backend
+        ).language
+        == "de"
+    )
 
 
 @pytest.mark.parametrize("backend", language.BACKENDS)
@@ -125,8 +191,11 @@ def test_detection_is_deterministic(backend: str) -> None:
 def test_confidence_is_in_range_and_candidates_restrict() -> None:
     found = detect_language("Der Film ist spannend und die Bilder sind toll.")
     assert found.language == "de" and 0.0 <= found.confidence <= 1.0
-    assert detect_language("Der Film ist spannend und die Bilder sind toll.",
-                           candidates=["en", "fr"]).language in {"en", "fr", UND}
+    assert detect_language("Der Film ist spannend und die Bilder sind toll.", candidates=["en", "fr"]).language in {
+        "en",
+        "fr",
+        UND,
+    }
     assert detect_language("이 영화는 훌륭하다", candidates=["en"]).language == UND
 
 
@@ -138,21 +207,23 @@ def test_unknown_backend_and_wrong_type() -> None:
 
 
 def _reviews() -> pd.DataFrame:
-    return pd.DataFrame({
-        "review_id": ["de-mixed", "en-names", "ru", "rating", "empty", "en-ru"],
-        "text": [
-            "Der Film hat mich überrascht. Die Bilder aus dem All sind großartig, und die Schauspieler "
-            "tragen die Geschichte. Honestly, this is the best space rescue film I have seen in years. "
-            "Nur die Musik ist viel zu laut.",
-            "Salyut-7 is a Russian space film. Vladimir Vdovichenkov and Pavel Derevyanko star. "
-            "Klim Shipenko directs. The docking scene is superb.",
-            "Фильм смотрится на одном дыхании. Актёры играют сдержанно и точно. Смотреть стоит.",
-            "★★★½",
-            "",
-            "I watched it with friends who knew the real story. Один из них сказал, что такого никогда не было. "
-            "Still, the docking is superb.",
-        ],
-    })
+    return pd.DataFrame(
+        {
+            "review_id": ["de-mixed", "en-names", "ru", "rating", "empty", "en-ru"],
+            "text": [
+                "Der Film hat mich überrascht. Die Bilder aus dem All sind großartig, und die Schauspieler "
+                "tragen die Geschichte. Honestly, this is the best space rescue film I have seen in years. "
+                "Nur die Musik ist viel zu laut.",
+                "Salyut-7 is a Russian space film. Vladimir Vdovichenkov and Pavel Derevyanko star. "
+                "Klim Shipenko directs. The docking scene is superb.",
+                "Фильм смотрится на одном дыхании. Актёры играют сдержанно и точно. Смотреть стоит.",
+                "★★★½",
+                "",
+                "I watched it with friends who knew the real story. Один из них сказал, что такого никогда не было. "
+                "Still, the docking is superb.",
+            ],
+        }
+    )
 
 
 def test_annotate_reviews_and_sentences() -> None:
@@ -161,10 +232,22 @@ def test_annotate_reviews_and_sentences() -> None:
     out, sents = annotate(reviews)
     pd.testing.assert_frame_equal(reviews, before)  # input untouched
     got = out.set_index("review_id")
-    assert got["language"].to_dict() == {"de-mixed": "de", "en-names": "en", "ru": "ru", "rating": UND,
-                                         "empty": UND, "en-ru": "en"}
-    assert got["mixed"].to_dict() == {"de-mixed": True, "en-names": False, "ru": False, "rating": False,
-                                      "empty": False, "en-ru": True}
+    assert got["language"].to_dict() == {
+        "de-mixed": "de",
+        "en-names": "en",
+        "ru": "ru",
+        "rating": UND,
+        "empty": UND,
+        "en-ru": "en",
+    }
+    assert got["mixed"].to_dict() == {
+        "de-mixed": True,
+        "en-names": False,
+        "ru": False,
+        "rating": False,
+        "empty": False,
+        "en-ru": True,
+    }
     assert list(sents.columns)[: len(SENTENCE_COLUMNS)] == SENTENCE_COLUMNS
     by_review = sents.groupby("review_id")["language"].apply(list).to_dict()
     assert by_review["de-mixed"] == ["de", "de", "en", "de"]
@@ -173,7 +256,9 @@ def test_annotate_reviews_and_sentences() -> None:
     assert by_review["rating"] == [UND]
     assert "empty" not in by_review
     texts = dict(zip(reviews["review_id"], reviews["text"]))
-    assert all(texts[r][s:e] == t for r, s, e, t in zip(sents["review_id"], sents["start"], sents["end"], sents["text"]))
+    assert all(
+        texts[r][s:e] == t for r, s, e, t in zip(sents["review_id"], sents["start"], sents["end"], sents["text"])
+    )
 
 
 @pytest.mark.parametrize("backend", ["langdetect", "py3langid"])
@@ -196,15 +281,21 @@ def test_annotate_needs_columns() -> None:
         annotate(pd.DataFrame({"text": ["x"]}))
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("The docking scene is superb and the effects hold up well. Der Film ist toll.", ["en", "de"]),
-    ("Salyut-7 is a film about two cosmonauts and a frozen station. "
-     "Vladimir Vdovichenkov and Pavel Derevyanko star.", ["en", "en"]),
-    ("Фильм смотрится на одном дыхании, актёры играют точно. Салют-7", ["ru", "ru"]),
-    ("Le film est superbe et la musique est beaucoup trop forte. Salyut-7 (2017)", ["fr", "fr"]),
-    ("Ein packender Film über die Rettung einer Raumstation. ★★★★", ["de", UND]),
-    ("이 영화는 정말 훌륭했다. 도킹 장면이 절정이다.", ["ko", "ko"]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The docking scene is superb and the effects hold up well. Der Film ist toll.", ["en", "de"]),
+        (
+            "Salyut-7 is a film about two cosmonauts and a frozen station. "
+            "Vladimir Vdovichenkov and Pavel Derevyanko star.",
+            ["en", "en"],
+        ),
+        ("Фильм смотрится на одном дыхании, актёры играют точно. Салют-7", ["ru", "ru"]),
+        ("Le film est superbe et la musique est beaucoup trop forte. Salyut-7 (2017)", ["fr", "fr"]),
+        ("Ein packender Film über die Rettung einer Raumstation. ★★★★", ["de", UND]),
+        ("이 영화는 정말 훌륭했다. 도킹 장면이 절정이다.", ["ko", "ko"]),
+    ],
+)
 def test_sentences_inherit_or_flip(text: str, expected: list[str]) -> None:
     _, sents = annotate(pd.DataFrame({"review_id": ["r"], "text": [text]}))
     assert sents["language"].tolist() == expected

@@ -2,6 +2,7 @@
 
 Example sentences are written for these tests; the seed facts quote the shipped corpus.
 """
+
 from __future__ import annotations
 
 import math
@@ -31,19 +32,34 @@ FORMS = [
     ("Бюджет картины — 15 млн долларов.", "ru", "15 млн долларов", 15e6, 15e6, "USD", False, "budget"),
     ("Фильм обошёлся в 90 млн рублей.", "ru", "90 млн рублей", 90e6, 90e6, "RUB", False, "budget"),
     ("Budżet wyniósł 250 000 000 rubli.", "pl", "250 000 000 rubli", 250e6, 250e6, "RUB", False, "budget"),
-    ("Budżet wyniósł 250\u00a0000\u00a0000 rubli.", "pl", "250\u00a0000\u00a0000 rubli", 250e6, 250e6, "RUB",
-     False, "budget"),
+    (
+        "Budżet wyniósł 250\u00a0000\u00a0000 rubli.",
+        "pl",
+        "250\u00a0000\u00a0000 rubli",
+        250e6,
+        250e6,
+        "RUB",
+        False,
+        "budget",
+    ),
     ("Говорят, бюджет в 380 миллионов.", "ru", "380 миллионов", 380e6, 380e6, "RUB", False, "budget"),
     ("Le budget atteint 30 millions d'euros.", "fr", "30 millions d'euros", 30e6, 30e6, "EUR", False, "budget"),
     ("Le budget atteint 30 millions d’euros.", "fr", "30 millions d’euros", 30e6, 30e6, "EUR", False, "budget"),
     ("Un budget de 30 M€ seulement.", "fr", "30 M€", 30e6, 30e6, "EUR", False, "budget"),
     ("Il film è costato 30 milioni di euro.", "it", "30 milioni di euro", 30e6, 30e6, "EUR", False, "budget"),
     ("Il budget era di 500 mila euro.", "it", "500 mila euro", 5e5, 5e5, "EUR", False, "budget"),
-    ("O filme arrecadou 2,5 bilhões de reais.", "pt", "2,5 bilhões de reais", 2.5e9, 2.5e9, "BRL", False,
-     "box_office"),
+    ("O filme arrecadou 2,5 bilhões de reais.", "pt", "2,5 bilhões de reais", 2.5e9, 2.5e9, "BRL", False, "box_office"),
     ("O orçamento foi de R$ 40 milhões.", "pt", "R$ 40 milhões", 40e6, 40e6, "BRL", False, "budget"),
-    ("El presupuesto fue de 15 millones de dólares.", "es", "15 millones de dólares", 15e6, 15e6, "USD", False,
-     "budget"),
+    (
+        "El presupuesto fue de 15 millones de dólares.",
+        "es",
+        "15 millones de dólares",
+        15e6,
+        15e6,
+        "USD",
+        False,
+        "budget",
+    ),
     ("Costó 2 mil millones de rublos.", "es", "2 mil millones de rublos", 2e9, 2e9, "RUB", False, "budget"),
     ("Gravity cost $100m to make.", "en", "$100m", 100e6, 100e6, "USD", False, "budget"),
     ("Interstellar cost $165m.", "en", "$165m", 165e6, 165e6, "USD", False, "budget"),
@@ -51,12 +67,10 @@ FORMS = [
     ("Its budget was £4.5m.", "en", "£4.5m", 4.5e6, 4.5e6, "GBP", False, "budget"),
     ("На съёмки потратили 500 тысяч долларов.", "ru", "500 тысяч долларов", 5e5, 5e5, "USD", False, "budget"),
     ("На съёмки потратили 500 тыс. долларов.", "ru", "500 тыс. долларов", 5e5, 5e5, "USD", False, "budget"),
-    ("The production cost 1.5 billion rubles.", "en", "1.5 billion rubles", 1.5e9, 1.5e9, "RUB", False,
-     "budget"),
+    ("The production cost 1.5 billion rubles.", "en", "1.5 billion rubles", 1.5e9, 1.5e9, "RUB", False, "budget"),
     ("The budget was $1,200,000.", "en", "$1,200,000", 1.2e6, 1.2e6, "USD", False, "budget"),
     ("Das Budget betrug 1.200.000 Euro.", "de", "1.200.000 Euro", 1.2e6, 1.2e6, "EUR", False, "budget"),
-    ("Das Budget betrug 1,5 Millionen Euro.", "de", "1,5 Millionen Euro", 1.5e6, 1.5e6, "EUR", False,
-     "budget"),
+    ("Das Budget betrug 1,5 Millionen Euro.", "de", "1,5 Millionen Euro", 1.5e6, 1.5e6, "EUR", False, "budget"),
     ("It cost $1,200.", "en", "$1,200", 1200.0, 1200.0, "USD", False, "budget"),
     ("Es kostete 1.200 Euro.", "de", "1.200 Euro", 1200.0, 1200.0, "EUR", False, "budget"),
     ("Budżet: 15 mln zł.", "pl", "15 mln zł", 15e6, 15e6, "PLN", False, "budget"),
@@ -67,37 +81,116 @@ FORMS = [
     # ranges: amount is the midpoint
     ("It cost $13-15 million.", "en", "$13-15 million", 13e6, 15e6, "USD", False, "budget"),
     ("It cost $13–15 million.", "en", "$13–15 million", 13e6, 15e6, "USD", False, "budget"),
-    ("It cost between 12 and 15 million dollars.", "en", "between 12 and 15 million dollars", 12e6, 15e6,
-     "USD", False, "budget"),
+    (
+        "It cost between 12 and 15 million dollars.",
+        "en",
+        "between 12 and 15 million dollars",
+        12e6,
+        15e6,
+        "USD",
+        False,
+        "budget",
+    ),
     ("It cost $12m to $15m.", "en", "$12m to $15m", 12e6, 15e6, "USD", False, "budget"),
-    ("Der Film kostete zwischen 12 und 15 Millionen Euro.", "de", "zwischen 12 und 15 Millionen Euro", 12e6,
-     15e6, "EUR", False, "budget"),
-    ("Бюджет — от 300 до 400 млн рублей.", "ru", "от 300 до 400 млн рублей", 300e6, 400e6, "RUB", False,
-     "budget"),
-    ("El presupuesto fue de entre 12 y 15 millones de dólares.", "es", "entre 12 y 15 millones de dólares",
-     12e6, 15e6, "USD", False, "budget"),
+    (
+        "Der Film kostete zwischen 12 und 15 Millionen Euro.",
+        "de",
+        "zwischen 12 und 15 Millionen Euro",
+        12e6,
+        15e6,
+        "EUR",
+        False,
+        "budget",
+    ),
+    ("Бюджет — от 300 до 400 млн рублей.", "ru", "от 300 до 400 млн рублей", 300e6, 400e6, "RUB", False, "budget"),
+    (
+        "El presupuesto fue de entre 12 y 15 millones de dólares.",
+        "es",
+        "entre 12 y 15 millones de dólares",
+        12e6,
+        15e6,
+        "USD",
+        False,
+        "budget",
+    ),
     # hedges
-    ("Бюджет составил около 15 миллионов долларов.", "ru", "около 15 миллионов долларов", 15e6, 15e6, "USD",
-     True, "budget"),
+    (
+        "Бюджет составил около 15 миллионов долларов.",
+        "ru",
+        "около 15 миллионов долларов",
+        15e6,
+        15e6,
+        "USD",
+        True,
+        "budget",
+    ),
     ("Фильм обошёлся почти в 1 млрд рублей.", "ru", "почти в 1 млрд рублей", 1e9, 1e9, "RUB", True, "budget"),
-    ("Das Budget lag bei rund 13 Millionen Dollar.", "de", "rund 13 Millionen Dollar", 13e6, 13e6, "USD", True,
-     "budget"),
+    (
+        "Das Budget lag bei rund 13 Millionen Dollar.",
+        "de",
+        "rund 13 Millionen Dollar",
+        13e6,
+        13e6,
+        "USD",
+        True,
+        "budget",
+    ),
     ("Das Budget lag bei etwa 13 Mio. Euro.", "de", "etwa 13 Mio. Euro", 13e6, 13e6, "EUR", True, "budget"),
     ("It was made for about $13 million.", "en", "about $13 million", 13e6, 13e6, "USD", True, "budget"),
     ("It was made for around $13m.", "en", "around $13m", 13e6, 13e6, "USD", True, "budget"),
     ("It cost ~$13m.", "en", "~$13m", 13e6, 13e6, "USD", True, "budget"),
     ("A $100m+ production.", "en", "$100m+", 100e6, 100e6, "USD", True, "budget"),
-    ("Le film a coûté environ 30 millions d'euros.", "fr", "environ 30 millions d'euros", 30e6, 30e6, "EUR",
-     True, "budget"),
-    ("Il film è costato circa 10 milioni di euro.", "it", "circa 10 milioni di euro", 10e6, 10e6, "EUR", True,
-     "budget"),
-    ("Il film è costato quasi 10 milioni di euro.", "it", "quasi 10 milioni di euro", 10e6, 10e6, "EUR", True,
-     "budget"),
+    (
+        "Le film a coûté environ 30 millions d'euros.",
+        "fr",
+        "environ 30 millions d'euros",
+        30e6,
+        30e6,
+        "EUR",
+        True,
+        "budget",
+    ),
+    (
+        "Il film è costato circa 10 milioni di euro.",
+        "it",
+        "circa 10 milioni di euro",
+        10e6,
+        10e6,
+        "EUR",
+        True,
+        "budget",
+    ),
+    (
+        "Il film è costato quasi 10 milioni di euro.",
+        "it",
+        "quasi 10 milioni di euro",
+        10e6,
+        10e6,
+        "EUR",
+        True,
+        "budget",
+    ),
     ("Budżet to prawie 4 mln dolarów.", "pl", "prawie 4 mln dolarów", 4e6, 4e6, "USD", True, "budget"),
-    ("O orçamento foi de cerca de 15 milhões de dólares.", "pt", "cerca de 15 milhões de dólares", 15e6, 15e6,
-     "USD", True, "budget"),
-    ("El presupuesto rondó unos 15 millones de euros.", "es", "unos 15 millones de euros", 15e6, 15e6, "EUR",
-     True, "budget"),
+    (
+        "O orçamento foi de cerca de 15 milhões de dólares.",
+        "pt",
+        "cerca de 15 milhões de dólares",
+        15e6,
+        15e6,
+        "USD",
+        True,
+        "budget",
+    ),
+    (
+        "El presupuesto rondó unos 15 millones de euros.",
+        "es",
+        "unos 15 millones de euros",
+        15e6,
+        15e6,
+        "EUR",
+        True,
+        "budget",
+    ),
     # kinds other than budget
     ("Then $9.99 / month.", "en", "$9.99", 9.99, 9.99, "USD", False, "price"),
     ("Rent it for $3.99 per month.", "en", "$3.99", 3.99, 3.99, "USD", False, "price"),
@@ -109,22 +202,35 @@ FORMS = [
     ("It earned $2.3m at the box office.", "en", "$2.3m", 2.3e6, 2.3e6, "USD", False, "box_office"),
     ("Das Einspielergebnis lag bei 5 Mio. Euro.", "de", "5 Mio. Euro", 5e6, 5e6, "EUR", False, "box_office"),
     ("Сборы составили 1,5 млрд рублей.", "ru", "1,5 млрд рублей", 1.5e9, 1.5e9, "RUB", False, "box_office"),
-    ("La taquilla llegó a 15 millones de dólares.", "es", "15 millones de dólares", 15e6, 15e6, "USD", False,
-     "box_office"),
+    (
+        "La taquilla llegó a 15 millones de dólares.",
+        "es",
+        "15 millones de dólares",
+        15e6,
+        15e6,
+        "USD",
+        False,
+        "box_office",
+    ),
     ("Gli incassi: 3 milioni di euro.", "it", "3 milioni di euro", 3e6, 3e6, "EUR", False, "box_office"),
-    ("Le film a rapporté 30 millions d'euros au box-office.", "fr", "30 millions d'euros", 30e6, 30e6, "EUR",
-     False, "box_office"),
+    (
+        "Le film a rapporté 30 millions d'euros au box-office.",
+        "fr",
+        "30 millions d'euros",
+        30e6,
+        30e6,
+        "EUR",
+        False,
+        "box_office",
+    ),
     ("The hero's salary of $2 million is a plot point.", "en", "$2 million", 2e6, 2e6, "USD", False, "other"),
     ("Somewhere a man holds $5 million.", "en", "$5 million", 5e6, 5e6, "USD", False, "unknown"),
     # number words before a scale word
     ("It cost a million dollars.", "en", "a million dollars", 1e6, 1e6, "USD", False, "budget"),
     ("They spent half a million dollars.", "en", "half a million dollars", 5e5, 5e5, "USD", False, "budget"),
-    ("Бюджет — полтора миллиарда рублей.", "ru", "полтора миллиарда рублей", 1.5e9, 1.5e9, "RUB", False,
-     "budget"),
-    ("Съёмки обошлись в полмиллиона долларов.", "ru", "полмиллиона долларов", 5e5, 5e5, "USD", False,
-     "budget"),
-    ("Das Budget: anderthalb Millionen Euro.", "de", "anderthalb Millionen Euro", 1.5e6, 1.5e6, "EUR", False,
-     "budget"),
+    ("Бюджет — полтора миллиарда рублей.", "ru", "полтора миллиарда рублей", 1.5e9, 1.5e9, "RUB", False, "budget"),
+    ("Съёмки обошлись в полмиллиона долларов.", "ru", "полмиллиона долларов", 5e5, 5e5, "USD", False, "budget"),
+    ("Das Budget: anderthalb Millionen Euro.", "de", "anderthalb Millionen Euro", 1.5e6, 1.5e6, "EUR", False, "budget"),
     ("Le film a coûté un million de dollars.", "fr", "un million de dollars", 1e6, 1e6, "USD", False, "budget"),
     ("Budżet: półtora miliona złotych.", "pl", "półtora miliona złotych", 1.5e6, 1.5e6, "PLN", False, "budget"),
 ]
@@ -132,19 +238,23 @@ FORMS = [
 
 # Languages beyond the required eight: data only, same code path.
 FORMS += [
-    ("De film kostte ongeveer 15 miljoen euro.", "nl", "ongeveer 15 miljoen euro", 15e6, 15e6, "EUR", True,
-     "budget"),
-    ("Filmen kostade runt 15 miljoner dollar.", "sv", "runt 15 miljoner dollar", 15e6, 15e6, "USD", True,
-     "budget"),
+    ("De film kostte ongeveer 15 miljoen euro.", "nl", "ongeveer 15 miljoen euro", 15e6, 15e6, "EUR", True, "budget"),
+    ("Filmen kostade runt 15 miljoner dollar.", "sv", "runt 15 miljoner dollar", 15e6, 15e6, "USD", True, "budget"),
     ("Film stál zhruba 15 milionů dolarů.", "cs", "zhruba 15 milionů dolarů", 15e6, 15e6, "USD", True, "budget"),
-    ("Filmin bütçesi yaklaşık 15 milyon dolar.", "tr", "yaklaşık 15 milyon dolar", 15e6, 15e6, "USD", True,
-     "budget"),
+    ("Filmin bütçesi yaklaşık 15 milyon dolar.", "tr", "yaklaşık 15 milyon dolar", 15e6, 15e6, "USD", True, "budget"),
     ("Filmul a costat 15 milioane de dolari.", "ro", "15 milioane de dolari", 15e6, 15e6, "USD", False, "budget"),
     ("A film költségvetése 15 millió dollár volt.", "hu", "15 millió dollár", 15e6, 15e6, "USD", False, "budget"),
-    ("Elokuva maksoi noin 15 miljoonaa dollaria.", "fi", "noin 15 miljoonaa dollaria", 15e6, 15e6, "USD", True,
-     "budget"),
-    ("بلغت ميزانية الفيلم حوالي 15 مليون دولار.", "ar", "حوالي 15 مليون دولار", 15e6, 15e6, "USD", True,
-     "budget"),
+    (
+        "Elokuva maksoi noin 15 miljoonaa dollaria.",
+        "fi",
+        "noin 15 miljoonaa dollaria",
+        15e6,
+        15e6,
+        "USD",
+        True,
+        "budget",
+    ),
+    ("بلغت ميزانية الفيلم حوالي 15 مليون دولار.", "ar", "حوالي 15 مليون دولار", 15e6, 15e6, "USD", True, "budget"),
     ("这部电影的预算约3亿卢布。", "zh", "约3亿卢布", 3e8, 3e8, "RUB", True, "budget"),
     ("这部电影的票房是1500万美元。", "zh", "1500万美元", 15e6, 15e6, "USD", False, "box_office"),
     ("この映画の製作費は約1500万ドルだった。", "ja", "約1500万ドル", 15e6, 15e6, "USD", True, "budget"),
@@ -202,8 +312,7 @@ FORMS += [
     ("A ₹45-crore production.", "en", "₹45-crore", 45e7, 45e7, "INR", False, "budget"),
     ("फिल्म का बजट 45 करोड़ रुपये है।", "hi", "45 करोड़ रुपये", 45e7, 45e7, "INR", False, "budget"),
     ("फिल्म का बजट लगभग 45 करोड़ रुपये है।", "hi", "लगभग 45 करोड़ रुपये", 45e7, 45e7, "INR", True, "budget"),
-    ("फिल्म ने बॉक्स ऑफिस पर 100 करोड़ रुपये कमाए।", "hi", "100 करोड़ रुपये", 1e9, 1e9, "INR", False,
-     "box_office"),
+    ("फिल्म ने बॉक्स ऑफिस पर 100 करोड़ रुपये कमाए।", "hi", "100 करोड़ रुपये", 1e9, 1e9, "INR", False, "box_office"),
 ]
 
 # Compound adjectives: the figure is the whole compound.
@@ -212,16 +321,23 @@ FORMS += [
     ("It is a $100-million production.", "en", "$100-million", 1e8, 1e8, "USD", False, "budget"),
     ("A hundred-million-dollar film.", "en", "A hundred-million-dollar", 1e8, 1e8, "USD", False, "budget"),
     ("Eine 200-Millionen-Dollar-Produktion.", "de", "200-Millionen-Dollar", 2e8, 2e8, "USD", False, "budget"),
-    ("Eine Hundert-Millionen-Dollar-Produktion.", "de", "Hundert-Millionen-Dollar", 1e8, 1e8, "USD", False,
-     "budget"),
+    ("Eine Hundert-Millionen-Dollar-Produktion.", "de", "Hundert-Millionen-Dollar", 1e8, 1e8, "USD", False, "budget"),
     ("To nie jest stomilionowy film.", "pl", "stomilionowy", 1e8, 1e8, None, False, "budget"),
     ("Stumilionowy budżet to za mało.", "pl", "Stumilionowy", 1e8, 1e8, None, False, "budget"),
     ("Это стомиллионный фильм.", "ru", "стомиллионный", 1e8, 1e8, "RUB", False, "budget"),
     ("Это 100-миллионный проект.", "ru", "100-миллионный", 1e8, 1e8, "RUB", False, "budget"),
     ("It cost $10–15 million.", "en", "$10–15 million", 10e6, 15e6, "USD", False, "budget"),
     ("Бюджет — от 5 до 7 млн долларов.", "ru", "от 5 до 7 млн долларов", 5e6, 7e6, "USD", False, "budget"),
-    ("Le budget est de 10 à 12 millions d'euros.", "fr", "de 10 à 12 millions d'euros", 10e6, 12e6, "EUR",
-     False, "budget"),
+    (
+        "Le budget est de 10 à 12 millions d'euros.",
+        "fr",
+        "de 10 à 12 millions d'euros",
+        10e6,
+        12e6,
+        "EUR",
+        False,
+        "budget",
+    ),
 ]
 
 # Box office, revenue, grosses and break-even figures are never budgets.
@@ -232,48 +348,76 @@ FORMS += [
     ("Кассовые сборы составили 500 млн рублей.", "ru", "500 млн рублей", 5e8, 5e8, "RUB", False, "box_office"),
     ("Для окупаемости нужно 900 млн рублей.", "ru", "900 млн рублей", 9e8, 9e8, "RUB", False, "box_office"),
     ("Die Gewinnschwelle liegt bei 30 Mio. Euro.", "de", "30 Mio. Euro", 30e6, 30e6, "EUR", False, "box_office"),
-    ("Le seuil de rentabilité est de 30 millions d'euros.", "fr", "30 millions d'euros", 30e6, 30e6, "EUR",
-     False, "box_office"),
-    ("El punto de equilibrio está en 30 millones de dólares.", "es", "30 millones de dólares", 30e6, 30e6,
-     "USD", False, "box_office"),
+    (
+        "Le seuil de rentabilité est de 30 millions d'euros.",
+        "fr",
+        "30 millions d'euros",
+        30e6,
+        30e6,
+        "EUR",
+        False,
+        "box_office",
+    ),
+    (
+        "El punto de equilibrio está en 30 millones de dólares.",
+        "es",
+        "30 millones de dólares",
+        30e6,
+        30e6,
+        "USD",
+        False,
+        "box_office",
+    ),
     ("Il pareggio è a 30 milioni di euro.", "it", "30 milioni di euro", 30e6, 30e6, "EUR", False, "box_office"),
     ("Próg rentowności to 30 mln dolarów.", "pl", "30 mln dolarów", 30e6, 30e6, "USD", False, "box_office"),
-    ("O ponto de equilíbrio é de 30 milhões de dólares.", "pt", "30 milhões de dólares", 30e6, 30e6, "USD",
-     False, "box_office"),
+    (
+        "O ponto de equilíbrio é de 30 milhões de dólares.",
+        "pt",
+        "30 milhões de dólares",
+        30e6,
+        30e6,
+        "USD",
+        False,
+        "box_office",
+    ),
     ("该片需要3亿元才能回本。", "zh", "3亿元", 3e8, 3e8, "CNY", False, "box_office"),
     ("損益分岐点は20億円だ。", "ja", "20億円", 2e9, 2e9, "JPY", False, "box_office"),
     ("손익분기점은 300억 원이다.", "ko", "300억 원", 3e10, 3e10, "KRW", False, "box_office"),
 ]
+
 
 @pytest.mark.parametrize("text, language, phrase, low, high, currency, approx, kind", FORMS)
 def test_money_forms(text, language, phrase, low, high, currency, approx, kind):
     mentions = parse_money(text, language=language)
     assert len(mentions) == 1, mentions
     m = mentions[0]
-    assert text[m.start:m.end] == phrase
+    assert text[m.start : m.end] == phrase
     assert (m.low, m.high) == pytest.approx((low, high))
     assert m.amount == pytest.approx((low + high) / 2)
     assert (m.currency, m.approx, m.kind) == (currency, approx, kind)
 
 
-@pytest.mark.parametrize("text, language", [
-    ("Free One-Day Delivery on millions of items.", "en"),
-    ("Seen by millions of viewers around the world.", "en"),
-    ("The budget was small, but 5 million viewers saw it.", "en"),
-    ("Its budget was small and 3 million tickets were sold.", "en"),
-    ("Бюджет скромный, зато фильм посмотрели 2 миллиона зрителей.", "ru"),
-    ("Trotz kleinem Budget sahen ihn 2 Millionen Zuschauer.", "de"),
-    ("The action is set in 1985, and the film was released in 2017.", "en"),
-    ("Runtime: 111 minutes", "en"),
-    ("The film features 40 minutes of footage shot in zero gravity.", "en"),
-    ("Rated 3.5/5, 81% on the Tomatometer, 9/10 from me.", "en"),
-    ("Top 500 films of all time; Soyuz T-13; PG-13; Apollo 13.", "en"),
-    ("Call +7 495 123-45-67 or 8 (800) 555 35 35 for tickets.", "en"),
-    ("The PG-13 movie has a runtime of about 1 hr 46 min.", "en"),
-    ("Бюджет в несколько сотен миллионов рублей.", "ru"),
-    ("A budget of 380 million with no currency, in English.", None),
-    ("One of the films a million fans love; a budget, a dollar.", "en"),
-])
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Free One-Day Delivery on millions of items.", "en"),
+        ("Seen by millions of viewers around the world.", "en"),
+        ("The budget was small, but 5 million viewers saw it.", "en"),
+        ("Its budget was small and 3 million tickets were sold.", "en"),
+        ("Бюджет скромный, зато фильм посмотрели 2 миллиона зрителей.", "ru"),
+        ("Trotz kleinem Budget sahen ihn 2 Millionen Zuschauer.", "de"),
+        ("The action is set in 1985, and the film was released in 2017.", "en"),
+        ("Runtime: 111 minutes", "en"),
+        ("The film features 40 minutes of footage shot in zero gravity.", "en"),
+        ("Rated 3.5/5, 81% on the Tomatometer, 9/10 from me.", "en"),
+        ("Top 500 films of all time; Soyuz T-13; PG-13; Apollo 13.", "en"),
+        ("Call +7 495 123-45-67 or 8 (800) 555 35 35 for tickets.", "en"),
+        ("The PG-13 movie has a runtime of about 1 hr 46 min.", "en"),
+        ("Бюджет в несколько сотен миллионов рублей.", "ru"),
+        ("A budget of 380 million with no currency, in English.", None),
+        ("One of the films a million fans love; a budget, a dollar.", "en"),
+    ],
+)
 def test_not_money(text, language):
     found = parse_money(text, language=language)
     if text.startswith("A budget of 380 million"):
@@ -284,100 +428,157 @@ def test_not_money(text, language):
 
 
 def test_implied_currency_is_russian_only():
-    ru, = parse_money("Бюджет фильма — 380 миллионов.", language="ru")
+    (ru,) = parse_money("Бюджет фильма — 380 миллионов.", language="ru")
     assert (ru.currency, ru.currency_implied) == ("RUB", True)
-    de, = parse_money("Das Budget: 380 Millionen.", language="de")
+    (de,) = parse_money("Das Budget: 380 Millionen.", language="de")
     assert (de.currency, de.currency_implied) == (None, False)
-    explicit, = parse_money("Бюджет — 15 млн долларов.", language="ru")
+    (explicit,) = parse_money("Бюджет — 15 млн долларов.", language="ru")
     assert explicit.currency_implied is False
 
 
-@pytest.mark.parametrize("text, language, expected", [
-    ("It cost 1 billion rubles.", "en", 1e9),
-    ("Le film a coûté 1 billion de roubles.", "fr", 1e12),
-    ("Costó 1 billón de rublos.", "es", 1e12),
-    ("Custou 1 bilhão de reais.", "pt", 1e9),
-    ("The budget: $6 mil.", "en", 6e6),
-    ("El presupuesto: 6 mil dólares.", "es", 6e3),
-    ("It cost $6 mil.", None, 6e6),          # unknown language reads scale words the English way
-])
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("It cost 1 billion rubles.", "en", 1e9),
+        ("Le film a coûté 1 billion de roubles.", "fr", 1e12),
+        ("Costó 1 billón de rublos.", "es", 1e12),
+        ("Custou 1 bilhão de reais.", "pt", 1e9),
+        ("The budget: $6 mil.", "en", 6e6),
+        ("El presupuesto: 6 mil dólares.", "es", 6e3),
+        ("It cost $6 mil.", None, 6e6),  # unknown language reads scale words the English way
+    ],
+)
 def test_scale_words_follow_the_language(text, language, expected):
-    m, = parse_money(text, language=language)
+    (m,) = parse_money(text, language=language)
     assert m.amount == pytest.approx(expected)
 
 
-@pytest.mark.parametrize("text, language, expected", [
-    ("The budget was $1.200 million.", "en", 1.2e6),
-    ("Das Budget: 1,200 Millionen Euro.", "de", 1.2e6),
-    ("Das Budget: 1.200 Millionen Euro.", "de", 1.2e9),
-    ("Бюджет — 1.5 млрд рублей.", "ru", 1.5e9),     # a dot before one digit is a decimal in any language
-    ("It cost $1,5 million.", "en", 1.5e6),         # a comma before one digit too
-])
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("The budget was $1.200 million.", "en", 1.2e6),
+        ("Das Budget: 1,200 Millionen Euro.", "de", 1.2e6),
+        ("Das Budget: 1.200 Millionen Euro.", "de", 1.2e9),
+        ("Бюджет — 1.5 млрд рублей.", "ru", 1.5e9),  # a dot before one digit is a decimal in any language
+        ("It cost $1,5 million.", "en", 1.5e6),  # a comma before one digit too
+    ],
+)
 def test_decimal_marks(text, language, expected):
-    m, = parse_money(text, language=language)
+    (m,) = parse_money(text, language=language)
     assert m.amount == pytest.approx(expected)
 
 
 def test_mentions_are_ordered_and_offsets_exact():
     text = "It cost $6m, grossed $20m and tickets were $5; Gravity ($100m) did better."
     found = parse_money(text, language="en")
-    assert [text[m.start:m.end] for m in found] == ["$6m", "$20m", "$5", "$100m"]
+    assert [text[m.start : m.end] for m in found] == ["$6m", "$20m", "$5", "$100m"]
     # after the semicolon nothing says what Gravity's figure is
     assert [m.kind for m in found] == ["budget", "box_office", "price", "unknown"]
     assert [m.start for m in found] == sorted(m.start for m in found)
 
 
 def test_mention_is_frozen():
-    m, = parse_money("$6m budget")
+    (m,) = parse_money("$6m budget")
     with pytest.raises(AttributeError):
         m.amount = 1.0  # type: ignore[misc]
 
 
 # ------------------------------------------------------------------------------------------- subjects
-@pytest.mark.parametrize("sentence, language, titles, expected", [
-    ("This is a $15 million film that looks like a $150 million film.", "en", (), ["film", "counterfactual"]),
-    ("Made on a shoestring budget ($6m) when compared to Hollywood blockbusters like Gravity ($100m) and "
-     "Interstellar ($165m), Salyut 7 is an astounding achievement.", "en", (),
-     ["film", "comparator", "comparator"]),
-    ("It feels like it cost $150 million, though it cost $15 million.", "en", (), ["counterfactual", "film"]),
-    ("Gravity's $100m budget dwarfs the $6m this one had.", "en", (), ["comparator", "film"]),
-    ("Salyut 7 ($6m) beats The Spacefarers ($90m).", "en", SALYUT, ["film", "comparator"]),
-    ("It cost $6m, a tenth of what Hollywood studios spend ($60m).", "en", (), ["film", "comparator"]),
-    ("Der Film wirkt wie ein 100-Millionen-Dollar-Film, kostete aber 13 Mio. Dollar.", "de", (),
-     ["counterfactual", "film"]),
-    ("Im Vergleich zu Gravity (100 Mio. Dollar) kostete der Film nur 13 Mio. Dollar.", "de", (),
-     ["comparator", "film"]),
-    ("Фильм выглядит на все 100 миллионов долларов, хотя стоил 15 млн долларов.", "ru", (),
-     ["counterfactual", "film"]),
-    ("Бюджет «Салюта-7» — 15 млн долларов, в отличие от «Гравитации» ($100 млн).", "ru", SALYUT + ("Салюта-7",),
-     ["film", "comparator"]),
-    ("По сравнению с голливудскими блокбастерами за 100 млн долларов, здесь 15 млн долларов.", "ru", (),
-     ["comparator", "film"]),
-    ("Le film ressemble à une production à 100 millions d'euros, mais il a coûté 10 millions d'euros.", "fr",
-     (), ["counterfactual", "film"]),
-    ("Sembra un film da 100 milioni di dollari, ma è costato 15 milioni di dollari.", "it", (),
-     ["counterfactual", "film"]),
-    ("Parece una película de 100 millones de dólares y costó 15 millones de dólares.", "es", (),
-     ["counterfactual", "film"]),
-    ("Wygląda jak film za 100 mln dolarów, a kosztował 15 mln dolarów.", "pl", (), ["counterfactual", "film"]),
-    ("Parece um filme de 100 milhões de dólares, mas custou 15 milhões de dólares.", "pt", (),
-     ["counterfactual", "film"]),
-    ("Comparado com Gravidade (100 milhões de dólares), o filme custou 15 milhões de dólares.", "pt", (),
-     ["comparator", "film"]),
-    ("该片预算约3亿卢布，看起来像一部1亿美元的大片。", "zh", (), ["film", "counterfactual"]),
-    ("제작비는 약 1500만 달러로, 1억 달러짜리 영화처럼 보인다.", "ko", (), ["film", "counterfactual"]),
-    ("Filmen kostade 15 miljoner dollar men ser ut som en film för 100 miljoner dollar.", "sv", (),
-     ["film", "counterfactual"]),
-])
+@pytest.mark.parametrize(
+    "sentence, language, titles, expected",
+    [
+        ("This is a $15 million film that looks like a $150 million film.", "en", (), ["film", "counterfactual"]),
+        (
+            "Made on a shoestring budget ($6m) when compared to Hollywood blockbusters like Gravity ($100m) and "
+            "Interstellar ($165m), Salyut 7 is an astounding achievement.",
+            "en",
+            (),
+            ["film", "comparator", "comparator"],
+        ),
+        ("It feels like it cost $150 million, though it cost $15 million.", "en", (), ["counterfactual", "film"]),
+        ("Gravity's $100m budget dwarfs the $6m this one had.", "en", (), ["comparator", "film"]),
+        ("Salyut 7 ($6m) beats The Spacefarers ($90m).", "en", SALYUT, ["film", "comparator"]),
+        ("It cost $6m, a tenth of what Hollywood studios spend ($60m).", "en", (), ["film", "comparator"]),
+        (
+            "Der Film wirkt wie ein 100-Millionen-Dollar-Film, kostete aber 13 Mio. Dollar.",
+            "de",
+            (),
+            ["counterfactual", "film"],
+        ),
+        (
+            "Im Vergleich zu Gravity (100 Mio. Dollar) kostete der Film nur 13 Mio. Dollar.",
+            "de",
+            (),
+            ["comparator", "film"],
+        ),
+        (
+            "Фильм выглядит на все 100 миллионов долларов, хотя стоил 15 млн долларов.",
+            "ru",
+            (),
+            ["counterfactual", "film"],
+        ),
+        (
+            "Бюджет «Салюта-7» — 15 млн долларов, в отличие от «Гравитации» ($100 млн).",
+            "ru",
+            SALYUT + ("Салюта-7",),
+            ["film", "comparator"],
+        ),
+        (
+            "По сравнению с голливудскими блокбастерами за 100 млн долларов, здесь 15 млн долларов.",
+            "ru",
+            (),
+            ["comparator", "film"],
+        ),
+        (
+            "Le film ressemble à une production à 100 millions d'euros, mais il a coûté 10 millions d'euros.",
+            "fr",
+            (),
+            ["counterfactual", "film"],
+        ),
+        (
+            "Sembra un film da 100 milioni di dollari, ma è costato 15 milioni di dollari.",
+            "it",
+            (),
+            ["counterfactual", "film"],
+        ),
+        (
+            "Parece una película de 100 millones de dólares y costó 15 millones de dólares.",
+            "es",
+            (),
+            ["counterfactual", "film"],
+        ),
+        ("Wygląda jak film za 100 mln dolarów, a kosztował 15 mln dolarów.", "pl", (), ["counterfactual", "film"]),
+        (
+            "Parece um filme de 100 milhões de dólares, mas custou 15 milhões de dólares.",
+            "pt",
+            (),
+            ["counterfactual", "film"],
+        ),
+        (
+            "Comparado com Gravidade (100 milhões de dólares), o filme custou 15 milhões de dólares.",
+            "pt",
+            (),
+            ["comparator", "film"],
+        ),
+        ("该片预算约3亿卢布，看起来像一部1亿美元的大片。", "zh", (), ["film", "counterfactual"]),
+        ("제작비는 약 1500만 달러로, 1억 달러짜리 영화처럼 보인다.", "ko", (), ["film", "counterfactual"]),
+        (
+            "Filmen kostade 15 miljoner dollar men ser ut som en film för 100 miljoner dollar.",
+            "sv",
+            (),
+            ["film", "counterfactual"],
+        ),
+    ],
+)
 def test_subjects(sentence, language, titles, expected):
     found = parse_money(sentence, language=language)
     got = [classify_subject(sentence, m, language=language, film_titles=titles) for m in found]
-    assert got == expected, [sentence[m.start:m.end] for m in found]
+    assert got == expected, [sentence[m.start : m.end] for m in found]
 
 
 def test_own_title_before_paren_is_the_film_only_with_titles():
     sentence = "Of the two, Salyut 7 ($6m) is cheaper."
-    m, = parse_money(sentence, language="en")
+    (m,) = parse_money(sentence, language="en")
     assert classify_subject(sentence, m, language="en", film_titles=SALYUT) == "film"
 
 
@@ -393,8 +594,15 @@ def _corpus_figures() -> list[tuple[str, float, str, str, str]]:
     rows = []
     for line in text.splitlines():
         for m in parse_money(line, language="en"):
-            rows.append((line[m.start:m.end], m.amount, m.currency, m.kind,
-                         classify_subject(line, m, language="en", film_titles=SALYUT)))
+            rows.append(
+                (
+                    line[m.start : m.end],
+                    m.amount,
+                    m.currency,
+                    m.kind,
+                    classify_subject(line, m, language="en", film_titles=SALYUT),
+                )
+            )
     return rows
 
 
@@ -411,17 +619,20 @@ def test_seed_corpus_figures():
 
 
 # ---------------------------------------------------------------------------------------- conversion
-@pytest.mark.parametrize("currency, year, per_unit", [
-    # yearly means of the ECB daily reference cross rates computed by to_usd; they agree with the ECB's
-    # published 2017 annual average (1.1297 USD per EUR) and the usual ~58.3 RUB per USD.
-    ("EUR", 2017, 1.12968),
-    ("RUB", 2017, 0.0171415),
-    ("GBP", 2017, 1.28816),
-    ("PLN", 2017, 0.265469),
-    ("BRL", 2017, 0.313574),
-    ("USD", 2017, 1.0),
-    ("usd", 1990, 1.0),
-])
+@pytest.mark.parametrize(
+    "currency, year, per_unit",
+    [
+        # yearly means of the ECB daily reference cross rates computed by to_usd; they agree with the ECB's
+        # published 2017 annual average (1.1297 USD per EUR) and the usual ~58.3 RUB per USD.
+        ("EUR", 2017, 1.12968),
+        ("RUB", 2017, 0.0171415),
+        ("GBP", 2017, 1.28816),
+        ("PLN", 2017, 0.265469),
+        ("BRL", 2017, 0.313574),
+        ("USD", 2017, 1.0),
+        ("usd", 1990, 1.0),
+    ],
+)
 def test_to_usd_yearly_mean(currency, year, per_unit):
     assert to_usd(1.0, currency, year) == pytest.approx(per_unit, rel=1e-5)
     assert to_usd(1e6, currency, year) == pytest.approx(per_unit * 1e6, rel=1e-5)
@@ -454,12 +665,32 @@ def test_to_usd_never_fetches(monkeypatch):
 # -------------------------------------------------------------------------------------- budget stage
 def _statements() -> pd.DataFrame:
     rows = [
-        ("verge", 4, "budget", "This is a $15 million film that looks like a $150 million film, and for space "
-         "buffs, it’s a worthwhile experience.", 900, "en"),
-        ("letterboxd", 2, "budget", "And for the budget equivalent of $13 million, the CGI and station sets "
-         "(mostly) look excellent.", 40, "en"),
-        ("blog", 0, "budget", "Made on a shoestring budget ($6m) when compared to Hollywood blockbusters like "
-         "Gravity ($100m) and Interstellar ($165m), Salyut 7 is an astounding achievement.", 0, "en"),
+        (
+            "verge",
+            4,
+            "budget",
+            "This is a $15 million film that looks like a $150 million film, and for space "
+            "buffs, it’s a worthwhile experience.",
+            900,
+            "en",
+        ),
+        (
+            "letterboxd",
+            2,
+            "budget",
+            "And for the budget equivalent of $13 million, the CGI and station sets (mostly) look excellent.",
+            40,
+            "en",
+        ),
+        (
+            "blog",
+            0,
+            "budget",
+            "Made on a shoestring budget ($6m) when compared to Hollywood blockbusters like "
+            "Gravity ($100m) and Interstellar ($165m), Salyut 7 is an astounding achievement.",
+            0,
+            "en",
+        ),
         ("blog", 1, "geopolitics", "It cost $6m and is pure Soviet nostalgia.", 200, "en"),
         ("ru1", 3, "budget", "Фильм собрал в прокате 1,5 млрд рублей при бюджете 380 млн.", 10, "ru"),
         ("de1", 1, "budget", "Der Film kostete 13 Mio. Euro, das Abo 7,99 € pro Monat.", 5, "de"),
@@ -477,10 +708,12 @@ def test_budget_figures_table():
     statements = _statements()
     before = statements.copy()
     out = budget_figures(statements, year=2017, film_titles=SALYUT)
-    pd.testing.assert_frame_equal(statements, before)           # input untouched
-    assert list(out.columns[:len(BUDGET_COLUMNS)]) == BUDGET_COLUMNS
-    got = [(r.review_id, r.text, r.amount, None if pd.isna(r.currency) else r.currency, r.subject)
-           for r in out.itertuples()]
+    pd.testing.assert_frame_equal(statements, before)  # input untouched
+    assert list(out.columns[: len(BUDGET_COLUMNS)]) == BUDGET_COLUMNS
+    got = [
+        (r.review_id, r.text, r.amount, None if pd.isna(r.currency) else r.currency, r.subject)
+        for r in out.itertuples()
+    ]
     assert got == [
         ("blog", "$6m", 6e6, "USD", "film"),
         ("blog", "$100m", 100e6, "USD", "comparator"),
@@ -500,10 +733,11 @@ def test_budget_figures_table():
     assert math.isnan(out[out["review_id"] == "x"].iloc[0]["usd"])
     # offsets point into the review text: statement.start + offset within the statement
     for row in out.itertuples():
-        statement = statements[(statements.review_id == row.review_id)
-                               & (statements.sentence_id == row.sentence_id)].iloc[0]
+        statement = statements[
+            (statements.review_id == row.review_id) & (statements.sentence_id == row.sentence_id)
+        ].iloc[0]
         local = row.start - statement["start"]
-        assert statement["text"][local:row.end - statement["start"]] == row.text
+        assert statement["text"][local : row.end - statement["start"]] == row.text
 
 
 def test_budget_figures_is_deterministic_and_order_free():
@@ -532,10 +766,56 @@ def test_random_token_soup_never_breaks_the_parser():
     import random
 
     rng = random.Random(4)
-    tokens = ["$", "€", "US$", "R$", "15", "1,2", "1.200", "250 000", "9.99", "million", "m", "Mio.", "млн",
-              "млрд.", "тыс.", "milioni", "de", "d'", "euros", "рублей", "руб.", "zł", "-", "to", "and", "between",
-              "около", "about", "budget", "grossed", "/ month", "film", "half a", "полтора", "(", ")", ".", ";",
-              "万", "亿", "美元", "约", "Gravity", "looks like", "compared to", "+", "~", "mil millones"]
+    tokens = [
+        "$",
+        "€",
+        "US$",
+        "R$",
+        "15",
+        "1,2",
+        "1.200",
+        "250 000",
+        "9.99",
+        "million",
+        "m",
+        "Mio.",
+        "млн",
+        "млрд.",
+        "тыс.",
+        "milioni",
+        "de",
+        "d'",
+        "euros",
+        "рублей",
+        "руб.",
+        "zł",
+        "-",
+        "to",
+        "and",
+        "between",
+        "около",
+        "about",
+        "budget",
+        "grossed",
+        "/ month",
+        "film",
+        "half a",
+        "полтора",
+        "(",
+        ")",
+        ".",
+        ";",
+        "万",
+        "亿",
+        "美元",
+        "约",
+        "Gravity",
+        "looks like",
+        "compared to",
+        "+",
+        "~",
+        "mil millones",
+    ]
     for _ in range(400):
         text = " ".join(rng.choice(tokens) for _ in range(rng.randint(1, 10)))
         for language in (None, "en", "ru", "de", "zh"):
@@ -545,62 +825,74 @@ def test_random_token_soup_never_breaks_the_parser():
 
 
 # ------------------------------------------------------------------------------- more forms, more scripts
-@pytest.mark.parametrize("text, language, expected", [
-    ("製作費は¥5億。", "ja", "JPY"),                     # the language: Japanese → yen
-    ("这部电影预算¥5000万。", "zh", "CNY"),                # Chinese → yuan
-    ("预算¥5000万元。", None, "CNY"),                     # a currency word with the figure decides
-    ("The budget was ¥500 million.", "en", "JPY"),       # nothing decides: the default, yen
-    ("The budget was ¥500 million (RMB).", "en", "CNY"),  # a context word in the sentence
-    ("The budget was ¥500 million, or 50億円.", "en", "JPY"),
-    ("製作費は¥5億、中国では人民币で。", "ja", "CNY"),        # context beats the language
-])
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("製作費は¥5億。", "ja", "JPY"),  # the language: Japanese → yen
+        ("这部电影预算¥5000万。", "zh", "CNY"),  # Chinese → yuan
+        ("预算¥5000万元。", None, "CNY"),  # a currency word with the figure decides
+        ("The budget was ¥500 million.", "en", "JPY"),  # nothing decides: the default, yen
+        ("The budget was ¥500 million (RMB).", "en", "CNY"),  # a context word in the sentence
+        ("The budget was ¥500 million, or 50億円.", "en", "JPY"),
+        ("製作費は¥5億、中国では人民币で。", "ja", "CNY"),  # context beats the language
+    ],
+)
 def test_yen_or_yuan_by_context(text, language, expected):
     m = parse_money(text, language=language)[0]
     assert m.currency == expected
 
 
-@pytest.mark.parametrize("text, language", [
-    ("千万不要错过这部电影。", "zh"),          # "by no means miss it": a unit alone is no number
-    ("预算不多，但千万人看过。", "zh"),
-    ("这是一部统一元素的电影，预算不多。", "zh"),
-    ("제작비는 많지 않았고 관객 500만 명이 봤다.", "ko"),   # a count
-    ("预算不高，观众3000万人。", "zh"),
-])
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("千万不要错过这部电影。", "zh"),  # "by no means miss it": a unit alone is no number
+        ("预算不多，但千万人看过。", "zh"),
+        ("这是一部统一元素的电影，预算不多。", "zh"),
+        ("제작비는 많지 않았고 관객 500만 명이 봤다.", "ko"),  # a count
+        ("预算不高，观众3000万人。", "zh"),
+    ],
+)
 def test_cjk_not_money(text, language):
     assert parse_money(text, language=language) == []
 
 
 def test_scale_words_imply_rupees():
-    m, = parse_money("It was made for just 3.5 lakh.", language="en")
+    (m,) = parse_money("It was made for just 3.5 lakh.", language="en")
     assert (m.amount, m.currency, m.currency_implied) == (3.5e5, "INR", True)
-    m, = parse_money("Шёл разговор о бюджете в 45 crore.", language="ru")
-    assert (m.currency, m.currency_implied) == ("INR", True)     # the scale's currency beats the language's
+    (m,) = parse_money("Шёл разговор о бюджете в 45 crore.", language="ru")
+    assert (m.currency, m.currency_implied) == ("INR", True)  # the scale's currency beats the language's
 
 
-@pytest.mark.parametrize("sentence, language, titles, expected", [
-    ("His previous film cost $40m, this one $10m.", "en", (), ["comparator", "film"]),
-    ("After the $100m Stalingrad, he made this for $10m.", "en", (), ["comparator", "film"]),
-    ("After the $100m Stalingrad, he made Salyut-7 for $10m.", "en", SALYUT, ["comparator", "film"]),
-    ("The $6m Salyut-7 looks like nothing else.", "en", SALYUT, ["film"]),
-    ("This is a $15 million Russian film.", "en", SALYUT, ["film"]),
-    ("Sein letzter Film kostete 40 Millionen Dollar, dieser nur 10 Millionen Dollar.", "de", (),
-     ["comparator", "film"]),
-    ("Его предыдущий фильм стоил 40 млн долларов, этот — 10 млн долларов.", "ru", (), ["comparator", "film"]),
-    ("После 30-миллионного «Сталинграда» он снял этот фильм за 10 млн долларов.", "ru", (),
-     ["comparator", "film"]),
-    ("Son précédent film avait coûté 40 millions d'euros.", "fr", (), ["comparator"]),
-    ("Su película anterior costó 40 millones de dólares.", "es", (), ["comparator"]),
-    ("Il suo film precedente era costato 40 milioni di euro.", "it", (), ["comparator"]),
-    ("Jego poprzedni film kosztował 40 mln dolarów.", "pl", (), ["comparator"]),
-    ("O filme anterior custou 40 milhões de dólares.", "pt", (), ["comparator"]),
-    ("他的上一部电影耗资4000万美元，这部只花了1000万美元。", "zh", (), ["comparator", "film"]),
-    ("前作の製作費は40億円だった。", "ja", (), ["comparator"]),
-    ("전작의 제작비는 100억 원이었다.", "ko", (), ["comparator"]),
-])
+@pytest.mark.parametrize(
+    "sentence, language, titles, expected",
+    [
+        ("His previous film cost $40m, this one $10m.", "en", (), ["comparator", "film"]),
+        ("After the $100m Stalingrad, he made this for $10m.", "en", (), ["comparator", "film"]),
+        ("After the $100m Stalingrad, he made Salyut-7 for $10m.", "en", SALYUT, ["comparator", "film"]),
+        ("The $6m Salyut-7 looks like nothing else.", "en", SALYUT, ["film"]),
+        ("This is a $15 million Russian film.", "en", SALYUT, ["film"]),
+        (
+            "Sein letzter Film kostete 40 Millionen Dollar, dieser nur 10 Millionen Dollar.",
+            "de",
+            (),
+            ["comparator", "film"],
+        ),
+        ("Его предыдущий фильм стоил 40 млн долларов, этот — 10 млн долларов.", "ru", (), ["comparator", "film"]),
+        ("После 30-миллионного «Сталинграда» он снял этот фильм за 10 млн долларов.", "ru", (), ["comparator", "film"]),
+        ("Son précédent film avait coûté 40 millions d'euros.", "fr", (), ["comparator"]),
+        ("Su película anterior costó 40 millones de dólares.", "es", (), ["comparator"]),
+        ("Il suo film precedente era costato 40 milioni di euro.", "it", (), ["comparator"]),
+        ("Jego poprzedni film kosztował 40 mln dolarów.", "pl", (), ["comparator"]),
+        ("O filme anterior custou 40 milhões de dólares.", "pt", (), ["comparator"]),
+        ("他的上一部电影耗资4000万美元，这部只花了1000万美元。", "zh", (), ["comparator", "film"]),
+        ("前作の製作費は40億円だった。", "ja", (), ["comparator"]),
+        ("전작의 제작비는 100억 원이었다.", "ko", (), ["comparator"]),
+    ],
+)
 def test_subjects_of_other_works(sentence, language, titles, expected):
     found = parse_money(sentence, language=language)
     got = [classify_subject(sentence, m, language=language, film_titles=titles) for m in found]
-    assert got == expected, [sentence[m.start:m.end] for m in found]
+    assert got == expected, [sentence[m.start : m.end] for m in found]
 
 
 def test_box_office_never_becomes_a_budget_figure():
@@ -612,21 +904,35 @@ def test_box_office_never_becomes_a_budget_figure():
         ("ko", "제작비는 100억 원, 흥행 수입은 500억 원이었다."),
         ("hi", "फिल्म का बजट 45 करोड़ रुपये था और कमाई 200 करोड़ रुपये।"),
     ]
-    statements = pd.DataFrame({
-        "review_id": [f"r-{lang}" for lang, _ in texts], "sentence_id": 0, "aspect": "budget",
-        "text": [text for _, text in texts], "start": 0, "language": [lang for lang, _ in texts]})
+    statements = pd.DataFrame(
+        {
+            "review_id": [f"r-{lang}" for lang, _ in texts],
+            "sentence_id": 0,
+            "aspect": "budget",
+            "text": [text for _, text in texts],
+            "start": 0,
+            "language": [lang for lang, _ in texts],
+        }
+    )
     out = budget_figures(statements, year=2017)
     assert sorted(zip(out["review_id"], out["amount"], out["currency"])) == [
-        ("r-en", 10e6, "USD"), ("r-hi", 45e7, "INR"), ("r-ja", 1e9, "JPY"), ("r-ko", 1e10, "KRW"),
-        ("r-ru", 10e6, "USD"), ("r-zh", 1e8, "CNY")]
+        ("r-en", 10e6, "USD"),
+        ("r-hi", 45e7, "INR"),
+        ("r-ja", 1e9, "JPY"),
+        ("r-ko", 1e10, "KRW"),
+        ("r-ru", 10e6, "USD"),
+        ("r-zh", 1e8, "CNY"),
+    ]
     assert (out["kind"] == "budget").all() and out["usd"].notna().all()
 
 
 def test_offsets_hold_in_full_width_text():
     text = "製作費は約１，５００万ドル、興行収入は２０億円。"
     found = parse_money(text, language="ja")
-    assert [(text[m.start:m.end], m.amount, m.kind) for m in found] == [
-        ("約１，５００万ドル", 15e6, "budget"), ("２０億円", 2e9, "box_office")]
+    assert [(text[m.start : m.end], m.amount, m.kind) for m in found] == [
+        ("約１，５００万ドル", 15e6, "budget"),
+        ("２０億円", 2e9, "box_office"),
+    ]
 
 
 def test_cjk_parsing_grows_linearly_with_the_text():
@@ -648,49 +954,75 @@ def test_cjk_parsing_grows_linearly_with_the_text():
     assert best_of_three(sentence * 5000) / best_of_three(sentence * 500) < 25
 
 
-@pytest.mark.parametrize("sentence, language, comparators, subjects", [
-    # A relative clause speaks of the film named before it.
-    ("Compared with U-571, which reportedly cost $62 million, this one looks rawer.", "en", ("U-571",),
-     ["comparator"]),
-    ("Mucho mejor que Salvar al soldado Ryan, que costó 70 millones de dólares.", "es",
-     ("Salvar al soldado Ryan",), ["comparator"]),
-    ("Besser als Stalingrad, der 20 Millionen Dollar kostete.", "de", ("Stalingrad",), ["comparator"]),
-    # ... but "which" after this film's own noun keeps it the film's.
-    ("The film, which cost $15 million, looks great.", "en", (), ["film"]),
-])
+@pytest.mark.parametrize(
+    "sentence, language, comparators, subjects",
+    [
+        # A relative clause speaks of the film named before it.
+        (
+            "Compared with U-571, which reportedly cost $62 million, this one looks rawer.",
+            "en",
+            ("U-571",),
+            ["comparator"],
+        ),
+        (
+            "Mucho mejor que Salvar al soldado Ryan, que costó 70 millones de dólares.",
+            "es",
+            ("Salvar al soldado Ryan",),
+            ["comparator"],
+        ),
+        ("Besser als Stalingrad, der 20 Millionen Dollar kostete.", "de", ("Stalingrad",), ["comparator"]),
+        # ... but "which" after this film's own noun keeps it the film's.
+        ("The film, which cost $15 million, looks great.", "en", (), ["film"]),
+    ],
+)
 def test_relative_clause_after_another_film_is_a_comparator(sentence, language, comparators, subjects):
-    got = [money.classify_subject(sentence, m, language=language, comparators=comparators)
-           for m in money.parse_money(sentence, language=language)]
+    got = [
+        money.classify_subject(sentence, m, language=language, comparators=comparators)
+        for m in money.parse_money(sentence, language=language)
+    ]
     assert got == subjects
 
 
-@pytest.mark.parametrize("text, language", [
-    ("Das Boot cost 32 million Deutschmarks.", "en"),
-    ("Der Film kostete 32 Millionen D-Mark.", "de"),
-    ("Mit rund 32 Millionen Mark war er die teuerste deutsche Produktion.", "de"),
-    ("Un budget de 32 millions de marks.", "fr"),
-])
+@pytest.mark.parametrize(
+    "text, language",
+    [
+        ("Das Boot cost 32 million Deutschmarks.", "en"),
+        ("Der Film kostete 32 Millionen D-Mark.", "de"),
+        ("Mit rund 32 Millionen Mark war er die teuerste deutsche Produktion.", "de"),
+        ("Un budget de 32 millions de marks.", "fr"),
+    ],
+)
 def test_deutschmarks(text, language):
     assert [(m.amount, m.currency) for m in money.parse_money(text, language=language)] == [(32_000_000.0, "DEM")]
 
 
-@pytest.mark.parametrize("sentence, language, subjects", [
-    ("For comparison, Gravity cost $100 million.", "en", ["comparator"]),
-    ("Для сравнения, на «Сталинград» Бондарчука ушло около 30 миллионов долларов.", "ru", ["comparator"]),
-    ("Ter vergelijking: Godzilla uit 2014 kostte 160 miljoen dollar.", "nl", ["comparator"]),
-    ("Dla porównania «Gladiator» kosztował niewiele ponad 100 milionów dolarów.", "pl", ["comparator"]),
-    ("Zum Vergleich: Das Boot kostete 32 Millionen Mark.", "de", ["comparator"]),
-    ("In comparison to Gravity, the film cost $13 million.", "en", ["film"]),
-    ("The film cost $15 million.", "en", ["film"]),
-])
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        ("For comparison, Gravity cost $100 million.", "en", ["comparator"]),
+        ("Для сравнения, на «Сталинград» Бондарчука ушло около 30 миллионов долларов.", "ru", ["comparator"]),
+        ("Ter vergelijking: Godzilla uit 2014 kostte 160 miljoen dollar.", "nl", ["comparator"]),
+        ("Dla porównania «Gladiator» kosztował niewiele ponad 100 milionów dolarów.", "pl", ["comparator"]),
+        ("Zum Vergleich: Das Boot kostete 32 Millionen Mark.", "de", ["comparator"]),
+        ("In comparison to Gravity, the film cost $13 million.", "en", ["film"]),
+        ("The film cost $15 million.", "en", ["film"]),
+    ],
+)
 def test_a_sentence_opened_as_a_comparison_prices_another_film(sentence, language, subjects):
-    got = [money.classify_subject(sentence, m, language=language) for m in money.parse_money(sentence, language=language)]
+    got = [
+        money.classify_subject(sentence, m, language=language) for m in money.parse_money(sentence, language=language)
+    ]
     assert got == subjects
 
 
-@pytest.mark.parametrize("text, amount, approx", [
-    ("Amb un pressupost d'uns 100 milions de dòlars, el director ho ha fet tot a mà.", 100_000_000.0, True),
-    ("Va costar 44,5 milions de dòlars.", 44_500_000.0, False),
-])
+@pytest.mark.parametrize(
+    "text, amount, approx",
+    [
+        ("Amb un pressupost d'uns 100 milions de dòlars, el director ho ha fet tot a mà.", 100_000_000.0, True),
+        ("Va costar 44,5 milions de dòlars.", 44_500_000.0, False),
+    ],
+)
 def test_catalan_amounts(text, amount, approx):
-    assert [(m.amount, m.currency, m.approx) for m in money.parse_money(text, language="ca")] == [(amount, "USD", approx)]
+    assert [(m.amount, m.currency, m.approx) for m in money.parse_money(text, language="ca")] == [
+        (amount, "USD", approx)
+    ]

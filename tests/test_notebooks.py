@@ -1,4 +1,5 @@
 """The notebooks run top to bottom on the shipped corpus (and on a researcher's own file), as in JupyterLab."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,14 +17,20 @@ def _execute(path: Path, parameters: dict[str, object] | None = None) -> nbforma
     if parameters:
         cell = next(c for c in notebook.cells if "parameters" in c.get("metadata", {}).get("tags", []))
         cell.source = "\n".join(f"{key} = {value!r}" for key, value in parameters.items())
-    NotebookClient(notebook, timeout=900, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        notebook, timeout=900, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
     return notebook
 
 
 def _errors(notebook: nbformat.NotebookNode) -> list[str]:
-    return [out.get("ename", "") for cell in notebook.cells if cell.cell_type == "code"
-            for out in cell.get("outputs", []) if out.get("output_type") == "error"]
+    return [
+        out.get("ename", "")
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for out in cell.get("outputs", [])
+        if out.get("output_type") == "error"
+    ]
 
 
 def _outputs_text(notebook: nbformat.NotebookNode) -> str:

@@ -1,4 +1,5 @@
 """Tests for toolkit.ratings: every rating form, scopes, refusals, and the table stage."""
+
 from __future__ import annotations
 
 import math
@@ -55,8 +56,7 @@ from toolkit.ratings import Rating, normalize, normalize_rating
         ("Audience Member", None, "audience", "unparsed"),
         ("Audience Score", None, "audience", "unparsed"),
         ("Audience Score 73%", 0.73, "audience", "source_score"),
-        ("Rated 4/5 Stars • Rated 4 out of 5 stars 01/15/23 Full Review Audience Member", 0.8, "audience",
-         "fraction"),
+        ("Rated 4/5 Stars • Rated 4 out of 5 stars 01/15/23 Full Review Audience Member", 0.8, "audience", "fraction"),
         ("Critics 81% 16", 0.81, "aggregate", "source_score"),
         ("IMDb 7.2", 0.72, "aggregate", "source_score"),
         ("IMDb 7.2 12 232", 0.72, "aggregate", "source_score"),
@@ -88,11 +88,13 @@ def test_rating_is_frozen() -> None:
 
 
 def test_normalize_table_keeps_only_review_scope() -> None:
-    frame = pd.DataFrame({
-        "review_id": ["a", "b", "c", "d", "e"],
-        "rating_raw": ["★★★ 4", "Critics 81% 16", "Audience Member ★★★★", None, "so-so"],
-        "rating": [None, None, None, 0.55, None],
-    })
+    frame = pd.DataFrame(
+        {
+            "review_id": ["a", "b", "c", "d", "e"],
+            "rating_raw": ["★★★ 4", "Critics 81% 16", "Audience Member ★★★★", None, "so-so"],
+            "rating": [None, None, None, 0.55, None],
+        }
+    )
     before = frame.copy()
     out = normalize(frame)
     pd.testing.assert_frame_equal(frame, before)  # input untouched

@@ -1,4 +1,5 @@
 """Streaming, multi-process and Dask runs give exactly the pandas pipeline's output (toolkit/scale.py)."""
+
 from __future__ import annotations
 
 import json
@@ -7,8 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from toolkit import cli
 from benchmarks.bench import generate, write_jsonl
+from toolkit import cli
 from toolkit.pipeline import Film, analyse
 from toolkit.readers import REJECTION_COLUMNS, ReviewInputError, read_reviews, read_reviews_report
 from toolkit.scale import conform, read_jsonl_chunks, run_file, run_partition, table_schemas
@@ -86,7 +87,7 @@ def test_languages_output_is_the_cli_languages(corpus, tmp_path):
 
 def test_chunked_partitions_equal_the_whole_frame(corpus, whole):
     reviews = read_reviews(corpus)
-    parts = [run_partition(reviews.iloc[i:i + 6], film=FILM, sentences=True) for i in range(0, len(reviews), 6)]
+    parts = [run_partition(reviews.iloc[i : i + 6], film=FILM, sentences=True) for i in range(0, len(reviews), 6)]
     for name, frame in whole.items():
         glued = pd.concat([p[name] for p in parts], ignore_index=True)
         pd.testing.assert_frame_equal(glued, frame)
@@ -97,8 +98,10 @@ def test_chunked_partitions_equal_the_whole_frame(corpus, whole):
         theirs = conform(getattr(analysis, name), schemas[name])
         assert len(whole[name]) == len(theirs)
         key = ["review_id", "sentence_id", "start", "end"]
-        pd.testing.assert_frame_equal(whole[name].sort_values(key, kind="stable").reset_index(drop=True),
-                                      theirs.sort_values(key, kind="stable").reset_index(drop=True))
+        pd.testing.assert_frame_equal(
+            whole[name].sort_values(key, kind="stable").reset_index(drop=True),
+            theirs.sort_values(key, kind="stable").reset_index(drop=True),
+        )
     assert whole["budget_figures"]["usd"].notna().sum() >= 3
 
 
@@ -109,7 +112,7 @@ def test_shipped_corpus_chunked_equals_whole():
     reviews = load_corpus()
     film = film_of()
     whole = run_partition(reviews, film=film)
-    parts = [run_partition(reviews.iloc[i:i + 8], film=film) for i in range(0, len(reviews), 8)]
+    parts = [run_partition(reviews.iloc[i : i + 8], film=film) for i in range(0, len(reviews), 8)]
     for name, frame in whole.items():
         pd.testing.assert_frame_equal(pd.concat([p[name] for p in parts], ignore_index=True), frame)
     assert len(whole["reviews"]) == len(reviews) and len(whole["statements"]) > 20
@@ -128,13 +131,13 @@ def test_streamed_reading_is_read_reviews(corpus):
 
 BAD = [
     '{"id": "a", "text": "The film cost $5 million."}',
-    '{"id": "b"}',                                       # no text
-    '{"id": "c", "text": "Gut.", "duplicate_of": "e"}',   # forward link: fine
-    'not json',
-    '{"id": "a", "text": "Again."}',                      # duplicate id, in a later chunk
+    '{"id": "b"}',  # no text
+    '{"id": "c", "text": "Gut.", "duplicate_of": "e"}',  # forward link: fine
+    "not json",
+    '{"id": "a", "text": "Again."}',  # duplicate id, in a later chunk
     '{"id": "e", "text": "Bien.", "kind": "critic"}',
-    '{"id": "f", "text": "Ok.", "duplicate_of": "zz"}',   # dangling link
-    '{"id": "g", "text": "Nice.", "kind": "podcast"}',    # unknown kind
+    '{"id": "f", "text": "Ok.", "duplicate_of": "zz"}',  # dangling link
+    '{"id": "g", "text": "Nice.", "kind": "podcast"}',  # unknown kind
 ]
 
 
@@ -148,8 +151,9 @@ def test_rejections_match_read_reviews_and_name_lines(tmp_path):
     assert summary.rejections == tmp_path / "out.jsonl.rejections.csv"
     ours = pd.read_csv(summary.rejections, dtype={"line": "int64"}, keep_default_na=False)
     assert ours.columns.tolist() == REJECTION_COLUMNS
-    assert [(r.line, r.record_id or None, r.reason, r.kind) for r in ours.itertuples()] == \
-        [(r.line, r.record_id, r.reason, r.kind) for r in rejected.itertuples()]
+    assert [(r.line, r.record_id or None, r.reason, r.kind) for r in ours.itertuples()] == [
+        (r.line, r.record_id, r.reason, r.kind) for r in rejected.itertuples()
+    ]
     assert ours["line"].tolist() == [2, 4, 5, 7, 8]
     assert ours["kind"].tolist() == ["no text", "broken JSON", "duplicate id", "dangling duplicate_of", "bad value"]
     assert summary.records == 8 == summary.reviews + summary.rejected
@@ -194,10 +198,14 @@ def test_dask_cluster_equals_pandas_row_for_row(corpus, tmp_path, whole):
         shard = tmp_path / f"shard-{n}.jsonl"
         shard.write_text("\n".join(part) + "\n", encoding="utf-8")
         shards.append(shard)
-    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) \
-            as cluster:
-        written = run_dask_files(str(tmp_path / "shard-*.jsonl"), tmp_path / "out", scheduler=cluster.scheduler_address,
-                                 film=FILM, partition_lines=6)
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None) as cluster:
+        written = run_dask_files(
+            str(tmp_path / "shard-*.jsonl"),
+            tmp_path / "out",
+            scheduler=cluster.scheduler_address,
+            film=FILM,
+            partition_lines=6,
+        )
     schemas = table_schemas(FILM)
     for name in ("reviews", "statements", "budget_figures"):
         got = pd.read_parquet(written[name])
@@ -232,7 +240,9 @@ def test_dask_files_refuse_ids_repeated_across_shards(corpus, tmp_path):
     rows = _lines(corpus)[:3]
     for name in ("a.jsonl", "b.jsonl"):
         (tmp_path / name).write_text("\n".join(rows) + "\n", encoding="utf-8")
-    with pytest.raises(ReviewInputError, match=r"b.jsonl line 1: duplicate id 's11-0000000' \(first used at .*a.jsonl line 1\)"):
+    with pytest.raises(
+        ReviewInputError, match=r"b.jsonl line 1: duplicate id 's11-0000000' \(first used at .*a.jsonl line 1\)"
+    ):
         run_dask_files(str(tmp_path / "*.jsonl"), tmp_path / "out", scheduler="synchronous", film=FILM)
     assert not (tmp_path / "out").exists() and not (tmp_path / "out.partial").exists()
 
@@ -262,20 +272,26 @@ def test_dask_files_skip_ids_repeated_across_partitions(tmp_path):
 
     path = tmp_path / "bad.jsonl"
     path.write_text("\n".join(BAD) + "\n", encoding="utf-8")
-    written = run_dask_files(str(path), tmp_path / "out", scheduler="synchronous", partition_lines=2,
-                             strict=False)
+    written = run_dask_files(str(path), tmp_path / "out", scheduler="synchronous", partition_lines=2, strict=False)
     summary = run_file(path, tmp_path / "out.jsonl", what="reviews", chunk_size=3, strict=False, progress=False)
     assert pd.read_parquet(written["reviews"])["review_id"].tolist() == ["a", "c", "e"]
     got = pd.read_parquet(written["rejections"])
     listed = pd.read_csv(summary.rejections, keep_default_na=False)
-    assert [(r.line, r.kind) for r in got.itertuples()] == [(r.line, r.kind) for r in listed.itertuples()] == \
-        [(2, "no text"), (4, "broken JSON"), (5, "duplicate id"), (7, "dangling duplicate_of"), (8, "bad value")]
+    assert (
+        [(r.line, r.kind) for r in got.itertuples()]
+        == [(r.line, r.kind) for r in listed.itertuples()]
+        == [(2, "no text"), (4, "broken JSON"), (5, "duplicate id"), (7, "dangling duplicate_of"), (8, "bad value")]
+    )
 
 
 # ---------------------------------------------------------------------------------------- long reviews ---
-_LONG_PARTS = ("The studio spent ${n} million on the orbital sets.", "Nobody in my row cared about the score.",
-               "Shooting took {n} weeks, far longer than planned.", "Der Film kostete {n} Millionen Euro.",
-               "The docking scene is the best part.")
+_LONG_PARTS = (
+    "The studio spent ${n} million on the orbital sets.",
+    "Nobody in my row cared about the score.",
+    "Shooting took {n} weeks, far longer than planned.",
+    "Der Film kostete {n} Millionen Euro.",
+    "The docking scene is the best part.",
+)
 
 
 def _long_review(size: int) -> pd.DataFrame:
@@ -316,8 +332,9 @@ def test_a_long_review_costs_linear_work():
     def statements(size: int) -> tuple[int, list]:
         reviews = _long_review(size)
         out: list = []
-        count = _calls(lambda: out.extend(jsonl_by_review(run_partition(reviews, film=FILM, coder="fast"),
-                                                          "statements")))
+        count = _calls(
+            lambda: out.extend(jsonl_by_review(run_partition(reviews, film=FILM, coder="fast"), "statements"))
+        )
         return count, out
 
     statements(5_000)  # compile the lexicons and fill the memos: one-off work

@@ -1,5 +1,6 @@
 """Tests for toolkit.segment: the draft manifest loads with the corpus loader, quality floors against the
 curated manifest of the shipped dump and of a second, made-up dump, and the single heuristics."""
+
 from __future__ import annotations
 
 import random
@@ -27,17 +28,36 @@ HELDOUT_MANIFEST = Path(__file__).parent / "fixtures" / "segment" / "heldout_man
 # Measured on the shipped dump: recall 0.994, boilerplate 0.005, units 63/65 (precision 1.0), kinds 0.905,
 # critics 0.921, ratings 1.0, dates 0.984.
 SHIPPED_SHA256 = "ed923f3d67cf02cb0de5845fa9935a8b9400f40f84f5c3408fc0bb5804532f65"
-SHIPPED_FLOORS = {"recall": 0.98, "unit_recall": 0.95, "unit_precision": 0.97, "kind_agreement": 0.88,
-                  "critic_agreement": 0.9, "rating_agreement": 0.95, "published_agreement": 0.95}
+SHIPPED_FLOORS = {
+    "recall": 0.98,
+    "unit_recall": 0.95,
+    "unit_precision": 0.97,
+    "kind_agreement": 0.88,
+    "critic_agreement": 0.9,
+    "rating_agreement": 0.95,
+    "published_agreement": 0.95,
+}
 SHIPPED_CEILINGS = {"boilerplate_share": 0.02}
 # Measured on the second dump: recall 1.0, boilerplate 0.049, units 8/8 (precision 0.889), kinds 0.875.
-OTHER_FLOORS = {"recall": 0.97, "unit_recall": 0.99, "unit_precision": 0.85, "kind_agreement": 0.85,
-                "rating_agreement": 0.99}
+OTHER_FLOORS = {
+    "recall": 0.97,
+    "unit_recall": 0.99,
+    "unit_precision": 0.85,
+    "kind_agreement": 0.85,
+    "rating_agreement": 0.99,
+}
 OTHER_CEILINGS = {"boilerplate_share": 0.07}
 # The third and fourth dumps were each measured once before the rules they now guard existed (their
 # manifests' headers have those held-out figures); these floors pin what the extended rules reach.
-HELDOUT_FLOORS = {"recall": 0.97, "unit_recall": 0.99, "unit_precision": 0.99, "kind_agreement": 0.95,
-                  "critic_agreement": 0.95, "rating_agreement": 0.8, "published_agreement": 0.95}
+HELDOUT_FLOORS = {
+    "recall": 0.97,
+    "unit_recall": 0.99,
+    "unit_precision": 0.99,
+    "kind_agreement": 0.95,
+    "critic_agreement": 0.95,
+    "rating_agreement": 0.8,
+    "published_agreement": 0.95,
+}
 HELDOUT_CEILINGS = {"boilerplate_share": 0.03}
 
 
@@ -68,7 +88,10 @@ def test_shipped_draft_loads_with_the_corpus_loader(tmp_path):
     assert reviews["text"].str.contains("salyut 7 movie review").sum() == 0  # the scraper's alt text
     letterboxd = reviews.set_index("critic").loc["matt lynch"]
     assert (letterboxd["text"], letterboxd["rating_raw"], letterboxd["rating"]) == (
-        "In Soviet Russia, problem has you.", "★★★½", 0.7)
+        "In Soviet Russia, problem has you.",
+        "★★★½",
+        0.7,
+    )
 
 
 @pytest.mark.parametrize("name", sorted(SHIPPED_FLOORS))
@@ -89,10 +112,13 @@ def test_second_dump_figures():
     assert figures["boilerplate_share"] <= OTHER_CEILINGS["boilerplate_share"], figures
 
 
-@pytest.mark.parametrize("raw, manifest, units", [
-    (HELDOUT_RAW, HELDOUT_MANIFEST, 6),
-    (FIXTURES / "heldout2_dump.txt", FIXTURES / "heldout2_manifest.yaml", 4),
-])
+@pytest.mark.parametrize(
+    "raw, manifest, units",
+    [
+        (HELDOUT_RAW, HELDOUT_MANIFEST, 6),
+        (FIXTURES / "heldout2_dump.txt", FIXTURES / "heldout2_manifest.yaml", 4),
+    ],
+)
 def test_third_and_fourth_dump_figures(raw, manifest, units):
     figures = evaluate(raw, manifest)
     assert figures["curated_units"] == units
@@ -104,8 +130,11 @@ def test_third_and_fourth_dump_figures(raw, manifest, units):
 def test_third_dump_comment_authors_and_dates(tmp_path):
     draft = propose(HELDOUT_RAW.read_text(encoding="utf-8"), source=str(HELDOUT_RAW))
     fields = [(u["kind"], u["critic"], u.get("published"), u["rating_raw"]) for u in draft["units"]]
-    assert fields[:3] == [("blog", "filmfan88", "2022-02-14", None), ("user", "Mark Jensen", "2022-02-15", None),
-                          ("user", "Sofie H.", "2022-02-16", None)]
+    assert fields[:3] == [
+        ("blog", "filmfan88", "2022-02-14", None),
+        ("user", "Mark Jensen", "2022-02-15", None),
+        ("user", "Sofie H.", "2022-02-16", None),
+    ]
     german = draft["units"][3]
     assert german["critic"] == "Katrin Weber"
     assert german["drop"] == ["Lesen Sie auch: Die besten Filme der Berlinale 2022"]
@@ -119,9 +148,15 @@ def test_second_dump_units(tmp_path):
     assert by_critic["Ingrid Solberg"]["published"] == "2022-03-12"
     assert by_critic["Ingrid Solberg"]["drop"] == ["Photo: Nordlys Film / Kari Berg"]
     assert {name: by_critic[name]["rating_raw"] for name in ("Lina", "Okon", "Camille D.")} == {
-        "Lina": "★★★★", "Okon": "★★½", "Camille D.": "★★★★½"}
+        "Lina": "★★★★",
+        "Okon": "★★½",
+        "Camille D.": "★★★★½",
+    }
     synopses = [u for u in draft["units"] if u.get("from", "").startswith("Faroe Islands, winter 1973.")]
-    assert [(u["kind"], u.get("duplicate_of")) for u in synopses] == [("synopsis", None), ("synopsis", synopses[0]["id"])]
+    assert [(u["kind"], u.get("duplicate_of")) for u in synopses] == [
+        ("synopsis", None),
+        ("synopsis", synopses[0]["id"]),
+    ]
     card = draft["units"][-1]
     assert card["from"].startswith("Harbour of Glass opens") and card["rating_raw"] is None
     assert (card["critic"], card["duplicate_of"]) == ("Ingrid Solberg", by_critic["Ingrid Solberg"]["id"])
@@ -134,59 +169,76 @@ def test_second_dump_units(tmp_path):
 
 def test_review_card_stars_then_comment_count():
     raw = "Popular reviews\n\nAndreas\n\nReview by Andreas ★★★ 4\n\nStarke Bilder, schwache Dialoge.\n"
-    unit, = propose(raw, source="dump.txt")["units"]
+    (unit,) = propose(raw, source="dump.txt")["units"]
     assert (unit["kind"], unit["critic"], unit["rating_raw"]) == ("user", "Andreas", "★★★")
     assert "'4' after the stars read as a comment count" in unit["note"]
 
 
 def test_search_snippet_score_line_belongs_to_the_quote_before_it(tmp_path):
-    raw = ("  1. Some Film\n\n    Full Review | Original Score: 3.5/5 | Dec 16, 2017. A taut thriller that never "
-           "lets go. Full Review | Sep 29, 2017 ..\n")
+    raw = (
+        "  1. Some Film\n\n    Full Review | Original Score: 3.5/5 | Dec 16, 2017. A taut thriller that never "
+        "lets go. Full Review | Sep 29, 2017 ..\n"
+    )
     _, reviews = _segment(raw, tmp_path)
     assert reviews[["text", "rating_raw", "published"]].values.tolist() == [
-        ["A taut thriller that never lets go.", None, "2017-09-29"]]
+        ["A taut thriller that never lets go.", None, "2017-09-29"]
+    ]
 
 
-@pytest.mark.parametrize("line", [
-    "Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten.",
-    "Politique de confidentialité",
-    "Suscríbete a nuestro boletín",
-    "Подпишитесь на рассылку, чтобы не пропустить новые рецензии. Подписаться",
-    "Sign up for the newsletter to get weekly updates.",
-    "Start your 30-day free trial today.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Wir verwenden Cookies, um Ihnen das beste Erlebnis zu bieten.",
+        "Politique de confidentialité",
+        "Suscríbete a nuestro boletín",
+        "Подпишитесь на рассылку, чтобы не пропустить новые рецензии. Подписаться",
+        "Sign up for the newsletter to get weekly updates.",
+        "Start your 30-day free trial today.",
+    ],
+)
 def test_furniture_cues_in_several_languages(line, tmp_path):
-    review = ("A patient, intelligent drama that trusts its audience and its actors, and earns every one of its "
-              "quiet revelations.")
+    review = (
+        "A patient, intelligent drama that trusts its audience and its actors, and earns every one of its "
+        "quiet revelations."
+    )
     draft, reviews = _segment(f"{line}\n\n{review}\n", tmp_path)
     assert reviews["text"].tolist() == [review]
     assert draft["left_out"][0]["text"] == line and "cue" in draft["left_out"][0]["reason"]
 
 
-BODY = ("A quiet, exact film about guilt and the sea that gives its characters time and stays with you long "
-        "after the final scene.")
+BODY = (
+    "A quiet, exact film about guilt and the sea that gives its characters time and stays with you long "
+    "after the final scene."
+)
 REVIEW = BODY + "\n\nThe journalist subplot is weak. Everything else, from the sound to the faces, is exact."
 
 
-@pytest.mark.parametrize("byline, critic, published", [
-    ("By Jane Roe, June 7, 2021", "Jane Roe", "2021-06-07"),
-    ("Reviewed by: Jane Roe", "Jane Roe", None),
-    ("Von Hans Müller, 3. März 2021", "Hans Müller", "2021-03-03"),
-    ("Par Claire Dubois | 4 avril 2021", "Claire Dubois", "2021-04-04"),
-    ("Por Ana García · 5 de mayo de 2021", "Ana García", "2021-05-05"),
-    ("Автор: Иван Петров, 6 мая 2021", "Иван Петров", "2021-05-06"),
-])
+@pytest.mark.parametrize(
+    "byline, critic, published",
+    [
+        ("By Jane Roe, June 7, 2021", "Jane Roe", "2021-06-07"),
+        ("Reviewed by: Jane Roe", "Jane Roe", None),
+        ("Von Hans Müller, 3. März 2021", "Hans Müller", "2021-03-03"),
+        ("Par Claire Dubois | 4 avril 2021", "Claire Dubois", "2021-04-04"),
+        ("Por Ana García · 5 de mayo de 2021", "Ana García", "2021-05-05"),
+        ("Автор: Иван Петров, 6 мая 2021", "Иван Петров", "2021-05-06"),
+    ],
+)
 def test_byline_gives_critic_and_date(byline, critic, published, tmp_path):
     _, reviews = _segment(f"Menu\n\n{byline}\n\n{REVIEW}\n", tmp_path)
     assert reviews[["kind", "critic", "published", "text"]].values.tolist() == [["critic", critic, published, REVIEW]]
 
 
 def test_one_short_paragraph_under_a_name_is_a_blurb_and_a_rating_line_closes_it(tmp_path):
-    raw = (f"Top critics\n\nAnn Lee\n\n{BODY}\n\nRating: 4/5\n\nBo Chan\n\n"
-           "Handsome and humane, but the inquiry scenes begin to circle.\n\nRating: 3/5\n")
+    raw = (
+        f"Top critics\n\nAnn Lee\n\n{BODY}\n\nRating: 4/5\n\nBo Chan\n\n"
+        "Handsome and humane, but the inquiry scenes begin to circle.\n\nRating: 3/5\n"
+    )
     _, reviews = _segment(raw, tmp_path)
     assert reviews[["kind", "critic", "rating_raw", "rating"]].values.tolist() == [
-        ["blurb", "Ann Lee", "4/5", 0.8], ["blurb", "Bo Chan", "3/5", 0.6]]
+        ["blurb", "Ann Lee", "4/5", 0.8],
+        ["blurb", "Bo Chan", "3/5", 0.6],
+    ]
 
 
 def test_by_followed_by_lower_case_is_not_a_byline(tmp_path):
@@ -214,19 +266,26 @@ def test_whole_paragraph_caption_is_dropped_and_crlf_dumps_load(tmp_path):
 
 
 def test_reader_comments_are_one_unit_each_and_repeats_point_back(tmp_path):
-    raw = ("3 thoughts on “Some Film”\n\nLoved it.\n\nThe pacing drags in the middle.\n\nLoved it.\n\n"
-           "Leave a Reply\n\nYour email address will not be published.\n")
+    raw = (
+        "3 thoughts on “Some Film”\n\nLoved it.\n\nThe pacing drags in the middle.\n\nLoved it.\n\n"
+        "Leave a Reply\n\nYour email address will not be published.\n"
+    )
     draft, reviews = _segment(raw, tmp_path)
     assert reviews[["kind", "text"]].values.tolist() == [
-        ["user", "Loved it."], ["user", "The pacing drags in the middle."], ["user", "Loved it."]]
+        ["user", "Loved it."],
+        ["user", "The pacing drags in the middle."],
+        ["user", "Loved it."],
+    ]
     assert reviews["duplicate_of"].tolist()[2] == reviews["review_id"][0]
     # The repeated comment cannot be anchored uniquely in one page: the draft starts a new page for it.
     assert len(draft["pages"]) == 2
 
 
 def test_attribution_before_a_listed_quote_becomes_outlet_and_critic(tmp_path):
-    raw = ("  • Home\n  • The Daily Reel Ann Lee A gorgeous, patient film about grief and the sea.\n"
-           "  • Film Weekly Bo Chan Too slow by half, but the final scene lands hard.\n")
+    raw = (
+        "  • Home\n  • The Daily Reel Ann Lee A gorgeous, patient film about grief and the sea.\n"
+        "  • Film Weekly Bo Chan Too slow by half, but the final scene lands hard.\n"
+    )
     _, reviews = _segment(raw, tmp_path)
     assert reviews[["kind", "outlet", "critic", "text"]].values.tolist() == [
         ["blurb", "The Daily Reel", "Ann Lee", "A gorgeous, patient film about grief and the sea."],
@@ -239,8 +298,9 @@ def test_shuffled_lines_with_repeats_still_give_a_draft_that_loads(seed, tmp_pat
     # Robustness: lines of the three dumps in random order, some repeated, blank lines of random length
     # (CRLF for some seeds). Repeated text must never make an anchor ambiguous.
     rnd = random.Random(seed)
-    pool = [line for path in (SHIPPED_RAW, OTHER_RAW, HELDOUT_RAW)
-            for line in path.read_text(encoding="utf-8").split("\n")]
+    pool = [
+        line for path in (SHIPPED_RAW, OTHER_RAW, HELDOUT_RAW) for line in path.read_text(encoding="utf-8").split("\n")
+    ]
     chosen = [rnd.choice(pool) for _ in range(rnd.randint(20, 120))]
     chosen += [rnd.choice(chosen) for _ in range(5)]
     raw = "".join(line + rnd.choice(["\n", "\n\n", "\n\n\n"]) for line in chosen)
@@ -269,12 +329,15 @@ def test_draft_is_deterministic_and_can_point_at_the_raw_file_relatively(tmp_pat
     assert len(_load_draft(first, tmp_path)) == 9
 
 
-@pytest.mark.parametrize("content, message", [
-    (b"", "the dump is empty"),
-    (b"   \n\n  \n", "the dump is empty"),
-    (b"\xff\xfe\x00garbage\x81", "not UTF-8"),
-    (b"Home\n\nLog in\n\nPrivacy Policy\n\n  \xe2\x80\xa2 Movies\n", "no review-like text"),
-])
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "the dump is empty"),
+        (b"   \n\n  \n", "the dump is empty"),
+        (b"\xff\xfe\x00garbage\x81", "not UTF-8"),
+        (b"Home\n\nLog in\n\nPrivacy Policy\n\n  \xe2\x80\xa2 Movies\n", "no review-like text"),
+    ],
+)
 def test_empty_or_garbage_file_is_a_clear_error(tmp_path, content, message):
     path = tmp_path / "bad.txt"
     path.write_bytes(content)
@@ -291,8 +354,15 @@ def test_missing_file_is_a_clear_error(tmp_path):
 def test_cue_file_compiles_and_every_word_list_is_text():
     # YAML 1.1 reads an unquoted `on` or `y` as a boolean and `photo:` as a mapping: every entry must be text.
     data = yaml.safe_load(segment._DATA.read_text(encoding="utf-8"))
-    for key in ("site_cues", "section_ends", "release_words", "promo_cues", "caption_cues", "not_name_words",
-                "attribution_connectors"):
+    for key in (
+        "site_cues",
+        "section_ends",
+        "release_words",
+        "promo_cues",
+        "caption_cues",
+        "not_name_words",
+        "attribution_connectors",
+    ):
         for language, words in data[key].items():
             assert all(isinstance(word, str) for word in words), (key, language, words)
     cues = segment._cues()

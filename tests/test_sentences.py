@@ -1,4 +1,5 @@
 """Tests for toolkit.sentences: splitting rules per language, offsets, the table contract."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -15,69 +16,127 @@ def _split(text: str, language: str | None) -> list[str]:
 # Each case: language, text, expected sentences. Abbreviations, numbers, ellipses, quotes and ratings
 # must not cut a sentence; real sentence ends must.
 CASES = [
-    ("en", "Mr. Shipenko made it for $6.5m, i.e. cheaply. It shows.",
-     ["Mr. Shipenko made it for $6.5m, i.e. cheaply.", "It shows."]),
-    ("en", "Dr. Ryumin sits at No. 7 on my list. Rated 3.5/5 overall.",
-     ["Dr. Ryumin sits at No. 7 on my list.", "Rated 3.5/5 overall."]),
-    ("en", "I only have one question... was it accurate? Maybe not.",
-     ["I only have one question... was it accurate?", "Maybe not."]),
-    ("en", "He asked, “What if I saw angels?” He is grounded.",
-     ["He asked, “What if I saw angels?”", "He is grounded."]),
+    (
+        "en",
+        "Mr. Shipenko made it for $6.5m, i.e. cheaply. It shows.",
+        ["Mr. Shipenko made it for $6.5m, i.e. cheaply.", "It shows."],
+    ),
+    (
+        "en",
+        "Dr. Ryumin sits at No. 7 on my list. Rated 3.5/5 overall.",
+        ["Dr. Ryumin sits at No. 7 on my list.", "Rated 3.5/5 overall."],
+    ),
+    (
+        "en",
+        "I only have one question... was it accurate? Maybe not.",
+        ["I only have one question... was it accurate?", "Maybe not."],
+    ),
+    (
+        "en",
+        "He asked, “What if I saw angels?” He is grounded.",
+        ["He asked, “What if I saw angels?”", "He is grounded."],
+    ),
     ("en", "“What if I saw angels?” he asks the doctors.", ["“What if I saw angels?” he asks the doctors."]),
     ("en", "The U.S. shuttle flies by. Review by matt ★★★½", ["The U.S. shuttle flies by.", "Review by matt ★★★½"]),
-    ("de", "Das kostete z. B. 1.2 Mrd. Rubel, d. h. wenig. Start am 5. Oktober.",
-     ["Das kostete z. B. 1.2 Mrd. Rubel, d. h. wenig.", "Start am 5. Oktober."]),
-    ("de", "Natürlich ist vieles dramatisiert…aber Kino darf das! Der Film ist toll.",
-     ["Natürlich ist vieles dramatisiert…aber Kino darf das!", "Der Film ist toll."]),
-    ("de", "Es gab Bilder, Effekte usw. Danach kam die Musik.",
-     ["Es gab Bilder, Effekte usw.", "Danach kam die Musik."]),
-    ("ru", "Бюджет около 1,2 млрд руб., т. е. немного. Фильм вышел в 2017 г. в прокат.",
-     ["Бюджет около 1,2 млрд руб., т. е. немного.", "Фильм вышел в 2017 г. в прокат."]),
-    ("ru", "Там были пожар, поломки и т.д. Потом всё починили.",
-     ["Там были пожар, поломки и т.д.", "Потом всё починили."]),
-    ("fr", "M. Chipenko filme l'espace, etc. Le budget reste modeste.",
-     ["M. Chipenko filme l'espace, etc.", "Le budget reste modeste."]),
-    ("es", "El Sr. Shipenko rodó con 6,5 mill. de dólares. ¡Qué película!",
-     ["El Sr. Shipenko rodó con 6,5 mill. de dólares.", "¡Qué película!"]),
-    ("it", "Ci sono incendi, guasti ecc. e molta tensione. Da vedere.",
-     ["Ci sono incendi, guasti ecc. e molta tensione.", "Da vedere."]),
-    ("pl", "Budżet wyniósł ok. 1,2 mld rubli, tj. niewiele. Polecam.",
-     ["Budżet wyniósł ok. 1,2 mld rubli, tj. niewiele.", "Polecam."]),
-    ("pt", "O Sr. Shipenko gastou pouco, p.ex. nos efeitos. Vale a pena.",
-     ["O Sr. Shipenko gastou pouco, p.ex. nos efeitos.", "Vale a pena."]),
-    ("tr", "Dr. Ryumin rolü, örn. uçuş direktörü, çok iyi. Kesinlikle izleyin.",
-     ["Dr. Ryumin rolü, örn. uçuş direktörü, çok iyi.", "Kesinlikle izleyin."]),
+    (
+        "de",
+        "Das kostete z. B. 1.2 Mrd. Rubel, d. h. wenig. Start am 5. Oktober.",
+        ["Das kostete z. B. 1.2 Mrd. Rubel, d. h. wenig.", "Start am 5. Oktober."],
+    ),
+    (
+        "de",
+        "Natürlich ist vieles dramatisiert…aber Kino darf das! Der Film ist toll.",
+        ["Natürlich ist vieles dramatisiert…aber Kino darf das!", "Der Film ist toll."],
+    ),
+    (
+        "de",
+        "Es gab Bilder, Effekte usw. Danach kam die Musik.",
+        ["Es gab Bilder, Effekte usw.", "Danach kam die Musik."],
+    ),
+    (
+        "ru",
+        "Бюджет около 1,2 млрд руб., т. е. немного. Фильм вышел в 2017 г. в прокат.",
+        ["Бюджет около 1,2 млрд руб., т. е. немного.", "Фильм вышел в 2017 г. в прокат."],
+    ),
+    (
+        "ru",
+        "Там были пожар, поломки и т.д. Потом всё починили.",
+        ["Там были пожар, поломки и т.д.", "Потом всё починили."],
+    ),
+    (
+        "fr",
+        "M. Chipenko filme l'espace, etc. Le budget reste modeste.",
+        ["M. Chipenko filme l'espace, etc.", "Le budget reste modeste."],
+    ),
+    (
+        "es",
+        "El Sr. Shipenko rodó con 6,5 mill. de dólares. ¡Qué película!",
+        ["El Sr. Shipenko rodó con 6,5 mill. de dólares.", "¡Qué película!"],
+    ),
+    (
+        "it",
+        "Ci sono incendi, guasti ecc. e molta tensione. Da vedere.",
+        ["Ci sono incendi, guasti ecc. e molta tensione.", "Da vedere."],
+    ),
+    (
+        "pl",
+        "Budżet wyniósł ok. 1,2 mld rubli, tj. niewiele. Polecam.",
+        ["Budżet wyniósł ok. 1,2 mld rubli, tj. niewiele.", "Polecam."],
+    ),
+    (
+        "pt",
+        "O Sr. Shipenko gastou pouco, p.ex. nos efeitos. Vale a pena.",
+        ["O Sr. Shipenko gastou pouco, p.ex. nos efeitos.", "Vale a pena."],
+    ),
+    (
+        "tr",
+        "Dr. Ryumin rolü, örn. uçuş direktörü, çok iyi. Kesinlikle izleyin.",
+        ["Dr. Ryumin rolü, örn. uçuş direktörü, çok iyi.", "Kesinlikle izleyin."],
+    ),
     ("ar", "الفيلم ممتع جدا. هل هو دقيق؟ ليس تماما.", ["الفيلم ممتع جدا.", "هل هو دقيق؟", "ليس تماما."]),
     ("ja", "映画は面白い。音楽はうるさい。", ["映画は面白い。", "音楽はうるさい。"]),
     ("zh", "这部电影很好看！配乐太吵了。", ["这部电影很好看！", "配乐太吵了。"]),
     # Seen on the team's training sentences: a dash after a closing quote goes on with the sentence; an
     # ellipsis in a caseless script still ends one; an ASCII quote after "。" opens the next sentence.
-    ("ru", "«Шпион, выйди вон!» — фильм о разведке. Смотреть стоит.",
-     ["«Шпион, выйди вон!» — фильм о разведке.", "Смотреть стоит."]),
+    (
+        "ru",
+        "«Шпион, выйди вон!» — фильм о разведке. Смотреть стоит.",
+        ["«Шпион, выйди вон!» — фильм о разведке.", "Смотреть стоит."],
+    ),
     ("ko", "끝나고 한참 앉아 있었다... 여운이 길다", ["끝나고 한참 앉아 있었다...", "여운이 길다"]),
     ("ja", '台詞が硬い。"Go home!"みたいな英語ばかり。', ["台詞が硬い。", '"Go home!"みたいな英語ばかり。']),
     # Not lists: one ordinal after another ("am 1. Mai ... am 2. Juni"), initials at the start of a text.
-    ("de", "Er lief am 1. Mai und am 2. Juni im Kino. Danach nicht mehr.",
-     ["Er lief am 1. Mai und am 2. Juni im Kino.", "Danach nicht mehr."]),
+    (
+        "de",
+        "Er lief am 1. Mai und am 2. Juni im Kino. Danach nicht mehr.",
+        ["Er lief am 1. Mai und am 2. Juni im Kino.", "Danach nicht mehr."],
+    ),
     ("en", "A. B. Strugatsky wrote it. Read it first.", ["A. B. Strugatsky wrote it.", "Read it first."]),
     ("en", "Great film. ★★★★ Go see it.", ["Great film.", "★★★★ Go see it."]),
 ]
 
 
-@pytest.mark.parametrize(("language", "text", "expected"), CASES, ids=[c[0] + "-" + str(i) for i, c in enumerate(CASES)])
+@pytest.mark.parametrize(
+    ("language", "text", "expected"), CASES, ids=[c[0] + "-" + str(i) for i, c in enumerate(CASES)]
+)
 def test_split_rules(language: str, text: str, expected: list[str]) -> None:
     assert _split(text, language) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("First paragraph without a stop\n\nSecond one", ["First paragraph without a stop", "Second one"]),
-    ("Intro line\n  • Upcoming Movies\n  • Rotten Tomatoes Podcast\n- dash item\n1. numbered item",
-     ["Intro line", "Upcoming Movies", "Rotten Tomatoes Podcast", "dash item", "numbered item"]),
-    ("and more at the shop. ... Critic Reviews follow", ["and more at the shop.", "... Critic Reviews follow"]),
-    ("   ", []),
-    ("", []),
-    ("★★★½", ["★★★½"]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("First paragraph without a stop\n\nSecond one", ["First paragraph without a stop", "Second one"]),
+        (
+            "Intro line\n  • Upcoming Movies\n  • Rotten Tomatoes Podcast\n- dash item\n1. numbered item",
+            ["Intro line", "Upcoming Movies", "Rotten Tomatoes Podcast", "dash item", "numbered item"],
+        ),
+        ("and more at the shop. ... Critic Reviews follow", ["and more at the shop.", "... Critic Reviews follow"]),
+        ("   ", []),
+        ("", []),
+        ("★★★½", ["★★★½"]),
+    ],
+)
 def test_paragraphs_bullets_and_edges(text: str, expected: list[str]) -> None:
     assert _split(text, None) == expected
 
@@ -88,11 +147,13 @@ def test_unknown_language_does_not_use_single_language_abbreviations() -> None:
 
 
 def _reviews() -> pd.DataFrame:
-    return pd.DataFrame({
-        "review_id": ["a", "b", "c"],
-        "text": ["  Dr. Who? No.\n\n Next  ", "", "Ein Satz z. B. hier. Noch einer."],
-        "language": ["en", "en", "de"],
-    })
+    return pd.DataFrame(
+        {
+            "review_id": ["a", "b", "c"],
+            "text": ["  Dr. Who? No.\n\n Next  ", "", "Ein Satz z. B. hier. Noch einer."],
+            "language": ["en", "en", "de"],
+        }
+    )
 
 
 def test_split_table_contract_and_offsets() -> None:
@@ -104,7 +165,7 @@ def test_split_table_contract_and_offsets() -> None:
     assert table["text"].tolist() == ["Dr. Who?", "No.", "Next", "Ein Satz z. B. hier.", "Noch einer."]
     texts = dict(zip(reviews["review_id"], reviews["text"]))
     for row in table.itertuples():
-        assert texts[row.review_id][row.start:row.end] == row.text
+        assert texts[row.review_id][row.start : row.end] == row.text
         assert row.text == row.text.strip()
     pd.testing.assert_frame_equal(reviews, before)  # input not mutated
 

@@ -4,6 +4,7 @@ budget, historical accuracy and geopolitics → alignment across reviews → rec
 The dozen verbs a researcher needs are importable from here; each lives in its stage module
 (`toolkit.corpus`, `toolkit.language`, `toolkit.aspects`, `toolkit.money`, `toolkit.reception`, ...).
 """
+
 from __future__ import annotations
 
 from importlib import import_module
@@ -31,7 +32,7 @@ __all__ = sorted([*_VERBS, "align", "datasets"]) + ["__version__"]
 
 # `toolkit.align(...)` is the verb; binding it here, after its module is imported, keeps the name pointing at
 # the function (Python only sets a package attribute to a submodule the first time the submodule is loaded).
-from toolkit.align import align  # noqa: E402
+from toolkit.align import align  # noqa: E402, F401
 
 
 def __getattr__(name: str) -> Any:

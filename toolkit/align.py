@@ -5,6 +5,7 @@ table — one row per budget figure (amount, currency, subject), per incident sa
 per accuracy stance and per geopolitical frame — with the reviews, places and languages that make each claim
 and the statements' texts as evidence. `to_csv` and `to_html` render them; writing files is the CLI's job.
 """
+
 from __future__ import annotations
 
 import io
@@ -21,8 +22,24 @@ __all__ = ["Alignment", "align", "to_csv", "to_html", "BY_REVIEW_COLUMNS", "CLAI
 
 _META = ["place", "language", "outlet", "kind"]
 BY_REVIEW_COLUMNS = ["review_id", *_META]  # then, per aspect: <aspect> (texts) and n_<aspect>
-CLAIM_COLUMNS = ["claim_type", "claim", "aspect", "amount", "currency", "usd", "subject", "incident", "verdict",
-                 "stance", "frame", "n_reviews", "review_ids", "places", "languages", "evidence"]
+CLAIM_COLUMNS = [
+    "claim_type",
+    "claim",
+    "aspect",
+    "amount",
+    "currency",
+    "usd",
+    "subject",
+    "incident",
+    "verdict",
+    "stance",
+    "frame",
+    "n_reviews",
+    "review_ids",
+    "places",
+    "languages",
+    "evidence",
+]
 _CLAIM_ORDER = {"budget_figure": 0, "incident": 1, "stance": 2, "frame": 3}
 _JOIN = " ‖ "  # between statements of one review in one cell: a mark critics do not write
 
@@ -89,14 +106,29 @@ def align(reviews: pd.DataFrame, statements: pd.DataFrame, budget_figures: pd.Da
     meta = meta.assign(review_id=meta["review_id"].astype(str))
     info = {rec["review_id"]: rec for rec in meta[["review_id", *_META]].to_dict("records")}
     stmts = statements.assign(review_id=statements["review_id"].astype(str)).sort_values(
-        ["review_id", "start"], kind="stable")
+        ["review_id", "start"], kind="stable"
+    )
     unknown = sorted(set(stmts["review_id"]) - set(info))
     if unknown:
         raise TableError(f"align.align: statements name review(s) not in reviews: {', '.join(unknown[:5])}")
     by_review = _by_review(meta, stmts)
     claims = _claims(info, stmts, budget_figures)
-    keep = [c for c in ("review_id", "sentence_id", "aspect", "start", "text", "cues", "stance", "incidents", "frames",
-                        "evidence") if c in stmts.columns]
+    keep = [
+        c
+        for c in (
+            "review_id",
+            "sentence_id",
+            "aspect",
+            "start",
+            "text",
+            "cues",
+            "stance",
+            "incidents",
+            "frames",
+            "evidence",
+        )
+        if c in stmts.columns
+    ]
     return Alignment(by_review=by_review, claims=claims, statements=stmts[keep].reset_index(drop=True))
 
 
@@ -115,15 +147,24 @@ def _by_review(meta: pd.DataFrame, stmts: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def _claim(claim_type: str, claim: str, aspect: str, rows: list[tuple[str, str]], info: dict, **fields: Any
-           ) -> dict[str, Any]:
+def _claim(
+    claim_type: str, claim: str, aspect: str, rows: list[tuple[str, str]], info: dict, **fields: Any
+) -> dict[str, Any]:
     ids = sorted({rid for rid, _ in rows})
     return {
-        "claim_type": claim_type, "claim": claim, "aspect": aspect,
-        "amount": fields.get("amount"), "currency": fields.get("currency"), "usd": fields.get("usd"),
-        "subject": fields.get("subject"), "incident": fields.get("incident"), "verdict": fields.get("verdict"),
-        "stance": fields.get("stance"), "frame": fields.get("frame"),
-        "n_reviews": len(ids), "review_ids": ids,
+        "claim_type": claim_type,
+        "claim": claim,
+        "aspect": aspect,
+        "amount": fields.get("amount"),
+        "currency": fields.get("currency"),
+        "usd": fields.get("usd"),
+        "subject": fields.get("subject"),
+        "incident": fields.get("incident"),
+        "verdict": fields.get("verdict"),
+        "stance": fields.get("stance"),
+        "frame": fields.get("frame"),
+        "n_reviews": len(ids),
+        "review_ids": ids,
         "places": sorted({str(info[r]["place"]) for r in ids if _value(info[r], "place")}),
         "languages": sorted({str(info[r]["language"]) for r in ids if _value(info[r], "language")}),
         "evidence": list(dict.fromkeys(f"[{rid}] {text}" for rid, text in sorted(rows))),
@@ -150,8 +191,19 @@ def _claims(info: dict, stmts: pd.DataFrame, figures: pd.DataFrame | None) -> pd
             amount, currency, subject = key
             # One figure, one year: every row converts to the same dollars; keep the smallest if not.
             usd = min(usd_by_key[key]) if usd_by_key[key] else None
-            out.append(_claim("budget_figure", f"{currency} {amount:,.0f} ({subject})", "budget", groups[key], info,
-                              amount=amount, currency=currency, usd=usd, subject=subject))
+            out.append(
+                _claim(
+                    "budget_figure",
+                    f"{currency} {amount:,.0f} ({subject})",
+                    "budget",
+                    groups[key],
+                    info,
+                    amount=amount,
+                    currency=currency,
+                    usd=usd,
+                    subject=subject,
+                )
+            )
     incidents: dict[tuple[str, str], list] = {}
     stances: dict[str, list] = {}
     frames: dict[str, list] = {}
@@ -166,8 +218,9 @@ def _claims(info: dict, stmts: pd.DataFrame, figures: pd.DataFrame | None) -> pd
         for frame in _as_list(rec.get("frames")) if aspect == "geopolitics" else []:
             frames.setdefault(frame, []).append((rid, text))
     for (incident, verdict), rows in sorted(incidents.items()):
-        out.append(_claim("incident", f"{incident}: {verdict}", "accuracy", rows, info, incident=incident,
-                          verdict=verdict))
+        out.append(
+            _claim("incident", f"{incident}: {verdict}", "accuracy", rows, info, incident=incident, verdict=verdict)
+        )
     for stance, rows in sorted(stances.items()):
         out.append(_claim("stance", f"accuracy: {stance}", "accuracy", rows, info, stance=stance))
     for frame, rows in sorted(frames.items()):
@@ -188,6 +241,7 @@ def _flat(frame: pd.DataFrame) -> pd.DataFrame:
         if isinstance(value, (list, tuple)):
             return "; ".join(str(v) for v in value)
         return value
+
     return frame.apply(lambda column: column.map(cell)) if len(frame) else frame
 
 
@@ -226,8 +280,10 @@ def _cell(value: Any, *, wide: bool = False) -> dict[str, Any]:
 
 
 def _table(frame: pd.DataFrame, wide: set[str]) -> dict[str, Any]:
-    return {"columns": [str(c) for c in frame.columns],
-            "rows": [[_cell(rec[c], wide=c in wide) for c in frame.columns] for rec in frame.to_dict("records")]}
+    return {
+        "columns": [str(c) for c in frame.columns],
+        "rows": [[_cell(rec[c], wide=c in wide) for c in frame.columns] for rec in frame.to_dict("records")],
+    }
 
 
 def _marked(text: str, start: int, evidence: Any) -> list[tuple[str, str | None]]:
@@ -253,13 +309,23 @@ def _marked(text: str, start: int, evidence: Any) -> list[tuple[str, str | None]
 
 
 def _statements_table(statements: pd.DataFrame) -> dict[str, Any]:
-    columns = [c for c in ("review_id", "aspect", "text", "cues", "stance", "incidents", "frames")
-               if c in statements.columns]
+    columns = [
+        c for c in ("review_id", "aspect", "text", "cues", "stance", "incidents", "frames") if c in statements.columns
+    ]
     rows = []
     for rec in statements.to_dict("records"):
-        rows.append([{"kind": "marked", "wide": True,
-                      "value": _marked(str(rec["text"]), int(rec.get("start") or 0), rec.get("evidence"))}
-                     if c == "text" else _cell(rec[c]) for c in columns])
+        rows.append(
+            [
+                {
+                    "kind": "marked",
+                    "wide": True,
+                    "value": _marked(str(rec["text"]), int(rec.get("start") or 0), rec.get("evidence")),
+                }
+                if c == "text"
+                else _cell(rec[c])
+                for c in columns
+            ]
+        )
     return {"columns": columns, "rows": rows}
 
 
@@ -281,7 +347,11 @@ def to_html(alignment: Alignment, *, title: str) -> str:
     aspects = [c for c in by_review.columns if f"n_{c}" in by_review.columns]
     statements = alignment.statements
     return pages.render(
-        "alignment.html.j2", title=title, n_reviews=len(by_review), n_claims=len(claims),
+        "alignment.html.j2",
+        title=title,
+        n_reviews=len(by_review),
+        n_claims=len(claims),
         claims=_table(claims[claim_cols], {"evidence"}) if len(claims) else None,
         by_review=_table(by_review, set(aspects)),
-        statements=_statements_table(statements) if statements is not None and len(statements) else None)
+        statements=_statements_table(statements) if statements is not None and len(statements) else None,
+    )

@@ -18,6 +18,7 @@ How a cue matches (details in ``toolkit/data/codebook/README.md``):
   film" is still talk about the budget — but the cue is listed in ``negated``, flips an accuracy stance
   (faithful ↔ embellished; neutral → embellished) and withdraws the cue's frames ("not propaganda").
 """
+
 from __future__ import annotations
 
 import bisect
@@ -26,9 +27,10 @@ import itertools
 import operator
 import re
 import sys
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -38,8 +40,15 @@ from toolkit import regex_literals
 from toolkit.datafiles import load_yaml, read_text
 from toolkit.tables import STATEMENT_COLUMNS, TableError, require
 
-__all__ = ["extract_statements", "match_sentence", "codebook", "profile_cues", "Cue", "Aspect",
-           "STATEMENT_EXTRA_COLUMNS"]
+__all__ = [
+    "extract_statements",
+    "match_sentence",
+    "codebook",
+    "profile_cues",
+    "Cue",
+    "Aspect",
+    "STATEMENT_EXTRA_COLUMNS",
+]
 
 STATEMENT_EXTRA_COLUMNS = ["negated", "evidence"]
 # Filled by the learned coder (toolkit.coder), not by the rules.
@@ -53,9 +62,22 @@ _TERM_WORD = re.compile(r"[\w*]+")
 _GAP = re.compile(r"[\s\-‐‑'’./]{0,3}")
 # A negation does not reach across a clause break.
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]—–!?\"“”«»]")
-_SNOWBALL = {"en": "english", "de": "german", "ru": "russian", "fr": "french", "es": "spanish",
-             "it": "italian", "pt": "portuguese", "nl": "dutch", "sv": "swedish", "da": "danish",
-             "no": "norwegian", "fi": "finnish", "hu": "hungarian", "ro": "romanian"}
+_SNOWBALL = {
+    "en": "english",
+    "de": "german",
+    "ru": "russian",
+    "fr": "french",
+    "es": "spanish",
+    "it": "italian",
+    "pt": "portuguese",
+    "nl": "dutch",
+    "sv": "swedish",
+    "da": "danish",
+    "no": "norwegian",
+    "fi": "finnish",
+    "hu": "hungarian",
+    "ro": "romanian",
+}
 
 
 @dataclass(frozen=True)
@@ -138,8 +160,10 @@ def _compile_aspect(spec: dict[str, Any], where: str) -> Aspect:
     labels = tuple(spec.get("labels") or [])
     cues: dict[str, tuple[Cue, ...]] = {}
     for language, entries in (spec["cues"] or {}).items():
-        compiled = [_compile_cue(name, prefix, str(language), str(key), value or {}, where)
-                    for key, value in (entries or {}).items()]
+        compiled = [
+            _compile_cue(name, prefix, str(language), str(key), value or {}, where)
+            for key, value in (entries or {}).items()
+        ]
         cues[str(language)] = tuple(compiled)
     return Aspect(name=name, prefix=prefix, combos=combos, labels=labels, cues=cues)
 
@@ -157,8 +181,10 @@ def _compile_cue(aspect: str, prefix: str, language: str, key: str, value: dict[
     case = bool(value.get("case", False))
     stem = bool(value.get("stem", language in _stem_languages())) and not case
     terms = tuple(
-        tuple(_stem(w, language) if stem and "*" not in w else w
-              for w in _TERM_WORD.findall(term if case else term.lower()))
+        tuple(
+            _stem(w, language) if stem and "*" not in w else w
+            for w in _TERM_WORD.findall(term if case else term.lower())
+        )
         for term in value.get("terms") or []
     )
     patterns = []
@@ -170,9 +196,19 @@ def _compile_cue(aspect: str, prefix: str, language: str, key: str, value: dict[
     if not terms and not patterns:
         raise TableError(f"{where}: {cue_id} has neither terms nor patterns")
     return Cue(
-        id=cue_id, aspect=aspect, language=language, role=role, group=value.get("group"), terms=terms,
-        patterns=tuple(patterns), case=case, stem=stem, negatable=bool(value.get("negatable", _claims_something(role, value))),
-        stance=stance, incidents=tuple(value.get("incidents") or ()), frames=tuple(value.get("frames") or ()),
+        id=cue_id,
+        aspect=aspect,
+        language=language,
+        role=role,
+        group=value.get("group"),
+        terms=terms,
+        patterns=tuple(patterns),
+        case=case,
+        stem=stem,
+        negatable=bool(value.get("negatable", _claims_something(role, value))),
+        stance=stance,
+        incidents=tuple(value.get("incidents") or ()),
+        frames=tuple(value.get("frames") or ()),
         vetoes=tuple(value.get("vetoes") or ()),
     )
 
@@ -331,11 +367,15 @@ def _case_breaks() -> Callable[[str], re.Match[str] | None]:
     >>> bool(_case_breaks()("İstanbul")), bool(_case_breaks()("ΟΔΟΣ")), bool(_case_breaks()("Straße Éire"))
     (True, True, False)
     """
+
     def word(ch: str) -> bool:
         return ch.isalnum() or ch == "_"  # what \w matches in a str pattern
 
-    breaks = ["Σ"] + [ch for ch in map(chr, range(sys.maxunicode + 1))
-                      if ch.lower() != ch and (len(ch.lower()) != 1 or word(ch.lower()) != word(ch))]
+    breaks = ["Σ"] + [
+        ch
+        for ch in map(chr, range(sys.maxunicode + 1))
+        if ch.lower() != ch and (len(ch.lower()) != 1 or word(ch.lower()) != word(ch))
+    ]
     return re.compile("[" + "".join(re.escape(ch) for ch in breaks) + "]").search
 
 
@@ -379,8 +419,7 @@ class _Index:
     # three, a stem and a glob alternation. ``literal_memo``: word as written → `_literal_clues` of it
     # lowercased; ``folded_memo`` the same for words of the lowercased text, for the rare sentences whose
     # words do not lowercase one by one (_Tokens.plain_case).
-    memo: dict[str, tuple[tuple[Cue, tuple[str, ...]], ...]] = field(default_factory=dict, compare=False,
-                                                                       repr=False)
+    memo: dict[str, tuple[tuple[Cue, tuple[str, ...]], ...]] = field(default_factory=dict, compare=False, repr=False)
     literal_memo: dict[str, tuple[Any, ...]] = field(default_factory=dict, compare=False, repr=False)
     folded_memo: dict[str, tuple[Any, ...]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -434,9 +473,18 @@ def _build_index(cues: Iterable[Cue], language: str) -> _Index:
             anchored.append((literal, None, positions))
         else:
             anchored.append((max(pieces, key=len), literal, positions))
-    return _Index(language, {k: tuple(v) for k, v in exact.items()}, tuple(globs), any_glob,
-                  any(k[0] == "s" for k in exact), prefilters, tuple(always), tuple(sorted(always + digital)),
-                  tuple(anchored), tuple(unanchored))
+    return _Index(
+        language,
+        {k: tuple(v) for k, v in exact.items()},
+        tuple(globs),
+        any_glob,
+        any(k[0] == "s" for k in exact),
+        prefilters,
+        tuple(always),
+        tuple(sorted(always + digital)),
+        tuple(anchored),
+        tuple(unanchored),
+    )
 
 
 _DIGIT = regex_literals.DIGIT  # marker: the pattern needs a digit somewhere
@@ -463,7 +511,7 @@ def _term_at(cue: Cue, term: tuple[str, ...], toks: _Tokens, i: int) -> bool:
     for k in range(1, size):
         if not _word_matches(term[k], toks.words[i + k], cue):
             return False
-        if _GAP.fullmatch(toks.text[toks.spans[i + k - 1][1]: toks.spans[i + k][0]]) is None:
+        if _GAP.fullmatch(toks.text[toks.spans[i + k - 1][1] : toks.spans[i + k][0]]) is None:
             return False
     return True
 
@@ -475,7 +523,7 @@ def _negated(start: int, toks: _Tokens, language: str) -> bool:
     before = bisect.bisect_right(toks.ends, start)
     for k in range(before - 1, max(before - window, 0) - 1, -1):
         # Stop at a clause break between the candidate negation and the cue.
-        if _CLAUSE_BREAK.search(toks.text[toks.ends[k]:start]):
+        if _CLAUSE_BREAK.search(toks.text[toks.ends[k] : start]):
             return False
         if toks.lowers[k] in words:
             return True
@@ -519,8 +567,9 @@ def _clues_of_words(index: _Index, toks: _Tokens) -> list[tuple[Any, ...]]:
     memo = index.folded_memo if folded else index.literal_memo
     clues = list(map(memo.get, words))
     if None in clues:
-        clues = [c if c is not None else _remember(memo, w, _literal_clues(index, w, folded))
-                 for c, w in zip(clues, words)]
+        clues = [
+            c if c is not None else _remember(memo, w, _literal_clues(index, w, folded)) for c, w in zip(clues, words)
+        ]
     return clues
 
 
@@ -552,8 +601,7 @@ def _indexed_hits(index: _Index, toks: _Tokens) -> list[_Hit]:
     # One C-level pass over the memo; only words never seen by this index go through `_candidates`.
     found = list(map(index.memo.get, words))
     if None in found:
-        found = [c if c is not None else _remember(index.memo, w, _candidates(index, w))
-                 for c, w in zip(found, words)]
+        found = [c if c is not None else _remember(index.memo, w, _candidates(index, w)) for c, w in zip(found, words)]
     if any(found):
         # Only the positions that have candidates; a one-word term has matched once its first word has. Offsets
         # are looked up only for a match: "the" starts many English terms, yet rarely one that matches.
@@ -664,8 +712,9 @@ def match_sentence(text: str, languages: Iterable[str], *, profile: Any = None) 
     return _match(text, languages, [lang for lang in languages if lang in extra] if extra else [], extra)
 
 
-def _match(text: str, languages: Iterable[str], profile_languages: list[str],
-           extra: dict[str, _Index] | None) -> dict[str, dict[str, Any]]:
+def _match(
+    text: str, languages: Iterable[str], profile_languages: list[str], extra: dict[str, _Index] | None
+) -> dict[str, dict[str, Any]]:
     """`match_sentence` with the profile's indexes (`extra`) tried in `profile_languages`."""
     toks = _tokens(text)
     book = codebook()
@@ -705,7 +754,8 @@ def _code_aspect(aspect: Aspect, hits: list[_Hit], text: str) -> dict[str, Any] 
         vetoed = {g for h in excludes for g in h.cue.vetoes}
         masks = [(h.start, h.end) for h in excludes if not h.cue.vetoes]
         kept = [
-            h for h in hits
+            h
+            for h in hits
             if h.cue.role != "exclude"
             and (h.cue.group is None or h.cue.group not in vetoed)
             and not any(h.start < b and a < h.end for a, b in masks)
@@ -736,11 +786,18 @@ def _code_aspect(aspect: Aspect, hits: list[_Hit], text: str) -> dict[str, Any] 
         "stance": stance if "stance" in aspect.labels else None,
         "incidents": sorted({t for h in kept for t in h.cue.incidents}) if "incidents" in aspect.labels else [],
         # A support cue's frames count only inside a complete combo ("government" + "disposable").
-        "frames": sorted({f for h in kept if not h.negated and (h.cue.role != "support" or h.cue.group in satisfied)
-                          for f in h.cue.frames})
-        if "frames" in aspect.labels else [],
+        "frames": sorted(
+            {
+                f
+                for h in kept
+                if not h.negated and (h.cue.role != "support" or h.cue.group in satisfied)
+                for f in h.cue.frames
+            }
+        )
+        if "frames" in aspect.labels
+        else [],
         "evidence": [
-            {"cue": h.cue.id, "text": text[h.start:h.end], "start": h.start, "end": h.end, "negated": h.negated}
+            {"cue": h.cue.id, "text": text[h.start : h.end], "start": h.start, "end": h.end, "negated": h.negated}
             for h in kept
         ],
     }
@@ -768,16 +825,27 @@ def _languages_for(sentence_language: Any, review_language: Any) -> list[str]:
     return list(dict.fromkeys(wanted)) or list(_every_language())
 
 
-def _incidents_from(text: str, languages: list[str], profile_languages: list[str] = (),  # type: ignore[assignment]
-                    extra: dict[str, _Index] | None = None) -> list[str]:
+def _incidents_from(
+    text: str,
+    languages: list[str],
+    profile_languages: list[str] = (),  # type: ignore[assignment]
+    extra: dict[str, _Index] | None = None,
+) -> list[str]:
     aspect = codebook().get("accuracy")
     if aspect is None:
         return []
     toks = _tokens(text)
     indexes = [_language_index(lang) for lang in languages if lang in aspect.cues]
     indexes += [extra[lang] for lang in profile_languages] if extra else []
-    return sorted({t for index in indexes for h in _indexed_hits(index, toks)
-                   if h.cue.aspect == aspect.name for t in h.cue.incidents})
+    return sorted(
+        {
+            t
+            for index in indexes
+            for h in _indexed_hits(index, toks)
+            if h.cue.aspect == aspect.name
+            for t in h.cue.incidents
+        }
+    )
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -808,8 +876,9 @@ def _profile_cues(specs: tuple) -> dict[str, tuple[Cue, ...]]:
         except TableError as error:
             raise ProfileError(str(error)) from None
         if cue.id in taken:
-            raise ProfileError(f"{where}: cue id {cue.id} is taken (by the codebook or another entry of the "
-                               f"profile); rename {key!r}")
+            raise ProfileError(
+                f"{where}: cue id {cue.id} is taken (by the codebook or another entry of the profile); rename {key!r}"
+            )
         taken.add(cue.id)
         out.setdefault(language, []).append(cue)
     return {language: tuple(cues) for language, cues in out.items()}
@@ -866,8 +935,9 @@ def _native(value: Any) -> Any:
     return value
 
 
-def extract_statements(reviews: pd.DataFrame, sentences: pd.DataFrame | None = None, *,
-                       profile: Any = None, coder: str = "accurate") -> pd.DataFrame:
+def extract_statements(
+    reviews: pd.DataFrame, sentences: pd.DataFrame | None = None, *, profile: Any = None, coder: str = "accurate"
+) -> pd.DataFrame:
     """Code every sentence with the codebook (plus a film `profile`'s cues); one row per (sentence, aspect).
 
     Requires reviews: ``review_id``, ``text`` (``language`` used when present); sentences: SENTENCE_COLUMNS
@@ -905,24 +975,30 @@ def extract_statements(reviews: pd.DataFrame, sentences: pd.DataFrame | None = N
     require(sentences, ["review_id", "sentence_id", "start", "end", "text"], stage="aspects.extract_statements")
     texts = dict(zip(reviews["review_id"].astype(str), reviews["text"]))
     original_ids = dict(zip(reviews["review_id"].astype(str), reviews["review_id"]))
-    review_langs = (dict(zip(reviews["review_id"].astype(str), reviews["language"]))
-                    if "language" in reviews.columns else {})
+    review_langs = (
+        dict(zip(reviews["review_id"].astype(str), reviews["language"])) if "language" in reviews.columns else {}
+    )
     ordered = sentences.assign(_rid=sentences["review_id"].astype(str)).sort_values(
-        ["_rid", "start", "end"], kind="stable")
+        ["_rid", "start", "end"], kind="stable"
+    )
     rows: list[dict[str, Any]] = []
     previous: dict[str, tuple[str, list[str], list[str]]] = {}
     languages_of: dict[tuple[str | None, str | None], tuple[list[str], list[str]]] = {}
     extra = _profile_indexes(profile.cue_specs) if profile is not None and profile.cue_specs else None
     has_lang = "language" in ordered.columns
-    records = zip(*(_column_values(ordered, c) for c in ("_rid", "sentence_id", "start", "end", "text")),
-                  _column_values(ordered, "language") if has_lang else itertools.repeat(None))
+    records = zip(
+        *(_column_values(ordered, c) for c in ("_rid", "sentence_id", "start", "end", "text")),
+        _column_values(ordered, "language") if has_lang else itertools.repeat(None),
+    )
     for rid, sid, raw_start, raw_end, text, s_lang in records:
         if rid not in texts:
             raise TableError(f"aspects.extract_statements: sentence {sid} names review {rid}, not in reviews")
         start, end = int(raw_start), int(raw_end)
         if texts[rid][start:end] != text:
-            raise TableError(f"aspects.extract_statements: sentence {sid} of review {rid}: text differs from "
-                             f"review.text[{start}:{end}]")
+            raise TableError(
+                f"aspects.extract_statements: sentence {sid} of review {rid}: text differs from "
+                f"review.text[{start}:{end}]"
+            )
         s_lang = s_lang if isinstance(s_lang, str) else None
         r_lang = review_langs.get(rid)
         # Few distinct (sentence, review) language pairs: work each one's list out once. Only strings count
@@ -937,14 +1013,23 @@ def extract_statements(reviews: pd.DataFrame, sentences: pd.DataFrame | None = N
             incidents = result["incidents"]
             if aspect_name == "accuracy" and not incidents and rid in previous:
                 incidents = _incidents_from(*previous[rid], extra)
-            rows.append({
-                "review_id": original_ids[rid], "sentence_id": sid, "aspect": aspect_name, "text": text,
-                "start": start, "end": end,
-                "language": s_lang if s_lang is not None else r_lang,
-                "cues": result["cues"], "stance": result["stance"], "incidents": incidents,
-                "frames": result["frames"], "negated": result["negated"],
-                "evidence": [dict(e, start=e["start"] + start, end=e["end"] + start) for e in result["evidence"]],
-            })
+            rows.append(
+                {
+                    "review_id": original_ids[rid],
+                    "sentence_id": sid,
+                    "aspect": aspect_name,
+                    "text": text,
+                    "start": start,
+                    "end": end,
+                    "language": s_lang if s_lang is not None else r_lang,
+                    "cues": result["cues"],
+                    "stance": result["stance"],
+                    "incidents": incidents,
+                    "frames": result["frames"],
+                    "negated": result["negated"],
+                    "evidence": [dict(e, start=e["start"] + start, end=e["end"] + start) for e in result["evidence"]],
+                }
+            )
         previous[rid] = (text, langs, profile_langs)
     columns = [c for c in STATEMENT_COLUMNS if c not in _CODER_COLUMNS] + STATEMENT_EXTRA_COLUMNS
     if rows:

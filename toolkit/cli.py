@@ -1,10 +1,12 @@
 """The `toolkit` command: thin shells over the library's public functions (see DESIGN.md, "Command line")."""
+
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import pandas as pd
 
@@ -36,19 +38,25 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="toolkit", description="Comparative film criticism toolkit.",
-                                     epilog=EXIT_STATUS, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="toolkit",
+        description="Comparative film criticism toolkit.",
+        epilog=EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--version", action="version", version=f"toolkit {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     figures = commands.add_parser("figures", help="build the corpus, run every stage, write figures/ (the main job)")
     figures.add_argument("--corpus", type=Path, default=None, help="a corpus manifest (default: the shipped corpus)")
-    figures.add_argument("--out", type=Path, default=Path("figures"),
-                         help="output folder (default: ./figures in the current folder)")
+    figures.add_argument(
+        "--out", type=Path, default=Path("figures"), help="output folder (default: ./figures in the current folder)"
+    )
     figures.add_argument("--quiet", action="store_true", help="no progress bars (same as --no-progress)")
     _progress_option(figures)
-    figures.add_argument("--profile", type=Path, default=None,
-                         help="the film's profile (YAML; default: the one the manifest names)")
+    figures.add_argument(
+        "--profile", type=Path, default=None, help="the film's profile (YAML; default: the one the manifest names)"
+    )
     figures.set_defaults(run=_figures)
 
     for name, run, what in [
@@ -56,33 +64,61 @@ def _parser() -> argparse.ArgumentParser:
         ("statements", _statements, "one JSON object per statement (sentence × aspect), with budget figures"),
         ("align", _align, "the review × aspect table and the claims table"),
     ]:
-        sub = commands.add_parser(name, help=what, description=what, epilog=EXIT_STATUS,
-                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-        sub.add_argument("--input", required=True, type=Path,
-                         help="JSONL or CSV with id and text, or a folder of .txt/.md/.html files")
+        sub = commands.add_parser(
+            name, help=what, description=what, epilog=EXIT_STATUS, formatter_class=argparse.RawDescriptionHelpFormatter
+        )
+        sub.add_argument(
+            "--input",
+            required=True,
+            type=Path,
+            help="JSONL or CSV with id and text, or a folder of .txt/.md/.html files",
+        )
         sub.add_argument("--output", type=Path, default=None, help="write here instead of stdout")
         sub.add_argument("--backend", default=None, help="language detector (default: the toolkit's choice)")
-        sub.add_argument("--year", type=int, default=None,
-                         help="the film's release year, to price budget figures in US dollars of that year")
-        sub.add_argument("--profile", type=Path, default=None,
-                         help="the film's profile (YAML: titles, year, people, incidents, comparison films; "
-                              "see `toolkit profile init`)")
-        sub.add_argument("--coder", choices=["accurate", "fast", "rules"], default="accurate",
-                         help="statement coder: accurate (rules + sentence encoder, default), fast (rules + "
-                              "character n-gram model, for millions of reviews) or rules (codebook cues alone)")
+        sub.add_argument(
+            "--year",
+            type=int,
+            default=None,
+            help="the film's release year, to price budget figures in US dollars of that year",
+        )
+        sub.add_argument(
+            "--profile",
+            type=Path,
+            default=None,
+            help="the film's profile (YAML: titles, year, people, incidents, comparison films; "
+            "see `toolkit profile init`)",
+        )
+        sub.add_argument(
+            "--coder",
+            choices=["accurate", "fast", "rules"],
+            default="accurate",
+            help="statement coder: accurate (rules + sentence encoder, default), fast (rules + "
+            "character n-gram model, for millions of reviews) or rules (codebook cues alone)",
+        )
         _reading_options(sub)
         _progress_option(sub)
         sub.set_defaults(run=run)
         if name in ("languages", "statements"):
-            sub.add_argument("--jobs", type=int, default=1,
-                             help="stream a JSONL input in chunks through N processes (same output as 1)")
+            sub.add_argument(
+                "--jobs",
+                type=int,
+                default=1,
+                help="stream a JSONL input in chunks through N processes (same output as 1)",
+            )
             sub.add_argument("--chunk-size", type=int, default=2000, help="reviews per chunk when streaming")
         if name == "statements":
-            sub.add_argument("--engine", choices=["pandas", "dask"], default="pandas",
-                             help="pandas (default, this machine) or dask (sharded input, Parquet output)")
-            sub.add_argument("--scheduler", default=None,
-                             help="with --engine dask: a scheduler address such as tcp://host:8786 "
-                                  "(default: a local cluster of processes)")
+            sub.add_argument(
+                "--engine",
+                choices=["pandas", "dask"],
+                default="pandas",
+                help="pandas (default, this machine) or dask (sharded input, Parquet output)",
+            )
+            sub.add_argument(
+                "--scheduler",
+                default=None,
+                help="with --engine dask: a scheduler address such as tcp://host:8786 "
+                "(default: a local cluster of processes)",
+            )
         if name == "align":
             sub.add_argument("--html", type=Path, default=None, help="also write a self-contained HTML page here")
             sub.add_argument("--csv-dir", type=Path, default=None, help="also write by_review.csv and claims.csv here")
@@ -102,11 +138,16 @@ def _parser() -> argparse.ArgumentParser:
 
     _validation_parsers(commands)
 
-    evaluate = commands.add_parser("evaluate", help="print the evaluation reports on the development sets, the "
-                                                    "blind test and the example films")
+    evaluate = commands.add_parser(
+        "evaluate", help="print the evaluation reports on the development sets, the blind test and the example films"
+    )
     evaluate.add_argument("what", choices=["languages", "words", "sentences", "aspects", "segment"])
-    evaluate.add_argument("--coder", choices=["accurate", "fast", "rules"], default=None,
-                          help="aspects: the coder tier to evaluate (default: accurate)")
+    evaluate.add_argument(
+        "--coder",
+        choices=["accurate", "fast", "rules"],
+        default=None,
+        help="aspects: the coder tier to evaluate (default: accurate)",
+    )
     evaluate.set_defaults(run=_evaluate)
     return parser
 
@@ -114,44 +155,72 @@ def _parser() -> argparse.ArgumentParser:
 def _validation_parsers(commands: Any) -> None:
     """`toolkit sample`, `toolkit agreement`, `toolkit adapt`: the validation loop (toolkit.validation)."""
     tiers = ["accurate", "fast", "rules"]
-    sample = commands.add_parser("sample", help="draw a stratified sample of sentences and write a coding sheet "
-                                                "(CSV) and an offline HTML coding form")
-    sample.add_argument("--input", required=True, type=Path,
-                        help="reviews: a corpus manifest (.yaml), JSONL or CSV with id and text, or a folder")
+    sample = commands.add_parser(
+        "sample",
+        help="draw a stratified sample of sentences and write a coding sheet (CSV) and an offline HTML coding form",
+    )
+    sample.add_argument(
+        "--input",
+        required=True,
+        type=Path,
+        help="reviews: a corpus manifest (.yaml), JSONL or CSV with id and text, or a folder",
+    )
     sample.add_argument("--n", required=True, type=int, help="number of sentences to sample")
-    sample.add_argument("--stratify", default="language,aspect",
-                        help="comma-separated strata inside the machine-coded / not-coded groups "
-                             "(language, aspect, kind; default language,aspect)")
-    sample.add_argument("--coded-share", type=float, default=0.5,
-                        help="share of the sample drawn from sentences the machine codes (default 0.5)")
+    sample.add_argument(
+        "--stratify",
+        default="language,aspect",
+        help="comma-separated strata inside the machine-coded / not-coded groups "
+        "(language, aspect, kind; default language,aspect)",
+    )
+    sample.add_argument(
+        "--coded-share",
+        type=float,
+        default=0.5,
+        help="share of the sample drawn from sentences the machine codes (default 0.5)",
+    )
     sample.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     sample.add_argument("--out", required=True, type=Path, help="folder for sheet.csv, form.html and design.csv")
     sample.add_argument("--profile", type=Path, default=None, help="the film's profile (YAML)")
     sample.add_argument("--coder", choices=tiers, default="accurate", help="statement coder tier (default accurate)")
     sample.set_defaults(run=_sample)
 
-    agree = commands.add_parser("agreement", help="agreement between coders (and the machine): Krippendorff's "
-                                                  "alpha with bootstrap CIs, kappa, precision/recall/F1")
+    agree = commands.add_parser(
+        "agreement",
+        help="agreement between coders (and the machine): Krippendorff's "
+        "alpha with bootstrap CIs, kappa, precision/recall/F1",
+    )
     agree.add_argument("sheets", nargs="+", type=Path, help="filled coding sheets (CSV), one per coder")
     agree.add_argument("--machine", action="store_true", help="code the same sentences and join as coder `machine`")
     agree.add_argument("--json", type=Path, default=None, help="write alpha, CI, n_units and coders per variable here")
     agree.add_argument("--disagreements", type=Path, default=None, help="write the disagreements table (CSV) here")
-    agree.add_argument("--sample", type=Path, default=None,
-                       help="the blank sheet the coders got (default: the first sheet names the sentences)")
-    agree.add_argument("--reviews", type=Path, default=None,
-                       help="the reviews (manifest, JSONL, CSV or folder), to check every sentence's text")
+    agree.add_argument(
+        "--sample",
+        type=Path,
+        default=None,
+        help="the blank sheet the coders got (default: the first sheet names the sentences)",
+    )
+    agree.add_argument(
+        "--reviews",
+        type=Path,
+        default=None,
+        help="the reviews (manifest, JSONL, CSV or folder), to check every sentence's text",
+    )
     agree.add_argument("--profile", type=Path, default=None, help="the film's profile (its frames; its adapted layer)")
     agree.add_argument("--coder", choices=tiers, default="accurate", help="with --machine: the coder tier")
     agree.add_argument("--resamples", type=int, default=None, help="bootstrap resamples (default 1000)")
     agree.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
     agree.set_defaults(run=_agreement)
 
-    adapt = commands.add_parser("adapt", help="fit a film layer on coded sentences, save it beside the profile, "
-                                              "print F1 before/after on held-out folds")
+    adapt = commands.add_parser(
+        "adapt",
+        help="fit a film layer on coded sentences, save it beside the profile, print F1 before/after on held-out folds",
+    )
     adapt.add_argument("sheets", nargs="+", type=Path, help="filled coding sheets (CSV)")
     adapt.add_argument("--profile", required=True, type=Path, help="the film's profile; the layer is saved beside it")
     adapt.add_argument("--sample", type=Path, default=None, help="the blank sheet the coders got")
-    adapt.add_argument("--coder", choices=["accurate", "fast"], default="accurate", help="tier to adapt (default accurate)")
+    adapt.add_argument(
+        "--coder", choices=["accurate", "fast"], default="accurate", help="tier to adapt (default accurate)"
+    )
     adapt.set_defaults(run=_adapt)
 
 
@@ -185,25 +254,34 @@ def _sample(args: argparse.Namespace) -> int:
         film = film_of(args.input)
     analysis = analyse(reviews, film=film or Film(title="the film", year=None), coder=args.coder)
     stratify = [s.strip() for s in args.stratify.split(",") if s.strip()]
-    drawn = sample(analysis.reviews, analysis.sentences, analysis.statements, n=args.n, stratify=stratify,
-                   coded_share=args.coded_share, seed=args.seed)
+    drawn = sample(
+        analysis.reviews,
+        analysis.sentences,
+        analysis.statements,
+        n=args.n,
+        stratify=stratify,
+        coded_share=args.coded_share,
+        seed=args.seed,
+    )
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "sheet.csv").write_text(sheet_csv(drawn.units), encoding="utf-8")
     (args.out / "design.csv").write_text(drawn.design.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
     title = f"Coding sheet: {film.title if film is not None else args.input.name}"
-    (args.out / "form.html").write_text(coding_form(drawn.units, analysis.reviews, title=title,
-                                                    frames=sorted(frames_allowed(film))), encoding="utf-8")
+    (args.out / "form.html").write_text(
+        coding_form(drawn.units, analysis.reviews, title=title, frames=sorted(frames_allowed(film))), encoding="utf-8"
+    )
     groups = drawn.design["group"].value_counts()
-    print(f"sampled {len(drawn.units)} of {len(analysis.sentences)} sentences ({groups.get('coded', 0)} the machine "
-          f"codes, {groups.get('not_coded', 0)} it does not; weights in design.csv); wrote sheet.csv, form.html and "
-          f"design.csv to {args.out}", file=sys.stderr)
+    print(
+        f"sampled {len(drawn.units)} of {len(analysis.sentences)} sentences ({groups.get('coded', 0)} the machine "
+        f"codes, {groups.get('not_coded', 0)} it does not; weights in design.csv); wrote sheet.csv, form.html and "
+        f"design.csv to {args.out}",
+        file=sys.stderr,
+    )
     return 0
 
 
 def _coded(args: argparse.Namespace, profile) -> pd.DataFrame:
-    from toolkit.validation import read_sheets
-
-    from toolkit.validation import read_sample
+    from toolkit.validation import read_sample, read_sheets
 
     units = read_sample(args.sample) if args.sample else None
     reviews = _reviews_from(args.reviews) if getattr(args, "reviews", None) else None
@@ -226,8 +304,7 @@ def _agreement(args: argparse.Namespace) -> int:
     if args.json:
         args.json.write_text(json.dumps(result.to_json(), indent=2, sort_keys=True) + "\n", encoding="utf-8")
     if args.disagreements:
-        args.disagreements.write_text(result.disagreements.to_csv(index=False, lineterminator="\n"),
-                                      encoding="utf-8")
+        args.disagreements.write_text(result.disagreements.to_csv(index=False, lineterminator="\n"), encoding="utf-8")
     return 0
 
 
@@ -242,27 +319,41 @@ def _adapt(args: argparse.Namespace) -> int:
     codes = _coded(args, profile)
     result = adapt(codes, profile=profile, tier=args.coder, save=args.profile)
     sys.stdout.write(result.text())
-    print(f"wrote {' and '.join(result.files)}; `--profile {args.profile}` now uses it with --coder {args.coder}",
-          file=sys.stderr)
+    print(
+        f"wrote {' and '.join(result.files)}; `--profile {args.profile}` now uses it with --coder {args.coder}",
+        file=sys.stderr,
+    )
     return 0
 
 
 def _reading_options(sub: argparse.ArgumentParser) -> None:
     """The options of every command that reads reviews: what to do with a record that cannot be read."""
-    sub.add_argument("--on-error", choices=["stop", "skip"], default="stop",
-                     help="stop (default): the first bad record (empty text, broken JSON or CSV row, missing "
-                          "id, duplicate id, wrong type...) stops the run, naming file, line and id; skip: "
-                          "process the good records, list the rejected ones (file, line, id, reason) in a "
-                          "CSV file, print how many on stderr and exit with status 3")
-    sub.add_argument("--rejections", type=Path, default=None, metavar="PATH",
-                     help="with --on-error skip: the rejections CSV (default: OUTPUT.rejections.csv beside "
-                          "--output, or INPUT-NAME.rejections.csv in the current folder when writing to stdout)")
+    sub.add_argument(
+        "--on-error",
+        choices=["stop", "skip"],
+        default="stop",
+        help="stop (default): the first bad record (empty text, broken JSON or CSV row, missing "
+        "id, duplicate id, wrong type...) stops the run, naming file, line and id; skip: "
+        "process the good records, list the rejected ones (file, line, id, reason) in a "
+        "CSV file, print how many on stderr and exit with status 3",
+    )
+    sub.add_argument(
+        "--rejections",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="with --on-error skip: the rejections CSV (default: OUTPUT.rejections.csv beside "
+        "--output, or INPUT-NAME.rejections.csv in the current folder when writing to stdout)",
+    )
 
 
 def _progress_option(sub: argparse.ArgumentParser) -> None:
-    sub.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
-                     help="progress bars on stderr (default: only when stderr is a terminal, never in a pipe "
-                          "or a log)")
+    sub.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="progress bars on stderr (default: only when stderr is a terminal, never in a pipe or a log)",
+    )
 
 
 def _rejected(args: argparse.Namespace, rejections: pd.DataFrame, records: int, path: Path | None = None) -> int:
@@ -277,9 +368,9 @@ def _rejected(args: argparse.Namespace, rejections: pd.DataFrame, records: int, 
 
 
 def _figures(args: argparse.Namespace) -> int:
+    from toolkit.corpus import raw_source, sha256_of
     from toolkit.figures import build
     from toolkit.pipeline import analyse_corpus
-    from toolkit.corpus import raw_source, sha256_of
 
     profile = None
     if args.profile is not None:
@@ -288,8 +379,13 @@ def _figures(args: argparse.Namespace) -> int:
         profile = load_profile(args.profile)
     progress = False if args.quiet else args.progress
     analysis = analyse_corpus(args.corpus, progress=progress, profile=profile)
-    written = build(analysis, args.out, corpus_sha256=sha256_of(raw_source(args.corpus)), data_date=_data_date(analysis.reviews),
-                    progress=progress)
+    written = build(
+        analysis,
+        args.out,
+        corpus_sha256=sha256_of(raw_source(args.corpus)),
+        data_date=_data_date(analysis.reviews),
+        progress=progress,
+    )
     print(f"wrote {len(written)} files to {args.out}", file=sys.stderr)
     return 0
 
@@ -347,8 +443,15 @@ def _streamed(args: argparse.Namespace, what: str) -> int | None:
     if getattr(args, "engine", "pandas") == "dask":
         if args.output is None:
             raise ValueError("--engine dask writes Parquet: give --output DIR")
-        written = scale.run_dask_files(str(args.input), args.output, scheduler=args.scheduler or "processes",
-                                       film=film, backend=args.backend, coder=args.coder, strict=strict)
+        written = scale.run_dask_files(
+            str(args.input),
+            args.output,
+            scheduler=args.scheduler or "processes",
+            film=film,
+            backend=args.backend,
+            coder=args.coder,
+            strict=strict,
+        )
         for table, folder in sorted(written.items()):
             print(f"{table}: {folder}", file=sys.stderr)
         if strict:
@@ -360,9 +463,19 @@ def _streamed(args: argparse.Namespace, what: str) -> int | None:
         if args.jobs > 1:
             raise ValueError(f"{args.input}: --jobs streams JSONL files only; convert it or drop --jobs")
         return None
-    summary = scale.run_file(args.input, args.output, jobs=args.jobs, chunk_size=args.chunk_size, film=film,
-                             what=what, backend=args.backend, coder=args.coder, strict=strict,
-                             progress=args.progress, rejections=args.rejections)
+    summary = scale.run_file(
+        args.input,
+        args.output,
+        jobs=args.jobs,
+        chunk_size=args.chunk_size,
+        film=film,
+        what=what,
+        backend=args.backend,
+        coder=args.coder,
+        strict=strict,
+        progress=args.progress,
+        rejections=args.rejections,
+    )
     if strict:
         return 0
     from toolkit.readers import REJECTION_COLUMNS
@@ -391,8 +504,9 @@ def _per_review_jsonl(args: argparse.Namespace, what: str) -> int:
     reviews, rejections = _read(args)
     text = ""
     if len(reviews):
-        tables = scale.run_partition(reviews, film=film, backend=args.backend, coder=args.coder,
-                                     sentences=what == "languages")
+        tables = scale.run_partition(
+            reviews, film=film, backend=args.backend, coder=args.coder, sentences=what == "languages"
+        )
         text = "".join(lines for _, lines in scale.jsonl_by_review(tables, what))
     if args.output is None:
         sys.stdout.write(text)
@@ -435,9 +549,13 @@ def _segment(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     import runpy
 
-    module = {"languages": "toolkit.evaluation.language", "words": "toolkit.evaluation.words",
-              "sentences": "toolkit.evaluation.sentences", "aspects": "toolkit.evaluation.aspects",
-              "segment": "toolkit.evaluation.segment"}[args.what]
+    module = {
+        "languages": "toolkit.evaluation.language",
+        "words": "toolkit.evaluation.words",
+        "sentences": "toolkit.evaluation.sentences",
+        "aspects": "toolkit.evaluation.aspects",
+        "segment": "toolkit.evaluation.segment",
+    }[args.what]
     argv = sys.argv
     sys.argv = [module] + (["--coder", args.coder] if args.coder and args.what == "aspects" else [])
     try:

@@ -15,14 +15,16 @@ probability that a human coder would code the aspect. Every rule statement is ke
 real reviews); the model adds a statement where no rule fired when its ``score`` reaches the aspect's
 threshold. Weights, thresholds and calibration are data under ``toolkit/models/``.
 """
+
 from __future__ import annotations
 
 import functools
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -30,8 +32,18 @@ import pandas as pd
 from toolkit.datafiles import load_yaml
 from toolkit.tables import STATEMENT_COLUMNS
 
-__all__ = ["ASPECTS", "TIERS", "features", "Model", "model", "probabilities", "code", "Layer", "adapted_layer",
-           "layer_evidence"]
+__all__ = [
+    "ASPECTS",
+    "TIERS",
+    "features",
+    "Model",
+    "model",
+    "probabilities",
+    "code",
+    "Layer",
+    "adapted_layer",
+    "layer_evidence",
+]
 
 ASPECTS = ("budget", "accuracy", "geopolitics")
 TIERS = ("accurate", "fast", "rules")
@@ -47,10 +59,10 @@ def _word_features(word: str) -> tuple[str, ...]:
     word = word.translate(_DIGITS)
     if _UNSPACED.search(word):
         chars = word
-        grams = [chars[i:i + n] for n in (1, 2, 3) for i in range(len(chars) - n + 1)]
+        grams = [chars[i : i + n] for n in (1, 2, 3) for i in range(len(chars) - n + 1)]
         return tuple("c" + g for g in grams)
     padded = f"<{word}>"
-    grams = [padded[i:i + n] for n in (3, 4, 5) for i in range(len(padded) - n + 1)]
+    grams = [padded[i : i + n] for n in (3, 4, 5) for i in range(len(padded) - n + 1)]
     return ("w" + word, *grams)
 
 
@@ -77,15 +89,15 @@ class Model:
     """The trained coder: fast weights, accurate head, calibration and thresholds (see ``toolkit/models/``)."""
 
     vocabulary: dict[str, int]
-    fast_weights: np.ndarray          # (n_features, 3)
-    fast_bias: np.ndarray             # (3,)
-    accurate_weights: np.ndarray      # (512 + 3, 3): sentence embedding, then the fast tier's logits
-    accurate_bias: np.ndarray         # (3,)
-    stance_weights: np.ndarray        # (n_features, n_stances): stance of an accuracy statement
+    fast_weights: np.ndarray  # (n_features, 3)
+    fast_bias: np.ndarray  # (3,)
+    accurate_weights: np.ndarray  # (512 + 3, 3): sentence embedding, then the fast tier's logits
+    accurate_bias: np.ndarray  # (3,)
+    stance_weights: np.ndarray  # (n_features, n_stances): stance of an accuracy statement
     stance_bias: np.ndarray
-    frame_weights: np.ndarray         # (n_features, n_frames): one-vs-rest frames of a geopolitics statement
+    frame_weights: np.ndarray  # (n_features, n_frames): one-vs-rest frames of a geopolitics statement
     frame_bias: np.ndarray
-    settings: dict[str, Any]          # calibration, thresholds, cascade bound, label names (coder.yaml)
+    settings: dict[str, Any]  # calibration, thresholds, cascade bound, label names (coder.yaml)
 
     @functools.cached_property
     def _word_cache(self):
@@ -136,8 +148,9 @@ class Model:
             if weight > 0:
                 scored.append((-weight, match.start(), match.end()))
         scored.sort()
-        return [{"cue": "model", "text": text[s:e], "start": s, "end": e, "weight": round(-w, 3)}
-                for w, s, e in scored[:k]]
+        return [
+            {"cue": "model", "text": text[s:e], "start": s, "end": e, "weight": round(-w, 3)} for w, s, e in scored[:k]
+        ]
 
     @functools.cached_property
     def _label_cache(self):
@@ -154,8 +167,9 @@ class Model:
         """Stance (of an accuracy statement) and frames (of a geopolitics one) for a sentence the model found."""
         words = _words(text)
         n = max(len(words) - 1, 0) + sum(self._word_cache(w)[3] for w in words) or 1
-        z = sum((self._label_cache(w) for w in words), np.zeros(self.stance_weights.shape[1]
-                                                                + self.frame_weights.shape[1]))
+        z = sum(
+            (self._label_cache(w) for w in words), np.zeros(self.stance_weights.shape[1] + self.frame_weights.shape[1])
+        )
         for pair in zip(words, words[1:]):
             row = self.vocabulary.get("b" + pair[0] + " " + pair[1])
             if row is not None:
@@ -208,8 +222,14 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 1.0 / (1.0 + np.exp(-x))
 
 
-def probabilities(texts: Sequence[str], *, tier: str = "accurate", groups: Sequence[Any] | None = None,
-                  rules: np.ndarray | None = None, cascade: bool = True) -> np.ndarray:
+def probabilities(
+    texts: Sequence[str],
+    *,
+    tier: str = "accurate",
+    groups: Sequence[Any] | None = None,
+    rules: np.ndarray | None = None,
+    cascade: bool = True,
+) -> np.ndarray:
     """Model probabilities per aspect, shape (len(texts), 3), before combining with the rules.
 
     `groups` (for example the review id of each sentence) fixes how sentences are batched for the encoder:
@@ -275,9 +295,9 @@ class Layer:
 
     tier: str
     vocabulary: dict[str, int]
-    weights: np.ndarray      # (n_features + 6, 3)
-    bias: np.ndarray         # (3,)
-    thresholds: np.ndarray   # (3,) on the logit
+    weights: np.ndarray  # (n_features + 6, 3)
+    bias: np.ndarray  # (3,)
+    thresholds: np.ndarray  # (3,) on the logit
 
     def logits(self, texts: Sequence[str], p: np.ndarray, rule: np.ndarray) -> np.ndarray:
         n_features = len(self.vocabulary)
@@ -290,8 +310,9 @@ class Layer:
                 z[i] = weights[rows].sum(axis=0) / math.sqrt(len(feats))
         return z + layer_evidence(p, rule) @ weights[n_features:] + np.nan_to_num(self.bias)
 
-    def decide(self, texts: Sequence[str], p: np.ndarray, rule: np.ndarray,
-               decided: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def decide(
+        self, texts: Sequence[str], p: np.ndarray, rule: np.ndarray, decided: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
         """(keep, probability) per sentence and aspect; abstaining aspects keep `decided` and a NaN score."""
         z = self.logits(texts, p, rule)
         keep = np.asarray(decided, dtype=bool).copy()
@@ -324,15 +345,20 @@ def adapted_layer(profile: Any, tier: str) -> Layer | None:
         settings = load_yaml(meta.read_text("utf-8")) or {}
         with np.load(path, allow_pickle=False) as z:
             names = bytes(z["vocabulary"]).decode("utf-8").split("\n") if len(z["vocabulary"]) else []
-            _LAYERS[key] = Layer(tier=str(settings.get("tier")), vocabulary={f: i for i, f in enumerate(names)},
-                                 weights=z["weights"].astype(np.float64), bias=z["bias"].astype(np.float64),
-                                 thresholds=z["thresholds"].astype(np.float64))
+            _LAYERS[key] = Layer(
+                tier=str(settings.get("tier")),
+                vocabulary={f: i for i, f in enumerate(names)},
+                weights=z["weights"].astype(np.float64),
+                bias=z["bias"].astype(np.float64),
+                thresholds=z["thresholds"].astype(np.float64),
+            )
     layer = _LAYERS[key]
     return layer if layer is not None and layer.tier == tier else None
 
 
-def code(sentences: pd.DataFrame, statements: pd.DataFrame, *, tier: str = "accurate",
-         layer: Layer | None = None) -> pd.DataFrame:
+def code(
+    sentences: pd.DataFrame, statements: pd.DataFrame, *, tier: str = "accurate", layer: Layer | None = None
+) -> pd.DataFrame:
     """Combine the rules' statements with the coder's: keep, drop or add (sentence, aspect) rows.
 
     Needs the sentences table (``review_id``, ``sentence_id``, ``start``, ``end``, ``text``, ``language``) and
@@ -352,8 +378,9 @@ def code(sentences: pd.DataFrame, statements: pd.DataFrame, *, tier: str = "accu
     keys = list(zip(sentences["review_id"].astype(str), sentences["sentence_id"].astype(str)))
     position = {k: i for i, k in enumerate(keys)}
     rule = np.zeros((len(keys), 3), dtype=bool)
-    for rid, sid, aspect in zip(statements["review_id"].astype(str), statements["sentence_id"].astype(str),
-                                statements["aspect"]):
+    for rid, sid, aspect in zip(
+        statements["review_id"].astype(str), statements["sentence_id"].astype(str), statements["aspect"]
+    ):
         if aspect in ASPECTS:
             rule[position[(rid, sid)], ASPECTS.index(aspect)] = True
     texts = sentences["text"].tolist()
@@ -394,8 +421,9 @@ def code(sentences: pd.DataFrame, statements: pd.DataFrame, *, tier: str = "accu
     return out.drop(columns=["_o", "_r"]).reset_index(drop=True)
 
 
-def _model_rows(sentences: pd.DataFrame, rule: np.ndarray, keep: np.ndarray, scores: np.ndarray,
-                m: Model) -> list[dict[str, Any]]:
+def _model_rows(
+    sentences: pd.DataFrame, rule: np.ndarray, keep: np.ndarray, scores: np.ndarray, m: Model
+) -> list[dict[str, Any]]:
     """Rows for (sentence, aspect) pairs the model adds where no rule fired."""
     added = np.argwhere(keep & ~rule)
     if not len(added):
@@ -407,13 +435,23 @@ def _model_rows(sentences: pd.DataFrame, rule: np.ndarray, keep: np.ndarray, sco
         aspect, text, start = ASPECTS[j], cols["text"][i], int(cols["start"][i])
         evidence = [dict(e, start=e["start"] + start, end=e["end"] + start) for e in m.strongest(text, aspect)]
         stance, frames = m.labels(text) if aspect in ("accuracy", "geopolitics") else (None, [])
-        rows.append({
-            "review_id": cols["review_id"][i], "sentence_id": cols["sentence_id"][i], "aspect": aspect,
-            "text": text, "start": start, "end": int(cols["end"][i]), "language": langs[i],
-            "cues": [], "stance": stance if aspect == "accuracy" else None,
-            "incidents": [], "frames": frames if aspect == "geopolitics" else [],
-            "negated": [], "evidence": evidence, "method": "model", "score": float(scores[i, j]),
-        })
+        rows.append(
+            {
+                "review_id": cols["review_id"][i],
+                "sentence_id": cols["sentence_id"][i],
+                "aspect": aspect,
+                "text": text,
+                "start": start,
+                "end": int(cols["end"][i]),
+                "language": langs[i],
+                "cues": [],
+                "stance": stance if aspect == "accuracy" else None,
+                "incidents": [],
+                "frames": frames if aspect == "geopolitics" else [],
+                "negated": [],
+                "evidence": evidence,
+                "method": "model",
+                "score": float(scores[i, j]),
+            }
+        )
     return rows
-
-

@@ -3,6 +3,7 @@ text anchors, verifies each anchor, drops boilerplate and returns the validated 
 
 The manifest format is documented at the top of corpus/manifest.yaml.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -16,16 +17,31 @@ from typing import Any
 import pandas as pd
 import yaml
 
-from toolkit.tables import KINDS, PLACE_BASES, REVIEW_COLUMNS
-
 from toolkit.datasets import salyut7_manifest
+from toolkit.tables import KINDS, PLACE_BASES, REVIEW_COLUMNS
 
 #: The shipped corpus's manifest (the repository's corpus/ folder, installed as package data).
 DEFAULT_MANIFEST = salyut7_manifest()
 
 _UNIT_FIELDS = {
-    "id", "page", "kind", "outlet", "critic", "url", "published", "place", "place_basis", "rating_raw",
-    "duplicate_of", "note", "from", "to", "after", "pieces", "drop", "title",
+    "id",
+    "page",
+    "kind",
+    "outlet",
+    "critic",
+    "url",
+    "published",
+    "place",
+    "place_basis",
+    "rating_raw",
+    "duplicate_of",
+    "note",
+    "from",
+    "to",
+    "after",
+    "pieces",
+    "drop",
+    "title",
 }
 _INHERITED = ("outlet", "critic", "url", "published", "place", "place_basis", "rating_raw", "title", "kind")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -79,8 +95,11 @@ def load_corpus(manifest: str | Path | None = None) -> pd.DataFrame:
     digest = hashlib.sha256(raw_bytes).hexdigest()
     if spec.get("raw_sha256") and spec["raw_sha256"] != digest:
         # Anchors decide whether the corpus still loads; a changed hash alone is worth a warning.
-        warnings.warn(f"{raw_path.name}: sha256 {digest[:12]}… differs from the manifest's "
-                      f"{spec['raw_sha256'][:12]}…; verifying every unit's anchors", stacklevel=2)
+        warnings.warn(
+            f"{raw_path.name}: sha256 {digest[:12]}… differs from the manifest's "
+            f"{spec['raw_sha256'][:12]}…; verifying every unit's anchors",
+            stacklevel=2,
+        )
     try:
         raw = raw_bytes.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -141,8 +160,9 @@ def _check_row(row: Any, where: str, ids: set[str]) -> None:
     if _given(row.kind) and row.kind not in KINDS:
         raise CorpusError(f"{where}: review {rid!r} has kind {row.kind!r}; allowed: {', '.join(KINDS)}")
     if _given(row.place_basis) and row.place_basis not in PLACE_BASES:
-        raise CorpusError(f"{where}: review {rid!r} has place_basis {row.place_basis!r}; "
-                          f"allowed: {', '.join(PLACE_BASES)}")
+        raise CorpusError(
+            f"{where}: review {rid!r} has place_basis {row.place_basis!r}; allowed: {', '.join(PLACE_BASES)}"
+        )
     if _given(row.place) and not _PLACE.match(str(row.place)):
         raise CorpusError(f"{where}: review {rid!r} has place {row.place!r}; use ISO 3166-1 alpha-2")
     if _given(row.published) and not _ISO_DATE.match(str(row.published)):
@@ -181,8 +201,10 @@ def _locate_pages(pages: list[dict[str, Any]], raw: str, manifest: Path) -> dict
             raise CorpusError(f"{manifest}: every page needs 'id' and 'starts_at' (got {page})")
         at = _line_start(raw, anchor, cursor)
         if at < 0:
-            raise CorpusError(f"{manifest}: page {page['id']!r}: no line starting with {anchor!r} "
-                              f"after offset {cursor}; the raw file has changed or the pages are out of order")
+            raise CorpusError(
+                f"{manifest}: page {page['id']!r}: no line starting with {anchor!r} "
+                f"after offset {cursor}; the raw file has changed or the pages are out of order"
+            )
         starts.append((page["id"], at, page))
         cursor = at + 1
     located: dict[str, _Page] = {}
@@ -201,8 +223,16 @@ def _line_start(raw: str, anchor: str, cursor: int) -> int:
     return at + 1 if at >= 0 else -1
 
 
-def _unit_row(unit: dict[str, Any], pages: dict[str, _Page], raw: str, boilerplate: tuple[str, ...],
-              outlets: pd.DataFrame, *, source: str, manifest: Path) -> dict[str, Any]:
+def _unit_row(
+    unit: dict[str, Any],
+    pages: dict[str, _Page],
+    raw: str,
+    boilerplate: tuple[str, ...],
+    outlets: pd.DataFrame,
+    *,
+    source: str,
+    manifest: Path,
+) -> dict[str, Any]:
     uid = unit.get("id")
     if not uid:
         raise CorpusError(f"{manifest}: a unit has no id: {unit}")
@@ -265,24 +295,33 @@ def _locate_span(raw: str, page: _Page, piece: dict[str, Any], uid: str, manifes
     if piece.get("after"):
         after = raw.find(piece["after"], page.start, page.end)
         if after < 0:
-            raise CorpusError(f"{manifest}: unit {uid!r}: 'after' anchor {piece['after']!r} not found in page {page.id!r}")
+            raise CorpusError(
+                f"{manifest}: unit {uid!r}: 'after' anchor {piece['after']!r} not found in page {page.id!r}"
+            )
         region_start = after + len(piece["after"])
     start = raw.find(begin, region_start, page.end)
     if start < 0:
-        raise CorpusError(f"{manifest}: unit {uid!r}: 'from' anchor {begin!r} not found in page {page.id!r}; "
-                          "the raw file has changed or the anchor is wrong")
+        raise CorpusError(
+            f"{manifest}: unit {uid!r}: 'from' anchor {begin!r} not found in page {page.id!r}; "
+            "the raw file has changed or the anchor is wrong"
+        )
     if raw.find(begin, start + 1, page.end) >= 0:
-        raise CorpusError(f"{manifest}: unit {uid!r}: 'from' anchor {begin!r} occurs more than once in page "
-                          f"{page.id!r}; lengthen it or add 'after'")
+        raise CorpusError(
+            f"{manifest}: unit {uid!r}: 'from' anchor {begin!r} occurs more than once in page "
+            f"{page.id!r}; lengthen it or add 'after'"
+        )
     to_at = raw.find(finish, start, page.end)
     if to_at < 0:
-        raise CorpusError(f"{manifest}: unit {uid!r}: 'to' anchor {finish!r} not found after its 'from' anchor "
-                          f"in page {page.id!r}; the raw file has changed or the anchor is wrong")
+        raise CorpusError(
+            f"{manifest}: unit {uid!r}: 'to' anchor {finish!r} not found after its 'from' anchor "
+            f"in page {page.id!r}; the raw file has changed or the anchor is wrong"
+        )
     return start, to_at + len(finish)
 
 
-def _drop_paragraphs(raw: str, start: int, end: int, drops: tuple[str, ...], uid: str,
-                     manifest: Path) -> list[tuple[int, int]]:
+def _drop_paragraphs(
+    raw: str, start: int, end: int, drops: tuple[str, ...], uid: str, manifest: Path
+) -> list[tuple[int, int]]:
     """Split [start, end) into the runs of paragraphs that are kept (paragraphs are separated by blank lines)."""
     kept: list[tuple[int, int]] = []
     run_start: int | None = None
@@ -304,15 +343,24 @@ def _drop_paragraphs(raw: str, start: int, end: int, drops: tuple[str, ...], uid
     return kept
 
 
-def _check_drops_found(raw: str, spans: list[tuple[int, int]], pieces: list[dict[str, Any]], drops: list[str],
-                       uid: str, manifest: Path, page: _Page) -> None:
+def _check_drops_found(
+    raw: str,
+    spans: list[tuple[int, int]],
+    pieces: list[dict[str, Any]],
+    drops: list[str],
+    uid: str,
+    manifest: Path,
+    page: _Page,
+) -> None:
     # A listed drop that is no longer in the page means the page changed: say so rather than ignore it.
     for drop in drops:
         if raw.find(drop, page.start, page.end) < 0:
             raise CorpusError(f"{manifest}: unit {uid!r}: paragraph to drop {drop!r} not found in page {page.id!r}")
         if any(drop in raw[s:e] for s, e in spans):
-            raise CorpusError(f"{manifest}: unit {uid!r}: {drop!r} is not a whole paragraph of the body; "
-                              "only whole paragraphs can be dropped")
+            raise CorpusError(
+                f"{manifest}: unit {uid!r}: {drop!r} is not a whole paragraph of the body; "
+                "only whole paragraphs can be dropped"
+            )
 
 
 def _with_ratings(reviews: pd.DataFrame) -> pd.DataFrame:

@@ -4,6 +4,7 @@ They are parsed with libyaml's C loader when PyYAML has it (about ten times fast
 every file shipped; checked in tests/test_datafiles.py), else with the pure-Python one. Input files written
 by users (manifests, front matter) keep the pure-Python loader, whose error messages are the clearer.
 """
+
 from __future__ import annotations
 
 from importlib import resources

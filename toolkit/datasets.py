@@ -10,6 +10,7 @@ from any working folder.
 >>> sorted(p.name for p in profiles())[:1]
 ['das-boot.yaml']
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -18,8 +19,16 @@ from pathlib import Path
 
 import pandas as pd
 
-__all__ = ["corpus_dir", "salyut7", "salyut7_manifest", "profiles", "profile_path", "gold_dir",
-           "training_dir", "example"]
+__all__ = [
+    "corpus_dir",
+    "salyut7",
+    "salyut7_manifest",
+    "profiles",
+    "profile_path",
+    "gold_dir",
+    "training_dir",
+    "example",
+]
 
 
 @lru_cache(maxsize=1)
@@ -30,8 +39,10 @@ def corpus_dir() -> Path:
     # supported because the readers need file paths (raw dump offsets, manifests that name sibling files).
     path = Path(str(root))
     if not (path / "manifest.yaml").is_file():
-        raise FileNotFoundError(f"the shipped corpus is missing from the installation: {path}/manifest.yaml "
-                                "(reinstall film-reception-toolkit from a wheel or a checkout)")
+        raise FileNotFoundError(
+            f"the shipped corpus is missing from the installation: {path}/manifest.yaml "
+            "(reinstall film-reception-toolkit from a wheel or a checkout)"
+        )
     return path
 
 

@@ -2,6 +2,7 @@
 machine with no network (or a reader of a saved notebook) cannot reach; SVG rendered by vl-convert needs none.
 The interactive versions with tooltips are the HTML pages `toolkit figures` writes, which load the one copy of
 Vega beside them (figures/vendor/vega-bundle.js) and so open offline too."""
+
 from __future__ import annotations
 
 import altair as alt

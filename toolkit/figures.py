@@ -2,6 +2,7 @@
 the table behind it as CSV, an offline `index.html` gallery and `provenance.json`, byte-stable across runs.
 The HTML pages come from templates (toolkit/templates/) and share one copy of Vega in `vendor/`.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -28,19 +29,33 @@ VL_VERSION = ".".join(alt.SCHEMA_VERSION.lstrip("v").split(".")[:2])
 PNG_SCALE = 2
 #: Packages whose versions shape the output — rendering, numbers, and the upstream stages (language
 #: detection, sentence splitting, stemming, currency rates) whose tables the charts show.
-SHAPING_PACKAGES = ("altair", "vl-convert-python", "pandas", "numpy", "PyYAML", "vaderSentiment", "nltk",
-                    "lingua-language-detector", "langdetect", "py3langid", "pysbd", "CurrencyConverter",
-                    "trafilatura")
+SHAPING_PACKAGES = (
+    "altair",
+    "vl-convert-python",
+    "pandas",
+    "numpy",
+    "PyYAML",
+    "vaderSentiment",
+    "nltk",
+    "lingua-language-detector",
+    "langdetect",
+    "py3langid",
+    "pysbd",
+    "CurrencyConverter",
+    "trafilatura",
+)
 _OURS = re.compile(r"^\d\d-[a-z0-9-]+\.(svg|png|html|csv)$")
 #: The one copy of Vega, Vega-Lite and vega-embed every HTML page loads, by this relative path (a classic
 #: script, not a module: browsers refuse modules from file://, and the pages must open from the folder).
 VEGA_BUNDLE = "vendor/vega-bundle.js"
 _OURS_VENDOR = re.compile(r"^vega[a-z0-9.-]*\.js$")
 #: How the intervals are computed, said once for captions, the gallery and provenance.json.
-INTERVALS = (f"Intervals are 95%: Wilson score intervals for shares; for means, a bootstrap over the "
-             f"group's reviews ({reception.RESAMPLES:,} resamples; BCa where it is stable, which needs at least "
-             f"{reception.MIN_N_BCA} values, else percentile). Groups of fewer than {reception.MIN_N_INTERVAL} "
-             f"reviews get no interval, only the point and n.")
+INTERVALS = (
+    f"Intervals are 95%: Wilson score intervals for shares; for means, a bootstrap over the "
+    f"group's reviews ({reception.RESAMPLES:,} resamples; BCa where it is stable, which needs at least "
+    f"{reception.MIN_N_BCA} values, else percentile). Groups of fewer than {reception.MIN_N_INTERVAL} "
+    f"reviews get no interval, only the point and n."
+)
 
 
 class AnalysisLike(Protocol):
@@ -61,8 +76,9 @@ class Figure:
     chart: alt.TopLevelMixin
 
 
-def compute(analysis: AnalysisLike, *, resamples: int = reception.RESAMPLES,
-            seed: int = reception.SEED) -> list[Figure]:
+def compute(
+    analysis: AnalysisLike, *, resamples: int = reception.RESAMPLES, seed: int = reception.SEED
+) -> list[Figure]:
     """Every reception table and its chart, in gallery order (no I/O; a notebook can show `.chart`).
 
     Reviews outside `reception.scope` (synopses, news, duplicates) are left out of the measures;
@@ -75,14 +91,16 @@ def compute(analysis: AnalysisLike, *, resamples: int = reception.RESAMPLES,
 figures = compute
 
 
-def tables(analysis: AnalysisLike, *, resamples: int = reception.RESAMPLES,
-           seed: int = reception.SEED) -> dict[str, pd.DataFrame]:
+def tables(
+    analysis: AnalysisLike, *, resamples: int = reception.RESAMPLES, seed: int = reception.SEED
+) -> dict[str, pd.DataFrame]:
     """The tables `build` writes without a chart of their own, keyed by file name (no I/O)."""
     return _figures_and_tables(analysis, resamples=resamples, seed=seed)[1]
 
 
-def _figures_and_tables(analysis: AnalysisLike, *, resamples: int,
-                        seed: int) -> tuple[list[Figure], dict[str, pd.DataFrame]]:
+def _figures_and_tables(
+    analysis: AnalysisLike, *, resamples: int, seed: int
+) -> tuple[list[Figure], dict[str, pd.DataFrame]]:
     marked = reception.sentiment(reception.scope(analysis.reviews))
     reviews = marked[marked["in_scope"]]
     statements, budget = analysis.statements, analysis.budget_figures
@@ -90,43 +108,102 @@ def _figures_and_tables(analysis: AnalysisLike, *, resamples: int,
     options = {"resamples": resamples, "seed": seed}
     place = reception.by_place(reviews, statements, budget, by="place", **options)
     kind = reception.by_place(reviews, statements, budget, by="kind", **options)
-    mentions = reception.comparison_films(reviews, exclude=_film_titles(analysis),
-                                          profile=getattr(analysis, "film", None))
+    mentions = reception.comparison_films(
+        reviews, exclude=_film_titles(analysis), profile=getattr(analysis, "film", None)
+    )
     films = reception.share_by(reviews, mentions.assign(text=mentions["matched"]), column="film")
     cited = reception.budget_cited(reviews, budget)
     timeline = reception.over_time(reviews)
     words = reception.distinctive_words(reviews)
     specs: list[tuple[str, str, pd.DataFrame, Callable[[pd.DataFrame], Any]]] = [
-        ("ratings-by-place", f"Mean rating by place, with n and a bootstrap 95% CI ({_MEAN_CI})",
-         place["ratings"], charts.rating_by_place),
-        ("aspects-by-place", "Share of reviews addressing budget, accuracy and geopolitics, by place "
-         f"({_SHARE_CI}, in the tooltip and CSV)", place["aspects"], charts.aspect_attention),
-        ("aspects-by-kind", f"Share of reviews addressing each aspect, by kind of review ({_SHARE_CI}, in the "
-         "tooltip and CSV)", kind["aspects"],
-         lambda t: charts.aspect_attention(t, title="What reviews write about, by kind of review")),
-        ("budget-figures", "Budget figures cited (USD): this film, comparators, counterfactuals", cited,
-         charts.budget_figures),
-        ("accuracy-stance-by-place", "Historical-accuracy stance by place, among reviews discussing it "
-         f"({_SHARE_CI})", place["stances"], charts.stance_by_place),
-        ("frames-by-place", f"Geopolitical frames invoked, by place ({_SHARE_CI}, in the tooltip and CSV)",
-         place["frames"], charts.frames_by_place),
-        ("comparison-films-by-place", f"Films the reviews compare {film} to, by place ({_SHARE_CI}, in the "
-         "tooltip and CSV)", films,
-         lambda t: charts.comparison_films_by_place(t, title=f"Films {film} is compared to")),
+        (
+            "ratings-by-place",
+            f"Mean rating by place, with n and a bootstrap 95% CI ({_MEAN_CI})",
+            place["ratings"],
+            charts.rating_by_place,
+        ),
+        (
+            "aspects-by-place",
+            "Share of reviews addressing budget, accuracy and geopolitics, by place "
+            f"({_SHARE_CI}, in the tooltip and CSV)",
+            place["aspects"],
+            charts.aspect_attention,
+        ),
+        (
+            "aspects-by-kind",
+            f"Share of reviews addressing each aspect, by kind of review ({_SHARE_CI}, in the tooltip and CSV)",
+            kind["aspects"],
+            lambda t: charts.aspect_attention(t, title="What reviews write about, by kind of review"),
+        ),
+        (
+            "budget-figures",
+            "Budget figures cited (USD): this film, comparators, counterfactuals",
+            cited,
+            charts.budget_figures,
+        ),
+        (
+            "accuracy-stance-by-place",
+            f"Historical-accuracy stance by place, among reviews discussing it ({_SHARE_CI})",
+            place["stances"],
+            charts.stance_by_place,
+        ),
+        (
+            "frames-by-place",
+            f"Geopolitical frames invoked, by place ({_SHARE_CI}, in the tooltip and CSV)",
+            place["frames"],
+            charts.frames_by_place,
+        ),
+        (
+            "comparison-films-by-place",
+            f"Films the reviews compare {film} to, by place ({_SHARE_CI}, in the tooltip and CSV)",
+            films,
+            lambda t: charts.comparison_films_by_place(t, title=f"Films {film} is compared to"),
+        ),
         ("reviews-over-time", "Reviews by publication month and place", timeline, charts.reviews_over_time),
-        ("distinctive-words-by-place", "Distinctive words per place (weighted log-odds, informative prior)",
-         words, charts.distinctive_words),
-        ("ratings-by-kind", "Mean rating by kind of review (critic, blog, user, blurb), with n and a "
-         f"bootstrap 95% CI ({_MEAN_CI})", kind["ratings"],
-         lambda t: charts.rating_by_place(t, title="Ratings by kind of review")),
-        ("sentiment-by-place", "Sentiment (VADER, English reviews only) by place, with n and a bootstrap 95% "
-         f"CI ({_MEAN_CI})", reception.sentiment_by(reviews, **options), charts.sentiment_by_place),
+        (
+            "distinctive-words-by-place",
+            "Distinctive words per place (weighted log-odds, informative prior)",
+            words,
+            charts.distinctive_words,
+        ),
+        (
+            "ratings-by-kind",
+            f"Mean rating by kind of review (critic, blog, user, blurb), with n and a bootstrap 95% CI ({_MEAN_CI})",
+            kind["ratings"],
+            lambda t: charts.rating_by_place(t, title="Ratings by kind of review"),
+        ),
+        (
+            "sentiment-by-place",
+            f"Sentiment (VADER, English reviews only) by place, with n and a bootstrap 95% CI ({_MEAN_CI})",
+            reception.sentiment_by(reviews, **options),
+            charts.sentiment_by_place,
+        ),
     ]
-    steps = [Figure(f"{i:02d}-{slug}", caption, table, make(table))
-             for i, (slug, caption, table, make) in enumerate(specs, start=1)]
-    columns = [c for c in ("review_id", "place", "place_basis", "kind", "outlet", "critic", "language",
-                           "published", "rating_raw", "rating", "in_scope", "scope_reason", "sentiment",
-                           "sentiment_method", "url") if c in marked.columns]
+    steps = [
+        Figure(f"{i:02d}-{slug}", caption, table, make(table))
+        for i, (slug, caption, table, make) in enumerate(specs, start=1)
+    ]
+    columns = [
+        c
+        for c in (
+            "review_id",
+            "place",
+            "place_basis",
+            "kind",
+            "outlet",
+            "critic",
+            "language",
+            "published",
+            "rating_raw",
+            "rating",
+            "in_scope",
+            "scope_reason",
+            "sentiment",
+            "sentiment_method",
+            "url",
+        )
+        if c in marked.columns
+    ]
     extra = {
         "00-reviews.csv": marked[columns].sort_values("review_id", kind="stable"),
         "04-budget-shares-by-place.csv": place["budget"],
@@ -146,13 +223,30 @@ _SHARE_CI = f"Wilson 95% intervals, none where n < {reception.MIN_N_INTERVAL}"
 
 
 def _statement_table(statements: pd.DataFrame) -> pd.DataFrame:
-    columns = [c for c in ("review_id", "sentence_id", "aspect", "start", "end", "language", "cues", "stance",
-                           "incidents", "frames", "negated", "text") if c in statements.columns]
+    columns = [
+        c
+        for c in (
+            "review_id",
+            "sentence_id",
+            "aspect",
+            "start",
+            "end",
+            "language",
+            "cues",
+            "stance",
+            "incidents",
+            "frames",
+            "negated",
+            "text",
+        )
+        if c in statements.columns
+    ]
     return statements[columns]
 
 
-def build(analysis: AnalysisLike, out_dir: Path, *, corpus_sha256: str, data_date: str,
-          progress: bool | None = None) -> list[Path]:
+def build(
+    analysis: AnalysisLike, out_dir: Path, *, corpus_sha256: str, data_date: str, progress: bool | None = None
+) -> list[Path]:
     """Write all figures of `analysis` into `out_dir` (created if needed) and return the paths written.
 
     For every chart NN-slug it writes — 01-ratings-by-place, 02-aspects-by-place, 03-aspects-by-kind,
@@ -175,8 +269,11 @@ def build(analysis: AnalysisLike, out_dir: Path, *, corpus_sha256: str, data_dat
 
     Requires `analysis.reviews` (review contract), `.statements` and `.budget_figures`.
     """
-    require(analysis.reviews, ["review_id", "kind", "place", "rating", "text", "language", "published"],
-            stage="figures.build")
+    require(
+        analysis.reviews,
+        ["review_id", "kind", "place", "rating", "text", "language", "published"],
+        stage="figures.build",
+    )
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     written: dict[str, bytes] = {}
@@ -188,10 +285,12 @@ def build(analysis: AnalysisLike, out_dir: Path, *, corpus_sha256: str, data_dat
     for figure in bar(steps, desc="figures", unit="chart", enabled=progress):
         spec = figure.chart.to_dict()
         written[f"{figure.stem}.csv"] = _csv(figure.table)
-        written[f"{figure.stem}.svg"] = _renumber_svg_ids(
-            vlc.vegalite_to_svg(spec, vl_version=VL_VERSION)).encode("utf-8")
+        written[f"{figure.stem}.svg"] = _renumber_svg_ids(vlc.vegalite_to_svg(spec, vl_version=VL_VERSION)).encode(
+            "utf-8"
+        )
         written[f"{figure.stem}.png"] = _strip_png_time(
-            vlc.vegalite_to_png(spec, vl_version=VL_VERSION, scale=PNG_SCALE))
+            vlc.vegalite_to_png(spec, vl_version=VL_VERSION, scale=PNG_SCALE)
+        )
         written[f"{figure.stem}.html"] = _chart_page(figure, film=film).encode("utf-8")
     written["index.html"] = _index(steps, film=film, tables=extra).encode("utf-8")
     written["provenance.json"] = _provenance(written, corpus_sha256=corpus_sha256, data_date=data_date)
@@ -224,27 +323,44 @@ def vega_bundle() -> str:
     ships (nothing is downloaded), headed by a line naming the versions.
     """
     versions = _versions()
-    head = (f"// Vega {versions['vega']}, Vega-Lite {versions['vega-lite']}, vega-embed {versions['vega-embed']}: "
-            f"javascript_bundle() of vl-convert-python {versions['vl-convert-python']}.\n")
+    head = (
+        f"// Vega {versions['vega']}, Vega-Lite {versions['vega-lite']}, vega-embed {versions['vega-embed']}: "
+        f"javascript_bundle() of vl-convert-python {versions['vl-convert-python']}.\n"
+    )
     return head + vlc.javascript_bundle(vl_version=VL_VERSION)
 
 
-def save_chart(chart: alt.TopLevelMixin, table: pd.DataFrame, out_dir: Path, stem: str, *, film: str = "",
-               number: str = "", caption: str = "") -> list[Path]:
+def save_chart(
+    chart: alt.TopLevelMixin,
+    table: pd.DataFrame,
+    out_dir: Path,
+    stem: str,
+    *,
+    film: str = "",
+    number: str = "",
+    caption: str = "",
+) -> list[Path]:
     """Write one chart outside the main build (e.g. the validation figures): `stem`.svg, .png, .html
     (offline, drawn by `vendor/vega-bundle.js` written beside it) and .csv (the table behind it), byte-stable
     as `build` writes them."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     spec = chart.to_dict()
-    files = {f"{stem}.csv": _csv(table),
-             f"{stem}.svg": _renumber_svg_ids(vlc.vegalite_to_svg(spec, vl_version=VL_VERSION)).encode("utf-8"),
-             f"{stem}.png": _strip_png_time(vlc.vegalite_to_png(spec, vl_version=VL_VERSION, scale=PNG_SCALE)),
-             f"{stem}.html": pages.render("chart.html.j2", film=film, files=_FILES, bundle=VEGA_BUNDLE, index=None,
-                                         figure={"stem": stem, "number": number, "caption": caption,
-                                                 "spec": spec}).encode("utf-8"),
-             # The page's Vega comes from this folder's own copy of the shared bundle (offline, one per folder).
-             VEGA_BUNDLE: vega_bundle().encode("utf-8")}
+    files = {
+        f"{stem}.csv": _csv(table),
+        f"{stem}.svg": _renumber_svg_ids(vlc.vegalite_to_svg(spec, vl_version=VL_VERSION)).encode("utf-8"),
+        f"{stem}.png": _strip_png_time(vlc.vegalite_to_png(spec, vl_version=VL_VERSION, scale=PNG_SCALE)),
+        f"{stem}.html": pages.render(
+            "chart.html.j2",
+            film=film,
+            files=_FILES,
+            bundle=VEGA_BUNDLE,
+            index=None,
+            figure={"stem": stem, "number": number, "caption": caption, "spec": spec},
+        ).encode("utf-8"),
+        # The page's Vega comes from this folder's own copy of the shared bundle (offline, one per folder).
+        VEGA_BUNDLE: vega_bundle().encode("utf-8"),
+    }
     paths = []
     for name, data in sorted(files.items()):
         path = out_dir / name
@@ -296,8 +412,9 @@ def _renumber_svg_ids(svg: str) -> str:
             counters[prefix] = counters.get(prefix, 0) + 1
     if not mapping:
         return svg
-    pattern = re.compile(r'(id="|#)(' + "|".join(map(re.escape, sorted(mapping, key=len, reverse=True)))
-                         + r')(?=["\)])')
+    pattern = re.compile(
+        r'(id="|#)(' + "|".join(map(re.escape, sorted(mapping, key=len, reverse=True))) + r')(?=["\)])'
+    )
     return pattern.sub(lambda m: m.group(1) + mapping[m.group(2)], svg)
 
 
@@ -310,8 +427,8 @@ def _strip_png_time(png: bytes) -> bytes:
         return png
     chunks, pos = [], 8
     while pos < len(png):
-        length = int.from_bytes(png[pos:pos + 4], "big")
-        chunks.append((png[pos + 4:pos + 8], png[pos + 8:pos + 8 + length]))
+        length = int.from_bytes(png[pos : pos + 4], "big")
+        chunks.append((png[pos + 4 : pos + 8], png[pos + 8 : pos + 8 + length]))
         pos += 12 + length
     image = zlib.compress(zlib.decompress(b"".join(data for kind, data in chunks if kind == b"IDAT")), 9)
     out, placed = [png[:8]], False
@@ -353,11 +470,22 @@ def _provenance(written: dict[str, bytes], *, corpus_sha256: str, data_date: str
         "python": platform.python_version(),
         "packages": _versions(),
         "font": charts.FONT,
-        "bootstrap": {"method": "bca where stable, else percentile", "statistic": "mean",
-                      "level": reception.LEVEL, "resamples": reception.RESAMPLES, "seed": reception.SEED,
-                      "unit": "review", "bca_min_n": reception.MIN_N_BCA},
-        "intervals": {"shares": reception.WILSON, "means": "bootstrap", "level": reception.LEVEL,
-                      "min_n": reception.MIN_N_INTERVAL, "text": INTERVALS},
+        "bootstrap": {
+            "method": "bca where stable, else percentile",
+            "statistic": "mean",
+            "level": reception.LEVEL,
+            "resamples": reception.RESAMPLES,
+            "seed": reception.SEED,
+            "unit": "review",
+            "bca_min_n": reception.MIN_N_BCA,
+        },
+        "intervals": {
+            "shares": reception.WILSON,
+            "means": "bootstrap",
+            "level": reception.LEVEL,
+            "min_n": reception.MIN_N_INTERVAL,
+            "text": INTERVALS,
+        },
         "files": {name: hashlib.sha256(data).hexdigest() for name, data in sorted(written.items())},
     }
     return (json.dumps(record, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8")
@@ -377,19 +505,31 @@ _TABLE_NOTES = {
 
 
 def _page_figure(figure: Figure) -> dict[str, Any]:
-    return {"stem": figure.stem, "number": int(figure.stem[:2]), "caption": figure.caption,
-            "spec": figure.chart.to_dict()}
+    return {
+        "stem": figure.stem,
+        "number": int(figure.stem[:2]),
+        "caption": figure.caption,
+        "spec": figure.chart.to_dict(),
+    }
 
 
 def _index(steps: list[Figure], *, film: str, tables: Iterable[str] = ()) -> str:
     listed = [{"name": name, "note": _TABLE_NOTES.get(name, "")} for name in sorted(tables)]
-    return pages.render("gallery.html.j2", film=film, figures=[_page_figure(f) for f in steps],
-                        tables=listed, files=_FILES, intervals=INTERVALS, bundle=VEGA_BUNDLE)
+    return pages.render(
+        "gallery.html.j2",
+        film=film,
+        figures=[_page_figure(f) for f in steps],
+        tables=listed,
+        files=_FILES,
+        intervals=INTERVALS,
+        bundle=VEGA_BUNDLE,
+    )
 
 
 def _chart_page(figure: Figure, *, film: str) -> str:
-    return pages.render("chart.html.j2", film=film, figure=_page_figure(figure), files=_FILES,
-                        bundle=VEGA_BUNDLE, index="index.html")
+    return pages.render(
+        "chart.html.j2", film=film, figure=_page_figure(figure), files=_FILES, bundle=VEGA_BUNDLE, index="index.html"
+    )
 
 
 # ------------------------------------------------------------------------------------ sample data
@@ -421,55 +561,142 @@ def sample_analysis() -> SampleAnalysis:
     (6, ['accuracy', 'budget', 'geopolitics'])
     """
     texts = {
-        "us-a": ("US", "critic", "en", 0.8, "2017-10-05", "Daily Orbit",
-                 "A gripping ride in the spirit of Apollo 13. It cost about $15 million. "
-                 "The script invents a fire that never happened."),
-        "us-b": ("US", "blog", "en", 0.6, "2017-11-20", "Launch Pad Blog",
-                 "Less polished than Gravity, which cost $100 million. The Cold War rivalry is played up."),
-        "gb-a": ("GB", "critic", "en", 0.7, "2018-01-02", "The Northern Screen",
-                 "Tense and handsome. It stays close to the real 1985 rescue."),
-        "ru-a": ("RU", "critic", "ru", 0.9, "2017-10-01", "Кинообзор",
-                 "Сильнее, чем «Гравитация». Бюджет фильма составил 780 миллионов рублей. "
-                 "Патриотизм здесь без пафоса."),
-        "de-a": ("DE", "user", "de", None, None, "Filmforum",
-                 "Spannend, aber die Geschichte ist stark übertrieben. Wie Apollo 13, nur russisch."),
-        "ru-syn": ("RU", "synopsis", "ru", None, "2017-09-15", "Афиша",
-                   "1985 год. Станция «Салют-7» не отвечает."),
+        "us-a": (
+            "US",
+            "critic",
+            "en",
+            0.8,
+            "2017-10-05",
+            "Daily Orbit",
+            "A gripping ride in the spirit of Apollo 13. It cost about $15 million. "
+            "The script invents a fire that never happened.",
+        ),
+        "us-b": (
+            "US",
+            "blog",
+            "en",
+            0.6,
+            "2017-11-20",
+            "Launch Pad Blog",
+            "Less polished than Gravity, which cost $100 million. The Cold War rivalry is played up.",
+        ),
+        "gb-a": (
+            "GB",
+            "critic",
+            "en",
+            0.7,
+            "2018-01-02",
+            "The Northern Screen",
+            "Tense and handsome. It stays close to the real 1985 rescue.",
+        ),
+        "ru-a": (
+            "RU",
+            "critic",
+            "ru",
+            0.9,
+            "2017-10-01",
+            "Кинообзор",
+            "Сильнее, чем «Гравитация». Бюджет фильма составил 780 миллионов рублей. Патриотизм здесь без пафоса.",
+        ),
+        "de-a": (
+            "DE",
+            "user",
+            "de",
+            None,
+            None,
+            "Filmforum",
+            "Spannend, aber die Geschichte ist stark übertrieben. Wie Apollo 13, nur russisch.",
+        ),
+        "ru-syn": ("RU", "synopsis", "ru", None, "2017-09-15", "Афиша", "1985 год. Станция «Салют-7» не отвечает."),
     }
-    reviews = pd.DataFrame([
-        {"review_id": rid, "source": "sample", "start": 0, "end": len(t[6]), "outlet": t[5],
-         "critic": None, "kind": t[1], "url": None, "published": t[4], "place": t[0],
-         "place_basis": "outlet", "rating_raw": None if t[3] is None else str(t[3]), "rating": t[3],
-         "text": t[6], "language": t[2], "language_confidence": 1.0, "mixed": False, "duplicate_of": None}
-        for rid, t in texts.items()])
+    reviews = pd.DataFrame(
+        [
+            {
+                "review_id": rid,
+                "source": "sample",
+                "start": 0,
+                "end": len(t[6]),
+                "outlet": t[5],
+                "critic": None,
+                "kind": t[1],
+                "url": None,
+                "published": t[4],
+                "place": t[0],
+                "place_basis": "outlet",
+                "rating_raw": None if t[3] is None else str(t[3]),
+                "rating": t[3],
+                "text": t[6],
+                "language": t[2],
+                "language_confidence": 1.0,
+                "mixed": False,
+                "duplicate_of": None,
+            }
+            for rid, t in texts.items()
+        ]
+    )
 
     def statement(rid: str, sid: int, aspect: str, words: str, stance=None, incidents=(), frames=()):
         text = texts[rid][6]
         start = text.index(words)
-        return {"review_id": rid, "sentence_id": f"{rid}/{sid}", "aspect": aspect, "text": words,
-                "start": start, "end": start + len(words), "language": texts[rid][2], "cues": [],
-                "stance": stance, "incidents": list(incidents), "frames": list(frames)}
+        return {
+            "review_id": rid,
+            "sentence_id": f"{rid}/{sid}",
+            "aspect": aspect,
+            "text": words,
+            "start": start,
+            "end": start + len(words),
+            "language": texts[rid][2],
+            "cues": [],
+            "stance": stance,
+            "incidents": list(incidents),
+            "frames": list(frames),
+        }
 
-    statements = pd.DataFrame([
-        statement("us-a", 2, "budget", "It cost about $15 million."),
-        statement("us-a", 3, "accuracy", "The script invents a fire that never happened.", "embellished",
-                  ["fire"]),
-        statement("us-b", 1, "budget", "Less polished than Gravity, which cost $100 million."),
-        statement("us-b", 2, "geopolitics", "The Cold War rivalry is played up.", frames=["cold_war"]),
-        statement("gb-a", 2, "accuracy", "It stays close to the real 1985 rescue.", "faithful"),
-        statement("ru-a", 2, "budget", "Бюджет фильма составил 780 миллионов рублей."),
-        statement("ru-a", 3, "geopolitics", "Патриотизм здесь без пафоса.", frames=["patriotism"]),
-        statement("de-a", 1, "accuracy", "Spannend, aber die Geschichte ist stark übertrieben.",
-                  "embellished"),
-    ])
-    budget = pd.DataFrame([
-        {"review_id": "us-a", "sentence_id": "us-a/2", "amount": 15e6, "currency": "USD", "year": 2017,
-         "usd": 15e6, "subject": "film", "text": "It cost about $15 million."},
-        {"review_id": "us-b", "sentence_id": "us-b/1", "amount": 100e6, "currency": "USD", "year": 2017,
-         "usd": 100e6, "subject": "comparator",
-         "text": "Less polished than Gravity, which cost $100 million."},
-        {"review_id": "ru-a", "sentence_id": "ru-a/2", "amount": 780e6, "currency": "RUB", "year": 2017,
-         "usd": 13369000.0, "subject": "film", "text": "Бюджет фильма составил 780 миллионов рублей."},
-    ])
+    statements = pd.DataFrame(
+        [
+            statement("us-a", 2, "budget", "It cost about $15 million."),
+            statement("us-a", 3, "accuracy", "The script invents a fire that never happened.", "embellished", ["fire"]),
+            statement("us-b", 1, "budget", "Less polished than Gravity, which cost $100 million."),
+            statement("us-b", 2, "geopolitics", "The Cold War rivalry is played up.", frames=["cold_war"]),
+            statement("gb-a", 2, "accuracy", "It stays close to the real 1985 rescue.", "faithful"),
+            statement("ru-a", 2, "budget", "Бюджет фильма составил 780 миллионов рублей."),
+            statement("ru-a", 3, "geopolitics", "Патриотизм здесь без пафоса.", frames=["patriotism"]),
+            statement("de-a", 1, "accuracy", "Spannend, aber die Geschichte ist stark übertrieben.", "embellished"),
+        ]
+    )
+    budget = pd.DataFrame(
+        [
+            {
+                "review_id": "us-a",
+                "sentence_id": "us-a/2",
+                "amount": 15e6,
+                "currency": "USD",
+                "year": 2017,
+                "usd": 15e6,
+                "subject": "film",
+                "text": "It cost about $15 million.",
+            },
+            {
+                "review_id": "us-b",
+                "sentence_id": "us-b/1",
+                "amount": 100e6,
+                "currency": "USD",
+                "year": 2017,
+                "usd": 100e6,
+                "subject": "comparator",
+                "text": "Less polished than Gravity, which cost $100 million.",
+            },
+            {
+                "review_id": "ru-a",
+                "sentence_id": "ru-a/2",
+                "amount": 780e6,
+                "currency": "RUB",
+                "year": 2017,
+                "usd": 13369000.0,
+                "subject": "film",
+                "text": "Бюджет фильма составил 780 миллионов рублей.",
+            },
+        ]
+    )
     sentences = statements[["review_id", "sentence_id", "start", "end", "text", "language"]].copy()
     return SampleAnalysis(reviews, sentences, statements, budget)

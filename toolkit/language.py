@@ -6,13 +6,15 @@ and the default "auto", which decides by writing system and by function words wh
 short or too ambiguous to call. `annotate` fills the review table's language columns and the sentences
 table, where short sentences, names and titles inherit their review's language instead of flipping.
 """
+
 from __future__ import annotations
 
 import functools
 import re
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 import pandas as pd
 
@@ -64,9 +66,11 @@ _KANJI_WORD_MAX = 8
 _URL_HINT = re.compile(r"https?:|www\.|@|\.(?:com|org|net|ru|de|fr|io|co|uk)\b")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w.-]+\.(?:com|org|net|ru|de|fr|io|co|uk)(?:/\S*)?|\S+@\S+\.\w+")
 # Letters: word characters that are not digits, "_" or other numerics (½, ², ①), which \w also accepts.
-_LETTER = re.compile(r"[^\W\d_\u00b2\u00b3\u00b9\u00bc-\u00be\u2150-\u218f\u2460-\u24ff\u2776-\u2793"
-                     r"\u3007\u3021-\u3029\u3038-\u303a\u3192-\u3195\u3220-\u3229\u3248-\u324f"
-                     r"\u3251-\u325f\u3280-\u3289\u32b1-\u32bf]")
+_LETTER = re.compile(
+    r"[^\W\d_\u00b2\u00b3\u00b9\u00bc-\u00be\u2150-\u218f\u2460-\u24ff\u2776-\u2793"
+    r"\u3007\u3021-\u3029\u3038-\u303a\u3192-\u3195\u3220-\u3229\u3248-\u324f"
+    r"\u3251-\u325f\u3280-\u3289\u32b1-\u32bf]"
+)
 # Their complements, for counting letters without building a list of them: len(text) minus what `sub` keeps.
 _NON_LETTER = re.compile("[" + _LETTER.pattern[2:] + "+")
 _NON_LETTER_RUN = re.compile(r"[\W\d_]+")
@@ -87,6 +91,7 @@ _UNDETERMINED = Detection(UND, 0.0)
 
 # --------------------------------------------------------------------------------------------- data ---
 
+
 def _load_yaml(name: str) -> dict:
     # Every entry a string: YAML 1.1 would read "no" (Norwegian) as False.
     return load_yaml(read_text(f"language/{name}"), strings=True)
@@ -104,8 +109,9 @@ def _scripts() -> dict[str, dict]:
             "candidates": tuple(spec.get("candidates", ())),
             "markers": [(iso, re.compile(f"[{letters}]")) for iso, letters in spec.get("markers", {}).items()],
             "default": spec.get("default"),
-            "own_letters": [(iso, re.compile(f"[{re.escape(letters)}]"))
-                            for iso, letters in spec.get("own_letters", {}).items()],
+            "own_letters": [
+                (iso, re.compile(f"[{re.escape(letters)}]")) for iso, letters in spec.get("own_letters", {}).items()
+            ],
             "word_default": spec.get("word_default"),
             "word_fallback": spec.get("word_fallback"),
         }
@@ -154,8 +160,12 @@ def _mask(names: tuple[str, ...]) -> _Mask:
     if not names:
         return None
     function_words = _function_words()
-    words = {w for name in names for w in _WORD.findall(name.lower())
-             if w not in function_words and not _non_latin().search(w)}
+    words = {
+        w
+        for name in names
+        for w in _WORD.findall(name.lower())
+        if w not in function_words and not _non_latin().search(w)
+    }
     if words <= _names():
         return None
     every = _names() | frozenset(words)
@@ -169,6 +179,7 @@ def _non_latin() -> re.Pattern:
 
 
 # ------------------------------------------------------------------------------------ text features ---
+
 
 def _clean(text: str, mask: _Mask = None) -> str:
     """Drop URLs, e-mail addresses and known proper names: their letters say nothing about the language.
@@ -293,7 +304,7 @@ def _lingua_languages(codes: frozenset[str] | None):
         if lang.iso_code_639_1.name.lower() in wanted:
             out.append(lang)
     if not out:
-        known = sorted(l.iso_code_639_1.name.lower() for l in Language.all())
+        known = sorted(lang.iso_code_639_1.name.lower() for lang in Language.all())
         raise ValueError(f"lingua knows none of {sorted(codes)}; it knows {', '.join(known)}")
     del IsoCode639_1
     return tuple(out)
@@ -306,7 +317,7 @@ def _lingua(codes: frozenset[str] | None, high_accuracy: bool):
 
     languages = _lingua_languages(codes)
     if len(languages) == 1:
-        languages = languages + tuple(l for l in _lingua_languages(None) if l not in languages)[:1]
+        languages = languages + tuple(lang for lang in _lingua_languages(None) if lang not in languages)[:1]
     builder = LanguageDetectorBuilder.from_languages(*languages)
     if not high_accuracy:
         builder = builder.with_low_accuracy_mode()
@@ -448,8 +459,11 @@ def _detect_auto(text: str, candidates: frozenset[str] | None) -> Detection:
             lang = "ja"  # a kanji word with a Japanese-only form (最悪, 過大評価): no Chinese writes it
         if candidates is not None and lang not in candidates:
             return _UNDETERMINED
-        share = counts[script] + (counts.get("han", 0) if lang == "ja" and script == "kana" else 0) \
+        share = (
+            counts[script]
+            + (counts.get("han", 0) if lang == "ja" and script == "kana" else 0)
             + (counts.get("kana", 0) if lang == "ja" and script == "han" else 0)
+        )
         return Detection(lang, round(min(1.0, share / letters), 4))
     if _is_one_word(text):
         return _one_word_language(text, spec, candidates)
@@ -576,8 +590,13 @@ def _votes(words: Iterable[str]) -> dict[str, float]:
     return votes
 
 
-def detect_language(text: str, *, backend: str | None = None,
-                    candidates: Iterable[str] | None = None, names: Iterable[str] | None = None) -> Detection:
+def detect_language(
+    text: str,
+    *,
+    backend: str | None = None,
+    candidates: Iterable[str] | None = None,
+    names: Iterable[str] | None = None,
+) -> Detection:
     """Detect the language of `text`: ISO 639-1 code and confidence, or ``"und"`` when undecidable.
 
     `backend` is one of BACKENDS (default DEFAULT_BACKEND); `candidates` restricts the answer to these
@@ -603,6 +622,7 @@ def detect_language(text: str, *, backend: str | None = None,
 
 # -------------------------------------------------------------------------------------------- stage ---
 
+
 def _looks_like_names(text: str) -> bool:
     """Mostly capitalised words ("Vladimir Vdovichenkov, Pavel Derevyanko"): a cast list or a title."""
     return _mostly_capitalised(_CAPITALISED.findall(text))
@@ -614,8 +634,9 @@ def _mostly_capitalised(words: list[str]) -> bool:
     return sum(1 for w in words if w[0].isupper()) >= 0.6 * len(words)
 
 
-def _sentence_language(text: str, review_lang: str, backend: str, review_script: str | None,
-                       names: tuple[str, ...] = ()) -> str:
+def _sentence_language(
+    text: str, review_lang: str, backend: str, review_script: str | None, names: tuple[str, ...] = ()
+) -> str:
     """The sentence's own language, or the review's when the sentence gives no clear reason to differ.
 
     Most sentences are settled here with one regex pass and a dictionary look-up per word; only those
@@ -649,8 +670,14 @@ def _sentence_language(text: str, review_lang: str, backend: str, review_script:
     return review_lang if found.language == UND else found.language
 
 
-def _review_sentence_languages(text: str, spans: list[tuple[int, int]], review_lang: str, backend: str,
-                               review_script: str | None, names: tuple[str, ...] = ()) -> list[str]:
+def _review_sentence_languages(
+    text: str,
+    spans: list[tuple[int, int]],
+    review_lang: str,
+    backend: str,
+    review_script: str | None,
+    names: tuple[str, ...] = (),
+) -> list[str]:
     """Languages of one review's sentences.
 
     For the "auto" backend the words of each sentence are counted: function words of the review's language,
@@ -683,8 +710,10 @@ def _review_sentence_languages(text: str, spans: list[tuple[int, int]], review_l
 def _own_and_foreign(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """Function words of `lang`, and those that belong only to other languages."""
     index = _function_words()
-    return (frozenset(w for w, langs in index.items() if lang in langs),
-            frozenset(w for w, langs in index.items() if lang not in langs))
+    return (
+        frozenset(w for w, langs in index.items() if lang in langs),
+        frozenset(w for w, langs in index.items() if lang not in langs),
+    )
 
 
 def _sentence_language_slow(text: str, review_lang: str, backend: str, names: tuple[str, ...] = ()) -> str:
@@ -730,8 +759,9 @@ def _dominant_script(text: str) -> str | None:
     return max(counts, key=lambda k: (counts[k], k)) if counts else None
 
 
-def annotate(reviews: pd.DataFrame, *, backend: str | None = None,
-             profile: Any = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def annotate(
+    reviews: pd.DataFrame, *, backend: str | None = None, profile: Any = None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Fill the reviews' `language`, `language_confidence`, `mixed`, and build the sentences table.
 
     A film `profile` (`toolkit.profiles.Profile`) adds its names (titles, people, `mask`) to those masked
@@ -779,11 +809,13 @@ def annotate(reviews: pd.DataFrame, *, backend: str | None = None,
         while j < len(rids) and rids[j] == rids[i]:
             j += 1
         rid = rids[i]
-        langs += _review_sentence_languages(review_text[rid], list(zip(starts[i:j], ends[i:j])),
-                                            review_lang[rid], name, review_script[rid], names)
+        langs += _review_sentence_languages(
+            review_text[rid], list(zip(starts[i:j], ends[i:j])), review_lang[rid], name, review_script[rid], names
+        )
         i = j
     sents = sents.assign(language=langs)
-    foreign = sents[(sents["language"] != UND)
-                    & (sents["language"] != sents["review_id"].map(review_lang))]["review_id"]
+    foreign = sents[(sents["language"] != UND) & (sents["language"] != sents["review_id"].map(review_lang))][
+        "review_id"
+    ]
     out["mixed"] = out["review_id"].isin(set(foreign.tolist()))
     return out, sents

@@ -4,6 +4,7 @@ budget from other films' and from hypothetical ones, and convert figures to US d
 Every word list (scale words, currencies, hedges, context cues, subject cues) is data in
 ``toolkit/data/money/*.yaml``, keyed by ISO 639-1 and compiled once per language on first use.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -20,14 +21,21 @@ import pandas as pd
 from toolkit.datafiles import load_yaml, read_text
 from toolkit.tables import BUDGET_COLUMNS, require
 
-__all__ = ["MoneyMention", "parse_money", "to_usd", "classify_subject", "budget_figures", "KINDS",
-           "SUBJECTS", "FIGURE_COLUMNS"]
+__all__ = [
+    "MoneyMention",
+    "parse_money",
+    "to_usd",
+    "classify_subject",
+    "budget_figures",
+    "KINDS",
+    "SUBJECTS",
+    "FIGURE_COLUMNS",
+]
 
 KINDS = ("budget", "box_office", "price", "other", "unknown")
 SUBJECTS = ("film", "comparator", "counterfactual")
 #: Columns of the table `budget_figures` returns: the contract's, then the phrase's place and shape.
-FIGURE_COLUMNS = [*BUDGET_COLUMNS, "start", "end", "low", "high", "approx", "kind", "currency_implied",
-                  "language"]
+FIGURE_COLUMNS = [*BUDGET_COLUMNS, "start", "end", "low", "high", "approx", "kind", "currency_implied", "language"]
 
 # Chinese, Japanese and Korean write words, numbers and currencies without spaces ("约3亿卢布"), so a word
 # boundary is only asked of the letters of spaced scripts.
@@ -38,13 +46,16 @@ _SPACE = "[\\s\u00a0\u202f\u2009]"
 # A number as critics write it. Space-grouped thousands ("250 000 000", with plain, no-break or thin spaces)
 # need exact three-digit groups so "2017 15" stays two numbers; "," and "." groups are read later, by
 # language, in `_number`.
-_NUM = (f"(?<!(?![{_CJK}])[\\w.,])"
-        r"(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?:[.,]\d+)?"
-        r"|\d+(?:[.,]\d+)*)(?!\d)")
+_NUM = (
+    f"(?<!(?![{_CJK}])[\\w.,])"
+    r"(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?:[.,]\d+)?"
+    r"|\d+(?:[.,]\d+)*)(?!\d)"
+)
 # Full-width digits, point and signs ("１．５億ドル", "＄", "￥") are read as their ASCII forms. The mapping
 # is one character to one, so offsets into the folded text are offsets into the original.
-_FOLD = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "．": ".", "＄": "$", "￥": "¥",
-                       "＋": "+", "～": "~"})
+_FOLD = str.maketrans(
+    {**{chr(0xFF10 + i): str(i) for i in range(10)}, "．": ".", "＄": "$", "￥": "¥", "＋": "+", "～": "~"}
+)
 # A range's two ends joined by a dash, or by a tilde with no space ("10~15亿", "1000〜1500万円").
 _RANGE_DASH = re.compile(r"\s?[-–—]\s?|[~〜]")
 # Clause marks: a cue or a comparison beyond one belongs to another clause (full-width forms included).
@@ -80,12 +91,12 @@ class _Candidate:
     low: float
     high: float
     currency: str | None
-    scaled: bool          # a scale word is part of the phrase
-    bare_ok: bool         # that scale word may stand without a currency
-    plus: bool = False    # "$100m+": at least that much
-    factor: float = 1.0   # the scale's multiplier ("1500万": 1e4), which a range's unscaled end shares
-    scale_currency: str | None = None   # the currency the scale word implies ("crore": INR)
-    symbol: str | None = None           # an ambiguous currency sign ("¥") its sentence must decide
+    scaled: bool  # a scale word is part of the phrase
+    bare_ok: bool  # that scale word may stand without a currency
+    plus: bool = False  # "$100m+": at least that much
+    factor: float = 1.0  # the scale's multiplier ("1500万": 1e4), which a range's unscaled end shares
+    scale_currency: str | None = None  # the currency the scale word implies ("crore": INR)
+    symbol: str | None = None  # an ambiguous currency sign ("¥") its sentence must decide
 
 
 # ---------------------------------------------------------------------------------------------- lexicons
@@ -156,15 +167,20 @@ def _lexicon(key: str | None) -> _Lexicon:
     def words(name: str) -> str:
         return _alternation(_words(qualifiers[name], cue_langs))
 
-    currency_entries = (list(currency_data["symbols"])
-                        + [{"pattern": code, "code": code} for code in currency_data["codes"]]
-                        + [e for lang in priority for e in currency_data["words"].get(lang, [])])
+    currency_entries = (
+        list(currency_data["symbols"])
+        + [{"pattern": code, "code": code} for code in currency_data["codes"]]
+        + [e for lang in priority for e in currency_data["words"].get(lang, [])]
+    )
     return _Lexicon(
         language=key,
         decimal_mark=conventions["decimal_mark"].get(key or "en", "."),
         implied_currency=conventions.get("implied_currency", {}).get(key),
-        scales=tuple((compiled(e), float(e["value"]), bool(e.get("bare", True)), e.get("currency"))
-                     for lang in priority for e in scale_data.get(lang, [])),
+        scales=tuple(
+            (compiled(e), float(e["value"]), bool(e.get("bare", True)), e.get("currency"))
+            for lang in priority
+            for e in scale_data.get(lang, [])
+        ),
         numbers=tuple((compiled(e), float(e["value"])) for lang in priority for e in number_data.get(lang, [])),
         currencies=tuple((compiled(e), e["code"]) for e in currency_entries),
         amount=_amount_pattern(priority, cue_langs),
@@ -173,15 +189,25 @@ def _lexicon(key: str | None) -> _Lexicon:
         range_to=_range_words(_words(qualifiers["range_to"], cue_langs)),
         range_and=re.compile(rf"\s+(?:{words('range_and')})\s+", re.IGNORECASE),
         # "5 million viewers", "millions of items": a count, even next to a budget word
-        counted=re.compile(rf"[\s\u00a0-]*(?:(?:{words('of') or 'of'})(?:\s+|(?<=['’]))\w|(?:{words('counted')})"
-                           rf"(?!{_WORD}))", re.IGNORECASE),
+        counted=re.compile(
+            rf"[\s\u00a0-]*(?:(?:{words('of') or 'of'})(?:\s+|(?<=['’]))\w|(?:{words('counted')})"
+            rf"(?!{_WORD}))",
+            re.IGNORECASE,
+        ),
         heads=heads,
         cues=cues,
         abbreviations=frozenset(a.lower() for a in conventions["abbreviations"]),
-        contextual={symbol: (rule["default"], rule.get("languages", {}).get(key),
-                             tuple((code, re.compile(_alternation(words), re.IGNORECASE))
-                                   for code, words in rule.get("context", {}).items()))
-                    for symbol, rule in currency_data.get("contextual", {}).items()},
+        contextual={
+            symbol: (
+                rule["default"],
+                rule.get("languages", {}).get(key),
+                tuple(
+                    (code, re.compile(_alternation(words), re.IGNORECASE))
+                    for code, words in rule.get("context", {}).items()
+                ),
+            )
+            for symbol, rule in currency_data.get("contextual", {}).items()
+        },
     )
 
 
@@ -211,7 +237,8 @@ def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str
         rf"(?:[\s\u00a0\u202f-]*(?:(?:{of})(?:\s+|(?<=['’])))?"
         rf"(?P<post>{_alternation(prefix + words)})(?!{_LETTER}))?"
         r"(?P<plus>\+(?![\w+]))?",
-        re.IGNORECASE)
+        re.IGNORECASE,
+    )
 
 
 def _before_end(items: list[str], tail: str = r"\s*") -> re.Pattern[str]:
@@ -235,8 +262,9 @@ def _kind_patterns(cue_langs: list[str]) -> tuple[dict[str, re.Pattern[str]], di
             # never a function word ("grossed $20m and the film").
             skip = rf"(?:(?!(?:{function_words})(?!{_WORD}))[\w'’-]+\s+){{0,2}}?" if kind == "budget" else ""
             # "\.?": the period of "300 руб. в месяц", left out of the phrase, may stand before the unit.
-            heads[kind] = re.compile(rf"\.?(?P<skipped>[\s\u00a0-]*{skip})(?:{_alternation(listed(kind, 'heads'))})",
-                                     re.IGNORECASE)
+            heads[kind] = re.compile(
+                rf"\.?(?P<skipped>[\s\u00a0-]*{skip})(?:{_alternation(listed(kind, 'heads'))})", re.IGNORECASE
+            )
     for kind in ("budget", "box_office", "price", "other"):
         if listed(kind, "cues"):
             cues[kind] = re.compile(rf"(?<!{_WORD})(?:{_alternation(listed(kind, 'cues'))})", re.IGNORECASE)
@@ -245,8 +273,9 @@ def _kind_patterns(cue_langs: list[str]) -> tuple[dict[str, re.Pattern[str]], di
 
 def _scale_patterns(priority: list[str]) -> list[tuple[str, float, bool]]:
     data = _load("scales.yaml")
-    return [(e["pattern"], float(e["value"]), bool(e.get("bare", True)))
-            for lang in priority for e in data.get(lang, [])]
+    return [
+        (e["pattern"], float(e["value"]), bool(e.get("bare", True))) for lang in priority for e in data.get(lang, [])
+    ]
 
 
 def _lookup(table: tuple, text: str) -> Any:
@@ -255,14 +284,14 @@ def _lookup(table: tuple, text: str) -> Any:
     for entry in table:
         if entry[0].fullmatch(text):
             return entry[1:]
-    raise LookupError(text)   # the alternation and the table are built from the same patterns
+    raise LookupError(text)  # the alternation and the table are built from the same patterns
 
 
 # ------------------------------------------------------------------------------------------------ numbers
 @dataclass(frozen=True)
 class _CJKNumerals:
-    pattern: str                    # the number, for the amount pattern
-    tokens: re.Pattern[str]         # its parts: Arabic digits, a numeral run, a unit, a myriad
+    pattern: str  # the number, for the amount pattern
+    tokens: re.Pattern[str]  # its parts: Arabic digits, a numeral run, a unit, a myriad
     digits: dict[str, int]
     units: dict[str, float]
     myriads: dict[str, float]
@@ -278,10 +307,10 @@ def _cjk_numerals() -> _CJKNumerals:
     arabic = r"\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
     d, u, m = (f"[{re.escape(''.join(table))}]" for table in (digits, units, myriads))
     number = f"(?:{arabic}|{d}+)"
-    small = f"(?:{number}?{u})+{number}?"            # 三千五百, 3천, 十
-    group = f"(?:{small}|{number}){m}"               # 三千五百万, 2500万, 1億, 两亿
+    small = f"(?:{number}?{u})+{number}?"  # 三千五百, 3천, 十
+    group = f"(?:{small}|{number}){m}"  # 三千五百万, 2500万, 1億, 两亿
     # Korean spaces its groups ("1억 5천만"); a group must follow the space, so "100억 원" stops at 억.
-    pattern = (f"(?<![\\d.,])(?:{group}(?:[ ]?{group})*(?:{small})?|{small})")
+    pattern = f"(?<![\\d.,])(?:{group}(?:[ ]?{group})*(?:{small})?|{small})"
     tokens = re.compile(f"(?P<arabic>{arabic})|(?P<numeral>{d}+)|(?P<unit>{u})|(?P<myriad>{m})")
     return _CJKNumerals(pattern, tokens, digits, units, myriads, frozenset(map(str, data["leading_units"])))
 
@@ -296,11 +325,11 @@ def _cjk_value(raw: str) -> tuple[float, float, bool]:
     """
     cjk = _cjk_numerals()
     total, section, current, factor = 0.0, 0.0, None, 1.0
-    for token in cjk.tokens.finditer(raw):      # a few tokens of one phrase, not the text
+    for token in cjk.tokens.finditer(raw):  # a few tokens of one phrase, not the text
         kind, part = token.lastgroup, token.group()
         if kind == "arabic":
             current = float(part.replace(",", "").replace("，", ""))
-        elif kind == "numeral":                 # "两" = 2; a run reads digit by digit ("二〇" = 20)
+        elif kind == "numeral":  # "两" = 2; a run reads digit by digit ("二〇" = 20)
             current = float("".join(str(cjk.digits[c]) for c in part))
         elif kind == "unit":
             factor = cjk.units[part]
@@ -335,7 +364,7 @@ def _number(raw: str, decimal_mark: str) -> float | None:
         if marks.count(decimal) != 1 or not all(len(p) == 3 for p in parts[1:-1]):
             return None
         return float(digits.replace("." if decimal == "," else ",", "").replace(",", "."))
-    if len(marks) > 1:      # "1,200,000", "1.200.000": thousands groups
+    if len(marks) > 1:  # "1,200,000", "1.200.000": thousands groups
         if all(len(p) == 3 for p in parts[1:]):
             return float("".join(parts))
         # Indian grouping ("1,20,00,000" = 1.2 crore): pairs of digits, then the last three
@@ -376,21 +405,35 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
             continue
         value, factor, scaled, bare_ok, scale_currency = read
         if match["word"] is not None and not bare_ok:
-            continue      # "a m...": a number word needs a written-out scale word
+            continue  # "a m...": a number word needs a written-out scale word
         # A plain currency decides (the one before the number first); an ambiguous sign ("¥") is decided
         # by its sentence later, unless a currency word stands with it: "¥5000万元" is yuan.
         written = [part for part in (match["pre"], match["post"]) if part and part not in lex.contextual]
         sign = None if written else next((p for p in (match["pre"], match["post"]) if p), None)
-        currency = (_lookup(lex.currencies, written[0])[0] if written
-                    else lex.contextual[sign][0] if sign else None)
+        currency = _lookup(lex.currencies, written[0])[0] if written else lex.contextual[sign][0] if sign else None
         end = match.end()
-        number_start = match.start("cjk") if match["cjk"] is not None else (
-            match.start("num") if match["num"] is not None else match.start("word"))
+        number_start = (
+            match.start("cjk")
+            if match["cjk"] is not None
+            else (match.start("num") if match["num"] is not None else match.start("word"))
+        )
         if text[end - 1] == "." and end - 1 > number_start:
-            end -= 1    # an abbreviation's period at the phrase's end may be the sentence's full stop
-        found.append(_Candidate(match.start(), end, value, value, currency, scaled, bare_ok,
-                                plus=match["plus"] is not None, factor=factor, scale_currency=scale_currency,
-                                symbol=sign))
+            end -= 1  # an abbreviation's period at the phrase's end may be the sentence's full stop
+        found.append(
+            _Candidate(
+                match.start(),
+                end,
+                value,
+                value,
+                currency,
+                scaled,
+                bare_ok,
+                plus=match["plus"] is not None,
+                factor=factor,
+                scale_currency=scale_currency,
+                symbol=sign,
+            )
+        )
     return found
 
 
@@ -412,7 +455,7 @@ def _merge_ranges(text: str, found: list[_Candidate], lex: _Lexicon) -> list[_Ca
 
 
 def _join(text: str, low: _Candidate, high: _Candidate, lex: _Lexicon) -> _Candidate | None:
-    gap = text[low.end:high.start]
+    gap = text[low.end : high.start]
     opener = lex.range_start.search(text, max(0, low.start - 30), low.start)
     if _RANGE_DASH.fullmatch(gap):
         ok = True
@@ -425,16 +468,26 @@ def _join(text: str, low: _Candidate, high: _Candidate, lex: _Lexicon) -> _Candi
     if not ok or (low.currency and high.currency and low.currency != high.currency):
         return None
     lo, hi = low.low, high.high
-    if not low.scaled and high.scaled:       # "$13-15 million": the scale is written once
+    if not low.scaled and high.scaled:  # "$13-15 million": the scale is written once
         lo *= high.factor
     elif low.scaled and not high.scaled:
         hi *= low.factor
     if not (0 < lo <= hi) or not (low.currency or high.currency or low.scaled or high.scaled):
         return None
     start = opener.start() if opener is not None else low.start
-    return _Candidate(start, high.end, lo, hi, low.currency or high.currency, low.scaled or high.scaled,
-                      low.bare_ok or high.bare_ok, plus=high.plus, factor=high.factor,
-                      scale_currency=low.scale_currency or high.scale_currency, symbol=low.symbol or high.symbol)
+    return _Candidate(
+        start,
+        high.end,
+        lo,
+        hi,
+        low.currency or high.currency,
+        low.scaled or high.scaled,
+        low.bare_ok or high.bare_ok,
+        plus=high.plus,
+        factor=high.factor,
+        scale_currency=low.scale_currency or high.scale_currency,
+        symbol=low.symbol or high.symbol,
+    )
 
 
 # ---------------------------------------------------------------------------------------------- context
@@ -452,10 +505,10 @@ def _sentences(text: str, protected: list[tuple[int, int]], lex: _Lexicon) -> li
         if inside >= 0 and at < protected[inside][1]:
             continue
         if "\n\n" not in re.sub(r"[ \t]", "", match.group()):
-            token = re.search(r"(\S+)$", text[max(0, at - 12):at])
+            token = re.search(r"(\S+)$", text[max(0, at - 12) : at])
             if text[at] == "." and token and token.group(1).lower().rstrip(".") in lex.abbreviations:
                 continue
-            following = text[match.end():match.end() + 1]
+            following = text[match.end() : match.end() + 1]
             if ";" not in match.group() and (following.islower() or following.isdigit()):
                 continue
         cuts.append(match.end())
@@ -470,8 +523,7 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return at >= 0 and spans[at][1] > start
 
 
-def _kind(text: str, start: int, end: int, span: tuple[int, int], spans: list[tuple[int, int]],
-          lex: _Lexicon) -> str:
+def _kind(text: str, start: int, end: int, span: tuple[int, int], spans: list[tuple[int, int]], lex: _Lexicon) -> str:
     """The kind of the figure at text[start:end] (hedge included), from the cues of its sentence `span`."""
     # Candidates are keyed (distance, -length, rank): the nearest cue wins, then the longer one.
     best: tuple[tuple[int, int, int], str] | None = None
@@ -479,7 +531,7 @@ def _kind(text: str, start: int, end: int, span: tuple[int, int], spans: list[tu
         match = head.match(text, end, span[1])
         if match is not None:
             if not match["skipped"].strip(" \u00a0-"):
-                return kind          # "$9.99 / month", "a $15 million film": the noun the figure modifies
+                return kind  # "$9.99 / month", "a $15 million film": the noun the figure modifies
             key = (len(match["skipped"]), -len(match.group()), rank)
             if best is None or key < best[0]:
                 best = (key, kind)
@@ -488,15 +540,15 @@ def _kind(text: str, start: int, end: int, span: tuple[int, int], spans: list[tu
             if _inside(spans, match.start(), match.end()):
                 continue
             if match.end() <= start:
-                between, distance = text[match.end():start], start - match.end()
+                between, distance = text[match.end() : start], start - match.end()
             elif match.start() >= end:
                 # Critics name the money's kind before the figure ("cost $6m", "grossed $20m") more often
                 # than after it ("a $6m budget"), so a cue after the figure counts from further away.
-                between, distance = text[end:match.start()], 3 * (match.start() - end) + 2
+                between, distance = text[end : match.start()], 3 * (match.start() - end) + 2
             else:
                 continue
             if re.search(r"[,;，；、]", between):
-                distance += 1000     # another clause: only if nothing in the figure's own clause speaks
+                distance += 1000  # another clause: only if nothing in the figure's own clause speaks
             key = (distance, match.start() - match.end(), rank)
             if best is None or key < best[0]:
                 best = (key, kind)
@@ -555,11 +607,14 @@ def parse_money(text: str, *, language: str | None = None) -> list[MoneyMention]
             currency = _decide_sign(text, span, cand.symbol, lex)
         if currency is None:
             if not (cand.scaled and cand.bare_ok) or kind == "unknown" or lex.counted.match(text, cand.end):
-                continue      # a year, a duration, a count, a rating: not money
-            currency = cand.scale_currency or lex.implied_currency     # "3.5 lakh": rupees
+                continue  # a year, a duration, a count, a rating: not money
+            currency = cand.scale_currency or lex.implied_currency  # "3.5 lakh": rupees
             implied = currency is not None
-        mentions.append(MoneyMention(start, cand.end, (cand.low + cand.high) / 2, cand.low, cand.high,
-                                     currency, approx, kind, implied))
+        mentions.append(
+            MoneyMention(
+                start, cand.end, (cand.low + cand.high) / 2, cand.low, cand.high, currency, approx, kind, implied
+            )
+        )
     return mentions
 
 
@@ -569,11 +624,11 @@ class _SubjectCues:
     counterfactual_before: re.Pattern[str] | None
     counterfactual_after: re.Pattern[str] | None
     comparator_before: re.Pattern[str] | None
-    sequence_before: re.Pattern[str] | None    # "after the" $100m Stalingrad: a name after is another film
+    sequence_before: re.Pattern[str] | None  # "after the" $100m Stalingrad: a name after is another film
     titles: re.Pattern[str]
     titlecase: bool
     relative: re.Pattern[str] | None = None  # "which", "que", "der": a clause that speaks of the noun before it
-    opener: re.Pattern[str] | None = None    # "For comparison, ...": a sentence about another film's cost
+    opener: re.Pattern[str] | None = None  # "For comparison, ...": a sentence about another film's cost
 
 
 _GUARDED = f"(?<!{_WORD})(?:{{}})(?!{_WORD})"
@@ -594,13 +649,19 @@ def _subject_cues(key: str | None) -> _SubjectCues:
         counterfactual_before=compile_side("counterfactual", "before", _GUARDED),
         counterfactual_after=compile_side("counterfactual", "after", r"(?:{})"),
         comparator_before=compile_side("comparator", "before", _GUARDED),
-        sequence_before=compile_side("comparator", "sequence", f"(?<!{_WORD})(?:{{}})(?:\\s+\\S+)?\\s*$"),        # An opener stands alone ("For comparison, ..."), not before the compared thing ("In comparison to X").
-        opener=(re.compile(r"\W*(?:{})(?:\s*[,:;—–-]|\s+(?!{}\b))".format(_alternation(openers), _OPENER_NOT_BEFORE),
-                           re.IGNORECASE)
-                if (openers := [w for lang in languages for w in data.get("openers", {}).get(lang, [])]) else None),
-        relative=(re.compile(r"\s*(?:{})\b".format(_alternation(words)), re.IGNORECASE)
-                  if (words := [w for lang in languages for w in data.get("relative", {}).get(lang, [])]) else None),
-
+        sequence_before=compile_side(
+            "comparator", "sequence", f"(?<!{_WORD})(?:{{}})(?:\\s+\\S+)?\\s*$"
+        ),  # An opener stands alone ("For comparison, ..."), not before the compared thing ("In comparison to X").
+        opener=(
+            re.compile(rf"\W*(?:{_alternation(openers)})(?:\s*[,:;—–-]|\s+(?!{_OPENER_NOT_BEFORE}\b))", re.IGNORECASE)
+            if (openers := [w for lang in languages for w in data.get("openers", {}).get(lang, [])])
+            else None
+        ),
+        relative=(
+            re.compile(rf"\s*(?:{_alternation(words)})\b", re.IGNORECASE)
+            if (words := [w for lang in languages for w in data.get("relative", {}).get(lang, [])])
+            else None
+        ),
         titles=re.compile(_GUARDED.format(_alternation([re.escape(t) for t in data["titles"]]))),
         titlecase=key is None or key in data["titlecase"],
     )
@@ -627,35 +688,49 @@ def _comparator_titles(titles: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(_GUARDED.format(_alternation([re.escape(t) for t in titles]))) if titles else None
 
 
-def _title_before(window: str, cues: _SubjectCues, film_titles: tuple[str, ...], at_sentence_start: bool,
-                  comparators: re.Pattern[str] | None = None) -> bool:
+def _title_before(
+    window: str,
+    cues: _SubjectCues,
+    film_titles: tuple[str, ...],
+    at_sentence_start: bool,
+    comparators: re.Pattern[str] | None = None,
+) -> bool:
     """Is another film named right before the figure ("Gravity ($100m)", «Гравитация» ($100 млн))?"""
     known = list(cues.titles.finditer(window))
     if comparators is not None:
         known = sorted(known + list(comparators.finditer(window)), key=lambda m: (m.end(), m.start()))
-    if known and re.fullmatch(r"(?:['’]s)?\s*[(\[]?\s*", window[known[-1].end():]):
+    if known and re.fullmatch(r"(?:['’]s)?\s*[(\[]?\s*", window[known[-1].end() :]):
         return not _is_own(known[-1].group(), film_titles)
     quoted = _QUOTED_BEFORE.search(window)
     if quoted is not None:
         return not _is_own(quoted.group(1), film_titles)
     paren = _PAREN_BEFORE.search(window)
     if paren is None or not film_titles or not cues.titlecase:
-        return False       # without the film's own titles a capitalized name could be the film itself
+        return False  # without the film's own titles a capitalized name could be the film itself
     words = paren.group(1).split()
     last = next((w for w in reversed(words) if not w.isdigit()), "")
     if not last[:1].isupper() or _is_own(paren.group(1), film_titles):
         return False
     # A capitalized name opening the sentence is more likely the film under review than another one.
-    return not (at_sentence_start and window[:paren.start()].strip() == "")
+    return not (at_sentence_start and window[: paren.start()].strip() == "")
 
 
 _LEAD_AFTER = re.compile(r"[ \u00a0]+[«“\"„]?")
-_NAME_AFTER = re.compile(r"[ \u00a0]+(?:[«“\"„](?P<quoted>[^«»“”\"„]{1,80})[»”\"“]"
-                         r"|(?P<name>[^\W\d_][\w'’-]*(?:[ \u00a0][A-Z0-9][\w'’-]*){0,3}))")
+_NAME_AFTER = re.compile(
+    r"[ \u00a0]+(?:[«“\"„](?P<quoted>[^«»“”\"„]{1,80})[»”\"“]"
+    r"|(?P<name>[^\W\d_][\w'’-]*(?:[ \u00a0][A-Z0-9][\w'’-]*){0,3}))"
+)
 
 
-def _title_after(sentence: str, start: int, end: int, key: str | None, cues: _SubjectCues,
-                 film_titles: tuple[str, ...], comparators: re.Pattern[str] | None) -> bool:
+def _title_after(
+    sentence: str,
+    start: int,
+    end: int,
+    key: str | None,
+    cues: _SubjectCues,
+    film_titles: tuple[str, ...],
+    comparators: re.Pattern[str] | None,
+) -> bool:
     """Is the figure an attribute of another film named right after it ("after the $100m Stalingrad",
     "после 30-миллионного «Сталинграда»")?
 
@@ -681,8 +756,14 @@ def _title_after(sentence: str, start: int, end: int, key: str | None, cues: _Su
     return not _is_own(named["name"], film_titles)
 
 
-def classify_subject(sentence: str, mention: MoneyMention, *, language: str | None = None,
-                     film_titles: tuple[str, ...] = (), comparators: tuple[str, ...] = ()) -> str:
+def classify_subject(
+    sentence: str,
+    mention: MoneyMention,
+    *,
+    language: str | None = None,
+    film_titles: tuple[str, ...] = (),
+    comparators: tuple[str, ...] = (),
+) -> str:
     """Whose money `mention` (offsets into `sentence`) is: "film", "comparator" or "counterfactual".
 
     Counterfactual when a hypothetical cue sits in the figure's clause ("looks like a $150 million film",
@@ -700,27 +781,41 @@ def classify_subject(sentence: str, mention: MoneyMention, *, language: str | No
     ['film', 'counterfactual']
     """
     if not 0 <= mention.start <= mention.end <= len(sentence):
-        raise ValueError(f"mention {mention.start}:{mention.end} lies outside the sentence "
-                         f"({len(sentence)} characters)")
-    return _classify_subject(sentence, mention, parse_money(sentence, language=language), language=language,
-                             film_titles=film_titles, comparators=comparators)
+        raise ValueError(
+            f"mention {mention.start}:{mention.end} lies outside the sentence ({len(sentence)} characters)"
+        )
+    return _classify_subject(
+        sentence,
+        mention,
+        parse_money(sentence, language=language),
+        language=language,
+        film_titles=film_titles,
+        comparators=comparators,
+    )
 
 
-def _classify_subject(sentence: str, mention: MoneyMention, mentions: list[MoneyMention], *, language: str | None,
-                      film_titles: tuple[str, ...], comparators: tuple[str, ...]) -> str:
+def _classify_subject(
+    sentence: str,
+    mention: MoneyMention,
+    mentions: list[MoneyMention],
+    *,
+    language: str | None,
+    film_titles: tuple[str, ...],
+    comparators: tuple[str, ...],
+) -> str:
     """`classify_subject` given every money phrase of the sentence (`parse_money` of it), parsed once."""
     key = _language_key(language)
     cues = _subject_cues(key)
     others = [m for m in mentions if (m.start, m.end) != (mention.start, mention.end)]
     prev_end = max((m.end for m in others if m.end <= mention.start), default=0)
     next_start = min((m.start for m in others if m.start >= mention.end), default=len(sentence))
-    window = sentence[prev_end:mention.start]
+    window = sentence[prev_end : mention.start]
     cut = max(window.rfind(c) for c in _CLAUSE)
-    if cut > 0 and cues.relative is not None and cues.relative.match(window[cut + 1:]):
+    if cut > 0 and cues.relative is not None and cues.relative.match(window[cut + 1 :]):
         # A relative clause speaks of the noun before it: "U-571, which cost $62 million".
         cut = max(window[:cut].rfind(c) for c in _CLAUSE)
-    clause = window[cut + 1:]
-    after = sentence[mention.end:next_start]
+    clause = window[cut + 1 :]
+    after = sentence[mention.end : next_start]
     if cues.counterfactual_before is not None and cues.counterfactual_before.search(clause):
         return "counterfactual"
     if cues.counterfactual_after is not None and cues.counterfactual_after.match(after):
@@ -734,7 +829,7 @@ def _classify_subject(sentence: str, mention: MoneyMention, mentions: list[Money
         return "comparator"
     for pattern in (cues.comparator_before, cues.titles, others_named):
         hits = list(pattern.finditer(clause)) if pattern is not None else []
-        if hits and not _is_own(clause[hits[-1].end():], film_titles):
+        if hits and not _is_own(clause[hits[-1].end() :], film_titles):
             return "comparator"
     return "film"
 
@@ -761,7 +856,7 @@ def _yearly_rate(currency: str, year: int) -> float | None:
         try:
             rates.append(converter.convert(1.0, currency, "USD", date=day))
         except RateNotFoundError:
-            pass      # weekends, TARGET holidays, days outside the currency's series
+            pass  # weekends, TARGET holidays, days outside the currency's series
         day += timedelta(days=1)
     return math.fsum(rates) / len(rates) if rates else None
 
@@ -785,8 +880,9 @@ def to_usd(amount: float, currency: str, year: int) -> float | None:
 
 
 # -------------------------------------------------------------------------------------------- the stage
-def budget_figures(statements: pd.DataFrame, *, year: int | None, film_titles: tuple[str, ...] = (),
-                   comparators: tuple[str, ...] = ()) -> pd.DataFrame:
+def budget_figures(
+    statements: pd.DataFrame, *, year: int | None, film_titles: tuple[str, ...] = (), comparators: tuple[str, ...] = ()
+) -> pd.DataFrame:
     """Budget figures of the budget statements: one row per money phrase, in review and offset order.
 
     Requires the statements columns `review_id`, `sentence_id`, `aspect`, `text`, `start`, `language`;
@@ -804,8 +900,9 @@ def budget_figures(statements: pd.DataFrame, *, year: int | None, film_titles: t
     >>> budget_figures(st, year=2017)[["currency", "usd", "subject", "text", "start"]].values.tolist()
     [['USD', 6000000.0, 'film', '$6m', 129], ['USD', 100000000.0, 'comparator', '$100m', 160]]
     """
-    require(statements, ["review_id", "sentence_id", "aspect", "text", "start", "language"],
-            stage="money.budget_figures")
+    require(
+        statements, ["review_id", "sentence_id", "aspect", "text", "start", "language"], stage="money.budget_figures"
+    )
     rows = []
     budget = statements[statements["aspect"] == "budget"]
     for record in budget.itertuples(index=False):
@@ -815,20 +912,37 @@ def budget_figures(statements: pd.DataFrame, *, year: int | None, film_titles: t
             if mention.kind not in ("budget", "unknown"):
                 continue
             usd = to_usd(mention.amount, mention.currency, year) if mention.currency and year else None
-            rows.append({
-                "review_id": record.review_id, "sentence_id": record.sentence_id,
-                "amount": mention.amount, "currency": mention.currency, "year": None if year is None else int(year),
-                "usd": math.nan if usd is None else usd,
-                "subject": _classify_subject(text, mention, mentions, language=language,
-                                             film_titles=tuple(film_titles), comparators=tuple(comparators)),
-                "text": text[mention.start:mention.end],
-                "start": int(record.start) + mention.start, "end": int(record.start) + mention.end,
-                "low": mention.low, "high": mention.high, "approx": mention.approx, "kind": mention.kind,
-                "currency_implied": mention.currency_implied, "language": language,
-            })
+            rows.append(
+                {
+                    "review_id": record.review_id,
+                    "sentence_id": record.sentence_id,
+                    "amount": mention.amount,
+                    "currency": mention.currency,
+                    "year": None if year is None else int(year),
+                    "usd": math.nan if usd is None else usd,
+                    "subject": _classify_subject(
+                        text,
+                        mention,
+                        mentions,
+                        language=language,
+                        film_titles=tuple(film_titles),
+                        comparators=tuple(comparators),
+                    ),
+                    "text": text[mention.start : mention.end],
+                    "start": int(record.start) + mention.start,
+                    "end": int(record.start) + mention.end,
+                    "low": mention.low,
+                    "high": mention.high,
+                    "approx": mention.approx,
+                    "kind": mention.kind,
+                    "currency_implied": mention.currency_implied,
+                    "language": language,
+                }
+            )
     frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
     if frame.empty:
         return frame
     frame = frame.sort_values(["review_id", "start", "end"], kind="stable").drop_duplicates(
-        ["review_id", "start", "end"])
+        ["review_id", "start", "end"]
+    )
     return frame.reset_index(drop=True)

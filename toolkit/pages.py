@@ -1,6 +1,7 @@
 """HTML pages: every page the toolkit writes is rendered from a Jinja2 template in toolkit/templates/ with
 autoescaping on, so text that comes from reviews (titles, outlets, statements) always renders as text.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -16,9 +17,14 @@ def environment() -> jinja2.Environment:
     `tojson` (for chart specs inside <script>) sorts keys and escapes <, >, & and ' as \\u sequences, so
     a spec can neither close its script tag nor change between runs.
     """
-    env = jinja2.Environment(loader=jinja2.PackageLoader("toolkit", "templates"), autoescape=True,
-                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True)
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("toolkit", "templates"),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
     env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
     return env
 

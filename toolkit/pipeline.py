@@ -3,6 +3,7 @@
 Each step is a stage of its own module; this module only chains them, so a notebook can run the chain in one
 line or stage by stage.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -44,15 +45,25 @@ def film_of(manifest: str | Path | None = None) -> Film:
     titles = tuple(block.get("titles") or ())
     if block.get("profile"):
         profile = load_profile(path.parent / str(block["profile"]))
-        return replace(profile, title=block.get("title") or profile.title,
-                       year=block.get("year") or profile.year,
-                       titles=tuple(dict.fromkeys((*titles, *profile.titles))))
-    return Film(title=block.get("title") or (titles[0] if titles else "the film"),
-                year=block.get("year"), titles=titles)
+        return replace(
+            profile,
+            title=block.get("title") or profile.title,
+            year=block.get("year") or profile.year,
+            titles=tuple(dict.fromkeys((*titles, *profile.titles))),
+        )
+    return Film(
+        title=block.get("title") or (titles[0] if titles else "the film"), year=block.get("year"), titles=titles
+    )
 
 
-def analyse(reviews: pd.DataFrame, *, film: Film | None = None, backend: str | None = None,
-            coder: str = "accurate", progress: bool | None = None) -> Analysis:
+def analyse(
+    reviews: pd.DataFrame,
+    *,
+    film: Film | None = None,
+    backend: str | None = None,
+    coder: str = "accurate",
+    progress: bool | None = None,
+) -> Analysis:
     """Run language identification, sentence splitting, aspect coding and budget parsing on `reviews`.
 
     Needs `review_id` and `text`; other review columns are carried through. `film` is the film's profile
@@ -72,15 +83,17 @@ def analyse(reviews: pd.DataFrame, *, film: Film | None = None, backend: str | N
     bar.update()
     statements = aspects.extract_statements(reviews, sentences, profile=film, coder=coder)
     bar.update()
-    figures = money.budget_figures(statements, year=film.year, film_titles=film.titles,
-                                   comparators=film.comparison_titles)
+    figures = money.budget_figures(
+        statements, year=film.year, film_titles=film.titles, comparators=film.comparison_titles
+    )
     bar.update()
     bar.close()
     return Analysis(reviews=reviews, sentences=sentences, statements=statements, budget_figures=figures, film=film)
 
 
-def analyse_corpus(manifest: str | Path | None = None, *, progress: bool | None = None,
-                   profile: Film | None = None) -> Analysis:
+def analyse_corpus(
+    manifest: str | Path | None = None, *, progress: bool | None = None, profile: Film | None = None
+) -> Analysis:
     """Load a curated corpus and analyse it (the shipped Salyut-7 corpus by default) with the profile its
     manifest names, or `profile`."""
     from toolkit.corpus import load_corpus
@@ -105,8 +118,13 @@ def load(path: str | Path | None = None) -> pd.DataFrame:
     return read_reviews(path)
 
 
-def film_for(path: str | Path | None = None, *, year: int | None = None, title: str | None = None,
-             profile: str | Path | None = None) -> Film:
+def film_for(
+    path: str | Path | None = None,
+    *,
+    year: int | None = None,
+    title: str | None = None,
+    profile: str | Path | None = None,
+) -> Film:
     """The film a data source is about: a `profile` file when given, else the manifest's `film:` block (and
     the profile it names), else the arguments; `year` and `title` override what the profile says."""
     if profile is not None:

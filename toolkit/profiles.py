@@ -9,6 +9,7 @@ figures at its release year and treats its comparison films as comparators, and 
 for its comparison films. Without a profile the toolkit codes a generic film. The schema (data dictionary)
 is in ``corpus/profiles/README.md``; `init_profile` writes a commented skeleton to fill.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,22 @@ from typing import Any
 
 import yaml
 
-__all__ = ["Profile", "Person", "Event", "Incident", "Frame", "ComparisonFilm", "ProfileError", "load_profile",
-           "init_profile", "profile_from_dict", "thaw", "slug", "ROLES", "CUE_KEYS"]
+__all__ = [
+    "Profile",
+    "Person",
+    "Event",
+    "Incident",
+    "Frame",
+    "ComparisonFilm",
+    "ProfileError",
+    "load_profile",
+    "init_profile",
+    "profile_from_dict",
+    "thaw",
+    "slug",
+    "ROLES",
+    "CUE_KEYS",
+]
 
 #: What a person is to the film.
 ROLES = ("director", "writer", "crew", "cast", "real", "character")
@@ -27,8 +42,19 @@ ROLES = ("director", "writer", "crew", "cast", "real", "character")
 CUE_KEYS = ("terms", "patterns", "role", "group", "stance", "case", "stem", "negatable")
 _ID = re.compile(r"[a-z0-9][a-z0-9_]*\Z")
 _LANG = re.compile(r"[a-z]{2}\Z")
-_TOP_KEYS = ("title", "year", "country", "original_language", "titles", "people", "mask", "events", "incidents",
-             "comparison_films", "frames")
+_TOP_KEYS = (
+    "title",
+    "year",
+    "country",
+    "original_language",
+    "titles",
+    "people",
+    "mask",
+    "events",
+    "incidents",
+    "comparison_films",
+    "frames",
+)
 
 # A cue spec frozen for hashing: ((key, value), ...) with lists as tuples.
 FrozenSpec = tuple[tuple[str, Any], ...]
@@ -95,9 +121,14 @@ class ComparisonFilm:
 
     def registry_entry(self) -> dict[str, Any]:
         """The entry as toolkit.reception reads its registry."""
-        return {"id": self.id, "title": self.title, "year": self.year, "case_sensitive": self.case_sensitive,
-                "not_sentence_initial": self.not_sentence_initial,
-                "aliases": {lang: list(forms) for lang, forms in self.aliases}}
+        return {
+            "id": self.id,
+            "title": self.title,
+            "year": self.year,
+            "case_sensitive": self.case_sensitive,
+            "not_sentence_initial": self.not_sentence_initial,
+            "aliases": {lang: list(forms) for lang, forms in self.aliases},
+        }
 
 
 @dataclass(frozen=True)
@@ -141,17 +172,29 @@ class Profile:
         geopolitics triggers. `where` names the profile key, for error messages."""
         out = []
         for kind, items, aspect, defaults in (
-                ("incidents", self.incidents, "accuracy", lambda i: {"role": "support", "group": "incident",
-                                                                     "incidents": (i.id,)}),
-                ("events", self.events, "accuracy", lambda i: {"role": "support", "group": "history"}),
-                ("frames", self.frames, "geopolitics", lambda i: {"role": "trigger", "frames": (i.id,)})):
+            (
+                "incidents",
+                self.incidents,
+                "accuracy",
+                lambda i: {"role": "support", "group": "incident", "incidents": (i.id,)},
+            ),
+            ("events", self.events, "accuracy", lambda i: {"role": "support", "group": "history"}),
+            ("frames", self.frames, "geopolitics", lambda i: {"role": "trigger", "frames": (i.id,)}),
+        ):
             for item in items:
                 for language, spec in item.cues:
                     merged = {**defaults(item), **dict(spec)}
                     if merged.get("role") != "support" and "group" not in dict(spec):
                         merged.pop("group", None)  # a tag or trigger belongs to no support group
-                    out.append((aspect, language, item.id, _freeze(merged),
-                                f"{self.source or 'profile'}: {kind}[{item.id}].cues.{language}"))
+                    out.append(
+                        (
+                            aspect,
+                            language,
+                            item.id,
+                            _freeze(merged),
+                            f"{self.source or 'profile'}: {kind}[{item.id}].cues.{language}",
+                        )
+                    )
         return tuple(out)
 
     @property
@@ -167,6 +210,7 @@ class Profile:
 
 
 # ------------------------------------------------------------------------------------------ loading ---
+
 
 def load_profile(path: str | Path) -> Profile:
     """Read and check a profile file; a bad one raises ProfileError naming the file and the key.
@@ -217,19 +261,36 @@ def profile_from_dict(data: Any, *, where: str = "profile") -> Profile:
     title_forms = _by_language(data.get("titles"), f"{where}: titles")
     titles = tuple(dict.fromkeys([title] + [t for _, forms in title_forms for t in forms]))
     return Profile(
-        title=title.strip(), year=year, titles=titles, country=country, original_language=original,
-        title_forms=title_forms, people=tuple(_person(p, f"{where}: people[{i}]") for i, p in
-                                              enumerate(_list(data, "people", where))),
+        title=title.strip(),
+        year=year,
+        titles=titles,
+        country=country,
+        original_language=original,
+        title_forms=title_forms,
+        people=tuple(_person(p, f"{where}: people[{i}]") for i, p in enumerate(_list(data, "people", where))),
         mask=tuple(_strings(data.get("mask"), f"{where}: mask")),
-        events=_unique(tuple(_event(e, f"{where}: events[{i}]") for i, e in enumerate(_list(data, "events", where))),
-                       f"{where}: events"),
-        incidents=_unique(tuple(_incident(e, f"{where}: incidents[{i}]", Incident)
-                                for i, e in enumerate(_list(data, "incidents", where))), f"{where}: incidents"),
-        comparison_films=_unique(tuple(_comparison(e, f"{where}: comparison_films[{i}]")
-                                       for i, e in enumerate(_list(data, "comparison_films", where))),
-                                 f"{where}: comparison_films"),
-        frames=_unique(tuple(_incident(e, f"{where}: frames[{i}]", Frame)
-                             for i, e in enumerate(_list(data, "frames", where))), f"{where}: frames"),
+        events=_unique(
+            tuple(_event(e, f"{where}: events[{i}]") for i, e in enumerate(_list(data, "events", where))),
+            f"{where}: events",
+        ),
+        incidents=_unique(
+            tuple(
+                _incident(e, f"{where}: incidents[{i}]", Incident)
+                for i, e in enumerate(_list(data, "incidents", where))
+            ),
+            f"{where}: incidents",
+        ),
+        comparison_films=_unique(
+            tuple(
+                _comparison(e, f"{where}: comparison_films[{i}]")
+                for i, e in enumerate(_list(data, "comparison_films", where))
+            ),
+            f"{where}: comparison_films",
+        ),
+        frames=_unique(
+            tuple(_incident(e, f"{where}: frames[{i}]", Frame) for i, e in enumerate(_list(data, "frames", where))),
+            f"{where}: frames",
+        ),
         source=where,
     )
 
@@ -303,9 +364,14 @@ def _person(value: Any, where: str) -> Person:
     for key in ("name", "native", "plays", "note"):
         if value.get(key) is not None and not isinstance(value[key], str):
             raise ProfileError(f"{where}: {key}: must be a string, got {value[key]!r}")
-    return Person(name=value["name"], role=value["role"], native=value.get("native"),
-                  transliterations=tuple(_strings(value.get("transliterations"), f"{where}: transliterations")),
-                  plays=value.get("plays"), note=value.get("note"))
+    return Person(
+        name=value["name"],
+        role=value["role"],
+        native=value.get("native"),
+        transliterations=tuple(_strings(value.get("transliterations"), f"{where}: transliterations")),
+        plays=value.get("plays"),
+        note=value.get("note"),
+    )
 
 
 def _cues(value: Any, where: str) -> Cues:
@@ -337,8 +403,13 @@ def _event(value: Any, where: str) -> Event:
     value = _mapping(value, where, ("id", "name"), ("id", "name", "date", "description", "cues"))
     ident = _slug(value["id"], where)
     named = re.sub(r"\[\d+\]$", f"[{ident}]", where)
-    return Event(id=ident, name=str(value["name"]), date=None if value.get("date") is None else str(value["date"]),
-                 description=value.get("description"), cues=_cues(value.get("cues"), named))
+    return Event(
+        id=ident,
+        name=str(value["name"]),
+        date=None if value.get("date") is None else str(value["date"]),
+        description=value.get("description"),
+        cues=_cues(value.get("cues"), named),
+    )
 
 
 def _incident(value: Any, where: str, kind: type) -> Any:
@@ -349,20 +420,27 @@ def _incident(value: Any, where: str, kind: type) -> Any:
 
 
 def _comparison(value: Any, where: str) -> ComparisonFilm:
-    value = _mapping(value, where, ("id",), ("id", "title", "year", "aliases", "case_sensitive",
-                                             "not_sentence_initial"))
+    value = _mapping(
+        value, where, ("id",), ("id", "title", "year", "aliases", "case_sensitive", "not_sentence_initial")
+    )
     ident = _slug(value["id"], where)
     if value.get("title") is None:
         if set(value) - {"id"}:
             raise ProfileError(f"{where}: title: required for a film that is not only a registry id")
         if ident not in _registry():
-            raise ProfileError(f"{where}: {ident!r} is not in toolkit/data/comparison_films.yaml; "
-                               "give title, year and aliases")
+            raise ProfileError(
+                f"{where}: {ident!r} is not in toolkit/data/comparison_films.yaml; give title, year and aliases"
+            )
         return ComparisonFilm(id=ident)
     aliases = _by_language(value.get("aliases") or {"en": [value["title"]]}, f"{where}: aliases")
-    return ComparisonFilm(id=ident, title=str(value["title"]), year=value.get("year"), aliases=aliases,
-                          case_sensitive=bool(value.get("case_sensitive", False)),
-                          not_sentence_initial=bool(value.get("not_sentence_initial", False)))
+    return ComparisonFilm(
+        id=ident,
+        title=str(value["title"]),
+        year=value.get("year"),
+        aliases=aliases,
+        case_sensitive=bool(value.get("case_sensitive", False)),
+        not_sentence_initial=bool(value.get("not_sentence_initial", False)),
+    )
 
 
 def _unique(items: tuple, where: str) -> tuple:
@@ -474,8 +552,12 @@ def init_profile(title: str, year: int | None = None) -> str:
     if year is not None and not 1870 <= int(year) <= 2100:
         raise ValueError(f"init_profile: {year} is not a release year")
     title_yaml = yaml.safe_dump(title.strip(), allow_unicode=True, default_style='"').strip()
-    return _SKELETON.format(title=title.strip(), year=year if year is not None else "year unknown",
-                            title_yaml=title_yaml, year_yaml="" if year is None else int(year))
+    return _SKELETON.format(
+        title=title.strip(),
+        year=year if year is not None else "year unknown",
+        title_yaml=title_yaml,
+        year_yaml="" if year is None else int(year),
+    )
 
 
 def slug(title: str) -> str:

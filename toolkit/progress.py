@@ -3,11 +3,13 @@
 Every bar of the toolkit goes through `bar`, so the rule lives in one place: `progress=None` means "decide
 for me" (`wanted`), True or False is the caller's (the command line's ``--progress`` / ``--no-progress``).
 """
+
 from __future__ import annotations
 
 import importlib.util
 import sys
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 __all__ = ["wanted", "bar"]
 

@@ -3,6 +3,7 @@
 The forms, scales and scope markers live in ``toolkit/data/rating_forms.yaml``; this module compiles them
 once. A rating that cannot be read is ``None`` with the reason in ``form`` — never a guess.
 """
+
 from __future__ import annotations
 
 import math
@@ -55,8 +56,14 @@ class _Rules:
 # Digits in Arabic-script texts are read as ASCII digits; the Arabic decimal separator and percent sign
 # likewise, so "٣٫٥/٥" is read like "3.5/5".
 _DIGITS = str.maketrans(
-    {**{chr(0x0660 + i): str(i) for i in range(10)}, **{chr(0x06F0 + i): str(i) for i in range(10)},
-     "٫": ".", "٪": "%", "−": "-", "–": "-"}
+    {
+        **{chr(0x0660 + i): str(i) for i in range(10)},
+        **{chr(0x06F0 + i): str(i) for i in range(10)},
+        "٫": ".",
+        "٪": "%",
+        "−": "-",
+        "–": "-",
+    }
 )
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 _NUMBER = r"\d+(?:\.\d+)?"
@@ -90,20 +97,31 @@ def _rules() -> _Rules:
     # Order matters: a later pattern never takes characters an earlier one matched, so "4 out of 5 stars"
     # is one out_of reading (not also "5 stars"), and "Critics 81% 16" is one source score.
     patterns = (
-        ("out_of", re.compile(
-            rf"(?<![\w.,/])(?P<num>{_HALF_NUMBER})\s*(?:(?:{stars})\s+)?(?:{out_of})\s+(?P<den>\d+)"
-            rf"(?![\d.,/])(?:\s*(?:{stars})\b)?", flags)),
-        ("fraction", re.compile(
-            rf"(?<![\w.,/])(?P<num>{_NUMBER}½?)\s*/\s*(?P<den>\d+)(?![\d/])(?:\s*(?:{stars})\b)?", flags)),
-        ("source_score", re.compile(
-            rf"(?<!\w)(?P<name>{sources})\b\W{{0,3}}(?P<num>{_NUMBER})(?![\d.])(?P<pct>\s?%)?", flags)),
+        (
+            "out_of",
+            re.compile(
+                rf"(?<![\w.,/])(?P<num>{_HALF_NUMBER})\s*(?:(?:{stars})\s+)?(?:{out_of})\s+(?P<den>\d+)"
+                rf"(?![\d.,/])(?:\s*(?:{stars})\b)?",
+                flags,
+            ),
+        ),
+        (
+            "fraction",
+            re.compile(rf"(?<![\w.,/])(?P<num>{_NUMBER}½?)\s*/\s*(?P<den>\d+)(?![\d/])(?:\s*(?:{stars})\b)?", flags),
+        ),
+        (
+            "source_score",
+            re.compile(rf"(?<!\w)(?P<name>{sources})\b\W{{0,3}}(?P<num>{_NUMBER})(?![\d.])(?P<pct>\s?%)?", flags),
+        ),
         ("stars_count", re.compile(rf"(?<![\w.,/])(?P<num>{_HALF_NUMBER})\s*(?:{stars})(?!\w)", flags)),
         ("percent", re.compile(rf"(?<![\w.,])(?P<num>{_NUMBER})\s?%", flags)),
         ("stars", re.compile(rf"(?P<full>[{full}](?:\s?[{full}])*)?(?P<half>[{half}])?(?P<empty>[{empty}]+)?")),
         # Letter grades only when they are the whole text or follow a label: a capital "C" in prose is
         # not a grade. Labels are case-insensitive, grades are not.
-        ("letter", re.compile(
-            rf"^\s*(?P<grade>{grade})\s*$|(?i:\b(?:{labels}))\s*:?\s*(?P<labelled>{grade})(?![\w+\-])")),
+        (
+            "letter",
+            re.compile(rf"^\s*(?P<grade>{grade})\s*$|(?i:\b(?:{labels}))\s*:?\s*(?P<labelled>{grade})(?![\w+\-])"),
+        ),
     )
     markers = tuple(
         (scope, re.compile(rf"(?<!\w)(?:{_alternation(_flatten(words))})", flags))

@@ -26,6 +26,7 @@ Conventions, so that results are reproducible and nothing is lost silently:
   the next line.
 - A folder is read recursively in sorted order; hidden files (``.DS_Store``, ``.git``) are skipped.
 """
+
 from __future__ import annotations
 
 import csv
@@ -33,10 +34,11 @@ import io
 import json
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pandas as pd
 import yaml
@@ -44,8 +46,15 @@ import yaml
 from toolkit import ratings
 from toolkit.tables import KINDS, PLACE_BASES, REVIEW_COLUMNS
 
-__all__ = ["ReviewInputError", "read_reviews", "read_reviews_report", "REJECTION_COLUMNS", "FirstIds",
-           "write_rejections", "rejection_summary"]
+__all__ = [
+    "ReviewInputError",
+    "read_reviews",
+    "read_reviews_report",
+    "REJECTION_COLUMNS",
+    "FirstIds",
+    "write_rejections",
+    "rejection_summary",
+]
 
 REJECTION_COLUMNS = ["source", "line", "record_id", "reason", "kind"]
 # What `kind` a rejection is, for the one-line summary and for filtering the rejections file: the reason says
@@ -58,8 +67,18 @@ NOT_UTF8 = "not UTF-8"
 _TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 _HTML_SUFFIXES = (".html", ".htm")
 _TABLE_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".tsv")
-_STRING_FIELDS = ("outlet", "critic", "kind", "url", "published", "place", "place_basis", "rating_raw",
-                  "language", "duplicate_of")
+_STRING_FIELDS = (
+    "outlet",
+    "critic",
+    "kind",
+    "url",
+    "published",
+    "place",
+    "place_basis",
+    "rating_raw",
+    "language",
+    "duplicate_of",
+)
 _READER_FIELDS = ("source", "start", "end", "source_line")
 _PLACE = re.compile(r"[A-Z]{2}")
 _DATE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ][0-9:.+\-Z]*)?")
@@ -68,8 +87,16 @@ _ALIASES = {"author": "critic", "date": "published"}
 _LINE_LIKE = {"\x0b", "\x0c", "\x85", "\u2028", "\u2029"}
 # Every character _clean_text changes: the line-like ones and the control characters (category Cc, a set
 # Unicode guarantees never to change: U+0000-U+001F and U+007F-U+009F) other than \n and \t.
-_NEEDS_CLEANING = re.compile("[" + "".join(re.escape(ch) for ch in sorted(
-    _LINE_LIKE | {chr(c) for c in range(0x100) if unicodedata.category(chr(c)) == "Cc"} - {"\n", "\t"})) + "]")
+_NEEDS_CLEANING = re.compile(
+    "["
+    + "".join(
+        re.escape(ch)
+        for ch in sorted(
+            _LINE_LIKE | {chr(c) for c in range(0x100) if unicodedata.category(chr(c)) == "Cc"} - {"\n", "\t"}
+        )
+    )
+    + "]"
+)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _FENCE = re.compile(r"(?:---|\.\.\.)[ \t]*")
 
@@ -97,8 +124,13 @@ class _Rejection:
         return f"{self.source} line {self.line}: {self.reason}"
 
     def as_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "line": self.line, "record_id": self.record_id, "reason": self.reason,
-                "kind": self.kind}
+        return {
+            "source": self.source,
+            "line": self.line,
+            "record_id": self.record_id,
+            "reason": self.reason,
+            "kind": self.kind,
+        }
 
 
 class RecordRejected(Exception):
@@ -133,17 +165,25 @@ class FirstIds:
             self.first[record_id] = (source, int(line))
             return None
         where = f"line {seen[1]}" if seen[0] == source else f"{seen[0]} line {seen[1]}"
-        return _Rejection(source, int(line), record_id, f"duplicate id {record_id!r} (first used at {where})",
-                          DUPLICATE_ID)
+        return _Rejection(
+            source, int(line), record_id, f"duplicate id {record_id!r} (first used at {where})", DUPLICATE_ID
+        )
 
     def dangling(self, record_id: Any, target: Any, source: str, line: int) -> _Rejection | None:
         """The rejection of a record whose ``duplicate_of`` names no other record claimed so far, else None."""
-        if target is None or (isinstance(target, float) and target != target) or \
-                (target in self.first and target != record_id):
+        if (
+            target is None
+            or (isinstance(target, float) and target != target)
+            or (target in self.first and target != record_id)
+        ):
             return None
-        return _Rejection(source, int(line), record_id,
-                          f"record {record_id!r} has duplicate_of {target!r}, which is not another record "
-                          "of this input", DANGLING_LINK)
+        return _Rejection(
+            source,
+            int(line),
+            record_id,
+            f"record {record_id!r} has duplicate_of {target!r}, which is not another record of this input",
+            DANGLING_LINK,
+        )
 
 
 @dataclass
@@ -180,8 +220,11 @@ def read_reviews_report(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     batch = _Batch()
     if root.is_dir():
         files = sorted(
-            (p for p in root.rglob("*") if p.is_file()
-             and not any(part.startswith(".") for part in p.relative_to(root).parts)),
+            (
+                p
+                for p in root.rglob("*")
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+            ),
             key=lambda p: p.relative_to(root).as_posix(),
         )
         if not files:
@@ -192,17 +235,24 @@ def read_reviews_report(path: str | Path) -> tuple[pd.DataFrame, pd.DataFrame]:
             if suffix in _TEXT_SUFFIXES + _HTML_SUFFIXES:
                 _read_file(file, source, batch)
             else:
-                batch.rejections.append(_Rejection(
-                    source, 1, None,
-                    f"unknown file type {suffix or '(no extension)'!r} in a review folder; "
-                    f"expected one of {', '.join(_TEXT_SUFFIXES + _HTML_SUFFIXES)}", UNREADABLE))
+                batch.rejections.append(
+                    _Rejection(
+                        source,
+                        1,
+                        None,
+                        f"unknown file type {suffix or '(no extension)'!r} in a review folder; "
+                        f"expected one of {', '.join(_TEXT_SUFFIXES + _HTML_SUFFIXES)}",
+                        UNREADABLE,
+                    )
+                )
     else:
         suffix = root.suffix.lower()
         if suffix not in _TEXT_SUFFIXES + _HTML_SUFFIXES + _TABLE_SUFFIXES:
             allowed = ", ".join(_TABLE_SUFFIXES + _TEXT_SUFFIXES + _HTML_SUFFIXES)
             raise ReviewInputError(
                 f"{name}: unknown file type {suffix or '(no extension)'!r}; expected one of {allowed} "
-                "or a folder of .txt/.md/.html files")
+                "or a folder of .txt/.md/.html files"
+            )
         _read_file(root, Path(name).as_posix(), batch)
     rows = _drop_duplicates(batch)
     return review_frame(rows), _rejection_frame(batch.rejections)
@@ -233,6 +283,7 @@ def read_reviews(path: str | Path, *, strict: bool = True) -> pd.DataFrame:
 
 # --- files -----------------------------------------------------------------------------------------------
 
+
 def _read_file(file: Path, source: str, batch: _Batch) -> None:
     suffix = file.suffix.lower()
     try:
@@ -244,8 +295,7 @@ def _read_file(file: Path, source: str, batch: _Batch) -> None:
         batch.rejections.append(_Rejection(source, problem.line, problem.record_id, problem.reason, problem.kind))
         return
     except OSError as error:
-        batch.rejections.append(_Rejection(source, 1, None, f"cannot read file: {error.strerror or error}",
-                                           UNREADABLE))
+        batch.rejections.append(_Rejection(source, 1, None, f"cannot read file: {error.strerror or error}", UNREADABLE))
         return
     if suffix in (".jsonl", ".ndjson"):
         records: Iterator[tuple[int, dict[str, Any] | RecordRejected]] = jsonl_records(text)
@@ -268,8 +318,9 @@ def _read_file(file: Path, source: str, batch: _Batch) -> None:
 def _decode(data: bytes, *, html: bool = False) -> str:
     """Bytes to text with BOM stripped and newlines normalized; RecordRejected naming the first bad byte."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise RecordRejected(1, "file is UTF-16 (byte-order mark at byte 0), not UTF-8; re-save it as UTF-8",
-                             kind=NOT_UTF8)
+        raise RecordRejected(
+            1, "file is UTF-16 (byte-order mark at byte 0), not UTF-8; re-save it as UTF-8", kind=NOT_UTF8
+        )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -280,14 +331,18 @@ def _decode(data: bytes, *, html: bool = False) -> str:
             line = data.count(b"\n", 0, error.start) + 1
             guess = _guess_encoding(data)
             hint = f"; looks like {guess}" if guess else ""
-            raise RecordRejected(line, f"not UTF-8: byte 0x{data[error.start]:02x} at byte offset {error.start}"
-                                f"{hint} — re-save the file as UTF-8", kind=NOT_UTF8) from None
+            raise RecordRejected(
+                line,
+                f"not UTF-8: byte 0x{data[error.start]:02x} at byte offset {error.start}"
+                f"{hint} — re-save the file as UTF-8",
+                kind=NOT_UTF8,
+            ) from None
         try:
             text = data.decode(declared)
         except (LookupError, UnicodeDecodeError) as bad:
-            raise RecordRejected(1, f"page declares charset {declared!r} but cannot be decoded with it: {bad}",
-                                 kind=NOT_UTF8) \
-                from None
+            raise RecordRejected(
+                1, f"page declares charset {declared!r} but cannot be decoded with it: {bad}", kind=NOT_UTF8
+            ) from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -326,16 +381,31 @@ def jsonl_records(text: str) -> Iterator[tuple[int, dict[str, Any] | RecordRejec
         try:
             record = json.loads(line, object_pairs_hook=_unique_keys)
         except json.JSONDecodeError as error:
-            yield number, RecordRejected(number, f"invalid JSON: {error.msg} (column {error.colno})",
-                                         record_id=_loose_id(line), kind=BROKEN_JSON)
+            yield (
+                number,
+                RecordRejected(
+                    number,
+                    f"invalid JSON: {error.msg} (column {error.colno})",
+                    record_id=_loose_id(line),
+                    kind=BROKEN_JSON,
+                ),
+            )
             continue
         except _DuplicateKey as error:
-            yield number, RecordRejected(number, f"field {error.key!r} is given twice",
-                                         record_id=_loose_id(line), kind=BROKEN_JSON)
+            yield (
+                number,
+                RecordRejected(
+                    number, f"field {error.key!r} is given twice", record_id=_loose_id(line), kind=BROKEN_JSON
+                ),
+            )
             continue
         if not isinstance(record, dict):
-            yield number, RecordRejected(number, f"expected a JSON object per line, got {type(record).__name__}",
-                                         kind=BROKEN_JSON)
+            yield (
+                number,
+                RecordRejected(
+                    number, f"expected a JSON object per line, got {type(record).__name__}", kind=BROKEN_JSON
+                ),
+            )
             continue
         yield number, record
 
@@ -376,7 +446,7 @@ def _csv_records(text: str, *, tab: bool) -> Iterator[tuple[int, dict[str, Any] 
     reader = csv.reader(handle, delimiter=delimiter, strict=True)
     header: list[str] | None = None
     previous_end, line_offset = 0, 0  # lines read by the current reader; lines before it started
-    starts: list[int] | None = None   # character offset of each line, computed at the first CSV error
+    starts: list[int] | None = None  # character offset of each line, computed at the first CSV error
     while True:
         start = line_offset + previous_end + 1
         try:
@@ -385,15 +455,26 @@ def _csv_records(text: str, *, tab: bool) -> Iterator[tuple[int, dict[str, Any] 
             return
         except csv.Error as error:
             if header is None:
-                yield start, RecordRejected(start, f"CSV error in the header: {error}; no records in this file "
-                                                   "were read", kind=BROKEN_CSV)
+                yield (
+                    start,
+                    RecordRejected(
+                        start, f"CSV error in the header: {error}; no records in this file were read", kind=BROKEN_CSV
+                    ),
+                )
                 return
             # A stray or unclosed quote: reject the record where it starts, then read on from the next
             # physical line with a fresh reader, so one bad row does not take the rest of the file with it.
             if starts is None:
                 starts = [0] + [m.end() for m in re.finditer("\n", text)]
-            yield start, RecordRejected(start, f"CSV error: {error}; reading resumed at line {start + 1}",
-                                        record_id=_line_id(header, text, starts, start, delimiter), kind=BROKEN_CSV)
+            yield (
+                start,
+                RecordRejected(
+                    start,
+                    f"CSV error: {error}; reading resumed at line {start + 1}",
+                    record_id=_line_id(header, text, starts, start, delimiter),
+                    kind=BROKEN_CSV,
+                ),
+            )
             if start >= len(starts):
                 return
             handle.seek(starts[start])
@@ -407,13 +488,22 @@ def _csv_records(text: str, *, tab: bool) -> Iterator[tuple[int, dict[str, Any] 
             header = [cell.strip() for cell in row]
             problem = _header_problem(header)
             if problem:
-                yield start, RecordRejected(start, f"CSV header {problem}; no records in this file were read",
-                                             kind=BROKEN_CSV)
+                yield (
+                    start,
+                    RecordRejected(start, f"CSV header {problem}; no records in this file were read", kind=BROKEN_CSV),
+                )
                 return
             continue
         if len(row) != len(header):
-            yield start, RecordRejected(start, f"record has {len(row)} fields but the header has {len(header)}",
-                                 record_id=_cell_id(header, row), kind=BROKEN_CSV)
+            yield (
+                start,
+                RecordRejected(
+                    start,
+                    f"record has {len(row)} fields but the header has {len(header)}",
+                    record_id=_cell_id(header, row),
+                    kind=BROKEN_CSV,
+                ),
+            )
             continue
         yield start, {key: (value if value.strip() else None) for key, value in zip(header, row)}
 
@@ -423,8 +513,9 @@ def _line_id(header: list[str] | None, text: str, starts: list[int], line: int, 
     if header is None:
         return None
     end = starts[line] if line < len(starts) else len(text)
-    cells = next(csv.reader([text[starts[line - 1]:end].rstrip("\n")], delimiter=delimiter,
-                            quoting=csv.QUOTE_NONE), [])
+    cells = next(
+        csv.reader([text[starts[line - 1] : end].rstrip("\n")], delimiter=delimiter, quoting=csv.QUOTE_NONE), []
+    )
     return _cell_id(header, [cell.strip('"') for cell in cells])
 
 
@@ -456,8 +547,15 @@ def _text_records(text: str, *, stem: str) -> Iterator[tuple[int, dict[str, Any]
     if lines and lines[0].rstrip() == "---":
         close = next((i for i in range(1, len(lines)) if _FENCE.fullmatch(lines[i])), None)
         if close is None:
-            yield 1, RecordRejected(1, "front matter opened with '---' at line 1 is never closed with '---'",
-                             record_id=stem, kind=BROKEN_FRONT_MATTER)
+            yield (
+                1,
+                RecordRejected(
+                    1,
+                    "front matter opened with '---' at line 1 is never closed with '---'",
+                    record_id=stem,
+                    kind=BROKEN_FRONT_MATTER,
+                ),
+            )
             return
         try:
             loaded = yaml.safe_load("\n".join(lines[1:close]))
@@ -465,22 +563,38 @@ def _text_records(text: str, *, stem: str) -> Iterator[tuple[int, dict[str, Any]
             mark = getattr(error, "problem_mark", None)
             line = mark.line + 2 if mark is not None else 1
             problem = getattr(error, "problem", None) or str(error).split("\n")[0]
-            yield line, RecordRejected(line, f"broken YAML front matter: {problem}", record_id=stem,
-                                       kind=BROKEN_FRONT_MATTER)
+            yield (
+                line,
+                RecordRejected(line, f"broken YAML front matter: {problem}", record_id=stem, kind=BROKEN_FRONT_MATTER),
+            )
             return
         if loaded is None:
             loaded = {}
         if not isinstance(loaded, dict):
-            yield 2, RecordRejected(2, f"front matter must be 'key: value' lines, got a YAML {type(loaded).__name__}",
-                             record_id=stem, kind=BROKEN_FRONT_MATTER)
+            yield (
+                2,
+                RecordRejected(
+                    2,
+                    f"front matter must be 'key: value' lines, got a YAML {type(loaded).__name__}",
+                    record_id=stem,
+                    kind=BROKEN_FRONT_MATTER,
+                ),
+            )
             return
         front = {str(key): value for key, value in loaded.items()}
         body_line = close + 2
-        text = "\n".join(lines[close + 1:])
+        text = "\n".join(lines[close + 1 :])
     front.setdefault("id", stem)
     if "text" in front:
-        yield 2, RecordRejected(2, "front matter sets 'text'; the text is the file body after the front matter",
-                         record_id=str(front["id"]), kind=BROKEN_FRONT_MATTER)
+        yield (
+            2,
+            RecordRejected(
+                2,
+                "front matter sets 'text'; the text is the file body after the front matter",
+                record_id=str(front["id"]),
+                kind=BROKEN_FRONT_MATTER,
+            ),
+        )
         return
     front["text"] = text
     front["__body_line__"] = body_line
@@ -497,13 +611,19 @@ def _html_records(html: str, *, stem: str) -> Iterator[tuple[int, dict[str, Any]
         yield 1, RecordRejected(1, "no main text found in the page", record_id=stem, kind=NO_TEXT)
         return
     record: dict[str, Any] = {
-        "id": stem, "text": document.text, "critic": document.author, "published": document.date,
-        "outlet": document.sitename, "url": document.url, "title": document.title,
+        "id": stem,
+        "text": document.text,
+        "critic": document.author,
+        "published": document.date,
+        "outlet": document.sitename,
+        "url": document.url,
+        "title": document.title,
     }
     yield 1, record
 
 
 # --- records ---------------------------------------------------------------------------------------------
+
 
 def _clean_text(value: str) -> str:
     """Remove control characters except \\n and \\t (line-like ones become \\n)."""
@@ -528,8 +648,12 @@ def _clean_field(value: Any, key: str, record_id: str | None, line: int) -> str 
     if isinstance(value, (datetime, date)):
         return value.isoformat()
     if isinstance(value, (list, dict)):
-        raise RecordRejected(line, f"{_who(record_id)} field {key!r} must be a single value, got a "
-                            f"{type(value).__name__}", record_id, kind=WRONG_TYPE)
+        raise RecordRejected(
+            line,
+            f"{_who(record_id)} field {key!r} must be a single value, got a {type(value).__name__}",
+            record_id,
+            kind=WRONG_TYPE,
+        )
     text = " ".join(_clean_text(str(value)).split())
     return text or None
 
@@ -553,8 +677,9 @@ def review_row(record: dict[str, Any], *, source: str, line: int) -> dict[str, A
     if text is None:
         raise RecordRejected(body_line, f"{_who(record_id)} has no text", record_id, kind=NO_TEXT)
     if not isinstance(text, str):
-        raise RecordRejected(line, f"{_who(record_id)} text must be a string, got {type(text).__name__}", record_id,
-                             kind=WRONG_TYPE)
+        raise RecordRejected(
+            line, f"{_who(record_id)} text must be a string, got {type(text).__name__}", record_id, kind=WRONG_TYPE
+        )
     text = _clean_text(text).strip()
     if not text:
         raise RecordRejected(body_line, f"{_who(record_id)} has no text", record_id, kind=NO_TEXT)
@@ -586,8 +711,9 @@ def _check_kind(row: dict[str, Any], record_id: str, line: int) -> None:
         return
     kind = row["kind"].lower()
     if kind not in KINDS:
-        raise RecordRejected(line, f"record {record_id!r} has unknown kind {row['kind']!r}; "
-                            f"allowed: {', '.join(KINDS)}", record_id)
+        raise RecordRejected(
+            line, f"record {record_id!r} has unknown kind {row['kind']!r}; allowed: {', '.join(KINDS)}", record_id
+        )
     row["kind"] = kind
 
 
@@ -596,13 +722,15 @@ def _check_published(row: dict[str, Any], record_id: str, line: int) -> None:
         return
     match = _DATE.fullmatch(row["published"])
     if not match:
-        raise RecordRejected(line, f"record {record_id!r} has published {row['published']!r}; use YYYY-MM-DD",
-                      record_id)
+        raise RecordRejected(
+            line, f"record {record_id!r} has published {row['published']!r}; use YYYY-MM-DD", record_id
+        )
     try:
         row["published"] = date.fromisoformat(match.group(1)).isoformat()
     except ValueError:
-        raise RecordRejected(line, f"record {record_id!r} has published {row['published']!r}, which is not a "
-                            "calendar date", record_id) from None
+        raise RecordRejected(
+            line, f"record {record_id!r} has published {row['published']!r}, which is not a calendar date", record_id
+        ) from None
 
 
 def _check_place(row: dict[str, Any], record_id: str, line: int) -> None:
@@ -610,14 +738,22 @@ def _check_place(row: dict[str, Any], record_id: str, line: int) -> None:
     if place is not None:
         place = place.upper()
         if not _PLACE.fullmatch(place):
-            raise RecordRejected(line, f"record {record_id!r} has place {row['place']!r}; expected an ISO 3166-1 "
-                                "alpha-2 code such as DE or RU", record_id)
+            raise RecordRejected(
+                line,
+                f"record {record_id!r} has place {row['place']!r}; expected an ISO 3166-1 "
+                "alpha-2 code such as DE or RU",
+                record_id,
+            )
         row["place"] = place
     if basis is not None:
         basis = basis.lower()
         if basis not in PLACE_BASES:
-            raise RecordRejected(line, f"record {record_id!r} has unknown place_basis {row['place_basis']!r}; "
-                                f"allowed: {', '.join(PLACE_BASES)}", record_id)
+            raise RecordRejected(
+                line,
+                f"record {record_id!r} has unknown place_basis {row['place_basis']!r}; "
+                f"allowed: {', '.join(PLACE_BASES)}",
+                record_id,
+            )
         if place is None and basis != "unknown":
             raise RecordRejected(line, f"record {record_id!r} has place_basis {basis!r} but no place", record_id)
     row["place_basis"] = basis or ("stated" if place is not None else "unknown")
@@ -630,17 +766,25 @@ def _check_rating(row: dict[str, Any], record_id: str, line: int) -> None:
     if given is None or (isinstance(given, str) and not given.strip()):
         return
     if row["rating_raw"] is not None:
-        raise RecordRejected(line, f"record {record_id!r} has both rating and rating_raw; give only rating_raw "
-                            "(what the critic wrote)", record_id)
+        raise RecordRejected(
+            line,
+            f"record {record_id!r} has both rating and rating_raw; give only rating_raw (what the critic wrote)",
+            record_id,
+        )
     if isinstance(given, bool) or not isinstance(given, (int, float, str)):
-        raise RecordRejected(line, f"record {record_id!r} rating must be text or a number in 0..1", record_id,
-                             kind=WRONG_TYPE)
+        raise RecordRejected(
+            line, f"record {record_id!r} rating must be text or a number in 0..1", record_id, kind=WRONG_TYPE
+        )
     if isinstance(given, str):
         row["rating_raw"] = _clean_field(given, "rating", record_id, line)
         return
     if not 0 <= given <= 1:
-        raise RecordRejected(line, f"record {record_id!r} has numeric rating {given}; a number must already be in "
-                            "0..1 — give what the critic wrote (e.g. '3.5/5') as rating_raw instead", record_id)
+        raise RecordRejected(
+            line,
+            f"record {record_id!r} has numeric rating {given}; a number must already be in "
+            "0..1 — give what the critic wrote (e.g. '3.5/5') as rating_raw instead",
+            record_id,
+        )
     row["rating"] = float(given)
 
 
@@ -684,13 +828,15 @@ def _rejection_frame(rejections: list[_Rejection]) -> pd.DataFrame:
 def rejection_frame(rejections: list[dict[str, Any]]) -> pd.DataFrame:
     """Rejections (dicts with REJECTION_COLUMNS) as the rejections table, in file and line order."""
     ordered = sorted(rejections, key=lambda r: (r["source"], r["line"]))
-    return pd.DataFrame({
-        "source": pd.Series([r["source"] for r in ordered], dtype=object),
-        "line": pd.Series([r["line"] for r in ordered], dtype="int64"),
-        "record_id": pd.Series([r["record_id"] for r in ordered], dtype=object),
-        "reason": pd.Series([r["reason"] for r in ordered], dtype=object),
-        "kind": pd.Series([r.get("kind", BAD_VALUE) for r in ordered], dtype=object),
-    })
+    return pd.DataFrame(
+        {
+            "source": pd.Series([r["source"] for r in ordered], dtype=object),
+            "line": pd.Series([r["line"] for r in ordered], dtype="int64"),
+            "record_id": pd.Series([r["record_id"] for r in ordered], dtype=object),
+            "reason": pd.Series([r["reason"] for r in ordered], dtype=object),
+            "kind": pd.Series([r.get("kind", BAD_VALUE) for r in ordered], dtype=object),
+        }
+    )
 
 
 def write_rejections(rejections: pd.DataFrame, path: str | Path) -> Path:

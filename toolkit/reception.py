@@ -5,6 +5,7 @@ n < 3) and the `review_ids` behind each row.
 Every function is pure (DataFrame in, new DataFrame out). Aggregate tables carry `n` (the denominator) and
 `review_ids` (sorted, ";"-joined) so that every number a chart shows can be traced to the reviews behind it.
 """
+
 from __future__ import annotations
 
 import math
@@ -90,16 +91,20 @@ def ratings(reviews: pd.DataFrame) -> pd.DataFrame:
     [['b', 0.7, 1], ['c', 0.9, 1]]
     """
     require(reviews, ["review_id", "rating"], stage="reception.ratings")
-    keep = [c for c in ("review_id", "place", "kind", "outlet", "critic", "rating_raw", "rating",
-                        "published") if c in reviews.columns]
+    keep = [
+        c
+        for c in ("review_id", "place", "kind", "outlet", "critic", "rating_raw", "rating", "published")
+        if c in reviews.columns
+    ]
     out = reviews.loc[pd.to_numeric(reviews["rating"], errors="coerce").notna(), keep].copy()
     out["rating"] = pd.to_numeric(out["rating"]).astype(float)
     out["n"] = 1
     return out.sort_values("review_id", kind="stable").reset_index(drop=True)
 
 
-def rating_by(reviews: pd.DataFrame, *, by: str = "place", resamples: int = RESAMPLES,
-              seed: int = SEED) -> pd.DataFrame:
+def rating_by(
+    reviews: pd.DataFrame, *, by: str = "place", resamples: int = RESAMPLES, seed: int = SEED
+) -> pd.DataFrame:
     """Mean rating per group with a bootstrap 95% interval (see `mean_ci`; none where n < 3).
 
     Requires `review_id`, `rating`, `by`. Returns one row per group (every group in `reviews`, also
@@ -116,8 +121,9 @@ def rating_by(reviews: pd.DataFrame, *, by: str = "place", resamples: int = RESA
     return _mean_by(reviews, "rating", by=by, resamples=resamples, seed=seed)
 
 
-def sentiment_by(reviews: pd.DataFrame, *, by: str = "place", resamples: int = RESAMPLES,
-                 seed: int = SEED) -> pd.DataFrame:
+def sentiment_by(
+    reviews: pd.DataFrame, *, by: str = "place", resamples: int = RESAMPLES, seed: int = SEED
+) -> pd.DataFrame:
     """Mean sentiment score per group, over the reviews that have a sentiment method, with a bootstrap
     95% interval (see `mean_ci`; none where n < 3); reviews without a method are counted in `n_no_method`.
 
@@ -136,25 +142,33 @@ def sentiment_by(reviews: pd.DataFrame, *, by: str = "place", resamples: int = R
     groups = _groups(reviews[by])
     no_method = reviews["sentiment_method"] == NO_METHOD
     table.insert(4, "n_no_method", [int((no_method & (groups == g)).sum()) for g in table["group"]])
-    table.insert(5, "methods", [_ids(reviews.loc[(groups == g) & ~no_method, "sentiment_method"])
-                                for g in table["group"]])
+    table.insert(
+        5, "methods", [_ids(reviews.loc[(groups == g) & ~no_method, "sentiment_method"]) for g in table["group"]]
+    )
     return table
 
 
 def _mean_by(reviews: pd.DataFrame, column: str, *, by: str, resamples: int, seed: int) -> pd.DataFrame:
-    frame = reviews.assign(_group=_groups(reviews[by]),
-                           _value=pd.to_numeric(reviews[column], errors="coerce"))
+    frame = reviews.assign(_group=_groups(reviews[by]), _value=pd.to_numeric(reviews[column], errors="coerce"))
     rows = []
     for group, part in frame.groupby("_group", sort=True):
         valued = part[part["_value"].notna()].sort_values("review_id", kind="stable")
         values = valued["_value"].to_numpy(dtype=float)
         low, high, method = mean_ci(values, resamples=resamples, rng=_row_rng(seed, group, column))
-        rows.append({"by": by, "group": group, "n": len(values), "n_reviews": len(part),
-                     "mean": round(float(values.mean()), 6) if len(values) else math.nan,
-                     "ci_low": low, "ci_high": high, "ci_method": method,
-                     "review_ids": _ids(valued["review_id"])})
-    return _frame(rows, ["by", "group", "n", "n_reviews", "mean", "ci_low", "ci_high", "ci_method",
-                         "review_ids"])
+        rows.append(
+            {
+                "by": by,
+                "group": group,
+                "n": len(values),
+                "n_reviews": len(part),
+                "mean": round(float(values.mean()), 6) if len(values) else math.nan,
+                "ci_low": low,
+                "ci_high": high,
+                "ci_method": method,
+                "review_ids": _ids(valued["review_id"]),
+            }
+        )
+    return _frame(rows, ["by", "group", "n", "n_reviews", "mean", "ci_low", "ci_high", "ci_method", "review_ids"])
 
 
 # ------------------------------------------------------------------------------------------ intervals
@@ -198,8 +212,13 @@ def share_ci(count: int, n: int, *, level: float = LEVEL) -> tuple[float, float,
     return (*wilson_ci(count, n, level=level), WILSON)
 
 
-def mean_ci(values: np.ndarray | Iterable[float], *, resamples: int = RESAMPLES,
-            rng: np.random.Generator | None = None, level: float = LEVEL) -> tuple[float, float, str]:
+def mean_ci(
+    values: np.ndarray | Iterable[float],
+    *,
+    resamples: int = RESAMPLES,
+    rng: np.random.Generator | None = None,
+    level: float = LEVEL,
+) -> tuple[float, float, str]:
     """Bootstrap interval of the mean of `values`: BCa where it is stable, else percentile; none below
     `MIN_N_INTERVAL` values. Returns (low, high, method), method "bca", "percentile" or "none: n < 3".
 
@@ -244,10 +263,10 @@ def _bca_cuts(data: np.ndarray, means: np.ndarray, alpha: float) -> list[float] 
     bias = normal.inv_cdf(share_below)
     jackknife = (data.sum() - data) / (data.size - 1)
     spread = jackknife.mean() - jackknife
-    scale = float(np.sum(spread ** 2))
+    scale = float(np.sum(spread**2))
     if scale <= 0.0:
         return None
-    acceleration = float(np.sum(spread ** 3)) / (6.0 * scale ** 1.5)
+    acceleration = float(np.sum(spread**3)) / (6.0 * scale**1.5)
     cuts = []
     for z in (normal.inv_cdf(alpha), normal.inv_cdf(1.0 - alpha)):
         denominator = 1.0 - acceleration * (bias + z)
@@ -268,13 +287,21 @@ def _resampled_means(data: np.ndarray, *, resamples: int, rng: np.random.Generat
     # Draw in blocks of about a million indices: same random stream (and so the same interval) as one
     # big draw, without a resamples × n matrix in memory for large groups.
     block = max(1, 1_000_000 // data.size)
-    return np.concatenate([
-        data[rng.integers(0, data.size, size=(min(block, resamples - start), data.size))].mean(axis=1)
-        for start in range(0, resamples, block)])
+    return np.concatenate(
+        [
+            data[rng.integers(0, data.size, size=(min(block, resamples - start), data.size))].mean(axis=1)
+            for start in range(0, resamples, block)
+        ]
+    )
 
 
-def bootstrap_ci(values: np.ndarray | Iterable[float], *, resamples: int = RESAMPLES,
-                 rng: np.random.Generator | None = None, level: float = 0.95) -> tuple[float, float]:
+def bootstrap_ci(
+    values: np.ndarray | Iterable[float],
+    *,
+    resamples: int = RESAMPLES,
+    rng: np.random.Generator | None = None,
+    level: float = 0.95,
+) -> tuple[float, float]:
     """Percentile-bootstrap interval of the mean of `values`, for any n (`mean_ci` is what the tables use).
 
     Draws `resamples` samples of the same size with replacement and returns the (1-level)/2 and
@@ -305,8 +332,15 @@ def _row_rng(seed: int, *key: object) -> np.random.Generator:
 
 
 # -------------------------------------------------------------------------------------------- shares
-def share_by(reviews: pd.DataFrame, items: pd.DataFrame, *, column: str, by: str = "place",
-             among: str = "all", categories: Collection[str] = ()) -> pd.DataFrame:
+def share_by(
+    reviews: pd.DataFrame,
+    items: pd.DataFrame,
+    *,
+    column: str,
+    by: str = "place",
+    among: str = "all",
+    categories: Collection[str] = (),
+) -> pd.DataFrame:
     """Share of reviews per group that have at least one item in each category of `items[column]`.
 
     `items` is any table with `review_id` and `column`: statements (`aspect`, `stance`, `frames`),
@@ -352,13 +386,41 @@ def share_by(reviews: pd.DataFrame, items: pd.DataFrame, *, column: str, by: str
             ids = sorted(with_ids)
             low, high, method = share_ci(len(ids), len(members))
             example, source = _example(with_cat, outlets)
-            rows.append({"by": by, "group": group, "column": column, "category": category,
-                         "count": len(ids), "n": len(members),
-                         "share": round(len(ids) / len(members), 6) if members else math.nan,
-                         "ci_low": low, "ci_high": high, "ci_method": method, "review_ids": ";".join(ids),
-                         "example": example, "example_source": source})
-    return _frame(rows, ["by", "group", "column", "category", "count", "n", "share", "ci_low", "ci_high",
-                         "ci_method", "review_ids", "example", "example_source"])
+            rows.append(
+                {
+                    "by": by,
+                    "group": group,
+                    "column": column,
+                    "category": category,
+                    "count": len(ids),
+                    "n": len(members),
+                    "share": round(len(ids) / len(members), 6) if members else math.nan,
+                    "ci_low": low,
+                    "ci_high": high,
+                    "ci_method": method,
+                    "review_ids": ";".join(ids),
+                    "example": example,
+                    "example_source": source,
+                }
+            )
+    return _frame(
+        rows,
+        [
+            "by",
+            "group",
+            "column",
+            "category",
+            "count",
+            "n",
+            "share",
+            "ci_low",
+            "ci_high",
+            "ci_method",
+            "review_ids",
+            "example",
+            "example_source",
+        ],
+    )
 
 
 @lru_cache(maxsize=1)
@@ -373,8 +435,15 @@ def codebook_codes() -> dict[str, tuple[str, ...]]:
     return {key: tuple(str(v) for v in values) for key, values in data.items()}
 
 
-def by_place(reviews: pd.DataFrame, statements: pd.DataFrame, budget_figures: pd.DataFrame, *,
-             by: str = "place", resamples: int = RESAMPLES, seed: int = SEED) -> dict[str, pd.DataFrame]:
+def by_place(
+    reviews: pd.DataFrame,
+    statements: pd.DataFrame,
+    budget_figures: pd.DataFrame,
+    *,
+    by: str = "place",
+    resamples: int = RESAMPLES,
+    seed: int = SEED,
+) -> dict[str, pd.DataFrame]:
     """The standard reception tables per `by` ("place" or "kind"), keyed by name.
 
     - `ratings`: `rating_by`; `aspects`: share of reviews addressing each aspect (among all reviews);
@@ -391,8 +460,7 @@ def by_place(reviews: pd.DataFrame, statements: pd.DataFrame, budget_figures: pd
     return {
         "ratings": rating_by(reviews, by=by, resamples=resamples, seed=seed),
         "aspects": share_by(reviews, statements, column="aspect", categories=codes["aspect"], by=by),
-        "stances": share_by(reviews, accuracy, column="stance", among="items", categories=codes["stance"],
-                            by=by),
+        "stances": share_by(reviews, accuracy, column="stance", among="items", categories=codes["stance"], by=by),
         "frames": share_by(reviews, statements, column="frames", categories=codes["frames"], by=by),
         "budget": share_by(reviews, budget_figures, column="subject", categories=codes["subject"], by=by),
     }
@@ -406,8 +474,11 @@ def budget_cited(reviews: pd.DataFrame, budget_figures: pd.DataFrame) -> pd.Data
     scope). Adds `place`, `kind`, `outlet`, `review_ids` (= the figure's own review) and `n` (= 1).
     Sorted by `usd`, `review_id`, `sentence_id`.
     """
-    require(budget_figures, ["review_id", "sentence_id", "amount", "currency", "usd", "subject", "text"],
-            stage="reception.budget_cited")
+    require(
+        budget_figures,
+        ["review_id", "sentence_id", "amount", "currency", "usd", "subject", "text"],
+        stage="reception.budget_cited",
+    )
     require(reviews, ["review_id"], stage="reception.budget_cited")
     meta = [c for c in ("review_id", "place", "kind", "outlet") if c in reviews.columns]
     # The review's own place/kind/outlet win over any copy the figures table may carry.
@@ -420,8 +491,9 @@ def budget_cited(reviews: pd.DataFrame, budget_figures: pd.DataFrame) -> pd.Data
     out["review_ids"] = out["review_id"].astype(str)
     out["n"] = 1
     out["usd"] = pd.to_numeric(out["usd"], errors="coerce")
-    return out.sort_values(["usd", "review_id", "sentence_id"], kind="stable",
-                           na_position="last").reset_index(drop=True)
+    return out.sort_values(["usd", "review_id", "sentence_id"], kind="stable", na_position="last").reset_index(
+        drop=True
+    )
 
 
 # ----------------------------------------------------------------------------------------- sentiment
@@ -437,8 +509,7 @@ def _vader():
 SENTIMENT_METHODS = {"en": "vader"}
 
 
-def sentiment(frame: pd.DataFrame, *, text_column: str = "text",
-              language_column: str = "language") -> pd.DataFrame:
+def sentiment(frame: pd.DataFrame, *, text_column: str = "text", language_column: str = "language") -> pd.DataFrame:
     """Add `sentiment` (VADER compound score, -1..1) and `sentiment_method` to reviews or statements.
 
     Only English has a method here (VADER, lexicon from the vaderSentiment package). For every other
@@ -468,9 +539,11 @@ def sentiment(frame: pd.DataFrame, *, text_column: str = "text",
 
 
 # ---------------------------------------------------------------------------------- distinctive words
-_CJK = ("\u3040-\u30ff"  # hiragana, katakana
-        "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Han
-        "\uac00-\ud7af")  # Hangul syllables
+_CJK = (
+    "\u3040-\u30ff"  # hiragana, katakana
+    "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Han
+    "\uac00-\ud7af"
+)  # Hangul syllables
 _CJK_RUN = re.compile(f"[{_CJK}]+")
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*[^\W\d_])?")
 
@@ -489,10 +562,9 @@ def tokenize(text: str) -> list[str]:
     tokens: list[str] = []
     position = 0
     for run in _CJK_RUN.finditer(text):
-        tokens.extend(_alphabetic(text[position:run.start()]))
+        tokens.extend(_alphabetic(text[position : run.start()]))
         chars = run.group()
-        tokens.extend([chars] if len(chars) == 1 else
-                      [chars[i:i + 2] for i in range(len(chars) - 1)])
+        tokens.extend([chars] if len(chars) == 1 else [chars[i : i + 2] for i in range(len(chars) - 1)])
         position = run.end()
     tokens.extend(_alphabetic(text[position:]))
     return tokens
@@ -510,9 +582,16 @@ def shipped_stopwords() -> frozenset[str]:
     return frozenset(str(w).casefold().replace("’", "'") for words in data.values() for w in words)
 
 
-def distinctive_words(reviews: pd.DataFrame, *, by: str = "place", text_column: str = "text",
-                      prior_size: float | None = None, min_count: int = 2, top: int | None = 15,
-                      stopwords: Collection[str] | None = None) -> pd.DataFrame:
+def distinctive_words(
+    reviews: pd.DataFrame,
+    *,
+    by: str = "place",
+    text_column: str = "text",
+    prior_size: float | None = None,
+    min_count: int = 2,
+    top: int | None = 15,
+    stopwords: Collection[str] | None = None,
+) -> pd.DataFrame:
     """Words distinctive of each group against all other groups: weighted log-odds ratio with an
     informative Dirichlet prior (Monroe, Colaresi & Quinn 2008, "Fightin' Words", eq. 16–22).
 
@@ -555,15 +634,23 @@ def distinctive_words(reviews: pd.DataFrame, *, by: str = "place", text_column: 
                 continue
             a_w = a0 * total[word] / corpus_size
             y_j = total[word] - y_i
-            delta = (math.log((y_i + a_w) / (n_i + a0 - y_i - a_w))
-                     - math.log((y_j + a_w) / (n_j + a0 - y_j - a_w)))
+            delta = math.log((y_i + a_w) / (n_i + a0 - y_i - a_w)) - math.log((y_j + a_w) / (n_j + a0 - y_j - a_w))
             z = delta / math.sqrt(1.0 / (y_i + a_w) + 1.0 / (y_j + a_w))
-            rows.append({"by": by, "group": group, "word": word, "count": y_i, "count_rest": y_j,
-                         "delta": round(delta, 6), "z": round(z, 6), "n": n_i,
-                         "n_reviews": len(members[group]),
-                         "review_ids": ";".join(sorted(users[(group, word)]))})
-    out = _frame(rows, ["by", "group", "word", "count", "count_rest", "delta", "z", "n", "n_reviews",
-                        "review_ids"])
+            rows.append(
+                {
+                    "by": by,
+                    "group": group,
+                    "word": word,
+                    "count": y_i,
+                    "count_rest": y_j,
+                    "delta": round(delta, 6),
+                    "z": round(z, 6),
+                    "n": n_i,
+                    "n_reviews": len(members[group]),
+                    "review_ids": ";".join(sorted(users[(group, word)])),
+                }
+            )
+    out = _frame(rows, ["by", "group", "word", "count", "count_rest", "delta", "z", "n", "n_reviews", "review_ids"])
     out = out.sort_values(["group", "z", "word"], ascending=[True, False, True], kind="stable")
     if top is not None:
         out = out.groupby("group", sort=True).head(top)
@@ -607,8 +694,13 @@ def _compile_film(entry: dict) -> _Film:
     aliases = sorted({a for forms in entry["aliases"].values() for a in forms}, key=lambda a: (-len(a), a))
     flags = 0 if entry.get("case_sensitive") else re.IGNORECASE
     alternatives = "|".join(_alias_regex(a) for a in aliases)
-    return _Film(entry["id"], entry["title"], re.compile(alternatives, flags), bool(entry.get("not_sentence_initial")),
-                 frozenset(a.casefold() for a in aliases))
+    return _Film(
+        entry["id"],
+        entry["title"],
+        re.compile(alternatives, flags),
+        bool(entry.get("not_sentence_initial")),
+        frozenset(a.casefold() for a in aliases),
+    )
 
 
 @lru_cache(maxsize=16)
@@ -622,8 +714,7 @@ def _films_with(profile: Any) -> tuple[_Film, ...]:
 def _alias_regex(alias: str) -> str:
     # A space matches spaces or hyphens ("Apollo-13"); "*" a word suffix (case endings); edges are
     # word boundaries except next to CJK characters, which are written without spaces.
-    body = r"[\s\u00a0-]+".join(
-        r"\w*".join(re.escape(piece) for piece in word.split("*")) for word in alias.split(" "))
+    body = r"[\s\u00a0-]+".join(r"\w*".join(re.escape(piece) for piece in word.split("*")) for word in alias.split(" "))
     head = "" if re.match(f"[{_CJK}]", alias) else r"(?<!\w)"
     tail = "" if re.search(f"[{_CJK}]$", alias) else r"(?!\w)"
     return f"{head}{body}{tail}"
@@ -634,8 +725,9 @@ def _sentence_initial(text: str, start: int) -> bool:
     return before == "" or before[-1] in ".!?\n…"
 
 
-def comparison_films(reviews: pd.DataFrame, *, text_column: str = "text",
-                     exclude: Collection[str] = (), profile: Any = None) -> pd.DataFrame:
+def comparison_films(
+    reviews: pd.DataFrame, *, text_column: str = "text", exclude: Collection[str] = (), profile: Any = None
+) -> pd.DataFrame:
     """Find mentions of comparison films (toolkit/data/comparison_films.yaml, plus the comparison films of
     `profile`, a `toolkit.profiles.Profile`) in each review's text.
 
@@ -659,18 +751,25 @@ def comparison_films(reviews: pd.DataFrame, *, text_column: str = "text",
     for _, review in reviews.iterrows():
         text = review[text_column] if isinstance(review[text_column], str) else ""
         for film in films:
-            spans = [m for m in film.pattern.finditer(text)
-                     if not (film.not_sentence_initial and _sentence_initial(text, m.start()))]
+            spans = [
+                m
+                for m in film.pattern.finditer(text)
+                if not (film.not_sentence_initial and _sentence_initial(text, m.start()))
+            ]
             if not spans:
                 continue
-            row = {"review_id": str(review["review_id"]), "film": film.title, "film_id": film.id,
-                   "mentions": len(spans), "matched": ";".join(sorted({m.group() for m in spans})),
-                   "starts": ";".join(str(m.start()) for m in spans),
-                   "review_ids": str(review["review_id"])}
+            row = {
+                "review_id": str(review["review_id"]),
+                "film": film.title,
+                "film_id": film.id,
+                "mentions": len(spans),
+                "matched": ";".join(sorted({m.group() for m in spans})),
+                "starts": ";".join(str(m.start()) for m in spans),
+                "review_ids": str(review["review_id"]),
+            }
             row.update({c: review[c] for c in meta})
             rows.append(row)
-    out = _frame(rows, ["review_id", "film", "film_id", "mentions", "matched", "starts", "review_ids",
-                        *meta])
+    out = _frame(rows, ["review_id", "film", "film_id", "mentions", "matched", "starts", "review_ids", *meta])
     return out.sort_values(["review_id", "film"], kind="stable").reset_index(drop=True)
 
 
@@ -693,11 +792,17 @@ def over_time(reviews: pd.DataFrame, *, by: str = "place", freq: str = "month") 
         raise ValueError(f"reception.over_time: freq must be 'month' or 'year', got {freq!r}")
     width = 7 if freq == "month" else 4
     periods = [_period(value, width) for value in reviews["published"]]
-    frame = pd.DataFrame({"period": periods, "group": _groups(reviews[by]).to_numpy(),
-                          "review_id": reviews["review_id"].astype(str).to_numpy()})
-    rows = [{"period": period, "by": by, "group": group, "n": len(part),
-             "review_ids": _ids(part["review_id"])}
-            for (period, group), part in frame.groupby(["period", "group"], sort=True)]
+    frame = pd.DataFrame(
+        {
+            "period": periods,
+            "group": _groups(reviews[by]).to_numpy(),
+            "review_id": reviews["review_id"].astype(str).to_numpy(),
+        }
+    )
+    rows = [
+        {"period": period, "by": by, "group": group, "n": len(part), "review_ids": _ids(part["review_id"])}
+        for (period, group), part in frame.groupby(["period", "group"], sort=True)
+    ]
     return _frame(rows, ["period", "by", "group", "n", "review_ids"])
 
 
@@ -760,5 +865,6 @@ def _example(hits: pd.DataFrame, outlets: dict[str, str], *, limit: int = 240) -
 
 
 def _frame(rows: list[dict], columns: list[str]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=columns) if rows else pd.DataFrame(
-        {c: pd.Series([], dtype=object) for c in columns})
+    return (
+        pd.DataFrame(rows, columns=columns) if rows else pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
+    )

@@ -15,6 +15,7 @@ same across Python versions. It is conservative: whatever it does not understand
 >>> required_literals(r"[ab]cd?e"), required_literals("x(?=yyy)"), required_literals("ab{0,2}c")
 (None, None, None)
 """
+
 from __future__ import annotations
 
 import re
@@ -79,7 +80,7 @@ def _atom(s: str, pos: int) -> tuple[tuple | None, int]:
             return ("lit", _ESCAPED_CHAR[nxt]), pos + 2
         if nxt in "xu":
             width = 2 if nxt == "x" else 4
-            code = s[pos + 2:pos + 2 + width]
+            code = s[pos + 2 : pos + 2 + width]
             if len(code) != width or not all(c in "0123456789abcdefABCDEF" for c in code):
                 raise _Unknown(s)
             return ("lit", chr(int(code, 16))), pos + 2 + width

@@ -5,6 +5,7 @@ on a slice of the reviews table, its rows put in input order. `run_file` streams
 processes and bounded memory; `run_dask` and `run_dask_files` run it on a Dask cluster and write Parquet.
 Output is deterministic: the same input gives the same bytes whatever the number of processes or partitions.
 """
+
 from __future__ import annotations
 
 import collections
@@ -15,18 +16,29 @@ import math
 import os
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 import pandas as pd
 
 from toolkit.pipeline import Film
 from toolkit.progress import bar as progress_bar
-from toolkit.readers import NOT_UTF8, REJECTION_COLUMNS, FirstIds
+from toolkit.readers import NOT_UTF8, FirstIds
 
-__all__ = ["TABLES", "WHAT", "run_partition", "table_schemas", "conform", "RunSummary", "run_file",
-           "read_jsonl_chunks", "run_dask", "run_dask_files"]
+__all__ = [
+    "TABLES",
+    "WHAT",
+    "run_partition",
+    "table_schemas",
+    "conform",
+    "RunSummary",
+    "run_file",
+    "read_jsonl_chunks",
+    "run_dask",
+    "run_dask_files",
+]
 
 TABLES = ("reviews", "sentences", "statements", "budget_figures")
 # What `run_file` writes: "statements" and "languages" as `toolkit statements` / `toolkit languages` print
@@ -41,8 +53,15 @@ _DEFAULT_FILM = Film(title="the film", year=None)
 
 # ------------------------------------------------------------------------------------ per partition ---
 
-def run_partition(reviews: pd.DataFrame, *, film: Film | None = None, backend: str | None = None,
-                  coder: str = "accurate", sentences: bool = False) -> dict[str, pd.DataFrame]:
+
+def run_partition(
+    reviews: pd.DataFrame,
+    *,
+    film: Film | None = None,
+    backend: str | None = None,
+    coder: str = "accurate",
+    sentences: bool = False,
+) -> dict[str, pd.DataFrame]:
     """The pipeline on one partition of the reviews table: ``{"reviews", "statements", "budget_figures"}``.
 
     Needs `review_id` (unique) and `text`. ``reviews`` holds LANGUAGE_COLUMNS (the language per review);
@@ -64,8 +83,9 @@ def run_partition(reviews: pd.DataFrame, *, film: Film | None = None, backend: s
     return {name: conform(frame, schemas[name], table=name) for name, frame in tables.items()}
 
 
-def _run_raw(reviews: pd.DataFrame, *, film: Film, backend: str | None, coder: str = "accurate",
-             sentences: bool) -> dict[str, pd.DataFrame]:
+def _run_raw(
+    reviews: pd.DataFrame, *, film: Film, backend: str | None, coder: str = "accurate", sentences: bool
+) -> dict[str, pd.DataFrame]:
     """`analyse` on the partition, tables in input order, dtypes as the stages left them."""
     from toolkit.pipeline import analyse
 
@@ -100,24 +120,37 @@ def _in_order(frame: pd.DataFrame, order: dict[Any, int]) -> pd.DataFrame:
 # A built-in probe partition: enough to make every stage produce every column, so schemas (Dask meta,
 # Parquet schemas) come from the stages themselves, not from a list here that could drift from them.
 _PROBE = [
-    ("probe-en", "The studio spent only $20 million on this orbital drama, and it looks like a $200 million "
-                 "film. The script invents a fire that never happened. It plays like Cold War propaganda."),
+    (
+        "probe-en",
+        "The studio spent only $20 million on this orbital drama, and it looks like a $200 million "
+        "film. The script invents a fire that never happened. It plays like Cold War propaganda.",
+    ),
     ("probe-ru", "Фильм стоил 450 миллионов рублей. Пожара на станции в реальности не было."),
     ("probe-de", "Der Film kostete rund 13 Millionen Dollar. Die Geschichte wurde stark dramatisiert."),
     # Warm-up only: text that reaches the statistical detectors (long and short, Latin and Cyrillic), so
     # their models are loaded once in the parent and shared with forked workers instead of once per worker.
-    ("probe-fi", "Kaksi kosmonauttia viettää lähes koko elokuvan jäätyneellä ja hiljaisella asemalla, ja "
-                 "telakointikohtaus on kuvattu harvinaisen kärsivällisesti. Tosi hyvä."),
-    ("probe-uk", "Космонавти майже весь фільм проводять на замерзлій станції. Дуже видовищно. Сцена стикування "
-                 "тримає в напрузі до останньої секунди, а земні епізоди з дружинами вийшли помітно слабшими."),
-    ("probe-ar", "يقضي رائدا الفضاء معظم الفيلم في محطة متجمدة. مشهد الالتحام بالمحطة مصور بصبر نادر وهدوء "
-                 "كبير، والمشاهد على الأرض أضعف بكثير من مشاهد الفضاء."),
+    (
+        "probe-fi",
+        "Kaksi kosmonauttia viettää lähes koko elokuvan jäätyneellä ja hiljaisella asemalla, ja "
+        "telakointikohtaus on kuvattu harvinaisen kärsivällisesti. Tosi hyvä.",
+    ),
+    (
+        "probe-uk",
+        "Космонавти майже весь фільм проводять на замерзлій станції. Дуже видовищно. Сцена стикування "
+        "тримає в напрузі до останньої секунди, а земні епізоди з дружинами вийшли помітно слабшими.",
+    ),
+    (
+        "probe-ar",
+        "يقضي رائدا الفضاء معظم الفيلم في محطة متجمدة. مشهد الالتحام بالمحطة مصور بصبر نادر وهدوء "
+        "كبير، والمشاهد على الأرض أضعف بكثير من مشاهد الفضاء.",
+    ),
 ]
 
 
 @functools.cache
-def table_schemas(film: Film | None = None, backend: str | None = None,
-                  coder: str = "accurate") -> dict[str, dict[str, str]]:
+def table_schemas(
+    film: Film | None = None, backend: str | None = None, coder: str = "accurate"
+) -> dict[str, dict[str, str]]:
     """Column → kind (``str``, ``int``, ``float``, ``bool``, ``list`` of strings, ``json``) for each table.
 
     Found by running the stages on a small built-in probe partition (cached per process). Also warms every
@@ -161,8 +194,7 @@ def _missing(value: Any) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
-def conform(frame: pd.DataFrame, schema: dict[str, str], *, table: str = "table",
-            arrow: bool = False) -> pd.DataFrame:
+def conform(frame: pd.DataFrame, schema: dict[str, str], *, table: str = "table", arrow: bool = False) -> pd.DataFrame:
     """`frame` with exactly `schema`'s columns, in order, and their dtypes (str columns as pandas ``str``).
 
     ``list`` cells become Python lists; with ``arrow=True`` they become an Arrow list column and ``json``
@@ -210,8 +242,9 @@ def _cast(values: pd.Series, kind: str, arrow: bool) -> pd.Series:
     if kind == "json":
         cells = values.tolist()
         if arrow:
-            return pd.Series([None if _missing_list(v) else json.dumps(_jsonable(v), ensure_ascii=False)
-                              for v in cells], dtype="str")
+            return pd.Series(
+                [None if _missing_list(v) else json.dumps(_jsonable(v), ensure_ascii=False) for v in cells], dtype="str"
+            )
         return pd.Series(cells, dtype=object)
     raise ValueError(f"unknown kind {kind!r}")
 
@@ -227,8 +260,14 @@ def _as_list(value: Any) -> list:
 def _arrow_schema(schema: dict[str, str]):
     import pyarrow as pa
 
-    types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(),
-             "list": pa.list_(pa.string()), "json": pa.string()}
+    types = {
+        "str": pa.string(),
+        "int": pa.int64(),
+        "float": pa.float64(),
+        "bool": pa.bool_(),
+        "list": pa.list_(pa.string()),
+        "json": pa.string(),
+    }
     return pa.schema([pa.field(column, types[kind]) for column, kind in schema.items()])
 
 
@@ -270,7 +309,8 @@ def jsonl_by_review(tables: dict[str, pd.DataFrame], what: str) -> list[tuple[An
         keyed: dict[tuple[Any, Any], list[dict[str, Any]]] = {}
         for row in tables["budget_figures"].itertuples(index=False):
             keyed.setdefault((row.review_id, row.sentence_id), []).append(
-                {"amount": row.amount, "currency": row.currency, "usd": row.usd, "subject": row.subject})
+                {"amount": row.amount, "currency": row.currency, "usd": row.usd, "subject": row.subject}
+            )
         rows = []
         for record in tables["statements"].to_dict(orient="records"):
             if record["aspect"] == "budget":
@@ -282,12 +322,18 @@ def jsonl_by_review(tables: dict[str, pd.DataFrame], what: str) -> list[tuple[An
         rows = []
         for review in tables["reviews"].itertuples(index=False):
             group = by_review.get(review.review_id, sentences.iloc[0:0])
-            rows.append({
-                "review_id": review.review_id, "language": review.language,
-                "language_confidence": review.language_confidence, "mixed": review.mixed,
-                "sentences": [{"sentence_id": s.sentence_id, "start": s.start, "end": s.end, "language": s.language}
-                              for s in group.itertuples(index=False)],
-            })
+            rows.append(
+                {
+                    "review_id": review.review_id,
+                    "language": review.language,
+                    "language_confidence": review.language_confidence,
+                    "mixed": review.mixed,
+                    "sentences": [
+                        {"sentence_id": s.sentence_id, "start": s.start, "end": s.end, "language": s.language}
+                        for s in group.itertuples(index=False)
+                    ],
+                }
+            )
     else:
         rows = tables[what].to_dict(orient="records")
     # A review's lines are gathered in a list and joined once: adding each line to the review's text so far
@@ -302,6 +348,7 @@ def jsonl_by_review(tables: dict[str, pd.DataFrame], what: str) -> list[tuple[An
 
 
 # --------------------------------------------------------------------------------- reading in chunks ---
+
 
 @dataclass(frozen=True)
 class _Block:
@@ -318,9 +365,17 @@ def _blocks(path: Path, *, lines: int, source: str, first: int | None = None) ->
     with open(path, "rb") as handle:
         head = handle.read(4)
         if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-            _fail([{"source": source, "line": 1, "record_id": None,
-                    "reason": "file is UTF-16 (byte-order mark at byte 0), not UTF-8; re-save it as UTF-8",
-                    "kind": NOT_UTF8}])
+            _fail(
+                [
+                    {
+                        "source": source,
+                        "line": 1,
+                        "record_id": None,
+                        "reason": "file is UTF-16 (byte-order mark at byte 0), not UTF-8; re-save it as UTF-8",
+                        "kind": NOT_UTF8,
+                    }
+                ]
+            )
         handle.seek(3 if head.startswith(b"\xef\xbb\xbf") else 0)
         line = 1
         buffer: list[bytes] = []
@@ -351,11 +406,21 @@ def _decode_lines(block: _Block) -> tuple[str, list[dict[str, Any]]]:
             try:
                 good.append(raw.decode("utf-8"))
             except UnicodeDecodeError as error:
-                line = block.first_line + _line_count(b"\n".join(block.data.split(b"\n")[:number]) + b"\n") - 1 \
-                    if number else block.first_line
-                rejections.append({"source": block.source, "line": line, "record_id": None,
-                                   "reason": f"not UTF-8: byte 0x{raw[error.start]:02x} at byte {error.start} of "
-                                             "the line — re-save the file as UTF-8", "kind": NOT_UTF8})
+                line = (
+                    block.first_line + _line_count(b"\n".join(block.data.split(b"\n")[:number]) + b"\n") - 1
+                    if number
+                    else block.first_line
+                )
+                rejections.append(
+                    {
+                        "source": block.source,
+                        "line": line,
+                        "record_id": None,
+                        "reason": f"not UTF-8: byte 0x{raw[error.start]:02x} at byte {error.start} of "
+                        "the line — re-save the file as UTF-8",
+                        "kind": NOT_UTF8,
+                    }
+                )
                 good.append("")
         text = "\n".join(good)
         return text.replace("\r\n", "\n").replace("\r", "\n"), rejections
@@ -369,7 +434,7 @@ def _parse_block(block: _Block) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
     """
     # toolkit.readers' own per-record checks, so that a streamed file gives exactly the rows `read_reviews`
     # would (tests/test_scale.py checks this).
-    from toolkit.readers import jsonl_records, RecordRejected, review_frame, review_row
+    from toolkit.readers import RecordRejected, jsonl_records, review_frame, review_row
 
     text, rejections = _decode_lines(block)
     offset = block.first_line - 1
@@ -378,14 +443,28 @@ def _parse_block(block: _Block) -> tuple[pd.DataFrame, list[dict[str, Any]]]:
     for number, record in jsonl_records(text):
         line = number + offset
         if isinstance(record, RecordRejected):
-            rejections.append({"source": block.source, "line": record.line + offset, "record_id": record.record_id,
-                               "reason": record.reason, "kind": record.kind})
+            rejections.append(
+                {
+                    "source": block.source,
+                    "line": record.line + offset,
+                    "record_id": record.record_id,
+                    "reason": record.reason,
+                    "kind": record.kind,
+                }
+            )
             continue
         try:
             row = review_row(record, source=block.source, line=line)
         except RecordRejected as problem:  # lines are already the file's: `review_row` was given `line`
-            rejections.append({"source": block.source, "line": problem.line,
-                               "record_id": problem.record_id, "reason": problem.reason, "kind": problem.kind})
+            rejections.append(
+                {
+                    "source": block.source,
+                    "line": problem.line,
+                    "record_id": problem.record_id,
+                    "reason": problem.reason,
+                    "kind": problem.kind,
+                }
+            )
             continue
         duplicate = ids.claim(row["review_id"], block.source, line)
         if duplicate is not None:
@@ -426,8 +505,10 @@ def _check_input(path: Path) -> None:
     if not path.exists():
         raise ReviewInputError(f"{path}: no such file or folder")
     if path.is_dir() or path.suffix.lower() not in (".jsonl", ".ndjson"):
-        raise ReviewInputError(f"{path}: streaming reads one JSONL file (.jsonl or .ndjson); for CSV, folders "
-                               "or HTML use toolkit.readers.read_reviews and run_partition")
+        raise ReviewInputError(
+            f"{path}: streaming reads one JSONL file (.jsonl or .ndjson); for CSV, folders "
+            "or HTML use toolkit.readers.read_reviews and run_partition"
+        )
     with open(path, "rb") as handle:
         # An empty file is a mistake to report (as toolkit.readers does), not an empty result.
         if not any(line.strip() for line in handle):
@@ -445,6 +526,7 @@ def _fail(rejections: list[dict[str, Any]]) -> None:
 
 # ---------------------------------------------------------------------------------------- run_file ---
 
+
 @dataclass(frozen=True)
 class _Task:
     block: _Block
@@ -461,8 +543,8 @@ class _ChunkResult:
 
     first_line: int
     nbytes: int
-    ids: list[Any]                  # reviews kept, in input order
-    lines: list[int]                # their input lines
+    ids: list[Any]  # reviews kept, in input order
+    lines: list[int]  # their input lines
     links: list[tuple[Any, Any, int]]  # (review_id, duplicate_of, line) for reviews that name one
     rejections: list[dict[str, Any]]
     jsonl: list[tuple[Any, str]] = field(default_factory=list)
@@ -474,28 +556,42 @@ def _process(task: _Task) -> _ChunkResult:
     block = task.block
     try:
         reviews, rejections = _parse_block(block)
-        result = _ChunkResult(block.first_line, len(block.data), reviews["review_id"].tolist(),
-                              reviews["source_line"].tolist(),
-                              [(r, d, l) for r, d, l in zip(reviews["review_id"], reviews["duplicate_of"],
-                                                            reviews["source_line"]) if not _missing(d)],
-                              rejections)
+        result = _ChunkResult(
+            block.first_line,
+            len(block.data),
+            reviews["review_id"].tolist(),
+            reviews["source_line"].tolist(),
+            [
+                (r, d, line)
+                for r, d, line in zip(reviews["review_id"], reviews["duplicate_of"], reviews["source_line"])
+                if not _missing(d)
+            ],
+            rejections,
+        )
         if reviews.empty:
             return result
-        tables = run_partition(reviews, film=task.film, backend=task.backend, coder=task.coder,
-                               sentences=task.what in ("languages", "sentences"))
+        tables = run_partition(
+            reviews,
+            film=task.film,
+            backend=task.backend,
+            coder=task.coder,
+            sentences=task.what in ("languages", "sentences"),
+        )
         if task.what == "reviews":
             tables["reviews"] = _in_order(tables["reviews"], {r: i for i, r in enumerate(result.ids)})
         if task.fmt == "jsonl":
             result.jsonl = jsonl_by_review(tables, task.what)
         else:
             name = _table_of(task.what)
-            result.frame = conform(tables[name], table_schemas(task.film, task.backend, task.coder)[name], table=name,
-                                   arrow=True)
+            result.frame = conform(
+                tables[name], table_schemas(task.film, task.backend, task.coder)[name], table=name, arrow=True
+            )
         return result
     except Exception as error:  # name the place in the input; keep the original as the cause
         last = block.first_line + max(0, _line_count(block.data) - 1)
-        raise RuntimeError(f"{block.source} lines {block.first_line}-{last}: {type(error).__name__}: {error}") \
-            from error
+        raise RuntimeError(
+            f"{block.source} lines {block.first_line}-{last}: {type(error).__name__}: {error}"
+        ) from error
 
 
 def _table_of(what: str) -> str:
@@ -521,10 +617,21 @@ class RunSummary:
         return self.reviews + self.rejected
 
 
-def run_file(input: str | Path, output: str | Path | None, *, jobs: int = 1, chunk_size: int = 2000,
-             film: Film | None = None, fmt: str = "jsonl", what: str = "statements", backend: str | None = None,
-             coder: str = "accurate", strict: bool = True, progress: bool | None = None,
-             rejections: str | Path | None = None) -> RunSummary:
+def run_file(
+    input: str | Path,
+    output: str | Path | None,
+    *,
+    jobs: int = 1,
+    chunk_size: int = 2000,
+    film: Film | None = None,
+    fmt: str = "jsonl",
+    what: str = "statements",
+    backend: str | None = None,
+    coder: str = "accurate",
+    strict: bool = True,
+    progress: bool | None = None,
+    rejections: str | Path | None = None,
+) -> RunSummary:
     """Stream a JSONL review file through the pipeline with `jobs` processes and write one table.
 
     The file is read `chunk_size` lines at a time, never whole; at most ``2 * jobs`` chunks are in flight,
@@ -560,8 +667,10 @@ def run_file(input: str | Path, output: str | Path | None, *, jobs: int = 1, chu
     # With workers, the parent runs a short first block alone (see `_parallel`): enough to load what the probe
     # did not, little enough that the workers are not kept waiting.
     first = min(chunk_size, _WARM_UP_LINES) if jobs > 1 else None
-    tasks = (_Task(block, what, fmt, film, backend, coder)
-             for block in _blocks(input, lines=chunk_size, source=input.as_posix(), first=first))
+    tasks = (
+        _Task(block, what, fmt, film, backend, coder)
+        for block in _blocks(input, lines=chunk_size, source=input.as_posix(), first=first)
+    )
     bar = None
     results: Iterator[_ChunkResult] = map(_process, tasks) if jobs == 1 else _parallel(tasks, jobs=jobs)
     # What start-up built (lexicons, compiled codebook, loaded modules) lives as long as the process: moved
@@ -570,8 +679,14 @@ def run_file(input: str | Path, output: str | Path | None, *, jobs: int = 1, chu
     # notebook calling this keeps its usual collection.
     gc.freeze()
     try:
-        bar = progress_bar(total=input.stat().st_size, unit="B", unit_scale=True, desc=f"{input.name} → {what}",
-                           enabled=progress, leave=False)
+        bar = progress_bar(
+            total=input.stat().st_size,
+            unit="B",
+            unit_scale=True,
+            desc=f"{input.name} → {what}",
+            enabled=progress,
+            leave=False,
+        )
         for result in results:
             state.take(result, sink)
             bar.update(result.nbytes)
@@ -587,10 +702,19 @@ def run_file(input: str | Path, output: str | Path | None, *, jobs: int = 1, chu
         gc.unfreeze()
     rejections_path = None
     if not strict:
-        rejections_path = write_rejections(_rejection_frame(state.rejections),
-                                           rejections or default_rejections_path(input, output))
-    return RunSummary(input, output, state.reviews, len(state.rejections), sink.rows,
-                      time.perf_counter() - started, jobs, rejections_path)
+        rejections_path = write_rejections(
+            _rejection_frame(state.rejections), rejections or default_rejections_path(input, output)
+        )
+    return RunSummary(
+        input,
+        output,
+        state.reviews,
+        len(state.rejections),
+        sink.rows,
+        time.perf_counter() - started,
+        jobs,
+        rejections_path,
+    )
 
 
 _WARM_UP_LINES = 500
@@ -654,7 +778,7 @@ class _State:
         self.rejections: list[dict[str, Any]] = []
         self.reviews = 0
 
-    def take(self, result: _ChunkResult, sink: "_Sink") -> None:
+    def take(self, result: _ChunkResult, sink: _Sink) -> None:
         if result.rejections and self.strict:
             _fail(result.rejections)
         self.rejections += result.rejections
@@ -665,17 +789,21 @@ class _State:
                 drop.add(rid)
                 self.rejections.append(duplicate.as_dict())
         if drop and self.strict:
-            _fail(self.rejections[-len(drop):])
+            _fail(self.rejections[-len(drop) :])
         for rid, target, line in result.links:
             if rid not in drop and self.ids.dangling(rid, target, self.source, line) is not None:
                 self.open_links.append((rid, target, line))  # may still appear later in the file
         self.reviews += len(result.ids) - len(drop)
         sink.write(result, drop)
 
-    def finish(self, sink: "_Sink") -> None:
-        problems = [rejection.as_dict() for rejection in (self.ids.dangling(rid, target, self.source, line)
-                                                          for rid, target, line in self.open_links)
-                    if rejection is not None]
+    def finish(self, sink: _Sink) -> None:
+        problems = [
+            rejection.as_dict()
+            for rejection in (
+                self.ids.dangling(rid, target, self.source, line) for rid, target, line in self.open_links
+            )
+            if rejection is not None
+        ]
         if problems and self.strict:
             _fail(problems)
         self.rejections += problems
@@ -718,9 +846,11 @@ class _Sink:
     def close(self, *, drop: set) -> None:
         if self.partial is None:
             if drop:
-                raise ValueError(f"run_file: review(s) {', '.join(map(repr, sorted(drop)))} name a duplicate_of "
-                                 "that is not in the input, and their rows are already on stdout; write to a "
-                                 "file to have them left out")
+                raise ValueError(
+                    f"run_file: review(s) {', '.join(map(repr, sorted(drop)))} name a duplicate_of "
+                    "that is not in the input, and their rows are already on stdout; write to a "
+                    "file to have them left out"
+                )
             self.handle.flush()
             return
         if self.fmt == "jsonl":
@@ -763,19 +893,25 @@ class _Sink:
 
 # -------------------------------------------------------------------------------------------- Dask ---
 
-def _conformed_partition(reviews: pd.DataFrame, film: Film, backend: str | None, coder: str,
-                         sentences: bool) -> dict[str, pd.DataFrame]:
+
+def _conformed_partition(
+    reviews: pd.DataFrame, film: Film, backend: str | None, coder: str, sentences: bool
+) -> dict[str, pd.DataFrame]:
     schemas = table_schemas(film, backend, coder)
     if len(reviews) == 0:
         tables = {name: pd.DataFrame(columns=list(schemas[name])) for name in TABLES}
     else:
         tables = run_partition(reviews, film=film, backend=backend, coder=coder, sentences=sentences)
-    return {name: conform(frame, schemas[name], table=name, arrow=True) for name, frame in tables.items()
-            if sentences or name != "sentences"}
+    return {
+        name: conform(frame, schemas[name], table=name, arrow=True)
+        for name, frame in tables.items()
+        if sentences or name != "sentences"
+    }
 
 
-def run_dask(ddf, *, film: Film | None = None, backend: str | None = None, coder: str = "accurate",
-             sentences: bool = False) -> dict[str, Any]:
+def run_dask(
+    ddf, *, film: Film | None = None, backend: str | None = None, coder: str = "accurate", sentences: bool = False
+) -> dict[str, Any]:
     """The pipeline on a Dask DataFrame of reviews: ``{table name: dask DataFrame}`` (lazy).
 
     Each partition goes through `run_partition` once (its result is shared by the tables, so computing
@@ -793,11 +929,14 @@ def run_dask(ddf, *, film: Film | None = None, backend: str | None = None, coder
     run = dask.delayed(_conformed_partition, pure=True)
     results = [run(part, film, backend, coder, sentences) for part in ddf.to_delayed()]
     pick = dask.delayed(_pick, pure=True)
-    return {name: dd.from_delayed([pick(r, name) for r in results],
-                                  meta=conform(pd.DataFrame(columns=list(schemas[name])), schemas[name],
-                                               arrow=True),
-                                  verify_meta=False)
-            for name in names}
+    return {
+        name: dd.from_delayed(
+            [pick(r, name) for r in results],
+            meta=conform(pd.DataFrame(columns=list(schemas[name])), schemas[name], arrow=True),
+            verify_meta=False,
+        )
+        for name in names
+    }
 
 
 def _pick(tables: dict[str, pd.DataFrame], name: str) -> pd.DataFrame:
@@ -809,8 +948,9 @@ def _read_part(path: str, start: int, stop: int, first_line: int) -> tuple[pd.Da
     if path.endswith(".parquet"):
         import pyarrow.parquet as pq
 
-        data = "".join(json.dumps(row, ensure_ascii=False, default=str) + "\n"
-                       for row in pq.read_table(path).to_pylist()).encode("utf-8")
+        data = "".join(
+            json.dumps(row, ensure_ascii=False, default=str) + "\n" for row in pq.read_table(path).to_pylist()
+        ).encode("utf-8")
     else:
         with open(path, "rb") as handle:
             handle.seek(start)
@@ -843,10 +983,18 @@ def _partitions(paths: list[str], lines: int) -> list[tuple[str, int, int, int]]
     return parts
 
 
-def run_dask_files(inputs: str | Path | list[str | Path], output_dir: str | Path, *, scheduler: str | None = None,
-                   film: Film | None = None, backend: str | None = None, coder: str = "accurate",
-                   partition_lines: int = 20_000,
-                   sentences: bool = False, strict: bool = True) -> dict[str, Path]:
+def run_dask_files(
+    inputs: str | Path | list[str | Path],
+    output_dir: str | Path,
+    *,
+    scheduler: str | None = None,
+    film: Film | None = None,
+    backend: str | None = None,
+    coder: str = "accurate",
+    partition_lines: int = 20_000,
+    sentences: bool = False,
+    strict: bool = True,
+) -> dict[str, Path]:
     """Read sharded JSONL/Parquet reviews, run every stage on Dask, write one Parquet dataset per table.
 
     `inputs` is a glob (``"shards/*.jsonl"``) or a list of paths; each JSONL shard is cut into partitions
@@ -887,8 +1035,7 @@ def run_dask_files(inputs: str | Path | list[str | Path], output_dir: str | Path
     writes = []
     for i, (reviews, _) in enumerate(parts):
         tables = run(reviews, film, backend, coder, sentences)
-        writes += [write(tables, name, str(partial / name / f"part.{i:05d}.parquet"), schemas[name])
-                   for name in names]
+        writes += [write(tables, name, str(partial / name / f"part.{i:05d}.parquet"), schemas[name]) for name in names]
     links = dask.delayed(pd.concat)([dask.delayed(_links)(r) for r, _ in parts], ignore_index=True)
     rejections = dask.delayed(pd.concat)([j for _, j in parts], ignore_index=True)
     client = _client(scheduler)
@@ -912,14 +1059,22 @@ def run_dask_files(inputs: str | Path | list[str | Path], output_dir: str | Path
     return {name: output_dir / name for name in names} | {"rejections": output_dir / "rejections.parquet"}
 
 
-def _drop_from_parts(partial: Path, names: list[str], schemas: dict[str, dict[str, str]],
-                     cuts: list[tuple[str, int, int, int]], rejections: list[dict[str, Any]]) -> None:
+def _drop_from_parts(
+    partial: Path,
+    names: list[str],
+    schemas: dict[str, dict[str, str]],
+    cuts: list[tuple[str, int, int, int]],
+    rejections: list[dict[str, Any]],
+) -> None:
     """Rewrite the partitions holding rejected records without those records' rows (every table)."""
     drops: dict[int, set] = collections.defaultdict(set)
     for rejection in rejections:
         # The partition of (source, line): the last one of that file that starts at or before the line.
-        index = max(i for i, (path, _, _, first) in enumerate(cuts)
-                    if path == rejection["source"] and first <= rejection["line"])
+        index = max(
+            i
+            for i, (path, _, _, first) in enumerate(cuts)
+            if path == rejection["source"] and first <= rejection["line"]
+        )
         drops[index].add(rejection["record_id"])
     for index, ids in sorted(drops.items()):
         for name in names:
@@ -951,17 +1106,27 @@ def _to_arrow(frame: pd.DataFrame, schema: dict[str, str]):
 
 def _links(reviews: pd.DataFrame) -> pd.DataFrame:
     frame = reviews.reindex(columns=_LINK_COLUMNS)
-    return pd.DataFrame({"review_id": frame["review_id"].astype(object), "source": frame["source"].astype(object),
-                         "source_line": frame["source_line"].astype("int64"),
-                         "duplicate_of": frame["duplicate_of"].astype(object)})
+    return pd.DataFrame(
+        {
+            "review_id": frame["review_id"].astype(object),
+            "source": frame["source"].astype(object),
+            "source_line": frame["source_line"].astype("int64"),
+            "duplicate_of": frame["duplicate_of"].astype(object),
+        }
+    )
 
 
 def _link_problems(links: pd.DataFrame) -> list[dict[str, Any]]:
     """Ids repeated across shards and duplicate_of links to no other record, as rejections."""
     ids = FirstIds()
-    problems = [r.as_dict() for r in (ids.claim(rid, source, line) for rid, source, line
-                                      in zip(links["review_id"], links["source"], links["source_line"]))
-                if r is not None]
+    problems = [
+        r.as_dict()
+        for r in (
+            ids.claim(rid, source, line)
+            for rid, source, line in zip(links["review_id"], links["source"], links["source_line"])
+        )
+        if r is not None
+    ]
     duplicates = {(p["source"], p["line"]) for p in problems}
     for rid, source, line, target in links.itertuples(index=False, name=None):
         if (source, line) not in duplicates and not _missing(target):

@@ -5,6 +5,7 @@ toolkit/data/segment/cues.yaml; every proposal says why it was made, every line 
     draft = propose(raw_text, source="raw/new_dump.txt")   # the manifest as a dict
     text = to_yaml(draft)                                   # human-readable, loads with load_corpus
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -24,14 +25,14 @@ _DATA = Path(__file__).parent / "data" / "segment" / "cues.yaml"
 
 # Labels of a line. Transparent ones never end a unit and are dropped from inside one.
 _TRANSPARENT = ("repeat", "caption")
-_CUE_WORDS = 30          # a line this short is furniture with one site/promo cue; longer ones need two
-_MIN_ORPHAN_WORDS = 15   # a unit with no header or list/comment context needs this many words
-_MIN_PROSE_WORDS = 8     # a line needs this many words (and a sentence end) to count as prose
-_BLURB_WORDS = 40        # an attributed one-paragraph unit up to this long is a blurb
-_MAX_HELD = 3            # headings absorbed between two prose paragraphs of one unit (Q&A-style reviews)
-_DEK_WORDS = 50          # a lone paragraph right above a byline shorter than this is the article's subtitle
-_SHINGLE = 3             # words per shingle for near-duplicate detection
-_DUPLICATE = 0.5         # share of a unit's shingles found in an earlier unit that makes it a repeat
+_CUE_WORDS = 30  # a line this short is furniture with one site/promo cue; longer ones need two
+_MIN_ORPHAN_WORDS = 15  # a unit with no header or list/comment context needs this many words
+_MIN_PROSE_WORDS = 8  # a line needs this many words (and a sentence end) to count as prose
+_BLURB_WORDS = 40  # an attributed one-paragraph unit up to this long is a blurb
+_MAX_HELD = 3  # headings absorbed between two prose paragraphs of one unit (Q&A-style reviews)
+_DEK_WORDS = 50  # a lone paragraph right above a byline shorter than this is the article's subtitle
+_SHINGLE = 3  # words per shingle for near-duplicate detection
+_DUPLICATE = 0.5  # share of a unit's shingles found in an earlier unit that makes it a repeat
 
 
 class SegmentError(ValueError):
@@ -96,8 +97,7 @@ def _cues() -> _Cues:
         review_by=regexes("review_by"),
         byline=regexes("byline", 0),
         months={k.casefold(): int(v) for by_lang in data["months"].values() for k, v in by_lang.items()},
-        snippet_meta=tuple((re.compile(m["pattern"], re.IGNORECASE), bool(m["closes"]))
-                           for m in data["snippet_meta"]),
+        snippet_meta=tuple((re.compile(m["pattern"], re.IGNORECASE), bool(m["closes"])) for m in data["snippet_meta"]),
         bio=regexes("bio", 0),
         not_name=frozenset(w.casefold() for ws in data["not_name_words"].values() for w in ws),
         connectors=frozenset(w for ws in data["attribution_connectors"].values() for w in ws),
@@ -109,15 +109,15 @@ def _cues() -> _Cues:
 class _Line:
     """One non-blank line of the dump: offsets of its body (without indent or bullet), its paragraph."""
 
-    number: int        # 1-based line number in the dump
-    line_start: int    # offset of the line's first character (for page anchors)
-    start: int         # offset of the body's first character
-    end: int           # offset after the body's last non-space character
+    number: int  # 1-based line number in the dump
+    line_start: int  # offset of the line's first character (for page anchors)
+    start: int  # offset of the body's first character
+    end: int  # offset after the body's last non-space character
     body: str
     indent: int
     bullet: bool
-    whole_paragraph: bool   # the line is a paragraph of its own (blank lines around it)
-    row_text: str           # the whole line stripped (bullet included): what the loader compares drops with
+    whole_paragraph: bool  # the line is a paragraph of its own (blank lines around it)
+    row_text: str  # the whole line stripped (bullet included): what the loader compares drops with
 
 
 _BULLET = re.compile(r"^(\s*)([•·▪◦‣*–-])\s+")
@@ -133,8 +133,19 @@ def _lines(raw: str) -> list[_Line]:
             body_at = bullet.end() if bullet else len(row) - len(row.lstrip())
             body = row[body_at:].rstrip()
             alone = (number == 1 or not rows[number - 2].strip()) and (number == len(rows) or not rows[number].strip())
-            out.append(_Line(number, offset, offset + body_at, offset + body_at + len(body), body,
-                             len(row) - len(row.lstrip()), bool(bullet), alone, row.strip()))
+            out.append(
+                _Line(
+                    number,
+                    offset,
+                    offset + body_at,
+                    offset + body_at + len(body),
+                    body,
+                    len(row) - len(row.lstrip()),
+                    bool(bullet),
+                    alone,
+                    row.strip(),
+                )
+            )
         offset += len(row) + 1
     return out
 
@@ -186,7 +197,8 @@ def _is_name(body: str, not_name: frozenset[str]) -> bool:
     """Two or three capitalized words that are not a heading's function words ("Anthony Kao")."""
     words = body.split()
     return 2 <= len(words) <= 3 and all(
-        _NAME_TOKEN.match(w) and w[0].isupper() and w.casefold() not in not_name for w in words)
+        _NAME_TOKEN.match(w) and w[0].isupper() and w.casefold() not in not_name for w in words
+    )
 
 
 def _parse_date(text: str) -> str | None:
@@ -206,9 +218,9 @@ def _find_date(text: str) -> tuple[str, int, int] | None:
     patterns = (
         (rf"\b{month}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", (3, 1, 2)),
         (rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\.?\s+{month}\s+(\d{{4}}|\d{{2}})\b", (3, 2, 1)),
-        (rf"\b(\d{{1,2}})\s+de\s+{month}\s+de\s+(\d{{4}})\b", (3, 2, 1)),        # "5 de mayo de 2021"
+        (rf"\b(\d{{1,2}})\s+de\s+{month}\s+de\s+(\d{{4}})\b", (3, 2, 1)),  # "5 de mayo de 2021"
         (r"\b(\d{4})-(\d{2})-(\d{2})\b", (1, 2, 3)),
-        (r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", (3, 1, 2)),   # US month/day/year on English pages
+        (r"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b", (3, 1, 2)),  # US month/day/year on English pages
         (r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b", (3, 2, 1)),
     )
     for pattern, (y, m, d) in patterns:
@@ -285,7 +297,7 @@ def _structure_label(line: _Line, repeated: frozenset[str], cues: _Cues) -> _Lab
     if found and n <= 7 and not re.search(r"[a-z]{3,}\s+[a-z]{3,}", body):
         if _found(body, cues.release):
             return _Label("furniture", "the film's release date, not the review's")
-        before = body[:found[1]].split()
+        before = body[: found[1]].split()
         if len(before) == 1 and re.fullmatch(r"[\w.-]{2,40}", before[0]) and not before[0].isdigit():
             # "hallvard_k 3 April 2022": a user name, then the date of the review below
             return _Label("date", "author and date line", (("published", found[0]), ("critic", before[0])))
@@ -351,7 +363,7 @@ def _header_meta(match: re.Match[str]) -> tuple[tuple[str, str], ...]:
     stars = re.match(r"[★☆½⭐✭✮]+", rest.strip())
     if stars:
         meta.append(("rating_raw", stars.group(0)))
-        count = rest.strip()[stars.end():].strip()
+        count = rest.strip()[stars.end() :].strip()
         if count:
             meta.append(("comment_count", count))
     published = _parse_date(rest) if rest else None
@@ -364,14 +376,14 @@ def _header_meta(match: re.Match[str]) -> tuple[tuple[str, str], ...]:
 @dataclass
 class _Unit:
     lines: list[_Line]
-    origin: str                      # prose byline review_by comments bullet card
+    origin: str  # prose byline review_by comments bullet card
     meta: dict[str, str] = field(default_factory=dict)
     why: list[str] = field(default_factory=list)
-    spans: list[tuple[int, int]] | None = None   # card snippets: the quote pieces inside the line
-    gaps: list[_Line] = field(default_factory=list)   # lines inside the unit's range that it does not keep
+    spans: list[tuple[int, int]] | None = None  # card snippets: the quote pieces inside the line
+    gaps: list[_Line] = field(default_factory=list)  # lines inside the unit's range that it does not keep
     kind: str | None = None
     duplicate_of: int | None = None
-    comments_follow: bool = False    # a reader-comment section or form comes after it, before the next unit
+    comments_follow: bool = False  # a reader-comment section or form comes after it, before the next unit
 
     @property
     def words(self) -> int:
@@ -381,15 +393,15 @@ class _Unit:
     def text(self) -> str:
         if self.spans is not None:
             line = self.lines[0]
-            return " ".join(line.body[s - line.start:e - line.start] for s, e in self.spans)
+            return " ".join(line.body[s - line.start : e - line.start] for s, e in self.spans)
         return "\n".join(line.body for line in self.lines)
 
 
 @dataclass
 class _Segmentation:
     units: list[_Unit]
-    left_out: dict[int, str]          # line number -> reason
-    cards: dict[int, str]             # line number of a search-result title -> the title
+    left_out: dict[int, str]  # line number -> reason
+    cards: dict[int, str]  # line number of a search-result title -> the title
 
 
 class _Grouper:
@@ -480,10 +492,18 @@ class _Grouper:
             if label.kind == "name" and self.mode == "normal" and next_is_prose:
                 label = _Label("byline", "name line above an article", (("critic", line.body),))
             self.furniture_run = self.furniture_run + 1 if label.kind == "furniture" else 0
-            handlers = {"review_by": self.on_review_by, "button": self.on_button, "comment_by": self.on_comment,
-                        "comment_open": self.on_comment, "comment_close": self.on_comment,
-                        "rating": self.on_rating, "byline": self.on_byline, "date": self.on_date,
-                        "url": self.on_url, "furniture": self.on_furniture}
+            handlers = {
+                "review_by": self.on_review_by,
+                "button": self.on_button,
+                "comment_by": self.on_comment,
+                "comment_open": self.on_comment,
+                "comment_close": self.on_comment,
+                "rating": self.on_rating,
+                "byline": self.on_byline,
+                "date": self.on_date,
+                "url": self.on_url,
+                "furniture": self.on_furniture,
+            }
             handlers.get(label.kind, self.on_content)(line, label)
 
     def on_card(self, line: _Line, label: _Label) -> None:
@@ -500,8 +520,12 @@ class _Grouper:
             self.units.append(unit)
 
     def on_review_by(self, line: _Line, label: _Label) -> None:
-        self.header(line, dict(label.meta), f"after review header {line.body!r}",
-                    "review header (critic and rating read from it)")
+        self.header(
+            line,
+            dict(label.meta),
+            f"after review header {line.body!r}",
+            "review header (critic and rating read from it)",
+        )
 
     def on_button(self, line: _Line, label: _Label) -> None:
         self.close()
@@ -512,8 +536,12 @@ class _Grouper:
         if self.units:
             self.units[-1].comments_follow = True
         if label.kind == "comment_by":
-            self.header(line, dict(label.meta), f"after comment author line {line.body!r}",
-                        "comment author line (critic read from it)")
+            self.header(
+                line,
+                dict(label.meta),
+                f"after comment author line {line.body!r}",
+                "comment author line (critic read from it)",
+            )
             self.mode = "comments"
         else:
             self.mode = "comments" if label.kind == "comment_open" else "normal"
@@ -557,9 +585,13 @@ class _Grouper:
     def on_furniture(self, line: _Line, label: _Label) -> None:
         # One furniture line between two paragraphs of an article (a "Read also" teaser) is cut out of it;
         # a second one, or one that closes articles ("Related articles"), ends the unit.
-        if self.current is not None and self.mode == "normal" and self.current.origin != "review_by" \
-                and all(held.kind in _TRANSPARENT for _, held in self.held) \
-                and not any(pattern.search(line.body) for pattern in self.cues.section_ends):
+        if (
+            self.current is not None
+            and self.mode == "normal"
+            and self.current.origin != "review_by"
+            and all(held.kind in _TRANSPARENT for _, held in self.held)
+            and not any(pattern.search(line.body) for pattern in self.cues.section_ends)
+        ):
             self.held.append((line, label))
             return
         self.close()
@@ -590,9 +622,14 @@ class _Grouper:
             self.current.lines.append(line)
         else:
             self.close()
-            origin = "review_by" if self.pending_why.startswith("after review") else "byline" if self.pending else "prose"
-            why = {"prose": "consecutive prose paragraphs", "byline": "prose under a byline or date",
-                   "review_by": "text under a review header"}[origin]
+            origin = (
+                "review_by" if self.pending_why.startswith("after review") else "byline" if self.pending else "prose"
+            )
+            why = {
+                "prose": "consecutive prose paragraphs",
+                "byline": "prose under a byline or date",
+                "review_by": "text under a review header",
+            }[origin]
             self.current = self.open(line, origin, why)
 
 
@@ -620,13 +657,13 @@ def _split_attribution(unit: _Unit, cues: _Cues) -> None:
         run += 1
     if run < 4 or run >= len(tokens) or not tokens[run].group(0)[:1].islower():
         return
-    names = [t.group(0) for t in tokens[run - 3:run - 1]]
+    names = [t.group(0) for t in tokens[run - 3 : run - 1]]
     if not all(_NAME_TOKEN.match(n) for n in names) or tokens[run - 1].group(0) in cues.connectors:
         return
-    outlet = line.body[:tokens[run - 3].start()].strip()
+    outlet = line.body[: tokens[run - 3].start()].strip()
     unit.meta.update({"critic": " ".join(names), "outlet": outlet})
     unit.spans = [(line.start + tokens[run - 1].start(), line.end)]
-    unit.why.append(f"attribution {line.body[:tokens[run - 1].start()].strip()!r} read as outlet and critic")
+    unit.why.append(f"attribution {line.body[: tokens[run - 1].start()].strip()!r} read as outlet and critic")
 
 
 def _keep(unit: _Unit) -> bool:
@@ -640,7 +677,7 @@ def _is_dek(unit: _Unit) -> bool:
 
 
 def _next_is_prose(index: int, lines: list[_Line], labels: list[_Label]) -> bool:
-    for line, label in zip(lines[index + 1:index + 4], labels[index + 1:index + 4]):
+    for line, label in zip(lines[index + 1 : index + 4], labels[index + 1 : index + 4]):
         if label.kind in _TRANSPARENT:
             continue
         return label.kind == "prose" and not line.bullet
@@ -694,7 +731,7 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
     tokens = re.findall(r"\w+", text.casefold())
     if len(tokens) < _SHINGLE:
         return {tuple(tokens)} if tokens else set()
-    return {tuple(tokens[i:i + _SHINGLE]) for i in range(len(tokens) - _SHINGLE + 1)}
+    return {tuple(tokens[i : i + _SHINGLE]) for i in range(len(tokens) - _SHINGLE + 1)}
 
 
 def _mark_duplicates(units: list[_Unit]) -> None:
@@ -733,13 +770,20 @@ def _guess_kinds(units: list[_Unit]) -> None:
         original = units[root]
         if u.origin in ("review_by", "comments"):
             u.kind, reason = "user", "review card or reader comment"
-        elif copies.get(root) and original.words <= 150 and "critic" not in original.meta \
-                and original.origin in ("prose", "bullet", "card"):
+        elif (
+            copies.get(root)
+            and original.words <= 150
+            and "critic" not in original.meta
+            and original.origin in ("prose", "bullet", "card")
+        ):
             u.kind, reason = "synopsis", "short unattributed text that recurs in the dump"
         elif u.comments_follow and u.origin in ("prose", "byline"):
             u.kind, reason = "blog", "an article followed by a reader-comment section or form"
-        elif u.origin == "byline" and re.fullmatch(r"\S+", u.meta.get("critic", " ")) and re.search(
-                r"[\d_]|^[a-z]", u.meta["critic"]):
+        elif (
+            u.origin == "byline"
+            and re.fullmatch(r"\S+", u.meta.get("critic", " "))
+            and re.search(r"[\d_]|^[a-z]", u.meta["critic"])
+        ):
             u.kind, reason = "user", "the author is a user name (one token, lower case, digits or '_')"
         elif u.origin == "byline" and len(u.lines) == 1 and u.words <= _BLURB_WORDS:
             u.kind, reason = "blurb", "short attributed one-paragraph quote"
@@ -756,8 +800,12 @@ def _guess_kinds(units: list[_Unit]) -> None:
         else:
             u.kind, reason = "critic", "prose with no other cue (the default)"
         u.why.append(f"kind {u.kind}: {reason}")
-        if u.duplicate_of is not None and "critic" not in u.meta and original.meta.get("critic") \
-                and u.kind != "synopsis":
+        if (
+            u.duplicate_of is not None
+            and "critic" not in u.meta
+            and original.meta.get("critic")
+            and u.kind != "synopsis"
+        ):
             u.meta["critic"] = original.meta["critic"]
             u.why.append("critic as in the unit it repeats")
 
@@ -777,8 +825,9 @@ def _ends(raw: str, start: int, limit: int, base: int) -> list[int]:
     return sorted(cuts | {limit})
 
 
-def _from_anchor(raw: str, start: int, run_end: int, page: tuple[int, int], next_unit: int | None,
-                 beyond: bool = False) -> str:
+def _from_anchor(
+    raw: str, start: int, run_end: int, page: tuple[int, int], next_unit: int | None, beyond: bool = False
+) -> str:
     """The shortest text from `start` (on a word boundary, 40+ characters) that occurs first and once in
     the page; with `beyond`, it may run past the unit's text (when its words recur in the page and no new
     page can start at it). Otherwise raises _Split naming where a new page would make it unique."""
@@ -796,8 +845,10 @@ def _from_anchor(raw: str, start: int, run_end: int, page: tuple[int, int], next
 
 
 def _to_anchor(raw: str, start: int, run_start: int, end: int, page_end: int) -> str:
-    cuts = sorted({run_start + m.end() for m in re.finditer(r"\s", raw[run_start:end])
-                   if end - run_start - m.end() >= 30}, reverse=True)
+    cuts = sorted(
+        {run_start + m.end() for m in re.finditer(r"\s", raw[run_start:end]) if end - run_start - m.end() >= 30},
+        reverse=True,
+    )
     short = [run_start] if end - run_start <= 60 else []  # a short unit's `to` is its whole text
     for begin in [*short, *cuts, run_start, start]:
         anchor = raw[begin:end]
@@ -844,25 +895,41 @@ def _runs(unit: _Unit) -> list[tuple[int, int]]:
     return runs
 
 
-def _anchor(unit: _Unit, raw: str, page: tuple[int, int], next_unit: int | None,
-            boilerplate: frozenset[str], beyond: bool = False) -> dict[str, Any]:
+def _anchor(
+    unit: _Unit,
+    raw: str,
+    page: tuple[int, int],
+    next_unit: int | None,
+    boilerplate: frozenset[str],
+    beyond: bool = False,
+) -> dict[str, Any]:
     """from/to (plus drop) or pieces that make the loader keep exactly this unit's text."""
     runs = _runs(unit)
     if len(runs) == 1:
-        (s, e), = runs
+        ((s, e),) = runs
         return {"from": _from_anchor(raw, s, e, page, next_unit, beyond), "to": _to_anchor(raw, s, s, e, page[1])}
     inside = [line for line in unit.gaps if not (line.whole_paragraph and line.row_text in boilerplate)]
     kept = [raw[s:e] for s, e in runs]
     # The loader splits paragraphs at "\n\n" only, so CRLF dumps get pieces rather than drops.
-    if unit.spans is None and "\r" not in raw and all(line.whole_paragraph for line in inside) \
-            and not any(line.row_text in text for line in inside for text in kept):
+    if (
+        unit.spans is None
+        and "\r" not in raw
+        and all(line.whole_paragraph for line in inside)
+        and not any(line.row_text in text for line in inside for text in kept)
+    ):
         s, e = runs[0][0], runs[-1][1]
-        anchors: dict[str, Any] = {"from": _from_anchor(raw, s, runs[0][1], page, next_unit, beyond),
-                                   "to": _to_anchor(raw, s, runs[-1][0], e, page[1])}
+        anchors: dict[str, Any] = {
+            "from": _from_anchor(raw, s, runs[0][1], page, next_unit, beyond),
+            "to": _to_anchor(raw, s, runs[-1][0], e, page[1]),
+        }
         drops = list(dict.fromkeys(line.row_text for line in inside))
         return {**anchors, "drop": drops} if drops else anchors
-    return {"pieces": [{"from": _from_anchor(raw, s, e, page, next_unit, beyond), "to": _to_anchor(raw, s, s, e, page[1])}
-                       for s, e in runs]}
+    return {
+        "pieces": [
+            {"from": _from_anchor(raw, s, e, page, next_unit, beyond), "to": _to_anchor(raw, s, s, e, page[1])}
+            for s, e in runs
+        ]
+    }
 
 
 # ---------------------------------------------------------------------------------------------- pages
@@ -889,8 +956,9 @@ def _page_starts(lines: list[_Line], found: _Segmentation, labels: list[_Label])
     return starts
 
 
-def _place(raw: str, units: list[_Unit], starts: set[int], boilerplate: frozenset[str]
-           ) -> tuple[list[int], dict[int, tuple[int, dict[str, Any]]]]:
+def _place(
+    raw: str, units: list[_Unit], starts: set[int], boilerplate: frozenset[str]
+) -> tuple[list[int], dict[int, tuple[int, dict[str, Any]]]]:
     """Anchor every unit, adding page starts where an anchor would not be unique in its page.
 
     Returns the page starts and, per unit index, (page number, anchors). A unit whose text cannot be
@@ -948,14 +1016,19 @@ def propose(raw_text: str, *, source: str) -> dict[str, Any]:
     labels = [_label(line, boilerplate, cues) for line in lines]
     found = _group(lines, labels, cues)
     if not found.units:
-        raise SegmentError(f"{source}: no review-like text in {len(lines)} non-blank lines (no prose "
-                           "paragraphs, review headers or search-result snippets)")
+        raise SegmentError(
+            f"{source}: no review-like text in {len(lines)} non-blank lines (no prose "
+            "paragraphs, review headers or search-result snippets)"
+        )
     numbers = {line.number: line for line in lines}
     for unit in found.units:
         if unit.spans is None:
             kept = {line.number for line in unit.lines}
-            unit.gaps = [numbers[n] for n in range(unit.lines[0].number, unit.lines[-1].number + 1)
-                         if n in numbers and n not in kept]
+            unit.gaps = [
+                numbers[n]
+                for n in range(unit.lines[0].number, unit.lines[-1].number + 1)
+                if n in numbers and n not in kept
+            ]
     _mark_duplicates(found.units)
     _guess_kinds(found.units)
     starts, placed = _place(raw_text, found.units, _page_starts(lines, found, labels), boilerplate)
@@ -986,26 +1059,43 @@ def _repeated_paragraphs(lines: list[_Line]) -> frozenset[str]:
     Shorter ones (names, titles) recur in cast lists and are left to the line rules."""
     counts: dict[str, int] = {}
     for line in lines:
-        if line.whole_paragraph and not line.bullet and 3 <= len(_words(line.body)) <= 8 \
-                and not _SENTENCE_END.search(line.body):
+        if (
+            line.whole_paragraph
+            and not line.bullet
+            and 3 <= len(_words(line.body)) <= 8
+            and not _SENTENCE_END.search(line.body)
+        ):
             counts[line.row_text] = counts.get(line.row_text, 0) + 1
     return frozenset(text for text, count in counts.items() if count >= 3)
 
 
-def _manifest(raw: str, source: str, lines: list[_Line], starts: list[int],
-              placed: list[tuple[int, dict[str, Any]]], found: _Segmentation,
-              boilerplate: frozenset[str]) -> dict[str, Any]:
+def _manifest(
+    raw: str,
+    source: str,
+    lines: list[_Line],
+    starts: list[int],
+    placed: list[tuple[int, dict[str, Any]]],
+    found: _Segmentation,
+    boilerplate: frozenset[str],
+) -> dict[str, Any]:
     width = len(str(len(starts)))
     page_ids = [f"p{n + 1:0{width}d}" for n in range(len(starts))]
     titles = {line.line_start: found.cards[line.number] for line in lines if line.number in found.cards}
     pages = []
     for n, at in enumerate(starts):
-        pages.append({"id": page_ids[n], "starts_at": _page_anchor(raw, at, starts[n - 1] if n else None),
-                      "title": titles.get(at), "outlet": None, "url": None})
+        pages.append(
+            {
+                "id": page_ids[n],
+                "starts_at": _page_anchor(raw, at, starts[n - 1] if n else None),
+                "title": titles.get(at),
+                "outlet": None,
+                "url": None,
+            }
+        )
     counters: dict[int, int] = {}
     units = []
     ids: list[str] = []
-    for unit, (page, anchors) in zip(found.units, placed):
+    for _unit, (page, _anchors) in zip(found.units, placed):
         counters[page] = counters.get(page, 0) + 1
         ids.append(f"{page_ids[page]}-{counters[page]}")
     for uid, unit, (page, anchors) in zip(ids, found.units, placed):
@@ -1027,13 +1117,23 @@ def _manifest(raw: str, source: str, lines: list[_Line], starts: list[int],
         units.append(entry)
     page_of_line = {}
     for line in lines:
-        page_of_line[line.number] = page_ids[max(n for n, s in enumerate(starts) if s <= line.line_start)] \
-            if line.line_start >= starts[0] else None
+        page_of_line[line.number] = (
+            page_ids[max(n for n, s in enumerate(starts) if s <= line.line_start)]
+            if line.line_start >= starts[0]
+            else None
+        )
     in_units = {line.number for unit in found.units for line in unit.lines}
-    left_out = [{"line": line.number, "page": page_of_line[line.number],
-                 "reason": found.left_out.get(line.number, "not part of any unit"), "text": line.body,
-                 "after_unit_line": position == 0 or lines[position - 1].number in in_units}
-                for position, line in enumerate(lines) if line.number not in in_units]
+    left_out = [
+        {
+            "line": line.number,
+            "page": page_of_line[line.number],
+            "reason": found.left_out.get(line.number, "not part of any unit"),
+            "text": line.body,
+            "after_unit_line": position == 0 or lines[position - 1].number in in_units,
+        }
+        for position, line in enumerate(lines)
+        if line.number not in in_units
+    ]
     order = {text: min(line.number for line in lines if line.row_text == text) for text in boilerplate}
     return {
         "raw": source,
@@ -1073,7 +1173,9 @@ def to_yaml(manifest: dict[str, Any]) -> str:
     for page in manifest["pages"]:
         out.append("  - " + "\n    ".join(f"{key}: {_scalar(value)}" for key, value in page.items()))
     out += ["", "units:"]
-    items: list[tuple[int, str | None, str]] = [(line, page, text) for line, page, text in _fold(manifest.get("left_out") or [])]
+    items: list[tuple[int, str | None, str]] = [
+        (line, page, text) for line, page, text in _fold(manifest.get("left_out") or [])
+    ]
     for unit in manifest["units"]:
         where = re.match(r"lines? (\d+)", unit.get("note") or "")
         items.append((int(where.group(1)) if where else 0, unit["page"], "  - " + "\n    ".join(_field_lines(unit))))
@@ -1101,8 +1203,7 @@ def _fold(left_out: list[dict[str, Any]]) -> list[tuple[int, str | None, str]]:
         run.clear()
 
     for item in left_out:
-        if run and (item["reason"] != run[-1]["reason"] or item["page"] != run[-1]["page"]
-                    or item["after_unit_line"]):
+        if run and (item["reason"] != run[-1]["reason"] or item["page"] != run[-1]["page"] or item["after_unit_line"]):
             flush()
         run.append(item)
     flush()
@@ -1111,7 +1212,7 @@ def _fold(left_out: list[dict[str, Any]]) -> list[tuple[int, str | None, str]]:
 
 def _clip(text: str, width: int = 60) -> str:
     text = " ".join(text.split())
-    return repr(text if len(text) <= width else text[:width - 1] + "…")
+    return repr(text if len(text) <= width else text[: width - 1] + "…")
 
 
 def _field_lines(unit: dict[str, Any]) -> list[str]:
@@ -1152,10 +1253,11 @@ def segment_file(path: Path, *, relative_to: Path | None = None) -> str:
     try:
         raw = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data[:error.start].count(b"\n") + 1
+        line = data[: error.start].count(b"\n") + 1
         raise SegmentError(f"{path}: not UTF-8 (byte {error.start}, line {line})") from None
     if relative_to is not None:
         import os
+
         source = os.path.relpath(path.resolve(), Path(relative_to).resolve())
     else:
         source = str(path.resolve())

@@ -15,12 +15,13 @@ How `spans` cuts a text, top to bottom:
 4. the pieces between breaks, trimmed; a piece that is only an ellipsis joins the next one.
 `toolkit evaluate sentences` scores the rules on written golden-rule cases (corpus/gold/sentence_boundaries.yaml).
 """
+
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 import pandas as pd
 
@@ -36,7 +37,7 @@ _LANGUAGE_TERMINALS = {"el": ";"}
 # Closing quotes and brackets that belong to the sentence they follow ("…?“ Niemand", "…?» Никто").
 _CLOSERS = "\"'”’“‘»›«‹)]」』）》〉"
 # An emoticon or emoji right after a terminal mark stays with its sentence ("Loved it! :) The sound …").
-_EMOTICON = "(?:[:;=]-?[()DPp]|[\U0001F300-\U0001FAFF][\U0001F300-\U0001FAFF\u200d\ufe0f]*)"
+_EMOTICON = "(?:[:;=]-?[()DPp]|[\U0001f300-\U0001faff][\U0001f300-\U0001faff\u200d\ufe0f]*)"
 # CJK marks end a sentence without a following space, except inside a title (《你好！太空》) or before a
 # particle that continues the sentence after a quote (「…？」と彼は聞いた).
 _CJK_MARKS = "。！？"
@@ -60,13 +61,13 @@ _AFTER_OPENING = re.compile(rf"[\s{re.escape(_OPENING_PUNCT)}]*(\S)")
 class _Rules:
     """What the splitter knows about one language (see toolkit/data/sentences/abbreviations.yaml)."""
 
-    never_end: frozenset[str]    # abbreviations a full stop after which does not end a sentence
-    final: frozenset[str]        # abbreviations that end one before any capital ("etc.", "usw.")
-    may_end: frozenset[str]      # abbreviations that end one before a sentence-opening word
-    year_marks: frozenset[str]   # "г.", "r." after a number: end one before any capital
+    never_end: frozenset[str]  # abbreviations a full stop after which does not end a sentence
+    final: frozenset[str]  # abbreviations that end one before any capital ("etc.", "usw.")
+    may_end: frozenset[str]  # abbreviations that end one before a sentence-opening word
+    year_marks: frozenset[str]  # "г.", "r." after a number: end one before any capital
     number_only: frozenset[str]  # abbreviations that only hold before a digit ("No. 7")
-    ordinal_dot: bool            # "am 5. Oktober": 1–2 digit numbers with a dot are ordinals
-    starters: frozenset[str]     # words that open sentences (toolkit/data/sentences/starters.yaml)
+    ordinal_dot: bool  # "am 5. Oktober": 1–2 digit numbers with a dot are ordinals
+    starters: frozenset[str]  # words that open sentences (toolkit/data/sentences/starters.yaml)
     candidates: re.Pattern
 
     @functools.cached_property
@@ -81,8 +82,10 @@ def _data() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
     # Every entry a string: YAML 1.1 would read "no" and "on" as booleans.
     abbreviations = load_yaml(read_text("sentences/abbreviations.yaml"), strings=True)
     starters = load_yaml(read_text("sentences/starters.yaml"), strings=True)
-    return ({key: frozenset(str(v).lower() for v in (values or [])) for key, values in abbreviations.items()},
-            {key: frozenset(str(v) for v in values) for key, values in starters.items()})
+    return (
+        {key: frozenset(str(v).lower() for v in (values or [])) for key, values in abbreviations.items()},
+        {key: frozenset(str(v) for v in values) for key, values in starters.items()},
+    )
 
 
 _SPECIAL = frozenset({"common", "final", "may_end", "year_marks", "number_only", "ordinal_dot"})
@@ -108,10 +111,16 @@ def _rules(language: str | None) -> _Rules:
         opening = starters[language]
     else:
         opening = frozenset().union(*starters.values())
-    return _Rules(never_end=never_end, final=data["final"], may_end=data["may_end"],
-                  year_marks=data["year_marks"], number_only=data["number_only"],
-                  ordinal_dot=bool(language) and language in data["ordinal_dot"], starters=opening,
-                  candidates=_candidates(_LANGUAGE_TERMINALS.get(language or "", "")))
+    return _Rules(
+        never_end=never_end,
+        final=data["final"],
+        may_end=data["may_end"],
+        year_marks=data["year_marks"],
+        number_only=data["number_only"],
+        ordinal_dot=bool(language) and language in data["ordinal_dot"],
+        starters=opening,
+        candidates=_candidates(_LANGUAGE_TERMINALS.get(language or "", "")),
+    )
 
 
 @functools.cache
@@ -123,11 +132,11 @@ def _candidates(extra_marks: str) -> re.Pattern:
     # to the next one instead of trying every branch at every position (2.5x faster on long reviews).
     return re.compile(
         rf"(?=[{marks}])"
-        rf"(?:(?P<punct>\.(?:[ \u00a0]\.){{2,}}|[{marks}]+)"      # ". . ." or a run of marks
-        rf"(?P<close>(?:[ \u00a0\u202f][»›])?[{closers}]*)"        # closing quotes (French: "? »")
+        rf"(?:(?P<punct>\.(?:[ \u00a0]\.){{2,}}|[{marks}]+)"  # ". . ." or a run of marks
+        rf"(?P<close>(?:[ \u00a0\u202f][»›])?[{closers}]*)"  # closing quotes (French: "? »")
         rf"(?P<emoticon>(?:[^\S\n]+{_EMOTICON}(?=\s|$))*)"
         rf"(?P<space>\s+|$)"
-        rf"|(?P<cjk>[{_CJK_MARKS}]+[{_CJK_CLOSERS}]*))"            # CJK: no space needed
+        rf"|(?P<cjk>[{_CJK_MARKS}]+[{_CJK_CLOSERS}]*))"  # CJK: no space needed
     )
 
 
@@ -198,7 +207,7 @@ def _starts_sentence(text: str, pos: int) -> bool:
 
 
 def _is_ellipsis(punct: str) -> bool:
-    """"...", "…", ". . .", "...." (not "?.." or "!!!": those end their sentence as their first mark does)."""
+    """ "...", "…", ". . .", "...." (not "?.." or "!!!": those end their sentence as their first mark does)."""
     return not punct.strip(". \u00a0…") and (punct.count(".") >= 2 or "…" in punct)
 
 
@@ -229,7 +238,7 @@ def _full_stop_ends(text: str, dot: int, end: int, rules: _Rules) -> bool:
         return False  # "No. 7", "Nr. 3", "p. 12"
     if token in rules.final:
         return True  # "etc. The next...", "и т. д. Всё ..."
-    if token in rules.year_marks and text[max(0, start - 12):start].rstrip()[-1:].isdigit():
+    if token in rules.year_marks and text[max(0, start - 12) : start].rstrip()[-1:].isdigit():
         return True  # "в 1985 г. Экипаж ...", where "г. Москва" is the city
     if token in rules.may_end:
         return _starter_follows(text, end, rules)  # "Pitt & Co. They ...", "8 Mio. Euro"
@@ -250,12 +259,12 @@ def _word_before(text: str, dot: int) -> tuple[str, int]:
     """The lowercased token before the full stop at `dot` and where it starts, without opening quotes or
     an elided article ("d'env." → "env")."""
     # Only a short window is read: abbreviations are short, and reading from 0 would be quadratic.
-    piece = text[max(0, dot - 40):dot]
+    piece = text[max(0, dot - 40) : dot]
     if not piece or piece[-1].isspace():
         return "", dot
     token = piece.rsplit(None, 1)[-1].lstrip(_OPENING_PUNCT)
     if "'" in token or "’" in token:
-        token = token[max(token.rfind("'"), token.rfind("’")) + 1:]
+        token = token[max(token.rfind("'"), token.rfind("’")) + 1 :]
     return token.lower(), dot - len(token)
 
 
@@ -272,7 +281,7 @@ def _join_spaced(text: str, start: int, token: str) -> str:
 def _starter_follows(text: str, end: int, rules: _Rules) -> bool:
     """Whether the word at `end` is one that opens sentences (and not itself an initial: "N. A. Smith")."""
     word = _NEXT_WORD.match(text, end)
-    return bool(word) and word.group(1) in rules.starters and text[word.end(): word.end() + 1] != "."
+    return bool(word) and word.group(1) in rules.starters and text[word.end() : word.end() + 1] != "."
 
 
 def _cjk_ends(text: str, m: re.Match) -> bool:
@@ -322,12 +331,13 @@ def _list_items(text: str) -> list[tuple[int, int]]:
 def _may_open_list(text: str) -> bool:
     """Whether `text` holds something like a first marker: most texts do not, and substring tests tell them
     apart about twice as fast as the regex."""
-    return ("1." in text or "1)" in text or " a." in text or " a)" in text or "\na" in text
-            or text.startswith(("a.", "a)")))
+    return (
+        "1." in text or "1)" in text or " a." in text or " a)" in text or "\na" in text or text.startswith(("a.", "a)"))
+    )
 
 
 def _opens_list(text: str, pos: int) -> bool:
-    before = text[max(0, pos - 40):pos].rstrip(" \t\u00a0")
+    before = text[max(0, pos - 40) : pos].rstrip(" \t\u00a0")
     return not before or before[-1] in "\n:.!?;"
 
 

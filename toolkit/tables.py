@@ -3,19 +3,46 @@
 Every stage names the columns it needs; `require` turns a missing column into a clear error instead of a
 KeyError from deep inside pandas.
 """
+
 from __future__ import annotations
 
 import pandas as pd
 
 REVIEW_COLUMNS = [
-    "review_id", "source", "start", "end", "outlet", "critic", "kind", "url", "published", "place",
-    "place_basis", "rating_raw", "rating", "text", "language", "language_confidence", "mixed",
+    "review_id",
+    "source",
+    "start",
+    "end",
+    "outlet",
+    "critic",
+    "kind",
+    "url",
+    "published",
+    "place",
+    "place_basis",
+    "rating_raw",
+    "rating",
+    "text",
+    "language",
+    "language_confidence",
+    "mixed",
     "duplicate_of",
 ]
 SENTENCE_COLUMNS = ["review_id", "sentence_id", "start", "end", "text", "language"]
 STATEMENT_COLUMNS = [
-    "review_id", "sentence_id", "aspect", "text", "start", "end", "language", "cues", "stance",
-    "incidents", "frames", "method", "score",
+    "review_id",
+    "sentence_id",
+    "aspect",
+    "text",
+    "start",
+    "end",
+    "language",
+    "cues",
+    "stance",
+    "incidents",
+    "frames",
+    "method",
+    "score",
 ]
 BUDGET_COLUMNS = ["review_id", "sentence_id", "amount", "currency", "year", "usd", "subject", "text"]
 

@@ -6,6 +6,7 @@ films the model has not seen), calibrates each tier together with the rules, and
 and ``coder.yaml``. It needs scikit-learn (the ``train`` extra); the toolkit itself only needs numpy to run
 the result. Training is deterministic: the same data gives the same files.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -62,9 +63,16 @@ def load_training(folder: str | Path) -> pd.DataFrame:
                     raise SystemExit(f"{path} line {number}: {aspect} must be 0 or 1, got {record[aspect]!r}")
             if not isinstance(record["text"], str) or not record["text"].strip():
                 raise SystemExit(f"{path} line {number}: empty text")
-            rows.append({**{f: record[f] for f in FIELDS}, "stance": record.get("stance"),
-                         "frames": record.get("frames") or [], "register": record.get("register") or "unknown",
-                         "hard_negative": record.get("hard_negative") or "", "file": path.name})
+            rows.append(
+                {
+                    **{f: record[f] for f in FIELDS},
+                    "stance": record.get("stance"),
+                    "frames": record.get("frames") or [],
+                    "register": record.get("register") or "unknown",
+                    "hard_negative": record.get("hard_negative") or "",
+                    "file": path.name,
+                }
+            )
     frame = pd.DataFrame(rows)
     return frame.drop_duplicates("text", keep="first").reset_index(drop=True)
 
@@ -153,8 +161,9 @@ def _best_addition(score: np.ndarray, rule: np.ndarray, y: np.ndarray, share: fl
     """The threshold on `score` for sentences no rule fired on that maximises F1 of (rule or score >= t),
     with negatives weighted as if positives were `share` of the sentences."""
     w_neg = _negative_weight(y, share)
-    candidates = (np.unique(np.r_[np.quantile(score[~rule], np.linspace(0.5, 1.0, 401)), 1.01])
-                  if (~rule).any() else [1.01])
+    candidates = (
+        np.unique(np.r_[np.quantile(score[~rule], np.linspace(0.5, 1.0, 401)), 1.01]) if (~rule).any() else [1.01]
+    )
     best_t, best_f1 = 1.01, -1.0
     for t in candidates:
         f1 = _weighted_f1(rule | (score >= t), y, w_neg)
@@ -188,8 +197,12 @@ def _calibration(p_logit: np.ndarray, rule: np.ndarray, y: np.ndarray) -> dict[s
     r = rule.astype(float)
     fit = LogisticRegression(C=10.0, max_iter=1000, solver="lbfgs").fit(np.column_stack([p_logit, r, r * p_logit]), y)
     w, b = fit.coef_[0], fit.intercept_[0]
-    return {"model": round(float(w[0]), 6), "rule": round(float(w[1]), 6), "both": round(float(w[2]), 6),
-            "bias": round(float(b), 6)}
+    return {
+        "model": round(float(w[0]), 6),
+        "rule": round(float(w[1]), 6),
+        "both": round(float(w[2]), 6),
+        "bias": round(float(b), 6),
+    }
 
 
 def _score(p_logit: np.ndarray, rule: np.ndarray, cal: dict[str, float]) -> np.ndarray:
@@ -199,8 +212,9 @@ def _score(p_logit: np.ndarray, rule: np.ndarray, cal: dict[str, float]) -> np.n
 
 
 def _thresholds(oof: np.ndarray, rules: np.ndarray, y: np.ndarray, cals: list[dict], share: float) -> list[float]:
-    return [round(_best_addition(_score(oof[:, j], rules[:, j], cals[j]), rules[:, j], y[:, j], share), 4)
-            for j in range(3)]
+    return [
+        round(_best_addition(_score(oof[:, j], rules[:, j], cals[j]), rules[:, j], y[:, j], share), 4) for j in range(3)
+    ]
 
 
 def train(folder: str | Path, out: str | Path, *, cache: str | Path | None = None, log=print) -> dict[str, Any]:
@@ -239,8 +253,10 @@ def train(folder: str | Path, out: str | Path, *, cache: str | Path | None = Non
     cascaded = np.where(unsure[:, None], acc_oof, fast_oof)
     sent_share = float(unsure.mean())
     dev = _development(weights, bound, log, dev_rows)
-    tiers = {"fast": _tier(fast_oof, rules, y, dev["fast"], dev, log=lambda m: log(f"fast {m}")),
-             "accurate": _tier(cascaded, rules, y, dev["accurate"], dev, log=lambda m: log(f"accurate {m}"))}
+    tiers = {
+        "fast": _tier(fast_oof, rules, y, dev["fast"], dev, log=lambda m: log(f"fast {m}")),
+        "accurate": _tier(cascaded, rules, y, dev["accurate"], dev, log=lambda m: log(f"accurate {m}")),
+    }
 
     stance_w, stance_b, frame_names, frame_w, frame_b = _label_heads(data, x)
     keep = _used_features(np.column_stack([c.coef_[0] for c in fast_fit]), stance_w, frame_w)
@@ -256,13 +272,19 @@ def train(folder: str | Path, out: str | Path, *, cache: str | Path | None = Non
         fast_bias=np.array([c.intercept_[0] for c in fast_fit], dtype=np.float32),
         accurate_weights=np.column_stack([c.coef_[0] for c in acc_fit]).astype(np.float32),
         accurate_bias=np.array([c.intercept_[0] for c in acc_fit], dtype=np.float32),
-        stance_weights=stance_w[keep].astype(np.float16), stance_bias=stance_b.astype(np.float32),
-        frame_weights=frame_w[keep].astype(np.float16), frame_bias=frame_b.astype(np.float32),
+        stance_weights=stance_w[keep].astype(np.float16),
+        stance_bias=stance_b.astype(np.float32),
+        frame_weights=frame_w[keep].astype(np.float16),
+        frame_bias=frame_b.astype(np.float32),
     )
     settings = {
-        "trained_on": {"sentences": len(data), "languages": int(data["language"].nunique()),
-                       "films": int(data["film"].nunique()), "sha256": digest,
-                       "positives": {a: int(data[a].sum()) for a in ASPECTS}},
+        "trained_on": {
+            "sentences": len(data),
+            "languages": int(data["language"].nunique()),
+            "films": int(data["film"].nunique()),
+            "sha256": digest,
+            "positives": {a: int(data[a].sum()) for a in ASPECTS},
+        },
         "features": len(kept_names),
         "cascade": {"fast_logit_below": round(bound, 4), "held_out_share_sent_to_encoder": round(sent_share, 4)},
         "tiers": tiers,
@@ -270,31 +292,41 @@ def train(folder: str | Path, out: str | Path, *, cache: str | Path | None = Non
     }
     (out / "coder.yaml").write_text(
         "# Written by `python -m toolkit.train`; do not edit by hand. Held-out figures: 5 folds grouped by year.\n"
-        + yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
+        + yaml.safe_dump(settings, sort_keys=False, allow_unicode=True),
+        encoding="utf-8",
+    )
     log(f"wrote {out / 'coder.npz'} and {out / 'coder.yaml'} in {time.time() - started:.0f} s")
     for tier in ("fast", "accurate"):
         for aspect in ASPECTS:
             held = tiers[tier]["aspects"][aspect]["held_out"]
-            log(f"  {tier:8} {aspect:11} held-out F1 combined {held['combined']['f1']:.3f} "
-                f"model {held['model']['f1']:.3f} rules {held['rules']['f1']:.3f}")
+            log(
+                f"  {tier:8} {aspect:11} held-out F1 combined {held['combined']['f1']:.3f} "
+                f"model {held['model']['f1']:.3f} rules {held['rules']['f1']:.3f}"
+            )
     return settings
 
 
-def _tier(oof: np.ndarray, rules: np.ndarray, y: np.ndarray, dev_logits: np.ndarray, dev: dict[str, Any],
-          log) -> dict[str, Any]:
+def _tier(
+    oof: np.ndarray, rules: np.ndarray, y: np.ndarray, dev_logits: np.ndarray, dev: dict[str, Any], log
+) -> dict[str, Any]:
     """One tier's settings: per aspect the calibration, the threshold and the figures behind it."""
     cals = [_calibration(oof[:, j], rules[:, j], y[:, j]) for j in range(3)]
     out: dict[str, Any] = {"aspects": {}}
-    for j, (aspect, (threshold, dev_f1)) in enumerate(zip(ASPECTS, _choose_thresholds(
-            oof, rules, y, cals, dev_logits, dev))):
+    for j, (aspect, (threshold, dev_f1)) in enumerate(
+        zip(ASPECTS, _choose_thresholds(oof, rules, y, cals, dev_logits, dev))
+    ):
         score = _score(oof[:, j], rules[:, j], cals[j])
         model_threshold, _ = _best_f1(1 / (1 + np.exp(-oof[:, j])), y[:, j])
         log(f"{aspect}: threshold {threshold}, development F1 {dev_f1}")
         out["aspects"][aspect] = {
-            "calibration": cals[j], "threshold": threshold, "model_threshold": round(model_threshold, 4),
-            "held_out": {"combined": _prf(rules[:, j] | (score >= threshold), y[:, j]),
-                         "model": _prf(1 / (1 + np.exp(-oof[:, j])) >= model_threshold, y[:, j]),
-                         "rules": _prf(rules[:, j], y[:, j])},
+            "calibration": cals[j],
+            "threshold": threshold,
+            "model_threshold": round(model_threshold, 4),
+            "held_out": {
+                "combined": _prf(rules[:, j] | (score >= threshold), y[:, j]),
+                "model": _prf(1 / (1 + np.exp(-oof[:, j])) >= model_threshold, y[:, j]),
+                "rules": _prf(rules[:, j], y[:, j]),
+            },
             "development_f1": dev_f1,
         }
     return out
@@ -321,9 +353,13 @@ def _development_rows() -> pd.DataFrame:
 
     gold = load_gold()
     written = written_reviews()
-    sets = {"corpus": (load_corpus().assign(language=None), gold[gold["source"] == "corpus"]),
-            "written_dev": (written[written["split"] == "dev"][["review_id", "text", "language"]],
-                            gold[(gold["source"] == "written") & (gold["split"] == "dev")])}
+    sets = {
+        "corpus": (load_corpus().assign(language=None), gold[gold["source"] == "corpus"]),
+        "written_dev": (
+            written[written["split"] == "dev"][["review_id", "text", "language"]],
+            gold[(gold["source"] == "written") & (gold["split"] == "dev")],
+        ),
+    }
     parts = []
     for name, (reviews, g) in sets.items():
         annotated, sentences = language.annotate(reviews)
@@ -331,15 +367,21 @@ def _development_rows() -> pd.DataFrame:
         g = _spans(annotated, g)
         keys = list(zip(sentences["review_id"], sentences["sentence_id"]))
         ruled = set(zip(statements["review_id"], statements["sentence_id"], statements["aspect"]))
-        frame = pd.DataFrame({"set": name, "review_id": sentences["review_id"].astype(str).to_numpy(),
-                              "text": sentences["text"].to_numpy()})
+        frame = pd.DataFrame(
+            {
+                "set": name,
+                "review_id": sentences["review_id"].astype(str).to_numpy(),
+                "text": sentences["text"].to_numpy(),
+            }
+        )
         for aspect in ASPECTS:
             frame[f"rule_{aspect}"] = [(r, s, aspect) in ruled for r, s in keys]
             spans = g[g["aspect"] == aspect].groupby("review_id")
             spans = {rid: list(zip(part["start"], part["end"])) for rid, part in spans}
-            frame[f"gold_{aspect}"] = [any(a < e and st < b for a, b in spans.get(r, ()))
-                                       for r, st, e in zip(sentences["review_id"], sentences["start"],
-                                                           sentences["end"])]
+            frame[f"gold_{aspect}"] = [
+                any(a < e and st < b for a, b in spans.get(r, ()))
+                for r, st, e in zip(sentences["review_id"], sentences["start"], sentences["end"])
+            ]
         parts.append(frame)
     return pd.concat(parts, ignore_index=True)
 
@@ -359,11 +401,17 @@ def _development(weights: dict[str, Any], bound: float, log, dev: pd.DataFrame |
     groups = dev["set"] + "/" + dev["review_id"]
     for _, rows in pd.Series(todo).groupby(groups.to_numpy()[todo]):
         embeddings[rows.to_numpy()] = embed([texts[i] for i in rows])
-    accurate[todo] = np.column_stack([f.decision_function(np.hstack([embeddings[todo], fast[todo]]))
-                                      for f in weights["accurate"]])
+    accurate[todo] = np.column_stack(
+        [f.decision_function(np.hstack([embeddings[todo], fast[todo]])) for f in weights["accurate"]]
+    )
     log(f"development set: {len(dev)} sentences")
-    return {"fast": fast, "accurate": accurate, "rules": rules, "in_corpus": (dev["set"] == "corpus").to_numpy(),
-            "gold": dev[[f"gold_{a}" for a in ASPECTS]].to_numpy()}
+    return {
+        "fast": fast,
+        "accurate": accurate,
+        "rules": rules,
+        "in_corpus": (dev["set"] == "corpus").to_numpy(),
+        "gold": dev[[f"gold_{a}" for a in ASPECTS]].to_numpy(),
+    }
 
 
 def _choose_thresholds(oof, rules, y, cals, dev_logits, dev) -> list[tuple[float, dict[str, float]]]:
@@ -388,10 +436,14 @@ def _choose_thresholds(oof, rules, y, cals, dev_logits, dev) -> list[tuple[float
 
         def development(t: float) -> tuple[float, dict[str, float]]:
             pred = dev["rules"][:, j] | (dev_score >= t)
-            f1 = {"development": _prf(pred, gold)["f1"],
-                  "corpus": _prf(pred[dev["in_corpus"]], gold[dev["in_corpus"]])["f1"]}
-            return min(f1["development"] - floors["dev"]["sentence_f1"][aspect],
-                       f1["corpus"] - floors["corpus"]["sentence_f1"][aspect]), f1
+            f1 = {
+                "development": _prf(pred, gold)["f1"],
+                "corpus": _prf(pred[dev["in_corpus"]], gold[dev["in_corpus"]])["f1"],
+            }
+            return min(
+                f1["development"] - floors["dev"]["sentence_f1"][aspect],
+                f1["corpus"] - floors["corpus"]["sentence_f1"][aspect],
+            ), f1
 
         margins = [(t, *development(t)) for t in grid]
         keeping = [t for t, margin, _ in margins if margin >= 0]
@@ -407,7 +459,7 @@ def _embeddings(texts: list[str], digest: str, cache: str | Path | None, log) ->
         return np.load(path)
     log(f"embedding {len(texts)} sentences (about {len(texts) / 150:.0f} s)")
     # Batches of 64: the encoder's sums vary by about 1e-7 with the batch, far below what a head can notice.
-    vectors = np.vstack([embed(texts[i:i + 64]) for i in range(0, len(texts), 64)])
+    vectors = np.vstack([embed(texts[i : i + 64]) for i in range(0, len(texts), 64)])
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
         np.save(path, vectors)
@@ -419,7 +471,8 @@ def _label_heads(data: pd.DataFrame, x) -> tuple[np.ndarray, np.ndarray, list[st
 
     acc = np.flatnonzero((data["accuracy"] == 1) & data["stance"].isin(STANCES))
     stance_fit = LogisticRegression(C=4.0, max_iter=2000, solver="lbfgs").fit(
-        x[acc], data["stance"].iloc[acc].map(STANCES.index).to_numpy())
+        x[acc], data["stance"].iloc[acc].map(STANCES.index).to_numpy()
+    )
     if len(stance_fit.classes_) < 3:
         raise SystemExit("toolkit.train: the accuracy sentences need at least three different stances")
     # A stance no training sentence has gets a bias no sentence can overcome.
@@ -460,15 +513,18 @@ def datasheet(folder: str | Path) -> str:
         counts = data.groupby(by)[[*ASPECTS, "none"]].sum()
         counts.insert(0, "sentences", data.groupby(by).size())
         counts = counts.sort_values("sentences", ascending=False, kind="stable")
-        lines = [f"| {by} | sentences | " + " | ".join([*ASPECTS, "no aspect"]) + " |",
-                 "|---|" + "---:|" * (len(ASPECTS) + 2)]
+        lines = [
+            f"| {by} | sentences | " + " | ".join([*ASPECTS, "no aspect"]) + " |",
+            "|---|" + "---:|" * (len(ASPECTS) + 2),
+        ]
         lines += [f"| {key} | " + " | ".join(str(int(v)) for v in row) + " |" for key, row in counts.iterrows()]
         return "\n".join(lines)
 
     hard = data[data["hard_negative"] != ""].groupby("hard_negative").size().sort_values(ascending=False)
     parts = [
         f"{len(data)} sentences, {data['language'].nunique()} languages, {data['film'].nunique()} film titles; "
-        + ", ".join(f"{a} {int(data[a].sum())}" for a in ASPECTS) + f", no aspect {int(data['none'].sum())}.",
+        + ", ".join(f"{a} {int(data[a].sum())}" for a in ASPECTS)
+        + f", no aspect {int(data['none'].sum())}.",
         "### By language\n\n" + table("language"),
         "### By register\n\n" + table("register"),
         "### Hard negatives by kind\n\n| kind | sentences |\n|---|---:|\n"

@@ -9,6 +9,7 @@ when their spans in the review text overlap. Every sentence not in the gold file
 ``python -m toolkit.evaluation.aspects`` prints precision/recall/F1 per aspect and language at sentence and review
 level, and exact-match accuracy of budget figures (amount, currency, subject).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -25,8 +26,25 @@ import yaml
 from toolkit import datasets
 from toolkit.tables import TableError
 
-__all__ = ["GOLD", "REVIEWS", "FLOORS", "load_gold", "written_reviews", "predict", "score", "figure_accuracy",
-           "label_agreement", "evaluate", "evaluate_folder", "extra_sets", "summary", "Evaluation", "load_floors", "check_floors", "main"]
+__all__ = [
+    "GOLD",
+    "REVIEWS",
+    "FLOORS",
+    "load_gold",
+    "written_reviews",
+    "predict",
+    "score",
+    "figure_accuracy",
+    "label_agreement",
+    "evaluate",
+    "evaluate_folder",
+    "extra_sets",
+    "summary",
+    "Evaluation",
+    "load_floors",
+    "check_floors",
+    "main",
+]
 
 _CORPUS = datasets.corpus_dir()
 GOLD = _CORPUS / "gold" / "aspects_gold.jsonl"
@@ -63,13 +81,19 @@ def load_gold(path: str | Path = GOLD) -> pd.DataFrame:
                 raise TableError(f"{path}:{number}: gold line lacks {key!r}")
         for aspect, labels in sorted(line["aspects"].items()):
             labels = labels or {}
-            rows.append({
-                "review_id": line["review_id"], "source": line.get("source", "corpus"),
-                "split": line.get("split", "dev"), "sentence": line["sentence"], "aspect": aspect,
-                "stance": labels.get("stance"), "incidents": sorted(labels.get("incidents") or []),
-                "frames": sorted(labels.get("frames") or []),
-                "figures": list(line.get("figures") or []) if aspect == "budget" else [],
-            })
+            rows.append(
+                {
+                    "review_id": line["review_id"],
+                    "source": line.get("source", "corpus"),
+                    "split": line.get("split", "dev"),
+                    "sentence": line["sentence"],
+                    "aspect": aspect,
+                    "stance": labels.get("stance"),
+                    "incidents": sorted(labels.get("incidents") or []),
+                    "frames": sorted(labels.get("frames") or []),
+                    "figures": list(line.get("figures") or []) if aspect == "budget" else [],
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -86,8 +110,9 @@ def written_reviews(path: str | Path = REVIEWS) -> pd.DataFrame:
     return frame
 
 
-def predict(reviews: pd.DataFrame, *, coder: str = "accurate",
-            film: Any = None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def predict(
+    reviews: pd.DataFrame, *, coder: str = "accurate", film: Any = None
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
     """Run the pipeline as the toolkit does: language → sentences → statements → budget figures.
 
     Returns (reviews with language, statements, figures). A review's declared language, when given, wins
@@ -103,13 +128,15 @@ def predict(reviews: pd.DataFrame, *, coder: str = "accurate",
     if declared is not None:
         annotated = annotated.assign(language=declared.where(declared.notna(), annotated["language"]).values)
     statements = aspects.extract_statements(annotated, sentences, profile=film, coder=coder)
-    figures = money.budget_figures(statements, year=film.year, film_titles=film.titles,
-                                   comparators=getattr(film, "comparison_titles", ()))
+    figures = money.budget_figures(
+        statements, year=film.year, film_titles=film.titles, comparators=getattr(film, "comparison_titles", ())
+    )
     return annotated, statements, figures
 
 
-def evaluate_folder(folder: str | Path, *, coder: str = "accurate", film: Any = None,
-                    name: str | None = None) -> Evaluation:
+def evaluate_folder(
+    folder: str | Path, *, coder: str = "accurate", film: Any = None, name: str | None = None
+) -> Evaluation:
     """Score a labelled set kept as ``reviews.jsonl`` + ``gold.jsonl`` in `folder` (the blind test, an
     example film's set). Without `film` the reviews are coded as about a generic film, as a user's would be.
     """
@@ -120,8 +147,13 @@ def evaluate_folder(folder: str | Path, *, coder: str = "accurate", film: Any = 
     gold = load_gold(folder / "gold.jsonl")
     film = film or Film(title="the film", year=None)
     revs, statements, figures = predict(reviews[["review_id", "text", "language"]], coder=coder, film=film)
-    return Evaluation(name or folder.name, score(revs, statements, gold), figure_accuracy(revs, figures, gold),
-                      statements, label_agreement(revs, statements, gold))
+    return Evaluation(
+        name or folder.name,
+        score(revs, statements, gold),
+        figure_accuracy(revs, figures, gold),
+        statements,
+        label_agreement(revs, statements, gold),
+    )
 
 
 def _film_profile() -> Any:
@@ -209,9 +241,19 @@ def score(reviews: pd.DataFrame, statements: pd.DataFrame, gold: pd.DataFrame) -
 
 def _row(level: str, aspect: str, lang: str, tp_gold: int, n_gold: int, tp_pred: int, n_pred: int) -> dict:
     precision, recall, f1 = _prf(tp_gold, n_gold, tp_pred, n_pred)
-    return {"level": level, "aspect": aspect, "language": lang, "tp": tp_gold, "fp": n_pred - tp_pred,
-            "fn": n_gold - tp_gold, "precision": round(precision, 4), "recall": round(recall, 4),
-            "f1": round(f1, 4), "n_gold": n_gold, "n_pred": n_pred}
+    return {
+        "level": level,
+        "aspect": aspect,
+        "language": lang,
+        "tp": tp_gold,
+        "fp": n_pred - tp_pred,
+        "fn": n_gold - tp_gold,
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "n_gold": n_gold,
+        "n_pred": n_pred,
+    }
 
 
 def figure_accuracy(reviews: pd.DataFrame, figures: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
@@ -223,24 +265,58 @@ def figure_accuracy(reviews: pd.DataFrame, figures: pd.DataFrame, gold: pd.DataF
     gold = _spans(reviews, gold[gold["aspect"] == "budget"])
     rows = []
     for rec in gold.to_dict("records"):
-        inside = figures[(figures["review_id"] == rec["review_id"]) & (figures["start"] >= rec["start"])
-                         & (figures["end"] <= rec["end"])] if len(figures) else figures
+        inside = (
+            figures[
+                (figures["review_id"] == rec["review_id"])
+                & (figures["start"] >= rec["start"])
+                & (figures["end"] <= rec["end"])
+            ]
+            if len(figures)
+            else figures
+        )
         for want in rec["figures"]:
-            same_amount = inside[[math.isclose(float(a), float(want["amount"]), rel_tol=1e-6)
-                                  for a in inside["amount"]]] if len(inside) else inside
-            exact = same_amount[(same_amount["currency"] == want["currency"])
-                                & (same_amount["subject"] == want["subject"])] if len(same_amount) else same_amount
+            same_amount = (
+                inside[[math.isclose(float(a), float(want["amount"]), rel_tol=1e-6) for a in inside["amount"]]]
+                if len(inside)
+                else inside
+            )
+            exact = (
+                same_amount[(same_amount["currency"] == want["currency"]) & (same_amount["subject"] == want["subject"])]
+                if len(same_amount)
+                else same_amount
+            )
             got = same_amount.iloc[0] if len(same_amount) else None
-            rows.append({
-                "review_id": rec["review_id"], "source": rec["source"], "split": rec["split"],
-                "amount": want["amount"], "currency": want["currency"], "subject": want["subject"],
-                "found_amount": got is not None,
-                "found_currency": None if got is None else got["currency"],
-                "found_subject": None if got is None else got["subject"],
-                "exact": len(exact) > 0, "sentence": rec["sentence"],
-            })
-    return pd.DataFrame(rows, columns=["review_id", "source", "split", "amount", "currency", "subject",
-                                       "found_amount", "found_currency", "found_subject", "exact", "sentence"])
+            rows.append(
+                {
+                    "review_id": rec["review_id"],
+                    "source": rec["source"],
+                    "split": rec["split"],
+                    "amount": want["amount"],
+                    "currency": want["currency"],
+                    "subject": want["subject"],
+                    "found_amount": got is not None,
+                    "found_currency": None if got is None else got["currency"],
+                    "found_subject": None if got is None else got["subject"],
+                    "exact": len(exact) > 0,
+                    "sentence": rec["sentence"],
+                }
+            )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "review_id",
+            "source",
+            "split",
+            "amount",
+            "currency",
+            "subject",
+            "found_amount",
+            "found_currency",
+            "found_subject",
+            "exact",
+            "sentence",
+        ],
+    )
 
 
 def label_agreement(reviews: pd.DataFrame, statements: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
@@ -260,8 +336,14 @@ def label_agreement(reviews: pd.DataFrame, statements: pd.DataFrame, gold: pd.Da
                 got = hits.iloc[0][label]
                 want = rec[label]
                 same.append(got == want if label == "stance" else sorted(got) == sorted(want))
-        rows.append({"label": label, "aspect": aspect, "n": len(same),
-                     "agreement": round(sum(same) / len(same), 4) if same else float("nan")})
+        rows.append(
+            {
+                "label": label,
+                "aspect": aspect,
+                "n": len(same),
+                "agreement": round(sum(same) / len(same), 4) if same else float("nan"),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -286,8 +368,9 @@ class Evaluation:
         return float(self.figures["exact"].mean()) if len(self.figures) else float("nan")
 
 
-def evaluate(*, gold_path: str | Path = GOLD, reviews_path: str | Path = REVIEWS,
-             coder: str = "accurate", extra: bool = False) -> dict[str, Evaluation]:
+def evaluate(
+    *, gold_path: str | Path = GOLD, reviews_path: str | Path = REVIEWS, coder: str = "accurate", extra: bool = False
+) -> dict[str, Evaluation]:
     """Evaluate the shipped corpus and the written reviews; keys: corpus, written_dev, written_heldout, dev.
 
     ``dev`` is the development set the floors apply to: the corpus plus the written dev reviews. With `extra`,
@@ -304,20 +387,34 @@ def evaluate(*, gold_path: str | Path = GOLD, reviews_path: str | Path = REVIEWS
     out: dict[str, Evaluation] = {}
     sets = {
         "corpus": (c_reviews, c_statements, c_figures, gold[gold["source"] == "corpus"]),
-        "written_dev": (w_reviews[w_reviews["split"] == "dev"], w_statements, w_figures,
-                        gold[(gold["source"] == "written") & (gold["split"] == "dev")]),
-        "written_heldout": (w_reviews[w_reviews["split"] == "heldout"], w_statements, w_figures,
-                            gold[(gold["source"] == "written") & (gold["split"] == "heldout")]),
+        "written_dev": (
+            w_reviews[w_reviews["split"] == "dev"],
+            w_statements,
+            w_figures,
+            gold[(gold["source"] == "written") & (gold["split"] == "dev")],
+        ),
+        "written_heldout": (
+            w_reviews[w_reviews["split"] == "heldout"],
+            w_statements,
+            w_figures,
+            gold[(gold["source"] == "written") & (gold["split"] == "heldout")],
+        ),
     }
-    dev_reviews = pd.concat([c_reviews[["review_id", "text", "language"]],
-                             sets["written_dev"][0][["review_id", "text", "language"]]], ignore_index=True)
-    sets["dev"] = (dev_reviews, pd.concat([c_statements, w_statements], ignore_index=True),
-                   pd.concat([c_figures, w_figures], ignore_index=True),
-                   pd.concat([sets["corpus"][3], sets["written_dev"][3]], ignore_index=True))
+    dev_reviews = pd.concat(
+        [c_reviews[["review_id", "text", "language"]], sets["written_dev"][0][["review_id", "text", "language"]]],
+        ignore_index=True,
+    )
+    sets["dev"] = (
+        dev_reviews,
+        pd.concat([c_statements, w_statements], ignore_index=True),
+        pd.concat([c_figures, w_figures], ignore_index=True),
+        pd.concat([sets["corpus"][3], sets["written_dev"][3]], ignore_index=True),
+    )
     for name, (revs, stmts, figs, g) in sets.items():
         stmts = stmts[stmts["review_id"].isin(set(revs["review_id"]))]
-        out[name] = Evaluation(name, score(revs, stmts, g), figure_accuracy(revs, figs, g), stmts,
-                               label_agreement(revs, stmts, g))
+        out[name] = Evaluation(
+            name, score(revs, stmts, g), figure_accuracy(revs, figs, g), stmts, label_agreement(revs, stmts, g)
+        )
     if extra:
         for name, folder in extra_sets().items():
             out[name] = evaluate_folder(folder, coder=coder, film=_example_profile(name), name=name)
@@ -348,8 +445,9 @@ def check_floors(results: dict[str, Evaluation], floors: dict[str, Any]) -> list
             if not got >= floor:
                 problems.append(f"{set_name}: {label} agreement is {got:.3f} < floor {floor}")
         if "figure_exact" in spec and not ev.figure_exact >= spec["figure_exact"]:
-            problems.append(f"{set_name}: budget-figure exact match {ev.figure_exact:.3f} < floor "
-                            f"{spec['figure_exact']}")
+            problems.append(
+                f"{set_name}: budget-figure exact match {ev.figure_exact:.3f} < floor {spec['figure_exact']}"
+            )
     return problems
 
 
@@ -399,8 +497,11 @@ def _report(results: dict[str, Evaluation], out: Any) -> None:
         print("-- labels of found gold sentences (exact agreement) --", file=out)
         print(ev.labels.to_string(index=False), file=out)
         if len(ev.figures):
-            print(f"-- budget figures: {int(ev.figures['exact'].sum())}/{len(ev.figures)} exact "
-                  f"(amount, currency, subject) --", file=out)
+            print(
+                f"-- budget figures: {int(ev.figures['exact'].sum())}/{len(ev.figures)} exact "
+                f"(amount, currency, subject) --",
+                file=out,
+            )
             print(ev.figures.drop(columns=["sentence", "source"]).to_string(index=False), file=out)
 
 

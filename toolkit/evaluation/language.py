@@ -5,22 +5,30 @@
 The gate in tests/test_eval_language.py holds the default backend to the floors in
 corpus/gold/floors_language.yaml.
 """
+
 from __future__ import annotations
 
 import argparse
 import functools
 import sys
-from pathlib import Path
-
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
 import pandas as pd
 
 from toolkit import datasets, language
 
-__all__ = ["GOLD_DIR", "load_sentences", "load_reviews", "predict_sentences", "predict_reviews", "report",
-           "summary", "to_markdown"]
+__all__ = [
+    "GOLD_DIR",
+    "load_sentences",
+    "load_reviews",
+    "predict_sentences",
+    "predict_reviews",
+    "report",
+    "summary",
+    "to_markdown",
+]
 
 GOLD_DIR = datasets.gold_dir()
 BUCKETS = ((0, 20, "<20"), (20, 61, "20-60"), (61, 10**9, ">60"))
@@ -59,8 +67,7 @@ def load_reviews(path: Path | None = None) -> pd.DataFrame:
     unlabelled = sorted(set(texts) - set(gold["review_id"])) if corpus_rows.any() else []
     if unlabelled:
         raise ValueError(f"{path}: corpus review(s) without a gold language: {', '.join(unlabelled)}")
-    return gold.assign(mixed=gold["mixed"].str.lower().eq("true"),
-                       bucket=[_bucket(len(t)) for t in gold["text"]])
+    return gold.assign(mixed=gold["mixed"].str.lower().eq("true"), bucket=[_bucket(len(t)) for t in gold["text"]])
 
 
 @functools.cache
@@ -87,8 +94,9 @@ def predict_sentences(gold: pd.DataFrame, *, backend: str | None = None, context
     predicted = [language.detect_language(t, backend=backend, names=names).language for t in gold["text"]]
     if context:
         in_review = _languages_in_context(gold.loc[gold["source"] == "corpus", "text"], backend=backend)
-        predicted = [in_review.get(t, p) if src == "corpus" else p
-                     for t, p, src in zip(gold["text"], predicted, gold["source"])]
+        predicted = [
+            in_review.get(t, p) if src == "corpus" else p for t, p, src in zip(gold["text"], predicted, gold["source"])
+        ]
     return gold.assign(predicted=predicted, correct=[p == g for p, g in zip(predicted, gold["language"])])
 
 
@@ -109,9 +117,11 @@ def _languages_in_context(texts: Iterable[str], *, backend: str | None) -> dict[
 def predict_reviews(gold: pd.DataFrame, *, backend: str | None = None) -> pd.DataFrame:
     """Add `predicted`, `predicted_mixed` and `correct` (language) to the review dev set."""
     annotated, _ = language.annotate(gold[["review_id", "text"]], backend=backend, profile=_film())
-    return gold.assign(predicted=annotated["language"].tolist(),
-                       predicted_mixed=annotated["mixed"].tolist(),
-                       correct=(annotated["language"].to_numpy() == gold["language"].to_numpy()))
+    return gold.assign(
+        predicted=annotated["language"].tolist(),
+        predicted_mixed=annotated["mixed"].tolist(),
+        correct=(annotated["language"].to_numpy() == gold["language"].to_numpy()),
+    )
 
 
 def _accuracy(frame: pd.DataFrame, by: str) -> pd.DataFrame:
@@ -132,15 +142,32 @@ def report(*, backend: str | None = None) -> pd.DataFrame:
     revs = predict_reviews(load_reviews(), backend=name)
     parts = []
     for level, frame in (("sentence", sents), ("sentence in context", in_context), ("review", revs)):
-        parts.append(pd.DataFrame({"by": ["all"], "group": ["all"], "n": [len(frame)],
-                                   "accuracy": [round(float(frame["correct"].mean()), 4)]}).assign(level=level))
-        parts.append(_accuracy(frame, "language").rename(columns={"language": "group"})
-                     .assign(by="language", level=level))
-        parts.append(_accuracy(frame, "bucket").rename(columns={"bucket": "group"})
-                     .assign(by="length", level=level))
-    mixed_ok = (revs["predicted_mixed"] == revs["mixed"])
-    parts.append(pd.DataFrame({"by": ["mixed"], "group": ["all"], "n": [len(revs)],
-                               "accuracy": [round(float(mixed_ok.mean()), 4)], "level": ["review"]}))
+        parts.append(
+            pd.DataFrame(
+                {
+                    "by": ["all"],
+                    "group": ["all"],
+                    "n": [len(frame)],
+                    "accuracy": [round(float(frame["correct"].mean()), 4)],
+                }
+            ).assign(level=level)
+        )
+        parts.append(
+            _accuracy(frame, "language").rename(columns={"language": "group"}).assign(by="language", level=level)
+        )
+        parts.append(_accuracy(frame, "bucket").rename(columns={"bucket": "group"}).assign(by="length", level=level))
+    mixed_ok = revs["predicted_mixed"] == revs["mixed"]
+    parts.append(
+        pd.DataFrame(
+            {
+                "by": ["mixed"],
+                "group": ["all"],
+                "n": [len(revs)],
+                "accuracy": [round(float(mixed_ok.mean()), 4)],
+                "level": ["review"],
+            }
+        )
+    )
     out = pd.concat(parts, ignore_index=True).assign(backend=name)
     return out[["backend", "level", "by", "group", "n", "accuracy"]]
 
@@ -159,14 +186,20 @@ def summary(backends: tuple[str, ...] = language.BACKENDS) -> pd.DataFrame:
         sents = predict_sentences(load_sentences(), backend=name)
         labelled = sents[sents["language"] != language.UND]
         decided = labelled[labelled["predicted"] != language.UND]
-        rows.append({"backend": name, "sentences": pick("sentence", "all", "all"),
-                     "sentences in context": pick("sentence in context", "all", "all"),
-                     "decided share": round(len(decided) / len(labelled), 4),
-                     "right when decided": round(float(decided["correct"].mean()), 4),
-                     "sentences <20": pick("sentence", "length", "<20"),
-                     "sentences 20-60": pick("sentence", "length", "20-60"),
-                     "sentences >60": pick("sentence", "length", ">60"),
-                     "reviews": pick("review", "all", "all"), "mixed flag": pick("review", "mixed", "all")})
+        rows.append(
+            {
+                "backend": name,
+                "sentences": pick("sentence", "all", "all"),
+                "sentences in context": pick("sentence in context", "all", "all"),
+                "decided share": round(len(decided) / len(labelled), 4),
+                "right when decided": round(float(decided["correct"].mean()), 4),
+                "sentences <20": pick("sentence", "length", "<20"),
+                "sentences 20-60": pick("sentence", "length", "20-60"),
+                "sentences >60": pick("sentence", "length", ">60"),
+                "reviews": pick("review", "all", "all"),
+                "mixed flag": pick("review", "mixed", "all"),
+            }
+        )
     return pd.DataFrame(rows)
 
 
@@ -186,8 +219,9 @@ def to_markdown(frame: pd.DataFrame) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m toolkit.evaluation.language", description=__doc__)
-    parser.add_argument("--backend", action="append", choices=language.BACKENDS,
-                        help="backend(s) to evaluate (default: all)")
+    parser.add_argument(
+        "--backend", action="append", choices=language.BACKENDS, help="backend(s) to evaluate (default: all)"
+    )
     args = parser.parse_args(argv)
     backends = tuple(args.backend or language.BACKENDS)
     print("## Language identification on the development set\n")

@@ -1,5 +1,6 @@
 """How well `toolkit.segment` proposes review units: its draft for a raw page dump measured against a
 hand-curated manifest of the same dump, by the raw characters their units keep."""
+
 from __future__ import annotations
 
 import sys
@@ -50,6 +51,7 @@ def evaluate(raw_path: str | Path, curated_manifest_path: str | Path) -> dict[st
                 pairs.append((gi, mi))
                 matched_mine.add(mi)
                 break
+
     def agree(column: str) -> float | None:
         if not pairs:
             return None

@@ -9,6 +9,7 @@ so on, in the style of pySBD's golden rules (written for the project, not copied
 language, per batch and overall, and lists every failure; it exits 1 when a floor in
 ``corpus/gold/floors_sentences.yaml`` is not met (the gate in tests/test_eval_sentences.py).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -60,15 +61,25 @@ def load_cases(path: str | Path = CASES) -> pd.DataFrame:
             if found < 0:
                 raise TableError(f"{where}: expected sentence {sentence!r} is not in the text after offset {pos}")
             pos = found + len(sentence)
-        rows.append({"id": str(case["id"]), "language": str(case["language"]), "batch": int(case.get("batch", 1)),
-                     "phenomenon": str(case["phenomenon"]), "text": case["text"], "sentences": list(expected)})
+        rows.append(
+            {
+                "id": str(case["id"]),
+                "language": str(case["language"]),
+                "batch": int(case.get("batch", 1)),
+                "phenomenon": str(case["phenomenon"]),
+                "text": case["text"],
+                "sentences": list(expected),
+            }
+        )
     return pd.DataFrame(rows, columns=["id", "language", "batch", "phenomenon", "text", "sentences"])
 
 
 def predict(cases: pd.DataFrame) -> pd.DataFrame:
     """Add `predicted` (the splitter's sentences, with each case's language) and `passed`."""
-    predicted = [[text[a:b] for a, b in sentences.spans(text, language=lang)]
-                 for text, lang in zip(cases["text"], cases["language"])]
+    predicted = [
+        [text[a:b] for a, b in sentences.spans(text, language=lang)]
+        for text, lang in zip(cases["text"], cases["language"])
+    ]
     return cases.assign(predicted=predicted, passed=[p == e for p, e in zip(predicted, cases["sentences"])])
 
 
@@ -84,10 +95,19 @@ def report(scored: pd.DataFrame) -> pd.DataFrame:
     parts = []
     for by in ("language", "batch"):
         grouped = scored.groupby(by, sort=True)["passed"]
-        parts.append(pd.DataFrame({"by": by, "group": grouped.size().index.astype(str),
-                                   "n": grouped.size().to_numpy(), "passed": grouped.sum().to_numpy()}))
-    parts.append(pd.DataFrame({"by": ["all"], "group": ["all"], "n": [len(scored)],
-                               "passed": [int(scored["passed"].sum())]}))
+        parts.append(
+            pd.DataFrame(
+                {
+                    "by": by,
+                    "group": grouped.size().index.astype(str),
+                    "n": grouped.size().to_numpy(),
+                    "passed": grouped.sum().to_numpy(),
+                }
+            )
+        )
+    parts.append(
+        pd.DataFrame({"by": ["all"], "group": ["all"], "n": [len(scored)], "passed": [int(scored["passed"].sum())]})
+    )
     out = pd.concat(parts, ignore_index=True)
     out["passed"] = out["passed"].astype(int)
     out["share"] = (out["passed"] / out["n"]).round(4)
@@ -126,8 +146,11 @@ def _print(table: pd.DataFrame, scored: pd.DataFrame, out: TextIO) -> None:
     failures = scored[~scored["passed"]]
     print(f"\n### Failures ({len(failures)})\n", file=out)
     for row in failures.itertuples():
-        print(f"- {row.id} ({_cell(row.phenomenon)}): {_cell(row.text)}\n"
-              f"  - expected: {_cell(row.sentences)}\n  - got:      {_cell(row.predicted)}", file=out)
+        print(
+            f"- {row.id} ({_cell(row.phenomenon)}): {_cell(row.text)}\n"
+            f"  - expected: {_cell(row.sentences)}\n  - got:      {_cell(row.predicted)}",
+            file=out,
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -10,6 +10,7 @@ languages is a string several languages share ("Bravo!", "Taxi", "Kosmos", "Pura
 ``und`` is right too, since abstaining is the honest answer. ``und`` on any other item is an abstention (not
 right, not wrong); every other answer is wrong.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -37,14 +38,18 @@ def load_lengths(path: Path | None = None) -> pd.DataFrame:
     missing = [c for c in _COLUMNS if c not in gold.columns]
     if missing:
         raise ValueError(f"{path}: missing column(s) {', '.join(missing)}")
-    for column, bad in (("text", gold["text"].str.strip() == ""),
-                        ("language", ~gold["language"].str.fullmatch(r"[a-z]{2}")),
-                        ("length", ~gold["length"].isin(LENGTHS)),
-                        ("also", ~gold["also"].str.fullmatch(r"(?:[a-z]{2}(?: [a-z]{2})*)?"))):
+    for column, bad in (
+        ("text", gold["text"].str.strip() == ""),
+        ("language", ~gold["language"].str.fullmatch(r"[a-z]{2}")),
+        ("length", ~gold["length"].isin(LENGTHS)),
+        ("also", ~gold["also"].str.fullmatch(r"(?:[a-z]{2}(?: [a-z]{2})*)?")),
+    ):
         if bad.any():
             lines = ", ".join(str(i + 2) for i in gold.index[bad][:10])
-            raise ValueError(f"{path}: line(s) {lines}: bad {column!r} (language and also take ISO 639-1 codes, "
-                             f"length one of {', '.join(LENGTHS)})")
+            raise ValueError(
+                f"{path}: line(s) {lines}: bad {column!r} (language and also take ISO 639-1 codes, "
+                f"length one of {', '.join(LENGTHS)})"
+            )
     repeated = gold.duplicated(["text", "language"])
     if repeated.any():
         lines = ", ".join(str(i + 2) for i in gold.index[repeated][:10])
@@ -58,7 +63,7 @@ def gold_sha256(path: Path | None = None) -> str:
 
 
 def outcome(language_: str, also: str, predicted: str) -> str:
-    """"right", "wrong" or "abstained" for one answer (the scoring rule in the module docstring).
+    """ "right", "wrong" or "abstained" for one answer (the scoring rule in the module docstring).
 
     >>> [outcome("de", "", "de"), outcome("de", "", "nl"), outcome("de", "", "und")]
     ['right', 'wrong', 'abstained']
@@ -74,8 +79,9 @@ def outcome(language_: str, also: str, predicted: str) -> str:
 def predict_lengths(gold: pd.DataFrame, *, backend: str | None = None) -> pd.DataFrame:
     """Add `predicted` (each item judged alone by `detect_language`) and `outcome` to the gold set."""
     predicted = [language.detect_language(t, backend=backend).language for t in gold["text"]]
-    return gold.assign(predicted=predicted,
-                       outcome=[outcome(g, a, p) for g, a, p in zip(gold["language"], gold["also"], predicted)])
+    return gold.assign(
+        predicted=predicted, outcome=[outcome(g, a, p) for g, a, p in zip(gold["language"], gold["also"], predicted)]
+    )
 
 
 def _shares(frame: pd.DataFrame) -> pd.DataFrame:
@@ -106,17 +112,23 @@ def report(*, backend: str | None = None, gold: pd.DataFrame | None = None) -> p
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m toolkit.evaluation.words", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--backend", action="append", choices=language.BACKENDS,
-                        help="backend(s) to evaluate (default: all)")
+    parser = argparse.ArgumentParser(
+        prog="python -m toolkit.evaluation.words",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--backend", action="append", choices=language.BACKENDS, help="backend(s) to evaluate (default: all)"
+    )
     args = parser.parse_args(argv)
     backends = tuple(args.backend or language.BACKENDS)
     gold = load_lengths()
     reports = {name: report(backend=name, gold=gold) for name in backends}
     print("## Language identification by length of text\n")
-    print(f"corpus/gold/languages_lengths.csv: {len(gold)} items, {gold['language'].nunique()} languages "
-          f"(sha256 {gold_sha256()[:12]}…)\n")
+    print(
+        f"corpus/gold/languages_lengths.csv: {len(gold)} items, {gold['language'].nunique()} languages "
+        f"(sha256 {gold_sha256()[:12]}…)\n"
+    )
     summary = pd.concat([r[r["language"] == "all"] for r in reports.values()], ignore_index=True)
     print(to_markdown(summary.drop(columns="language")), "\n")
     for name, r in reports.items():

@@ -12,6 +12,7 @@ other sentences become statements. It is saved beside the film's profile (``<pro
 Before/after figures come from cross-validation grouped by review: each fold's sentences are coded by a layer
 fitted on the other folds only, so no figure is measured on sentences the layer was fitted on.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -53,20 +54,24 @@ def layer_path(profile_path: str | Path) -> tuple[Path, Path]:
 class Adaptation:
     """What `adapt` fitted and measured: the per-aspect before/after table and the files it wrote."""
 
-    report: pd.DataFrame       # aspect, n, positives, before_precision, before_recall, before_f1, after_...
+    report: pd.DataFrame  # aspect, n, positives, before_precision, before_recall, before_f1, after_...
     folds: int
     n_sentences: int
     files: tuple[str, ...]
 
     def text(self) -> str:
-        lines = [f"adaptation: {self.n_sentences} coded sentences, {self.folds} folds grouped by review "
-                 "(figures on sentences each fold's layer never saw)",
-                 f"{'aspect':12} {'n':>4} {'pos':>4}  {'F1 before':>9} {'F1 after':>8}  "
-                 f"{'P before':>8} {'P after':>7}  {'R before':>8} {'R after':>7}"]
+        lines = [
+            f"adaptation: {self.n_sentences} coded sentences, {self.folds} folds grouped by review "
+            "(figures on sentences each fold's layer never saw)",
+            f"{'aspect':12} {'n':>4} {'pos':>4}  {'F1 before':>9} {'F1 after':>8}  "
+            f"{'P before':>8} {'P after':>7}  {'R before':>8} {'R after':>7}",
+        ]
         for r in self.report.itertuples(index=False):
-            lines.append(f"{r.aspect:12} {r.n:>4} {r.positives:>4}  {r.before_f1:>9.3f} {r.after_f1:>8.3f}  "
-                         f"{r.before_precision:>8.3f} {r.after_precision:>7.3f}  {r.before_recall:>8.3f} "
-                         f"{r.after_recall:>7.3f}")
+            lines.append(
+                f"{r.aspect:12} {r.n:>4} {r.positives:>4}  {r.before_f1:>9.3f} {r.after_f1:>8.3f}  "
+                f"{r.before_precision:>8.3f} {r.after_precision:>7.3f}  {r.before_recall:>8.3f} "
+                f"{r.after_recall:>7.3f}"
+            )
         return "\n".join(lines) + "\n"
 
 
@@ -142,20 +147,25 @@ def _design(texts: list[str], p: np.ndarray, rule: np.ndarray, vocabulary: dict[
     return hstack([grams, csr_matrix(evidence)]).tocsr()
 
 
-def _fit_aspect(texts: list[str], p: np.ndarray, rule: np.ndarray, truth: np.ndarray, vocabulary: dict[str, int],
-                j: int) -> tuple[np.ndarray, float]:
+def _fit_aspect(
+    texts: list[str], p: np.ndarray, rule: np.ndarray, truth: np.ndarray, vocabulary: dict[str, int], j: int
+) -> tuple[np.ndarray, float]:
     """Weights (n-grams, then the aspect's logit and rule columns, unscaled) and bias of one aspect's regression."""
     from sklearn.linear_model import LogisticRegression
 
     fit = LogisticRegression(C=C, solver="liblinear", max_iter=1000, random_state=0).fit(
-        _design(texts, p, rule, vocabulary, j), truth.astype(int))
+        _design(texts, p, rule, vocabulary, j), truth.astype(int)
+    )
     w = fit.coef_[0]
     return np.r_[w[:-2], w[-2:] * EVIDENCE_SCALE], float(fit.intercept_[0])
 
 
 def _logit(texts, p, rule, vocabulary, j, w, b) -> np.ndarray:
-    return np.asarray(_design(texts, p, rule, vocabulary, j)[:, :-2] @ w[:-2]).ravel() \
-        + _evidence_of(p, rule, j) @ w[-2:] + b
+    return (
+        np.asarray(_design(texts, p, rule, vocabulary, j)[:, :-2] @ w[:-2]).ravel()
+        + _evidence_of(p, rule, j) @ w[-2:]
+        + b
+    )
 
 
 def _evidence_of(p: np.ndarray, rule: np.ndarray, j: int) -> np.ndarray:
@@ -169,8 +179,7 @@ def _f1(pred: np.ndarray, truth: np.ndarray) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0
 
 
-def _fit(texts: list[str], p: np.ndarray, rule: np.ndarray, y: np.ndarray, known: np.ndarray,
-         groups: np.ndarray):
+def _fit(texts: list[str], p: np.ndarray, rule: np.ndarray, y: np.ndarray, known: np.ndarray, groups: np.ndarray):
     """The layer fitted on the given rows: (vocabulary, weights (V + 6, 3), bias, thresholds).
 
     Per aspect the regression is fitted on the rows the humans coded; its threshold is the one that maximises
@@ -192,10 +201,12 @@ def _fit(texts: list[str], p: np.ndarray, rule: np.ndarray, y: np.ndarray, known
             if len(set(truth[inner_train])) < 2:
                 continue
             v = _vocabulary([sub[i] for i in inner_train])
-            w, b = _fit_aspect([sub[i] for i in inner_train], p[rows][inner_train], rule[rows][inner_train],
-                               truth[inner_train], v, j)
-            z[inner_test] = _logit([sub[i] for i in inner_test], p[rows][inner_test], rule[rows][inner_test],
-                                   v, j, w, b)
+            w, b = _fit_aspect(
+                [sub[i] for i in inner_train], p[rows][inner_train], rule[rows][inner_train], truth[inner_train], v, j
+            )
+            z[inner_test] = _logit(
+                [sub[i] for i in inner_test], p[rows][inner_test], rule[rows][inner_test], v, j, w, b
+            )
         candidates = np.unique(np.r_[z[np.isfinite(z)], np.inf])
         r = rule[rows, j]
         thresholds[j] = max(candidates, key=lambda t: (_f1(r | (z >= t), truth), t))
@@ -230,8 +241,14 @@ def _prf(pred: np.ndarray, truth: np.ndarray) -> tuple[float, float, float]:
     return p, r, (2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0)
 
 
-def adapt(codes: pd.DataFrame, *, profile: Any = None, tier: str = "accurate", save: str | Path | None = None,
-          folds: int = FOLDS) -> Adaptation:
+def adapt(
+    codes: pd.DataFrame,
+    *,
+    profile: Any = None,
+    tier: str = "accurate",
+    save: str | Path | None = None,
+    folds: int = FOLDS,
+) -> Adaptation:
     """Fit the film layer on the human codes (`read_sheets`' table), report before/after by grouped CV,
     and, when `save` (the profile's path) is given, write the layer fitted on every coded sentence beside it.
 
@@ -240,26 +257,42 @@ def adapt(codes: pd.DataFrame, *, profile: Any = None, tier: str = "accurate", s
     units = _labels(codes)
     texts = units["text"].tolist()
     p, rule, decided = _evidence(units, profile=profile, tier=tier)
-    y = np.column_stack([units[a].map(lambda v: -1 if v is None or pd.isna(v) else int(v)).to_numpy()
-                         for a in ASPECTS])
+    y = np.column_stack([units[a].map(lambda v: -1 if v is None or pd.isna(v) else int(v)).to_numpy() for a in ASPECTS])
     known = y >= 0
     groups = units["review_id"].astype(str).to_numpy()
     k = max(2, min(folds, len(set(groups))))
     after = decided.copy()
     for train_rows, test_rows in _folds(groups, k):
-        fitted = _fit([texts[i] for i in train_rows], p[train_rows], rule[train_rows], y[train_rows],
-                      known[train_rows], groups[train_rows])
-        after[test_rows] = _predict([texts[i] for i in test_rows], p[test_rows], rule[test_rows],
-                                    decided[test_rows], *fitted)
+        fitted = _fit(
+            [texts[i] for i in train_rows],
+            p[train_rows],
+            rule[train_rows],
+            y[train_rows],
+            known[train_rows],
+            groups[train_rows],
+        )
+        after[test_rows] = _predict(
+            [texts[i] for i in test_rows], p[test_rows], rule[test_rows], decided[test_rows], *fitted
+        )
     rows = []
     for j, aspect in enumerate(ASPECTS):
         keep = known[:, j]
         truth = y[keep, j] == 1
         before_prf = _prf(decided[keep, j], truth)
         after_prf = _prf(after[keep, j], truth)
-        rows.append({"aspect": aspect, "n": int(keep.sum()), "positives": int(truth.sum()),
-                     "before_precision": before_prf[0], "before_recall": before_prf[1], "before_f1": before_prf[2],
-                     "after_precision": after_prf[0], "after_recall": after_prf[1], "after_f1": after_prf[2]})
+        rows.append(
+            {
+                "aspect": aspect,
+                "n": int(keep.sum()),
+                "positives": int(truth.sum()),
+                "before_precision": before_prf[0],
+                "before_recall": before_prf[1],
+                "before_f1": before_prf[2],
+                "after_precision": after_prf[0],
+                "after_recall": after_prf[1],
+                "after_f1": after_prf[2],
+            }
+        )
     report = pd.DataFrame(rows)
     files: tuple[str, ...] = ()
     if save is not None:
@@ -272,18 +305,37 @@ def _save(profile_path, vocabulary, weights, bias, thresholds, *, tier, report, 
 
     npz, meta = layer_path(profile_path)
     names = sorted(vocabulary, key=vocabulary.get)
-    _write_npz(npz, {"vocabulary": np.frombuffer("\n".join(names).encode("utf-8"), dtype=np.uint8),
-                     "weights": weights.astype(np.float64), "bias": bias.astype(np.float64),
-                     "thresholds": thresholds.astype(np.float64)})
+    _write_npz(
+        npz,
+        {
+            "vocabulary": np.frombuffer("\n".join(names).encode("utf-8"), dtype=np.uint8),
+            "weights": weights.astype(np.float64),
+            "bias": bias.astype(np.float64),
+            "thresholds": thresholds.astype(np.float64),
+        },
+    )
     digest = hashlib.sha256("\n".join(units["text"]).encode("utf-8")).hexdigest()
-    settings = {"tier": tier, "aspects": list(ASPECTS), "features": len(names), "C": C, "min_df": MIN_DF,
-                "fitted_on": {"sentences": len(units), "reviews": int(units["review_id"].nunique()),
-                              "sha256": digest},
-                "cross_validation": {"folds": folds, "grouped_by": "review_id",
-                                     "report": [{k: (round(v, 4) if isinstance(v, float) else v)
-                                                 for k, v in r.items()} for r in report.to_dict("records")]}}
-    meta.write_text("# Written by `toolkit adapt`: the film layer beside this profile (toolkit.validation.adaptation)."
-                    "\n" + yaml.safe_dump(settings, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    settings = {
+        "tier": tier,
+        "aspects": list(ASPECTS),
+        "features": len(names),
+        "C": C,
+        "min_df": MIN_DF,
+        "fitted_on": {"sentences": len(units), "reviews": int(units["review_id"].nunique()), "sha256": digest},
+        "cross_validation": {
+            "folds": folds,
+            "grouped_by": "review_id",
+            "report": [
+                {k: (round(v, 4) if isinstance(v, float) else v) for k, v in r.items()}
+                for r in report.to_dict("records")
+            ],
+        },
+    }
+    meta.write_text(
+        "# Written by `toolkit adapt`: the film layer beside this profile (toolkit.validation.adaptation)."
+        "\n" + yaml.safe_dump(settings, sort_keys=False, allow_unicode=True),
+        encoding="utf-8",
+    )
     return str(npz), str(meta)
 
 

@@ -5,17 +5,27 @@ Codes come in the long table `read_sheets` returns (one row per coder and senten
 is the `krippendorff` package's; its interval comes from resampling units (sentences) with replacement,
 computed from per-unit coincidence matrices so that a thousand resamples cost one matrix product.
 """
+
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-__all__ = ["alpha", "alpha_interval", "cohen_kappa", "reliability_matrix", "agreement", "Agreement",
-           "RESAMPLES", "variables_of"]
+__all__ = [
+    "alpha",
+    "alpha_interval",
+    "cohen_kappa",
+    "reliability_matrix",
+    "agreement",
+    "Agreement",
+    "RESAMPLES",
+    "variables_of",
+]
 
 ASPECTS = ("budget", "accuracy", "geopolitics")
 #: Bootstrap resamples of units for every interval. 1,000 percentile resamples keep the Monte Carlo error of a
@@ -37,8 +47,9 @@ def _coincidences(data: np.ndarray, domain: np.ndarray) -> np.ndarray:
     pairable = m >= 2
     out = np.zeros((data.shape[1], len(domain), len(domain)))
     c = counts[pairable]
-    out[pairable] = (c[:, :, None] * c[:, None, :] - np.einsum("uv,vw->uvw", c, np.eye(len(domain)))) \
-        / (m[pairable] - 1)[:, None, None]
+    out[pairable] = (c[:, :, None] * c[:, None, :] - np.einsum("uv,vw->uvw", c, np.eye(len(domain)))) / (
+        m[pairable] - 1
+    )[:, None, None]
     return out
 
 
@@ -77,8 +88,9 @@ def alpha(data: Any, *, level: str = "nominal") -> float:
     return float(krippendorff.alpha(reliability_data=data, level_of_measurement=level))
 
 
-def alpha_interval(data: Any, *, level: str = "nominal", resamples: int = RESAMPLES, seed: int = 0,
-                   confidence: float = 0.95) -> tuple[float, float]:
+def alpha_interval(
+    data: Any, *, level: str = "nominal", resamples: int = RESAMPLES, seed: int = 0, confidence: float = 0.95
+) -> tuple[float, float]:
     """Percentile bootstrap interval of alpha, resampling units (columns) with replacement.
 
     Each resample draws as many units as the data has, with a fixed seed; alpha of a resample is computed from
@@ -150,12 +162,21 @@ def _values(codes: pd.DataFrame, variable: str) -> pd.Series:
     if variable in ASPECTS:
         return codes[variable].map(lambda v: None if _missing(v) else int(v))
     if variable == "stance":
-        return pd.Series([s if a == 1 and isinstance(s, str) and s else None
-                          for a, s in zip(codes["accuracy"], codes["stance"])], index=codes.index, dtype=object)
+        return pd.Series(
+            [s if a == 1 and isinstance(s, str) and s else None for a, s in zip(codes["accuracy"], codes["stance"])],
+            index=codes.index,
+            dtype=object,
+        )
     if variable.startswith("frame:"):
         frame = variable.split(":", 1)[1]
-        return pd.Series([(int(frame in fs) if isinstance(fs, tuple) else 0) if g == 1 else None
-                          for g, fs in zip(codes["geopolitics"], codes["frames"])], index=codes.index, dtype=object)
+        return pd.Series(
+            [
+                (int(frame in fs) if isinstance(fs, tuple) else 0) if g == 1 else None
+                for g, fs in zip(codes["geopolitics"], codes["frames"])
+            ],
+            index=codes.index,
+            dtype=object,
+        )
     raise ValueError(f"unknown variable {variable!r}")
 
 
@@ -178,9 +199,9 @@ def _numeric(wide: pd.DataFrame) -> tuple[np.ndarray, list[Any]]:
 class Agreement:
     """Everything `agreement` measures, as tables (each row carries its n)."""
 
-    alpha: pd.DataFrame          # variable, comparison, coders, level, alpha, ci_low, ci_high, n_units, n_values
-    pairs: pd.DataFrame          # variable, coder_a, coder_b, n, percent_agreement, kappa
-    machine: pd.DataFrame        # variable, label, language, n, tp, fp, fn, precision, recall, f1
+    alpha: pd.DataFrame  # variable, comparison, coders, level, alpha, ci_low, ci_high, n_units, n_values
+    pairs: pd.DataFrame  # variable, coder_a, coder_b, n, percent_agreement, kappa
+    machine: pd.DataFrame  # variable, label, language, n, tp, fp, fn, precision, recall, f1
     disagreements: pd.DataFrame  # review_id, sentence_id, text, variable, one column per coder
     coders: tuple[str, ...]
     n_units: int
@@ -190,8 +211,11 @@ class Agreement:
         out: dict[str, Any] = {}
         for row in self.alpha[self.alpha["level"] == "nominal"].itertuples(index=False):
             out.setdefault(row.variable, {})[row.comparison] = {
-                "alpha": _number(row.alpha), "ci": [_number(row.ci_low), _number(row.ci_high)],
-                "n_units": int(row.n_units), "coders": list(row.coders)}
+                "alpha": _number(row.alpha),
+                "ci": [_number(row.ci_low), _number(row.ci_high)],
+                "n_units": int(row.n_units),
+                "coders": list(row.coders),
+            }
         return out
 
 
@@ -199,8 +223,14 @@ def _number(value: float) -> float | None:
     return None if value is None or np.isnan(value) else round(float(value), 4)
 
 
-def agreement(codes: pd.DataFrame, *, variables: Iterable[str] | None = None, resamples: int = RESAMPLES,
-              seed: int = 0, levels: Sequence[str] = ("nominal",)) -> Agreement:
+def agreement(
+    codes: pd.DataFrame,
+    *,
+    variables: Iterable[str] | None = None,
+    resamples: int = RESAMPLES,
+    seed: int = 0,
+    levels: Sequence[str] = ("nominal",),
+) -> Agreement:
     """Agreement between the coders of a long code table (`read_sheets`, plus `machine_codes` for the machine).
 
     Per variable (the aspects, `stance`, every `frame:<id>`): Krippendorff's alpha with a bootstrap interval
@@ -231,26 +261,48 @@ def agreement(codes: pd.DataFrame, *, variables: Iterable[str] | None = None, re
                     continue  # stance has no order
                 value = alpha(matrix, level=level)
                 low, high = alpha_interval(matrix, level=level, resamples=resamples, seed=seed)
-                alpha_rows.append({"variable": variable, "comparison": name, "coders": tuple(group), "level": level,
-                                   "alpha": value, "ci_low": low, "ci_high": high, "n_units": n_units,
-                                   "n_values": int((~np.isnan(matrix[:, (~np.isnan(matrix)).sum(axis=0) >= 2])).sum())})
+                alpha_rows.append(
+                    {
+                        "variable": variable,
+                        "comparison": name,
+                        "coders": tuple(group),
+                        "level": level,
+                        "alpha": value,
+                        "ci_low": low,
+                        "ci_high": high,
+                        "n_units": n_units,
+                        "n_values": int((~np.isnan(matrix[:, (~np.isnan(matrix)).sum(axis=0) >= 2])).sum()),
+                    }
+                )
         for a, b in itertools.combinations(coders, 2):
             both = [(x, y) for x, y in zip(wide[a], wide[b]) if x is not None and y is not None]
-            pair_rows.append({"variable": variable, "coder_a": a, "coder_b": b, "n": len(both),
-                              "percent_agreement": (sum(x == y for x, y in both) / len(both)) if both else np.nan,
-                              "kappa": cohen_kappa([x for x, _ in both], [y for _, y in both])})
+            pair_rows.append(
+                {
+                    "variable": variable,
+                    "coder_a": a,
+                    "coder_b": b,
+                    "n": len(both),
+                    "percent_agreement": (sum(x == y for x, y in both) / len(both)) if both else np.nan,
+                    "kappa": cohen_kappa([x for x, _ in both], [y for _, y in both]),
+                }
+            )
         if MACHINE in coders and humans:
             machine_rows += _machine_scores(wide, humans, variable, texts)
         disagreement_rows += _disagreements(wide, variable, texts)
-    disagreements = pd.DataFrame(disagreement_rows, columns=["review_id", "sentence_id", "text", "variable",
-                                                             *coders])
+    disagreements = pd.DataFrame(disagreement_rows, columns=["review_id", "sentence_id", "text", "variable", *coders])
     return Agreement(
-        alpha=pd.DataFrame(alpha_rows, columns=["variable", "comparison", "coders", "level", "alpha", "ci_low",
-                                                "ci_high", "n_units", "n_values"]),
+        alpha=pd.DataFrame(
+            alpha_rows,
+            columns=["variable", "comparison", "coders", "level", "alpha", "ci_low", "ci_high", "n_units", "n_values"],
+        ),
         pairs=pd.DataFrame(pair_rows, columns=["variable", "coder_a", "coder_b", "n", "percent_agreement", "kappa"]),
-        machine=pd.DataFrame(machine_rows, columns=["variable", "label", "language", "n", "tp", "fp", "fn",
-                                                    "precision", "recall", "f1"]),
-        disagreements=disagreements, coders=coders, n_units=len(texts))
+        machine=pd.DataFrame(
+            machine_rows, columns=["variable", "label", "language", "n", "tp", "fp", "fn", "precision", "recall", "f1"]
+        ),
+        disagreements=disagreements,
+        coders=coders,
+        n_units=len(texts),
+    )
 
 
 def majority(wide: pd.DataFrame, humans: Sequence[str]) -> pd.Series:
@@ -278,13 +330,22 @@ def _machine_scores(wide: pd.DataFrame, humans: Sequence[str], variable: str, te
     both = truth.notna() & wide[MACHINE].notna()
     languages = texts.loc[wide.index, "language"].fillna("und")
     rows = []
-    labels = [1] if variable in ASPECTS or variable.startswith("frame:") else \
-        sorted({v for v in truth[both]} | {v for v in wide[MACHINE][both]}, key=str)
+    labels = (
+        [1]
+        if variable in ASPECTS or variable.startswith("frame:")
+        else sorted({v for v in truth[both]} | {v for v in wide[MACHINE][both]}, key=str)
+    )
     for label in labels:
         for language in ["all", *sorted(languages[both].unique())]:
             keep = both & ((languages == language) if language != "all" else True)
-            rows.append({"variable": variable, "label": label, "language": language,
-                         **_prf(list(truth[keep]), list(wide[MACHINE][keep]), label)})
+            rows.append(
+                {
+                    "variable": variable,
+                    "label": label,
+                    "language": language,
+                    **_prf(list(truth[keep]), list(wide[MACHINE][keep]), label),
+                }
+            )
     return rows
 
 
@@ -293,6 +354,13 @@ def _disagreements(wide: pd.DataFrame, variable: str, texts: pd.DataFrame) -> li
     for key, row in wide.iterrows():
         given = {v for v in row if v is not None}
         if len(given) > 1:
-            rows.append({"review_id": key[0], "sentence_id": key[1], "text": texts.loc[key, "text"],
-                         "variable": variable, **{c: row[c] for c in wide.columns}})
+            rows.append(
+                {
+                    "review_id": key[0],
+                    "sentence_id": key[1],
+                    "text": texts.loc[key, "text"],
+                    "variable": variable,
+                    **{c: row[c] for c in wide.columns},
+                }
+            )
     return rows

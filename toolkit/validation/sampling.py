@@ -12,12 +12,14 @@ drawn without replacement with a fixed seed. Every sampled sentence carries its 
 of sentences humans code as accuracy, or the machine's recall), weight each sentence by it, e.g.
 ``sum(w * y) / sum(w)``. Agreement coefficients are reported unweighted, for the sentences coded.
 """
+
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -52,15 +54,25 @@ def _allocate(sizes: dict[str, int], n: int) -> dict[str, int]:
     total = sum(sizes.values())
     while left > 0:
         # Next sentence to the stratum furthest below its proportional share (ties: larger, then by name).
-        k = max((k for k in order if out[k] < sizes[k]),
-                key=lambda k: (sizes[k] * n / total - out[k], sizes[k], [-ord(c) for c in k]))
+        k = max(
+            (k for k in order if out[k] < sizes[k]),
+            key=lambda k: (sizes[k] * n / total - out[k], sizes[k], [-ord(c) for c in k]),
+        )
         out[k] += 1
         left -= 1
     return out
 
 
-def sample(reviews: pd.DataFrame, sentences: pd.DataFrame, statements: pd.DataFrame, *, n: int,
-           stratify: Sequence[str] = ("language", "aspect"), coded_share: float = 0.5, seed: int = 0) -> Sample:
+def sample(
+    reviews: pd.DataFrame,
+    sentences: pd.DataFrame,
+    statements: pd.DataFrame,
+    *,
+    n: int,
+    stratify: Sequence[str] = ("language", "aspect"),
+    coded_share: float = 0.5,
+    seed: int = 0,
+) -> Sample:
     """Draw a reproducible stratified sample of `n` sentences for human coding (see the module's design).
 
     Needs reviews (review_id; kind used when present; reviews with `duplicate_of` set are left out, their
@@ -91,15 +103,21 @@ def sample(reviews: pd.DataFrame, sentences: pd.DataFrame, statements: pd.DataFr
         sentences = sentences[~sentences["review_id"].astype(str).isin(repeats)]
     kinds = dict(zip(reviews["review_id"].astype(str), reviews["kind"])) if "kind" in reviews.columns else {}
     order = {rid: i for i, rid in enumerate(dict.fromkeys(reviews["review_id"].astype(str)))}
-    units = sentences.assign(review_id=sentences["review_id"].astype(str),
-                             sentence_id=sentences["sentence_id"].astype(str))
+    units = sentences.assign(
+        review_id=sentences["review_id"].astype(str), sentence_id=sentences["sentence_id"].astype(str)
+    )
     units = units.assign(kind=units["review_id"].map(kinds), _o=units["review_id"].map(order))
     units = units.sort_values(["_o", "start"], kind="stable").drop(columns="_o").reset_index(drop=True)
-    aspects = (statements.assign(review_id=statements["review_id"].astype(str),
-                                 sentence_id=statements["sentence_id"].astype(str))
-               .groupby(["review_id", "sentence_id"])["aspect"].agg(lambda a: "+".join(sorted(set(a)))))
-    given = pd.Series([aspects.get((r, s), "") for r, s in zip(units["review_id"], units["sentence_id"])],
-                      index=units.index)
+    aspects = (
+        statements.assign(
+            review_id=statements["review_id"].astype(str), sentence_id=statements["sentence_id"].astype(str)
+        )
+        .groupby(["review_id", "sentence_id"])["aspect"]
+        .agg(lambda a: "+".join(sorted(set(a))))
+    )
+    given = pd.Series(
+        [aspects.get((r, s), "") for r, s in zip(units["review_id"], units["sentence_id"])], index=units.index
+    )
     group = np.where(given != "", "coded", "not_coded")
     parts = [pd.Series(group, index=units.index)]
     for variable in stratify:
@@ -127,16 +145,24 @@ def sample(reviews: pd.DataFrame, sentences: pd.DataFrame, statements: pd.DataFr
     chosen = sorted(chosen)
     picked_units = units.loc[chosen].reset_index(drop=True)
     strata = stratum.loc[chosen].to_numpy()
-    design = pd.DataFrame({"review_id": picked_units["review_id"], "sentence_id": picked_units["sentence_id"],
-                           "group": group[chosen], "stratum": strata,
-                           "population": [weights[s][0] for s in strata], "sampled": [weights[s][1] for s in strata]})
+    design = pd.DataFrame(
+        {
+            "review_id": picked_units["review_id"],
+            "sentence_id": picked_units["sentence_id"],
+            "group": group[chosen],
+            "stratum": strata,
+            "population": [weights[s][0] for s in strata],
+            "sampled": [weights[s][1] for s in strata],
+        }
+    )
     design["weight"] = design["population"] / design["sampled"]
     columns = ["review_id", "sentence_id", "start", "end", "language", "kind", "text"]
     return Sample(units=picked_units[columns], design=design)
 
 
-def coding_form(units: pd.DataFrame, reviews: pd.DataFrame, *, title: str = "Coding sheet",
-                frames: Sequence[str] = ()) -> str:
+def coding_form(
+    units: pd.DataFrame, reviews: pd.DataFrame, *, title: str = "Coding sheet", frames: Sequence[str] = ()
+) -> str:
     """The self-contained HTML form for coding `units` (no network: styles and script inline).
 
     Each sentence is shown highlighted inside up to CONTEXT characters of its review on either side; the coder
@@ -155,14 +181,24 @@ def coding_form(units: pd.DataFrame, reviews: pd.DataFrame, *, title: str = "Cod
         start, end = int(unit.start), int(unit.end)
         if text[start:end] != unit.text:
             raise ValueError(f"sentence {unit.sentence_id}: text differs from review {unit.review_id} at {start}-{end}")
-        items.append({"unit": {**unit._asdict(), "kind": _kind(getattr(unit, "kind", None))}, "before": text[max(0, start - CONTEXT):start],
-                      "after": text[end:end + CONTEXT], "cut_before": start > CONTEXT,
-                      "cut_after": end + CONTEXT < len(text)})
+        items.append(
+            {
+                "unit": {**unit._asdict(), "kind": _kind(getattr(unit, "kind", None))},
+                "before": text[max(0, start - CONTEXT) : start],
+                "after": text[end : end + CONTEXT],
+                "cut_before": start > CONTEXT,
+                "cut_after": end + CONTEXT < len(text),
+            }
+        )
     source = resources.files("toolkit").joinpath("templates/coding_form.html.j2").read_text("utf-8")
     environment = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     return environment.from_string(source).render(
-        title=title, items=items, stances=STANCES, frames=sorted(frames),
-        columns_json=json.dumps(SHEET_COLUMNS).replace("</", "<\\/"))
+        title=title,
+        items=items,
+        stances=STANCES,
+        frames=sorted(frames),
+        columns_json=json.dumps(SHEET_COLUMNS).replace("</", "<\\/"),
+    )
 
 
 def _kind(value: Any) -> str:

@@ -7,30 +7,84 @@ offsets into the review's text, and carries the sentence's text. Codes (CODEBOOK
 stances and only set when accuracy is 1; `frames` is a `;`-separated list of geopolitics frames, only set when
 geopolitics is 1.
 """
+
 from __future__ import annotations
 
 import csv
 import functools
 import io
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 import pandas as pd
 
-__all__ = ["SHEET_COLUMNS", "CODE_COLUMNS", "STANCES", "SheetError", "read_sheets", "sheet_csv", "frames_allowed",
-           "machine_codes", "units_of", "read_sample"]
+__all__ = [
+    "SHEET_COLUMNS",
+    "CODE_COLUMNS",
+    "STANCES",
+    "SheetError",
+    "read_sheets",
+    "sheet_csv",
+    "frames_allowed",
+    "machine_codes",
+    "units_of",
+    "read_sample",
+]
 
 #: The columns of a coding sheet, in order (`kind` is read-only context between `language` and `text`).
-SHEET_COLUMNS = ["review_id", "sentence_id", "start", "end", "language", "kind", "text",
-                 "budget", "accuracy", "geopolitics", "stance", "frames", "coder", "note"]
-REQUIRED = ["review_id", "sentence_id", "start", "end", "language", "text",
-            "budget", "accuracy", "geopolitics", "stance", "frames", "coder", "note"]
+SHEET_COLUMNS = [
+    "review_id",
+    "sentence_id",
+    "start",
+    "end",
+    "language",
+    "kind",
+    "text",
+    "budget",
+    "accuracy",
+    "geopolitics",
+    "stance",
+    "frames",
+    "coder",
+    "note",
+]
+REQUIRED = [
+    "review_id",
+    "sentence_id",
+    "start",
+    "end",
+    "language",
+    "text",
+    "budget",
+    "accuracy",
+    "geopolitics",
+    "stance",
+    "frames",
+    "coder",
+    "note",
+]
 CODE_COLUMNS = ["budget", "accuracy", "geopolitics", "stance", "frames"]
 ASPECTS = ("budget", "accuracy", "geopolitics")
 STANCES = ("faithful", "mixed", "embellished", "neutral")
 UNIT = ["review_id", "sentence_id"]
-LONG_COLUMNS = ["review_id", "sentence_id", "start", "end", "language", "text", "coder", "budget", "accuracy",
-                "geopolitics", "stance", "frames", "note", "file", "row"]
+LONG_COLUMNS = [
+    "review_id",
+    "sentence_id",
+    "start",
+    "end",
+    "language",
+    "text",
+    "coder",
+    "budget",
+    "accuracy",
+    "geopolitics",
+    "stance",
+    "frames",
+    "note",
+    "file",
+    "row",
+]
 
 
 class SheetError(ValueError):
@@ -124,16 +178,33 @@ def _parse(path: Path, rows: list[dict[str, str]], allowed: frozenset[str]) -> l
             raise SheetError(f"{where}: frame(s) {', '.join(unknown)} not in the codebook or the film's profile")
         if frames and codes["geopolitics"] != 1:
             raise SheetError(f"{where}: frames are only coded when geopolitics is 1")
-        out.append({"review_id": rid, "sentence_id": sid, "start": start, "end": end,
-                    "language": (raw.get("language") or "").strip() or None, "text": raw.get("text") or "",
-                    "coder": coder, **codes, "stance": stance,
-                    "frames": frames if codes["geopolitics"] == 1 else None,
-                    "note": (raw.get("note") or "").strip(), "file": str(path), "row": number})
+        out.append(
+            {
+                "review_id": rid,
+                "sentence_id": sid,
+                "start": start,
+                "end": end,
+                "language": (raw.get("language") or "").strip() or None,
+                "text": raw.get("text") or "",
+                "coder": coder,
+                **codes,
+                "stance": stance,
+                "frames": frames if codes["geopolitics"] == 1 else None,
+                "note": (raw.get("note") or "").strip(),
+                "file": str(path),
+                "row": number,
+            }
+        )
     return out
 
 
-def read_sheets(paths: Iterable[str | Path], *, units: pd.DataFrame | None = None,
-                reviews: pd.DataFrame | None = None, profile: Any = None) -> pd.DataFrame:
+def read_sheets(
+    paths: Iterable[str | Path],
+    *,
+    units: pd.DataFrame | None = None,
+    reviews: pd.DataFrame | None = None,
+    profile: Any = None,
+) -> pd.DataFrame:
     """Read filled coding sheets into one long table: one row per (coder, sentence), codes as ints/None.
 
     Checks, each stopping with a SheetError that names the file and row: the columns, one coder name per
@@ -158,9 +229,16 @@ def read_sheets(paths: Iterable[str | Path], *, units: pd.DataFrame | None = Non
         rows += parsed
     long = _frame(rows)
     reference = units if units is not None else long[long["file"] == str(paths[0])]
-    known = {(r, s): (int(a), int(b), t) for r, s, a, b, t in
-             zip(reference["review_id"].astype(str), reference["sentence_id"].astype(str), reference["start"],
-                 reference["end"], reference["text"])}
+    known = {
+        (r, s): (int(a), int(b), t)
+        for r, s, a, b, t in zip(
+            reference["review_id"].astype(str),
+            reference["sentence_id"].astype(str),
+            reference["start"],
+            reference["end"],
+            reference["text"],
+        )
+    }
     texts = dict(zip(reviews["review_id"].astype(str), reviews["text"])) if reviews is not None else None
     for row in long.itertuples(index=False):
         where = f"{row.file} row {row.row} (sentence {row.sentence_id})"
@@ -174,7 +252,7 @@ def read_sheets(paths: Iterable[str | Path], *, units: pd.DataFrame | None = Non
         if texts is not None:
             if row.review_id not in texts:
                 raise SheetError(f"{where}: review {row.review_id!r} is not among the reviews")
-            if texts[row.review_id][row.start:row.end] != row.text:
+            if texts[row.review_id][row.start : row.end] != row.text:
                 raise SheetError(f"{where}: text differs from the review's text at {row.start}-{row.end}")
     return long.reset_index(drop=True)
 
@@ -191,8 +269,9 @@ def read_sample(path: str | Path) -> pd.DataFrame:
 
 def units_of(codes: pd.DataFrame) -> pd.DataFrame:
     """The distinct sentences of a long code table (or of a sheet read with pandas)."""
-    return (codes.drop_duplicates(UNIT)[["review_id", "sentence_id", "start", "end", "language", "text"]]
-            .reset_index(drop=True))
+    return codes.drop_duplicates(UNIT)[["review_id", "sentence_id", "start", "end", "language", "text"]].reset_index(
+        drop=True
+    )
 
 
 def machine_codes(units: pd.DataFrame, *, profile: Any = None, coder: str = "accurate") -> pd.DataFrame:
@@ -207,17 +286,34 @@ def machine_codes(units: pd.DataFrame, *, profile: Any = None, coder: str = "acc
     units = units_of(units)
     reviews, sentences = _rebuilt(units)
     statements = extract_statements(reviews, sentences, profile=profile, coder=coder)
-    found = {(r, s, a): (st, fr) for r, s, a, st, fr in zip(
-        statements["review_id"].astype(str), statements["sentence_id"].astype(str), statements["aspect"],
-        statements["stance"], statements["frames"])}
+    found = {
+        (r, s, a): (st, fr)
+        for r, s, a, st, fr in zip(
+            statements["review_id"].astype(str),
+            statements["sentence_id"].astype(str),
+            statements["aspect"],
+            statements["stance"],
+            statements["frames"],
+        )
+    }
     rows = []
     for unit in units.itertuples(index=False):
         key = (str(unit.review_id), str(unit.sentence_id))
         codes = {a: int((*key, a) in found) for a in ASPECTS}
         stance = found[(*key, "accuracy")][0] if codes["accuracy"] else None
         frames = tuple(sorted(found[(*key, "geopolitics")][1] or ())) if codes["geopolitics"] else None
-        rows.append({**unit._asdict(), "coder": "machine", **codes, "stance": stance or None, "frames": frames,
-                     "note": "", "file": "machine", "row": None})
+        rows.append(
+            {
+                **unit._asdict(),
+                "coder": "machine",
+                **codes,
+                "stance": stance or None,
+                "frames": frames,
+                "note": "",
+                "file": "machine",
+                "row": None,
+            }
+        )
     return _frame(rows)
 
 
@@ -235,12 +331,14 @@ def _rebuilt(units: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         for row in group.itertuples(index=False):
             start, end = int(row.start), int(row.end)
             if start < len(chars) or end - start != len(row.text):
-                raise SheetError(f"sentence {row.sentence_id}: offsets {start}-{end} overlap another sentence "
-                                 "or do not fit its text")
+                raise SheetError(
+                    f"sentence {row.sentence_id}: offsets {start}-{end} overlap another sentence or do not fit its text"
+                )
             chars += [" "] * (start - len(chars)) + list(row.text)
         languages = group["language"].dropna()
-        reviews.append({"review_id": rid, "text": "".join(chars),
-                        "language": languages.mode().iloc[0] if len(languages) else None})
+        reviews.append(
+            {"review_id": rid, "text": "".join(chars), "language": languages.mode().iloc[0] if len(languages) else None}
+        )
         parts.append(group)
     sentences = pd.concat(parts, ignore_index=True)[["review_id", "sentence_id", "start", "end", "text", "language"]]
     return pd.DataFrame(reviews), sentences.astype({"start": "int64", "end": "int64"})
