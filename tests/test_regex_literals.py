@@ -1,0 +1,62 @@
+"""`toolkit.regex_literals`: the literals it claims a pattern requires are really required (the prefilter in
+`toolkit.aspects` skips a pattern on any sentence without them, so a wrong claim would lose statements)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from toolkit import aspects, datasets
+from toolkit.regex_literals import DIGIT, required_literals
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [
+        (r"\bbased\s+on\s+(?:a\s+)?true\b", {"based"}),
+        (r"\b(?:nie|niemals|nicht)\s+passiert\b", {"nie", "niemals", "nicht"}),
+        (r"(?i)\bбюджет\w*", {"бюджет"}),
+        (r"記録(?:によると|によれば)", {"によると", "によれば"}),
+        (r"\$\s*\d+", DIGIT),  # "$" is one character, too short to test; the digit is required
+        (r"\d+\s*(?:million|Mio)", DIGIT),
+        (r"(?P<amount>\d+)\s*€", DIGIT),
+        (r"colou?r film", {"colo"}),
+        (r"(?:a|b)\d", DIGIT),  # options too short to rule anything out; the digit still is
+        (r"(?:cost\w*|\d+)", None),  # "a digit or a word" is not one set of strings
+        (r"(?x) based  on", None),  # verbose mode: whitespace means nothing, not read
+        (r"x(?!abc)yz", None),
+        (r"[Bb]udget", {"udget"}),
+        (r"\u0431\u044e\u0434\u0436\u0435\u0442", {"бюджет"}),
+    ],
+)
+def test_required_literals(pattern, expected):
+    got = required_literals(pattern)
+    assert (got is DIGIT) if expected is DIGIT else (got == (None if expected is None else frozenset(expected)))
+
+
+def _training_sentences() -> dict[str, list[str]]:
+    by_language: dict[str, list[str]] = {}
+    for path in sorted(datasets.training_dir().glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            by_language.setdefault(record["language"], []).append(record["text"])
+    return by_language
+
+
+def test_every_codebook_pattern_that_matches_a_sentence_finds_its_literal_in_it():
+    checked = 0
+    for language, texts in sorted(_training_sentences().items()):
+        for _cue, pattern, needs in aspects._language_index(language).prefilters:
+            if needs is None:
+                continue
+            for text in texts:
+                if pattern.search(text):
+                    lowered = text.lower()
+                    if needs is DIGIT:
+                        assert re.search(r"\d", text), (pattern.pattern, text)
+                    else:
+                        assert any(literal in lowered for literal in needs), (pattern.pattern, text)
+                    checked += 1
+    assert checked > 1000
