@@ -565,3 +565,48 @@ def test_every_new_language_has_all_three_aspects_and_tests():
 )
 def test_negation_flips_the_stance_in_added_languages(sentence, language):
     assert code(sentence, language)["accuracy"]["stance"] == "embellished"
+
+
+# -------------------------------------------------------------------------------------------- stemmer loading ---
+# One word per Snowball language of the codebook, with nltk's stem of it.
+STEMS = [
+    ("en", "budgets", "budget"),
+    ("de", "Produktionskosten", "produktionskost"),
+    ("ru", "бюджетом", "бюджет"),
+    ("fr", "historiques", "histor"),
+    ("es", "presupuestos", "presupuest"),
+    ("it", "produzione", "produzion"),
+    ("pt", "orçamentos", "orçament"),
+    ("nl", "begrotingen", "begrot"),
+    ("sv", "budgetar", "budget"),
+    ("da", "historiske", "historisk"),
+    ("no", "historiske", "historisk"),
+    ("fi", "budjetilla", "budjet"),
+    ("hu", "költségek", "költség"),
+    ("ro", "bugetului", "buget"),
+]
+
+
+def test_snowball_stems_without_importing_all_of_nltk():
+    """The stemmer is nltk's, loaded without ``nltk/__init__.py`` (which imports scipy.stats and scikit-learn):
+    no nltk module is left behind, the stems are exactly those of the ordinary import, and a later
+    ``import nltk`` still gets the whole package. In a fresh interpreter: this one may have imported nltk."""
+    import json
+    import subprocess
+
+    code = (
+        "import json, sys\n"
+        "from toolkit import aspects\n"
+        f"cases = {[(lang, word) for lang, word, _ in STEMS]!r}\n"
+        "light = [aspects._stem(w, lang) for lang, w in cases]\n"
+        "left = sorted(m for m in sys.modules if m.split('.')[0] in ('nltk', 'scipy', 'sklearn'))\n"
+        "import nltk\n"
+        "from nltk.stem.snowball import SnowballStemmer\n"
+        "full = [SnowballStemmer(aspects._SNOWBALL[lang]).stem(w.lower()) for lang, w in cases]\n"
+        "print(json.dumps({'light': light, 'full': full, 'left': left, 'whole': hasattr(nltk, 'word_tokenize')}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    got = json.loads(done.stdout.strip().splitlines()[-1])
+    assert got["left"] == []
+    assert got["light"] == got["full"] == [stem for _, _, stem in STEMS]
+    assert got["whole"] is True

@@ -347,3 +347,64 @@ def test_a_long_review_costs_linear_work():
     # 9.3x when written (885,135 and 8,221,481 calls); re-copying the review's text per statement, or
     # re-reading its earlier sentences, would make it grow with the square of the length instead.
     assert large / small < 11.5, (small, large)
+
+
+# ------------------------------------------------------------------------------------------------ start-up ---
+# Reviews whose language their script and function words settle: no statistical detector is needed for them.
+_SETTLED = [
+    {
+        "id": "en-1",
+        "text": "The producers spent about 40 million dollars on this space drama, and the budgets of "
+        "its rivals were far larger. The film is not faithful to what really happened on the station.",
+    },
+    {
+        "id": "ru-1",
+        "text": "Фильм снят за 450 миллионов рублей, и это видно по каждому кадру. В реальности "
+        "пожара на станции не было, но сценаристы его придумали.",
+    },
+    {
+        "id": "de-1",
+        "text": "Der Film hat nur 12 Millionen Euro gekostet, aber er sieht nicht billig aus. Die "
+        "Geschichte ist frei erfunden und hat mit den echten Ereignissen wenig zu tun.",
+    },
+]
+
+
+@pytest.mark.parametrize(
+    "coder, jobs, preloaded",
+    [
+        ("fast", 1, False),  # a small file in one process: load nothing the text does not need
+        ("accurate", 1, False),
+        ("fast", 2, True),  # before forking workers: every lingua model once, shared by the workers
+    ],
+)
+def test_start_up_loads_only_what_the_input_needs(tmp_path, coder, jobs, preloaded):
+    """Start-up guarded without a clock (issue 10: under 5 s for both tiers). `toolkit statements` in a fresh
+    interpreter on three reviews that script and function words settle: in one process no lingua detector is
+    built at all (their models took 6 of a one-review run's 10 s when preloaded), and neither all of nltk nor
+    the scipy.stats and scikit-learn it imports are loaded (2 s) — only the Snowball stemmer's own modules."""
+    import subprocess
+    import sys
+
+    source = tmp_path / "three.jsonl"
+    source.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in _SETTLED), encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code = (
+        "import json, sys\n"
+        "from toolkit import cli, language\n"
+        f"status = cli.main(['statements', '--input', {str(source)!r}, '--output', {str(out)!r}, "
+        f"'--coder', {coder!r}, '--jobs', '{jobs}'])\n"
+        "heavy = sorted(m for m in sys.modules if m in ('nltk', 'scipy.stats', 'sklearn'))\n"
+        "print(json.dumps({'status': status, 'heavy': heavy, 'detectors': language._lingua.cache_info().currsize,"
+        " 'preloaded': language._preloaded_detector.cache_info().currsize}))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    got = json.loads(done.stdout.strip().splitlines()[-1])
+    assert got["status"] == 0 and got["heavy"] == []
+    assert got["preloaded"] == int(preloaded)
+    if not preloaded:
+        assert got["detectors"] == 0
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [(r["review_id"], r["aspect"], r["language"]) for r in lines] == [
+        (rid, aspect, rid[:2]) for rid in ("en-1", "ru-1", "de-1") for aspect in ("budget", "accuracy")
+    ]

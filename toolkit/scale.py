@@ -118,7 +118,8 @@ def _in_order(frame: pd.DataFrame, order: dict[Any, int]) -> pd.DataFrame:
 # ------------------------------------------------------------------------------------------ schemas ---
 
 # A built-in probe partition: enough to make every stage produce every column, so schemas (Dask meta,
-# Parquet schemas) come from the stages themselves, not from a list here that could drift from them.
+# Parquet schemas) come from the stages themselves, not from a list here that could drift from them. Its texts
+# are settled by script and function words, so finding the schemas builds no lingua model.
 _PROBE = [
     (
         "probe-en",
@@ -126,9 +127,11 @@ _PROBE = [
         "film. The script invents a fire that never happened. It plays like Cold War propaganda.",
     ),
     ("probe-ru", "Фильм стоил 450 миллионов рублей. Пожара на станции в реальности не было."),
+]
+# Warm-up only (`_warm_up`): text that reaches the statistical detectors (long and short, Latin and Cyrillic),
+# so that their models are loaded once in the parent and shared with forked workers instead of once per worker.
+_WARM_UP = [
     ("probe-de", "Der Film kostete rund 13 Millionen Dollar. Die Geschichte wurde stark dramatisiert."),
-    # Warm-up only: text that reaches the statistical detectors (long and short, Latin and Cyrillic), so
-    # their models are loaded once in the parent and shared with forked workers instead of once per worker.
     (
         "probe-fi",
         "Kaksi kosmonauttia viettää lähes koko elokuvan jäätyneellä ja hiljaisella asemalla, ja "
@@ -153,16 +156,13 @@ def table_schemas(
 ) -> dict[str, dict[str, str]]:
     """Column → kind (``str``, ``int``, ``float``, ``bool``, ``list`` of strings, ``json``) for each table.
 
-    Found by running the stages on a small built-in probe partition (cached per process). Also warms every
-    lazily loaded resource, which worker processes then inherit when forked.
+    Found by running the stages on a small built-in probe partition (cached per process). That also compiles
+    the codebook, lexicons and coder; lingua's models, which take seconds, are left to load when text needs
+    them, or to `_warm_up` before workers fork.
 
     >>> table_schemas()["statements"]["start"], table_schemas()["statements"]["cues"]
     ('int', 'list')
     """
-    if backend in (None, "auto"):
-        from toolkit import language
-
-        language.preload()
     probe = pd.DataFrame({"review_id": [r for r, _ in _PROBE], "text": [t for _, t in _PROBE]})
     tables = _run_raw(probe, film=film or Film("probe", 2017), backend=backend, coder=coder, sentences=True)
     schemas = {name: {column: _kind(frame[column]) for column in frame.columns} for name, frame in tables.items()}
@@ -170,6 +170,24 @@ def table_schemas(
         if frame.empty:
             raise RuntimeError(f"scale: the probe partition gave no {name} rows; cannot fix its schema")
     return schemas
+
+
+@functools.cache
+def _warm_up(film: Film | None = None, backend: str | None = None, coder: str = "accurate") -> None:
+    """Load every lingua model the "auto" backend may ask for (`toolkit.language.preload`, in parallel) and run
+    the warm-up texts, so that worker processes forked afterwards share them instead of each loading its own.
+
+    Only where it pays: before forking workers (`--jobs` > 1, Dask). A single process loads the models its
+    text needs when it meets that text, often none (a review settled by its function words); the answers are
+    the same either way, since every lingua detector reads one shared model store.
+    """
+    if backend in (None, "auto"):
+        from toolkit import language
+
+        language.preload()
+    table_schemas(film, backend, coder)
+    warm = pd.DataFrame({"review_id": [r for r, _ in _WARM_UP], "text": [t for _, t in _WARM_UP]})
+    _run_raw(warm, film=film or Film("probe", 2017), backend=backend, coder=coder, sentences=True)
 
 
 def _kind(series: pd.Series) -> str:
@@ -661,7 +679,9 @@ def run_file(
     _check_input(input)
     film = film or _DEFAULT_FILM
     started = time.perf_counter()
-    schemas = table_schemas(film, backend, coder)  # also loads every model before workers fork
+    if jobs > 1:
+        _warm_up(film, backend, coder)  # every model, once, before the workers fork
+    schemas = table_schemas(film, backend, coder)
     sink = _Sink(output, fmt, schemas[_table_of(what)] if fmt == "parquet" else None)
     state = _State(strict=strict, source=input.as_posix())
     # With workers, the parent runs a short first block alone (see `_parallel`): enough to load what the probe
@@ -924,6 +944,7 @@ def run_dask(
     import dask.dataframe as dd
 
     film = film or _DEFAULT_FILM
+    _warm_up(film, backend, coder)
     schemas = table_schemas(film, backend, coder)
     names = ["reviews", "statements", "budget_figures"] + (["sentences"] if sentences else [])
     run = dask.delayed(_conformed_partition, pure=True)
@@ -1022,6 +1043,7 @@ def run_dask_files(
         if not path.endswith(".parquet"):
             _check_input(Path(path))
     film = film or _DEFAULT_FILM
+    _warm_up(film, backend, coder)
     schemas = table_schemas(film, backend, coder)
     output_dir = Path(output_dir)
     partial = output_dir.with_name(output_dir.name + ".partial")
