@@ -367,12 +367,14 @@ def measure(
     code = (
         "import json, resource, sys, time\n"
         "from pathlib import Path\n"
-        "from toolkit.scale import run_file, table_schemas\n"
+        "from toolkit.scale import _warm_up, run_file, table_schemas\n"
         "from toolkit.pipeline import Film\n"
         "film = Film('Salyut-7', 2017, ('Salyut-7', 'Салют-7'))\n"
         "t = time.perf_counter()\n"
         f"table_schemas(film, None, {coder!r})\n"
-        "startup = time.perf_counter() - t\n"
+        # With workers, run_file loads every lingua model before forking: start-up too.
+        + (f"_warm_up(film, None, {coder!r})\n" if jobs > 1 else "")
+        + "startup = time.perf_counter() - t\n"
         f"s = run_file(Path({str(path)!r}), Path({str(output)!r}), jobs={jobs}, chunk_size={chunk_size}, "
         f"film=film, coder={coder!r}, progress={progress})\n"
         "dt = time.perf_counter() - t\n"
