@@ -149,6 +149,7 @@ class Schema:
         return {c.name: c.kind for c in self.columns}
 
     def column(self, name: str) -> Column:
+        """The contract of one column (KeyError naming the table when it has none)."""
         for column in self.columns:
             if column.name == name:
                 return column
@@ -450,7 +451,7 @@ def _cast(values: pd.Series, kind: str, arrow: bool) -> pd.Series:
         cells = values.tolist()
         if arrow:
             return pd.Series(
-                [None if _missing_cell(v) else json.dumps(_jsonable(v), ensure_ascii=False) for v in cells],
+                [None if _missing_cell(v) else json.dumps(jsonable(v), ensure_ascii=False) for v in cells],
                 dtype="str",
             )
         return pd.Series(cells, dtype=object)
@@ -464,8 +465,12 @@ def _as_list(value: Any) -> list:
 _PLAIN = frozenset([str, int, bool, type(None)])
 
 
-def _jsonable(value: Any) -> Any:
-    """JSON-ready value: NaN/NA → null, numpy scalars and arrays → Python."""
+def jsonable(value: Any) -> Any:
+    """JSON-ready value: NaN/NA → null, numpy scalars and arrays → Python (as `toolkit.cli` writes them).
+
+    >>> jsonable({"usd": float("nan"), "cues": ("a",)})
+    {'usd': None, 'cues': ['a']}
+    """
     if type(value) in _PLAIN:  # most values: skip the checks below
         return value
     if isinstance(value, float) and math.isnan(value):
@@ -473,11 +478,11 @@ def _jsonable(value: Any) -> Any:
     if value is pd.NA or value is pd.NaT:
         return None
     if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
+        return {k: jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
+        return [jsonable(v) for v in value]
     if hasattr(value, "tolist"):
-        return _jsonable(value.tolist())
+        return jsonable(value.tolist())
     return value
 
 

@@ -37,7 +37,7 @@ def require(frame: pd.DataFrame, columns: list[str] | tuple[str, ...], *, stage:
     >>> require(pd.DataFrame({"review_id": []}), ["review_id", "text"], stage="language.detect")
     Traceback (most recent call last):
     ...
-    toolkit.tables.TableError: language.detect needs column(s) text; got review_id
+    toolkit.schema.TableError: language.detect needs column(s) text; got review_id
     """
     missing = [c for c in columns if c not in frame.columns]
     if missing:
