@@ -312,7 +312,9 @@ def test_contract_columns_are_design_md_s(contract, columns):
     ],
 )
 def test_empty_tables_have_the_declared_dtypes(contract, dtypes):
-    assert [str(d) for d in contract.empty().dtypes] == dtypes
+    # Text columns take pandas' own string dtype: "str" from pandas 3 on, object before it (test-lowest).
+    text = str(pd.Series([], dtype="str").dtype)
+    assert [str(d) for d in contract.empty().dtypes] == [text if d == "str" else d for d in dtypes]
 
 
 def test_conform_orders_columns_casts_and_names_what_it_cannot_read():

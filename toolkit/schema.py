@@ -4,10 +4,11 @@ a streamed run, rejections), declared once here and used by the stages, the stre
 
 Why an in-house schema and not pandera: measured on this machine (`python -X importtime -c "import pandas;
 import pandera.pandas"`, pandera 0.35 with pandas 3.1), importing pandera after pandas costs 0.5-1.7 s and
-pulls pydantic and typeguard in; this module costs a few milliseconds (`python -X importtime -c "import
-toolkit.schema"`) and the toolkit's start-up must stay small. What the toolkit needs is small too: six value
-kinds, nullability, allowed values, a pattern, bounds, a key, offsets in order, and error lines that name
-the record (file and line when the table knows them, else the row), the column and the reason.
+pulls pydantic and typeguard in; this module costs 20-90 ms on the same machine under a load of 7-9 on 2
+cores (`python -X importtime -c "import toolkit.schema"`, mostly building its dataclasses), and the toolkit's
+start-up must stay small. What the toolkit needs is small too: six value kinds, nullability, allowed values,
+a pattern, bounds, a key, offsets in order, and error lines that name the record (file and line when the
+table knows them, else the row), the column and the reason.
 
 >>> frame = pd.DataFrame({"review_id": ["r1", "r1"], "sentence_id": ["r1:1", "r1:1"], "start": [0, 9],
 ...                       "end": [8, 4], "text": ["Ein Satz.", "Gut."], "language": ["de", "xx1"], "n": [1, 2]})
