@@ -367,13 +367,13 @@ def measure(
     code = (
         "import json, resource, sys, time\n"
         "from pathlib import Path\n"
-        "from toolkit.scale import _warm_up, run_file, table_schemas\n"
+        "from toolkit.scale import run_file, warm_up\n"
         "from toolkit.pipeline import Film\n"
         "film = Film('Salyut-7', 2017, ('Salyut-7', 'Салют-7'))\n"
         "t = time.perf_counter()\n"
-        f"table_schemas(film, None, {coder!r})\n"
-        # With workers, run_file loads every lingua model before forking: start-up too.
-        + (f"_warm_up(film, None, {coder!r})\n" if jobs > 1 else "")
+        # With workers, run_file loads every lingua model before forking (start-up); one process loads what
+        # its text needs as it meets it, which the run's time includes.
+        + (f"warm_up(film, None, {coder!r})\n" if jobs > 1 else "")
         + "startup = time.perf_counter() - t\n"
         f"s = run_file(Path({str(path)!r}), Path({str(output)!r}), jobs={jobs}, chunk_size={chunk_size}, "
         f"film=film, coder={coder!r}, progress={progress})\n"
@@ -533,10 +533,10 @@ def stage_seconds(path: Path, *, limit: int = 2000, film=None, coder: str = "fas
     from toolkit import sentences as splitter
     from toolkit.align import align
     from toolkit.pipeline import Film
-    from toolkit.scale import _Block, _parse_block, jsonl_by_review, run_partition, table_schemas
+    from toolkit.scale import _Block, _parse_block, jsonl_by_review, run_partition, warm_up
 
     film = film or Film("Salyut-7", 2017, ("Salyut-7", "Салют-7"))
-    table_schemas(film, None, coder)  # load and compile every resource first: those are one-off costs
+    warm_up(film, None, coder)  # load and compile every resource first: those are one-off costs
     with open(path, "rb") as handle:
         data = b"".join(line for _, line in zip(range(limit), handle))
     run_partition(_parse_block(_Block(str(path), 1, data))[0], film=film, coder=coder)
@@ -581,9 +581,9 @@ def real_text_rates(*, rounds: int = 3) -> list[dict[str, float]]:
     from toolkit import aspects, language
     from toolkit.corpus import load_corpus
     from toolkit.pipeline import Film
-    from toolkit.scale import table_schemas
+    from toolkit.scale import warm_up
 
-    table_schemas(Film("Salyut-7", 2017, ("Salyut-7", "Салют-7")))
+    warm_up(Film("Salyut-7", 2017, ("Salyut-7", "Салют-7")))
     gold = pd.read_json(REPO / "corpus" / "gold" / "aspects_reviews.jsonl", lines=True)
     frame = pd.concat(
         [load_corpus()[["review_id", "text"]], gold.rename(columns={"id": "review_id"})[["review_id", "text"]]],

@@ -93,7 +93,7 @@ def test_chunked_partitions_equal_the_whole_frame(corpus, whole):
         pd.testing.assert_frame_equal(glued, frame)
     # ...and the whole frame is `analyse`'s output, only put in input order.
     analysis = analyse(reviews, film=FILM)
-    schemas = table_schemas(FILM)
+    schemas = table_schemas()
     for name in ("statements", "budget_figures", "sentences"):
         theirs = conform(getattr(analysis, name), schemas[name])
         assert len(whole[name]) == len(theirs)
@@ -172,7 +172,7 @@ def test_dangling_link_alone_fails_at_the_end(tmp_path):
 def test_parquet_output_is_the_conformed_table(corpus, tmp_path, whole):
     out = tmp_path / "statements.parquet"
     run_file(corpus, out, jobs=2, chunk_size=8, fmt="parquet", film=FILM, progress=False)
-    schema = table_schemas(FILM)["statements"]
+    schema = table_schemas()["statements"]
     got = pd.read_parquet(out)
     expected = conform(whole["statements"], schema, arrow=True)
     assert got.columns.tolist() == expected.columns.tolist() and len(got) == len(expected) > 10
@@ -206,7 +206,7 @@ def test_dask_cluster_equals_pandas_row_for_row(corpus, tmp_path, whole):
             film=FILM,
             partition_lines=6,
         )
-    schemas = table_schemas(FILM)
+    schemas = table_schemas()
     for name in ("reviews", "statements", "budget_figures"):
         got = pd.read_parquet(written[name])
         expected = conform(whole[name], schemas[name], arrow=True)
@@ -225,7 +225,7 @@ def test_run_dask_on_a_dask_dataframe_equals_pandas(corpus, whole):
     reviews = read_reviews(corpus)[["review_id", "text"]]
     tables = run_dask(dd.from_pandas(reviews, npartitions=3, sort=False), film=FILM)
     computed = dask.compute(tables, scheduler="synchronous")[0]
-    schemas = table_schemas(FILM)
+    schemas = table_schemas()
     for name in ("reviews", "statements", "budget_figures"):
         got, expected = computed[name], conform(whole[name], schemas[name], arrow=True)
         assert list(got.columns) == list(schemas[name]) and len(got) == len(expected) > 0

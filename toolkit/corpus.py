@@ -18,7 +18,8 @@ import pandas as pd
 import yaml
 
 from toolkit.datasets import salyut7_manifest
-from toolkit.tables import KINDS, PLACE_BASES, REVIEW_COLUMNS
+from toolkit.schema import REVIEWS, SchemaError
+from toolkit.tables import REVIEW_COLUMNS
 
 #: The shipped corpus's manifest (the repository's corpus/ folder, installed as package data).
 DEFAULT_MANIFEST = salyut7_manifest()
@@ -44,8 +45,6 @@ _UNIT_FIELDS = {
     "title",
 }
 _INHERITED = ("outlet", "critic", "url", "published", "place", "place_basis", "rating_raw", "title", "kind")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_PLACE = re.compile(r"^[A-Z]{2}$")
 
 
 class CorpusError(ValueError):
@@ -126,55 +125,24 @@ def raw_source(manifest: str | Path | None = None) -> Path:
 
 
 def validate_reviews(reviews: pd.DataFrame, *, where: str = "reviews") -> pd.DataFrame:
-    """Check the reviews table's contract: columns, unique ids, allowed kinds and place codes, ISO dates,
-    ratings in 0..1 and offsets that fit. Returns the table with columns in contract order first.
+    """Check the reviews table's contract (`toolkit.schema.REVIEWS`): columns, unique ids, text, allowed kinds
+    and place codes, ISO dates, ratings in 0..1, offsets in order and duplicate_of links inside the table.
+    Returns the table with columns in contract order first (missing contract columns added, empty).
 
     >>> validate_reviews(pd.DataFrame({"review_id": ["a", "a"], "text": ["x", "y"]}))
     Traceback (most recent call last):
     ...
-    toolkit.corpus.CorpusError: reviews: duplicate review_id 'a'
+    toolkit.corpus.CorpusError: reviews: reviews row 1 (review 'a'): duplicate review_id 'a' (first at row 0)
     """
     for column in REVIEW_COLUMNS:
         if column not in reviews.columns:
             reviews = reviews.assign(**{column: None})
-    ids = reviews["review_id"]
-    if ids.isna().any():
-        raise CorpusError(f"{where}: a review has no review_id (row {int(ids.isna().idxmax())})")
-    duplicated = ids[ids.duplicated()].tolist()
-    if duplicated:
-        raise CorpusError(f"{where}: duplicate review_id {duplicated[0]!r}")
-    for row in reviews.itertuples(index=False):
-        _check_row(row, where, set(ids))
+    try:
+        REVIEWS.validate(reviews, where=where)
+    except SchemaError as error:
+        raise CorpusError(str(error)) from None
     ordered = REVIEW_COLUMNS + [c for c in reviews.columns if c not in REVIEW_COLUMNS]
     return reviews[ordered].reset_index(drop=True)
-
-
-def _given(value: Any) -> bool:
-    return value is not None and not (isinstance(value, float) and pd.isna(value)) and value is not pd.NA
-
-
-def _check_row(row: Any, where: str, ids: set[str]) -> None:
-    rid = row.review_id
-    if not isinstance(row.text, str) or not row.text.strip():
-        raise CorpusError(f"{where}: review {rid!r} has no text")
-    if _given(row.kind) and row.kind not in KINDS:
-        raise CorpusError(f"{where}: review {rid!r} has kind {row.kind!r}; allowed: {', '.join(KINDS)}")
-    if _given(row.place_basis) and row.place_basis not in PLACE_BASES:
-        raise CorpusError(
-            f"{where}: review {rid!r} has place_basis {row.place_basis!r}; allowed: {', '.join(PLACE_BASES)}"
-        )
-    if _given(row.place) and not _PLACE.match(str(row.place)):
-        raise CorpusError(f"{where}: review {rid!r} has place {row.place!r}; use ISO 3166-1 alpha-2")
-    if _given(row.published) and not _ISO_DATE.match(str(row.published)):
-        raise CorpusError(f"{where}: review {rid!r} has published {row.published!r}; use YYYY-MM-DD")
-    rating = row.rating
-    if _given(rating) and not 0.0 <= float(rating) <= 1.0:
-        raise CorpusError(f"{where}: review {rid!r} has rating {rating!r} outside 0..1")
-    if _given(row.duplicate_of) and row.duplicate_of not in ids:
-        raise CorpusError(f"{where}: review {rid!r} is duplicate_of {row.duplicate_of!r}, which is not in the corpus")
-    start, end = row.start, row.end
-    if _given(start) and _given(end) and not (0 <= int(start) <= int(end)):
-        raise CorpusError(f"{where}: review {rid!r} has offsets {start}..{end}")
 
 
 def _read_manifest(path: Path) -> dict[str, Any]:

@@ -19,7 +19,8 @@ from typing import Any
 import pandas as pd
 
 from toolkit.datafiles import load_yaml, read_text
-from toolkit.tables import BUDGET_COLUMNS, require
+from toolkit.schema import BUDGET_FIGURES, MONEY_KINDS, SUBJECTS
+from toolkit.tables import require
 
 __all__ = [
     "MoneyMention",
@@ -32,10 +33,10 @@ __all__ = [
     "FIGURE_COLUMNS",
 ]
 
-KINDS = ("budget", "box_office", "price", "other", "unknown")
-SUBJECTS = ("film", "comparator", "counterfactual")
-#: Columns of the table `budget_figures` returns: the contract's, then the phrase's place and shape.
-FIGURE_COLUMNS = [*BUDGET_COLUMNS, "start", "end", "low", "high", "approx", "kind", "currency_implied", "language"]
+KINDS = MONEY_KINDS
+#: Columns of the table `budget_figures` returns (toolkit.schema.BUDGET_FIGURES): the contract's, then the
+#: phrase's place and shape.
+FIGURE_COLUMNS = BUDGET_FIGURES.names
 
 # Chinese, Japanese and Korean write words, numbers and currencies without spaces ("约3亿卢布"), so a word
 # boundary is only asked of the letters of spaced scripts.
@@ -886,7 +887,7 @@ def budget_figures(
     """Budget figures of the budget statements: one row per money phrase, in review and offset order.
 
     Requires the statements columns `review_id`, `sentence_id`, `aspect`, `text`, `start`, `language`;
-    reads rows whose `aspect` is "budget". Returns FIGURE_COLUMNS: the BUDGET_COLUMNS contract
+    reads rows whose `aspect` is "budget". Returns FIGURE_COLUMNS: the `toolkit.schema.BUDGET_FIGURES` contract
     (`amount`, `currency`, `year` = `year`, `usd` = `to_usd(amount, currency, year)`, NaN when the
     currency or the year is unknown (`year=None`) or has no ECB rate, `subject`, `text` = the money
     phrase) plus `start`/`end` of the phrase in the review text (so `review.text[start:end] == text`),

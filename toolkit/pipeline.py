@@ -75,16 +75,24 @@ def analyse(
     when `progress`, or with None on a terminal or in a notebook (`toolkit.progress.wanted`).
     """
     from toolkit import aspects, language, money
+    from toolkit.schema import BUDGET_FIGURES, LANGUAGES, SENTENCES, STATEMENTS
 
     film = film or Film(title="the film", year=None)
     steps = ["languages and sentences", "statements", "budget figures"]
     bar = _progress(steps, enabled=progress)
     reviews, sentences = language.annotate(reviews, backend=backend, profile=film)
+    # Each stage's output is checked against its table's contract (toolkit.schema) where it is handed on:
+    # whole-column checks, a few milliseconds against the seconds the stages take.
+    LANGUAGES.validate(reviews[LANGUAGES.names], where="language.annotate")
+    SENTENCES.validate(sentences, where="language.annotate")
     bar.update()
-    statements = aspects.extract_statements(reviews, sentences, profile=film, coder=coder)
+    statements = STATEMENTS.validate(
+        aspects.extract_statements(reviews, sentences, profile=film, coder=coder), where="aspects.extract_statements"
+    )
     bar.update()
-    figures = money.budget_figures(
-        statements, year=film.year, film_titles=film.titles, comparators=film.comparison_titles
+    figures = BUDGET_FIGURES.validate(
+        money.budget_figures(statements, year=film.year, film_titles=film.titles, comparators=film.comparison_titles),
+        where="money.budget_figures",
     )
     bar.update()
     bar.close()

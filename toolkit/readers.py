@@ -44,6 +44,7 @@ import pandas as pd
 import yaml
 
 from toolkit import ratings
+from toolkit.schema import REJECTIONS
 from toolkit.tables import KINDS, PLACE_BASES, REVIEW_COLUMNS
 
 __all__ = [
@@ -56,7 +57,7 @@ __all__ = [
     "rejection_summary",
 ]
 
-REJECTION_COLUMNS = ["source", "line", "record_id", "reason", "kind"]
+REJECTION_COLUMNS = REJECTIONS.names
 # What `kind` a rejection is, for the one-line summary and for filtering the rejections file: the reason says
 # the details, the kind groups them.
 NO_TEXT, NO_ID, WRONG_TYPE, BAD_VALUE = "no text", "no id", "wrong type", "bad value"
@@ -844,6 +845,7 @@ def write_rejections(rejections: pd.DataFrame, path: str | Path) -> Path:
     to be mistaken for this run's); returns the path."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    REJECTIONS.validate(rejections.reindex(columns=REJECTION_COLUMNS), where=f"rejections for {path}")
     rejections.reindex(columns=REJECTION_COLUMNS).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
     return path
 

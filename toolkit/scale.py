@@ -26,12 +26,16 @@ import pandas as pd
 from toolkit.pipeline import Film
 from toolkit.progress import bar as progress_bar
 from toolkit.readers import NOT_UTF8, FirstIds
+from toolkit.schema import BUDGET_FIGURES, LANGUAGES, SENTENCES, STATEMENTS, arrow_schema, conform
+from toolkit.schema import jsonable as _jsonable
 
 __all__ = [
     "TABLES",
     "WHAT",
     "run_partition",
+    "SCHEMAS",
     "table_schemas",
+    "warm_up",
     "conform",
     "RunSummary",
     "run_file",
@@ -66,7 +70,8 @@ def run_partition(
 
     Needs `review_id` (unique) and `text`. ``reviews`` holds LANGUAGE_COLUMNS (the language per review);
     the other tables are those of `toolkit.pipeline.analyse`; ``sentences=True`` adds the sentences table.
-    Columns and dtypes are fixed per table (`table_schemas`, via `conform`), whatever the partition holds.
+    Columns and dtypes are fixed per table (the declared schemas of `toolkit.schema`, via `conform`),
+    whatever the partition holds.
     Every table's rows follow the input order of their reviews (a stable sort, so the stages' own order
     within a review is kept): the concatenation of partitions' results equals the result on the whole.
     Pure: the input is not modified.
@@ -78,9 +83,8 @@ def run_partition(
     (['en', 'de'], [15000000.0, 150000000.0])
     """
     film = film or _DEFAULT_FILM
-    schemas = table_schemas(film, backend, coder)
     tables = _run_raw(reviews, film=film, backend=backend, coder=coder, sentences=sentences)
-    return {name: conform(frame, schemas[name], table=name) for name, frame in tables.items()}
+    return {name: SCHEMAS[name].conform(frame) for name, frame in tables.items()}
 
 
 def _run_raw(
@@ -117,9 +121,8 @@ def _in_order(frame: pd.DataFrame, order: dict[Any, int]) -> pd.DataFrame:
 
 # ------------------------------------------------------------------------------------------ schemas ---
 
-# A built-in probe partition: enough to make every stage produce every column, so schemas (Dask meta,
-# Parquet schemas) come from the stages themselves, not from a list here that could drift from them. Its texts
-# are settled by script and function words, so finding the schemas builds no lingua model.
+# A built-in probe partition that makes every stage produce every column: `warm_up` runs it to check the stages
+# against the declared schemas. Its texts are settled by script and function words, so it builds no lingua model.
 _PROBE = [
     (
         "probe-en",
@@ -128,7 +131,7 @@ _PROBE = [
     ),
     ("probe-ru", "Фильм стоил 450 миллионов рублей. Пожара на станции в реальности не было."),
 ]
-# Warm-up only (`_warm_up`): text that reaches the statistical detectors (long and short, Latin and Cyrillic),
+# Warm-up only (`warm_up`): text that reaches the statistical detectors (long and short, Latin and Cyrillic),
 # so that their models are loaded once in the parent and shared with forked workers instead of once per worker.
 _WARM_UP = [
     ("probe-de", "Der Film kostete rund 13 Millionen Dollar. Die Geschichte wurde stark dramatisiert."),
@@ -150,32 +153,26 @@ _WARM_UP = [
 ]
 
 
-@functools.cache
-def table_schemas(
-    film: Film | None = None, backend: str | None = None, coder: str = "accurate"
-) -> dict[str, dict[str, str]]:
-    """Column → kind (``str``, ``int``, ``float``, ``bool``, ``list`` of strings, ``json``) for each table.
+#: The table contract of each table a partition gives (toolkit.schema); "reviews" is the per-review
+#: language table.
+SCHEMAS = {"reviews": LANGUAGES, "sentences": SENTENCES, "statements": STATEMENTS, "budget_figures": BUDGET_FIGURES}
 
-    Found by running the stages on a small built-in probe partition (cached per process). That also compiles
-    the codebook, lexicons and coder; lingua's models, which take seconds, are left to load when text needs
-    them, or to `_warm_up` before workers fork.
+
+def table_schemas() -> dict[str, dict[str, str]]:
+    """Column → kind (``str``, ``int``, ``float``, ``bool``, ``list`` of strings, ``json``) for each table: the
+    declared contracts of `toolkit.schema`, so Dask's meta and Parquet schemas never depend on a sample run.
 
     >>> table_schemas()["statements"]["start"], table_schemas()["statements"]["cues"]
     ('int', 'list')
     """
-    probe = pd.DataFrame({"review_id": [r for r, _ in _PROBE], "text": [t for _, t in _PROBE]})
-    tables = _run_raw(probe, film=film or Film("probe", 2017), backend=backend, coder=coder, sentences=True)
-    schemas = {name: {column: _kind(frame[column]) for column in frame.columns} for name, frame in tables.items()}
-    for name, frame in tables.items():
-        if frame.empty:
-            raise RuntimeError(f"scale: the probe partition gave no {name} rows; cannot fix its schema")
-    return schemas
+    return {name: schema.kinds for name, schema in SCHEMAS.items()}
 
 
 @functools.cache
-def _warm_up(film: Film | None = None, backend: str | None = None, coder: str = "accurate") -> None:
-    """Load every lingua model the "auto" backend may ask for (`toolkit.language.preload`, in parallel) and run
-    the warm-up texts, so that worker processes forked afterwards share them instead of each loading its own.
+def warm_up(film: Film | None = None, backend: str | None = None, coder: str = "accurate") -> None:
+    """Load every lingua model the "auto" backend may ask for (`toolkit.language.preload`, in parallel), run the
+    probe partition (checking the stages' output against the declared schemas) and the warm-up texts, so that
+    worker processes forked afterwards share what was loaded instead of each loading its own.
 
     Only where it pays: before forking workers (`--jobs` > 1, Dask). A single process loads the models its
     text needs when it meets that text, often none (a review settled by its function words); the answers are
@@ -185,130 +182,23 @@ def _warm_up(film: Film | None = None, backend: str | None = None, coder: str = 
         from toolkit import language
 
         language.preload()
-    table_schemas(film, backend, coder)
+    probe = pd.DataFrame({"review_id": [r for r, _ in _PROBE], "text": [t for _, t in _PROBE]})
+    tables = _run_raw(probe, film=film or Film("probe", 2017), backend=backend, coder=coder, sentences=True)
+    for name, frame in tables.items():
+        SCHEMAS[name].conform(frame)
     warm = pd.DataFrame({"review_id": [r for r, _ in _WARM_UP], "text": [t for _, t in _WARM_UP]})
     _run_raw(warm, film=film or Film("probe", 2017), backend=backend, coder=coder, sentences=True)
-
-
-def _kind(series: pd.Series) -> str:
-    from pandas.api import types
-
-    if types.is_bool_dtype(series.dtype):
-        return "bool"
-    if types.is_integer_dtype(series.dtype):
-        return "int"
-    if types.is_float_dtype(series.dtype):
-        return "float"
-    values = [v for v in series.tolist() if not _missing(v)]
-    if any(isinstance(v, dict) for v in values):
-        return "json"
-    if any(isinstance(v, (list, tuple)) or hasattr(v, "tolist") for v in values):
-        lists = [list(v.tolist() if hasattr(v, "tolist") else v) for v in values]
-        return "list" if all(isinstance(x, str) for item in lists for x in item) else "json"
-    return "str"
 
 
 def _missing(value: Any) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
-def conform(frame: pd.DataFrame, schema: dict[str, str], *, table: str = "table", arrow: bool = False) -> pd.DataFrame:
-    """`frame` with exactly `schema`'s columns, in order, and their dtypes (str columns as pandas ``str``).
-
-    ``list`` cells become Python lists; with ``arrow=True`` they become an Arrow list column and ``json``
-    cells JSON text (for Parquet and Dask, whose string conversion would otherwise turn lists into text).
-    Raises ValueError naming the table and column when a column is new or cannot take its kind.
-
-    >>> conform(pd.DataFrame({"a": [1, 2], "b": [["x"], []]}), {"a": "float", "b": "list"}).dtypes.tolist()
-    [dtype('float64'), dtype('O')]
-    """
-    extra = [c for c in frame.columns if c not in schema]
-    if extra:
-        raise ValueError(f"scale: {table} has column(s) {', '.join(map(str, extra))} that its schema lacks")
-    out = {}
-    n = len(frame)
-    for column, kind in schema.items():
-        values = frame[column] if column in frame.columns else pd.Series([None] * n, dtype=object)
-        try:
-            out[column] = _cast(values, kind, arrow)
-        except (TypeError, ValueError) as error:
-            raise ValueError(f"scale: {table}.{column} cannot be read as {kind}: {error}") from None
-    return pd.DataFrame(out, index=pd.RangeIndex(n))
-
-
-def _cast(values: pd.Series, kind: str, arrow: bool) -> pd.Series:
-    values = values.reset_index(drop=True)
-    if kind == "int":
-        if values.isna().any():
-            raise ValueError("missing values in an integer column")
-        return values.astype("int64")
-    if kind == "float":
-        return pd.to_numeric(values, errors="raise").astype("float64")
-    if kind == "bool":
-        if values.isna().any():
-            raise ValueError("missing values in a boolean column")
-        return values.astype("bool")
-    if kind == "str":
-        return pd.Series([None if _missing(v) else str(v) for v in values.tolist()], dtype="str")
-    if kind == "list":
-        cells = [None if _missing_list(v) else [str(x) for x in _as_list(v)] for v in values.tolist()]
-        if arrow:  # an Arrow list column: Dask's string conversion leaves it alone, Parquet stores a list
-            import pyarrow as pa
-
-            return pd.Series(pd.array(cells, dtype=pd.ArrowDtype(pa.list_(pa.string()))))
-        return pd.Series(cells, dtype=object)
-    if kind == "json":
-        cells = values.tolist()
-        if arrow:
-            return pd.Series(
-                [None if _missing_list(v) else json.dumps(_jsonable(v), ensure_ascii=False) for v in cells], dtype="str"
-            )
-        return pd.Series(cells, dtype=object)
-    raise ValueError(f"unknown kind {kind!r}")
-
-
-def _missing_list(value: Any) -> bool:
-    return not isinstance(value, (list, tuple, dict)) and not hasattr(value, "tolist") and _missing(value)
-
-
-def _as_list(value: Any) -> list:
-    return list(value.tolist() if hasattr(value, "tolist") else value)
-
-
-def _arrow_schema(schema: dict[str, str]):
-    import pyarrow as pa
-
-    types = {
-        "str": pa.string(),
-        "int": pa.int64(),
-        "float": pa.float64(),
-        "bool": pa.bool_(),
-        "list": pa.list_(pa.string()),
-        "json": pa.string(),
-    }
-    return pa.schema([pa.field(column, types[kind]) for column, kind in schema.items()])
+def _arrow_schema(kinds: dict[str, str]):
+    return arrow_schema(kinds)
 
 
 # ---------------------------------------------------------------------------------- JSONL, as the CLI ---
-
-_PLAIN = frozenset([str, int, bool, type(None)])
-
-
-def _jsonable(value: Any) -> Any:
-    """JSON-ready value: NaN/NA → null, numpy scalars and arrays → Python (as `toolkit.cli` writes them)."""
-    if type(value) in _PLAIN:  # most values: skip the checks below
-        return value
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if value is pd.NA or value is pd.NaT:
-        return None
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if hasattr(value, "tolist"):
-        return _jsonable(value.tolist())
-    return value
 
 
 def jsonl_line(row: dict[str, Any]) -> str:
@@ -601,9 +491,7 @@ def _process(task: _Task) -> _ChunkResult:
             result.jsonl = jsonl_by_review(tables, task.what)
         else:
             name = _table_of(task.what)
-            result.frame = conform(
-                tables[name], table_schemas(task.film, task.backend, task.coder)[name], table=name, arrow=True
-            )
+            result.frame = SCHEMAS[name].conform(tables[name], arrow=True)
         return result
     except Exception as error:  # name the place in the input; keep the original as the cause
         last = block.first_line + max(0, _line_count(block.data) - 1)
@@ -680,9 +568,8 @@ def run_file(
     film = film or _DEFAULT_FILM
     started = time.perf_counter()
     if jobs > 1:
-        _warm_up(film, backend, coder)  # every model, once, before the workers fork
-    schemas = table_schemas(film, backend, coder)
-    sink = _Sink(output, fmt, schemas[_table_of(what)] if fmt == "parquet" else None)
+        warm_up(film, backend, coder)  # every model, once, before the workers fork
+    sink = _Sink(output, fmt, SCHEMAS[_table_of(what)].kinds if fmt == "parquet" else None)
     state = _State(strict=strict, source=input.as_posix())
     # With workers, the parent runs a short first block alone (see `_parallel`): enough to load what the probe
     # did not, little enough that the workers are not kept waiting.
@@ -917,13 +804,12 @@ class _Sink:
 def _conformed_partition(
     reviews: pd.DataFrame, film: Film, backend: str | None, coder: str, sentences: bool
 ) -> dict[str, pd.DataFrame]:
-    schemas = table_schemas(film, backend, coder)
     if len(reviews) == 0:
-        tables = {name: pd.DataFrame(columns=list(schemas[name])) for name in TABLES}
+        tables = {name: SCHEMAS[name].empty() for name in TABLES}
     else:
         tables = run_partition(reviews, film=film, backend=backend, coder=coder, sentences=sentences)
     return {
-        name: conform(frame, schemas[name], table=name, arrow=True)
+        name: SCHEMAS[name].conform(frame, arrow=True)
         for name, frame in tables.items()
         if sentences or name != "sentences"
     }
@@ -936,7 +822,8 @@ def run_dask(
 
     Each partition goes through `run_partition` once (its result is shared by the tables, so computing
     them together with ``dask.compute`` runs the pipeline once per partition). Review ids must be unique
-    across partitions. Meta is explicit: columns and dtypes from `table_schemas`, and every partition is
+    across partitions. Meta is explicit: columns and dtypes from the declared schemas (`toolkit.schema`, not
+    a sample run), and every partition is
     conformed to it (``conform(..., arrow=True)``: list columns are Arrow lists, nested ``json`` columns
     JSON text), so `dask.dataframe.to_parquet` sees one schema.
     """
@@ -944,8 +831,7 @@ def run_dask(
     import dask.dataframe as dd
 
     film = film or _DEFAULT_FILM
-    _warm_up(film, backend, coder)
-    schemas = table_schemas(film, backend, coder)
+    warm_up(film, backend, coder)  # every model, once, before the workers fork
     names = ["reviews", "statements", "budget_figures"] + (["sentences"] if sentences else [])
     run = dask.delayed(_conformed_partition, pure=True)
     results = [run(part, film, backend, coder, sentences) for part in ddf.to_delayed()]
@@ -953,7 +839,7 @@ def run_dask(
     return {
         name: dd.from_delayed(
             [pick(r, name) for r in results],
-            meta=conform(pd.DataFrame(columns=list(schemas[name])), schemas[name], arrow=True),
+            meta=SCHEMAS[name].empty(arrow=True),
             verify_meta=False,
         )
         for name in names
@@ -1043,8 +929,8 @@ def run_dask_files(
         if not path.endswith(".parquet"):
             _check_input(Path(path))
     film = film or _DEFAULT_FILM
-    _warm_up(film, backend, coder)
-    schemas = table_schemas(film, backend, coder)
+    warm_up(film, backend, coder)  # every model, once, before the workers fork
+    schemas = table_schemas()
     output_dir = Path(output_dir)
     partial = output_dir.with_name(output_dir.name + ".partial")
     shutil.rmtree(partial, ignore_errors=True)

@@ -1,5 +1,6 @@
 """Column contracts of the toolkit's tables (see DESIGN.md) and the checks that enforce them.
 
+The contracts themselves (kinds, nullability, allowed values, keys) are declared once in `toolkit.schema`.
 Every stage names the columns it needs; `require` turns a missing column into a clear error instead of a
 KeyError from deep inside pandas.
 """
@@ -8,50 +9,26 @@ from __future__ import annotations
 
 import pandas as pd
 
-REVIEW_COLUMNS = [
-    "review_id",
-    "source",
-    "start",
-    "end",
-    "outlet",
-    "critic",
-    "kind",
-    "url",
-    "published",
-    "place",
-    "place_basis",
-    "rating_raw",
-    "rating",
-    "text",
-    "language",
-    "language_confidence",
-    "mixed",
-    "duplicate_of",
+from toolkit.schema import BUDGET_FIGURES, KINDS, PLACE_BASES, REVIEWS, SENTENCES, STATEMENTS, TableError
+
+__all__ = [
+    "REVIEW_COLUMNS",
+    "SENTENCE_COLUMNS",
+    "STATEMENT_COLUMNS",
+    "BUDGET_COLUMNS",
+    "KINDS",
+    "PLACE_BASES",
+    "TableError",
+    "require",
+    "empty",
 ]
-SENTENCE_COLUMNS = ["review_id", "sentence_id", "start", "end", "text", "language"]
-STATEMENT_COLUMNS = [
-    "review_id",
-    "sentence_id",
-    "aspect",
-    "text",
-    "start",
-    "end",
-    "language",
-    "cues",
-    "stance",
-    "incidents",
-    "frames",
-    "method",
-    "score",
-]
-BUDGET_COLUMNS = ["review_id", "sentence_id", "amount", "currency", "year", "usd", "subject", "text"]
 
-KINDS = ("critic", "blog", "user", "blurb", "synopsis", "news")
-PLACE_BASES = ("outlet", "stated", "language", "unknown")
-
-
-class TableError(ValueError):
-    """A table does not meet its column contract."""
+# The column lists are the contract columns of the declared schemas (toolkit.schema), kept here under the
+# names the stages import.
+REVIEW_COLUMNS = REVIEWS.contract
+SENTENCE_COLUMNS = SENTENCES.contract
+STATEMENT_COLUMNS = STATEMENTS.contract
+BUDGET_COLUMNS = BUDGET_FIGURES.contract
 
 
 def require(frame: pd.DataFrame, columns: list[str] | tuple[str, ...], *, stage: str) -> None:
@@ -60,7 +37,7 @@ def require(frame: pd.DataFrame, columns: list[str] | tuple[str, ...], *, stage:
     >>> require(pd.DataFrame({"review_id": []}), ["review_id", "text"], stage="language.detect")
     Traceback (most recent call last):
     ...
-    toolkit.tables.TableError: language.detect needs column(s) text; got review_id
+    toolkit.schema.TableError: language.detect needs column(s) text; got review_id
     """
     missing = [c for c in columns if c not in frame.columns]
     if missing:
