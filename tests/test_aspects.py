@@ -295,7 +295,7 @@ def test_a_new_aspect_is_data_only():
     }
     compiled = aspects._compile_aspect(spec, "test")
     result = aspects._code_aspect(
-        compiled, aspects._hits(compiled.cues["en"], aspects._tokens("The soundtrack soars.")), "The soundtrack soars."
+        compiled, aspects._hits(compiled.cues["en"], "The soundtrack soars."), "The soundtrack soars."
     )
     assert result is not None and result["cues"] == ["music.en.score"]
 
@@ -322,7 +322,7 @@ def test_without_sentences_the_stage_splits_and_labels_languages_itself():
     assert all(texts[r][a:b] == t for r, a, b, t in zip(st["review_id"], st["start"], st["end"], st["text"]))
 
 
-# The matcher's shortcuts (memos, prefilter selection through words, skipping languages, column reading) each
+# The matcher's shortcuts (the memo of terms by word, patterns chosen by an Aho–Corasick pass, column reading) each
 # stand in for a plain rule; these check them against that rule on ordinary and awkward text alike.
 AWKWARD = [
     "It cost $9 million, they say.",
@@ -342,34 +342,31 @@ AWKWARD = [
 ] + [case[0] for case in CASES]
 
 
-def _prefilters_by_rule(index, text: str) -> list[int]:
+def _patterns_by_rule(matcher, text: str) -> list[int]:
     folded, has_digit = text.lower(), any(ch.isdigit() for ch in text)
     return [
         k
-        for k, (_, _, needs) in enumerate(index.prefilters)
+        for k, (_, _, needs) in enumerate(matcher.patterns)
         if needs is None or (has_digit if needs is aspects._DIGIT else any(n in folded for n in needs))
     ]
 
 
-def test_prefilters_run_exactly_when_a_literal_or_digit_is_there():
+def test_patterns_run_exactly_when_a_literal_or_digit_is_there():
     chosen = 0
     for lang in aspects._every_language():
-        index = aspects._language_index(lang)
+        matcher = aspects._matcher(lang)
         for text in AWKWARD:
-            expected = _prefilters_by_rule(index, text)
-            assert list(aspects._prefilters_to_run(index, aspects._tokens(text))) == expected, (lang, text)
+            expected = _patterns_by_rule(matcher, text)
+            assert list(aspects._patterns_for(matcher, text)) == expected, (lang, text)
             chosen += len(expected)
     assert chosen > 50
 
 
-def test_plain_case_text_lowercases_word_by_word():
-    cased = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).lower() != chr(c)]
-    for ch in cased + [chr(c) for c in range(0, sys.maxunicode + 1, 101)]:
-        for text in (f"A{ch}b {ch}. x{ch}", ch, f"{ch}{ch}-{ch}"):
-            toks = aspects._tokens(text)
-            if toks.plain_case:
-                assert aspects._WORD.findall(text.lower()) == [w.lower() for w in toks.words], repr(text)
-    assert not aspects._tokens("İstanbul").plain_case and not aspects._tokens("ΟΔΟΣ").plain_case
+def test_the_automaton_finds_overlapping_and_nested_literals():
+    automaton = aspects._automaton({"cost": [0], "costs": [1], "ost": [2], "all c": [3], "zz": [4]})
+    found = sorted({k for _, positions in automaton.iter("at all costs, all costs") for k in positions})
+    assert found == [0, 1, 2, 3]
+    assert list(automaton.iter("")) == [] and list(automaton.iter("a cot")) == []
 
 
 def test_digit_search_is_isdigit():
@@ -379,26 +376,14 @@ def test_digit_search_is_isdigit():
             assert (aspects._digit_search()(ch) is not None) == ch.isdigit(), hex(c)
 
 
-def test_languages_skipped_for_undecided_text_would_find_nothing():
-    every = list(aspects._every_language())
-    skipped = 0
-    for text in AWKWARD:
-        kept = aspects._may_match(aspects._tokens(text), every)
-        for lang in set(every) - set(kept):
-            skipped += 1
-            assert aspects._indexed_hits(aspects._language_index(lang), aspects._tokens(text)) == [], (lang, text)
-    assert skipped > 20
-
-
 def test_memos_emptied_at_their_bound_change_nothing(monkeypatch):
     every = list(aspects._every_language())
     expected = [(aspects.match_sentence(t, every), aspects.match_sentence(t, ["en", "ru"])) for t in AWKWARD]
     monkeypatch.setattr(aspects, "_MEMO_LIMIT", 3)
-    for index, _ in aspects._every_index().values():  # start empty, so that every word is a miss again
-        index.memo.clear(), index.literal_memo.clear(), index.folded_memo.clear()
+    for lang in every:  # start empty, so that every word is a miss again
+        aspects._matcher(lang).memo.clear()
     assert [(aspects.match_sentence(t, every), aspects.match_sentence(t, ["en", "ru"])) for t in AWKWARD] == expected
-    for index, _ in aspects._every_index().values():
-        assert max(len(index.memo), len(index.literal_memo), len(index.folded_memo)) <= 3
+    assert max(len(aspects._matcher(lang).memo) for lang in every) <= 3
 
 
 def test_columns_are_read_as_records_would_give_them():

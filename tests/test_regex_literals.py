@@ -48,7 +48,7 @@ def _training_sentences() -> dict[str, list[str]]:
 def test_every_codebook_pattern_that_matches_a_sentence_finds_its_literal_in_it():
     checked = 0
     for language, texts in sorted(_training_sentences().items()):
-        for _cue, pattern, needs in aspects._language_index(language).prefilters:
+        for _cue, pattern, needs in aspects._matcher(language).patterns:
             if needs is None:
                 continue
             for text in texts:

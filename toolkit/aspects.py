@@ -24,10 +24,9 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
-import operator
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
@@ -309,75 +308,223 @@ def _stem_languages() -> frozenset[str]:
 
 @functools.cache
 def _glob(word: str) -> re.Pattern[str]:
-    return re.compile("".join(r"\w*" if ch == "*" else re.escape(ch) for ch in word) + r"\Z")
+    return re.compile(_glob_source(word) + r"\Z")
+
+
+def _glob_source(word: str) -> str:
+    # "*" stands for any run of word characters; everything else is literal.
+    return "".join(r"\w*" if ch == "*" else re.escape(ch) for ch in word)
 
 
 # ---------------------------------------------------------------------------------------------------------
 # Matching one sentence
+#
+# Each language's cues compile once into a `_Matcher`; a sentence is matched in one language by
+# `_sentence_hits`, top to bottom:
+#   1. its words, and the terms each word may start (`_starting`: a dictionary look-up per word, memoised,
+#      because stemming a word and testing the globs cost far more than looking the answer up again);
+#   2. each such term kept where its other words follow it (`_term_at`);
+#   3. the cue patterns that can match (`_patterns_for`: one Aho–Corasick pass over the lowercased sentence
+#      finds the literals that the patterns require, `toolkit.regex_literals`), each run over the sentence;
+#   4. each hit marked negated when a negation word comes shortly before it in the same clause (`_negated`).
 
 
-class _once:  # lowercase: a decorator, like the functools one it stands in for
-    """A computed attribute stored on the instance at first use, as ``functools.cached_property`` does but
-    without the lock Python 3.11 takes on each first access, which cost more here than the values themselves.
+@dataclass(frozen=True)
+class _Matcher:
+    """One language's cues (or a film profile's cues in one language), compiled for matching."""
+
+    language: str
+    # Terms keyed by how their cue compares the first word ("c" as written, "l" lowercased, "s" stemmed)
+    # and that word; terms whose first word is a glob are tried one by one, after one alternation of them
+    # all (`any_glob`) says that some glob may match.
+    starts: dict[tuple[str, str], tuple[tuple[Cue, tuple[str, ...]], ...]]
+    globs: tuple[tuple[re.Pattern[str], Cue, tuple[str, ...]], ...]
+    any_glob: re.Pattern[str] | None
+    stems: bool
+    # Every cue pattern with the literals one of which it needs (None: unknown, DIGIT: a digit). By position
+    # in `patterns`: those to run on every sentence (`always`), on a sentence with a digit (`with_digit`,
+    # which includes `always`), and those a literal found in the sentence enables (`literals`, an Aho–Corasick
+    # automaton: lowercased literal → positions; None when no pattern has a known literal).
+    patterns: tuple[tuple[Cue, re.Pattern[str], frozenset[str] | None], ...]
+    always: tuple[int, ...]
+    with_digit: tuple[int, ...]
+    literals: Any
+    # word → the (cue, term) pairs it starts, filled as words are met and emptied at _MEMO_LIMIT.
+    memo: dict[str, tuple[tuple[Cue, tuple[str, ...]], ...]] = field(default_factory=dict, compare=False, repr=False)
+
+
+# Bound on each language's memo: its everyday vocabulary fits, and memory stays flat on any corpus.
+_MEMO_LIMIT = 100_000
+
+_DIGIT = regex_literals.DIGIT  # marker: the pattern needs a digit somewhere
+
+
+def _build_matcher(cues: Iterable[Cue], language: str) -> _Matcher:
+    starts: dict[tuple[str, str], list[tuple[Cue, tuple[str, ...]]]] = {}
+    globs, glob_sources, patterns = [], [], []
+    for cue in cues:
+        patterns += [(cue, pattern, regex_literals.required_literals(pattern)) for pattern in cue.patterns]
+        for term in cue.terms:
+            first = term[0]
+            if "*" in first:
+                globs.append((_glob(first), cue, term))
+                glob_sources.append(_glob_source(first))
+            else:
+                kind = "c" if cue.case else ("s" if cue.stem else "l")
+                starts.setdefault((kind, first), []).append((cue, term))
+    any_glob = re.compile("(?:" + "|".join(sorted(set(glob_sources))) + r")\Z", re.IGNORECASE) if globs else None
+    always = tuple(k for k, (_, _, needs) in enumerate(patterns) if needs is None)
+    with_digit = tuple(k for k, (_, _, needs) in enumerate(patterns) if needs is None or needs is _DIGIT)
+    by_literal: dict[str, list[int]] = {}
+    for k, (_, _, needs) in enumerate(patterns):
+        if needs is not None and needs is not _DIGIT:
+            for literal in needs:
+                by_literal.setdefault(literal, []).append(k)
+    return _Matcher(
+        language,
+        {key: tuple(terms) for key, terms in starts.items()},
+        tuple(globs),
+        any_glob,
+        any(kind == "s" for kind, _ in starts),
+        tuple(patterns),
+        always,
+        with_digit,
+        _automaton(by_literal) if by_literal else None,
+    )
+
+
+def _automaton(values: dict[str, list[int]]) -> Any:
+    """An Aho–Corasick automaton of the `values` keys: ``iter(text)`` yields (end, value) for every occurrence
+    of each key in `text`, overlapping ones included, in one pass.
+
+    >>> sorted(v for _, v in _automaton({"cost": [0], "costs": [1], "ost": [2]}).iter("at all costs"))
+    [(0,), (1,), (2,)]
     """
+    import ahocorasick  # a compiled extension; imported where first needed, like the stemmers
 
-    def __init__(self, compute: Callable[[Any], Any]) -> None:
-        self.compute = compute
-        self.name = compute.__name__
-
-    def __get__(self, instance: Any, owner: type | None = None) -> Any:
-        if instance is None:
-            return self
-        # Stored under the same name: the instance attribute now shadows this (non-data) descriptor.
-        value = instance.__dict__[self.name] = self.compute(instance)
-        return value
+    automaton = ahocorasick.Automaton()
+    for key, value in values.items():
+        automaton.add_word(key, tuple(value))
+    automaton.make_automaton()
+    return automaton
 
 
-class _Tokens:
-    """One sentence's words, and whatever else matching may ask of it, each worked out on first use.
+@functools.cache
+def _matcher(language: str) -> _Matcher:
+    return _build_matcher((c for a in codebook().values() for c in a.cues.get(language, ())), language)
 
-    Most (sentence, language) pairs end at looking up the words: offsets, lowercased forms and the digit test
-    matter only where a term starts or a prefilter may run, and building them all for every sentence cost
-    more than the matching itself.
-    """
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.words: list[str] = _WORD.findall(text)
+def _sentence_hits(matcher: _Matcher, text: str) -> list[_Hit]:
+    """Every hit of the matcher's cues in one sentence, in the four steps above."""
+    words = _WORD.findall(text)
+    offsets: list[tuple[int, int]] = []
+    spans: dict[int, tuple[Cue, set[tuple[int, int]]]] = {}  # id(cue): hashing a frozen Cue is slow
 
-    @_once
-    def spans(self) -> list[tuple[int, int]]:
-        return [m.span() for m in _WORD.finditer(self.text)]
+    def hit(cue: Cue, start: int, end: int) -> None:
+        spans.setdefault(id(cue), (cue, set()))[1].add((start, end))
 
-    @_once
-    def lowers(self) -> tuple[str, ...]:
-        return tuple(w.lower() for w in self.words)
+    starting = _starting(matcher, words)
+    if any(starting):
+        offsets = _offsets(text)
+        for i in itertools.compress(range(len(words)), starting):
+            for cue, term in starting[i]:
+                if len(term) == 1 or _term_at(cue, term, words, offsets, text, i):
+                    hit(cue, offsets[i][0], offsets[i + len(term) - 1][1])
+    for k in _patterns_for(matcher, text):
+        cue, pattern, _ = matcher.patterns[k]
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                hit(cue, m.start(), m.end())
+    if spans and not offsets:
+        offsets = _offsets(text)
+    return [
+        _Hit(cue, start, end, cue.negatable and _negated(start, text, words, offsets, cue.language))
+        for cue, found in spans.values()
+        for start, end in sorted(found)
+    ]
 
-    @_once
-    def ends(self) -> list[int]:
-        return [b for _, b in self.spans]
 
-    @_once
-    def folded(self) -> str:
-        # text.lower() once per sentence rather than once per language index.
-        return self.text.lower()
+def _offsets(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each of the words ``_WORD.findall(text)`` gives."""
+    return [m.span() for m in _WORD.finditer(text)]
 
-    @_once
-    def folded_words(self) -> list[str]:
-        # Words of the lowercased text; only needed when that is not the words lowercased one by one.
-        return _WORD.findall(self.folded)
 
-    @_once
-    def plain_case(self) -> bool:
-        # Whether text.lower() is the text lowercased character by character into one character of the same
-        # kind (word or not), as for all but a few characters (see `_case_breaks`): its words are then these
-        # words lowercased, so whatever depends on lowercased words can work from (and be memoised by) these.
-        return self.text.isascii() or _case_breaks()(self.text) is None
+def _starting(matcher: _Matcher, words: list[str]) -> list[tuple[tuple[Cue, tuple[str, ...]], ...]]:
+    """For each word, the (cue, term) pairs whose first word it matches (`_candidates`), through the memo."""
+    found = list(map(matcher.memo.get, words))
+    if None in found:  # words this language has not met yet (or not since the memo was emptied)
+        memo = matcher.memo
+        for i, (pairs, word) in enumerate(zip(found, words)):
+            if pairs is None:
+                if len(memo) >= _MEMO_LIMIT:
+                    memo.clear()  # crude but cheap; the words that matter come back within a few sentences
+                found[i] = memo[word] = _candidates(matcher, word)
+    return found  # type: ignore[return-value]
 
-    @_once
-    def has_digit(self) -> bool:
-        # Same answer as any(ch.isdigit() for ch in text).
-        return _digit_search()(self.text) is not None
+
+def _candidates(matcher: _Matcher, word: str) -> tuple[tuple[Cue, tuple[str, ...]], ...]:
+    """The (cue, term) pairs whose first word matches `word`, in the order matching has always used: as
+    written (case-sensitive cues), lowercased, stemmed, then globs."""
+    starts = matcher.starts
+    lower = word.lower()
+    found = starts.get(("c", word), ()) + starts.get(("l", lower), ())
+    if matcher.stems:
+        found += starts.get(("s", _stem(word, matcher.language)), ())
+    if matcher.any_glob is not None and matcher.any_glob.match(word):
+        found += tuple((cue, term) for glob, cue, term in matcher.globs if glob.match(word if cue.case else lower))
+    return found
+
+
+def _term_at(
+    cue: Cue, term: tuple[str, ...], words: list[str], offsets: list[tuple[int, int]], text: str, i: int
+) -> bool:
+    """Whether the words from position `i` on are the whole `term` (its first word is known to match), with
+    nothing but a short gap (`_GAP`) between them."""
+    size = len(term)
+    if i + size > len(words):
+        return False
+    for k in range(1, size):
+        if not _word_matches(term[k], words[i + k], cue):
+            return False
+        if _GAP.fullmatch(text[offsets[i + k - 1][1] : offsets[i + k][0]]) is None:
+            return False
+    return True
+
+
+def _word_matches(pattern: str, token: str, cue: Cue) -> bool:
+    if cue.case:
+        return _glob(pattern).match(token) is not None if "*" in pattern else token == pattern
+    if "*" in pattern:
+        return _glob(pattern).match(token.lower()) is not None
+    return (_stem(token, cue.language) if cue.stem else token.lower()) == pattern
+
+
+def _patterns_for(matcher: _Matcher, text: str) -> tuple[int, ...] | list[int]:
+    """Positions in ``matcher.patterns`` of the patterns that can match `text`, in order: those with no
+    known literal, those needing a digit when it has one, and those one of whose literals is in the
+    lowercased text."""
+    chosen = matcher.always
+    if len(matcher.with_digit) > len(chosen) and _digit_search()(text) is not None:
+        chosen = matcher.with_digit
+    if matcher.literals is None:
+        return chosen
+    enabled = {k for _, positions in matcher.literals.iter(text.lower()) for k in positions}
+    return sorted(enabled.union(chosen)) if enabled else chosen
+
+
+def _negated(start: int, text: str, words: list[str], offsets: list[tuple[int, int]], language: str) -> bool:
+    """Whether one of the `window` words before `start` is a negation, with no clause break between."""
+    negations, window = _negations().get(language, (frozenset(), 3))
+    if not negations:
+        return False
+    ends = [b for _, b in offsets]
+    before = bisect.bisect_right(ends, start)
+    for k in range(before - 1, max(before - window, 0) - 1, -1):
+        if _CLAUSE_BREAK.search(text[ends[k] : start]):
+            return False
+        if words[k].lower() in negations:
+            return True
+    return False
 
 
 @functools.cache
@@ -402,341 +549,12 @@ def _digit_search() -> Callable[[str], re.Match[str] | None]:
     return re.compile("[\\d" + "".join(ranges) + "]").search
 
 
-@functools.cache
-def _case_breaks() -> Callable[[str], re.Match[str] | None]:
-    """`search` for the characters after which ``text.lower()`` is no longer the words lowercased one by one:
-    "Σ", whose lowercase depends on what follows, and those that lowercase to several characters or to a
-    character of the other kind (word/non-word), such as "İ" → "i̇" whose dot is not a word character.
-
-    >>> bool(_case_breaks()("İstanbul")), bool(_case_breaks()("ΟΔΟΣ")), bool(_case_breaks()("Straße Éire"))
-    (True, True, False)
-    """
-
-    def word(ch: str) -> bool:
-        return ch.isalnum() or ch == "_"  # what \w matches in a str pattern
-
-    breaks = ["Σ"] + [
-        ch
-        for ch in map(chr, range(sys.maxunicode + 1))
-        if ch.lower() != ch and (len(ch.lower()) != 1 or word(ch.lower()) != word(ch))
-    ]
-    return re.compile("[" + "".join(re.escape(ch) for ch in breaks) + "]").search
-
-
-def _tokens(text: str) -> _Tokens:
-    return _Tokens(text)
-
-
-def _word_matches(pattern: str, token: str, cue: Cue) -> bool:
-    if cue.case:
-        return _glob(pattern).match(token) is not None if "*" in pattern else token == pattern
-    if "*" in pattern:
-        return _glob(pattern).match(token.lower()) is not None
-    return (_stem(token, cue.language) if cue.stem else token.lower()) == pattern
-
-
-@dataclass(frozen=True)
-class _Index:
-    """Terms keyed by their first word, so a sentence is scanned once per language, not once per term."""
-
-    language: str
-    exact: dict[tuple[str, str], tuple[tuple[Cue, tuple[str, ...]], ...]]
-    globs: tuple[tuple[re.Pattern[str], Cue, tuple[str, ...]], ...]
-    any_glob: re.Pattern[str] | None
-    stems: bool
-    prefilters: tuple[tuple[Cue, re.Pattern[str], frozenset[str] | None], ...] = ()
-    # Which prefilters (positions in ``prefilters``) can match a sentence follows from the literals it contains
-    # (`_required_literals`), worked out without trying every prefilter: ``always`` are those with no known
-    # literal, ``with_digit`` adds (in order) those that need a digit, for sentences that have one.
-    always: tuple[int, ...] = ()
-    with_digit: tuple[int, ...] = ()
-    # Literals are found through the sentence's lowercased words rather than by searching the sentence for
-    # each: a literal's word characters ("costs" of "at all costs", all of "based") lie inside a single word,
-    # and words recur, so what a word holds is worked out once. Each entry is (anchor, literal, positions):
-    # a word containing the anchor, the literal's longest run of word characters, enables the prefilters at
-    # `positions` at once when the literal is all word characters (literal None), else once the whole literal
-    # is confirmed in the lowercased sentence.
-    anchored: tuple[tuple[str, str | None, tuple[int, ...]], ...] = ()
-    unanchored: tuple[tuple[str, tuple[int, ...]], ...] = ()  # literals without a word character: searched
-    # Per-process memos, filled as words are met and emptied at _MEMO_LIMIT (`_remember`) so that memory stays
-    # flat on any corpus. ``memo``: word → (cue, term) pairs it starts (`_candidates`), one lookup instead of
-    # three, a stem and a glob alternation. ``literal_memo``: word as written → `_literal_clues` of it
-    # lowercased; ``folded_memo`` the same for words of the lowercased text, for the rare sentences whose
-    # words do not lowercase one by one (_Tokens.plain_case).
-    memo: dict[str, tuple[tuple[Cue, tuple[str, ...]], ...]] = field(default_factory=dict, compare=False, repr=False)
-    literal_memo: dict[str, tuple[Any, ...]] = field(default_factory=dict, compare=False, repr=False)
-    folded_memo: dict[str, tuple[Any, ...]] = field(default_factory=dict, compare=False, repr=False)
-
-
-# Bound on each memo: a language's everyday vocabulary fits, and at most some 4 MB of table per memo (plus
-# the words) however many reviews go through one process.
-_MEMO_LIMIT = 100_000
-
-
-def _remember(memo: dict[str, Any], word: str, value: Any) -> Any:
-    if len(memo) >= _MEMO_LIMIT:
-        # Emptying at once is crude but cheap; the words that matter come back within a few sentences.
-        memo.clear()
-    memo[word] = value
-    return value
-
-
-def _build_index(cues: Iterable[Cue], language: str) -> _Index:
-    exact: dict[tuple[str, str], list[tuple[Cue, tuple[str, ...]]]] = {}
-    globs, patterned, raw = [], [], []
-    for cue in cues:
-        if cue.patterns:
-            patterned.append(cue)
-        for term in cue.terms:
-            first = term[0]
-            if "*" in first:
-                globs.append((_glob(first), cue, term))
-                raw.append("".join(r"\w*" if ch == "*" else re.escape(ch) for ch in first))
-            else:
-                kind = "c" if cue.case else ("s" if cue.stem else "l")
-                exact.setdefault((kind, first), []).append((cue, term))
-    # One alternation tells cheaply whether any glob can match a token at all.
-    any_glob = re.compile("(?:" + "|".join(sorted(set(raw))) + r")\Z", re.IGNORECASE) if raw else None
-    prefilters = tuple((cue, p, _required_literals(p)) for cue in patterned for p in cue.patterns)
-    always, digital, by_literal = [], [], {}
-    for position, (_, _, needs) in enumerate(prefilters):
-        if needs is None:
-            always.append(position)
-        elif needs is _DIGIT:
-            digital.append(position)
-        else:
-            for literal in needs:
-                by_literal.setdefault(literal, []).append(position)
-    anchored, unanchored = [], []
-    for literal in sorted(by_literal):
-        positions = tuple(by_literal[literal])
-        pieces = _WORD.findall(literal)
-        if not pieces:
-            unanchored.append((literal, positions))
-        elif pieces == [literal]:
-            anchored.append((literal, None, positions))
-        else:
-            anchored.append((max(pieces, key=len), literal, positions))
-    return _Index(
-        language,
-        {k: tuple(v) for k, v in exact.items()},
-        tuple(globs),
-        any_glob,
-        any(k[0] == "s" for k in exact),
-        prefilters,
-        tuple(always),
-        tuple(sorted(always + digital)),
-        tuple(anchored),
-        tuple(unanchored),
-    )
-
-
-_DIGIT = regex_literals.DIGIT  # marker: the pattern needs a digit somewhere
-
-
-def _required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Lowercase strings one of which must occur in any text the pattern matches; None when unknown.
-
-    A substring test is far cheaper than running forty regular expressions over every sentence, and most
-    sentences contain none of a pattern's key words ("based", "licen", "koste"); see `toolkit.regex_literals`.
-    """
-    return regex_literals.required_literals(pattern)
-
-
-@functools.cache
-def _language_index(language: str) -> _Index:
-    return _build_index((c for a in codebook().values() for c in a.cues.get(language, ())), language)
-
-
-def _term_at(cue: Cue, term: tuple[str, ...], toks: _Tokens, i: int) -> bool:
-    size = len(term)
-    if i + size > len(toks.words):
-        return False
-    for k in range(1, size):
-        if not _word_matches(term[k], toks.words[i + k], cue):
-            return False
-        if _GAP.fullmatch(toks.text[toks.spans[i + k - 1][1] : toks.spans[i + k][0]]) is None:
-            return False
-    return True
-
-
-def _negated(start: int, toks: _Tokens, language: str) -> bool:
-    words, window = _negations().get(language, (frozenset(), 3))
-    if not words:
-        return False
-    before = bisect.bisect_right(toks.ends, start)
-    for k in range(before - 1, max(before - window, 0) - 1, -1):
-        # Stop at a clause break between the candidate negation and the cue.
-        if _CLAUSE_BREAK.search(toks.text[toks.ends[k] : start]):
-            return False
-        if toks.lowers[k] in words:
-            return True
-    return False
-
-
-def _candidates(index: _Index, word: str) -> tuple[tuple[Cue, tuple[str, ...]], ...]:
-    """The (cue, term) pairs whose first word matches `word`, in the order matching has always used: exact
-    case-sensitive, lowercase, stem, then globs."""
-    exact = index.exact
-    lower = word.lower()
-    found = exact.get(("c", word), ()) + exact.get(("l", lower), ())
-    if index.stems:
-        found += exact.get(("s", _stem(word, index.language)), ())
-    if index.any_glob is not None and index.any_glob.match(word):
-        found += tuple((cue, term) for glob, cue, term in index.globs if glob.match(word if cue.case else lower))
-    return found
-
-
-def _literal_clues(index: _Index, word: str, folded: bool = False) -> tuple[Any, ...]:
-    """What one word says about the index's prefilters: () when nothing (most words), else (positions enabled
-    outright, (literal, positions) pairs to confirm in the lowercased sentence). `word` is a word as written,
-    compared lowercased, or when `folded` a word of the lowercased sentence."""
-    lowered = word if folded else word.lower()
-    sure: set[int] = set()
-    check = []
-    for anchor, literal, positions in index.anchored:
-        if anchor in lowered:
-            if literal is None:
-                sure.update(positions)
-            else:
-                check.append((literal, positions))
-    return (tuple(sure), tuple(check)) if sure or check else ()
-
-
-def _clues_of_words(index: _Index, toks: _Tokens) -> list[tuple[Any, ...]]:
-    """`_literal_clues` of every word of the sentence: from its words as written when they lowercase one by
-    one (nearly always), which spares tokenizing the lowercased sentence again."""
-    folded = not toks.plain_case
-    words = toks.folded_words if folded else toks.words
-    memo = index.folded_memo if folded else index.literal_memo
-    clues = list(map(memo.get, words))
-    if None in clues:
-        clues = [
-            c if c is not None else _remember(memo, w, _literal_clues(index, w, folded)) for c, w in zip(clues, words)
-        ]
-    return clues
-
-
-def _prefilters_to_run(index: _Index, toks: _Tokens) -> Sequence[int]:
-    """Positions in ``index.prefilters`` of the patterns that can match this sentence, in their own order:
-    those with no known literal, those needing a digit when it has one, and those one of whose literals
-    it contains."""
-    chosen = index.with_digit if len(index.with_digit) > len(index.always) and toks.has_digit else index.always
-    present: list[tuple[int, ...]] = []
-    if index.anchored:
-        clues = _clues_of_words(index, toks)
-        if any(clues):
-            folded = toks.folded
-            for sure, check in filter(None, clues):
-                present.append(sure)
-                present.extend(positions for literal, positions in check if literal in folded)
-    for literal, positions in index.unanchored:
-        if literal in toks.folded:
-            present.append(positions)
-    if present:
-        return sorted(set(chosen).union(*present))
-    return chosen
-
-
-def _indexed_hits(index: _Index, toks: _Tokens) -> list[_Hit]:
-    # Keyed by id(): hashing a frozen dataclass with compiled patterns is slow, and cues live for the process.
-    spans: dict[int, tuple[Cue, set[tuple[int, int]]]] = {}
-    words = toks.words
-    # One C-level pass over the memo; only words never seen by this index go through `_candidates`.
-    found = list(map(index.memo.get, words))
-    if None in found:
-        found = [c if c is not None else _remember(index.memo, w, _candidates(index, w)) for c, w in zip(found, words)]
-    if any(found):
-        # Only the positions that have candidates; a one-word term has matched once its first word has. Offsets
-        # are looked up only for a match: "the" starts many English terms, yet rarely one that matches.
-        for i in itertools.compress(range(len(found)), found):
-            for cue, term in found[i]:
-                if len(term) == 1 or _term_at(cue, term, toks, i):
-                    found_spans = spans.get(id(cue))
-                    if found_spans is None:
-                        found_spans = spans[id(cue)] = (cue, set())
-                    found_spans[1].add((toks.spans[i][0], toks.spans[i + len(term) - 1][1]))
-    text = toks.text
-    prefilters = index.prefilters
-    for position in _prefilters_to_run(index, toks):
-        cue, pattern, _ = prefilters[position]
-        for m in pattern.finditer(text):
-            if m.end() > m.start():
-                spans.setdefault(id(cue), (cue, set()))[1].add((m.start(), m.end()))
-    out = []
-    for cue, found_spans in spans.values():
-        for start, end in sorted(found_spans):
-            out.append(_Hit(cue, start, end, cue.negatable and _negated(start, toks, cue.language)))
-    return out
-
-
-def _hits(cues: Iterable[Cue], toks: _Tokens) -> list[_Hit]:
-    """Hits of an ad-hoc list of cues (one language at a time); the stage uses the cached indexes."""
+def _hits(cues: Iterable[Cue], text: str) -> list[_Hit]:
+    """Hits of an ad-hoc list of cues (one language at a time); the stage uses the cached matchers."""
     by_language: dict[str, list[Cue]] = {}
     for cue in cues:
         by_language.setdefault(cue.language, []).append(cue)
-    return [h for lang, group in by_language.items() for h in _indexed_hits(_build_index(group, lang), toks)]
-
-
-@functools.cache
-def _every_index() -> dict[str, tuple[_Index, int]]:
-    """Every codebook language's index with the language's bit in the masks below."""
-    return {lang: (_language_index(lang), 1 << bit) for bit, lang in enumerate(_every_language())}
-
-
-@functools.cache
-def _prefilter_masks() -> tuple[int, int, tuple[tuple[str, int], ...]]:
-    """Languages with a prefilter that always runs, with one that a digit enables, and the literals (with their
-    language) that are searched in the sentence itself rather than found through its words."""
-    always = digit = 0
-    unanchored = []
-    for index, bit in _every_index().values():
-        always |= bit if index.always else 0
-        digit |= bit if len(index.with_digit) > len(index.always) else 0
-        unanchored += [(literal, bit) for literal, _ in index.unanchored]
-    return always, digit, tuple(unanchored)
-
-
-# The two masks below use an index's memo when it knows the word but do not fill it: that memo is for the
-# words of the sentences actually tried in its language.
-
-
-@functools.lru_cache(maxsize=_MEMO_LIMIT)
-def _term_languages(word: str) -> int:
-    """Mask of the languages in which `word` starts some term."""
-    mask = 0
-    for index, bit in _every_index().values():
-        found = index.memo.get(word)
-        if found if found is not None else _candidates(index, word):
-            mask |= bit
-    return mask
-
-
-@functools.lru_cache(maxsize=_MEMO_LIMIT)
-def _literal_languages(word: str, folded: bool) -> int:
-    """Mask of the languages one of whose prefilter literals `word` may enable (see `_literal_clues`)."""
-    mask = 0
-    for index, bit in _every_index().values():
-        clues = (index.folded_memo if folded else index.literal_memo).get(word)
-        if clues if clues is not None else _literal_clues(index, word, folded):
-            mask |= bit
-    return mask
-
-
-def _may_match(toks: _Tokens, languages: list[str]) -> list[str]:
-    """The `languages` whose index could find anything in the sentence: a word starts one of its terms, or
-    one of its prefilters would run. The others would return no hits, so they are not tried at all."""
-    always, digit, unanchored = _prefilter_masks()
-    mask = always | (digit if toks.has_digit else 0)
-    mask |= functools.reduce(operator.or_, map(_term_languages, toks.words), 0)
-    folded = not toks.plain_case
-    words = toks.folded_words if folded else toks.words
-    mask |= functools.reduce(operator.or_, map(_literal_languages, words, itertools.repeat(folded)), 0)
-    for literal, bit in unanchored:
-        if literal in toks.folded:
-            mask |= bit
-    every = _every_index()
-    return [lang for lang in languages if every[lang][1] & mask]
+    return [h for lang, group in by_language.items() for h in _sentence_hits(_build_matcher(group, lang), text)]
 
 
 def match_sentence(text: str, languages: Iterable[str], *, profile: Any = None) -> dict[str, dict[str, Any]]:
@@ -752,32 +570,23 @@ def match_sentence(text: str, languages: Iterable[str], *, profile: Any = None) 
     {}
     """
     languages = list(dict.fromkeys(languages))
-    extra = _profile_indexes(profile.cue_specs) if profile is not None and profile.cue_specs else None
+    extra = _profile_matchers(profile.cue_specs) if profile is not None and profile.cue_specs else None
     return _match(text, languages, [lang for lang in languages if lang in extra] if extra else [], extra)
 
 
 def _match(
-    text: str, languages: Iterable[str], profile_languages: list[str], extra: dict[str, _Index] | None
+    text: str, languages: Iterable[str], profile_languages: list[str], extra: dict[str, _Matcher] | None
 ) -> dict[str, dict[str, Any]]:
-    """`match_sentence` with the profile's indexes (`extra`) tried in `profile_languages`."""
-    toks = _tokens(text)
-    book = codebook()
+    """`match_sentence` with the profile's matchers (`extra`) tried in `profile_languages`."""
     known = _codebook_languages()
-    todo = [lang for lang in dict.fromkeys(languages) if lang in known]
-    # A sentence of undecided language is tried in every language, yet most such sentences (Chinese, Dutch,
-    # ...) hold nothing most indexes could match; one look over all of them at once shows which to skip.
-    if len(todo) > 2:
-        todo = _may_match(toks, todo)
+    matchers = [_matcher(lang) for lang in dict.fromkeys(languages) if lang in known]
+    matchers += [extra[lang] for lang in profile_languages] if extra else []
     hits: dict[str, list[_Hit]] = {}
-    for lang in todo:
-        for hit in _indexed_hits(_language_index(lang), toks):
-            hits.setdefault(hit.cue.aspect, []).append(hit)
-    # A profile's cues are few: its indexes are tried in each of its languages, with no prefiltering.
-    for lang in profile_languages:
-        for hit in _indexed_hits(extra[lang], toks):  # type: ignore[index]
+    for matcher in matchers:
+        for hit in _sentence_hits(matcher, text):
             hits.setdefault(hit.cue.aspect, []).append(hit)
     coded: dict[str, dict[str, Any]] = {}
-    for aspect in book.values():
+    for aspect in codebook().values():
         if aspect.name in hits:
             result = _code_aspect(aspect, hits[aspect.name], text)
             if result is not None:
@@ -873,19 +682,18 @@ def _incidents_from(
     text: str,
     languages: list[str],
     profile_languages: list[str] = (),  # type: ignore[assignment]
-    extra: dict[str, _Index] | None = None,
+    extra: dict[str, _Matcher] | None = None,
 ) -> list[str]:
     aspect = codebook().get("accuracy")
     if aspect is None:
         return []
-    toks = _tokens(text)
-    indexes = [_language_index(lang) for lang in languages if lang in aspect.cues]
-    indexes += [extra[lang] for lang in profile_languages] if extra else []
+    matchers = [_matcher(lang) for lang in languages if lang in aspect.cues]
+    matchers += [extra[lang] for lang in profile_languages] if extra else []
     return sorted(
         {
             t
-            for index in indexes
-            for h in _indexed_hits(index, toks)
+            for matcher in matchers
+            for h in _sentence_hits(matcher, text)
             if h.cue.aspect == aspect.name
             for t in h.cue.incidents
         }
@@ -929,11 +737,11 @@ def _profile_cues(specs: tuple) -> dict[str, tuple[Cue, ...]]:
 
 
 @functools.lru_cache(maxsize=16)
-def _profile_indexes(specs: tuple) -> dict[str, _Index]:
-    return {language: _build_index(cues, language) for language, cues in _profile_cues(specs).items()}
+def _profile_matchers(specs: tuple) -> dict[str, _Matcher]:
+    return {language: _build_matcher(cues, language) for language, cues in _profile_cues(specs).items()}
 
 
-def _profile_languages_for(sentence_language: Any, review_language: Any, extra: dict[str, _Index]) -> list[str]:
+def _profile_languages_for(sentence_language: Any, review_language: Any, extra: dict[str, _Matcher]) -> list[str]:
     """The profile's languages to try on a sentence: the sentence's and review's, when the profile has cues in
     them; every profile language when neither language is known to the codebook or the profile (as
     `_languages_for` tries every codebook language)."""
@@ -1028,7 +836,7 @@ def extract_statements(
     rows: list[dict[str, Any]] = []
     previous: dict[str, tuple[str, list[str], list[str]]] = {}
     languages_of: dict[tuple[str | None, str | None], tuple[list[str], list[str]]] = {}
-    extra = _profile_indexes(profile.cue_specs) if profile is not None and profile.cue_specs else None
+    extra = _profile_matchers(profile.cue_specs) if profile is not None and profile.cue_specs else None
     has_lang = "language" in ordered.columns
     records = zip(
         *(_column_values(ordered, c) for c in ("_rid", "sentence_id", "start", "end", "text")),
