@@ -1206,3 +1206,24 @@ def test_a_films_own_title_keeps_its_budget():
     sentence = "Das Budget von «Nordwand» lag bei 7 Millionen Euro, während Vertical Limit 75 Millionen Dollar kostete."
     got = _figures([sentence], "de", film_titles=("Nordwand",))
     assert [s for _, _, s, _ in got] == ["film", "comparator"]
+
+
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        # A figure set off by a comma is said of the clause before it.
+        ("Costó la mitad de lo que costó Dunkerque, unos 100 millones de dólares.", "es", ["comparator"]),
+        # "By Hollywood standards" measures this film, it names no other.
+        ("Снят за гроши по голливудским меркам, меньше 5 млн долларов.", "ru", ["film"]),
+        ("Nach Hollywood-Maßstäben billig, rund 9 Millionen Dollar.", "de", ["film"]),
+        # A known title inside a longer quoted title is not that film.
+        ("«A Trip to the Moon» kostete damals rund 10 000 Francs.", "de", ["film"]),
+    ],
+)
+def test_subject_of_appositions_standards_and_longer_titles(sentence, language, subjects):
+    assert [s for _, _, s, _ in _figures([sentence], language)] == subjects
+
+
+def test_a_scale_word_with_its_own_currency_needs_no_cue():
+    # Hinglish: no budget word from the cue lists, but "lakh" is rupees by itself.
+    assert [(a, c) for a, c, _, _ in _figures(["Sirf ek gaane pe 80 lakh uda diye."], "hi")] == [(8e6, "INR")]

@@ -668,7 +668,9 @@ def parse_money(text: str, *, language: str | None = None) -> list[MoneyMention]
         if cand.symbol is not None:
             currency, basis = _decide_sign(text, span, cand.symbol, lex), "context"
         if currency is None:
-            if not (cand.scaled and cand.bare_ok) or kind == "unknown" or lex.counted.match(text, cand.end):
+            # A scale word with its own currency ("50 lakh") is money even with no cue in its sentence.
+            unknown = kind == "unknown" and not cand.scale_currency
+            if not (cand.scaled and cand.bare_ok) or unknown or lex.counted.match(text, cand.end):
                 continue  # a year, a duration, a count, a rating: not money
             currency, basis = _implied_currency(text, span, cand, found, lex)
             implied = currency is not None
@@ -749,6 +751,17 @@ def _fold(title: str) -> str:
 def _is_own(phrase: str, film_titles: tuple[str, ...]) -> bool:
     folded = _fold(phrase)
     return any(_fold(t) and _fold(t) in folded for t in film_titles)
+
+
+_QUOTED = re.compile(r"[«“\"„《「『]([^«»“”\"„《》「」『』]{1,80})[»”\"“》」』]")
+
+
+def _in_longer_title(text: str, hit: re.Match[str]) -> bool:
+    """Is a known title's match part of a longer quoted title ("Moon" in «Killers of the Flower Moon»)?"""
+    return any(
+        q.start(1) <= hit.start() and hit.end() <= q.end(1) and q.group(1).strip() != hit.group()
+        for q in _QUOTED.finditer(text)
+    )
 
 
 _QUOTED_BEFORE = re.compile(
@@ -891,6 +904,9 @@ def _classify_subject(
     if cut > 0 and cues.relative is not None and cues.relative.match(window[cut + 1 :]):
         # A relative clause speaks of the noun before it: "U-571, which cost $62 million".
         cut = max(window[:cut].rfind(c) for c in _CLAUSE)
+    elif cut > 0 and not window[cut + 1 :].strip():
+        # A figure set off by a comma is said of the clause before it: "lo que costó Tenet, unos 200 millones".
+        cut = max(window[:cut].rfind(c) for c in _CLAUSE)
     clause = window[cut + 1 :]
     after = sentence[mention.end : next_start]
     if cues.counterfactual_before is not None and cues.counterfactual_before.search(clause):
@@ -910,6 +926,8 @@ def _classify_subject(
             return "comparator"
     for pattern in (cues.comparator_before, cues.titles, others_named):
         hits = list(pattern.finditer(clause)) if pattern is not None else []
+        if pattern is not cues.comparator_before:
+            hits = [h for h in hits if not _in_longer_title(clause, h)]
         if hits and not _is_own(clause[hits[-1].end() :], film_titles):
             return "comparator"
     return "film"
@@ -971,8 +989,12 @@ def budget_figures(
     (`amount`, `currency`, `year` = `year`, `usd` = `to_usd(amount, currency, year)`, NaN when the
     currency or the year is unknown (`year=None`) or has no ECB rate, `subject`, `text` = the money
     phrase) plus `start`/`end` of the phrase in the review text (so `review.text[start:end] == text`),
-    `low`, `high`, `approx`, `kind`, `currency_implied`, `language`. A phrase becomes a figure when its kind is "budget", or "unknown" (the
-    sentence is a budget statement); box office, prices and other money never do. `film_titles` are this
+    `low`, `high`, `approx`, `kind`, `currency_implied`, `language`, `currency_basis` (CURRENCY_BASES: how
+    the currency was obtained). A phrase becomes a figure when its kind is "budget", or "unknown" (the
+    sentence is a budget statement); box office, prices and other money never do. A range gives two figures,
+    its two ends. A figure written without a currency takes the one its sentence's other figures name, else
+    its review's (when they name exactly one), before the language's convention (see
+    `_currency_from_neighbours`). `film_titles` are this
     film's titles, `comparators` other films' (a film profile's `comparison_titles`), see `classify_subject`.
 
     >>> st = pd.DataFrame({"review_id": ["r1"], "sentence_id": [3], "aspect": ["budget"], "start": [100],
