@@ -1154,20 +1154,32 @@ def test_currency_names(sentence, language, currency):
 @pytest.mark.parametrize(
     "sentences, language, expected",
     [
-        (["The budget was about $30 million, while the sequel got 90 million."], "en",
-         [(30e6, "USD", "written"), (90e6, "USD", "sentence")]),
-        (["It was made for $12 million.", "Rumour has it the reshoots alone cost 4 million."], "en",
-         [(12e6, "USD", "written"), (4e6, "USD", "review")]),
+        (
+            ["The budget was about $30 million, while the sequel got 90 million."],
+            "en",
+            [(30e6, "USD", "written"), (90e6, "USD", "sentence")],
+        ),
+        (
+            ["It was made for $12 million.", "Rumour has it the reshoots alone cost 4 million."],
+            "en",
+            [(12e6, "USD", "written"), (4e6, "USD", "review")],
+        ),
         (["The producers spent roughly 70 million on it."], "en", [(70e6, None, None)]),
         (["Бюджет фильма — 300 миллионов."], "ru", [(300e6, "RUB", "language")]),
-        (["Бюджет фильма составил 5 миллионов долларов.", "Сиквел обошёлся в 12 миллионов."], "ru",
-         [(5e6, "USD", "written"), (12e6, "USD", "review")]),
+        (
+            ["Бюджет фильма составил 5 миллионов долларов.", "Сиквел обошёлся в 12 миллионов."],
+            "ru",
+            [(5e6, "USD", "written"), (12e6, "USD", "review")],
+        ),
         (["这部电影的成本大约两亿。"], "zh", [(2e8, "CNY", "language")]),
         (["제작비는 150억 정도라고 한다."], "ko", [(150e8, "KRW", "language")]),
         (["製作費はおよそ5億だった。"], "ja", [(5e8, "JPY", "language")]),
         (["制作成本约合3000万美元，折合人民币大约两亿。"], "zh", [(3e7, "USD", "written"), (2e8, "CNY", "clause")]),
-        (["Le budget: 12 millions d'euros et 3 millions de dollars.", "Le reste du budget, 2 millions."], "fr",
-         [(12e6, "EUR", "written"), (3e6, "USD", "written"), (2e6, None, None)]),
+        (
+            ["Le budget: 12 millions d'euros et 3 millions de dollars.", "Le reste du budget, 2 millions."],
+            "fr",
+            [(12e6, "EUR", "written"), (3e6, "USD", "written"), (2e6, None, None)],
+        ),
     ],
 )
 def test_currency_of_a_bare_amount(sentences, language, expected):
@@ -1188,12 +1200,18 @@ def test_currency_of_a_bare_amount(sentences, language, expected):
         ("Hollywood'da bu 80 milyon dolarlık bir film olurdu.", "tr", ["counterfactual"]),
         ("I suoi costi? Il budget mi pare fosse di 12 milioni di euro.", "it", ["film"]),
         ("Set that against the $120 million spent on Pearl Harbor and it looks frugal.", "en", ["comparator"]),
-        ("Der Film kostete 8 Millionen Euro, während Stalingrad 40 Millionen Euro verschlang.", "de",
-         ["film", "comparator"]),
+        (
+            "Der Film kostete 8 Millionen Euro, während Stalingrad 40 Millionen Euro verschlang.",
+            "de",
+            ["film", "comparator"],
+        ),
         ("Il budget è lontano dai 90 milioni di euro di «Il nome della rosa».", "it", ["comparator"]),
         ("与《长津湖》的13亿元相比，这部电影只花了一亿元。", "zh", ["comparator", "film"]),
-        ("Bütçesi 15 milyon dolardı, Truva için harcanan 175 milyon dolarla kıyaslanınca çok az.", "tr",
-         ["film", "comparator"]),
+        (
+            "Bütçesi 15 milyon dolardı, Truva için harcanan 175 milyon dolarla kıyaslanınca çok az.",
+            "tr",
+            ["film", "comparator"],
+        ),
         ("Pour comparaison, La Reine Margot avait coûté 23 millions d'euros.", "fr", ["comparator"]),
         ("Film stál 5 milionů eur a vypadá lépe než většina filmů za 50 milionů eur.", "cs", ["film", "comparator"]),
     ],
