@@ -1026,3 +1026,222 @@ def test_catalan_amounts(text, amount, approx):
     assert [(m.amount, m.currency, m.approx) for m in money.parse_money(text, language="ca")] == [
         (amount, "USD", approx)
     ]
+
+
+# ---------------------------------------------------------------------------------- issue 10: more forms
+def _figures(sentences: list[str], language: str, **options) -> list[tuple]:
+    """(amount, currency, subject, currency_basis) of the budget figures of one review's budget sentences."""
+    statements = pd.DataFrame(
+        {
+            "review_id": ["r"] * len(sentences),
+            "sentence_id": list(range(len(sentences))),
+            "aspect": ["budget"] * len(sentences),
+            "text": sentences,
+            "start": [1000 * i for i in range(len(sentences))],
+            "language": [language] * len(sentences),
+        }
+    )
+    out = budget_figures(statements, year=None, **options)
+    # unpacked as (amount, currency, subject, currency_basis)
+    return [
+        (r.amount, *(None if pd.isna(v) else v for v in (r.currency, r.subject, r.currency_basis)))
+        for r in out.itertuples()
+    ]
+
+
+# A range is two figures, both ends, each with the range's shared scale and currency.
+@pytest.mark.parametrize(
+    "sentence, language, low, high, currency",
+    [
+        ("The studio put somewhere between 40 and 55 million dollars into it.", "en", 40e6, 55e6, "USD"),
+        ("Its budget ran from $8 to $11 million, depending on who you ask.", "en", 8e6, 11e6, "USD"),
+        ("Le budget oscillerait entre 12 et 18 millions d'euros selon les sources.", "fr", 12e6, 18e6, "EUR"),
+        ("Бюджет картины оценивают от 300 до 450 миллионов рублей.", "ru", 300e6, 450e6, "RUB"),
+        ("Фільм коштував від 2 до 3 мільйонів доларів.", "uk", 2e6, 3e6, "USD"),
+        ("The producers spent ₹55 to 70 crore on the battle scenes alone.", "en", 55e7, 70e7, "INR"),
+        ("फिल्म का बजट 20 से 25 करोड़ रुपये बताया गया।", "hi", 20e7, 25e7, "INR"),
+        ("El presupuesto fue de entre 9 y 12 millones de dólares.", "es", 9e6, 12e6, "USD"),
+        ("Het budget lag tussen 6 en 8 miljoen euro.", "nl", 6e6, 8e6, "EUR"),
+        ("Filmin bütçesi 20 ile 25 milyon dolar arasında.", "tr", 20e6, 25e6, "USD"),
+        ("影片预算在2亿至3亿元之间。", "zh", 2e8, 3e8, "CNY"),
+    ],
+)
+def test_a_range_is_two_figures(sentence, language, low, high, currency):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == [(low, currency), (high, currency)]
+
+
+# Approximate number words and scale words that stand for the number ("a billion rubles").
+@pytest.mark.parametrize(
+    "sentence, language, amount, currency",
+    [
+        ("Le film a coûté une vingtaine de millions d'euros.", "fr", 20e6, "EUR"),
+        ("Tournage bouclé pour une quinzaine de millions de dollars.", "fr", 15e6, "USD"),
+        ("Il film è costato una trentina di milioni di euro.", "it", 30e6, "EUR"),
+        ("La película costó una veintena de millones de euros.", "es", 20e6, "EUR"),
+        ("O filme custou uma dezena de milhões de reais.", "pt", 10e6, "BRL"),
+        ("De film kostte zeven miljoen euro.", "nl", 7e6, "EUR"),
+        ("Filmen kostade tio miljoner kronor.", "sv", 10e6, "SEK"),
+        ("Elokuva maksoi kahdeksan miljoonaa euroa.", "fi", 8e6, "EUR"),
+        ("Film stál deset milionů korun.", "cs", 10e6, "CZK"),
+        ("Film on milyon dolara mal oldu.", "tr", 10e6, "USD"),
+        ("Il budget era di cento milioni di euro.", "it", 100e6, "EUR"),
+        ("На съёмки ушло около миллиарда рублей.", "ru", 1e9, "RUB"),
+        ("Бюджет стрічки — мільярд гривень.", "uk", 1e9, "UAH"),
+        ("Film kosztował ponad miliard złotych.", "pl", 1e9, "PLN"),
+        ("Natáčení spolklo přes miliardu korun.", "cs", 1e9, "CZK"),
+        ("בלו על ההפקה מיליון דולר.", "he", 1e6, "USD"),
+        ("بلغت ميزانية الفيلم مليار دولار.", "ar", 1e9, "USD"),
+        ("这部片子的预算是三亿元。", "zh", 3e8, "CNY"),
+    ],
+)
+def test_number_words_and_lone_scale_words(sentence, language, amount, currency):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == [(amount, currency)]
+
+
+@pytest.mark.parametrize(
+    "sentence, language",
+    [
+        ("Na efekty wydano miliony dolarów, a i tak wyglądają tanio.", "pl"),  # "millions of": no amount
+        ("На рекламу потратили миллионы рублей.", "ru"),
+        ("El presupuesto en millones de dólares nunca se publicó.", "es"),  # Swedish "en" is not Spanish
+    ],
+)
+def test_plural_scale_words_and_foreign_number_words_are_no_amount(sentence, language):
+    assert _figures([sentence], language) == []
+
+
+# Currency names in their inflections, historical currencies, and currencies named with their country.
+@pytest.mark.parametrize(
+    "sentence, language, currency",
+    [
+        ("Rodada con 400 millones de yuanes de presupuesto.", "es", "CNY"),
+        ("O orçamento foi de 900 milhões de iuanes.", "pt", "CNY"),
+        ("Le budget atteint 12 milliards de wons.", "fr", "KRW"),
+        ("Con un presupuesto de 20.000 millones de wones.", "es", "KRW"),
+        ("Custou uns 2 bilhões de ienes.", "pt", "JPY"),
+        ("Filmin bütçesi 8 milyon sterlin.", "tr", "GBP"),
+        ("Bütçesi 30 milyon lira civarında.", "tr", "TRY"),
+        ("The budget was 2 billion won, tiny for a war film.", "en", "KRW"),
+        ("Le film a coûté 60 millions de francs.", "fr", "FRF"),
+        ("Het budget bedroeg 90 miljoen Belgische frank.", "nl", "BEF"),
+        ("Het budget was 5 miljoen gulden.", "nl", "NLG"),
+        ("Der Film kostete 12 Millionen Mark.", "de", "DEM"),
+        ("Budjetti oli 14 miljoonaa markkaa.", "fi", "FIM"),
+        ("The budget was 35 million Danish kroner.", "en", "DKK"),
+        ("Budgeten var 20 miljoner norska kronor.", "sv", "NOK"),
+        ("Бюджет фільму — 50 мільйонів шведських крон.", "uk", "SEK"),
+        ("Costó 900 millones de pesos chilenos.", "es", "CLP"),
+        ("ميزانية الفيلم 5 ملايين جنيه مصري.", "ar", "EGP"),
+        ("تكلف الفيلم 2 مليون جنيه.", "ar", "EGP"),
+        ("بلغت ميزانيته 80 مليون دينار جزائري.", "ar", "DZD"),
+        ("تكلف الفيلم 10 ملايين فرنك فرنسي.", "ar", "FRF"),
+        ("O orçamento foi de 40 crores de rúpias.", "pt", "INR"),
+        ("El presupuesto rondó los 300 crores.", "es", "INR"),
+        ("ميزانية الفيلم 50 كرور روبية.", "ar", "INR"),
+        ("התקציב היה 3 מיליון דולר.", "he", "USD"),
+        ("התקציב היה 12 מיליון שקלים.", "he", "ILS"),
+        ("Ο προϋπολογισμός ήταν 4 εκατομμύρια ευρώ.", "el", "EUR"),
+        ("Filmi eelarve oli 2 miljonit eurot.", "et", "EUR"),
+        ("Rozpočet filmu bol 3 milióny eur.", "sk", "EUR"),
+    ],
+)
+def test_currency_names(sentence, language, currency):
+    assert [c for _, c, _, _ in _figures([sentence], language)] == [currency]
+
+
+# A bare amount takes its currency from its clause, its sentence, its review, then the language's convention;
+# with none of them it has none. `currency_basis` records which.
+@pytest.mark.parametrize(
+    "sentences, language, expected",
+    [
+        (
+            ["The budget was about $30 million, while the sequel got 90 million."],
+            "en",
+            [(30e6, "USD", "written"), (90e6, "USD", "sentence")],
+        ),
+        (
+            ["It was made for $12 million.", "Rumour has it the reshoots alone cost 4 million."],
+            "en",
+            [(12e6, "USD", "written"), (4e6, "USD", "review")],
+        ),
+        (["The producers spent roughly 70 million on it."], "en", [(70e6, None, None)]),
+        (["Бюджет фильма — 300 миллионов."], "ru", [(300e6, "RUB", "language")]),
+        (
+            ["Бюджет фильма составил 5 миллионов долларов.", "Сиквел обошёлся в 12 миллионов."],
+            "ru",
+            [(5e6, "USD", "written"), (12e6, "USD", "review")],
+        ),
+        (["这部电影的成本大约两亿。"], "zh", [(2e8, "CNY", "language")]),
+        (["제작비는 150억 정도라고 한다."], "ko", [(150e8, "KRW", "language")]),
+        (["製作費はおよそ5億だった。"], "ja", [(5e8, "JPY", "language")]),
+        (["制作成本约合3000万美元，折合人民币大约两亿。"], "zh", [(3e7, "USD", "written"), (2e8, "CNY", "clause")]),
+        (
+            ["Le budget: 12 millions d'euros et 3 millions de dollars.", "Le reste du budget, 2 millions."],
+            "fr",
+            [(12e6, "EUR", "written"), (3e6, "USD", "written"), (2e6, None, None)],
+        ),
+    ],
+)
+def test_currency_of_a_bare_amount(sentences, language, expected):
+    assert [(a, c, b) for a, c, _, b in _figures(sentences, language)] == expected
+
+
+# Whose money: hypothetical budgets and other films' budgets, in many languages.
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        ("In Hollywood this would have been a $60 million picture.", "en", ["counterfactual"]),
+        ("No major studio would have backed it at $25 million.", "en", ["counterfactual"]),
+        ("Nowadays a film like this would cost over 20 million euros.", "en", ["counterfactual"]),
+        ("In den USA wäre das ein 50-Millionen-Dollar-Film gewesen.", "de", ["counterfactual"]),
+        ("Kdyby to točili v Hollywoodu, stálo by to 30 milionů dolarů.", "cs", ["counterfactual"]),
+        ("Tänä päivänä budjetti olisi yli 15 miljoonaa euroa.", "fi", ["counterfactual"]),
+        ("ハリウッドなら2億ドル級の大作になる。", "ja", ["counterfactual"]),
+        ("Hollywood'da bu 80 milyon dolarlık bir film olurdu.", "tr", ["counterfactual"]),
+        ("I suoi costi? Il budget mi pare fosse di 12 milioni di euro.", "it", ["film"]),
+        ("Set that against the $120 million spent on Pearl Harbor and it looks frugal.", "en", ["comparator"]),
+        (
+            "Der Film kostete 8 Millionen Euro, während Stalingrad 40 Millionen Euro verschlang.",
+            "de",
+            ["film", "comparator"],
+        ),
+        ("Il budget è lontano dai 90 milioni di euro di «Il nome della rosa».", "it", ["comparator"]),
+        ("与《长津湖》的13亿元相比，这部电影只花了一亿元。", "zh", ["comparator", "film"]),
+        (
+            "Bütçesi 15 milyon dolardı, Truva için harcanan 175 milyon dolarla kıyaslanınca çok az.",
+            "tr",
+            ["film", "comparator"],
+        ),
+        ("Pour comparaison, La Reine Margot avait coûté 23 millions d'euros.", "fr", ["comparator"]),
+        ("Film stál 5 milionů eur a vypadá lépe než většina filmů za 50 milionů eur.", "cs", ["film", "comparator"]),
+    ],
+)
+def test_subjects_in_more_languages(sentence, language, subjects):
+    assert [s for _, _, s, _ in _figures([sentence], language)] == subjects
+
+
+def test_a_films_own_title_keeps_its_budget():
+    sentence = "Das Budget von «Nordwand» lag bei 7 Millionen Euro, während Vertical Limit 75 Millionen Dollar kostete."
+    got = _figures([sentence], "de", film_titles=("Nordwand",))
+    assert [s for _, _, s, _ in got] == ["film", "comparator"]
+
+
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        # A figure set off by a comma is said of the clause before it.
+        ("Costó la mitad de lo que costó Dunkerque, unos 100 millones de dólares.", "es", ["comparator"]),
+        # "By Hollywood standards" measures this film, it names no other.
+        ("Снят за гроши по голливудским меркам, меньше 5 млн долларов.", "ru", ["film"]),
+        ("Nach Hollywood-Maßstäben billig, rund 9 Millionen Dollar.", "de", ["film"]),
+        # A known title inside a longer quoted title is not that film.
+        ("«A Trip to the Moon» kostete damals rund 10 000 Francs.", "de", ["film"]),
+    ],
+)
+def test_subject_of_appositions_standards_and_longer_titles(sentence, language, subjects):
+    assert [s for _, _, s, _ in _figures([sentence], language)] == subjects
+
+
+def test_a_scale_word_with_its_own_currency_needs_no_cue():
+    # Hinglish: no budget word from the cue lists, but "lakh" is rupees by itself.
+    assert [(a, c) for a, c, _, _ in _figures(["Sirf ek gaane pe 80 lakh uda diye."], "hi")] == [(8e6, "INR")]

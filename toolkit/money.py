@@ -19,7 +19,7 @@ from typing import Any
 import pandas as pd
 
 from toolkit.datafiles import load_yaml, read_text
-from toolkit.schema import BUDGET_FIGURES, MONEY_KINDS, SUBJECTS
+from toolkit.schema import BUDGET_FIGURES, CURRENCY_BASES, MONEY_KINDS, SUBJECTS
 from toolkit.tables import require
 
 __all__ = [
@@ -31,6 +31,7 @@ __all__ = [
     "KINDS",
     "SUBJECTS",
     "FIGURE_COLUMNS",
+    "CURRENCY_BASES",
 ]
 
 KINDS = MONEY_KINDS
@@ -71,7 +72,10 @@ class MoneyMention:
     "between 12 and 15 million dollars"). `amount` is the point value; for a range it is the midpoint of
     `low` and `high` (for a point value all three are equal). `currency` is ISO 4217, None when the text
     names none and the language implies none; `currency_implied` is True when it came from the language
-    rule (Russian text → RUB). `kind` is one of KINDS.
+    rule (Russian text → RUB). `kind` is one of KINDS. `currency_basis` says where the currency came
+    from: "written" with the figure, an ambiguous sign decided by its "context" ("¥"), the "scale" word
+    ("crore": INR), a currency named earlier in the figure's "clause" ("换算成人民币也就一亿"), or the
+    "language" rule.
     """
 
     start: int
@@ -83,6 +87,7 @@ class MoneyMention:
     approx: bool
     kind: str
     currency_implied: bool = False
+    currency_basis: str | None = None  # one of CURRENCY_BASES; None when `currency` is None
 
 
 @dataclass(frozen=True)
@@ -137,6 +142,7 @@ class _Lexicon:
     heads: dict[str, re.Pattern[str]]
     cues: dict[str, re.Pattern[str]]
     abbreviations: frozenset[str]
+    clause_currency: re.Pattern[str] | None
     contextual: dict[str, tuple[str, str | None, tuple[tuple[str, re.Pattern[str]], ...]]]
 
 
@@ -198,6 +204,20 @@ def _lexicon(key: str | None) -> _Lexicon:
         heads=heads,
         cues=cues,
         abbreviations=frozenset(a.lower() for a in conventions["abbreviations"]),
+        # Chinese, Japanese and Korean writers may name the currency before the number, as the clause's
+        # topic ("换算成人民币也就一亿"); a one-character name (元, 円, 원) is too common a character to count.
+        clause_currency=(
+            re.compile(_alternation(clause_words))
+            if (
+                clause_words := [
+                    e["pattern"]
+                    for lang in ("zh", "ja", "ko")
+                    for e in currency_data["words"].get(lang, [])
+                    if not re.fullmatch(".", e["pattern"])
+                ]
+            )
+            else None
+        ),
         contextual={
             symbol: (
                 rule["default"],
@@ -229,12 +249,19 @@ def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str
     words = [e["pattern"] for lang in priority for e in currency_data["words"].get(lang, [])]
     of = _alternation(_words(_load("qualifiers.yaml")["of"], cue_langs) or ["of"])
     scale_words = _alternation([p for p, _, _ in _scale_patterns(priority)])
-    number_words = _alternation([e["pattern"] for lang in priority for e in number_data.get(lang, [])])
+    # Number words only in the text's own language (and English): Swedish "en" (one) is Spanish "en" (in).
+    number_words = _alternation([e["pattern"] for lang in cue_langs for e in number_data.get(lang, [])])
+    # Scale words that are a number by themselves ("миллиард рублей", "miliardu rublů"): counted only with a
+    # written currency (see `_candidates`).
+    lone_words = _alternation(
+        [e["pattern"] for lang in priority for e in _load("scales.yaml").get(lang, []) if e.get("alone")]
+    )
     return re.compile(
         rf"(?:(?<!{_LETTER})(?P<pre>{_alternation(prefix)}){_SPACE}?)?"
         rf"(?:(?P<cjk>{_cjk_numerals().pattern})"
         rf"|(?P<num>{_NUM})(?:[\s\u00a0\u202f-]?(?P<scale>{scale_words})(?!{_LETTER}))?"
-        rf"|(?<!{_WORD})(?P<word>{number_words})[\s\u00a0\u202f-]*(?P<wscale>{scale_words})(?!{_LETTER}))"
+        rf"|(?<!{_WORD})(?P<word>{number_words})[\s\u00a0\u202f-]*(?P<wscale>{scale_words})(?!{_LETTER})"
+        rf"|(?<!{_WORD})(?P<lone>{lone_words or '(?!)'})(?!{_LETTER}))"
         rf"(?:[\s\u00a0\u202f-]*(?:(?:{of})(?:\s+|(?<=['’])))?"
         rf"(?P<post>{_alternation(prefix + words)})(?!{_LETTER}))?"
         r"(?P<plus>\+(?![\w+]))?",
@@ -380,6 +407,8 @@ def _base(match: re.Match[str], lex: _Lexicon) -> float | None:
     """The number before the scale word: digits read by the language's decimal mark, or a number word."""
     if match["word"] is not None:
         return _lookup(lex.numbers, match["word"])[0]
+    if match["num"] is None:
+        return None  # a lone scale word: its value is the scale (`_value`)
     return _number(match["num"], lex.decimal_mark)
 
 
@@ -390,6 +419,9 @@ def _value(match: re.Match[str], lex: _Lexicon) -> tuple[float, float, bool, boo
         return value, factor, factor != 1.0, bare_ok, None
     value = _base(match, lex)
     scale = match["scale"] or match["wscale"]
+    if match["lone"] is not None:
+        factor, bare_ok, currency = _lookup(lex.scales, match["lone"])
+        return factor, factor, True, bare_ok, currency
     if value is None:
         return None
     if scale is None:
@@ -407,17 +439,15 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
         value, factor, scaled, bare_ok, scale_currency = read
         if match["word"] is not None and not bare_ok:
             continue  # "a m...": a number word needs a written-out scale word
+        if match["lone"] is not None and not match["post"]:
+            continue  # "миллиард" alone may be "a billion" of anything: only with its currency after it
         # A plain currency decides (the one before the number first); an ambiguous sign ("¥") is decided
         # by its sentence later, unless a currency word stands with it: "¥5000万元" is yuan.
         written = [part for part in (match["pre"], match["post"]) if part and part not in lex.contextual]
         sign = None if written else next((p for p in (match["pre"], match["post"]) if p), None)
         currency = _lookup(lex.currencies, written[0])[0] if written else lex.contextual[sign][0] if sign else None
         end = match.end()
-        number_start = (
-            match.start("cjk")
-            if match["cjk"] is not None
-            else (match.start("num") if match["num"] is not None else match.start("word"))
-        )
+        number_start = next(match.start(g) for g in ("cjk", "num", "word", "lone") if match[g] is not None)
         if text[end - 1] == "." and end - 1 > number_start:
             end -= 1  # an abbreviation's period at the phrase's end may be the sentence's full stop
         found.append(
@@ -461,7 +491,8 @@ def _join(text: str, low: _Candidate, high: _Candidate, lex: _Lexicon) -> _Candi
     if _RANGE_DASH.fullmatch(gap):
         ok = True
     elif lex.range_to.fullmatch(gap):
-        ok = opener is not None or low.currency is not None or low.scaled
+        # "₹30 to 40 crore", "35 से 45 करोड़": a bare number before a scaled one shares its scale
+        ok = opener is not None or low.currency is not None or low.scaled or high.scaled
     elif lex.range_and.fullmatch(gap):
         ok = opener is not None
     else:
@@ -565,6 +596,24 @@ def _decide_sign(text: str, span: tuple[int, int], sign: str, lex: _Lexicon) -> 
     return by_language or default
 
 
+def _implied_currency(
+    text: str, span: tuple[int, int], cand: _Candidate, found: list[_Candidate], lex: _Lexicon
+) -> tuple[str | None, str | None]:
+    """(currency, basis) of a figure written without one: its scale word's ("3.5 lakh": INR), a currency
+    named earlier in its clause in Chinese, Japanese or Korean writing ("换算成人民币也就一亿多"), or the
+    language's convention (conventions.yaml `implied_currency`); (None, None) when nothing supports one."""
+    if cand.scale_currency:
+        return cand.scale_currency, "scale"
+    before = max((c.end for c in found if c.end <= cand.start), default=span[0])
+    clause_start = max([before, span[0]] + [text.rfind(mark, 0, cand.start) + 1 for mark in _CLAUSE])
+    named = list(lex.clause_currency.finditer(text, clause_start, cand.start)) if lex.clause_currency else []
+    if named:
+        return _lookup(lex.currencies, named[-1].group())[0], "clause"
+    if lex.implied_currency:
+        return lex.implied_currency, "language"
+    return None, None
+
+
 def parse_money(text: str, *, language: str | None = None) -> list[MoneyMention]:
     """Find money phrases in `text`, in order of position.
 
@@ -604,16 +653,28 @@ def parse_money(text: str, *, language: str | None = None) -> list[MoneyMention]
         span = sentences[at] if at >= 0 and cand.start < sentences[at][1] else (0, len(text))
         kind = _kind(text, start, cand.end, span, spans, lex)
         currency, implied = cand.currency, False
+        basis = None if currency is None else "written"
         if cand.symbol is not None:
-            currency = _decide_sign(text, span, cand.symbol, lex)
+            currency, basis = _decide_sign(text, span, cand.symbol, lex), "context"
         if currency is None:
-            if not (cand.scaled and cand.bare_ok) or kind == "unknown" or lex.counted.match(text, cand.end):
+            # A scale word with its own currency ("50 lakh") is money even with no cue in its sentence.
+            unknown = kind == "unknown" and not cand.scale_currency
+            if not (cand.scaled and cand.bare_ok) or unknown or lex.counted.match(text, cand.end):
                 continue  # a year, a duration, a count, a rating: not money
-            currency = cand.scale_currency or lex.implied_currency  # "3.5 lakh": rupees
+            currency, basis = _implied_currency(text, span, cand, found, lex)
             implied = currency is not None
         mentions.append(
             MoneyMention(
-                start, cand.end, (cand.low + cand.high) / 2, cand.low, cand.high, currency, approx, kind, implied
+                start,
+                cand.end,
+                (cand.low + cand.high) / 2,
+                cand.low,
+                cand.high,
+                currency,
+                approx,
+                kind,
+                implied,
+                basis,
             )
         )
     return mentions
@@ -625,6 +686,7 @@ class _SubjectCues:
     counterfactual_before: re.Pattern[str] | None
     counterfactual_after: re.Pattern[str] | None
     comparator_before: re.Pattern[str] | None
+    comparator_after: re.Pattern[str] | None
     sequence_before: re.Pattern[str] | None  # "after the" $100m Stalingrad: a name after is another film
     titles: re.Pattern[str]
     titlecase: bool
@@ -650,6 +712,7 @@ def _subject_cues(key: str | None) -> _SubjectCues:
         counterfactual_before=compile_side("counterfactual", "before", _GUARDED),
         counterfactual_after=compile_side("counterfactual", "after", r"(?:{})"),
         comparator_before=compile_side("comparator", "before", _GUARDED),
+        comparator_after=compile_side("comparator", "after", r"(?:{})"),
         sequence_before=compile_side(
             "comparator", "sequence", f"(?<!{_WORD})(?:{{}})(?:\\s+\\S+)?\\s*$"
         ),  # An opener stands alone ("For comparison, ..."), not before the compared thing ("In comparison to X").
@@ -679,7 +742,22 @@ def _is_own(phrase: str, film_titles: tuple[str, ...]) -> bool:
     return any(_fold(t) and _fold(t) in folded for t in film_titles)
 
 
-_QUOTED_BEFORE = re.compile(r"[«“\"„‘]([^«»“”\"„]{1,80})[»”\"“’]\s*(?:['’]s)?\s*[(\[]?\s*$")
+_QUOTED = re.compile(r"[«“\"„《「『]([^«»“”\"„《》「」『』]{1,80})[»”\"“》」』]")
+
+
+def _in_longer_title(text: str, hit: re.Match[str]) -> bool:
+    """Is a known title's match part of a longer quoted title ("Moon" in «Killers of the Flower Moon»)?"""
+    return any(
+        q.start(1) <= hit.start() and hit.end() <= q.end(1) and q.group(1).strip() != hit.group()
+        for q in _QUOTED.finditer(text)
+    )
+
+
+_QUOTED_BEFORE = re.compile(
+    r"(?:[«“\"„‘]([^«»“”\"„]{1,80})[»”\"“’]\s*(?:['’]s)?"
+    # Chinese and Japanese titles in 《》「」『』, their possessive 的/の: "《赤壁》的8000万美元"
+    r"|[《「『]([^《》「」『』]{1,80})[》」』][的の]?)\s*[(\[（]?\s*$"
+)
 _PAREN_BEFORE = re.compile(r"(\S+(?:[ \u00a0]\S+){0,3}?)[ \u00a0]*\([ \u00a0]*$")
 
 
@@ -704,7 +782,7 @@ def _title_before(
         return not _is_own(known[-1].group(), film_titles)
     quoted = _QUOTED_BEFORE.search(window)
     if quoted is not None:
-        return not _is_own(quoted.group(1), film_titles)
+        return not _is_own(quoted.group(1) or quoted.group(2), film_titles)
     paren = _PAREN_BEFORE.search(window)
     if paren is None or not film_titles or not cues.titlecase:
         return False  # without the film's own titles a capitalized name could be the film itself
@@ -815,6 +893,9 @@ def _classify_subject(
     if cut > 0 and cues.relative is not None and cues.relative.match(window[cut + 1 :]):
         # A relative clause speaks of the noun before it: "U-571, which cost $62 million".
         cut = max(window[:cut].rfind(c) for c in _CLAUSE)
+    elif cut > 0 and not window[cut + 1 :].strip():
+        # A figure set off by a comma is said of the clause before it: "lo que costó Tenet, unos 200 millones".
+        cut = max(window[:cut].rfind(c) for c in _CLAUSE)
     clause = window[cut + 1 :]
     after = sentence[mention.end : next_start]
     if cues.counterfactual_before is not None and cues.counterfactual_before.search(clause):
@@ -828,8 +909,14 @@ def _classify_subject(
         return "comparator"
     if _title_after(sentence, mention.start, mention.end, key, cues, film_titles, others_named):
         return "comparator"
+    if cues.comparator_after is not None:
+        hit = cues.comparator_after.match(after)
+        if hit is not None and not _is_own(after[hit.end() : hit.end() + 80], film_titles):
+            return "comparator"
     for pattern in (cues.comparator_before, cues.titles, others_named):
         hits = list(pattern.finditer(clause)) if pattern is not None else []
+        if pattern is not cues.comparator_before:
+            hits = [h for h in hits if not _in_longer_title(clause, h)]
         if hits and not _is_own(clause[hits[-1].end() :], film_titles):
             return "comparator"
     return "film"
@@ -891,8 +978,12 @@ def budget_figures(
     (`amount`, `currency`, `year` = `year`, `usd` = `to_usd(amount, currency, year)`, NaN when the
     currency or the year is unknown (`year=None`) or has no ECB rate, `subject`, `text` = the money
     phrase) plus `start`/`end` of the phrase in the review text (so `review.text[start:end] == text`),
-    `low`, `high`, `approx`, `kind`, `currency_implied`, `language`. A phrase becomes a figure when its kind is "budget", or "unknown" (the
-    sentence is a budget statement); box office, prices and other money never do. `film_titles` are this
+    `low`, `high`, `approx`, `kind`, `currency_implied`, `language`, `currency_basis` (CURRENCY_BASES: how
+    the currency was obtained). A phrase becomes a figure when its kind is "budget", or "unknown" (the
+    sentence is a budget statement); box office, prices and other money never do. A range gives two figures,
+    its two ends. A figure written without a currency takes the one its sentence's other figures name, else
+    its review's (when they name exactly one), before the language's convention (see
+    `_currency_from_neighbours`). `film_titles` are this
     film's titles, `comparators` other films' (a film profile's `comparison_titles`), see `classify_subject`.
 
     >>> st = pd.DataFrame({"review_id": ["r1"], "sentence_id": [3], "aspect": ["budget"], "start": [100],
@@ -912,38 +1003,79 @@ def budget_figures(
         for mention in mentions:
             if mention.kind not in ("budget", "unknown"):
                 continue
-            usd = to_usd(mention.amount, mention.currency, year) if mention.currency and year else None
-            rows.append(
-                {
-                    "review_id": record.review_id,
-                    "sentence_id": record.sentence_id,
-                    "amount": mention.amount,
-                    "currency": mention.currency,
-                    "year": None if year is None else int(year),
-                    "usd": math.nan if usd is None else usd,
-                    "subject": _classify_subject(
-                        text,
-                        mention,
-                        mentions,
-                        language=language,
-                        film_titles=tuple(film_titles),
-                        comparators=tuple(comparators),
-                    ),
-                    "text": text[mention.start : mention.end],
-                    "start": int(record.start) + mention.start,
-                    "end": int(record.start) + mention.end,
-                    "low": mention.low,
-                    "high": mention.high,
-                    "approx": mention.approx,
-                    "kind": mention.kind,
-                    "currency_implied": mention.currency_implied,
-                    "language": language,
-                }
+            subject = _classify_subject(
+                text,
+                mention,
+                mentions,
+                language=language,
+                film_titles=tuple(film_titles),
+                comparators=tuple(comparators),
             )
+            # A range gives two figures, its two ends ("between 130 and 200 million dollars": both were
+            # reported), each with the phrase's currency, subject and words.
+            ends = (mention.low, mention.high) if mention.low != mention.high else (mention.amount,)
+            for amount in ends:
+                rows.append(
+                    {
+                        "review_id": record.review_id,
+                        "sentence_id": record.sentence_id,
+                        "amount": amount,
+                        "currency": mention.currency,
+                        "year": None if year is None else int(year),
+                        "usd": math.nan,
+                        "subject": subject,
+                        "text": text[mention.start : mention.end],
+                        "start": int(record.start) + mention.start,
+                        "end": int(record.start) + mention.end,
+                        "low": mention.low,
+                        "high": mention.high,
+                        "approx": mention.approx,
+                        "kind": mention.kind,
+                        "currency_implied": mention.currency_implied,
+                        "language": language,
+                        "currency_basis": mention.currency_basis,
+                    }
+                )
+    _currency_from_neighbours(rows)
+    for row in rows:
+        usd = to_usd(row["amount"], row["currency"], year) if row["currency"] and year else None
+        row["usd"] = math.nan if usd is None else usd
     frame = pd.DataFrame(rows, columns=FIGURE_COLUMNS)
     if frame.empty:
         return frame
     frame = frame.sort_values(["review_id", "start", "end"], kind="stable").drop_duplicates(
-        ["review_id", "start", "end"]
+        ["review_id", "start", "end", "amount"]
     )
     return frame.reset_index(drop=True)
+
+
+# A figure's currency is "explicit" when its own words, sign or scale word give it, or its clause names it.
+_EXPLICIT = ("written", "context", "scale", "clause")
+
+
+def _currency_from_neighbours(rows: list[dict[str, Any]]) -> None:
+    """Give a figure written without a currency the one its review uses (in place).
+
+    A bare amount ("spent like 200 million", "costó unos 170 millones") takes the currency of the other
+    budget figures of its sentence when those that name one all name the same one (basis "sentence"), else
+    of its review's (basis "review"). This beats the language's convention (Russian → RUB): the review's own
+    usage is the better evidence. With no such figure the language's convention stays, or no currency at
+    all: nothing is invented.
+    """
+    by_review: dict[Any, list[dict[str, Any]]] = {}
+    for row in rows:
+        by_review.setdefault(row["review_id"], []).append(row)
+    for group in by_review.values():
+        explicit = [r for r in group if r["currency_basis"] in _EXPLICIT]
+        for row in group:
+            if row["currency_basis"] in _EXPLICIT:
+                continue
+            same = {r["currency"] for r in explicit if r["sentence_id"] == row["sentence_id"]}
+            anywhere = {r["currency"] for r in explicit}
+            for basis, found in (("sentence", same), ("review", anywhere)):
+                if len(found) == 1:
+                    row["currency"], row["currency_basis"] = found.pop(), basis
+                    row["currency_implied"] = True
+                    break
+                if found:
+                    break  # two currencies in the sentence: do not guess between them

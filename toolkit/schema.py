@@ -43,6 +43,7 @@ __all__ = [
     "METHODS",
     "SUBJECTS",
     "MONEY_KINDS",
+    "CURRENCY_BASES",
     "REVIEWS",
     "SENTENCES",
     "STATEMENTS",
@@ -63,6 +64,8 @@ STANCES = ("faithful", "mixed", "embellished", "neutral")
 METHODS = ("rule", "model", "both")
 SUBJECTS = ("film", "comparator", "counterfactual")
 MONEY_KINDS = ("budget", "box_office", "price", "other", "unknown")
+#: How a budget figure's currency was obtained, most to least direct (`toolkit.money.budget_figures`).
+CURRENCY_BASES = ("written", "context", "scale", "clause", "sentence", "review", "language")
 _LANGUAGE = ("an ISO 639-1 code or 'und'", r"[a-z]{2}|und")
 
 
@@ -568,6 +571,7 @@ BUDGET_FIGURES = Schema(
         Column("kind", "str", allowed=MONEY_KINDS, contract=False),
         Column("currency_implied", "bool", nullable=False, contract=False),
         Column("language", "str", contract=False),
+        Column("currency_basis", "str", allowed=CURRENCY_BASES, contract=False),
     ),
     key=("review_id", "start", "end"),
     spans=(("start", "end"),),
