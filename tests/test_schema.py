@@ -93,6 +93,7 @@ def _figures() -> pd.DataFrame:
             "kind": ["budget", "unknown"],
             "currency_implied": [False, True],
             "language": ["de", "de"],
+            "currency_basis": ["written", "sentence"],
         }
     )
 
@@ -226,6 +227,12 @@ BAD = [
     ("budget_figures", _set("amount", 1, None), "budget_figures row 1 (review 'kino-1'): amount is missing"),
     (
         "budget_figures",
+        _set("currency_basis", 1, "guessed"),
+        "budget_figures row 1 (review 'kino-1'): currency_basis 'guessed' is not allowed; "
+        "allowed: written, context, scale, clause, sentence, review, language",
+    ),
+    (
+        "budget_figures",
         _set("amount", 0, "13m"),
         "budget_figures row 0 (review 'kino-1'): amount '13m' is not a number",
     ),
@@ -306,6 +313,7 @@ def test_contract_columns_are_design_md_s(contract, columns):
                 "bool",
                 "str",
                 "bool",
+                "str",
                 "str",
             ],
         ),
