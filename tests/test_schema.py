@@ -243,9 +243,10 @@ BAD = [
     ),
     (
         "budget_figures",
-        lambda f: _set("end", 1, 99)(_set("start", 1, 80)(f)),
-        "budget_figures row 1 (review 'kino-1'): duplicate (review_id, start, end) ('kino-1', 80, 99) (first at row 0)",
-    ),  # the same phrase twice
+        lambda f: _set("amount", 1, 13_000_000.0)(_set("end", 1, 99)(_set("start", 1, 80)(f))),
+        "budget_figures row 1 (review 'kino-1'): duplicate (review_id, start, end, amount) "
+        "('kino-1', 80, 99, 13000000.0) (first at row 0)",
+    ),  # the same phrase and amount twice
 ]
 
 
@@ -345,3 +346,22 @@ def test_a_year_less_film_keeps_year_an_integer_column_with_gaps():
 
 def test_every_table_is_declared_once():
     assert sorted(schema.SCHEMAS) == ["budget_figures", "languages", "rejections", "reviews", "sentences", "statements"]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "ends"),
+    [
+        ("The film cost between 130 and 200 million dollars to make.", "en", [130e6, 200e6]),
+        ("Le film a coûté entre 130 et 200 millions de dollars.", "fr", [130e6, 200e6]),
+        ("Фильм обошёлся в сумму от 9 до 10 миллионов долларов.", "ru", [9e6, 10e6]),
+    ],
+)
+def test_a_range_passes_the_pipeline_as_two_figures_on_one_phrase(text, language, ends):
+    # Both ends of a range point to the same words; the contract's key tells them apart by amount.
+    from toolkit.pipeline import Film, analyse
+
+    reviews = pd.DataFrame({"review_id": ["r"], "text": [text], "language": [language]})
+    figures = analyse(reviews, film=Film("the film", 2023), coder="rules").budget_figures
+    assert sorted(figures["amount"]) == ends
+    assert figures["start"].nunique() == 1 and figures["end"].nunique() == 1
+    assert list(figures["currency"]) == ["USD", "USD"]

@@ -573,7 +573,8 @@ BUDGET_FIGURES = Schema(
         Column("language", "str", contract=False),
         Column("currency_basis", "str", allowed=CURRENCY_BASES, contract=False),
     ),
-    key=("review_id", "start", "end"),
+    # A range ("between 130 and 200 million dollars") gives two figures, one per end, that share the phrase.
+    key=("review_id", "start", "end", "amount"),
     spans=(("start", "end"),),
 )
 
