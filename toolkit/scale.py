@@ -12,7 +12,6 @@ import collections
 import functools
 import gc
 import json
-import math
 import os
 import sys
 import time
@@ -26,7 +25,7 @@ import pandas as pd
 from toolkit.pipeline import Film
 from toolkit.progress import bar as progress_bar
 from toolkit.readers import NOT_UTF8, FirstIds
-from toolkit.schema import BUDGET_FIGURES, LANGUAGES, SENTENCES, STATEMENTS, arrow_schema, conform
+from toolkit.schema import BUDGET_FIGURES, LANGUAGES, SENTENCES, STATEMENTS, arrow_schema, conform, is_missing
 from toolkit.schema import jsonable as _jsonable
 
 __all__ = [
@@ -188,14 +187,6 @@ def warm_up(film: Film | None = None, backend: str | None = None, coder: str = "
         SCHEMAS[name].conform(frame)
     warm = pd.DataFrame({"review_id": [r for r, _ in _WARM_UP], "text": [t for _, t in _WARM_UP]})
     _run_raw(warm, film=film or Film("probe", 2017), backend=backend, coder=coder, sentences=True)
-
-
-def _missing(value: Any) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
-
-
-def _arrow_schema(kinds: dict[str, str]):
-    return arrow_schema(kinds)
 
 
 # ---------------------------------------------------------------------------------- JSONL, as the CLI ---
@@ -472,7 +463,7 @@ def _process(task: _Task) -> _ChunkResult:
             [
                 (r, d, line)
                 for r, d, line in zip(reviews["review_id"], reviews["duplicate_of"], reviews["source_line"])
-                if not _missing(d)
+                if not is_missing(d)
             ],
             rejections,
         )
@@ -734,7 +725,7 @@ class _Sink:
         else:
             import pyarrow.parquet as pq
 
-            self.writer = pq.ParquetWriter(self.partial, _arrow_schema(kinds))
+            self.writer = pq.ParquetWriter(self.partial, arrow_schema(kinds))
 
     def write(self, result: _ChunkResult, drop: set) -> None:
         if self.fmt == "jsonl":
@@ -781,7 +772,7 @@ class _Sink:
         else:
             import pyarrow.parquet as pq
 
-            self.writer = pq.ParquetWriter(again, _arrow_schema(self.kinds))
+            self.writer = pq.ParquetWriter(again, arrow_schema(self.kinds))
             for batch in pq.ParquetFile(self.partial).iter_batches():
                 frame = conform(batch.to_pandas(), self.kinds, arrow=True)
                 self._write_frame(frame[~frame["review_id"].isin(drop)].reset_index(drop=True))
@@ -1008,7 +999,7 @@ def _to_arrow(frame: pd.DataFrame, schema: dict[str, str]):
     """An Arrow table of exactly `schema`, without pandas metadata (readers then use plain dtypes)."""
     import pyarrow as pa
 
-    table = pa.Table.from_pandas(frame, schema=_arrow_schema(schema), preserve_index=False)
+    table = pa.Table.from_pandas(frame, schema=arrow_schema(schema), preserve_index=False)
     return table.replace_schema_metadata(None)
 
 
@@ -1037,7 +1028,7 @@ def _link_problems(links: pd.DataFrame) -> list[dict[str, Any]]:
     ]
     duplicates = {(p["source"], p["line"]) for p in problems}
     for rid, source, line, target in links.itertuples(index=False, name=None):
-        if (source, line) not in duplicates and not _missing(target):
+        if (source, line) not in duplicates and not is_missing(target):
             rejection = ids.dangling(rid, target, source, line)
             if rejection is not None:
                 problems.append(rejection.as_dict())

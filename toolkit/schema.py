@@ -31,6 +31,7 @@ import numpy as np
 import pandas as pd
 
 __all__ = [
+    "is_missing",
     "Column",
     "Schema",
     "Problem",
@@ -195,10 +196,10 @@ class Schema:
         out = []
         for row, column, reason in found[:limit]:
             source = sources[row] if sources is not None and isinstance(sources[row], str) else None
-            line = lines[row] if lines is not None and not _missing(lines[row]) else None
+            line = lines[row] if lines is not None and not is_missing(lines[row]) else None
             rid = ids[row]
             out.append(
-                Problem(self.name, row, None if _missing(rid) else rid, column, reason, source, line and int(line))
+                Problem(self.name, row, None if is_missing(rid) else rid, column, reason, source, line and int(line))
             )
         return out
 
@@ -234,7 +235,11 @@ class Schema:
         out = []
         for start_name, end_name in self.spans:
             for row, (start, end) in enumerate(zip(cells(start_name), cells(end_name))):
-                if not (isinstance(start, _NUMBERS) and isinstance(end, _NUMBERS)) or _missing(start) or _missing(end):
+                if (
+                    not (isinstance(start, _NUMBERS) and isinstance(end, _NUMBERS))
+                    or is_missing(start)
+                    or is_missing(end)
+                ):
                     continue  # a missing or non-numeric offset is its column's problem
                 if start < 0:
                     out.append((row, start_name, f"{start_name} {start} is negative"))
@@ -247,7 +252,7 @@ class Schema:
         for name, target in self.refers.items():
             known = set(cells(target))
             for row, value in enumerate(cells(name)):
-                if not _missing(value) and value not in known:
+                if not is_missing(value) and value not in known:
                     out.append((row, name, f"{name} {value!r} names no {target} of the table"))
         return out
 
@@ -281,13 +286,14 @@ def _error(problems: list[Problem], where: str | None) -> SchemaError:
 # --------------------------------------------------------------------------------------- cell checks
 
 
-def _missing(value: Any) -> bool:
+def is_missing(value: Any) -> bool:
+    """Whether a cell holds no value: None, NA, NaT or NaN."""
     return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
 
 
 def _missing_cell(value: Any) -> bool:
     """Missing, for cells that may hold lists or arrays (whose truth is not a single value)."""
-    return not isinstance(value, (list, tuple, dict)) and not hasattr(value, "tolist") and _missing(value)
+    return not isinstance(value, (list, tuple, dict)) and not hasattr(value, "tolist") and is_missing(value)
 
 
 _KIND_WORDS = {
@@ -349,7 +355,7 @@ def _column_problems(values: list, column: Column) -> list[tuple[int, str]]:
     """(row, reason) for every cell that breaks `column`'s contract: one reason per cell, the first found."""
     out: list[tuple[int, str]] = []
     name, kind = column.name, column.kind
-    missing = _missing_cell if kind in ("list", "json") else _missing
+    missing = _missing_cell if kind in ("list", "json") else is_missing
     allowed = frozenset(column.allowed) if column.allowed is not None else None
     regex = re.compile(column.pattern[1]) if column.pattern is not None else None
     for row, value in enumerate(values):
@@ -421,7 +427,7 @@ def _cast(values: pd.Series, kind: str, arrow: bool) -> pd.Series:
             raise ValueError("missing values in a boolean column")
         return values.astype("bool")
     if kind == "str":
-        return pd.Series([None if _missing(v) else str(v) for v in values.tolist()], dtype="str")
+        return pd.Series([None if is_missing(v) else str(v) for v in values.tolist()], dtype="str")
     if kind == "list":
         cells = [None if _missing_cell(v) else [str(x) for x in _as_list(v)] for v in values.tolist()]
         if arrow:  # an Arrow list column: Dask's string conversion leaves it alone, Parquet stores a list
