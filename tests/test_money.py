@@ -322,8 +322,8 @@ FORMS += [
     ("A hundred-million-dollar film.", "en", "A hundred-million-dollar", 1e8, 1e8, "USD", False, "budget"),
     ("Eine 200-Millionen-Dollar-Produktion.", "de", "200-Millionen-Dollar", 2e8, 2e8, "USD", False, "budget"),
     ("Eine Hundert-Millionen-Dollar-Produktion.", "de", "Hundert-Millionen-Dollar", 1e8, 1e8, "USD", False, "budget"),
-    ("To nie jest stomilionowy film.", "pl", "stomilionowy", 1e8, 1e8, None, False, "budget"),
-    ("Stumilionowy budżet to za mało.", "pl", "Stumilionowy", 1e8, 1e8, None, False, "budget"),
+    ("To nie jest stomilionowy film.", "pl", "stomilionowy", 1e8, 1e8, "PLN", False, "budget"),
+    ("Stumilionowy budżet to za mało.", "pl", "Stumilionowy", 1e8, 1e8, "PLN", False, "budget"),
     ("Это стомиллионный фильм.", "ru", "стомиллионный", 1e8, 1e8, "RUB", False, "budget"),
     ("Это 100-миллионный проект.", "ru", "100-миллионный", 1e8, 1e8, "RUB", False, "budget"),
     ("It cost $10–15 million.", "en", "$10–15 million", 10e6, 15e6, "USD", False, "budget"),
@@ -427,9 +427,13 @@ def test_not_money(text, language):
         assert found == []
 
 
-def test_implied_currency_is_russian_only():
+def test_implied_currency_only_in_languages_of_one_currency():
     (ru,) = parse_money("Бюджет фильма — 380 миллионов.", language="ru")
     assert (ru.currency, ru.currency_implied) == ("RUB", True)
+    (hu,) = parse_money("A költségvetés 380 millió volt.", language="hu")
+    assert (hu.currency, hu.currency_implied, hu.currency_basis) == ("HUF", True, "language")
+    (es,) = parse_money("El presupuesto: 380 millones.", language="es")
+    assert (es.currency, es.currency_implied) == (None, False)
     (de,) = parse_money("Das Budget: 380 Millionen.", language="de")
     assert (de.currency, de.currency_implied) == (None, False)
     (explicit,) = parse_money("Бюджет — 15 млн долларов.", language="ru")
@@ -1245,3 +1249,50 @@ def test_subject_of_appositions_standards_and_longer_titles(sentence, language, 
 def test_a_scale_word_with_its_own_currency_needs_no_cue():
     # Hinglish: no budget word from the cue lists, but "lakh" is rupees by itself.
     assert [(a, c) for a, c, _, _ in _figures(["Sirf ek gaane pe 80 lakh uda diye."], "hi")] == [(8e6, "INR")]
+
+
+# Number words of Hebrew, Greek, Hungarian and Arabic, with their attached prefixes and compounds; the Arabic
+# dual; Chinese ranges of neighbouring numerals and "more than" (多); currencies named before a generic 元.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("ההפקה עלתה בסביבות שמונה מיליון שקל.", "he", [(8e6, "ILS")]),
+        ("הסרט צולם בתקציב של כארבעים מיליון דולר.", "he", [(40e6, "USD")]),
+        ("הסרט עלה בשלושה מיליון יורו בלבד.", "he", [(3e6, "EUR")]),
+        ("Η ταινία κόστισε περίπου τέσσερα εκατομμύρια ευρώ.", "el", [(4e6, "EUR")]),
+        ("Ο προϋπολογισμός έφτασε τα πενήντα εκατομμύρια δολάρια.", "el", [(50e6, "USD")]),
+        ("A film nyolcmillió euróból készült.", "hu", [(8e6, "EUR")]),
+        ("A költségvetés háromszázmillió forint volt.", "hu", [(300e6, "HUF")]),
+        ("Kétmilliárd forintos állami támogatást kapott a film.", "hu", [(2e9, "HUF")]),
+        ("تكلف الفيلم ثلاثين مليون دولار.", "ar", [(30e6, "USD")]),
+        ("أُنتج الفيلم بخمسين مليون يورو.", "ar", [(50e6, "EUR")]),
+        ("بلغت الميزانية مليونين ونصف دولار.", "ar", [(2.5e6, "USD")]),
+        ("بلغت الميزانية اثني عشر مليون دولار.", "ar", [(12e6, "USD")]),
+        ("这部片的投资大概三四千万美元。", "zh", [(3e7, "USD"), (4e7, "USD")]),
+        ("听说成本只有两千多万。", "zh", [(2e7, "CNY")]),
+        ("预算为港币5000万元。", "zh", [(5e7, "HKD")]),
+        ("全片花了新臺幣兩億元。", "zh", [(2e8, "TWD")]),
+    ],
+)
+def test_number_words_of_more_languages(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, language, currency",
+    [
+        ("It was shot for 90 million Taiwan dollars.", "en", "TWD"),
+        ("The budget was about NT$300 million.", "en", "TWD"),
+        ("Produziert wurde er für 4 Millionen Franken.", "de", "CHF"),
+        ("El rodaje costó unos 2 millones de pesos cubanos.", "es", "CUP"),
+        ("O filme custou 40 mil contos.", "pt", "PTE"),
+        ("Dizem que custou 8 milhões de cruzeiros.", "pt", "BRB"),
+        ("Het budget bedroeg Rp 15 miljard.", "nl", "IDR"),
+        ("Фільм коштував близько 600 тисяч карбованців.", "uk", "SUR"),
+        ("Filmin bütçesi 4 milyon YTL idi.", "tr", "TRY"),
+        ("Filmin bütçesi 2 milyon İsviçre frangı idi.", "tr", "CHF"),
+        ("הסרט עלה 300 אלף לירות.", "he", "ILP"),
+    ],
+)
+def test_more_currency_names(sentence, language, currency):
+    assert [c for _, c, _, _ in _figures([sentence], language)] == [currency]

@@ -103,6 +103,7 @@ class _Candidate:
     factor: float = 1.0  # the scale's multiplier ("1500万": 1e4), which a range's unscaled end shares
     scale_currency: str | None = None  # the currency the scale word implies ("crore": INR)
     symbol: str | None = None  # an ambiguous currency sign ("¥") its sentence must decide
+    generic: bool = False  # its currency word is a generic unit ("元") that a currency named before it overrides
 
 
 # ---------------------------------------------------------------------------------------------- lexicons
@@ -143,6 +144,7 @@ class _Lexicon:
     cues: dict[str, re.Pattern[str]]
     abbreviations: frozenset[str]
     clause_currency: re.Pattern[str] | None
+    generic_units: frozenset[str]
     contextual: dict[str, tuple[str, str | None, tuple[tuple[str, re.Pattern[str]], ...]]]
 
 
@@ -218,6 +220,7 @@ def _lexicon(key: str | None) -> _Lexicon:
             )
             else None
         ),
+        generic_units=frozenset(currency_data.get("generic_units", [])),
         contextual={
             symbol: (
                 rule["default"],
@@ -324,6 +327,27 @@ class _CJKNumerals:
     units: dict[str, float]
     myriads: dict[str, float]
     leading: frozenset[str]
+    more: frozenset[str]  # "多", "余": the number is "more than" what is written
+
+
+def _cjk_range(raw: str) -> tuple[float, float] | None:
+    """(low, high) of a CJK number whose numeral run is two neighbouring digits ("一两亿" is one or two
+    hundred million, "三四千万" thirty or forty million), else None.
+
+    >>> _cjk_range("一两亿"), _cjk_range("三四千万"), _cjk_range("两亿"), _cjk_range("二〇")
+    ((100000000.0, 200000000.0), (30000000.0, 40000000.0), None, None)
+    """
+    cjk = _cjk_numerals()
+    for token in cjk.tokens.finditer(raw):
+        run = token["numeral"]
+        if run is None or len(run) != 2 or token.end() == len(raw):
+            continue  # a range names its unit after it; "二〇" (a year's digits) is not one
+        first, second = (cjk.digits[c] for c in run)
+        if second == first + 1:
+            low = raw[: token.start()] + run[0] + raw[token.end() :]
+            high = raw[: token.start()] + run[1] + raw[token.end() :]
+            return _cjk_value(low)[0], _cjk_value(high)[0]
+    return None
 
 
 @functools.cache
@@ -335,12 +359,15 @@ def _cjk_numerals() -> _CJKNumerals:
     arabic = r"\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
     d, u, m = (f"[{re.escape(''.join(table))}]" for table in (digits, units, myriads))
     number = f"(?:{arabic}|{d}+)"
-    small = f"(?:{number}?{u})+{number}?"  # 三千五百, 3천, 十
+    more = f"[{re.escape(''.join(data['more']))}]?"  # "一千多万": more than ten million
+    small = f"(?:{number}?{u}{more})+{number}?"  # 三千五百, 3천, 十
     group = f"(?:{small}|{number}){m}"  # 三千五百万, 2500万, 1億, 两亿
     # Korean spaces its groups ("1억 5천만"); a group must follow the space, so "100억 원" stops at 억.
     pattern = f"(?<![\\d.,])(?:{group}(?:[ ]?{group})*(?:{small})?|{small})"
     tokens = re.compile(f"(?P<arabic>{arabic})|(?P<numeral>{d}+)|(?P<unit>{u})|(?P<myriad>{m})")
-    return _CJKNumerals(pattern, tokens, digits, units, myriads, frozenset(map(str, data["leading_units"])))
+    return _CJKNumerals(
+        pattern, tokens, digits, units, myriads, frozenset(map(str, data["leading_units"])), frozenset(data["more"])
+    )
 
 
 def _cjk_value(raw: str) -> tuple[float, float, bool]:
@@ -450,19 +477,25 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
         number_start = next(match.start(g) for g in ("cjk", "num", "word", "lone") if match[g] is not None)
         if text[end - 1] == "." and end - 1 > number_start:
             end -= 1  # an abbreviation's period at the phrase's end may be the sentence's full stop
+        low = high = value
+        more = False
+        if match["cjk"] is not None:
+            low, high = _cjk_range(match["cjk"]) or (value, value)
+            more = any(c in _cjk_numerals().more for c in match["cjk"])
         found.append(
             _Candidate(
                 match.start(),
                 end,
-                value,
-                value,
+                low,
+                high,
                 currency,
                 scaled,
                 bare_ok,
-                plus=match["plus"] is not None,
+                plus=match["plus"] is not None or more,
                 factor=factor,
                 scale_currency=scale_currency,
                 symbol=sign,
+                generic=bool(written) and written[-1] in lex.generic_units,
             )
         )
     return found
@@ -597,21 +630,29 @@ def _decide_sign(text: str, span: tuple[int, int], sign: str, lex: _Lexicon) -> 
 
 
 def _implied_currency(
-    text: str, span: tuple[int, int], cand: _Candidate, found: list[_Candidate], lex: _Lexicon
+    text: str, span: tuple[int, int], cand: _Candidate, prev_end: int, lex: _Lexicon
 ) -> tuple[str | None, str | None]:
     """(currency, basis) of a figure written without one: its scale word's ("3.5 lakh": INR), a currency
     named earlier in its clause in Chinese, Japanese or Korean writing ("换算成人民币也就一亿多"), or the
     language's convention (conventions.yaml `implied_currency`); (None, None) when nothing supports one."""
     if cand.scale_currency:
         return cand.scale_currency, "scale"
-    before = max((c.end for c in found if c.end <= cand.start), default=span[0])
-    clause_start = max([before, span[0]] + [text.rfind(mark, 0, cand.start) + 1 for mark in _CLAUSE])
-    named = list(lex.clause_currency.finditer(text, clause_start, cand.start)) if lex.clause_currency else []
-    if named:
-        return _lookup(lex.currencies, named[-1].group())[0], "clause"
+    named = _clause_currency(text, span, cand, prev_end, lex)
+    if named is not None:
+        return named, "clause"
     if lex.implied_currency:
         return lex.implied_currency, "language"
     return None, None
+
+
+def _clause_currency(text: str, span: tuple[int, int], cand: _Candidate, prev_end: int, lex: _Lexicon) -> str | None:
+    """The currency a Chinese, Japanese or Korean writer names earlier in the figure's clause, as its topic
+    ("换算成人民币也就一亿", "新台币7亿元"), else None. `prev_end` is where the figure before it ends (0 for
+    the first); the search stays within the sentence `span`, so a long text stays linear."""
+    before = max(prev_end, span[0])
+    clause_start = max([before] + [text.rfind(mark, before, cand.start) + 1 for mark in _CLAUSE])
+    named = list(lex.clause_currency.finditer(text, clause_start, cand.start)) if lex.clause_currency else []
+    return _lookup(lex.currencies, named[-1].group())[0] if named else None
 
 
 def parse_money(text: str, *, language: str | None = None) -> list[MoneyMention]:
@@ -644,7 +685,8 @@ def parse_money(text: str, *, language: str | None = None) -> list[MoneyMention]
     sentences = _sentences(text, spans, lex)
     sentence_starts = [a for a, _ in sentences]
     mentions = []
-    for cand in found:
+    for index, cand in enumerate(found):
+        prev_end = found[index - 1].end if index else 0
         start, approx = cand.start, cand.plus
         hedge = lex.approx.search(text, max(0, start - 60), start)
         if hedge is not None:
@@ -656,12 +698,14 @@ def parse_money(text: str, *, language: str | None = None) -> list[MoneyMention]
         basis = None if currency is None else "written"
         if cand.symbol is not None:
             currency, basis = _decide_sign(text, span, cand.symbol, lex), "context"
+        if cand.generic and (named := _clause_currency(text, span, cand, prev_end, lex)) is not None:
+            currency, basis = named, "clause"  # "新台币7亿元": 元 is the unit of the currency named before it
         if currency is None:
             # A scale word with its own currency ("50 lakh") is money even with no cue in its sentence.
             unknown = kind == "unknown" and not cand.scale_currency
             if not (cand.scaled and cand.bare_ok) or unknown or lex.counted.match(text, cand.end):
                 continue  # a year, a duration, a count, a rating: not money
-            currency, basis = _implied_currency(text, span, cand, found, lex)
+            currency, basis = _implied_currency(text, span, cand, prev_end, lex)
             implied = currency is not None
         mentions.append(
             MoneyMention(
