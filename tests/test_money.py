@@ -1296,3 +1296,31 @@ def test_number_words_of_more_languages(sentence, language, expected):
 )
 def test_more_currency_names(sentence, language, currency):
     assert [c for _, c, _, _ in _figures([sentence], language)] == [currency]
+
+
+# Hypothetical budgets written with a conditional verb, an aside or a "would be" clause; other films' budgets
+# named with a comparison word; a cue in an earlier sentence of the same statement does not count.
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        ("Dziś taki film pochłonąłby ze 40 milionów złotych.", "pl", ["counterfactual"]),
+        ("Bitvy vypadají jako z filmu za 50 milionů dolarů.", "cs", ["counterfactual"]),
+        ("Het oogt eerder als een film van 30 miljoen euro.", "nl", ["counterfactual"]),
+        ("Hollywood olsa bu filme 80 milyon dolar harcarlardı.", "tr", ["counterfactual"]),
+        ("Egy amerikai stúdió ezt ötvenmillió dollárból forgatta volna le.", "hu", ["counterfactual"]),
+        ("Μια αμερικανική εκδοχή θα κόστιζε εκατό εκατομμύρια δολάρια.", "el", ["counterfactual"]),
+        ("בהוליווד אפשר היה להוציא על זה עשרים מיליון דולר.", "he", ["counterfactual"]),
+        ("Сьогодні така стрічка коштувала б, мабуть, 90 мільйонів гривень.", "uk", ["counterfactual"]),
+        ("这种场面我觉得预算三千万就能拍出来。", "zh", ["counterfactual"]),
+        ("할리우드 같으면 1억 달러짜리 영화로 보였을 거예요.", "ko", ["counterfactual"]),
+        ("Když to srovnám s jiným válečným filmem, který stál 12 milionů dolarů, je to málo.", "cs", ["comparator"]),
+        ("לעומת סרט אמריקאי של שמונים מיליון דולר, זה צנוע.", "he", ["comparator"]),
+        ("بالمقارنة مع فيلم أمريكي كلف أربعين مليون دولار، تبدو الميزانية صغيرة.", "ar", ["comparator"]),
+        ("للمقارنة، فيلم آخر كلف عشرين مليون دولار.", "ar", ["comparator"]),
+        ("Diğer filmin 20 milyon dolarlık bütçesinin yanında bu çok az.", "tr", ["comparator"]),
+        ("Den ser ut som om den kostat mer. Budgeten var 4 miljoner dollar.", "sv", ["film"]),
+        ("Görüntüler Hollywood kalitesinde. Bütçe 6 milyon lira civarıymış.", "tr", ["film"]),
+    ],
+)
+def test_hypothetical_and_other_films_budgets_in_more_languages(sentence, language, subjects):
+    assert [s for _, _, s, _ in _figures([sentence], language)] == subjects

@@ -61,7 +61,7 @@ _FOLD = str.maketrans(
 # A range's two ends joined by a dash, or by a tilde with no space ("10~15亿", "1000〜1500万円").
 _RANGE_DASH = re.compile(r"\s?[-–—]\s?|[~〜]")
 # Clause marks: a cue or a comparison beyond one belongs to another clause (full-width forms included).
-_CLAUSE = ",;:–—，；：、"
+_CLAUSE = ",;:–—，；：、،؛"
 
 
 @dataclass(frozen=True)
@@ -739,6 +739,10 @@ class _SubjectCues:
 
 
 _GUARDED = f"(?<!{_WORD})(?:{{}})(?!{_WORD})"
+# One word set off by commas ("probably", "наверное", "wohl"): an aside inside a clause, not a clause.
+_PARENTHETICAL = re.compile(r"\s*[^\W\d_]+\s*[,，،]\s*")
+# The end of a sentence inside a statement's text (a statement may hold several): cues before it are another's.
+_SENTENCE_END = re.compile(r"[.!?…](?=\s)|[。！？]")
 # Prepositions that make a comparison phrase part of the clause rather than an opener of the sentence.
 _OPENER_NOT_BEFORE = r"(?:to|with|zu|zum|mit|à|a|con|com|с|со|з|із|z|ze|met|med|s|se|ile|amb)"
 
@@ -761,7 +765,7 @@ def _subject_cues(key: str | None) -> _SubjectCues:
             "comparator", "sequence", f"(?<!{_WORD})(?:{{}})(?:\\s+\\S+)?\\s*$"
         ),  # An opener stands alone ("For comparison, ..."), not before the compared thing ("In comparison to X").
         opener=(
-            re.compile(rf"\W*(?:{_alternation(openers)})(?:\s*[,:;—–-]|\s+(?!{_OPENER_NOT_BEFORE}\b))", re.IGNORECASE)
+            re.compile(rf"\W*(?:{_alternation(openers)})(?:\s*[,:;—–\-，：،]|\s+(?!{_OPENER_NOT_BEFORE}\b))", re.IGNORECASE)
             if (openers := [w for lang in languages for w in data.get("openers", {}).get(lang, [])])
             else None
         ),
@@ -933,12 +937,18 @@ def _classify_subject(
     prev_end = max((m.end for m in others if m.end <= mention.start), default=0)
     next_start = min((m.start for m in others if m.start >= mention.end), default=len(sentence))
     window = sentence[prev_end : mention.start]
+    ended = max((m.start() for m in _SENTENCE_END.finditer(window)), default=-1)
+    if ended >= 0:
+        window = window[ended + 1 :]
     cut = max(window.rfind(c) for c in _CLAUSE)
     if cut > 0 and cues.relative is not None and cues.relative.match(window[cut + 1 :]):
         # A relative clause speaks of the noun before it: "U-571, which cost $62 million".
         cut = max(window[:cut].rfind(c) for c in _CLAUSE)
     elif cut > 0 and not window[cut + 1 :].strip():
         # A figure set off by a comma is said of the clause before it: "lo que costó Tenet, unos 200 millones".
+        cut = max(window[:cut].rfind(c) for c in _CLAUSE)
+    if cut > 0 and _PARENTHETICAL.fullmatch(window[cut + 1 :]):
+        # A one-word aside between commas does not open a clause: "стоил бы, наверное, миллиард рублей".
         cut = max(window[:cut].rfind(c) for c in _CLAUSE)
     clause = window[cut + 1 :]
     after = sentence[mention.end : next_start]
