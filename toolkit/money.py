@@ -765,7 +765,9 @@ def _subject_cues(key: str | None) -> _SubjectCues:
             "comparator", "sequence", f"(?<!{_WORD})(?:{{}})(?:\\s+\\S+)?\\s*$"
         ),  # An opener stands alone ("For comparison, ..."), not before the compared thing ("In comparison to X").
         opener=(
-            re.compile(rf"\W*(?:{_alternation(openers)})(?:\s*[,:;—–\-，：،]|\s+(?!{_OPENER_NOT_BEFORE}\b))", re.IGNORECASE)
+            re.compile(
+                rf"\W*(?:{_alternation(openers)})(?:\s*[,:;—–\-，：،]|\s+(?!{_OPENER_NOT_BEFORE}\b))", re.IGNORECASE
+            )
             if (openers := [w for lang in languages for w in data.get("openers", {}).get(lang, [])])
             else None
         ),
