@@ -1324,3 +1324,23 @@ def test_more_currency_names(sentence, language, currency):
 )
 def test_hypothetical_and_other_films_budgets_in_more_languages(sentence, language, subjects):
     assert [s for _, _, s, _ in _figures([sentence], language)] == subjects
+
+
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        # Turkish suffixes on the scale word; the Arabic construct dual; the Hebrew spelling of the euro.
+        ("Film 3 milyonluk bir bütçeyle çekildi.", "tr", [(3e6, "TRY", "film")]),
+        ("رُصد للفيلم مليوني دولار فقط.", "ar", [(2e6, "USD", "film")]),
+        ("תקציב ההפקה היה ארבעה מיליון אירו.", "he", [(4e6, "EUR", "film")]),
+        # Another film's figure that this one falls short of, or one compared in a colloquial Arabic sentence.
+        ("전작에 들어간 200억 원에는 못 미치지만 꽤 큰 규모다.", "ko", [(2e10, "KRW", "comparator")]),
+        ("قارن بالأفلام الأمريكية اللي بيصرفوا عليها 90 مليون دولار.", "ar", [(9e7, "USD", "comparator")]),
+        # "a film for N million": the money of a kind of film, said with no cue word in Russian or Ukrainian.
+        ("Виглядає як бойовик за 3 мільйони доларів.", "uk", [(3e6, "USD", "counterfactual")]),
+        # An opener starts the sentence the figure is in, even after another sentence in the same statement.
+        ("Ficou bonito. Comparando, o outro filme custou 9 milhões de dólares.", "pt", [(9e6, "USD", "comparator")]),
+    ],
+)
+def test_suffixes_duals_and_comparisons(sentence, language, expected):
+    assert [(a, c, s) for a, c, s, _ in _figures([sentence], language)] == expected

@@ -958,7 +958,9 @@ def _classify_subject(
         return "counterfactual"
     if cues.counterfactual_after is not None and cues.counterfactual_after.match(after):
         return "counterfactual"
-    if cues.opener is not None and cues.opener.match(sentence) and not _is_own(clause, film_titles):
+    # The sentence the figure stands in (a statement's text may hold several): an opener starts it.
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(sentence, 0, mention.start)), default=0)
+    if cues.opener is not None and cues.opener.match(sentence, sentence_start) and not _is_own(clause, film_titles):
         return "comparator"
     others_named = _comparator_titles(tuple(comparators))
     if _title_before(window, cues, film_titles, at_sentence_start=prev_end == 0, comparators=others_named):
