@@ -1344,3 +1344,39 @@ def test_hypothetical_and_other_films_budgets_in_more_languages(sentence, langua
 )
 def test_suffixes_duals_and_comparisons(sentence, language, expected):
     assert [(a, c, s) for a, c, s, _ in _figures([sentence], language)] == expected
+
+
+# Two number words or two numbers joined by a dash, "to" or "or" are a range; Romanian "de" before the noun;
+# number words of ro, et, uk, sk, cs.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("They spent three or four million dollars on it.", "en", [(3e6, "USD"), (4e6, "USD")]),
+        ("Der Film kostete zwei bis drei Millionen Euro.", "de", [(2e6, "EUR"), (3e6, "EUR")]),
+        ("Le tournage a coûté 8 ou 9 millions d'euros.", "fr", [(8e6, "EUR"), (9e6, "EUR")]),
+        ("Бюджет — п'ять-шість мільйонів доларів.", "uk", [(5e6, "USD"), (6e6, "USD")]),
+        ("Rozpočet byl dva nebo tři miliony eur.", "cs", [(2e6, "EUR"), (3e6, "EUR")]),
+        ("Bugetul filmului a fost de 30 de milioane de lei.", "ro", [(30e6, "RON")]),
+        ("Filmul a costat patruzeci de milioane de euro.", "ro", [(40e6, "EUR")]),
+        ("Filmi eelarve oli kolm miljonit eurot.", "et", [(3e6, "EUR")]),
+        ("Film stál tridsať miliónov eur.", "sk", [(30e6, "EUR")]),
+        ("Фільм коштував вісім мільйонів гривень.", "uk", [(8e6, "UAH")]),
+        ("Film stál čtyřicet milionů korun.", "cs", [(40e6, "CZK")]),
+    ],
+)
+def test_ranges_of_words_and_number_words_of_more_languages(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        ("Avui una pel·lícula així costaria 30 milions d'euros.", "ca", ["counterfactual"]),
+        ("Comparada amb una altra pel·lícula que va costar 50 milions de dòlars, és poc.", "ca", ["comparator"]),
+        ("Tänapäeval maksaks selline film 20 miljonit eurot.", "et", ["counterfactual"]),
+        ("Võrreldes teise filmiga, mis maksis 40 miljonit dollarit, on see odav.", "et", ["comparator"]),
+        ("Astăzi un astfel de film ar costa 10 milioane de euro.", "ro", ["counterfactual"]),
+    ],
+)
+def test_subjects_in_catalan_estonian_romanian(sentence, language, subjects):
+    assert [s for _, _, s, _ in _figures([sentence], language)] == subjects

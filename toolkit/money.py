@@ -254,6 +254,9 @@ def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str
     scale_words = _alternation([p for p, _, _ in _scale_patterns(priority)])
     # Number words only in the text's own language (and English): Swedish "en" (one) is Spanish "en" (in).
     number_words = _alternation([e["pattern"] for lang in cue_langs for e in number_data.get(lang, [])])
+    # Two number words joined as a range share the scale after them: "two or three million", "два-три миллиона".
+    joins = [w for w in _words(_load("qualifiers.yaml")["range_to"], cue_langs) if not re.match(f"[{_CJK}]", w)]
+    word_range = rf"(?P<wlow>{number_words})(?:\s*[-–—]\s*|\s+(?:{_alternation(joins) or '(?!)'})\s+)"
     # Scale words that are a number by themselves ("миллиард рублей", "miliardu rublů"): counted only with a
     # written currency (see `_candidates`).
     lone_words = _alternation(
@@ -263,7 +266,7 @@ def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str
         rf"(?:(?<!{_LETTER})(?P<pre>{_alternation(prefix)}){_SPACE}?)?"
         rf"(?:(?P<cjk>{_cjk_numerals().pattern})"
         rf"|(?P<num>{_NUM})(?:[\s\u00a0\u202f-]?(?P<scale>{scale_words})(?!{_LETTER}))?"
-        rf"|(?<!{_WORD})(?P<word>{number_words})[\s\u00a0\u202f-]*(?P<wscale>{scale_words})(?!{_LETTER})"
+        rf"|(?<!{_WORD})(?:{word_range})?(?P<word>{number_words})[\s\u00a0\u202f-]*(?P<wscale>{scale_words})(?!{_LETTER})"
         rf"|(?<!{_WORD})(?P<lone>{lone_words or '(?!)'})(?!{_LETTER}))"
         rf"(?:[\s\u00a0\u202f-]*(?:(?:{of})(?:\s+|(?<=['’])))?"
         rf"(?P<post>{_alternation(prefix + words)})(?!{_LETTER}))?"
@@ -479,6 +482,10 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
             end -= 1  # an abbreviation's period at the phrase's end may be the sentence's full stop
         low = high = value
         more = False
+        if match["wlow"] is not None and factor:
+            low = _lookup(lex.numbers, match["wlow"])[0] * factor
+            if not 0 < low < high:
+                low = high = value  # "three or two million" is no range
         if match["cjk"] is not None:
             low, high = _cjk_range(match["cjk"]) or (value, value)
             more = any(c in _cjk_numerals().more for c in match["cjk"])
