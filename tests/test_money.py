@@ -1380,3 +1380,27 @@ def test_ranges_of_words_and_number_words_of_more_languages(sentence, language, 
 )
 def test_subjects_in_catalan_estonian_romanian(sentence, language, subjects):
     assert [s for _, _, s, _ in _figures([sentence], language)] == subjects
+
+
+# A condition in a clause of its own before the figure; the director's previous film in more languages;
+# Swiss and Arabic digit grouping.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("Если бы фильм снимали в Голливуде, он стоил 90 миллионов долларов.", "ru", [(9e7, "USD", "counterfactual")]),
+        ("要是交给好莱坞，预算起码三亿美元。", "zh", [(3e8, "USD", "counterfactual")]),
+        ("할리우드였다면, 제작비가 1억 달러는 됐을 것이다.", "ko", [(1e8, "USD", "counterfactual")]),
+        ("Zijn vorige film kostte 6 miljoen euro.", "nl", [(6e6, "EUR", "comparator")]),
+        ("Hennes förra film kostade 25 miljoner kronor.", "sv", [(25e6, "SEK", "comparator")]),
+        ("Jeho předchozí snímek stál 40 milionů korun.", "cs", [(40e6, "CZK", "comparator")]),
+        ("Yönetmenin önceki filmi 5 milyon dolara mal olmuştu.", "tr", [(5e6, "USD", "comparator")]),
+        ("A rendező előző filmje 900 millió forintba került.", "hu", [(9e8, "HUF", "comparator")]),
+        ("Ohjaajan edellinen elokuva maksoi 3 miljoonaa euroa.", "fi", [(3e6, "EUR", "comparator")]),
+        ("V Hollywoodu by to stálo 60 milionů dolarů.", "cs", [(6e7, "USD", "counterfactual")]),
+        ("A Hollywood sarebbe costato 70 milioni di dollari.", "it", [(7e7, "USD", "counterfactual")]),
+        ("Das Budget betrug CHF 2'500'000.", "de", [(2.5e6, "CHF", "film")]),
+        ("بلغت ميزانية الفيلم ٣٫٥ مليون دولار.", "ar", [(3.5e6, "USD", "film")]),
+    ],
+)
+def test_conditions_previous_films_and_digit_groups(sentence, language, expected):
+    assert [(a, c, s) for a, c, s, _ in _figures([sentence], language)] == expected

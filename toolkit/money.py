@@ -51,12 +51,19 @@ _SPACE = "[\\s\u00a0\u202f\u2009]"
 _NUM = (
     f"(?<!(?![{_CJK}])[\\w.,])"
     r"(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?:[.,]\d+)?"
+    # Swiss thousands ("CHF 1'200'000", with a straight or a typographic apostrophe)
+    r"|\d{1,3}(?:['’]\d{3})+(?!\d)(?:[.,]\d+)?"
     r"|\d+(?:[.,]\d+)*)(?!\d)"
 )
 # Full-width digits, point and signs ("１．５億ドル", "＄", "￥") are read as their ASCII forms. The mapping
 # is one character to one, so offsets into the folded text are offsets into the original.
 _FOLD = str.maketrans(
-    {**{chr(0xFF10 + i): str(i) for i in range(10)}, "．": ".", "＄": "$", "￥": "¥", "＋": "+", "～": "~"}
+    {
+        **{chr(0xFF10 + i): str(i) for i in range(10)},
+        **{"．": ".", "＄": "$", "￥": "¥", "＋": "+", "～": "~"},
+        # Arabic writing's own decimal and thousands marks ("٢٫٥ مليون", "١٬٥٠٠٬٠٠٠")
+        **{"\u066b": ".", "\u066c": ","},
+    }
 )
 # A range's two ends joined by a dash, or by a tilde with no space ("10~15亿", "1000〜1500万円").
 _RANGE_DASH = re.compile(r"\s?[-–—]\s?|[~〜]")
@@ -412,7 +419,7 @@ def _number(raw: str, decimal_mark: str) -> float | None:
     >>> _number("1,20,00,000", "."), _number("12,34,567", ","), _number("1,20,00", ".")
     (12000000.0, 1234567.0, None)
     """
-    digits = re.sub("[ \u00a0\u202f\u2009]", "", raw)
+    digits = re.sub("[ \u00a0\u202f\u2009'’]", "", raw)
     marks = [c for c in digits if c in ",."]
     if not marks:
         return float(digits)
@@ -736,6 +743,7 @@ def parse_money(text: str, *, language: str | None = None) -> list[MoneyMention]
 class _SubjectCues:
     counterfactual_before: re.Pattern[str] | None
     counterfactual_after: re.Pattern[str] | None
+    condition: re.Pattern[str] | None  # "if Hollywood ...", "换作好莱坞，": a condition clause before the figure's
     comparator_before: re.Pattern[str] | None
     comparator_after: re.Pattern[str] | None
     sequence_before: re.Pattern[str] | None  # "after the" $100m Stalingrad: a name after is another film
@@ -765,6 +773,7 @@ def _subject_cues(key: str | None) -> _SubjectCues:
 
     return _SubjectCues(
         counterfactual_before=compile_side("counterfactual", "before", _GUARDED),
+        condition=compile_side("counterfactual", "condition", _GUARDED),
         counterfactual_after=compile_side("counterfactual", "after", r"(?:{})"),
         comparator_before=compile_side("comparator", "before", _GUARDED),
         comparator_after=compile_side("comparator", "after", r"(?:{})"),
@@ -961,6 +970,8 @@ def _classify_subject(
         cut = max(window[:cut].rfind(c) for c in _CLAUSE)
     clause = window[cut + 1 :]
     after = sentence[mention.end : next_start]
+    if cues.condition is not None and cues.condition.search(window):
+        return "counterfactual"  # a condition may open the sentence in a clause of its own
     if cues.counterfactual_before is not None and cues.counterfactual_before.search(clause):
         return "counterfactual"
     if cues.counterfactual_after is not None and cues.counterfactual_after.match(after):
