@@ -1404,3 +1404,24 @@ def test_subjects_in_catalan_estonian_romanian(sentence, language, subjects):
 )
 def test_conditions_previous_films_and_digit_groups(sentence, language, expected):
     assert [(a, c, s) for a, c, s, _ in _figures([sentence], language)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        # "and a half" after the scale word, a fraction of a scale, a thousand million with no number before it
+        ("The picture cost a million and a half dollars.", "en", [1.5e6]),
+        ("Le tournage a coûté deux millions et demi d'euros.", "fr", [2.5e6]),
+        ("El rodaje costó un millón y medio de dólares.", "es", [1.5e6]),
+        ("Filmul a costat trei milioane și jumătate de lei.", "ro", [3.5e6]),
+        ("ההפקה עלתה מיליון וחצי שקל.", "he", [1.5e6]),
+        ("The studio spent three quarters of a billion dollars.", "en", [7.5e8]),
+        ("La producción costó mil millones de pesos chilenos.", "es", [1e9]),
+        ("Бюджет фільму — пів мільярда гривень.", "uk", [5e8]),
+        # "several" tens or thousands of myriads is no explicit figure
+        ("製作費は数十億円とも言われる。", "ja", []),
+        ("这部片的投资有几千万美元。", "zh", []),
+    ],
+)
+def test_halves_quarters_and_vague_myriads(sentence, language, expected):
+    assert [a for a, _, _, _ in _figures([sentence], language)] == expected

@@ -258,6 +258,8 @@ def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str
     prefix = [e["pattern"] for e in currency_data["symbols"]] + list(currency_data["codes"])
     words = [e["pattern"] for lang in priority for e in currency_data["words"].get(lang, [])]
     of = _alternation(_words(_load("qualifiers.yaml")["of"], cue_langs) or ["of"])
+    # "a million and a half", "un million et demi", "מיליון וחצי": half the scale more
+    half = _alternation(_words(_load("qualifiers.yaml").get("half", {}), cue_langs)) or "(?!)"
     scale_words = _alternation([p for p, _, _ in _scale_patterns(priority)])
     # Number words only in the text's own language (and English): Swedish "en" (one) is Spanish "en" (in).
     number_words = _alternation([e["pattern"] for lang in cue_langs for e in number_data.get(lang, [])])
@@ -275,6 +277,7 @@ def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str
         rf"|(?P<num>{_NUM})(?:[\s\u00a0\u202f-]?(?P<scale>{scale_words})(?!{_LETTER}))?"
         rf"|(?<!{_WORD})(?:{word_range})?(?P<word>{number_words})[\s\u00a0\u202f-]*(?P<wscale>{scale_words})(?!{_LETTER})"
         rf"|(?<!{_WORD})(?P<lone>{lone_words or '(?!)'})(?!{_LETTER}))"
+        rf"(?:[\s\u00a0]+(?P<half>{half})(?!{_LETTER}))?"
         rf"(?:[\s\u00a0\u202f-]*(?:(?:{of})(?:\s+|(?<=['’])))?"
         rf"(?P<post>{_alternation(prefix + words)})(?!{_LETTER}))?"
         r"(?P<plus>\+(?![\w+]))?",
@@ -373,7 +376,7 @@ def _cjk_numerals() -> _CJKNumerals:
     small = f"(?:{number}?{u}{more})+{number}?"  # 三千五百, 3천, 十
     group = f"(?:{small}|{number}){m}"  # 三千五百万, 2500万, 1億, 两亿
     # Korean spaces its groups ("1억 5천만"); a group must follow the space, so "100억 원" stops at 억.
-    pattern = f"(?<![\\d.,])(?:{group}(?:[ ]?{group})*(?:{small})?|{small})"
+    pattern = f"(?<![\\d.,数數几幾])(?:{group}(?:[ ]?{group})*(?:{small})?|{small})"
     tokens = re.compile(f"(?P<arabic>{arabic})|(?P<numeral>{d}+)|(?P<unit>{u})|(?P<myriad>{m})")
     return _CJKNumerals(
         pattern, tokens, digits, units, myriads, frozenset(map(str, data["leading_units"])), frozenset(data["more"])
@@ -456,15 +459,16 @@ def _value(match: re.Match[str], lex: _Lexicon) -> tuple[float, float, bool, boo
         return value, factor, factor != 1.0, bare_ok, None
     value = _base(match, lex)
     scale = match["scale"] or match["wscale"]
+    half = 0.5 if match["half"] is not None else 0.0
     if match["lone"] is not None:
         factor, bare_ok, currency = _lookup(lex.scales, match["lone"])
-        return factor, factor, True, bare_ok, currency
+        return factor * (1 + half), factor, True, bare_ok, currency
     if value is None:
         return None
     if scale is None:
-        return value, 1.0, False, False, None
+        return None if half else (value, 1.0, False, False, None)
     factor, bare_ok, currency = _lookup(lex.scales, scale)
-    return value * factor, factor, True, bare_ok, currency
+    return (value + half) * factor, factor, True, bare_ok, currency
 
 
 def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
