@@ -1425,3 +1425,30 @@ def test_conditions_previous_films_and_digit_groups(sentence, language, expected
 )
 def test_halves_quarters_and_vague_myriads(sentence, language, expected):
     assert [a for a, _, _, _ in _figures([sentence], language)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, language, year, expected",
+    [
+        # With the film's year known, a currency's old era is named; a hypothetical stays in today's money.
+        ("Rozpočet filmu byl asi 8 milionů korun.", "cs", 1966, [("CSK", "film")]),
+        ("Rozpočet filmu byl asi 8 milionů korun.", "cs", 2015, [("CZK", "film")]),
+        ("Film kosztował 30 milionów złotych.", "pl", 1980, [("PLZ", "film")]),
+        ("Filmin bütçesi 400 milyar lira idi.", "tr", 1999, [("TRL", "film")]),
+        ("Бюджет фильма — 4 миллиона рублей.", "ru", 1975, [("SUR", "film")]),
+        ("Dnes by takový film stál 200 milionů korun.", "cs", 1966, [("CZK", "counterfactual")]),
+    ],
+)
+def test_old_currencies_by_the_films_year(sentence, language, year, expected):
+    statements = pd.DataFrame(
+        {
+            "review_id": ["r"],
+            "sentence_id": [0],
+            "aspect": ["budget"],
+            "text": [sentence],
+            "start": [0],
+            "language": [language],
+        }
+    )
+    figures = budget_figures(statements, year=year)
+    assert list(zip(figures["currency"], figures["subject"])) == expected

@@ -1117,6 +1117,10 @@ def budget_figures(
                     }
                 )
     _currency_from_neighbours(rows)
+    if year is not None:
+        for row in rows:
+            if row["subject"] != "counterfactual":  # a hypothetical is priced in today's money
+                row["currency"] = _currency_of_year(row["currency"], int(year))
     for row in rows:
         usd = to_usd(row["amount"], row["currency"], year) if row["currency"] and year else None
         row["usd"] = math.nan if usd is None else usd
@@ -1127,6 +1131,19 @@ def budget_figures(
         ["review_id", "start", "end", "amount"]
     )
     return frame.reset_index(drop=True)
+
+
+def _currency_of_year(code: str | None, year: int) -> str | None:
+    """The currency `code` was called in `year`: a Czech film of 1965 was paid in Czechoslovak korunas (CSK),
+    not today's CZK (data/money/currencies.yaml `eras`).
+
+    >>> _currency_of_year("CZK", 1965), _currency_of_year("CZK", 2010), _currency_of_year("TRY", 2001)
+    ('CSK', 'CZK', 'TRL')
+    """
+    for era in _load("currencies.yaml").get("eras", []):
+        if era["code"] == code and year < int(era["until"]):
+            return str(era["then"])
+    return code
 
 
 # A figure's currency is "explicit" when its own words, sign or scale word give it, or its clause names it.
