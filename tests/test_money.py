@@ -1168,7 +1168,8 @@ def test_currency_names(sentence, language, currency):
             "en",
             [(12e6, "USD", "written"), (4e6, "USD", "review")],
         ),
-        (["The producers spent roughly 70 million on it."], "en", [(70e6, None, None)]),
+        (["The producers spent roughly 70 million on it."], "en", [(70e6, "USD", "language")]),
+        (["Los productores gastaron unos 70 millones."], "es", [(70e6, None, None)]),
         (["Бюджет фильма — 300 миллионов."], "ru", [(300e6, "RUB", "language")]),
         (
             ["Бюджет фильма составил 5 миллионов долларов.", "Сиквел обошёлся в 12 миллионов."],
