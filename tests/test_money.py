@@ -322,8 +322,8 @@ FORMS += [
     ("A hundred-million-dollar film.", "en", "A hundred-million-dollar", 1e8, 1e8, "USD", False, "budget"),
     ("Eine 200-Millionen-Dollar-Produktion.", "de", "200-Millionen-Dollar", 2e8, 2e8, "USD", False, "budget"),
     ("Eine Hundert-Millionen-Dollar-Produktion.", "de", "Hundert-Millionen-Dollar", 1e8, 1e8, "USD", False, "budget"),
-    ("To nie jest stomilionowy film.", "pl", "stomilionowy", 1e8, 1e8, None, False, "budget"),
-    ("Stumilionowy budżet to za mało.", "pl", "Stumilionowy", 1e8, 1e8, None, False, "budget"),
+    ("To nie jest stomilionowy film.", "pl", "stomilionowy", 1e8, 1e8, "PLN", False, "budget"),
+    ("Stumilionowy budżet to za mało.", "pl", "Stumilionowy", 1e8, 1e8, "PLN", False, "budget"),
     ("Это стомиллионный фильм.", "ru", "стомиллионный", 1e8, 1e8, "RUB", False, "budget"),
     ("Это 100-миллионный проект.", "ru", "100-миллионный", 1e8, 1e8, "RUB", False, "budget"),
     ("It cost $10–15 million.", "en", "$10–15 million", 10e6, 15e6, "USD", False, "budget"),
@@ -427,9 +427,13 @@ def test_not_money(text, language):
         assert found == []
 
 
-def test_implied_currency_is_russian_only():
+def test_implied_currency_only_in_languages_of_one_currency():
     (ru,) = parse_money("Бюджет фильма — 380 миллионов.", language="ru")
     assert (ru.currency, ru.currency_implied) == ("RUB", True)
+    (hu,) = parse_money("A költségvetés 380 millió volt.", language="hu")
+    assert (hu.currency, hu.currency_implied, hu.currency_basis) == ("HUF", True, "language")
+    (es,) = parse_money("El presupuesto: 380 millones.", language="es")
+    assert (es.currency, es.currency_implied) == (None, False)
     (de,) = parse_money("Das Budget: 380 Millionen.", language="de")
     assert (de.currency, de.currency_implied) == (None, False)
     (explicit,) = parse_money("Бюджет — 15 млн долларов.", language="ru")
@@ -1164,7 +1168,8 @@ def test_currency_names(sentence, language, currency):
             "en",
             [(12e6, "USD", "written"), (4e6, "USD", "review")],
         ),
-        (["The producers spent roughly 70 million on it."], "en", [(70e6, None, None)]),
+        (["The producers spent roughly 70 million on it."], "en", [(70e6, "USD", "language")]),
+        (["Los productores gastaron unos 70 millones."], "es", [(70e6, None, None)]),
         (["Бюджет фильма — 300 миллионов."], "ru", [(300e6, "RUB", "language")]),
         (
             ["Бюджет фильма составил 5 миллионов долларов.", "Сиквел обошёлся в 12 миллионов."],
@@ -1245,3 +1250,206 @@ def test_subject_of_appositions_standards_and_longer_titles(sentence, language, 
 def test_a_scale_word_with_its_own_currency_needs_no_cue():
     # Hinglish: no budget word from the cue lists, but "lakh" is rupees by itself.
     assert [(a, c) for a, c, _, _ in _figures(["Sirf ek gaane pe 80 lakh uda diye."], "hi")] == [(8e6, "INR")]
+
+
+# Number words of Hebrew, Greek, Hungarian and Arabic, with their attached prefixes and compounds; the Arabic
+# dual; Chinese ranges of neighbouring numerals and "more than" (多); currencies named before a generic 元.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("ההפקה עלתה בסביבות שמונה מיליון שקל.", "he", [(8e6, "ILS")]),
+        ("הסרט צולם בתקציב של כארבעים מיליון דולר.", "he", [(40e6, "USD")]),
+        ("הסרט עלה בשלושה מיליון יורו בלבד.", "he", [(3e6, "EUR")]),
+        ("Η ταινία κόστισε περίπου τέσσερα εκατομμύρια ευρώ.", "el", [(4e6, "EUR")]),
+        ("Ο προϋπολογισμός έφτασε τα πενήντα εκατομμύρια δολάρια.", "el", [(50e6, "USD")]),
+        ("A film nyolcmillió euróból készült.", "hu", [(8e6, "EUR")]),
+        ("A költségvetés háromszázmillió forint volt.", "hu", [(300e6, "HUF")]),
+        ("Kétmilliárd forintos állami támogatást kapott a film.", "hu", [(2e9, "HUF")]),
+        ("تكلف الفيلم ثلاثين مليون دولار.", "ar", [(30e6, "USD")]),
+        ("أُنتج الفيلم بخمسين مليون يورو.", "ar", [(50e6, "EUR")]),
+        ("بلغت الميزانية مليونين ونصف دولار.", "ar", [(2.5e6, "USD")]),
+        ("بلغت الميزانية اثني عشر مليون دولار.", "ar", [(12e6, "USD")]),
+        ("这部片的投资大概三四千万美元。", "zh", [(3e7, "USD"), (4e7, "USD")]),
+        ("听说成本只有两千多万。", "zh", [(2e7, "CNY")]),
+        ("预算为港币5000万元。", "zh", [(5e7, "HKD")]),
+        ("全片花了新臺幣兩億元。", "zh", [(2e8, "TWD")]),
+    ],
+)
+def test_number_words_of_more_languages(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, language, currency",
+    [
+        ("It was shot for 90 million Taiwan dollars.", "en", "TWD"),
+        ("The budget was about NT$300 million.", "en", "TWD"),
+        ("Produziert wurde er für 4 Millionen Franken.", "de", "CHF"),
+        ("El rodaje costó unos 2 millones de pesos cubanos.", "es", "CUP"),
+        ("O filme custou 40 mil contos.", "pt", "PTE"),
+        ("Dizem que custou 8 milhões de cruzeiros.", "pt", "BRB"),
+        ("Het budget bedroeg Rp 15 miljard.", "nl", "IDR"),
+        ("Фільм коштував близько 600 тисяч карбованців.", "uk", "SUR"),
+        ("Filmin bütçesi 4 milyon YTL idi.", "tr", "TRY"),
+        ("Filmin bütçesi 2 milyon İsviçre frangı idi.", "tr", "CHF"),
+        ("הסרט עלה 300 אלף לירות.", "he", "ILP"),
+    ],
+)
+def test_more_currency_names(sentence, language, currency):
+    assert [c for _, c, _, _ in _figures([sentence], language)] == [currency]
+
+
+# Hypothetical budgets written with a conditional verb, an aside or a "would be" clause; other films' budgets
+# named with a comparison word; a cue in an earlier sentence of the same statement does not count.
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        ("Dziś taki film pochłonąłby ze 40 milionów złotych.", "pl", ["counterfactual"]),
+        ("Bitvy vypadají jako z filmu za 50 milionů dolarů.", "cs", ["counterfactual"]),
+        ("Het oogt eerder als een film van 30 miljoen euro.", "nl", ["counterfactual"]),
+        ("Hollywood olsa bu filme 80 milyon dolar harcarlardı.", "tr", ["counterfactual"]),
+        ("Egy amerikai stúdió ezt ötvenmillió dollárból forgatta volna le.", "hu", ["counterfactual"]),
+        ("Μια αμερικανική εκδοχή θα κόστιζε εκατό εκατομμύρια δολάρια.", "el", ["counterfactual"]),
+        ("בהוליווד אפשר היה להוציא על זה עשרים מיליון דולר.", "he", ["counterfactual"]),
+        ("Сьогодні така стрічка коштувала б, мабуть, 90 мільйонів гривень.", "uk", ["counterfactual"]),
+        ("这种场面我觉得预算三千万就能拍出来。", "zh", ["counterfactual"]),
+        ("할리우드 같으면 1억 달러짜리 영화로 보였을 거예요.", "ko", ["counterfactual"]),
+        ("Když to srovnám s jiným válečným filmem, který stál 12 milionů dolarů, je to málo.", "cs", ["comparator"]),
+        ("לעומת סרט אמריקאי של שמונים מיליון דולר, זה צנוע.", "he", ["comparator"]),
+        ("بالمقارنة مع فيلم أمريكي كلف أربعين مليون دولار، تبدو الميزانية صغيرة.", "ar", ["comparator"]),
+        ("للمقارنة، فيلم آخر كلف عشرين مليون دولار.", "ar", ["comparator"]),
+        ("Diğer filmin 20 milyon dolarlık bütçesinin yanında bu çok az.", "tr", ["comparator"]),
+        ("Den ser ut som om den kostat mer. Budgeten var 4 miljoner dollar.", "sv", ["film"]),
+        ("Görüntüler Hollywood kalitesinde. Bütçe 6 milyon lira civarıymış.", "tr", ["film"]),
+    ],
+)
+def test_hypothetical_and_other_films_budgets_in_more_languages(sentence, language, subjects):
+    assert [s for _, _, s, _ in _figures([sentence], language)] == subjects
+
+
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        # Turkish suffixes on the scale word; the Arabic construct dual; the Hebrew spelling of the euro.
+        ("Film 3 milyonluk bir bütçeyle çekildi.", "tr", [(3e6, "TRY", "film")]),
+        ("رُصد للفيلم مليوني دولار فقط.", "ar", [(2e6, "USD", "film")]),
+        ("תקציב ההפקה היה ארבעה מיליון אירו.", "he", [(4e6, "EUR", "film")]),
+        # Another film's figure that this one falls short of, or one compared in a colloquial Arabic sentence.
+        ("전작에 들어간 200억 원에는 못 미치지만 꽤 큰 규모다.", "ko", [(2e10, "KRW", "comparator")]),
+        ("قارن بالأفلام الأمريكية اللي بيصرفوا عليها 90 مليون دولار.", "ar", [(9e7, "USD", "comparator")]),
+        # "a film for N million": the money of a kind of film, said with no cue word in Russian or Ukrainian.
+        ("Виглядає як бойовик за 3 мільйони доларів.", "uk", [(3e6, "USD", "counterfactual")]),
+        # An opener starts the sentence the figure is in, even after another sentence in the same statement.
+        ("Ficou bonito. Comparando, o outro filme custou 9 milhões de dólares.", "pt", [(9e6, "USD", "comparator")]),
+    ],
+)
+def test_suffixes_duals_and_comparisons(sentence, language, expected):
+    assert [(a, c, s) for a, c, s, _ in _figures([sentence], language)] == expected
+
+
+# Two number words or two numbers joined by a dash, "to" or "or" are a range; Romanian "de" before the noun;
+# number words of ro, et, uk, sk, cs.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("They spent three or four million dollars on it.", "en", [(3e6, "USD"), (4e6, "USD")]),
+        ("Der Film kostete zwei bis drei Millionen Euro.", "de", [(2e6, "EUR"), (3e6, "EUR")]),
+        ("Le tournage a coûté 8 ou 9 millions d'euros.", "fr", [(8e6, "EUR"), (9e6, "EUR")]),
+        ("Бюджет — п'ять-шість мільйонів доларів.", "uk", [(5e6, "USD"), (6e6, "USD")]),
+        ("Rozpočet byl dva nebo tři miliony eur.", "cs", [(2e6, "EUR"), (3e6, "EUR")]),
+        ("Bugetul filmului a fost de 30 de milioane de lei.", "ro", [(30e6, "RON")]),
+        ("Filmul a costat patruzeci de milioane de euro.", "ro", [(40e6, "EUR")]),
+        ("Filmi eelarve oli kolm miljonit eurot.", "et", [(3e6, "EUR")]),
+        ("Film stál tridsať miliónov eur.", "sk", [(30e6, "EUR")]),
+        ("Фільм коштував вісім мільйонів гривень.", "uk", [(8e6, "UAH")]),
+        ("Film stál čtyřicet milionů korun.", "cs", [(40e6, "CZK")]),
+    ],
+)
+def test_ranges_of_words_and_number_words_of_more_languages(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        ("Avui una pel·lícula així costaria 30 milions d'euros.", "ca", ["counterfactual"]),
+        ("Comparada amb una altra pel·lícula que va costar 50 milions de dòlars, és poc.", "ca", ["comparator"]),
+        ("Tänapäeval maksaks selline film 20 miljonit eurot.", "et", ["counterfactual"]),
+        ("Võrreldes teise filmiga, mis maksis 40 miljonit dollarit, on see odav.", "et", ["comparator"]),
+        ("Astăzi un astfel de film ar costa 10 milioane de euro.", "ro", ["counterfactual"]),
+    ],
+)
+def test_subjects_in_catalan_estonian_romanian(sentence, language, subjects):
+    assert [s for _, _, s, _ in _figures([sentence], language)] == subjects
+
+
+# A condition in a clause of its own before the figure; the director's previous film in more languages;
+# Swiss and Arabic digit grouping.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("Если бы фильм снимали в Голливуде, он стоил 90 миллионов долларов.", "ru", [(9e7, "USD", "counterfactual")]),
+        ("要是交给好莱坞，预算起码三亿美元。", "zh", [(3e8, "USD", "counterfactual")]),
+        ("할리우드였다면, 제작비가 1억 달러는 됐을 것이다.", "ko", [(1e8, "USD", "counterfactual")]),
+        ("Zijn vorige film kostte 6 miljoen euro.", "nl", [(6e6, "EUR", "comparator")]),
+        ("Hennes förra film kostade 25 miljoner kronor.", "sv", [(25e6, "SEK", "comparator")]),
+        ("Jeho předchozí snímek stál 40 milionů korun.", "cs", [(40e6, "CZK", "comparator")]),
+        ("Yönetmenin önceki filmi 5 milyon dolara mal olmuştu.", "tr", [(5e6, "USD", "comparator")]),
+        ("A rendező előző filmje 900 millió forintba került.", "hu", [(9e8, "HUF", "comparator")]),
+        ("Ohjaajan edellinen elokuva maksoi 3 miljoonaa euroa.", "fi", [(3e6, "EUR", "comparator")]),
+        ("V Hollywoodu by to stálo 60 milionů dolarů.", "cs", [(6e7, "USD", "counterfactual")]),
+        ("A Hollywood sarebbe costato 70 milioni di dollari.", "it", [(7e7, "USD", "counterfactual")]),
+        ("Das Budget betrug CHF 2'500'000.", "de", [(2.5e6, "CHF", "film")]),
+        ("بلغت ميزانية الفيلم ٣٫٥ مليون دولار.", "ar", [(3.5e6, "USD", "film")]),
+    ],
+)
+def test_conditions_previous_films_and_digit_groups(sentence, language, expected):
+    assert [(a, c, s) for a, c, s, _ in _figures([sentence], language)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        # "and a half" after the scale word, a fraction of a scale, a thousand million with no number before it
+        ("The picture cost a million and a half dollars.", "en", [1.5e6]),
+        ("Le tournage a coûté deux millions et demi d'euros.", "fr", [2.5e6]),
+        ("El rodaje costó un millón y medio de dólares.", "es", [1.5e6]),
+        ("Filmul a costat trei milioane și jumătate de lei.", "ro", [3.5e6]),
+        ("ההפקה עלתה מיליון וחצי שקל.", "he", [1.5e6]),
+        ("The studio spent three quarters of a billion dollars.", "en", [7.5e8]),
+        ("La producción costó mil millones de pesos chilenos.", "es", [1e9]),
+        ("Бюджет фільму — пів мільярда гривень.", "uk", [5e8]),
+        # "several" tens or thousands of myriads is no explicit figure
+        ("製作費は数十億円とも言われる。", "ja", []),
+        ("这部片的投资有几千万美元。", "zh", []),
+    ],
+)
+def test_halves_quarters_and_vague_myriads(sentence, language, expected):
+    assert [a for a, _, _, _ in _figures([sentence], language)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, language, year, expected",
+    [
+        # With the film's year known, a currency's old era is named; a hypothetical stays in today's money.
+        ("Rozpočet filmu byl asi 8 milionů korun.", "cs", 1966, [("CSK", "film")]),
+        ("Rozpočet filmu byl asi 8 milionů korun.", "cs", 2015, [("CZK", "film")]),
+        ("Film kosztował 30 milionów złotych.", "pl", 1980, [("PLZ", "film")]),
+        ("Filmin bütçesi 400 milyar lira idi.", "tr", 1999, [("TRL", "film")]),
+        ("Бюджет фильма — 4 миллиона рублей.", "ru", 1975, [("SUR", "film")]),
+        ("Dnes by takový film stál 200 milionů korun.", "cs", 1966, [("CZK", "counterfactual")]),
+    ],
+)
+def test_old_currencies_by_the_films_year(sentence, language, year, expected):
+    statements = pd.DataFrame(
+        {
+            "review_id": ["r"],
+            "sentence_id": [0],
+            "aspect": ["budget"],
+            "text": [sentence],
+            "start": [0],
+            "language": [language],
+        }
+    )
+    figures = budget_figures(statements, year=year)
+    assert list(zip(figures["currency"], figures["subject"])) == expected

@@ -51,17 +51,24 @@ _SPACE = "[\\s\u00a0\u202f\u2009]"
 _NUM = (
     f"(?<!(?![{_CJK}])[\\w.,])"
     r"(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?:[.,]\d+)?"
+    # Swiss thousands ("CHF 1'200'000", with a straight or a typographic apostrophe)
+    r"|\d{1,3}(?:['’]\d{3})+(?!\d)(?:[.,]\d+)?"
     r"|\d+(?:[.,]\d+)*)(?!\d)"
 )
 # Full-width digits, point and signs ("１．５億ドル", "＄", "￥") are read as their ASCII forms. The mapping
 # is one character to one, so offsets into the folded text are offsets into the original.
 _FOLD = str.maketrans(
-    {**{chr(0xFF10 + i): str(i) for i in range(10)}, "．": ".", "＄": "$", "￥": "¥", "＋": "+", "～": "~"}
+    {
+        **{chr(0xFF10 + i): str(i) for i in range(10)},
+        **{"．": ".", "＄": "$", "￥": "¥", "＋": "+", "～": "~"},
+        # Arabic writing's own decimal and thousands marks ("٢٫٥ مليون", "١٬٥٠٠٬٠٠٠")
+        **{"\u066b": ".", "\u066c": ","},
+    }
 )
 # A range's two ends joined by a dash, or by a tilde with no space ("10~15亿", "1000〜1500万円").
 _RANGE_DASH = re.compile(r"\s?[-–—]\s?|[~〜]")
 # Clause marks: a cue or a comparison beyond one belongs to another clause (full-width forms included).
-_CLAUSE = ",;:–—，；：、"
+_CLAUSE = ",;:–—，；：、،؛"
 
 
 @dataclass(frozen=True)
@@ -103,6 +110,7 @@ class _Candidate:
     factor: float = 1.0  # the scale's multiplier ("1500万": 1e4), which a range's unscaled end shares
     scale_currency: str | None = None  # the currency the scale word implies ("crore": INR)
     symbol: str | None = None  # an ambiguous currency sign ("¥") its sentence must decide
+    generic: bool = False  # its currency word is a generic unit ("元") that a currency named before it overrides
 
 
 # ---------------------------------------------------------------------------------------------- lexicons
@@ -143,6 +151,7 @@ class _Lexicon:
     cues: dict[str, re.Pattern[str]]
     abbreviations: frozenset[str]
     clause_currency: re.Pattern[str] | None
+    generic_units: frozenset[str]
     contextual: dict[str, tuple[str, str | None, tuple[tuple[str, re.Pattern[str]], ...]]]
 
 
@@ -218,6 +227,7 @@ def _lexicon(key: str | None) -> _Lexicon:
             )
             else None
         ),
+        generic_units=frozenset(currency_data.get("generic_units", [])),
         contextual={
             symbol: (
                 rule["default"],
@@ -248,9 +258,14 @@ def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str
     prefix = [e["pattern"] for e in currency_data["symbols"]] + list(currency_data["codes"])
     words = [e["pattern"] for lang in priority for e in currency_data["words"].get(lang, [])]
     of = _alternation(_words(_load("qualifiers.yaml")["of"], cue_langs) or ["of"])
+    # "a million and a half", "un million et demi", "מיליון וחצי": half the scale more
+    half = _alternation(_words(_load("qualifiers.yaml").get("half", {}), cue_langs)) or "(?!)"
     scale_words = _alternation([p for p, _, _ in _scale_patterns(priority)])
     # Number words only in the text's own language (and English): Swedish "en" (one) is Spanish "en" (in).
     number_words = _alternation([e["pattern"] for lang in cue_langs for e in number_data.get(lang, [])])
+    # Two number words joined as a range share the scale after them: "two or three million", "два-три миллиона".
+    joins = [w for w in _words(_load("qualifiers.yaml")["range_to"], cue_langs) if not re.match(f"[{_CJK}]", w)]
+    word_range = rf"(?P<wlow>{number_words})(?:\s*[-–—]\s*|\s+(?:{_alternation(joins) or '(?!)'})\s+)"
     # Scale words that are a number by themselves ("миллиард рублей", "miliardu rublů"): counted only with a
     # written currency (see `_candidates`).
     lone_words = _alternation(
@@ -260,8 +275,9 @@ def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str
         rf"(?:(?<!{_LETTER})(?P<pre>{_alternation(prefix)}){_SPACE}?)?"
         rf"(?:(?P<cjk>{_cjk_numerals().pattern})"
         rf"|(?P<num>{_NUM})(?:[\s\u00a0\u202f-]?(?P<scale>{scale_words})(?!{_LETTER}))?"
-        rf"|(?<!{_WORD})(?P<word>{number_words})[\s\u00a0\u202f-]*(?P<wscale>{scale_words})(?!{_LETTER})"
+        rf"|(?<!{_WORD})(?:{word_range})?(?P<word>{number_words})[\s\u00a0\u202f-]*(?P<wscale>{scale_words})(?!{_LETTER})"
         rf"|(?<!{_WORD})(?P<lone>{lone_words or '(?!)'})(?!{_LETTER}))"
+        rf"(?:[\s\u00a0]+(?P<half>{half})(?!{_LETTER}))?"
         rf"(?:[\s\u00a0\u202f-]*(?:(?:{of})(?:\s+|(?<=['’])))?"
         rf"(?P<post>{_alternation(prefix + words)})(?!{_LETTER}))?"
         r"(?P<plus>\+(?![\w+]))?",
@@ -324,6 +340,27 @@ class _CJKNumerals:
     units: dict[str, float]
     myriads: dict[str, float]
     leading: frozenset[str]
+    more: frozenset[str]  # "多", "余": the number is "more than" what is written
+
+
+def _cjk_range(raw: str) -> tuple[float, float] | None:
+    """(low, high) of a CJK number whose numeral run is two neighbouring digits ("一两亿" is one or two
+    hundred million, "三四千万" thirty or forty million), else None.
+
+    >>> _cjk_range("一两亿"), _cjk_range("三四千万"), _cjk_range("两亿"), _cjk_range("二〇")
+    ((100000000.0, 200000000.0), (30000000.0, 40000000.0), None, None)
+    """
+    cjk = _cjk_numerals()
+    for token in cjk.tokens.finditer(raw):
+        run = token["numeral"]
+        if run is None or len(run) != 2 or token.end() == len(raw):
+            continue  # a range names its unit after it; "二〇" (a year's digits) is not one
+        first, second = (cjk.digits[c] for c in run)
+        if second == first + 1:
+            low = raw[: token.start()] + run[0] + raw[token.end() :]
+            high = raw[: token.start()] + run[1] + raw[token.end() :]
+            return _cjk_value(low)[0], _cjk_value(high)[0]
+    return None
 
 
 @functools.cache
@@ -335,12 +372,15 @@ def _cjk_numerals() -> _CJKNumerals:
     arabic = r"\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
     d, u, m = (f"[{re.escape(''.join(table))}]" for table in (digits, units, myriads))
     number = f"(?:{arabic}|{d}+)"
-    small = f"(?:{number}?{u})+{number}?"  # 三千五百, 3천, 十
+    more = f"[{re.escape(''.join(data['more']))}]?"  # "一千多万": more than ten million
+    small = f"(?:{number}?{u}{more})+{number}?"  # 三千五百, 3천, 十
     group = f"(?:{small}|{number}){m}"  # 三千五百万, 2500万, 1億, 两亿
     # Korean spaces its groups ("1억 5천만"); a group must follow the space, so "100억 원" stops at 억.
-    pattern = f"(?<![\\d.,])(?:{group}(?:[ ]?{group})*(?:{small})?|{small})"
+    pattern = f"(?<![\\d.,数數几幾])(?:{group}(?:[ ]?{group})*(?:{small})?|{small})"
     tokens = re.compile(f"(?P<arabic>{arabic})|(?P<numeral>{d}+)|(?P<unit>{u})|(?P<myriad>{m})")
-    return _CJKNumerals(pattern, tokens, digits, units, myriads, frozenset(map(str, data["leading_units"])))
+    return _CJKNumerals(
+        pattern, tokens, digits, units, myriads, frozenset(map(str, data["leading_units"])), frozenset(data["more"])
+    )
 
 
 def _cjk_value(raw: str) -> tuple[float, float, bool]:
@@ -382,7 +422,7 @@ def _number(raw: str, decimal_mark: str) -> float | None:
     >>> _number("1,20,00,000", "."), _number("12,34,567", ","), _number("1,20,00", ".")
     (12000000.0, 1234567.0, None)
     """
-    digits = re.sub("[ \u00a0\u202f\u2009]", "", raw)
+    digits = re.sub("[ \u00a0\u202f\u2009'’]", "", raw)
     marks = [c for c in digits if c in ",."]
     if not marks:
         return float(digits)
@@ -419,15 +459,16 @@ def _value(match: re.Match[str], lex: _Lexicon) -> tuple[float, float, bool, boo
         return value, factor, factor != 1.0, bare_ok, None
     value = _base(match, lex)
     scale = match["scale"] or match["wscale"]
+    half = 0.5 if match["half"] is not None else 0.0
     if match["lone"] is not None:
         factor, bare_ok, currency = _lookup(lex.scales, match["lone"])
-        return factor, factor, True, bare_ok, currency
+        return factor * (1 + half), factor, True, bare_ok, currency
     if value is None:
         return None
     if scale is None:
-        return value, 1.0, False, False, None
+        return None if half else (value, 1.0, False, False, None)
     factor, bare_ok, currency = _lookup(lex.scales, scale)
-    return value * factor, factor, True, bare_ok, currency
+    return (value + half) * factor, factor, True, bare_ok, currency
 
 
 def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
@@ -450,19 +491,29 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
         number_start = next(match.start(g) for g in ("cjk", "num", "word", "lone") if match[g] is not None)
         if text[end - 1] == "." and end - 1 > number_start:
             end -= 1  # an abbreviation's period at the phrase's end may be the sentence's full stop
+        low = high = value
+        more = False
+        if match["wlow"] is not None and factor:
+            low = _lookup(lex.numbers, match["wlow"])[0] * factor
+            if not 0 < low < high:
+                low = high = value  # "three or two million" is no range
+        if match["cjk"] is not None:
+            low, high = _cjk_range(match["cjk"]) or (value, value)
+            more = any(c in _cjk_numerals().more for c in match["cjk"])
         found.append(
             _Candidate(
                 match.start(),
                 end,
-                value,
-                value,
+                low,
+                high,
                 currency,
                 scaled,
                 bare_ok,
-                plus=match["plus"] is not None,
+                plus=match["plus"] is not None or more,
                 factor=factor,
                 scale_currency=scale_currency,
                 symbol=sign,
+                generic=bool(written) and written[-1] in lex.generic_units,
             )
         )
     return found
@@ -597,21 +648,29 @@ def _decide_sign(text: str, span: tuple[int, int], sign: str, lex: _Lexicon) -> 
 
 
 def _implied_currency(
-    text: str, span: tuple[int, int], cand: _Candidate, found: list[_Candidate], lex: _Lexicon
+    text: str, span: tuple[int, int], cand: _Candidate, prev_end: int, lex: _Lexicon
 ) -> tuple[str | None, str | None]:
     """(currency, basis) of a figure written without one: its scale word's ("3.5 lakh": INR), a currency
     named earlier in its clause in Chinese, Japanese or Korean writing ("换算成人民币也就一亿多"), or the
     language's convention (conventions.yaml `implied_currency`); (None, None) when nothing supports one."""
     if cand.scale_currency:
         return cand.scale_currency, "scale"
-    before = max((c.end for c in found if c.end <= cand.start), default=span[0])
-    clause_start = max([before, span[0]] + [text.rfind(mark, 0, cand.start) + 1 for mark in _CLAUSE])
-    named = list(lex.clause_currency.finditer(text, clause_start, cand.start)) if lex.clause_currency else []
-    if named:
-        return _lookup(lex.currencies, named[-1].group())[0], "clause"
+    named = _clause_currency(text, span, cand, prev_end, lex)
+    if named is not None:
+        return named, "clause"
     if lex.implied_currency:
         return lex.implied_currency, "language"
     return None, None
+
+
+def _clause_currency(text: str, span: tuple[int, int], cand: _Candidate, prev_end: int, lex: _Lexicon) -> str | None:
+    """The currency a Chinese, Japanese or Korean writer names earlier in the figure's clause, as its topic
+    ("换算成人民币也就一亿", "新台币7亿元"), else None. `prev_end` is where the figure before it ends (0 for
+    the first); the search stays within the sentence `span`, so a long text stays linear."""
+    before = max(prev_end, span[0])
+    clause_start = max([before] + [text.rfind(mark, before, cand.start) + 1 for mark in _CLAUSE])
+    named = list(lex.clause_currency.finditer(text, clause_start, cand.start)) if lex.clause_currency else []
+    return _lookup(lex.currencies, named[-1].group())[0] if named else None
 
 
 def parse_money(text: str, *, language: str | None = None) -> list[MoneyMention]:
@@ -644,7 +703,8 @@ def parse_money(text: str, *, language: str | None = None) -> list[MoneyMention]
     sentences = _sentences(text, spans, lex)
     sentence_starts = [a for a, _ in sentences]
     mentions = []
-    for cand in found:
+    for index, cand in enumerate(found):
+        prev_end = found[index - 1].end if index else 0
         start, approx = cand.start, cand.plus
         hedge = lex.approx.search(text, max(0, start - 60), start)
         if hedge is not None:
@@ -656,12 +716,14 @@ def parse_money(text: str, *, language: str | None = None) -> list[MoneyMention]
         basis = None if currency is None else "written"
         if cand.symbol is not None:
             currency, basis = _decide_sign(text, span, cand.symbol, lex), "context"
+        if cand.generic and (named := _clause_currency(text, span, cand, prev_end, lex)) is not None:
+            currency, basis = named, "clause"  # "新台币7亿元": 元 is the unit of the currency named before it
         if currency is None:
             # A scale word with its own currency ("50 lakh") is money even with no cue in its sentence.
             unknown = kind == "unknown" and not cand.scale_currency
             if not (cand.scaled and cand.bare_ok) or unknown or lex.counted.match(text, cand.end):
                 continue  # a year, a duration, a count, a rating: not money
-            currency, basis = _implied_currency(text, span, cand, found, lex)
+            currency, basis = _implied_currency(text, span, cand, prev_end, lex)
             implied = currency is not None
         mentions.append(
             MoneyMention(
@@ -685,6 +747,7 @@ def parse_money(text: str, *, language: str | None = None) -> list[MoneyMention]
 class _SubjectCues:
     counterfactual_before: re.Pattern[str] | None
     counterfactual_after: re.Pattern[str] | None
+    condition: re.Pattern[str] | None  # "if Hollywood ...", "换作好莱坞，": a condition clause before the figure's
     comparator_before: re.Pattern[str] | None
     comparator_after: re.Pattern[str] | None
     sequence_before: re.Pattern[str] | None  # "after the" $100m Stalingrad: a name after is another film
@@ -695,6 +758,10 @@ class _SubjectCues:
 
 
 _GUARDED = f"(?<!{_WORD})(?:{{}})(?!{_WORD})"
+# One word set off by commas ("probably", "наверное", "wohl"): an aside inside a clause, not a clause.
+_PARENTHETICAL = re.compile(r"\s*[^\W\d_]+\s*[,，،]\s*")
+# The end of a sentence inside a statement's text (a statement may hold several): cues before it are another's.
+_SENTENCE_END = re.compile(r"[.!?…](?=\s)|[。！？]")
 # Prepositions that make a comparison phrase part of the clause rather than an opener of the sentence.
 _OPENER_NOT_BEFORE = r"(?:to|with|zu|zum|mit|à|a|con|com|с|со|з|із|z|ze|met|med|s|se|ile|amb)"
 
@@ -710,6 +777,7 @@ def _subject_cues(key: str | None) -> _SubjectCues:
 
     return _SubjectCues(
         counterfactual_before=compile_side("counterfactual", "before", _GUARDED),
+        condition=compile_side("counterfactual", "condition", _GUARDED),
         counterfactual_after=compile_side("counterfactual", "after", r"(?:{})"),
         comparator_before=compile_side("comparator", "before", _GUARDED),
         comparator_after=compile_side("comparator", "after", r"(?:{})"),
@@ -717,7 +785,9 @@ def _subject_cues(key: str | None) -> _SubjectCues:
             "comparator", "sequence", f"(?<!{_WORD})(?:{{}})(?:\\s+\\S+)?\\s*$"
         ),  # An opener stands alone ("For comparison, ..."), not before the compared thing ("In comparison to X").
         opener=(
-            re.compile(rf"\W*(?:{_alternation(openers)})(?:\s*[,:;—–-]|\s+(?!{_OPENER_NOT_BEFORE}\b))", re.IGNORECASE)
+            re.compile(
+                rf"\W*(?:{_alternation(openers)})(?:\s*[,:;—–\-，：،]|\s+(?!{_OPENER_NOT_BEFORE}\b))", re.IGNORECASE
+            )
             if (openers := [w for lang in languages for w in data.get("openers", {}).get(lang, [])])
             else None
         ),
@@ -889,6 +959,9 @@ def _classify_subject(
     prev_end = max((m.end for m in others if m.end <= mention.start), default=0)
     next_start = min((m.start for m in others if m.start >= mention.end), default=len(sentence))
     window = sentence[prev_end : mention.start]
+    ended = max((m.start() for m in _SENTENCE_END.finditer(window)), default=-1)
+    if ended >= 0:
+        window = window[ended + 1 :]
     cut = max(window.rfind(c) for c in _CLAUSE)
     if cut > 0 and cues.relative is not None and cues.relative.match(window[cut + 1 :]):
         # A relative clause speaks of the noun before it: "U-571, which cost $62 million".
@@ -896,13 +969,20 @@ def _classify_subject(
     elif cut > 0 and not window[cut + 1 :].strip():
         # A figure set off by a comma is said of the clause before it: "lo que costó Tenet, unos 200 millones".
         cut = max(window[:cut].rfind(c) for c in _CLAUSE)
+    if cut > 0 and _PARENTHETICAL.fullmatch(window[cut + 1 :]):
+        # A one-word aside between commas does not open a clause: "стоил бы, наверное, миллиард рублей".
+        cut = max(window[:cut].rfind(c) for c in _CLAUSE)
     clause = window[cut + 1 :]
     after = sentence[mention.end : next_start]
+    if cues.condition is not None and cues.condition.search(window):
+        return "counterfactual"  # a condition may open the sentence in a clause of its own
     if cues.counterfactual_before is not None and cues.counterfactual_before.search(clause):
         return "counterfactual"
     if cues.counterfactual_after is not None and cues.counterfactual_after.match(after):
         return "counterfactual"
-    if cues.opener is not None and cues.opener.match(sentence) and not _is_own(clause, film_titles):
+    # The sentence the figure stands in (a statement's text may hold several): an opener starts it.
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(sentence, 0, mention.start)), default=0)
+    if cues.opener is not None and cues.opener.match(sentence, sentence_start) and not _is_own(clause, film_titles):
         return "comparator"
     others_named = _comparator_titles(tuple(comparators))
     if _title_before(window, cues, film_titles, at_sentence_start=prev_end == 0, comparators=others_named):
@@ -1037,6 +1117,10 @@ def budget_figures(
                     }
                 )
     _currency_from_neighbours(rows)
+    if year is not None:
+        for row in rows:
+            if row["subject"] != "counterfactual":  # a hypothetical is priced in today's money
+                row["currency"] = _currency_of_year(row["currency"], int(year))
     for row in rows:
         usd = to_usd(row["amount"], row["currency"], year) if row["currency"] and year else None
         row["usd"] = math.nan if usd is None else usd
@@ -1047,6 +1131,19 @@ def budget_figures(
         ["review_id", "start", "end", "amount"]
     )
     return frame.reset_index(drop=True)
+
+
+def _currency_of_year(code: str | None, year: int) -> str | None:
+    """The currency `code` was called in `year`: a Czech film of 1965 was paid in Czechoslovak korunas (CSK),
+    not today's CZK (data/money/currencies.yaml `eras`).
+
+    >>> _currency_of_year("CZK", 1965), _currency_of_year("CZK", 2010), _currency_of_year("TRY", 2001)
+    ('CSK', 'CZK', 'TRL')
+    """
+    for era in _load("currencies.yaml").get("eras", []):
+        if era["code"] == code and year < int(era["until"]):
+            return str(era["then"])
+    return code
 
 
 # A figure's currency is "explicit" when its own words, sign or scale word give it, or its clause names it.
