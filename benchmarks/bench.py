@@ -353,7 +353,7 @@ def _peak_rss_mb() -> float:
 
 
 def measure(
-    path: Path, *, jobs: int, chunk_size: int = 2000, progress: bool = False, coder: str = "accurate"
+    path: Path, *, jobs: int, chunk_size: int | None = None, progress: bool = False, coder: str = "accurate"
 ) -> Measurement:
     """Run `toolkit.scale.run_file` on `path` in a fresh process and time it (statements, JSONL out).
 
@@ -363,6 +363,9 @@ def measure(
     """
     import subprocess
 
+    from toolkit.scale import CHUNK_SIZE
+
+    chunk_size = CHUNK_SIZE if chunk_size is None else chunk_size
     output = Path(path).with_suffix(f".statements-{coder}-j{jobs}.jsonl")
     code = (
         "import json, resource, sys, time\n"
@@ -691,7 +694,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--chunk-size", type=int, default=2000)
+    parser.add_argument("--chunk-size", type=int, default=None, help="default: toolkit.scale.CHUNK_SIZE")
     parser.add_argument(
         "--peers-limit",
         "--langdetect-limit",

@@ -595,3 +595,26 @@ def test_snowball_stems_without_importing_all_of_nltk():
     assert got["left"] == []
     assert got["light"] == got["full"] == [stem for _, _, stem in STEMS]
     assert got["whole"] is True
+
+
+def test_multi_word_terms_match_however_their_second_word_is_compared():
+    """A word's longer terms are looked up by the word after it (`aspects._Starts`): stemmed, lowercased,
+    case-sensitive and glob second words must all still match, and only where the whole term follows."""
+    cues = [
+        aspects._compile_cue(
+            "accuracy", "accuracy", "en", "stemmed", {"terms": ["the true stories"], "stem": True}, "test"
+        ),
+        aspects._compile_cue("accuracy", "accuracy", "en", "glob", {"terms": ["the histor* record"]}, "test"),
+        aspects._compile_cue(
+            "geopolitics", "geopolitics", "en", "cased", {"terms": ["the USSR"], "case": True}, "test"
+        ),
+        aspects._compile_cue("budget", "budget", "en", "plain", {"terms": ["the costs"], "stem": False}, "test"),
+    ]
+    text = "The true story, the historical record, the USSR and the costs; the ussr, the cost, the true."
+    hits = aspects._sentence_hits(aspects._build_matcher(cues, "en"), text)
+    assert sorted((h.cue.id.rsplit(".", 1)[1], text[h.start : h.end]) for h in hits) == [
+        ("cased", "the USSR"),
+        ("glob", "the historical record"),
+        ("plain", "the costs"),
+        ("stemmed", "The true story"),
+    ]

@@ -18,7 +18,12 @@ from toolkit.regex_literals import DIGIT, required_literals
         (r"\bbased\s+on\s+(?:a\s+)?true\b", {"based"}),
         (r"\b(?:nie|niemals|nicht)\s+passiert\b", {"nie", "niemals", "nicht"}),
         (r"(?i)\bбюджет\w*", {"бюджет"}),
-        (r"記録(?:によると|によれば)", {"によると", "によれば"}),
+        # In scripts written without spaces a run of one or two characters is a word, and it counts.
+        (r"記録(?:によると|によれば)", {"記録"}),
+        (r"(?:によると|によれば)", {"によると", "によれば"}),
+        (r"(?<!不)准确", {"准确"}),
+        (r"(?<!不)正確(?!で(?:は|も)ない)", {"正確"}),
+        (r"사실(?:과|와)", {"사실"}),
         (r"\$\s*\d+", DIGIT),  # "$" is one character, too short to test; the digit is required
         (r"\d+\s*(?:million|Mio)", DIGIT),
         (r"(?P<amount>\d+)\s*€", DIGIT),

@@ -323,7 +323,9 @@ def _glob_source(word: str) -> str:
 # `_sentence_hits`, top to bottom:
 #   1. its words, and the terms each word may start (`_starting`: a dictionary look-up per word, memoised,
 #      because stemming a word and testing the globs cost far more than looking the answer up again);
-#   2. each such term kept where its other words follow it (`_term_at`);
+#   2. each such term kept where its other words follow it (`_term_at`); a word's longer terms are grouped by
+#      their second word (`_Starts`), so "the" (which starts dozens of English terms) costs a look-up of
+#      the word after it, not a test of every term;
 #   3. the cue patterns that can match (`_patterns_for`: one Aho–Corasick pass over the lowercased sentence
 #      finds the literals that the patterns require, `toolkit.regex_literals`), each run over the sentence;
 #   4. each hit marked negated when a negation word comes shortly before it in the same clause (`_negated`).
@@ -349,8 +351,44 @@ class _Matcher:
     always: tuple[int, ...]
     with_digit: tuple[int, ...]
     literals: Any
-    # word → the (cue, term) pairs it starts, filled as words are met and emptied at _MEMO_LIMIT.
-    memo: dict[str, tuple[tuple[Cue, tuple[str, ...]], ...]] = field(default_factory=dict, compare=False, repr=False)
+    # word → the terms it starts (`_Starts`, or () for none), filled as words are met and emptied at _MEMO_LIMIT.
+    memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class _Starts:
+    """The terms one word starts: those of one word (a hit by themselves), and longer ones keyed by how the
+    cue compares their second word ("c" as written, "l" lowercased, "s" stemmed, "g" a glob, tested by
+    `_term_at` itself, keyed with "") and that word."""
+
+    single: tuple[Cue, ...]
+    longer: dict[tuple[str, str], tuple[tuple[Cue, tuple[str, ...]], ...]]
+    stems: bool  # some longer term's second word is compared stemmed
+
+    def following(self, word: str, language: str) -> tuple[tuple[Cue, tuple[str, ...]], ...]:
+        """The longer terms whose second word may be `word` (the word after this one)."""
+        longer = self.longer
+        found = longer.get(("c", word), ()) + longer.get(("l", word.lower()), ()) + longer.get(("g", ""), ())
+        if self.stems:
+            found += longer.get(("s", _stem(word, language)), ())
+        return found
+
+
+def _starts(pairs: tuple[tuple[Cue, tuple[str, ...]], ...]) -> Any:
+    """`pairs` (the (cue, term) pairs a word starts) as a `_Starts`, or () when there are none."""
+    if not pairs:
+        return ()
+    longer: dict[tuple[str, str], list[tuple[Cue, tuple[str, ...]]]] = {}
+    for cue, term in pairs:
+        if len(term) > 1:
+            second = term[1]
+            kind = "g" if "*" in second else "c" if cue.case else "s" if cue.stem else "l"
+            longer.setdefault((kind, "" if kind == "g" else second), []).append((cue, term))
+    return _Starts(
+        tuple(cue for cue, term in pairs if len(term) == 1),
+        {key: tuple(found) for key, found in longer.items()},
+        any(kind == "s" for kind, _ in longer),
+    )
 
 
 # Bound on each language's memo: its everyday vocabulary fits, and memory stays flat on any corpus.
@@ -426,10 +464,15 @@ def _sentence_hits(matcher: _Matcher, text: str) -> list[_Hit]:
     starting = _starting(matcher, words)
     if any(starting):
         offsets = _offsets(text)
+        last = len(words) - 1
         for i in itertools.compress(range(len(words)), starting):
-            for cue, term in starting[i]:
-                if len(term) == 1 or _term_at(cue, term, words, offsets, text, i):
-                    hit(cue, offsets[i][0], offsets[i + len(term) - 1][1])
+            starts = starting[i]
+            for cue in starts.single:
+                hit(cue, *offsets[i])
+            if starts.longer and i < last:
+                for cue, term in starts.following(words[i + 1], matcher.language):
+                    if _term_at(cue, term, words, offsets, text, i):
+                        hit(cue, offsets[i][0], offsets[i + len(term) - 1][1])
     for k in _patterns_for(matcher, text):
         cue, pattern, _ = matcher.patterns[k]
         for m in pattern.finditer(text):
@@ -449,8 +492,8 @@ def _offsets(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _WORD.finditer(text)]
 
 
-def _starting(matcher: _Matcher, words: list[str]) -> list[tuple[tuple[Cue, tuple[str, ...]], ...]]:
-    """For each word, the (cue, term) pairs whose first word it matches (`_candidates`), through the memo."""
+def _starting(matcher: _Matcher, words: list[str]) -> list[Any]:
+    """For each word, the terms whose first word it matches (`_candidates`, as `_starts`), through the memo."""
     found = list(map(matcher.memo.get, words))
     if None in found:  # words this language has not met yet (or not since the memo was emptied)
         memo = matcher.memo
@@ -458,7 +501,7 @@ def _starting(matcher: _Matcher, words: list[str]) -> list[tuple[tuple[Cue, tupl
             if pairs is None:
                 if len(memo) >= _MEMO_LIMIT:
                     memo.clear()  # crude but cheap; the words that matter come back within a few sentences
-                found[i] = memo[word] = _candidates(matcher, word)
+                found[i] = memo[word] = _starts(_candidates(matcher, word))
     return found  # type: ignore[return-value]
 
 

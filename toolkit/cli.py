@@ -105,7 +105,9 @@ def _parser() -> argparse.ArgumentParser:
                 default=1,
                 help="stream a JSONL input in chunks through N processes (same output as 1)",
             )
-            sub.add_argument("--chunk-size", type=int, default=2000, help="reviews per chunk when streaming")
+            sub.add_argument(
+                "--chunk-size", type=int, default=None, help="reviews per chunk when streaming (default: 500)"
+            )
         if name == "statements":
             sub.add_argument(
                 "--engine",
@@ -467,7 +469,7 @@ def _streamed(args: argparse.Namespace, what: str) -> int | None:
         args.input,
         args.output,
         jobs=args.jobs,
-        chunk_size=args.chunk_size,
+        chunk_size=args.chunk_size if args.chunk_size is not None else scale.CHUNK_SIZE,
         film=film,
         what=what,
         backend=args.backend,

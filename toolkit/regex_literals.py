@@ -25,6 +25,9 @@ __all__ = ["DIGIT", "required_literals"]
 #: Marker: the pattern needs a digit somewhere (the caller tests for any digit instead of a string).
 DIGIT = frozenset(["\\d"])
 MIN_RUN = 3  # shorter runs rule out too little to pay for the test
+# ... except in scripts written without spaces, where one or two characters are a word ("准确", "実話"): without
+# this, most Chinese and Japanese cue patterns had no literal and ran on every sentence of their language.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 _ESCAPED_CHAR = {"n": "\n", "r": "\r", "t": "\t", "f": "\f", "v": "\v", "a": "\a"}
 _ZERO_WIDTH = set("bBAZ")
@@ -169,19 +172,23 @@ def _quantified(item: tuple, s: str, pos: int) -> tuple[tuple, int]:
 
 def _sequence(items: list[tuple]) -> frozenset[str] | None:
     """Literals one of which any match of this sequence contains: the first run of at least MIN_RUN literal
-    characters, or the first element that has such literals of its own."""
+    characters (or of any length in an unspaced script), or the first element that has such literals of its own."""
     run = ""
     for item in items:
         if item[0] == "lit":
             run += item[1].lower()
             continue
-        if len(run) >= MIN_RUN:
+        if _long_enough(run):
             return frozenset([run])
         run = ""
         found = _element(item)
         if found is not None:
             return found
-    return frozenset([run]) if len(run) >= MIN_RUN else None
+    return frozenset([run]) if _long_enough(run) else None
+
+
+def _long_enough(run: str) -> bool:
+    return len(run) >= MIN_RUN or _UNSPACED.search(run) is not None
 
 
 def _element(item: tuple) -> frozenset[str] | None:
