@@ -521,6 +521,46 @@ GENERAL_CASES = [
 ]
 
 
+# Finnish and Hebrew accuracy and geopolitics (issue 10): what any historical or political film's reviews say, with
+# near misses that share a word with a cue (a plot "soldier", "war film" as a genre, "history" as a school subject,
+# a manned spacecraft, forbidden love, precise acting). Columns as in CASES; all sentences written for these tests.
+FI_HE_CASES = [
+    # Finnish: accuracy
+    ("Elokuva perustuu tositapahtumiin.", "fi", {"accuracy"}, "neutral", set()),
+    ("Tarina pohjautuu todellisiin tapahtumiin vuodelta 1944.", "fi", {"accuracy"}, "neutral", set()),
+    ("Monet kohtaukset ovat täysin keksittyjä.", "fi", {"accuracy"}, "embellished", set()),
+    ("Käsikirjoitus ottaa runsaasti vapauksia.", "fi", {"accuracy"}, "embellished", set()),
+    ("Tätä kohtausta ei koskaan tapahtunut.", "fi", {"accuracy"}, "embellished", set()),
+    ("Historioitsijoiden mukaan piiritys kesti kaksi kertaa kauemmin.", "fi", {"accuracy"}, "neutral", set()),
+    ("Elokuva ei ole historiallisesti tarkka.", "fi", {"accuracy"}, "embellished", set()),
+    ("Ajankuva on tarkka ja lavastus uskottava.", "fi", {"accuracy"}, "faithful", set()),
+    ("Henkilöiden nimet on muutettu.", "fi", {"accuracy"}, "embellished", set()),
+    ("Näyttelijän roolisuoritus on tarkka.", "fi", set(), None, set()),
+    ("Kansalaisten vapauksia rajoitettiin.", "fi", set(), None, set()),
+    ("Päähenkilö on historian opettaja pienessä kylässä.", "fi", set(), None, set()),
+    # Finnish: geopolitics
+    ("Kylmän sodan ilmapiiri tuntuu joka kohtauksessa.", "fi", {"geopolitics"}, None, {"cold_war"}),
+    ("Elokuva on puhdasta valtiollista propagandaa.", "fi", {"geopolitics"}, None, {"propaganda"}),
+    ("Isänmaallinen paatos on paikoin raskasta.", "fi", {"geopolitics"}, None, {"patriotism"}),
+    ("Elokuva käsittelee sotarikoksia ja siviiliuhreja.", "fi", {"geopolitics"}, None, {"war_memory"}),
+    ("Miehityksen muisto elää yhä.", "fi", {"geopolitics"}, None, {"war_memory"}),
+    ("Asevarustelu ja ydinsodan uhka leijuvat taustalla.", "fi", {"geopolitics"}, None, {"arms_race"}),
+    ("Elokuva kiellettiin hallituksen päätöksellä.", "fi", {"geopolitics"}, None, {"censorship"}),
+    ("Hallitus on kyvytön ja välinpitämätön.", "fi", {"geopolitics"}, None, {"state_critique"}),
+    ("Amerikkalaiset ovat elokuvassa pelkkiä pahiksia.", "fi", {"geopolitics"}, None, {"anti_american"}),
+    ("Sotaelokuva on jännittävä alusta loppuun.", "fi", set(), None, set()),
+    ("Sotilas palaa kotiin rintamalta.", "fi", set(), None, set()),
+    ("Miehitetty avaruusalus telakoituu asemaan.", "fi", set(), None, set()),
+    ("Elokuva kertoo kielletystä rakkaudesta.", "fi", set(), None, set()),
+    ("Neuvostoliittolainen kosmonautti ja amerikkalainen insinööri tapaavat.", "fi", set(), None, set()),
+]
+
+
+@pytest.mark.parametrize("sentence, language, expected, stance, frames", FI_HE_CASES)
+def test_finnish_and_hebrew_accuracy_and_geopolitics(sentence, language, expected, stance, frames):
+    test_cues_per_language(sentence, language, expected, stance, frames)
+
+
 @pytest.mark.parametrize("sentence, language, expected, stance, frames", GENERAL_CASES)
 def test_general_codebook_in_every_language(sentence, language, expected, stance, frames):
     test_cues_per_language(sentence, language, expected, stance, frames)
