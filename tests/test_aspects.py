@@ -599,12 +599,12 @@ def test_general_codebook_in_every_language(sentence, language, expected, stance
     test_cues_per_language(sentence, language, expected, stance, frames)
 
 
-NEW_LANGUAGES = ("uk", "ja", "zh", "ko", "ar", "tr", "cs", "sk", "nl", "sv", "ca", "et", "hu", "ro", "el", "hi")
+NEW_LANGUAGES = ("uk", "ja", "zh", "ko", "ar", "tr", "cs", "sk", "nl", "sv", "ca", "et", "hu", "ro", "el", "hi", "fi", "he")
 
 
 def test_every_new_language_has_all_three_aspects_and_tests():
     book = aspects.codebook()
-    tested = {case[1] for case in GENERAL_CASES}
+    tested = {case[1] for case in GENERAL_CASES + FI_HE_CASES}
     for lang in NEW_LANGUAGES:
         assert lang in tested
         for aspect in book.values():
@@ -619,6 +619,8 @@ def test_every_new_language_has_all_three_aspects_and_tests():
         ("Η ταινία δεν είναι αυθεντική.", "el"),
         ("الفيلم غير واقعي.", "ar"),
         ("Фільм не достовірний.", "uk"),
+        ("Lavastus ei ole autenttinen.", "fi"),
+        ("התלבושות אינן אותנטיות.", "he"),
     ],
 )
 def test_negation_flips_the_stance_in_added_languages(sentence, language):
