@@ -521,17 +521,92 @@ GENERAL_CASES = [
 ]
 
 
+# Finnish and Hebrew accuracy and geopolitics (issue 10): what any historical or political film's reviews say, with
+# near misses that share a word with a cue (a plot "soldier", "war film" as a genre, "history" as a school subject,
+# a manned spacecraft, forbidden love, precise acting). Columns as in CASES; all sentences written for these tests.
+FI_HE_CASES = [
+    # Finnish: accuracy
+    ("Elokuva perustuu tositapahtumiin.", "fi", {"accuracy"}, "neutral", set()),
+    ("Tarina pohjautuu todellisiin tapahtumiin vuodelta 1944.", "fi", {"accuracy"}, "neutral", set()),
+    ("Monet kohtaukset ovat täysin keksittyjä.", "fi", {"accuracy"}, "embellished", set()),
+    ("Käsikirjoitus ottaa runsaasti vapauksia.", "fi", {"accuracy"}, "embellished", set()),
+    ("Tätä kohtausta ei koskaan tapahtunut.", "fi", {"accuracy"}, "embellished", set()),
+    ("Historioitsijoiden mukaan piiritys kesti kaksi kertaa kauemmin.", "fi", {"accuracy"}, "neutral", set()),
+    ("Elokuva ei ole historiallisesti tarkka.", "fi", {"accuracy"}, "embellished", set()),
+    ("Ajankuva on tarkka ja lavastus uskottava.", "fi", {"accuracy"}, "faithful", set()),
+    ("Henkilöiden nimet on muutettu.", "fi", {"accuracy"}, "embellished", set()),
+    ("Näyttelijän roolisuoritus on tarkka.", "fi", set(), None, set()),
+    ("Kansalaisten vapauksia rajoitettiin.", "fi", set(), None, set()),
+    ("Päähenkilö on historian opettaja pienessä kylässä.", "fi", set(), None, set()),
+    # Finnish: geopolitics
+    ("Kylmän sodan ilmapiiri tuntuu joka kohtauksessa.", "fi", {"geopolitics"}, None, {"cold_war"}),
+    ("Elokuva on puhdasta valtiollista propagandaa.", "fi", {"geopolitics"}, None, {"propaganda"}),
+    ("Isänmaallinen paatos on paikoin raskasta.", "fi", {"geopolitics"}, None, {"patriotism"}),
+    ("Elokuva käsittelee sotarikoksia ja siviiliuhreja.", "fi", {"geopolitics"}, None, {"war_memory"}),
+    ("Miehityksen muisto elää yhä.", "fi", {"geopolitics"}, None, {"war_memory"}),
+    ("Asevarustelu ja ydinsodan uhka leijuvat taustalla.", "fi", {"geopolitics"}, None, {"arms_race"}),
+    ("Elokuva kiellettiin hallituksen päätöksellä.", "fi", {"geopolitics"}, None, {"censorship"}),
+    ("Hallitus on kyvytön ja välinpitämätön.", "fi", {"geopolitics"}, None, {"state_critique"}),
+    ("Amerikkalaiset ovat elokuvassa pelkkiä pahiksia.", "fi", {"geopolitics"}, None, {"anti_american"}),
+    ("Sotaelokuva on jännittävä alusta loppuun.", "fi", set(), None, set()),
+    ("Sotilas palaa kotiin rintamalta.", "fi", set(), None, set()),
+    ("Miehitetty avaruusalus telakoituu asemaan.", "fi", set(), None, set()),
+    ("Elokuva kertoo kielletystä rakkaudesta.", "fi", set(), None, set()),
+    ("Neuvostoliittolainen kosmonautti ja amerikkalainen insinööri tapaavat.", "fi", set(), None, set()),
+    # Hebrew: accuracy (prefixes attached: בסיפור, ההיסטוריונים, שהתרחשו)
+    ("הסרט מבוסס על סיפור אמיתי.", "he", {"accuracy"}, "neutral", set()),
+    ("העלילה נשענת על אירועים אמיתיים שהתרחשו בשנת 1973.", "he", {"accuracy"}, "neutral", set()),
+    ("רוב הסצנות בסרט בדויות לחלוטין.", "he", {"accuracy"}, "embellished", set()),
+    ("התסריט לוקח לא מעט חירויות.", "he", {"accuracy"}, "embellished", set()),
+    ("הסצנה הזו מעולם לא קרתה במציאות.", "he", {"accuracy"}, "embellished", set()),
+    ("לפי ההיסטוריונים, המצור נמשך פי שניים.", "he", {"accuracy"}, "neutral", set()),
+    ("הסרט אינו מדויק מבחינה היסטורית.", "he", {"accuracy"}, "embellished", set()),
+    ("התיאור ההיסטורי מדויק להפליא.", "he", {"accuracy"}, "faithful", set()),
+    ("התפאורה אינה אותנטית.", "he", {"accuracy"}, "embellished", set()),
+    ("שמות הדמויות שונו.", "he", {"accuracy"}, "embellished", set()),
+    ("המשחק של השחקנית מדויק ומרגש.", "he", set(), None, set()),
+    ("זהו סרט מדע בדיוני מרהיב.", "he", set(), None, set()),
+    ("הסרט מספר על מורה להיסטוריה בעיירה קטנה.", "he", set(), None, set()),
+    ("חירויות האזרח נרמסות בסרט.", "he", set(), None, set()),
+    # Hebrew: geopolitics
+    ("אווירת המלחמה הקרה מורגשת בכל סצנה.", "he", {"geopolitics"}, None, {"cold_war"}),
+    ("הסרט הוא תעמולה ממשלתית גרידא.", "he", {"geopolitics"}, None, {"propaganda"}),
+    ("הסרט עוסק בפשעי מלחמה ובזוועות הכיבוש.", "he", {"geopolitics"}, None, {"war_memory"}),
+    ("ההפצצות על העיר מוצגות בעוצמה.", "he", {"geopolitics"}, None, {"war_memory"}),
+    ("הסרט נגנז בידי הצנזורה במשך שנים.", "he", {"geopolitics"}, None, {"censorship"}),
+    ("הממשלה מוצגת כמושחתת ואדישה.", "he", {"geopolitics"}, None, {"state_critique"}),
+    ("הפטריוטיות בסרט מעיקה.", "he", {"geopolitics"}, None, {"patriotism"}),
+    ("האמריקאים מוצגים כנבלים.", "he", {"geopolitics"}, None, {"anti_american"}),
+    ("מרוץ החימוש והאיום הגרעיני מרחפים ברקע.", "he", {"geopolitics"}, None, {"arms_race"}),
+    ('ארה"ב וברה"מ נאבקות על כל פיסת חלל, והיריבות ביניהן עזה.', "he", {"geopolitics"}, None, {"cold_war"}),
+    ("זהו סרט מלחמה מותח מההתחלה ועד הסוף.", "he", set(), None, set()),
+    ("החייל חוזר הביתה מהחזית.", "he", set(), None, set()),
+    ("הפצצה מתפוצצת בסוף הסרט.", "he", set(), None, set()),
+    ("הטבח בספינה מבשל מרק.", "he", set(), None, set()),
+    ("המשחק כובש והבימוי רציני.", "he", set(), None, set()),
+    ("הסרט הוקרן בתחרות הבינלאומית של הפסטיבל.", "he", set(), None, set()),
+    ("קוסמונאוט סובייטי ומהנדס אמריקאי נפגשים.", "he", set(), None, set()),
+]
+
+
+@pytest.mark.parametrize("sentence, language, expected, stance, frames", FI_HE_CASES)
+def test_finnish_and_hebrew_accuracy_and_geopolitics(sentence, language, expected, stance, frames):
+    test_cues_per_language(sentence, language, expected, stance, frames)
+
+
 @pytest.mark.parametrize("sentence, language, expected, stance, frames", GENERAL_CASES)
 def test_general_codebook_in_every_language(sentence, language, expected, stance, frames):
     test_cues_per_language(sentence, language, expected, stance, frames)
 
 
-NEW_LANGUAGES = ("uk", "ja", "zh", "ko", "ar", "tr", "cs", "sk", "nl", "sv", "ca", "et", "hu", "ro", "el", "hi")
+# fi and he had budget cues first; their accuracy and geopolitics cues came with issue 10 (FI_HE_CASES).
+_FIRST_NEW = ("uk", "ja", "zh", "ko", "ar", "tr", "cs", "sk", "nl", "sv", "ca", "et", "hu", "ro", "el", "hi")
+NEW_LANGUAGES = _FIRST_NEW + ("fi", "he")
 
 
 def test_every_new_language_has_all_three_aspects_and_tests():
     book = aspects.codebook()
-    tested = {case[1] for case in GENERAL_CASES}
+    tested = {case[1] for case in GENERAL_CASES + FI_HE_CASES}
     for lang in NEW_LANGUAGES:
         assert lang in tested
         for aspect in book.values():
@@ -546,6 +621,8 @@ def test_every_new_language_has_all_three_aspects_and_tests():
         ("Η ταινία δεν είναι αυθεντική.", "el"),
         ("الفيلم غير واقعي.", "ar"),
         ("Фільм не достовірний.", "uk"),
+        ("Lavastus ei ole autenttinen.", "fi"),
+        ("התלבושות אינן אותנטיות.", "he"),
     ],
 )
 def test_negation_flips_the_stance_in_added_languages(sentence, language):
