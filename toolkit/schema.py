@@ -465,10 +465,11 @@ def jsonable(value: Any) -> Any:
         return None
     if value is pd.NA or value is pd.NaT:
         return None
+    # Plain members are kept without a call: a long review's statements hold millions of them.
     if isinstance(value, dict):
-        return {k: jsonable(v) for k, v in value.items()}
+        return {k: v if type(v) in _PLAIN else jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [jsonable(v) for v in value]
+        return [v if type(v) in _PLAIN else jsonable(v) for v in value]
     if hasattr(value, "tolist"):
         return jsonable(value.tolist())
     return value
