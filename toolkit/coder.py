@@ -174,9 +174,7 @@ class Model:
             [np.repeat(np.arange(len(texts)), lengths), np.repeat(np.arange(len(texts)), pair_counts)[known]]
         )
         values = np.concatenate([shares[:, :3], self.fast_weights[pairs[known]]])
-        sums = np.column_stack(
-            [np.bincount(owners, weights=values[:, j], minlength=len(texts)) for j in range(3)]
-        ).reshape(len(texts), 3)
+        sums = np.column_stack([np.bincount(owners, weights=values[:, j], minlength=len(texts)) for j in range(3)])
         # (`np.bincount` of nothing gives integers, hence the cast.)
         n = (np.bincount(owners[: len(shares)], weights=shares[:, 3], minlength=len(texts)) + pair_counts).astype(float)
         scale = np.divide(1.0, np.sqrt(n), out=np.zeros_like(n), where=n > 0)
