@@ -202,7 +202,18 @@ def jsonl_line(row: dict[str, Any]) -> str:
     >>> jsonl_line({"review_id": "a", "usd": float("nan"), "cues": ("x",)})
     '{"review_id": "a", "usd": null, "cues": ["x"]}\\n'
     """
-    return json.dumps(_jsonable(row), ensure_ascii=False, sort_keys=False) + "\n"
+    try:
+        # Most rows hold only JSON's own types, which the encoder checks itself, in C; a NaN, NA or numpy value
+        # makes it refuse, and that row alone takes the conversion (the same text either way).
+        return json.dumps(row, ensure_ascii=False, allow_nan=False) + "\n"
+    except (TypeError, ValueError):
+        return json.dumps(_jsonable(row), ensure_ascii=False) + "\n"
+
+
+def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows as dicts, built from each column's Python values (`DataFrame.to_dict` boxes cell by cell)."""
+    names = [str(name) for name in frame.columns]
+    return [dict(zip(names, values)) for values in zip(*(frame[name].tolist() for name in frame.columns))]
 
 
 def jsonl_by_review(tables: dict[str, pd.DataFrame], what: str) -> list[tuple[Any, str]]:
@@ -215,7 +226,7 @@ def jsonl_by_review(tables: dict[str, pd.DataFrame], what: str) -> list[tuple[An
                 {"amount": row.amount, "currency": row.currency, "usd": row.usd, "subject": row.subject}
             )
         rows = []
-        for record in tables["statements"].to_dict(orient="records"):
+        for record in _records(tables["statements"]):
             if record["aspect"] == "budget":
                 record["figures"] = keyed.get((record["review_id"], record["sentence_id"]), [])
             rows.append(record)
