@@ -221,9 +221,15 @@ def jsonl_by_review(tables: dict[str, pd.DataFrame], what: str) -> list[tuple[An
     out: list[tuple[Any, str]] = []
     if what == "statements":
         keyed: dict[tuple[Any, Any], list[dict[str, Any]]] = {}
-        for row in tables["budget_figures"].itertuples(index=False):
-            keyed.setdefault((row.review_id, row.sentence_id), []).append(
-                {"amount": row.amount, "currency": row.currency, "usd": row.usd, "subject": row.subject}
+        figures = tables["budget_figures"]
+        for review_id, sentence_id, *values in zip(
+            *(figures[name].tolist() for name in ("review_id", "sentence_id", "amount", "currency", "usd", "subject"))
+        ):
+            # Missing values as None here, so that the line needs no conversion (`jsonl_line`): without a
+            # release year no figure has `usd`, and every budget line would take the slow path.
+            amount, currency, usd, subject = (None if is_missing(v) else v for v in values)
+            keyed.setdefault((review_id, sentence_id), []).append(
+                {"amount": amount, "currency": currency, "usd": usd, "subject": subject}
             )
         rows = []
         for record in _records(tables["statements"]):
