@@ -420,11 +420,13 @@ def code(
         # Rules alone have no calibrated score.
         return statements.assign(method="rule", score=None)[columns]
     m = model()
-    keys = list(zip(sentences["review_id"].astype(str), sentences["sentence_id"].astype(str)))
+    keys = list(zip(sentences["review_id"].astype(str).tolist(), sentences["sentence_id"].astype(str).tolist()))
     position = {k: i for i, k in enumerate(keys)}
     rule = np.zeros((len(keys), 3), dtype=bool)
     for rid, sid, aspect in zip(
-        statements["review_id"].astype(str), statements["sentence_id"].astype(str), statements["aspect"]
+        statements["review_id"].astype(str).tolist(),
+        statements["sentence_id"].astype(str).tolist(),
+        statements["aspect"].tolist(),
     ):
         if aspect in ASPECTS:
             rule[position[(rid, sid)], ASPECTS.index(aspect)] = True
@@ -445,15 +447,18 @@ def code(
         scores = np.where(np.isnan(adapted), scores, adapted)
 
     kept_rows = []
-    for row in statements.itertuples(index=False):
-        if row.aspect not in ASPECTS:
+    names = [str(c) for c in statements.columns]
+    # Rows from the columns' Python lists: iterating pandas' Arrow-backed text columns costs a call per cell.
+    for values in zip(*(statements[c].tolist() for c in statements.columns)):
+        row = dict(zip(names, values))
+        if row["aspect"] not in ASPECTS:
             # An aspect a researcher added to the codebook: the model knows nothing of it.
-            kept_rows.append(row._asdict() | {"method": "rule", "score": None})
+            kept_rows.append(row | {"method": "rule", "score": None})
             continue
-        i, j = position[(str(row.review_id), str(row.sentence_id))], ASPECTS.index(row.aspect)
+        i, j = position[(str(row["review_id"]), str(row["sentence_id"]))], ASPECTS.index(row["aspect"])
         if keep[i, j]:
             method = "both" if model_says[i, j] else "rule"
-            kept_rows.append(row._asdict() | {"method": method, "score": float(scores[i, j])})
+            kept_rows.append(row | {"method": method, "score": float(scores[i, j])})
     new_rows = _model_rows(sentences, rule, keep, scores, m)
     out = pd.DataFrame(kept_rows + new_rows, columns=columns)
     # pandas reads a None among strings as NaN when it builds the frame from dicts; the stage says None.

@@ -1105,8 +1105,10 @@ def budget_figures(
     )
     rows = []
     budget = statements[statements["aspect"] == "budget"]
-    for record in budget.itertuples(index=False):
-        text, language = str(record.text), _language_key(record.language)
+    # Columns as Python lists: iterating pandas' Arrow-backed text columns costs a call per cell.
+    columns = ("review_id", "sentence_id", "text", "language", "start")
+    for review_id, sentence_id, raw_text, raw_language, sentence_start in zip(*(budget[c].tolist() for c in columns)):
+        text, language = str(raw_text), _language_key(raw_language)
         mentions = parse_money(text, language=language)
         for mention in mentions:
             if mention.kind not in ("budget", "unknown"):
@@ -1125,16 +1127,16 @@ def budget_figures(
             for amount in ends:
                 rows.append(
                     {
-                        "review_id": record.review_id,
-                        "sentence_id": record.sentence_id,
+                        "review_id": review_id,
+                        "sentence_id": sentence_id,
                         "amount": amount,
                         "currency": mention.currency,
                         "year": None if year is None else int(year),
                         "usd": math.nan,
                         "subject": subject,
                         "text": text[mention.start : mention.end],
-                        "start": int(record.start) + mention.start,
-                        "end": int(record.start) + mention.end,
+                        "start": int(sentence_start) + mention.start,
+                        "end": int(sentence_start) + mention.end,
                         "low": mention.low,
                         "high": mention.high,
                         "approx": mention.approx,
