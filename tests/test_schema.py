@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from toolkit import schema
-from toolkit.schema import BUDGET_FIGURES, LANGUAGES, REVIEWS, SENTENCES, STATEMENTS, SchemaError
+from toolkit.schema import BUDGET_FIGURES, LANGUAGES, REVIEWS, SENTENCES, STATEMENTS, Column, SchemaError
 
 
 def _reviews() -> pd.DataFrame:
@@ -365,3 +366,39 @@ def test_a_range_passes_the_pipeline_as_two_figures_on_one_phrase(text, language
     assert sorted(figures["amount"]) == ends
     assert figures["start"].nunique() == 1 and figures["end"].nunique() == 1
     assert list(figures["currency"]) == ["USD", "USD"]
+
+
+_SHORTCUT_CASES = [
+    (Column("aspect", "str", nullable=False, allowed=("budget", "accuracy")), ["budget", "accuracy", "budget"]),
+    (Column("aspect", "str", nullable=False, allowed=("budget", "accuracy")), ["budget", "geopolitik"]),
+    (Column("aspect", "str", nullable=False, allowed=("budget",)), ["budget", None]),
+    (Column("stance", "str", allowed=("faithful", "mixed")), [None, "mixed", None]),
+    (Column("language", "str", pattern=("a code", r"[a-z]{2}")), ["en", "de", "EN"]),
+    (Column("language", "str", pattern=("a code", r"[a-z]{2}")), ["en", "ru", None]),
+    (Column("text", "str", nullable=False, nonblank=True), ["Ein Satz.", "   "]),
+    (Column("text", "str", nullable=False, nonblank=True), ["Ein Satz.", "Фраза."]),
+    (Column("score", "float", bounds=(0.0, 1.0)), [0.5, 1, None, 0.0]),
+    (Column("score", "float", bounds=(0.0, 1.0)), [0.5, 1.5]),
+    (Column("score", "float", nullable=False), [0.5, float("nan")]),
+    (Column("score", "float"), [0.5, float("nan"), np.float64(0.2)]),
+    (Column("start", "int", nullable=False), [0, 5, True]),
+    (Column("start", "int", nullable=False), [0, 5, 7.0]),
+    (Column("mixed", "bool", nullable=False), [True, False, np.bool_(True)]),
+    (Column("cues", "list"), [["a.b"], [], ("x",), None]),
+    (Column("cues", "list"), [["a.b"], [3]]),
+    (Column("evidence", "json"), [[{"cue": "x"}], {}, None]),
+    (Column("evidence", "json", nullable=False), [[{"cue": "x"}], "text"]),
+]
+
+
+@pytest.mark.parametrize("column, values", _SHORTCUT_CASES)
+def test_the_whole_list_shortcut_finds_what_the_cell_loop_finds(monkeypatch, column, values):
+    found = schema._column_problems(values, column)
+    monkeypatch.setattr(schema, "_surely_clean", lambda values, column: False)
+    assert found == schema._column_problems(values, column)
+
+
+def test_plain_clean_columns_take_the_shortcut():
+    clean = [_SHORTCUT_CASES[i] for i in (0, 3, 5, 7, 8, 15, 17)]
+    assert all(schema._surely_clean(values, column) for column, values in clean)
+    assert all(schema._column_problems(values, column) == [] for column, values in clean)

@@ -21,6 +21,7 @@ sentences row 1 (review 'r1'): start 9 is after end 4
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -351,8 +352,53 @@ def _settled(series: pd.Series, column: Column) -> bool:
     return column.nullable or not series.hasnans
 
 
+# The exact Python types whose cells surely have a column's kind (what `_kind_ok` accepts, without subclasses).
+_EXACT_TYPES = {
+    "str": frozenset([str]),
+    "int": frozenset([int]),
+    "float": frozenset([float, int]),
+    "bool": frozenset([bool]),
+    "list": frozenset([list, tuple]),
+    "json": frozenset([list, tuple, dict]),
+}
+
+
+def _surely_clean(values: list, column: Column) -> bool:
+    """True when no cell of `values` breaks `column`'s contract, shown with whole-list operations (types as a
+    set, distinct values against `allowed` and `pattern`, min and max against `bounds`). False means "look cell
+    by cell", not that a cell is wrong: a long review's statements are hundreds of thousands of cells, and the
+    loop in `_column_problems` is only needed to name the ones that are."""
+    types = set(map(type, values))
+    present = values
+    if type(None) in types and column.nullable:
+        types.discard(type(None))
+        present = [v for v in values if v is not None]
+    if not types <= _EXACT_TYPES[column.kind]:
+        return False
+    if column.kind == "float" and any(map(math.isnan, present)):
+        return False  # NaN is a missing value: the loop decides
+    if column.kind == "list" and not set(map(type, itertools.chain.from_iterable(present))) <= {str}:
+        return False
+    if column.kind != "str" and (column.nonblank or column.allowed is not None or column.pattern is not None):
+        return False
+    distinct = set(present) if column.kind == "str" else set()
+    if column.nonblank and not all(map(str.strip, distinct)):
+        return False
+    if column.allowed is not None and not distinct <= set(column.allowed):
+        return False
+    if column.pattern is not None:
+        regex = re.compile(column.pattern[1])
+        if not all(regex.fullmatch(v) for v in distinct):
+            return False
+    if column.bounds is not None and present:
+        return column.bounds[0] <= min(present) and max(present) <= column.bounds[1]
+    return True
+
+
 def _column_problems(values: list, column: Column) -> list[tuple[int, str]]:
     """(row, reason) for every cell that breaks `column`'s contract: one reason per cell, the first found."""
+    if _surely_clean(values, column):
+        return []
     out: list[tuple[int, str]] = []
     name, kind = column.name, column.kind
     missing = _missing_cell if kind in ("list", "json") else is_missing
