@@ -213,7 +213,15 @@ def jsonl_line(row: dict[str, Any]) -> str:
 def _records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """The rows as dicts, built from each column's Python values (`DataFrame.to_dict` boxes cell by cell)."""
     names = [str(name) for name in frame.columns]
-    return [dict(zip(names, values)) for values in zip(*(frame[name].tolist() for name in frame.columns))]
+    return [dict(zip(names, values)) for values in zip(*(_plain_values(frame[name]) for name in frame.columns))]
+
+
+def _plain_values(column: pd.Series) -> list[Any]:
+    """The column's cells as Python values, a missing one as None (a text column's missing cells are NaN)."""
+    values = column.tolist()
+    if column.hasnans:
+        return [None if is_missing(v) else v for v in values]
+    return values
 
 
 def jsonl_by_review(tables: dict[str, pd.DataFrame], what: str) -> list[tuple[Any, str]]:
