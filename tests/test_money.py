@@ -1485,6 +1485,11 @@ def test_old_currencies_by_the_films_year(sentence, language, year, expected):
          [(2e6, "EUR", "film"), (90e6, "EUR", "comparator")]),
         ("Es wirkt billiger als Produktionen wie Dune, deren Budget 165 Millionen Dollar betrug.", "de",
          [(165e6, "USD", "comparator")]),
+        ("전작 <한산>이 300억 원으로 만든 해전과 비교하면 소박하다.", "ko", [(30e9, "KRW", "comparator")]),
+        ("The budget was <b>$5m</b>, all of it on screen.", "en", [(5e6, "USD", "film")]),
+        ('לעומת "הסרט האחר" של יס, שעלה כ-30 מיליון דולר, זה צנוע.', "he", [(30e6, "USD", "comparator")]),
+        ("Han fick 20–30 miljoner dollar för filmer som Amadeus.", "sv",
+         [(20e6, "USD", "comparator"), (30e6, "USD", "comparator")]),
         # currencies: baht in any language, Canadian dollars in Slovak, "crorea" in Finnish; Catalan and Dutch
         # bare amounts in euros
         ("Budjetti oli noin 40 miljoonaa bahtia.", "fi", [(40e6, "THB", "film")]),
