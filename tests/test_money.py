@@ -1462,8 +1462,11 @@ def test_old_currencies_by_the_films_year(sentence, language, year, expected):
     [
         # counterfactuals: the conditional of any verb, "looks (really) like", a condition opening the sentence
         ("Ein US-Studio hätte dafür wohl 40 Millionen Dollar ausgegeben.", "de", [(40e6, "USD", "counterfactual")]),
-        ("Si lo rodaran en Estados Unidos, hubiese costado 30 millones de dólares.", "es",
-         [(30e6, "USD", "counterfactual")]),
+        (
+            "Si lo rodaran en Estados Unidos, hubiese costado 30 millones de dólares.",
+            "es",
+            [(30e6, "USD", "counterfactual")],
+        ),
         ("Oggi una major avrebbe speso settanta milioni di dollari.", "it", [(70e6, "USD", "counterfactual")]),
         ("Amerikalılar çekseydi 40 milyon dolar harcardı.", "tr", [(40e6, "USD", "counterfactual")]),
         ("60 milyon dolarlık bir stüdyo filmi gibi durmuyor.", "tr", [(60e6, "USD", "counterfactual")]),
@@ -1477,19 +1480,34 @@ def test_old_currencies_by_the_films_year(sentence, language, year, expected):
         ("1억 달러급 화면을 보여 준다.", "ko", [(1e8, "USD", "counterfactual")]),
         # comparators: a film named before a relative or participle clause, or after "Compare", "accanto a", "του"
         ("Compare Heat, which cost about $60 million, and this looks lavish.", "en", [(60e6, "USD", "comparator")]),
-        ("Une production comme Les Misérables, tournée la même année avec 25 millions d'euros, paraît riche.", "fr",
-         [(25e6, "EUR", "comparator")]),
-        ("Messo accanto a Dunkirk, costato cento milioni di dollari, sembra povero.", "it",
-         [(100e6, "USD", "comparator")]),
-        ("Κόστισε 2 εκατομμύρια ευρώ, τίποτα μπροστά στα 90 εκατομμύρια του «Τιτανικού».", "el",
-         [(2e6, "EUR", "film"), (90e6, "EUR", "comparator")]),
-        ("Es wirkt billiger als Produktionen wie Dune, deren Budget 165 Millionen Dollar betrug.", "de",
-         [(165e6, "USD", "comparator")]),
+        (
+            "Une production comme Les Misérables, tournée la même année avec 25 millions d'euros, paraît riche.",
+            "fr",
+            [(25e6, "EUR", "comparator")],
+        ),
+        (
+            "Messo accanto a Dunkirk, costato cento milioni di dollari, sembra povero.",
+            "it",
+            [(100e6, "USD", "comparator")],
+        ),
+        (
+            "Κόστισε 2 εκατομμύρια ευρώ, τίποτα μπροστά στα 90 εκατομμύρια του «Τιτανικού».",
+            "el",
+            [(2e6, "EUR", "film"), (90e6, "EUR", "comparator")],
+        ),
+        (
+            "Es wirkt billiger als Produktionen wie Dune, deren Budget 165 Millionen Dollar betrug.",
+            "de",
+            [(165e6, "USD", "comparator")],
+        ),
         ("전작 <한산>이 300억 원으로 만든 해전과 비교하면 소박하다.", "ko", [(30e9, "KRW", "comparator")]),
         ("The budget was <b>$5m</b>, all of it on screen.", "en", [(5e6, "USD", "film")]),
         ('לעומת "הסרט האחר" של יס, שעלה כ-30 מיליון דולר, זה צנוע.', "he", [(30e6, "USD", "comparator")]),
-        ("Han fick 20–30 miljoner dollar för filmer som Amadeus.", "sv",
-         [(20e6, "USD", "comparator"), (30e6, "USD", "comparator")]),
+        (
+            "Han fick 20–30 miljoner dollar för filmer som Amadeus.",
+            "sv",
+            [(20e6, "USD", "comparator"), (30e6, "USD", "comparator")],
+        ),
         # currencies: baht in any language, Canadian dollars in Slovak, "crorea" in Finnish; Catalan and Dutch
         # bare amounts in euros
         ("Budjetti oli noin 40 miljoonaa bahtia.", "fi", [(40e6, "THB", "film")]),
