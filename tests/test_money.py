@@ -1453,3 +1453,80 @@ def test_old_currencies_by_the_films_year(sentence, language, year, expected):
     )
     figures = budget_figures(statements, year=year)
     assert list(zip(figures["currency"], figures["subject"])) == expected
+
+
+# Blind-batch kinds, in sentences written for these tests: whose money (hypotheticals in the conditional of
+# more languages, other films named before a relative or participle clause), currency names and number words.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        # counterfactuals: the conditional of any verb, "looks (really) like", a condition opening the sentence
+        ("Ein US-Studio hätte dafür wohl 40 Millionen Dollar ausgegeben.", "de", [(40e6, "USD", "counterfactual")]),
+        (
+            "Si lo rodaran en Estados Unidos, hubiese costado 30 millones de dólares.",
+            "es",
+            [(30e6, "USD", "counterfactual")],
+        ),
+        ("Oggi una major avrebbe speso settanta milioni di dollari.", "it", [(70e6, "USD", "counterfactual")]),
+        ("Amerikalılar çekseydi 40 milyon dolar harcardı.", "tr", [(40e6, "USD", "counterfactual")]),
+        ("60 milyon dolarlık bir stüdyo filmi gibi durmuyor.", "tr", [(60e6, "USD", "counterfactual")]),
+        ("Tá scéna by obstála aj v americkom filme za 80 miliónov dolárov.", "sk", [(80e6, "USD", "counterfactual")]),
+        ("Egy amerikai stúdió 30 millió dollárt költött volna rá.", "hu", [(30e6, "USD", "counterfactual")]),
+        ("hade den varit brittisk hade de lagt 40 miljoner pund på den", "sv", [(40e6, "GBP", "counterfactual")]),
+        ("那场空战看起来真像八千万美元的大片。", "zh", [(80e6, "USD", "counterfactual")]),
+        # ... and a film's own figure stays the film's: the French reporting conditional, a Korean grade word
+        ("Le long métrage, qui aurait coûté 9 millions d'euros, sort en mars.", "fr", [(9e6, "EUR", "film")]),
+        ("제작비 80억 원 규모의 중급 영화지만 전투 장면이 훌륭하다.", "ko", [(8e9, "KRW", "film")]),
+        ("1억 달러급 화면을 보여 준다.", "ko", [(1e8, "USD", "counterfactual")]),
+        # comparators: a film named before a relative or participle clause, or after "Compare", "accanto a", "του"
+        ("Compare Heat, which cost about $60 million, and this looks lavish.", "en", [(60e6, "USD", "comparator")]),
+        (
+            "Une production comme Les Misérables, tournée la même année avec 25 millions d'euros, paraît riche.",
+            "fr",
+            [(25e6, "EUR", "comparator")],
+        ),
+        (
+            "Messo accanto a Dunkirk, costato cento milioni di dollari, sembra povero.",
+            "it",
+            [(100e6, "USD", "comparator")],
+        ),
+        (
+            "Κόστισε 2 εκατομμύρια ευρώ, τίποτα μπροστά στα 90 εκατομμύρια του «Τιτανικού».",
+            "el",
+            [(2e6, "EUR", "film"), (90e6, "EUR", "comparator")],
+        ),
+        (
+            "Es wirkt billiger als Produktionen wie Dune, deren Budget 165 Millionen Dollar betrug.",
+            "de",
+            [(165e6, "USD", "comparator")],
+        ),
+        ("전작 <한산>이 300억 원으로 만든 해전과 비교하면 소박하다.", "ko", [(30e9, "KRW", "comparator")]),
+        ("The budget was <b>$5m</b>, all of it on screen.", "en", [(5e6, "USD", "film")]),
+        ('לעומת "הסרט האחר" של יס, שעלה כ-30 מיליון דולר, זה צנוע.', "he", [(30e6, "USD", "comparator")]),
+        (
+            "Han fick 20–30 miljoner dollar för filmer som Amadeus.",
+            "sv",
+            [(20e6, "USD", "comparator"), (30e6, "USD", "comparator")],
+        ),
+        # currencies: baht in any language, Canadian dollars in Slovak, "crorea" in Finnish; Catalan and Dutch
+        # bare amounts in euros
+        ("Budjetti oli noin 40 miljoonaa bahtia.", "fi", [(40e6, "THB", "film")]),
+        ("Filmen kostade omkring 40 miljoner baht.", "sv", [(40e6, "THB", "film")]),
+        ("Film stál 12 miliónov kanadských dolárov.", "sk", [(12e6, "CAD", "film")]),
+        ("Budjetti oli 12 crorea.", "fi", [(120e6, "INR", "film")]),
+        ("La pel·lícula va costar uns 3 milions.", "ca", [(3e6, "EUR", "film")]),
+        ("De film kostte 4 miljoen.", "nl", [(4e6, "EUR", "film")]),
+        # number words: tens and hundreds, halves in more languages
+        ("El rodaje costó cuarenta millones de dólares.", "es", [(40e6, "USD", "film")]),
+        ("Il film costò ottocento milioni di lire.", "it", [(800e6, "ITL", "film")]),
+        ("O orçamento foi de quarenta milhões de reais.", "pt", [(40e6, "BRL", "film")]),
+        ("Le tournage a coûté quarante millions d'euros.", "fr", [(40e6, "EUR", "film")]),
+        ("La pel·lícula va costar sis milions d'euros.", "ca", [(6e6, "EUR", "film")]),
+        ("A film két és fél milliárd forintba került.", "hu", [(2.5e9, "HUF", "film")]),
+        ("Film stál pol druha milióna eur.", "sk", [(1.5e6, "EUR", "film")]),
+        ("Rozpočet bol dva milióny a pol eur.", "sk", [(2.5e6, "EUR", "film")]),
+        ("بلغت ميزانية الفيلم ثلاثة ملايين ونصف المليون دولار.", "ar", [(3.5e6, "USD", "film")]),
+    ],
+)
+def test_blind_batch_kinds(sentence, language, expected):
+    assert [(a, c, s) for a, c, s, _ in _figures([sentence], language)] == expected

@@ -854,7 +854,10 @@ def _in_longer_title(text: str, hit: re.Match[str]) -> bool:
 _QUOTED_BEFORE = re.compile(
     r"(?:[«“\"„‘]([^«»“”\"„]{1,80})[»”\"“’]\s*(?:['’]s)?"
     # Chinese and Japanese titles in 《》「」『』, their possessive 的/の: "《赤壁》的8000万美元"
-    r"|[《「『]([^《》「」『』]{1,80})[》」』][的の]?)\s*[(\[（]?\s*$"
+    r"|[《「『]([^《》「」『』]{1,80})[》」』][的の]?"
+    # Korean titles in <> or 〈〉 (written in CJK or Hangul, so an HTML tag is none), a subject or possessive
+    # particle after them: "<명량>이 190억 원으로"
+    rf"|[<〈]((?=[^<>〈〉]*[{_CJK}])[^<>〈〉]{{1,80}})[>〉](?:[이가은는의](?!\w))?)\s*[(\[（]?\s*$"
 )
 _PAREN_BEFORE = re.compile(r"(\S+(?:[ \u00a0]\S+){0,3}?)[ \u00a0]*\([ \u00a0]*$")
 
@@ -880,7 +883,7 @@ def _title_before(
         return not _is_own(known[-1].group(), film_titles)
     quoted = _QUOTED_BEFORE.search(window)
     if quoted is not None:
-        return not _is_own(quoted.group(1) or quoted.group(2), film_titles)
+        return not _is_own(quoted.group(1) or quoted.group(2) or quoted.group(3), film_titles)
     paren = _PAREN_BEFORE.search(window)
     if paren is None or not film_titles or not cues.titlecase:
         return False  # without the film's own titles a capitalized name could be the film itself
