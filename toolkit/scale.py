@@ -229,16 +229,12 @@ def jsonl_by_review(tables: dict[str, pd.DataFrame], what: str) -> list[tuple[An
     out: list[tuple[Any, str]] = []
     if what == "statements":
         keyed: dict[tuple[Any, Any], list[dict[str, Any]]] = {}
-        figures = tables["budget_figures"]
-        for review_id, sentence_id, *values in zip(
-            *(figures[name].tolist() for name in ("review_id", "sentence_id", "amount", "currency", "usd", "subject"))
+        # Missing values as None (`_plain_values`), so that the line needs no conversion (`jsonl_line`): without
+        # a release year no figure has `usd`, and every budget line would take the slow path.
+        for row in _records(
+            tables["budget_figures"][["review_id", "sentence_id", "amount", "currency", "usd", "subject"]]
         ):
-            # Missing values as None here, so that the line needs no conversion (`jsonl_line`): without a
-            # release year no figure has `usd`, and every budget line would take the slow path.
-            amount, currency, usd, subject = (None if is_missing(v) else v for v in values)
-            keyed.setdefault((review_id, sentence_id), []).append(
-                {"amount": amount, "currency": currency, "usd": usd, "subject": subject}
-            )
+            keyed.setdefault((row.pop("review_id"), row.pop("sentence_id")), []).append(row)
         rows = []
         for record in _records(tables["statements"]):
             if record["aspect"] == "budget":
