@@ -26,6 +26,7 @@ import functools
 import itertools
 import re
 import sys
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
@@ -343,6 +344,8 @@ class _Matcher:
     globs: tuple[tuple[re.Pattern[str], Cue, tuple[str, ...]], ...]
     any_glob: re.Pattern[str] | None
     stems: bool
+    # `_head` of every stemmed first word: a word none of whose heads' prefixes is here cannot stem to one.
+    stem_heads: frozenset[str]
     # Every cue pattern with the literals one of which it needs (None: unknown, DIGIT: a digit). By position
     # in `patterns`: those to run on every sentence (`always`), on a sentence with a digit (`with_digit`,
     # which includes `always`), and those a literal found in the sentence enables (`literals`, an Aho–Corasick
@@ -424,6 +427,7 @@ def _build_matcher(cues: Iterable[Cue], language: str) -> _Matcher:
         tuple(globs),
         any_glob,
         any(kind == "s" for kind, _ in starts),
+        frozenset(_head(first) for kind, first in starts if kind == "s"),
         tuple(patterns),
         always,
         with_digit,
@@ -511,11 +515,45 @@ def _candidates(matcher: _Matcher, word: str) -> tuple[tuple[Cue, tuple[str, ...
     starts = matcher.starts
     lower = word.lower()
     found = starts.get(("c", word), ()) + starts.get(("l", lower), ())
-    if matcher.stems:
+    if matcher.stems and _may_stem_to(lower, matcher.stem_heads):
         found += starts.get(("s", _stem(word, matcher.language)), ())
     if matcher.any_glob is not None and matcher.any_glob.match(word):
         found += tuple((cue, term) for glob, cue, term in matcher.globs if glob.match(word if cue.case else lower))
     return found
+
+
+def _head(word: str) -> str:
+    """The first three letters of a lowercased word or stem, folded as Snowball may change them: accents off,
+    "ß" as "ss", "y" as "i" (French "Maya" stems to "mai").
+
+    >>> _head("Überblick"), _head("ёлка"), _head("Maya")
+    ('ube', 'елк', 'mai')
+    """
+    folded = unicodedata.normalize("NFD", word.lower().replace("ß", "ss")).translate(_FOLD)
+    return folded[:3]
+
+
+_FOLD = {ord("y"): "i"} | {c: None for c in range(0x300, 0x370)}  # "y" → "i"; combining accents dropped
+
+
+def _may_stem_to(lower: str, heads: frozenset[str]) -> bool:
+    """Whether the stem of the lowercased word `lower` can be one whose `_head` is in `heads`.
+
+    Snowball (and the Polish suffix list) only cuts and rewrites a word's ending, and its other rewrites (accents,
+    "ß", "y") are folded by `_head`: a stem's head is a prefix of its word's head. So a word whose head starts
+    with none of `heads` needs no stemming, which is most words and most of the stage's cold cost. The one
+    exception is nltk's Russian stemmer, which transliterates a word with a letter beyond Latin-1 through
+    Latin letters and back, so that a word mixing ASCII letters with such letters comes back in Cyrillic:
+    those are always stemmed. `tests/test_aspects.py` checks the rule on the vocabulary of every text shipped.
+    """
+    if _ASCII_LETTER.search(lower) and _BEYOND_LATIN_1.search(lower):
+        return True
+    head = _head(lower)
+    return head in heads or head[:2] in heads or head[:1] in heads
+
+
+_ASCII_LETTER = re.compile("[a-z]")
+_BEYOND_LATIN_1 = re.compile("[^\x00-\xff]")
 
 
 def _term_at(
