@@ -147,6 +147,25 @@ def test_features_cover_words_pairs_and_unspaced_scripts():
     assert "c予算" in coder.features("予算は1億ドル")
 
 
+def test_word_shares_computed_at_once_equal_word_by_word_to_the_last_bit():
+    """The fast tier's table of word shares (`_WordRows`) is filled for many new words at once; each row must be
+    the very floats the word-by-word sum gives, or scores would change with how text is batched."""
+    m = coder.model()
+    sentences = [
+        "Der Film kostete angeblich 13 Millionen Euro, sieht aber teurer aus.",
+        "Фильм снят по реальным событиям, но пожара на станции не было.",
+        "A Guerra Fria aparece como propaganda pura, sem nuances.",
+        "この映画の製作費は約1億ドルだと言われている。",
+        "The budget? Tiny. The ambition: huge!!! 🚀",
+    ]
+    words = list(dict.fromkeys(w for s in sentences for w in coder._words(s))) + ["zzzqqq"]
+    at_once = coder._WordRows(m.vocabulary, m.fast_weights)._new_rows(words)
+    one_by_one = np.array([m._word_cache(w) for w in words], dtype=np.float64)
+    assert at_once.shape == (len(words), 4)
+    assert np.array_equal(at_once.view(np.int64), one_by_one.view(np.int64))
+    assert at_once[-1, :3].tolist() == [0.0, 0.0, 0.0]  # an unknown word adds nothing but counts its n-grams
+
+
 def test_cascade_sends_only_unsure_sentences_to_the_encoder(monkeypatch):
     calls = []
     real = coder.embed

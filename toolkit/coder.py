@@ -19,6 +19,7 @@ threshold. Weights, thresholds and calibration are data under ``toolkit/models/`
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections.abc import Sequence
@@ -90,11 +91,11 @@ def features(text: str) -> list[str]:
 
 
 class _WordRows:
-    """Each distinct word met so far, with its share of the fast score (`Model._word_cache`: three aspect
-    sums and its number of features) as one row of a table, so that a batch of words becomes one index."""
+    """Each distinct word met so far, with its share of the fast score (three aspect sums of its features'
+    weights, and its number of features) as one row of a table, so that a batch of words becomes one index."""
 
-    def __init__(self, share: Any) -> None:
-        self._share = share
+    def __init__(self, vocabulary: dict[str, int], weights: np.ndarray) -> None:
+        self._vocabulary, self._weights = vocabulary, weights
         self._row: dict[str, int] = {}
         self._table = np.zeros((0, 4))
 
@@ -108,10 +109,29 @@ class _WordRows:
                 new = list(dict.fromkeys(words))
             start = len(self._row)
             self._row.update((w, start + k) for k, w in enumerate(new))
-            added = np.array([self._share(w) for w in new], dtype=np.float64).reshape(-1, 4)
-            self._table = np.concatenate([self._table, added])
+            self._table = np.concatenate([self._table, self._new_rows(new)])
             rows = list(map(self._row.__getitem__, words))
         return self._table[np.asarray(rows, dtype=np.int64)].reshape(-1, 4)
+
+    def _new_rows(self, words: list[str]) -> np.ndarray:
+        """The shares of words not met yet, all at once: one dictionary pass over their features and one
+        `np.bincount` per aspect, which adds each word's known features' weights in feature order, as summing
+        them word by word does (`Model._word_cache`, to the last bit)."""
+        features = [_word_features(w) for w in words]
+        counts = np.fromiter(map(len, features), dtype=np.int64, count=len(words))
+        found = np.fromiter(
+            map(self._vocabulary.get, itertools.chain.from_iterable(features), itertools.repeat(-1)),
+            dtype=np.int64,
+            count=int(counts.sum()),
+        )
+        known = found >= 0
+        owners = np.repeat(np.arange(len(words)), counts)[known]
+        values = self._weights[found[known]]
+        out = np.empty((len(words), 4))
+        for j in range(3):
+            out[:, j] = np.bincount(owners, weights=values[:, j], minlength=len(words))
+        out[:, 3] = counts
+        return out
 
 
 # Bound on the table of `_WordRows` (about 10 MB): a language's vocabulary fits.
@@ -148,7 +168,7 @@ class Model:
 
     @functools.cached_property
     def _word_rows(self) -> _WordRows:
-        return _WordRows(self._word_cache)
+        return _WordRows(self.vocabulary, self.fast_weights)
 
     def fast_logits(self, texts: Sequence[str]) -> np.ndarray:
         """Fast-tier logits, shape (len(texts), 3), one column per aspect in ASPECTS order.
