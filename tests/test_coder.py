@@ -159,11 +159,17 @@ def test_word_shares_computed_at_once_equal_word_by_word_to_the_last_bit():
         "The budget? Tiny. The ambition: huge!!! 🚀",
     ]
     words = list(dict.fromkeys(w for s in sentences for w in coder._words(s))) + ["zzzqqq"]
-    at_once = coder._WordRows(m.vocabulary, m.fast_weights)._new_rows(words)
-    one_by_one = np.array([m._word_cache(w) for w in words], dtype=np.float64)
-    assert at_once.shape == (len(words), 4)
-    assert np.array_equal(at_once.view(np.int64), one_by_one.view(np.int64))
-    assert at_once[-1, :3].tolist() == [0.0, 0.0, 0.0]  # an unknown word adds nothing but counts its n-grams
+    for weights in (m.fast_weights, np.hstack([m.stance_weights, m.frame_weights])):
+        at_once = coder._WordRows(m.vocabulary, weights)._new_rows(words)
+        one_by_one = []
+        for word in words:
+            features = coder._word_features(word)
+            rows = [m.vocabulary[f] for f in features if f in m.vocabulary]
+            one_by_one.append([*weights[rows].sum(axis=0), len(features)])
+        assert at_once.shape == (len(words), weights.shape[1] + 1)
+        assert np.array_equal(at_once.view(np.int64), np.array(one_by_one).view(np.int64))
+        # An unknown word adds nothing to the sums but still counts its n-grams.
+        assert at_once[-1, :-1].tolist() == [0.0] * weights.shape[1] and at_once[-1, -1] > 0
 
 
 def test_cascade_sends_only_unsure_sentences_to_the_encoder(monkeypatch):

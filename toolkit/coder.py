@@ -91,32 +91,34 @@ def features(text: str) -> list[str]:
 
 
 class _WordRows:
-    """Each distinct word met so far, with its share of the fast score (three aspect sums of its features'
-    weights, and its number of features) as one row of a table, so that a batch of words becomes one index."""
+    """Each distinct word met so far, with its share of a linear score (the sums of its features' `weights`,
+    one per column, then its number of features) as one row of a table, so that a batch of words becomes one
+    index."""
 
     def __init__(self, vocabulary: dict[str, int], weights: np.ndarray) -> None:
         self._vocabulary, self._weights = vocabulary, weights
+        self._width = weights.shape[1] + 1
         self._row: dict[str, int] = {}
-        self._table = np.zeros((0, 4))
+        self._table = np.zeros((0, self._width))
 
     def shares(self, words: list[str]) -> np.ndarray:
-        """The (len(words), 4) shares of `words`, in order."""
+        """The shares of `words`, in order: one row each."""
         rows = list(map(self._row.get, words))
         if None in rows:
             new = [w for w in dict.fromkeys(words) if w not in self._row]
             if len(self._row) + len(new) > _WORD_ROWS_LIMIT:  # memory stays flat on any corpus
-                self._row, self._table = {}, np.zeros((0, 4))
+                self._row, self._table = {}, np.zeros((0, self._width))
                 new = list(dict.fromkeys(words))
             start = len(self._row)
             self._row.update((w, start + k) for k, w in enumerate(new))
             self._table = np.concatenate([self._table, self._new_rows(new)])
             rows = list(map(self._row.__getitem__, words))
-        return self._table[np.asarray(rows, dtype=np.int64)].reshape(-1, 4)
+        return self._table[np.asarray(rows, dtype=np.int64)].reshape(-1, self._width)
 
     def _new_rows(self, words: list[str]) -> np.ndarray:
         """The shares of words not met yet, all at once: one dictionary pass over their features and one
-        `np.bincount` per aspect, which adds each word's known features' weights in feature order, as summing
-        them word by word does (`Model._word_cache`, to the last bit)."""
+        `np.bincount` per column, which adds each word's known features' weights in feature order: the same
+        floats, to the last bit, as ``weights[rows].sum(axis=0)`` word by word."""
         features = [_word_features(w) for w in words]
         counts = np.fromiter(map(len, features), dtype=np.int64, count=len(words))
         found = np.fromiter(
@@ -127,10 +129,10 @@ class _WordRows:
         known = found >= 0
         owners = np.repeat(np.arange(len(words)), counts)[known]
         values = self._weights[found[known]]
-        out = np.empty((len(words), 4))
-        for j in range(3):
+        out = np.empty((len(words), self._width))
+        for j in range(self._width - 1):
             out[:, j] = np.bincount(owners, weights=values[:, j], minlength=len(words))
-        out[:, 3] = counts
+        out[:, -1] = counts
         return out
 
 
@@ -154,21 +156,14 @@ class Model:
     settings: dict[str, Any]  # calibration, thresholds, cascade bound, label names (coder.yaml)
 
     @functools.cached_property
-    def _word_cache(self):
-        index, weights = self.vocabulary, self.fast_weights
-
-        @functools.lru_cache(maxsize=1 << 18)
-        def word(w: str) -> tuple[float, float, float, int]:
-            feats = _word_features(w)
-            rows = [index[f] for f in feats if f in index]
-            s = weights[rows].sum(axis=0) if rows else (0.0, 0.0, 0.0)
-            return float(s[0]), float(s[1]), float(s[2]), len(feats)
-
-        return word
+    def _word_rows(self) -> _WordRows:
+        """Words' shares of the fast tier's three logits."""
+        return _WordRows(self.vocabulary, self.fast_weights)
 
     @functools.cached_property
-    def _word_rows(self) -> _WordRows:
-        return _WordRows(self.vocabulary, self.fast_weights)
+    def _label_rows(self) -> _WordRows:
+        """Words' shares of the stance and frame logits."""
+        return _WordRows(self.vocabulary, np.hstack([self.stance_weights, self.frame_weights]))
 
     def fast_logits(self, texts: Sequence[str]) -> np.ndarray:
         """Fast-tier logits, shape (len(texts), 3), one column per aspect in ASPECTS order.
@@ -206,35 +201,22 @@ class Model:
     def strongest(self, text: str, aspect: str, *, k: int = 3) -> list[dict[str, Any]]:
         """The words whose n-grams push the fast score for `aspect` up most, with offsets into `text`."""
         column = ASPECTS.index(aspect)
-        word = self._word_cache
-        scored = []
-        for match in _TOKEN.finditer(text):
-            weight = word(match.group().lower().translate(_DIGITS))[column]
-            if weight > 0:
-                scored.append((-weight, match.start(), match.end()))
+        matches = list(_TOKEN.finditer(text))
+        weights = self._word_rows.shares([m.group().lower().translate(_DIGITS) for m in matches])[:, column].tolist()
+        scored = [(-w, m.start(), m.end()) for w, m in zip(weights, matches) if w > 0]
         scored.sort()
         return [
             {"cue": "model", "text": text[s:e], "start": s, "end": e, "weight": round(-w, 3)} for w, s, e in scored[:k]
         ]
 
-    @functools.cached_property
-    def _label_cache(self):
-        index, weights = self.vocabulary, np.hstack([self.stance_weights, self.frame_weights])
-
-        @functools.lru_cache(maxsize=1 << 16)
-        def word(w: str) -> np.ndarray:
-            rows = [index[f] for f in _word_features(w) if f in index]
-            return weights[rows].sum(axis=0)
-
-        return word
-
     def labels(self, text: str) -> tuple[str, list[str]]:
         """Stance (of an accuracy statement) and frames (of a geopolitics one) for a sentence the model found."""
         words = _words(text)
-        n = max(len(words) - 1, 0) + sum(self._word_cache(w)[3] for w in words) or 1
-        z = sum(
-            (self._label_cache(w) for w in words), np.zeros(self.stance_weights.shape[1] + self.frame_weights.shape[1])
-        )
+        shares = self._label_rows.shares(words)
+        n = max(len(words) - 1, 0) + int(shares[:, -1].sum()) or 1
+        z = np.zeros(shares.shape[1] - 1)
+        for row in shares[:, :-1]:
+            z = z + row
         for pair in zip(words, words[1:]):
             row = self.vocabulary.get("b" + pair[0] + " " + pair[1])
             if row is not None:
