@@ -577,6 +577,20 @@ GENERAL_CASES = [
     ("وفقًا لبعض المؤرخين، استمر الحصار ضعف المدة.", "ar", {"accuracy"}, "neutral", set()),
     ("ההיסטוריונים חלוקים לגבי תפקידו של הגנרל.", "he", {"accuracy"}, "neutral", set()),
     ("Η ταινία βασίζεται σε μαρτυρίες επιζώντων.", "el", {"accuracy"}, "neutral", set()),
+    ("Prawicowi publicyści nazwali reżysera zdrajcą.", "pl", {"geopolitics"}, None, {"propaganda"}),
+    ("Prawdziwy Spielberg w formie, klasyczny i mądry.", "pl", set(), None, set()),
+    ("El verdadero Puccio era mucho más frío que el de la película.", "es", {"accuracy"}, "neutral", set()),
+    ("La película repite la versión oficial de la masacre.", "es", {"geopolitics"}, None, {"propaganda"}),
+    (
+        "Le film fut reçu comme un geste politique au lendemain du coup d'État.",
+        "fr",
+        {"geopolitics"},
+        None,
+        {"state_critique"},
+    ),
+    ("この映画の歴史観はかなり保守的だ。", "ja", {"geopolitics"}, None, {"memory_politics"}),
+    ("Il film ha una chiara lettura politica.", "it", {"geopolitics"}, None, set()),
+    ("Il vero Moro scriveva lettere ben più dure.", "it", {"accuracy"}, "neutral", set()),
 ]
 
 
