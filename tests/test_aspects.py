@@ -591,6 +591,11 @@ GENERAL_CASES = [
     ("この映画の歴史観はかなり保守的だ。", "ja", {"geopolitics"}, None, {"memory_politics"}),
     ("Il film ha una chiara lettura politica.", "it", {"geopolitics"}, None, set()),
     ("Il vero Moro scriveva lettere ben più dure.", "it", {"accuracy"}, "neutral", set()),
+    ("실록에는 그런 대면에 대한 기록이 한 줄도 없다.", "ko", {"accuracy"}, "neutral", set()),
+    ("대장장이 캐릭터는 완전히 창작된 인물이다.", "ko", {"accuracy"}, "embellished", set()),
+    ("Källorna säger ingenting om hennes kärleksliv.", "sv", {"accuracy"}, "neutral", set()),
+    ("学界对这位将军的评价要复杂得多。", "zh", {"accuracy"}, "neutral", set()),
+    ("故事靠三条时间线交叉推进。", "zh", set(), None, set()),
 ]
 
 
