@@ -45,11 +45,14 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _LETTER = rf"(?:(?![{_CJK}])[^\W\d_])"
 _WORD = rf"(?:(?![{_CJK}])\w)"
 _SPACE = "[\\s\u00a0\u202f\u2009]"
+# Arabic and Hebrew write a preposition or conjunction as a letter joined to the next word, digits included
+# ("فيلم ب150 مليون دولار": a film for 150 million dollars): those letters may stand right before a number.
+_CLITIC = "\u0590-\u06ff"
 # A number as critics write it. Space-grouped thousands ("250 000 000", with plain, no-break or thin spaces)
 # need exact three-digit groups so "2017 15" stays two numbers; "," and "." groups are read later, by
 # language, in `_number`.
 _NUM = (
-    f"(?<!(?![{_CJK}])[\\w.,])"
+    f"(?<!(?![{_CJK}{_CLITIC}])[\\w.,])"
     r"(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?:[.,]\d+)?"
     # Swiss thousands ("CHF 1'200'000", with a straight or a typographic apostrophe)
     r"|\d{1,3}(?:['’]\d{3})+(?!\d)(?:[.,]\d+)?"
@@ -95,6 +98,9 @@ class MoneyMention:
     kind: str
     currency_implied: bool = False
     currency_basis: str | None = None  # one of CURRENCY_BASES; None when `currency` is None
+    #: an ambiguous currency word ("pesos") that neither its sentence nor its language decides: `currency` is
+    #: None and `budget_figures` looks for the word's context in the rest of the review
+    undecided: str | None = None
 
 
 @dataclass(frozen=True)
@@ -160,7 +166,8 @@ class _Lexicon:
     abbreviations: frozenset[str]
     clause_currency: re.Pattern[str] | None
     generic_units: frozenset[str]
-    contextual: dict[str, tuple[str, str | None, tuple[tuple[str, re.Pattern[str]], ...]]]
+    contextual: dict[str, tuple[str | None, str | None, tuple[tuple[str, re.Pattern[str]], ...]]]
+    contextual_words: tuple[tuple[re.Pattern[str], str], ...]  # (a word's pattern, its `contextual` key)
 
 
 def _cue_languages(key: str | None) -> list[str]:
@@ -240,14 +247,32 @@ def _lexicon(key: str | None) -> _Lexicon:
             symbol: (
                 rule["default"],
                 rule.get("languages", {}).get(key),
-                tuple(
-                    (code, re.compile(_alternation(words), re.IGNORECASE))
-                    for code, words in rule.get("context", {}).items()
-                ),
+                _context_patterns(symbol),
             )
             for symbol, rule in currency_data.get("contextual", {}).items()
         },
+        contextual_words=tuple(
+            (_ignoring_case(rule["pattern"]), symbol)
+            for symbol, rule in currency_data.get("contextual", {}).items()
+            if "pattern" in rule
+        ),
     )
+
+
+@functools.cache
+def _context_patterns(symbol: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(code, pattern of its context words) of an ambiguous currency sign or word (currencies.yaml `contextual`)."""
+    rule = _load("currencies.yaml")["contextual"][symbol]
+    return tuple(
+        (code, re.compile(_alternation(words), re.IGNORECASE)) for code, words in rule.get("context", {}).items()
+    )
+
+
+def _contextual_key(part: str, lex: _Lexicon) -> str | None:
+    """The `contextual` rule an amount's currency part falls under: an ambiguous sign ("¥") or word ("pesos")."""
+    if part in lex.contextual:
+        return part
+    return next((key for pattern, key in lex.contextual_words if pattern.fullmatch(part)), None)
 
 
 def _range_words(items: list[str]) -> re.Pattern[str]:
@@ -265,6 +290,7 @@ def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str
     currency_data, number_data = _load("currencies.yaml"), _load("numbers.yaml")
     prefix = [e["pattern"] for e in currency_data["symbols"]] + list(currency_data["codes"])
     words = [e["pattern"] for lang in priority for e in currency_data["words"].get(lang, [])]
+    words += [rule["pattern"] for rule in currency_data.get("contextual", {}).values() if "pattern" in rule]
     of = _alternation(_words(_load("qualifiers.yaml")["of"], cue_langs) or ["of"])
     # "a million and a half", "un million et demi", "מיליון וחצי": half the scale more
     half = _alternation(_words(_load("qualifiers.yaml").get("half", {}), cue_langs)) or "(?!)"
@@ -506,8 +532,8 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
             continue  # "миллиард" alone may be "a billion" of anything: only with its currency after it
         # A plain currency decides (the one before the number first); an ambiguous sign ("¥") is decided
         # by its sentence later, unless a currency word stands with it: "¥5000万元" is yuan.
-        written = [part for part in (match["pre"], match["post"]) if part and part not in lex.contextual]
-        sign = None if written else next((p for p in (match["pre"], match["post"]) if p), None)
+        written = [part for part in (match["pre"], match["post"]) if part and _contextual_key(part, lex) is None]
+        sign = None if written else next((_contextual_key(p, lex) for p in (match["pre"], match["post"]) if p), None)
         currency = _lookup(lex.currencies, written[0])[0] if written else lex.contextual[sign][0] if sign else None
         end = match.end()
         number_start = next(match.start(g) for g in ("cjk", "num", "word", "lone") if match[g] is not None)
@@ -660,8 +686,9 @@ def _kind(text: str, start: int, end: int, span: tuple[int, int], spans: list[tu
     return best[1] if best else "unknown"
 
 
-def _decide_sign(text: str, span: tuple[int, int], sign: str, lex: _Lexicon) -> str:
-    """The currency of an ambiguous sign ("¥": yen or yuan) by the rules in data/money/currencies.yaml."""
+def _decide_sign(text: str, span: tuple[int, int], sign: str, lex: _Lexicon) -> str | None:
+    """The currency of an ambiguous sign ("¥": yen or yuan) or word ("pesos") by the rules in
+    data/money/currencies.yaml; None when a word's rule has no default and nothing decides it."""
     default, by_language, context = lex.contextual[sign]
     named = {code for code, words in context if words.search(text, span[0], span[1])}
     if len(named) == 1:
@@ -734,13 +761,15 @@ def parse_money(text: str, *, language: str | None = None) -> list[MoneyMention]
         at = bisect.bisect_right(sentence_starts, cand.start) - 1
         span = sentences[at] if at >= 0 and cand.start < sentences[at][1] else (0, len(text))
         kind = _kind(text, start, cand.end, span, spans, lex)
-        currency, implied = cand.currency, False
+        currency, implied, undecided = cand.currency, False, None
         basis = None if currency is None else "written"
         if cand.symbol is not None:
             currency, basis = _decide_sign(text, span, cand.symbol, lex), "context"
+            if currency is None:
+                undecided, basis = cand.symbol, None  # a currency is written, only which one is open
         if cand.generic and (named := _clause_currency(text, span, cand, prev_end, lex)) is not None:
             currency, basis = named, "clause"  # "新台币7亿元": 元 is the unit of the currency named before it
-        if currency is None:
+        if currency is None and undecided is None:
             # A scale word with its own currency ("50 lakh") is money even with no cue in its sentence.
             unknown = kind == "unknown" and not cand.scale_currency
             if not (cand.scaled and cand.bare_ok) or unknown or lex.counted.match(text, cand.end):
@@ -759,6 +788,7 @@ def parse_money(text: str, *, language: str | None = None) -> list[MoneyMention]
                 kind,
                 implied,
                 basis,
+                undecided,
             )
         )
     return mentions
@@ -780,8 +810,11 @@ class _SubjectCues:
 
 
 _GUARDED = f"(?<!{_WORD})(?:{{}})(?!{_WORD})"
+# What may stand between a clause mark and a figure said of the clause before it: nothing, or one short
+# preposition ("в", "za", "на", "à").
+_SET_OFF = re.compile(r"\s*(?:[^\W\d_]{1,2}\s+)?")
 # One word set off by commas ("probably", "наверное", "wohl"): an aside inside a clause, not a clause.
-_PARENTHETICAL = re.compile(r"\s*[^\W\d_]+\s*[,，،]\s*")
+_PARENTHETICAL = re.compile(rf"\s*[^\W\d_]+\s*[,，،]{_SET_OFF.pattern}")
 # The end of a sentence inside a statement's text (a statement may hold several): cues before it are another's.
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)|[。！？]")
 # Prepositions that make a comparison phrase part of the clause rather than an opener of the sentence.
@@ -853,8 +886,10 @@ def _in_longer_title(text: str, hit: re.Match[str]) -> bool:
 
 _QUOTED_BEFORE = re.compile(
     r"(?:[«“\"„‘]([^«»“”\"„]{1,80})[»”\"“’]\s*(?:['’]s)?"
-    # Chinese and Japanese titles in 《》「」『』, their possessive 的/の: "《赤壁》的8000万美元"
-    r"|[《「『]([^《》「」『』]{1,80})[》」』][的の]?"
+    # Chinese and Japanese titles in 《》「」『』, their possessive 的/の: "《赤壁》的8000万美元"; Korean ones
+    # with a particle of place, possession or "also" ("「태극기 휘날리며」에서 147억 원을"), not the topic or
+    # subject particle: "「X」은 1500만 달러" opening a sentence is more likely the film under review.
+    r"|[《「『]([^《》「」『』]{1,80})[》」』](?:[的の]|(?:에서|에선|의|도|때)(?!\w))?"
     # Korean titles in <> or 〈〉 (written in CJK or Hangul, so an HTML tag is none), a subject or possessive
     # particle after them: "<명량>이 190억 원으로"
     rf"|[<〈]((?=[^<>〈〉]*[{_CJK}])[^<>〈〉]{{1,80}})[>〉](?:[이가은는의](?!\w))?)\s*[(\[（]?\s*$"
@@ -997,8 +1032,9 @@ def _classify_subject(
     if cut > 0 and cues.relative is not None and cues.relative.match(window[cut + 1 :]):
         # A relative clause speaks of the noun before it: "U-571, which cost $62 million".
         cut = max(window[:cut].rfind(c) for c in _CLAUSE)
-    elif cut > 0 and not window[cut + 1 :].strip():
-        # A figure set off by a comma is said of the clause before it: "lo que costó Tenet, unos 200 millones".
+    elif cut > 0 and _SET_OFF.fullmatch(window[cut + 1 :]):
+        # A figure set off by a comma is said of the clause before it: "lo que costó Tenet, unos 200 millones",
+        # also behind its preposition: "обошлась бы, думаю, в миллиард рублей".
         cut = max(window[:cut].rfind(c) for c in _CLAUSE)
     if cut > 0 and _PARENTHETICAL.fullmatch(window[cut + 1 :]):
         # A one-word aside between commas does not open a clause: "стоил бы, наверное, миллиард рублей".
@@ -1147,8 +1183,10 @@ def budget_figures(
                         "currency_implied": mention.currency_implied,
                         "language": language,
                         "currency_basis": mention.currency_basis,
+                        "_undecided": mention.undecided,
                     }
                 )
+    _currency_from_review(rows, statements)
     _currency_from_neighbours(rows)
     if year is not None:
         for row in rows:
@@ -1179,6 +1217,25 @@ def _currency_of_year(code: str | None, year: int) -> str | None:
     return code
 
 
+def _currency_from_review(rows: list[dict[str, Any]], statements: pd.DataFrame) -> None:
+    """Decide an ambiguous currency word its sentence left open ("100 millones de pesos") by the context
+    words of its review's other statements ("cine mexicano" → MXN), in place: only when they name exactly
+    one of the word's currencies (basis "review"); otherwise the figure keeps no currency."""
+    open_rows = [r for r in rows if r["_undecided"]]
+    if not open_rows:
+        return
+    wanted = {r["review_id"] for r in open_rows}
+    texts: dict[Any, list[str]] = {}
+    for review_id, text in zip(statements["review_id"].tolist(), statements["text"].tolist()):
+        if review_id in wanted:
+            texts.setdefault(review_id, []).append(str(text))
+    for row in open_rows:
+        context = "\n".join(dict.fromkeys(texts.get(row["review_id"], [])))
+        named = {code for code, words in _context_patterns(row["_undecided"]) if words.search(context)}
+        if len(named) == 1:
+            row["currency"], row["currency_basis"], row["currency_implied"] = named.pop(), "review", True
+
+
 # A figure's currency is "explicit" when its own words, sign or scale word give it, or its clause names it.
 _EXPLICIT = ("written", "context", "scale", "clause")
 
@@ -1198,8 +1255,8 @@ def _currency_from_neighbours(rows: list[dict[str, Any]]) -> None:
     for group in by_review.values():
         explicit = [r for r in group if r["currency_basis"] in _EXPLICIT]
         for row in group:
-            if row["currency_basis"] in _EXPLICIT:
-                continue
+            if row["currency_basis"] in _EXPLICIT or row["_undecided"]:
+                continue  # an ambiguous word's currency is its context's, never a neighbour's
             same = {r["currency"] for r in explicit if r["sentence_id"] == row["sentence_id"]}
             anywhere = {r["currency"] for r in explicit}
             for basis, found in (("sentence", same), ("review", anywhere)):
