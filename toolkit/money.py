@@ -894,6 +894,8 @@ _QUOTED_BEFORE = re.compile(
     # particle after them: "<명량>이 190억 원으로"
     rf"|[<〈]((?=[^<>〈〉]*[{_CJK}])[^<>〈〉]{{1,80}})[>〉](?:[이가은는의](?!\w))?)\s*[(\[（]?\s*$"
 )
+# A quoted title ending the text before a relative clause ("«Захар Беркут», у якого було ...").
+_QUOTED_END = re.compile(r"[«“\"„]([^«»“”\"„]{1,80})[»”\"“]\s*$")
 _PAREN_BEFORE = re.compile(r"(\S+(?:[ \u00a0]\S+){0,3}?)[ \u00a0]*\([ \u00a0]*$")
 
 
@@ -1029,8 +1031,10 @@ def _classify_subject(
     if ended >= 0:
         window = window[ended + 1 :]
     cut = max(window.rfind(c) for c in _CLAUSE)
+    titled = None  # a quoted title the figure's relative clause speaks of
     if cut > 0 and cues.relative is not None and cues.relative.match(window[cut + 1 :]):
         # A relative clause speaks of the noun before it: "U-571, which cost $62 million".
+        titled = _QUOTED_END.search(window, 0, cut)
         cut = max(window[:cut].rfind(c) for c in _CLAUSE)
     elif cut > 0 and _SET_OFF.fullmatch(window[cut + 1 :]):
         # A figure set off by a comma is said of the clause before it: "lo que costó Tenet, unos 200 millones",
@@ -1047,6 +1051,8 @@ def _classify_subject(
         return "counterfactual"
     if cues.counterfactual_after is not None and cues.counterfactual_after.match(after):
         return "counterfactual"
+    if titled is not None and not _is_own(titled.group(1), film_titles):
+        return "comparator"  # „Das Leben der Anderen“, das mit zwei Millionen Euro auskam
     # The sentence the figure stands in (a statement's text may hold several): an opener starts it.
     sentence_start = max((m.end() for m in _SENTENCE_END.finditer(sentence, 0, mention.start)), default=0)
     if cues.opener is not None and cues.opener.match(sentence, sentence_start) and not _is_own(clause, film_titles):
@@ -1160,6 +1166,11 @@ def budget_figures(
                 film_titles=tuple(film_titles),
                 comparators=tuple(comparators),
             )
+            currency, basis, implied = mention.currency, mention.currency_basis, mention.currency_implied
+            if subject == "counterfactual" and basis not in _EXPLICIT and mention.undecided is None:
+                named = _hypothetical_currency(text)
+                if named is not None:  # "in Hollywood it would cost 50 million": dollars
+                    currency, basis, implied = named, "context", True
             # A range gives two figures, its two ends ("between 130 and 200 million dollars": both were
             # reported), each with the phrase's currency, subject and words.
             ends = (mention.low, mention.high) if mention.low != mention.high else (mention.amount,)
@@ -1169,7 +1180,7 @@ def budget_figures(
                         "review_id": review_id,
                         "sentence_id": sentence_id,
                         "amount": amount,
-                        "currency": mention.currency,
+                        "currency": currency,
                         "year": None if year is None else int(year),
                         "usd": math.nan,
                         "subject": subject,
@@ -1180,9 +1191,9 @@ def budget_figures(
                         "high": mention.high,
                         "approx": mention.approx,
                         "kind": mention.kind,
-                        "currency_implied": mention.currency_implied,
+                        "currency_implied": implied,
                         "language": language,
-                        "currency_basis": mention.currency_basis,
+                        "currency_basis": basis,
                         "_undecided": mention.undecided,
                     }
                 )
@@ -1217,6 +1228,21 @@ def _currency_of_year(code: str | None, year: int) -> str | None:
     return code
 
 
+@functools.cache
+def _hypothetical_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    table = _load("conventions.yaml").get("hypothetical_currency", {})
+    return tuple(
+        (code, re.compile(_GUARDED.format(_alternation(words)), re.IGNORECASE)) for code, words in table.items()
+    )
+
+
+def _hypothetical_currency(sentence: str) -> str | None:
+    """The currency a counterfactual figure with no currency of its own is in, by what its sentence names
+    (conventions.yaml `hypothetical_currency`: Hollywood → USD); None when it names none or several."""
+    named = {code for code, pattern in _hypothetical_patterns() if pattern.search(sentence)}
+    return named.pop() if len(named) == 1 else None
+
+
 def _currency_from_review(rows: list[dict[str, Any]], statements: pd.DataFrame) -> None:
     """Decide an ambiguous currency word its sentence left open ("100 millones de pesos") by the context
     words of its review's other statements ("cine mexicano" → MXN), in place: only when they name exactly
@@ -1234,6 +1260,11 @@ def _currency_from_review(rows: list[dict[str, Any]], statements: pd.DataFrame) 
         named = {code for code, words in _context_patterns(row["_undecided"]) if words.search(context)}
         if len(named) == 1:
             row["currency"], row["currency_basis"], row["currency_implied"] = named.pop(), "review", True
+
+
+@functools.cache
+def _own_currency_first() -> frozenset[str]:
+    return frozenset(_load("conventions.yaml").get("own_currency_first", []))
 
 
 # A figure's currency is "explicit" when its own words, sign or scale word give it, or its clause names it.
@@ -1257,6 +1288,8 @@ def _currency_from_neighbours(rows: list[dict[str, Any]]) -> None:
         for row in group:
             if row["currency_basis"] in _EXPLICIT or row["_undecided"]:
                 continue  # an ambiguous word's currency is its context's, never a neighbour's
+            if row["currency_basis"] == "language" and row["language"] in _own_currency_first():
+                continue  # "280억" in Korean is won even beside "1억 달러"
             same = {r["currency"] for r in explicit if r["sentence_id"] == row["sentence_id"]}
             anywhere = {r["currency"] for r in explicit}
             for basis, found in (("sentence", same), ("review", anywhere)):
