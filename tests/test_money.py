@@ -1552,6 +1552,12 @@ def test_blind_batch_kinds(sentence, language, expected):
         # an ambiguous word: its sentence, then its review decides; nothing decides, no currency
         (["Costó 40 millones de pesos, una fortuna para el cine argentino."], "es", [(40e6, "ARS", "film")]),
         (["Costó 40 millones de pesos."], "es", [(40e6, None, "film")]),
+        # a named peso is read whole, whatever else the sentence names
+        (
+            ["Costó 900 millones de pesos chilenos, la mitad que una producción mexicana."],
+            "es",
+            [(900e6, "CLP", "film")],
+        ),
         (
             ["La película mexicana se rodó en 1990 en Guadalajara.", "Costó unos 12 millones de pesos."],
             "es",

@@ -290,7 +290,8 @@ def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str
     currency_data, number_data = _load("currencies.yaml"), _load("numbers.yaml")
     prefix = [e["pattern"] for e in currency_data["symbols"]] + list(currency_data["codes"])
     words = [e["pattern"] for lang in priority for e in currency_data["words"].get(lang, [])]
-    words += [rule["pattern"] for rule in currency_data.get("contextual", {}).values() if "pattern" in rule]
+    # An ambiguous word ("pesos") is tried after every other currency word, so "pesos chilenos" is read whole.
+    ambiguous = [rule["pattern"] for rule in currency_data.get("contextual", {}).values() if "pattern" in rule]
     of = _alternation(_words(_load("qualifiers.yaml")["of"], cue_langs) or ["of"])
     # "a million and a half", "un million et demi", "מיליון וחצי": half the scale more
     half = _alternation(_words(_load("qualifiers.yaml").get("half", {}), cue_langs)) or "(?!)"
@@ -313,7 +314,7 @@ def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str
         rf"|(?<!{_WORD})(?P<lone>{lone_words or '(?!)'})(?!{_LETTER}))"
         rf"(?:[\s\u00a0]+(?P<half>{half})(?!{_LETTER}))?"
         rf"(?:[\s\u00a0\u202f-]*(?:(?:{of})(?:\s+|(?<=['’])))?"
-        rf"(?P<post>{_alternation(prefix + words)})(?!{_LETTER}))?"
+        rf"(?P<post>{_alternation(prefix + words)}|{_alternation(ambiguous) or '(?!)'})(?!{_LETTER}))?"
         r"(?P<plus>\+(?![\w+]))?",
         re.IGNORECASE,
     )
