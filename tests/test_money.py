@@ -1623,6 +1623,45 @@ def test_blind_batch_kinds(sentence, language, expected):
             "fr",
             [(7e6, "EUR", "film")],
         ),
+        # Greek accents that move or are left out, "and" between number words after a range's opening word,
+        # "X and a half" before a Hebrew scale word, Finnish "miljoonan" as one million, Dutch "à" in a range
+        (["Η παραγωγή στοίχισε επτά εκατομμυρίων ευρώ περίπου."], "el", [(7e6, "EUR", "film")]),
+        (["Η ταινια κοστισε 12 εκατομμυρια."], "el", [(12e6, "EUR", "film")]),
+        (
+            ["Ο προϋπολογισμός ήταν μεταξύ τριών και τεσσάρων εκατομμυρίων ευρώ."],
+            "el",
+            [(3e6, "EUR", "film"), (4e6, "EUR", "film")],
+        ),
+        (
+            ["They spent between four and five million dollars on it."],
+            "en",
+            [(4e6, "USD", "film"), (5e6, "USD", "film")],
+        ),
+        (
+            ["It cost two million dollars and three million went to marketing."],
+            "en",
+            [(2e6, "USD", "film"), (3e6, "USD", "film")],
+        ),
+        (["הסרט עלה כשלושה וחצי מיליון דולר."], "he", [(3.5e6, "USD", "film")]),
+        (["Elokuvan budjetti oli miljoonan euron luokkaa."], "fi", [(1e6, "EUR", "film")]),
+        (
+            ["Het budget werd geschat op tien à twaalf miljoen euro."],
+            "nl",
+            [(10e6, "EUR", "film"), (12e6, "EUR", "film")],
+        ),
+        (["Il seguito costava sui 9 milioni."], "it", [(9e6, "EUR", "film")]),
+        # comparisons and impressions: "more than <a thing>" (not "more than <the figure>"), "the feeling of"
+        (
+            ["Vale mais do que qualquer epopeia de 150 milhões de dólares."],
+            "pt",
+            [(150e6, "USD", "comparator")],
+        ),
+        (["O filme custou mais do que 5 milhões de reais."], "pt", [(5e6, "BRL", "film")]),
+        (
+            ["Man får känslan av en produktion för 90 miljoner dollar."],
+            "sv",
+            [(90e6, "USD", "counterfactual")],
+        ),
         # box office stays out, whatever its currency
         (["El filme recaudó 300 millones de pesos mexicanos en taquilla."], "es", []),
     ],

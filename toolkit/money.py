@@ -301,6 +301,10 @@ def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str
     # Two number words joined as a range share the scale after them: "two or three million", "два-три миллиона".
     joins = [w for w in _words(_load("qualifiers.yaml")["range_to"], cue_langs) if not re.match(f"[{_CJK}]", w)]
     word_range = rf"(?P<wlow>{number_words})(?:\s*[-–—]\s*|\s+(?:{_alternation(joins) or '(?!)'})\s+)"
+    # ... and after a range's opening word, by "and": "between two and three million", "μεταξύ πέντε και έξι".
+    opens = _alternation(_words(_load("qualifiers.yaml")["range_start"], cue_langs)) or "(?!)"
+    ands = _alternation(_words(_load("qualifiers.yaml")["range_and"], cue_langs)) or "(?!)"
+    word_range += rf"|(?:{opens})\s+(?P<wlow_and>{number_words})\s+(?:{ands})\s+"
     # Scale words that are a number by themselves ("миллиард рублей", "miliardu rublů"): counted only with a
     # written currency (see `_candidates`).
     lone_words = _alternation(
@@ -542,8 +546,8 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
             end -= 1  # an abbreviation's period at the phrase's end may be the sentence's full stop
         low = high = value
         more = False
-        if match["wlow"] is not None and factor:
-            low = _lookup(lex.numbers, match["wlow"])[0] * factor
+        if (match["wlow"] or match["wlow_and"]) is not None and factor:
+            low = _lookup(lex.numbers, match["wlow"] or match["wlow_and"])[0] * factor
             if not 0 < low < high:
                 low = high = value  # "three or two million" is no range
         if match["cjk"] is not None:
