@@ -1668,3 +1668,21 @@ def test_blind_batch_kinds(sentence, language, expected):
 )
 def test_round4_kinds(sentences, language, expected):
     assert [(a, c, s) for a, c, s, _ in _figures(sentences, language)] == expected
+
+
+# A capitalized name right before a relative clause that only a film takes ("which cost", "tourné",
+# "který stál") is another film's, when this film's titles are known; a person before "who spent" is not.
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        ("Critics keep citing Heat, which reportedly cost $60 million.", "en", ["comparator"]),
+        ("On le compare à Amadeus, tourné pour dix-huit millions de dollars.", "fr", ["comparator"]),
+        ("Film przypomina Kler, który kosztował 10 milionów złotych.", "pl", ["comparator"]),
+        ("Je skromnejší ako Kolja, ktorý stál okolo 2 miliónov dolárov.", "sk", ["comparator"]),
+        ("Режиссёр Фёдор Бондарчук, который потратил на съёмки 60 миллионов долларов, доволен.", "ru", ["film"]),
+        ("Shot in Prague, where the crew spent $5 million, it looks rich.", "en", ["film"]),
+        ("Nordwand, which cost 7 million euros, looks rich.", "en", ["film"]),
+    ],
+)
+def test_a_name_before_a_costing_relative_clause_is_another_film(sentence, language, subjects):
+    assert [s for _, _, s, _ in _figures([sentence], language, film_titles=("Nordwand",))] == subjects

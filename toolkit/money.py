@@ -812,6 +812,7 @@ class _SubjectCues:
     titlecase: bool
     relative: re.Pattern[str] | None = None  # "which", "que", "der": a clause that speaks of the noun before it
     opener: re.Pattern[str] | None = None  # "For comparison, ...": a sentence about another film's cost
+    costing: re.Pattern[str] | None = None  # "which cost", "tourné": a relative clause only a film takes
 
 
 _GUARDED = f"(?<!{_WORD})(?:{{}})(?!{_WORD})"
@@ -864,6 +865,11 @@ def _subject_cues(key: str | None) -> _SubjectCues:
         ),
         titles=_titles_pattern(),
         titlecase=key is None or key in data["titlecase"],
+        costing=(
+            re.compile(rf"\s*(?:{_alternation(words)})", re.IGNORECASE)
+            if (words := [w for lang in languages for w in data.get("costing", {}).get(lang, [])])
+            else None
+        ),
     )
 
 
@@ -901,6 +907,21 @@ _QUOTED_BEFORE = re.compile(
 )
 # A quoted title ending the text before a relative clause ("«Захар Беркут», у якого було ...").
 _QUOTED_END = re.compile(r"[«“\"„]([^«»“”\"„]{1,80})[»”\"“]\s*$")
+
+
+def _named_before(text: str, cues: _SubjectCues, film_titles: tuple[str, ...]) -> str | None:
+    """A capitalized name (not the sentence's first word) that ends `text`, the clause before a relative one
+    ("On pense à Platoon, tourné pour six millions"); only where capitals mark names and this film's own
+    titles are known, as for a name before "(" (`_title_before`)."""
+    if not film_titles or not cues.titlecase:
+        return None
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text)), default=0)
+    words = text[sentence_start:].split()
+    # The name starts at the first capitalized one of the last four words, never at the sentence's first word.
+    first = next((i for i in range(max(1, len(words) - 4), len(words)) if words[i][:1].isupper()), None)
+    return None if first is None else " ".join(words[first:])
+
+
 _PAREN_BEFORE = re.compile(r"(\S+(?:[ \u00a0]\S+){0,3}?)[ \u00a0]*\([ \u00a0]*$")
 
 
@@ -1039,7 +1060,10 @@ def _classify_subject(
     titled = None  # a quoted title the figure's relative clause speaks of
     if cut > 0 and cues.relative is not None and cues.relative.match(window[cut + 1 :]):
         # A relative clause speaks of the noun before it: "U-571, which cost $62 million".
-        titled = _QUOTED_END.search(window, 0, cut)
+        quoted = _QUOTED_END.search(window, 0, cut)
+        titled = quoted.group(1) if quoted is not None else None
+        if titled is None and cues.costing is not None and cues.costing.match(window[cut + 1 :]):
+            titled = _named_before(window[:cut], cues, film_titles)  # "Platoon, which cost": a film
         cut = max(window[:cut].rfind(c) for c in _CLAUSE)
     elif cut > 0 and _SET_OFF.fullmatch(window[cut + 1 :]):
         # A figure set off by a comma is said of the clause before it: "lo que costó Tenet, unos 200 millones",
@@ -1056,7 +1080,7 @@ def _classify_subject(
         return "counterfactual"
     if cues.counterfactual_after is not None and cues.counterfactual_after.match(after):
         return "counterfactual"
-    if titled is not None and not _is_own(titled.group(1), film_titles):
+    if titled is not None and not _is_own(titled, film_titles):
         return "comparator"  # „Das Leben der Anderen“, das mit zwei Millionen Euro auskam
     # The sentence the figure stands in (a statement's text may hold several): an opener starts it.
     sentence_start = max((m.end() for m in _SENTENCE_END.finditer(sentence, 0, mention.start)), default=0)
