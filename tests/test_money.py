@@ -1662,6 +1662,16 @@ def test_blind_batch_kinds(sentence, language, expected):
             "sv",
             [(90e6, "USD", "counterfactual")],
         ),
+        # Russian and Ukrainian "about": the scale word before its number, read only with a written currency
+        (["Съёмки обошлись миллионов в двадцать долларов."], "ru", [(20e6, "USD", "film")]),
+        (["Фильм сняли тысяч за 300 рублей."], "ru", [(300e3, "RUB", "film")]),
+        (["Кажуть, бюджет був мільйонів сорок гривень."], "uk", [(40e6, "UAH", "film")]),
+        (["Бюджет составил 4 миллиона, а миллионов 100 зрителей его не увидят."], "ru", [(4e6, "RUB", "film")]),
+        (
+            ["Смотрится богато, как американский боевик миллионов за 80 долларов."],
+            "ru",
+            [(80e6, "USD", "counterfactual")],
+        ),
         # box office stays out, whatever its currency
         (["El filme recaudó 300 millones de pesos mexicanos en taquilla."], "es", []),
     ],

@@ -310,12 +310,20 @@ def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str
     lone_words = _alternation(
         [e["pattern"] for lang in priority for e in _load("scales.yaml").get(lang, []) if e.get("alone")]
     )
+    # Russian and Ukrainian put the scale word first to say "about" ("миллионов за сто долларов", "мільйонів
+    # п'ятдесят доларів"): counted only with a written currency (see `_candidates`).
+    inverted = _alternation(_words(_load("qualifiers.yaml").get("inverted_scale", {}), cue_langs))
+    inverted_link = _alternation(_words(_load("qualifiers.yaml").get("inverted_link", {}), cue_langs)) or "(?!)"
+    inverted_number = (
+        rf"|(?<!{_WORD})(?P<iscale>{inverted or '(?!)'})\s+(?:(?:{inverted_link})\s+)?"
+        rf"(?P<inum>{_NUM}|{number_words})(?!{_LETTER})"
+    )
     return re.compile(
         rf"(?:(?<!{_LETTER})(?P<pre>{_alternation(prefix)}){_SPACE}?)?"
         rf"(?:(?P<cjk>{_cjk_numerals().pattern})"
         rf"|(?P<num>{_NUM})(?:[\s\u00a0\u202f-]?(?P<scale>{scale_words})(?!{_LETTER}))?"
         rf"|(?<!{_WORD})(?:{word_range})?(?P<word>{number_words})[\s\u00a0\u202f-]*(?P<wscale>{scale_words})(?!{_LETTER})"
-        rf"|(?<!{_WORD})(?P<lone>{lone_words or '(?!)'})(?!{_LETTER}))"
+        rf"{inverted_number}|(?<!{_WORD})(?P<lone>{lone_words or '(?!)'})(?!{_LETTER}))"
         rf"(?:[\s\u00a0]+(?P<half>{half})(?!{_LETTER}))?"
         rf"(?:[\s\u00a0\u202f-]*(?:(?:{of})(?:\s+|(?<=['’])))?"
         rf"(?P<post>{_alternation(prefix + words)}|{_alternation(ambiguous) or '(?!)'})(?!{_LETTER}))?"
@@ -510,6 +518,11 @@ def _value(match: re.Match[str], lex: _Lexicon) -> tuple[float, float, bool, boo
     if match["cjk"] is not None:
         value, factor, bare_ok = _cjk_value(match["cjk"])
         return value, factor, factor != 1.0, bare_ok, None
+    if match["iscale"] is not None:  # "миллионов за сто": the number after its scale word
+        number = match["inum"]
+        base = _number(number, lex.decimal_mark) if number[:1].isdigit() else _lookup(lex.numbers, number)[0]
+        factor, bare_ok, currency = _lookup(lex.scales, match["iscale"])
+        return None if base is None else (base * factor, factor, True, bare_ok, currency)
     value = _base(match, lex)
     scale = match["scale"] or match["wscale"]
     half = 0.5 if match["half"] is not None else 0.0
@@ -533,7 +546,7 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
         value, factor, scaled, bare_ok, scale_currency = read
         if match["word"] is not None and not bare_ok:
             continue  # "a m...": a number word needs a written-out scale word
-        if match["lone"] is not None and not match["post"]:
+        if (match["lone"] or match["iscale"]) is not None and not match["post"]:
             continue  # "миллиард" alone may be "a billion" of anything: only with its currency after it
         # A plain currency decides (the one before the number first); an ambiguous sign ("¥") is decided
         # by its sentence later, unless a currency word stands with it: "¥5000万元" is yuan.
@@ -541,7 +554,7 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
         sign = None if written else next((_contextual_key(p, lex) for p in (match["pre"], match["post"]) if p), None)
         currency = _lookup(lex.currencies, written[0])[0] if written else lex.contextual[sign][0] if sign else None
         end = match.end()
-        number_start = next(match.start(g) for g in ("cjk", "num", "word", "lone") if match[g] is not None)
+        number_start = next(match.start(g) for g in ("cjk", "num", "word", "lone", "iscale") if match[g] is not None)
         if text[end - 1] == "." and end - 1 > number_start:
             end -= 1  # an abbreviation's period at the phrase's end may be the sentence's full stop
         low = high = value
@@ -562,7 +575,7 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
                 currency,
                 scaled,
                 bare_ok,
-                plus=match["plus"] is not None or more,
+                plus=match["plus"] is not None or more or match["iscale"] is not None,
                 factor=factor,
                 scale_currency=scale_currency,
                 symbol=sign,
