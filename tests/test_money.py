@@ -1530,3 +1530,169 @@ def test_old_currencies_by_the_films_year(sentence, language, year, expected):
 )
 def test_blind_batch_kinds(sentence, language, expected):
     assert [(a, c, s) for a, c, s, _ in _figures([sentence], language)] == expected
+
+
+# Round 4 of the blind batches' kinds, in sentences written for these tests: currency signs and words (with
+# the ambiguous ones decided by their sentence or review), number forms, and the constructions that make a
+# figure another film's or a hypothetical one.
+@pytest.mark.parametrize(
+    "sentences, language, expected",
+    [
+        # currency signs and words
+        (["The Lagos shoot reportedly cost ₦450 million."], "en", [(450e6, "NGN", "film")]),
+        (["Its producers spent ₱60 million on the battle scenes."], "en", [(60e6, "PHP", "film")]),
+        (["Rozpočet bol 15 miliárd dongov."], "sk", [(15e9, "VND", "film")]),
+        (["Η ταινία κόστισε 3 εκατομμύρια λίρες Κύπρου."], "el", [(3e6, "CYP", "film")]),
+        (["η ταινια κοστισε 4 εκατ. ευρω"], "el", [(4e6, "EUR", "film")]),
+        (
+            ["Inspelningen kostade 30 miljoner norska kronor, omkring 32 miljoner svenska."],
+            "sv",
+            [(30e6, "NOK", "film"), (32e6, "SEK", "film")],
+        ),
+        # an ambiguous word: its sentence, then its review decides; nothing decides, no currency
+        (["Costó 40 millones de pesos, una fortuna para el cine argentino."], "es", [(40e6, "ARS", "film")]),
+        (["Costó 40 millones de pesos."], "es", [(40e6, None, "film")]),
+        # a named peso is read whole, whatever else the sentence names
+        (
+            ["Costó 900 millones de pesos chilenos, la mitad que una producción mexicana."],
+            "es",
+            [(900e6, "CLP", "film")],
+        ),
+        (
+            ["La película mexicana se rodó en 1990 en Guadalajara.", "Costó unos 12 millones de pesos."],
+            "es",
+            [(12e6, "MXN", "film")],
+        ),
+        (["Stál asi 90 miliónov pesos, na filipínske pomery veľa."], "sk", [(90e6, "PHP", "film")]),
+        (["الفيلم كلف 200 مليون دينار."], "ar", [(200e6, "DZD", "film")]),
+        (["كلف الفيلم التونسي نحو مليوني دينار."], "ar", [(2e6, "TND", "film")]),
+        (["Duński film kosztował 40 mln koron."], "pl", [(40e6, "DKK", "film")]),
+        # number forms: a letter joined to the digits, Arabic hundreds, the Italian article before "milione",
+        # Italian bare millions in euros
+        (["صوروا الفيلم ب200 مليون دولار."], "ar", [(200e6, "USD", "film")]),
+        (["كلف الفيلم ستمائة مليون دينار."], "ar", [(600e6, "DZD", "film")]),
+        (["Il film è costato poco più del milione di euro."], "it", [(1e6, "EUR", "film")]),
+        (["Girato con un budget vicino al milione e mezzo di euro."], "it", [(1.5e6, "EUR", "film")]),
+        (["Il film è costato circa 4 milioni."], "it", [(4e6, "EUR", "film")]),
+        # a Korean myriad with no unit keeps the won beside dollar figures of the review
+        (
+            ["할리우드 대작은 2억 달러를 쓴다.", "이 영화는 90억 들였다."],
+            "ko",
+            [(2e8, "USD", "comparator"), (9e9, "KRW", "film")],
+        ),
+        # counterfactuals: pretending, Hollywood with a conditional verb (priced in dollars when no currency is
+        # written), a comparison particle after a comma, an aside before a preposition
+        (["Nobody here pretends to make a $200 million spectacle."], "en", [(200e6, "USD", "counterfactual")]),
+        (["Hollywood habría gastado 80 millones de dólares en esto."], "es", [(80e6, "USD", "counterfactual")]),
+        (["Hollywood olisi tuhlannut tähän 90 miljoonaa dollaria."], "fi", [(90e6, "USD", "counterfactual")]),
+        (["Hollywood by na to minul 70 miliónov dolárov."], "sk", [(70e6, "USD", "counterfactual")]),
+        (["Si la hubiera hecho Hollywood, habría costado 60 millones."], "es", [(60e6, "USD", "counterfactual")]),
+        (["V Hollywoodu by to stálo 80 milionů."], "cs", [(80e6, "USD", "counterfactual")]),
+        (["헐리우드 가면 2억 달러짜리 영화가 될 거라고 한다."], "ko", [(2e8, "USD", "counterfactual")]),
+        (
+            ["A csatajelenet úgy néz ki, mint egy 50 millió dolláros amerikai film."],
+            "hu",
+            [(50e6, "USD", "counterfactual")],
+        ),
+        (["Такой фильм обошёлся бы, пожалуй, в два миллиарда рублей."], "ru", [(2e9, "RUB", "counterfactual")]),
+        # comparators: a relative clause with its preposition, a quoted title before a relative clause, "and
+        # compare" with its Arabic conjunction, a Korean title with a particle of place
+        (
+            ["На відміну від «Кіборгів», у яких було 50 мільйонів гривень, тут усе скромніше."],
+            "uk",
+            [(50e6, "UAH", "comparator")],
+        ),
+        (
+            ["В сравнении с «Экипажем», на который ушло 600 миллионов рублей, это мелочь."],
+            "ru",
+            [(600e6, "RUB", "comparator")],
+        ),
+        (['Wie schon "Die Welle", die mit fünf Millionen Euro auskam, spart er.'], "de", [(5e6, "EUR", "comparator")]),
+        (
+            ['Como "Cidade de Deus", que custou 3 milhões de dólares, é um filme barato.'],
+            "pt",
+            [(3e6, "USD", "comparator")],
+        ),
+        (["وقارن ذلك بفيلم «الرسالة» الذي تكلف 10 ملايين دولار."], "ar", [(10e6, "USD", "comparator")]),
+        (["감독은 「명량」에서 190억 원을 썼다."], "ko", [(19e9, "KRW", "comparator")]),
+        # ... and a film's own figure stays the film's: a Korean title with its topic particle opening the
+        # sentence, a conditional without Hollywood in the French reporting sense
+        (["「바다의 노래」는 50억 원으로 만들어졌다."], "ko", [(5e9, "KRW", "film")]),
+        (
+            ["Hollywood l'a distribué; le film, qui aurait coûté 7 millions d'euros, sort."],
+            "fr",
+            [(7e6, "EUR", "film")],
+        ),
+        # Greek accents that move or are left out, "and" between number words after a range's opening word,
+        # "X and a half" before a Hebrew scale word, Finnish "miljoonan" as one million, Dutch "à" in a range
+        (["Η παραγωγή στοίχισε επτά εκατομμυρίων ευρώ περίπου."], "el", [(7e6, "EUR", "film")]),
+        (["Η ταινια κοστισε 12 εκατομμυρια."], "el", [(12e6, "EUR", "film")]),
+        (
+            ["Ο προϋπολογισμός ήταν μεταξύ τριών και τεσσάρων εκατομμυρίων ευρώ."],
+            "el",
+            [(3e6, "EUR", "film"), (4e6, "EUR", "film")],
+        ),
+        (
+            ["They spent between four and five million dollars on it."],
+            "en",
+            [(4e6, "USD", "film"), (5e6, "USD", "film")],
+        ),
+        (
+            ["It cost two million dollars and three million went to marketing."],
+            "en",
+            [(2e6, "USD", "film"), (3e6, "USD", "film")],
+        ),
+        (["הסרט עלה כשלושה וחצי מיליון דולר."], "he", [(3.5e6, "USD", "film")]),
+        (["Elokuvan budjetti oli miljoonan euron luokkaa."], "fi", [(1e6, "EUR", "film")]),
+        (
+            ["Het budget werd geschat op tien à twaalf miljoen euro."],
+            "nl",
+            [(10e6, "EUR", "film"), (12e6, "EUR", "film")],
+        ),
+        (["Il seguito costava sui 9 milioni."], "it", [(9e6, "EUR", "film")]),
+        # comparisons and impressions: "more than <a thing>" (not "more than <the figure>"), "the feeling of"
+        (
+            ["Vale mais do que qualquer epopeia de 150 milhões de dólares."],
+            "pt",
+            [(150e6, "USD", "comparator")],
+        ),
+        (["O filme custou mais do que 5 milhões de reais."], "pt", [(5e6, "BRL", "film")]),
+        (
+            ["Man får känslan av en produktion för 90 miljoner dollar."],
+            "sv",
+            [(90e6, "USD", "counterfactual")],
+        ),
+        # Russian and Ukrainian "about": the scale word before its number, read only with a written currency
+        (["Съёмки обошлись миллионов в двадцать долларов."], "ru", [(20e6, "USD", "film")]),
+        (["Фильм сняли тысяч за 300 рублей."], "ru", [(300e3, "RUB", "film")]),
+        (["Кажуть, бюджет був мільйонів сорок гривень."], "uk", [(40e6, "UAH", "film")]),
+        (["Бюджет составил 4 миллиона, а миллионов 100 зрителей его не увидят."], "ru", [(4e6, "RUB", "film")]),
+        (
+            ["Смотрится богато, как американский боевик миллионов за 80 долларов."],
+            "ru",
+            [(80e6, "USD", "counterfactual")],
+        ),
+        # box office stays out, whatever its currency
+        (["El filme recaudó 300 millones de pesos mexicanos en taquilla."], "es", []),
+    ],
+)
+def test_round4_kinds(sentences, language, expected):
+    assert [(a, c, s) for a, c, s, _ in _figures(sentences, language)] == expected
+
+
+# A capitalized name right before a relative clause that only a film takes ("which cost", "tourné",
+# "který stál") is another film's, when this film's titles are known; a person before "who spent" is not.
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        ("Critics keep citing Heat, which reportedly cost $60 million.", "en", ["comparator"]),
+        ("On le compare à Amadeus, tourné pour dix-huit millions de dollars.", "fr", ["comparator"]),
+        ("Film przypomina Kler, który kosztował 10 milionów złotych.", "pl", ["comparator"]),
+        ("Je skromnejší ako Kolja, ktorý stál okolo 2 miliónov dolárov.", "sk", ["comparator"]),
+        ("Режиссёр Фёдор Бондарчук, который потратил на съёмки 60 миллионов долларов, доволен.", "ru", ["film"]),
+        ("Shot in Prague, where the crew spent $5 million, it looks rich.", "en", ["film"]),
+        ("Nordwand, which cost 7 million euros, looks rich.", "en", ["film"]),
+    ],
+)
+def test_a_name_before_a_costing_relative_clause_is_another_film(sentence, language, subjects):
+    assert [s for _, _, s, _ in _figures([sentence], language, film_titles=("Nordwand",))] == subjects

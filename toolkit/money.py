@@ -45,11 +45,14 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _LETTER = rf"(?:(?![{_CJK}])[^\W\d_])"
 _WORD = rf"(?:(?![{_CJK}])\w)"
 _SPACE = "[\\s\u00a0\u202f\u2009]"
+# Arabic and Hebrew write a preposition or conjunction as a letter joined to the next word, digits included
+# ("فيلم ب150 مليون دولار": a film for 150 million dollars): those letters may stand right before a number.
+_CLITIC = "\u0590-\u06ff"
 # A number as critics write it. Space-grouped thousands ("250 000 000", with plain, no-break or thin spaces)
 # need exact three-digit groups so "2017 15" stays two numbers; "," and "." groups are read later, by
 # language, in `_number`.
 _NUM = (
-    f"(?<!(?![{_CJK}])[\\w.,])"
+    f"(?<!(?![{_CJK}{_CLITIC}])[\\w.,])"
     r"(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?:[.,]\d+)?"
     # Swiss thousands ("CHF 1'200'000", with a straight or a typographic apostrophe)
     r"|\d{1,3}(?:['’]\d{3})+(?!\d)(?:[.,]\d+)?"
@@ -95,6 +98,9 @@ class MoneyMention:
     kind: str
     currency_implied: bool = False
     currency_basis: str | None = None  # one of CURRENCY_BASES; None when `currency` is None
+    #: an ambiguous currency word ("pesos") that neither its sentence nor its language decides: `currency` is
+    #: None and `budget_figures` looks for the word's context in the rest of the review
+    undecided: str | None = None
 
 
 @dataclass(frozen=True)
@@ -160,7 +166,8 @@ class _Lexicon:
     abbreviations: frozenset[str]
     clause_currency: re.Pattern[str] | None
     generic_units: frozenset[str]
-    contextual: dict[str, tuple[str, str | None, tuple[tuple[str, re.Pattern[str]], ...]]]
+    contextual: dict[str, tuple[str | None, str | None, tuple[tuple[str, re.Pattern[str]], ...]]]
+    contextual_words: tuple[tuple[re.Pattern[str], str], ...]  # (a word's pattern, its `contextual` key)
 
 
 def _cue_languages(key: str | None) -> list[str]:
@@ -240,14 +247,32 @@ def _lexicon(key: str | None) -> _Lexicon:
             symbol: (
                 rule["default"],
                 rule.get("languages", {}).get(key),
-                tuple(
-                    (code, re.compile(_alternation(words), re.IGNORECASE))
-                    for code, words in rule.get("context", {}).items()
-                ),
+                _context_patterns(symbol),
             )
             for symbol, rule in currency_data.get("contextual", {}).items()
         },
+        contextual_words=tuple(
+            (_ignoring_case(rule["pattern"]), symbol)
+            for symbol, rule in currency_data.get("contextual", {}).items()
+            if "pattern" in rule
+        ),
     )
+
+
+@functools.cache
+def _context_patterns(symbol: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(code, pattern of its context words) of an ambiguous currency sign or word (currencies.yaml `contextual`)."""
+    rule = _load("currencies.yaml")["contextual"][symbol]
+    return tuple(
+        (code, re.compile(_alternation(words), re.IGNORECASE)) for code, words in rule.get("context", {}).items()
+    )
+
+
+def _contextual_key(part: str, lex: _Lexicon) -> str | None:
+    """The `contextual` rule an amount's currency part falls under: an ambiguous sign ("¥") or word ("pesos")."""
+    if part in lex.contextual:
+        return part
+    return next((key for pattern, key in lex.contextual_words if pattern.fullmatch(part)), None)
 
 
 def _range_words(items: list[str]) -> re.Pattern[str]:
@@ -265,6 +290,8 @@ def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str
     currency_data, number_data = _load("currencies.yaml"), _load("numbers.yaml")
     prefix = [e["pattern"] for e in currency_data["symbols"]] + list(currency_data["codes"])
     words = [e["pattern"] for lang in priority for e in currency_data["words"].get(lang, [])]
+    # An ambiguous word ("pesos") is tried after every other currency word, so "pesos chilenos" is read whole.
+    ambiguous = [rule["pattern"] for rule in currency_data.get("contextual", {}).values() if "pattern" in rule]
     of = _alternation(_words(_load("qualifiers.yaml")["of"], cue_langs) or ["of"])
     # "a million and a half", "un million et demi", "מיליון וחצי": half the scale more
     half = _alternation(_words(_load("qualifiers.yaml").get("half", {}), cue_langs)) or "(?!)"
@@ -274,20 +301,32 @@ def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str
     # Two number words joined as a range share the scale after them: "two or three million", "два-три миллиона".
     joins = [w for w in _words(_load("qualifiers.yaml")["range_to"], cue_langs) if not re.match(f"[{_CJK}]", w)]
     word_range = rf"(?P<wlow>{number_words})(?:\s*[-–—]\s*|\s+(?:{_alternation(joins) or '(?!)'})\s+)"
+    # ... and after a range's opening word, by "and": "between two and three million", "μεταξύ πέντε και έξι".
+    opens = _alternation(_words(_load("qualifiers.yaml")["range_start"], cue_langs)) or "(?!)"
+    ands = _alternation(_words(_load("qualifiers.yaml")["range_and"], cue_langs)) or "(?!)"
+    word_range += rf"|(?:{opens})\s+(?P<wlow_and>{number_words})\s+(?:{ands})\s+"
     # Scale words that are a number by themselves ("миллиард рублей", "miliardu rublů"): counted only with a
     # written currency (see `_candidates`).
     lone_words = _alternation(
         [e["pattern"] for lang in priority for e in _load("scales.yaml").get(lang, []) if e.get("alone")]
+    )
+    # Russian and Ukrainian put the scale word first to say "about" ("миллионов за сто долларов", "мільйонів
+    # п'ятдесят доларів"): counted only with a written currency (see `_candidates`).
+    inverted = _alternation(_words(_load("qualifiers.yaml").get("inverted_scale", {}), cue_langs))
+    inverted_link = _alternation(_words(_load("qualifiers.yaml").get("inverted_link", {}), cue_langs)) or "(?!)"
+    inverted_number = (
+        rf"|(?<!{_WORD})(?P<iscale>{inverted or '(?!)'})\s+(?:(?:{inverted_link})\s+)?"
+        rf"(?P<inum>{_NUM}|{number_words})(?!{_LETTER})"
     )
     return re.compile(
         rf"(?:(?<!{_LETTER})(?P<pre>{_alternation(prefix)}){_SPACE}?)?"
         rf"(?:(?P<cjk>{_cjk_numerals().pattern})"
         rf"|(?P<num>{_NUM})(?:[\s\u00a0\u202f-]?(?P<scale>{scale_words})(?!{_LETTER}))?"
         rf"|(?<!{_WORD})(?:{word_range})?(?P<word>{number_words})[\s\u00a0\u202f-]*(?P<wscale>{scale_words})(?!{_LETTER})"
-        rf"|(?<!{_WORD})(?P<lone>{lone_words or '(?!)'})(?!{_LETTER}))"
+        rf"{inverted_number}|(?<!{_WORD})(?P<lone>{lone_words or '(?!)'})(?!{_LETTER}))"
         rf"(?:[\s\u00a0]+(?P<half>{half})(?!{_LETTER}))?"
         rf"(?:[\s\u00a0\u202f-]*(?:(?:{of})(?:\s+|(?<=['’])))?"
-        rf"(?P<post>{_alternation(prefix + words)})(?!{_LETTER}))?"
+        rf"(?P<post>{_alternation(prefix + words)}|{_alternation(ambiguous) or '(?!)'})(?!{_LETTER}))?"
         r"(?P<plus>\+(?![\w+]))?",
         re.IGNORECASE,
     )
@@ -479,6 +518,11 @@ def _value(match: re.Match[str], lex: _Lexicon) -> tuple[float, float, bool, boo
     if match["cjk"] is not None:
         value, factor, bare_ok = _cjk_value(match["cjk"])
         return value, factor, factor != 1.0, bare_ok, None
+    if match["iscale"] is not None:  # "миллионов за сто": the number after its scale word
+        number = match["inum"]
+        base = _number(number, lex.decimal_mark) if number[:1].isdigit() else _lookup(lex.numbers, number)[0]
+        factor, bare_ok, currency = _lookup(lex.scales, match["iscale"])
+        return None if base is None else (base * factor, factor, True, bare_ok, currency)
     value = _base(match, lex)
     scale = match["scale"] or match["wscale"]
     half = 0.5 if match["half"] is not None else 0.0
@@ -502,21 +546,21 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
         value, factor, scaled, bare_ok, scale_currency = read
         if match["word"] is not None and not bare_ok:
             continue  # "a m...": a number word needs a written-out scale word
-        if match["lone"] is not None and not match["post"]:
+        if (match["lone"] or match["iscale"]) is not None and not match["post"]:
             continue  # "миллиард" alone may be "a billion" of anything: only with its currency after it
         # A plain currency decides (the one before the number first); an ambiguous sign ("¥") is decided
         # by its sentence later, unless a currency word stands with it: "¥5000万元" is yuan.
-        written = [part for part in (match["pre"], match["post"]) if part and part not in lex.contextual]
-        sign = None if written else next((p for p in (match["pre"], match["post"]) if p), None)
+        written = [part for part in (match["pre"], match["post"]) if part and _contextual_key(part, lex) is None]
+        sign = None if written else next((_contextual_key(p, lex) for p in (match["pre"], match["post"]) if p), None)
         currency = _lookup(lex.currencies, written[0])[0] if written else lex.contextual[sign][0] if sign else None
         end = match.end()
-        number_start = next(match.start(g) for g in ("cjk", "num", "word", "lone") if match[g] is not None)
+        number_start = next(match.start(g) for g in ("cjk", "num", "word", "lone", "iscale") if match[g] is not None)
         if text[end - 1] == "." and end - 1 > number_start:
             end -= 1  # an abbreviation's period at the phrase's end may be the sentence's full stop
         low = high = value
         more = False
-        if match["wlow"] is not None and factor:
-            low = _lookup(lex.numbers, match["wlow"])[0] * factor
+        if (match["wlow"] or match["wlow_and"]) is not None and factor:
+            low = _lookup(lex.numbers, match["wlow"] or match["wlow_and"])[0] * factor
             if not 0 < low < high:
                 low = high = value  # "three or two million" is no range
         if match["cjk"] is not None:
@@ -531,7 +575,7 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
                 currency,
                 scaled,
                 bare_ok,
-                plus=match["plus"] is not None or more,
+                plus=match["plus"] is not None or more or match["iscale"] is not None,
                 factor=factor,
                 scale_currency=scale_currency,
                 symbol=sign,
@@ -660,8 +704,9 @@ def _kind(text: str, start: int, end: int, span: tuple[int, int], spans: list[tu
     return best[1] if best else "unknown"
 
 
-def _decide_sign(text: str, span: tuple[int, int], sign: str, lex: _Lexicon) -> str:
-    """The currency of an ambiguous sign ("¥": yen or yuan) by the rules in data/money/currencies.yaml."""
+def _decide_sign(text: str, span: tuple[int, int], sign: str, lex: _Lexicon) -> str | None:
+    """The currency of an ambiguous sign ("¥": yen or yuan) or word ("pesos") by the rules in
+    data/money/currencies.yaml; None when a word's rule has no default and nothing decides it."""
     default, by_language, context = lex.contextual[sign]
     named = {code for code, words in context if words.search(text, span[0], span[1])}
     if len(named) == 1:
@@ -734,13 +779,15 @@ def parse_money(text: str, *, language: str | None = None) -> list[MoneyMention]
         at = bisect.bisect_right(sentence_starts, cand.start) - 1
         span = sentences[at] if at >= 0 and cand.start < sentences[at][1] else (0, len(text))
         kind = _kind(text, start, cand.end, span, spans, lex)
-        currency, implied = cand.currency, False
+        currency, implied, undecided = cand.currency, False, None
         basis = None if currency is None else "written"
         if cand.symbol is not None:
             currency, basis = _decide_sign(text, span, cand.symbol, lex), "context"
+            if currency is None:
+                undecided, basis = cand.symbol, None  # a currency is written, only which one is open
         if cand.generic and (named := _clause_currency(text, span, cand, prev_end, lex)) is not None:
             currency, basis = named, "clause"  # "新台币7亿元": 元 is the unit of the currency named before it
-        if currency is None:
+        if currency is None and undecided is None:
             # A scale word with its own currency ("50 lakh") is money even with no cue in its sentence.
             unknown = kind == "unknown" and not cand.scale_currency
             if not (cand.scaled and cand.bare_ok) or unknown or lex.counted.match(text, cand.end):
@@ -759,6 +806,7 @@ def parse_money(text: str, *, language: str | None = None) -> list[MoneyMention]
                 kind,
                 implied,
                 basis,
+                undecided,
             )
         )
     return mentions
@@ -777,11 +825,15 @@ class _SubjectCues:
     titlecase: bool
     relative: re.Pattern[str] | None = None  # "which", "que", "der": a clause that speaks of the noun before it
     opener: re.Pattern[str] | None = None  # "For comparison, ...": a sentence about another film's cost
+    costing: re.Pattern[str] | None = None  # "which cost", "tourné": a relative clause only a film takes
 
 
 _GUARDED = f"(?<!{_WORD})(?:{{}})(?!{_WORD})"
+# What may stand between a clause mark and a figure said of the clause before it: nothing, or one short
+# preposition ("в", "za", "на", "à").
+_SET_OFF = re.compile(r"\s*(?:[^\W\d_]{1,2}\s+)?")
 # One word set off by commas ("probably", "наверное", "wohl"): an aside inside a clause, not a clause.
-_PARENTHETICAL = re.compile(r"\s*[^\W\d_]+\s*[,，،]\s*")
+_PARENTHETICAL = re.compile(rf"\s*[^\W\d_]+\s*[,，،]{_SET_OFF.pattern}")
 # The end of a sentence inside a statement's text (a statement may hold several): cues before it are another's.
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)|[。！？]")
 # Prepositions that make a comparison phrase part of the clause rather than an opener of the sentence.
@@ -826,6 +878,11 @@ def _subject_cues(key: str | None) -> _SubjectCues:
         ),
         titles=_titles_pattern(),
         titlecase=key is None or key in data["titlecase"],
+        costing=(
+            re.compile(rf"\s*(?:{_alternation(words)})", re.IGNORECASE)
+            if (words := [w for lang in languages for w in data.get("costing", {}).get(lang, [])])
+            else None
+        ),
     )
 
 
@@ -853,12 +910,31 @@ def _in_longer_title(text: str, hit: re.Match[str]) -> bool:
 
 _QUOTED_BEFORE = re.compile(
     r"(?:[«“\"„‘]([^«»“”\"„]{1,80})[»”\"“’]\s*(?:['’]s)?"
-    # Chinese and Japanese titles in 《》「」『』, their possessive 的/の: "《赤壁》的8000万美元"
-    r"|[《「『]([^《》「」『』]{1,80})[》」』][的の]?"
+    # Chinese and Japanese titles in 《》「」『』, their possessive 的/の: "《赤壁》的8000万美元"; Korean ones
+    # with a particle of place, possession or "also" ("「태극기 휘날리며」에서 147억 원을"), not the topic or
+    # subject particle: "「X」은 1500만 달러" opening a sentence is more likely the film under review.
+    r"|[《「『]([^《》「」『』]{1,80})[》」』](?:[的の]|(?:에서|에선|의|도|때)(?!\w))?"
     # Korean titles in <> or 〈〉 (written in CJK or Hangul, so an HTML tag is none), a subject or possessive
     # particle after them: "<명량>이 190억 원으로"
     rf"|[<〈]((?=[^<>〈〉]*[{_CJK}])[^<>〈〉]{{1,80}})[>〉](?:[이가은는의](?!\w))?)\s*[(\[（]?\s*$"
 )
+# A quoted title ending the text before a relative clause ("«Захар Беркут», у якого було ...").
+_QUOTED_END = re.compile(r"[«“\"„]([^«»“”\"„]{1,80})[»”\"“]\s*$")
+
+
+def _named_before(text: str, cues: _SubjectCues, film_titles: tuple[str, ...]) -> str | None:
+    """A capitalized name (not the sentence's first word) that ends `text`, the clause before a relative one
+    ("On pense à Platoon, tourné pour six millions"); only where capitals mark names and this film's own
+    titles are known, as for a name before "(" (`_title_before`)."""
+    if not film_titles or not cues.titlecase:
+        return None
+    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text)), default=0)
+    words = text[sentence_start:].split()
+    # The name starts at the first capitalized one of the last four words, never at the sentence's first word.
+    first = next((i for i in range(max(1, len(words) - 4), len(words)) if words[i][:1].isupper()), None)
+    return None if first is None else " ".join(words[first:])
+
+
 _PAREN_BEFORE = re.compile(r"(\S+(?:[ \u00a0]\S+){0,3}?)[ \u00a0]*\([ \u00a0]*$")
 
 
@@ -994,11 +1070,17 @@ def _classify_subject(
     if ended >= 0:
         window = window[ended + 1 :]
     cut = max(window.rfind(c) for c in _CLAUSE)
+    titled = None  # a quoted title the figure's relative clause speaks of
     if cut > 0 and cues.relative is not None and cues.relative.match(window[cut + 1 :]):
         # A relative clause speaks of the noun before it: "U-571, which cost $62 million".
+        quoted = _QUOTED_END.search(window, 0, cut)
+        titled = quoted.group(1) if quoted is not None else None
+        if titled is None and cues.costing is not None and cues.costing.match(window[cut + 1 :]):
+            titled = _named_before(window[:cut], cues, film_titles)  # "Platoon, which cost": a film
         cut = max(window[:cut].rfind(c) for c in _CLAUSE)
-    elif cut > 0 and not window[cut + 1 :].strip():
-        # A figure set off by a comma is said of the clause before it: "lo que costó Tenet, unos 200 millones".
+    elif cut > 0 and _SET_OFF.fullmatch(window[cut + 1 :]):
+        # A figure set off by a comma is said of the clause before it: "lo que costó Tenet, unos 200 millones",
+        # also behind its preposition: "обошлась бы, думаю, в миллиард рублей".
         cut = max(window[:cut].rfind(c) for c in _CLAUSE)
     if cut > 0 and _PARENTHETICAL.fullmatch(window[cut + 1 :]):
         # A one-word aside between commas does not open a clause: "стоил бы, наверное, миллиард рублей".
@@ -1011,6 +1093,8 @@ def _classify_subject(
         return "counterfactual"
     if cues.counterfactual_after is not None and cues.counterfactual_after.match(after):
         return "counterfactual"
+    if titled is not None and not _is_own(titled, film_titles):
+        return "comparator"  # „Das Leben der Anderen“, das mit zwei Millionen Euro auskam
     # The sentence the figure stands in (a statement's text may hold several): an opener starts it.
     sentence_start = max((m.end() for m in _SENTENCE_END.finditer(sentence, 0, mention.start)), default=0)
     if cues.opener is not None and cues.opener.match(sentence, sentence_start) and not _is_own(clause, film_titles):
@@ -1124,6 +1208,11 @@ def budget_figures(
                 film_titles=tuple(film_titles),
                 comparators=tuple(comparators),
             )
+            currency, basis, implied = mention.currency, mention.currency_basis, mention.currency_implied
+            if subject == "counterfactual" and basis not in _EXPLICIT and mention.undecided is None:
+                named = _hypothetical_currency(text)
+                if named is not None:  # "in Hollywood it would cost 50 million": dollars
+                    currency, basis, implied = named, "context", True
             # A range gives two figures, its two ends ("between 130 and 200 million dollars": both were
             # reported), each with the phrase's currency, subject and words.
             ends = (mention.low, mention.high) if mention.low != mention.high else (mention.amount,)
@@ -1133,7 +1222,7 @@ def budget_figures(
                         "review_id": review_id,
                         "sentence_id": sentence_id,
                         "amount": amount,
-                        "currency": mention.currency,
+                        "currency": currency,
                         "year": None if year is None else int(year),
                         "usd": math.nan,
                         "subject": subject,
@@ -1144,11 +1233,13 @@ def budget_figures(
                         "high": mention.high,
                         "approx": mention.approx,
                         "kind": mention.kind,
-                        "currency_implied": mention.currency_implied,
+                        "currency_implied": implied,
                         "language": language,
-                        "currency_basis": mention.currency_basis,
+                        "currency_basis": basis,
+                        "_undecided": mention.undecided,
                     }
                 )
+    _currency_from_review(rows, statements)
     _currency_from_neighbours(rows)
     if year is not None:
         for row in rows:
@@ -1179,6 +1270,45 @@ def _currency_of_year(code: str | None, year: int) -> str | None:
     return code
 
 
+@functools.cache
+def _hypothetical_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    table = _load("conventions.yaml").get("hypothetical_currency", {})
+    return tuple(
+        (code, re.compile(_GUARDED.format(_alternation(words)), re.IGNORECASE)) for code, words in table.items()
+    )
+
+
+def _hypothetical_currency(sentence: str) -> str | None:
+    """The currency a counterfactual figure with no currency of its own is in, by what its sentence names
+    (conventions.yaml `hypothetical_currency`: Hollywood → USD); None when it names none or several."""
+    named = {code for code, pattern in _hypothetical_patterns() if pattern.search(sentence)}
+    return named.pop() if len(named) == 1 else None
+
+
+def _currency_from_review(rows: list[dict[str, Any]], statements: pd.DataFrame) -> None:
+    """Decide an ambiguous currency word its sentence left open ("100 millones de pesos") by the context
+    words of its review's other statements ("cine mexicano" → MXN), in place: only when they name exactly
+    one of the word's currencies (basis "review"); otherwise the figure keeps no currency."""
+    open_rows = [r for r in rows if r["_undecided"]]
+    if not open_rows:
+        return
+    wanted = {r["review_id"] for r in open_rows}
+    texts: dict[Any, list[str]] = {}
+    for review_id, text in zip(statements["review_id"].tolist(), statements["text"].tolist()):
+        if review_id in wanted:
+            texts.setdefault(review_id, []).append(str(text))
+    for row in open_rows:
+        context = "\n".join(dict.fromkeys(texts.get(row["review_id"], [])))
+        named = {code for code, words in _context_patterns(row["_undecided"]) if words.search(context)}
+        if len(named) == 1:
+            row["currency"], row["currency_basis"], row["currency_implied"] = named.pop(), "review", True
+
+
+@functools.cache
+def _own_currency_first() -> frozenset[str]:
+    return frozenset(_load("conventions.yaml").get("own_currency_first", []))
+
+
 # A figure's currency is "explicit" when its own words, sign or scale word give it, or its clause names it.
 _EXPLICIT = ("written", "context", "scale", "clause")
 
@@ -1198,8 +1328,10 @@ def _currency_from_neighbours(rows: list[dict[str, Any]]) -> None:
     for group in by_review.values():
         explicit = [r for r in group if r["currency_basis"] in _EXPLICIT]
         for row in group:
-            if row["currency_basis"] in _EXPLICIT:
-                continue
+            if row["currency_basis"] in _EXPLICIT or row["_undecided"]:
+                continue  # an ambiguous word's currency is its context's, never a neighbour's
+            if row["currency_basis"] == "language" and row["language"] in _own_currency_first():
+                continue  # "280억" in Korean is won even beside "1억 달러"
             same = {r["currency"] for r in explicit if r["sentence_id"] == row["sentence_id"]}
             anywhere = {r["currency"] for r in explicit}
             for basis, found in (("sentence", same), ("review", anywhere)):
