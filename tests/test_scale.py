@@ -371,14 +371,14 @@ _SETTLED = [
 
 
 @pytest.mark.parametrize(
-    "coder, jobs",
+    "coder, jobs, preloaded",
     [
-        ("fast", 1),  # a small file in one process: load nothing the text does not need
-        ("accurate", 1),
-        ("fast", 2),  # before forking workers: the warm-up texts' models only, never every language's
+        ("fast", 1, False),  # a small file in one process: load nothing the text does not need
+        ("accurate", 1, False),
+        ("fast", 2, True),  # before forking workers: every lingua model once, shared by the workers
     ],
 )
-def test_start_up_loads_only_what_the_input_needs(tmp_path, coder, jobs):
+def test_start_up_loads_only_what_the_input_needs(tmp_path, coder, jobs, preloaded):
     """Start-up guarded without a clock (issue 10: under 5 s for both tiers). `toolkit statements` in a fresh
     interpreter on three reviews that script and function words settle: in one process no lingua detector is
     built at all (their models took 6 of a one-review run's 10 s when preloaded), and neither all of nltk nor
@@ -401,8 +401,8 @@ def test_start_up_loads_only_what_the_input_needs(tmp_path, coder, jobs):
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     got = json.loads(done.stdout.strip().splitlines()[-1])
     assert got["status"] == 0 and got["heavy"] == []
-    assert got["preloaded"] == 0
-    if jobs == 1:
+    assert got["preloaded"] == int(preloaded)
+    if not preloaded:
         assert got["detectors"] == 0
     lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert [(r["review_id"], r["aspect"], r["language"]) for r in lines] == [

@@ -352,9 +352,9 @@ def preload() -> None:
     """Load at once every lingua model the "auto" backend may ask for (the profiled languages of scripts
     shared by several languages), instead of one language and n-gram order at a time as text needs them.
 
-    lingua then loads them in parallel, for a session (a notebook) that will meet many languages; results do
-    not change. The streaming pipeline does not call it: before forking workers it runs a first block of the
-    file, which loads the models that file needs (`toolkit.scale.warm_up`).
+    lingua then loads them in parallel: about 4 s on two cores instead of about 10 s, for about 5 % more
+    memory (models of profiled languages the input never needed). The streaming pipeline calls this before
+    it forks workers, so that they share the models' pages; results do not change.
     """
     _preloaded_detector()
 

@@ -173,17 +173,20 @@ def table_schemas() -> dict[str, dict[str, str]]:
 
 @functools.cache
 def warm_up(film: Film | None = None, backend: str | None = None, coder: str = "accurate") -> None:
-    """Run the probe partition (checking the stages' output against the declared schemas) and the warm-up
-    texts, so that worker processes forked afterwards share what that loaded (lexicons, compiled codebook,
-    stemmers, the coder, the lingua models of the warm-up texts) instead of each loading its own.
+    """Load every lingua model the "auto" backend may ask for (`toolkit.language.preload`, in parallel), run the
+    probe partition (checking the stages' output against the declared schemas) and the warm-up texts, so that
+    worker processes forked afterwards share what was loaded instead of each loading its own.
 
-    Only where it pays: before forking workers (`--jobs` > 1, Dask). lingua's other models are loaded when
-    text first needs them: by the parent's first block (`_parallel`), which meets most languages, or in a
-    worker. Preloading every profiled language's models instead (`toolkit.language.preload`) cost 12–23 s of
-    serial start-up and about 100 MB per process on this machine's real-like corpus, for nothing the first
-    block does not load anyway (BENCHMARKS.md); the answers are the same either way, since every lingua
-    detector reads one shared model store.
+    Only where it pays: before forking workers (`--jobs` > 1, Dask). A single process loads the models its
+    text needs when it meets that text, often none (a review settled by its function words); the answers are
+    the same either way, since every lingua detector reads one shared model store. Leaving the preload to the
+    first block instead saves about 120 MB per process but each worker then loads what that block did not
+    meet: 20,000 real-like reviews with `--jobs 2` took 73–82 s against 65–69 s (BENCHMARKS.md).
     """
+    if backend in (None, "auto"):
+        from toolkit import language
+
+        language.preload()
     probe = pd.DataFrame({"review_id": [r for r, _ in _PROBE], "text": [t for _, t in _PROBE]})
     tables = _run_raw(probe, film=film or Film("probe", 2017), backend=backend, coder=coder, sentences=True)
     for name, frame in tables.items():
