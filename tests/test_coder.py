@@ -172,6 +172,23 @@ def test_word_shares_computed_at_once_equal_word_by_word_to_the_last_bit():
         assert at_once[-1, :-1].tolist() == [0.0] * weights.shape[1] and at_once[-1, -1] > 0
 
 
+def test_word_share_table_grown_and_emptied_gives_the_same_rows(monkeypatch):
+    """The table grows in place as words come one sentence at a time and is emptied at its bound; neither may
+    change a row (a small bound here, so that both happen many times)."""
+    monkeypatch.setattr(coder, "_WORD_ROWS_LIMIT", 40)
+    monkeypatch.setattr(coder, "_WORD_ROWS_START", 4)
+    m = coder.model()
+    sentences = ["Der Film kostete 13 Millionen Euro.", "Фильм снят по реальным событиям.", "Pure propaganda."] * 30
+    sentences += [f"word{i} budget{i} propaganda{i}" for i in range(60)]
+    table = coder._WordRows(m.vocabulary, m.fast_weights)
+    for sentence in sentences:
+        words = coder._words(sentence)
+        got = table.shares(words)
+        expected = table._new_rows(words)
+        assert np.array_equal(got.view(np.int64), expected.view(np.int64))
+    assert len(table._row) <= 40 and 4 < len(table._table) <= 40
+
+
 def test_cascade_sends_only_unsure_sentences_to_the_encoder(monkeypatch):
     calls = []
     real = coder.embed

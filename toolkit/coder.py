@@ -99,7 +99,9 @@ class _WordRows:
         self._vocabulary, self._weights = vocabulary, weights
         self._width = weights.shape[1] + 1
         self._row: dict[str, int] = {}
-        self._table = np.zeros((0, self._width))
+        # Rows 0 .. len(self._row) - 1 are filled; the rest is room to grow into, doubled when it runs out, so
+        # that the many small additions of one sentence at a time (`Model.labels`) cost no copy of the table.
+        self._table = np.zeros((_WORD_ROWS_START, self._width))
 
     def shares(self, words: list[str]) -> np.ndarray:
         """The shares of `words`, in order: one row each."""
@@ -107,11 +109,15 @@ class _WordRows:
         if None in rows:
             new = [w for w in dict.fromkeys(words) if w not in self._row]
             if len(self._row) + len(new) > _WORD_ROWS_LIMIT:  # memory stays flat on any corpus
-                self._row, self._table = {}, np.zeros((0, self._width))
+                self._row = {}
                 new = list(dict.fromkeys(words))
-            start = len(self._row)
+            start, end = len(self._row), len(self._row) + len(new)
+            if end > len(self._table):
+                grown = np.zeros((max(end, min(2 * len(self._table), _WORD_ROWS_LIMIT)), self._width))
+                grown[:start] = self._table[:start]
+                self._table = grown
+            self._table[start:end] = self._new_rows(new)
             self._row.update((w, start + k) for k, w in enumerate(new))
-            self._table = np.concatenate([self._table, self._new_rows(new)])
             rows = list(map(self._row.__getitem__, words))
         return self._table[np.asarray(rows, dtype=np.int64)].reshape(-1, self._width)
 
@@ -138,6 +144,7 @@ class _WordRows:
 
 # Bound on the table of `_WordRows` (about 10 MB): a language's vocabulary fits.
 _WORD_ROWS_LIMIT = 1 << 18
+_WORD_ROWS_START = 1024  # the table's first size
 
 
 @dataclass(frozen=True)
