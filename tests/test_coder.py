@@ -48,7 +48,7 @@ WITHOUT_CUES = [
     (
         "de",
         "accuracy",
-        "Der echte Kommandant hat den Fehler selbst gemacht, im Film ist es plötzlich die Bodenstation.",
+        "Den Fehler hat damals der Kommandant selbst begangen, nicht die Bodenstation, wie der Film behauptet.",
     ),
     (
         "de",
