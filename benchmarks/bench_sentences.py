@@ -3,7 +3,7 @@
 ``python -m benchmarks.bench_sentences`` times `sentences.spans` (and the `sentences.split` stage around it) on
 three sets, each with its reviews' own languages, as the pipeline calls it:
 - the shipped corpus (real and hand-written reviews of Salyut-7; languages from corpus/gold/languages_reviews.csv);
-- the review sets beside it (corpus/gold/aspects_reviews.jsonl, corpus/blind*/reviews.jsonl);
+- the review sets beside it (corpus/gold/aspects_reviews.jsonl, corpus/training/reviews/blind*/reviews.jsonl);
 - the team's training sentences (corpus/training/), joined per file into reviews of `--per-review` sentences.
 Each set is repeated until it holds at least `--mb` MB, and the best of `--rounds` rounds is reported, per
 CPU second of this process (the per-core figure, robust to other load) and per wall second.
@@ -42,7 +42,7 @@ def real_sets(*, per_review: int = 6) -> dict[str, pd.DataFrame]:
     corpus = corpus.assign(language=corpus["review_id"].map(gold).fillna("und"))
     rows = [
         r
-        for path in [_ROOT / "corpus/gold/aspects_reviews.jsonl", *sorted(_ROOT.glob("corpus/blind*/reviews.jsonl"))]
+        for path in [_ROOT / "corpus/gold/aspects_reviews.jsonl", *sorted(_ROOT.glob("corpus/training/reviews/blind*/reviews.jsonl"))]
         for r in _jsonl(path)
     ]
     reviews = pd.DataFrame(

@@ -2,7 +2,7 @@
 
 ``python -m benchmarks.bench_startup --coder fast`` runs, one step after the other in this fresh process, what
 ``toolkit statements --input one-review.jsonl`` does before and while it codes one review (the first review of
-corpus/blind), and prints the CPU seconds of each step (``resource.getrusage``: robust to other load, unlike
+corpus/training/reviews/blind1), and prints the CPU seconds of each step (``resource.getrusage``: robust to other load, unlike
 wall time). The last step is the whole command on the review, by then with everything loaded. Run it once per
 coder tier; the wall time a user waits is ``time toolkit statements --input one.jsonl --output out.jsonl``.
 """
@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> None:
     step("the declared table schemas (toolkit.schema)", scale.table_schemas)
     with tempfile.TemporaryDirectory() as folder:
         review = Path(folder) / "one.jsonl"
-        with open(_ROOT / "corpus" / "blind" / "reviews.jsonl", encoding="utf-8") as source:
+        with open(_ROOT / "corpus" / "training" / "reviews" / "blind1" / "reviews.jsonl", encoding="utf-8") as source:
             review.write_text(source.readline(), encoding="utf-8")
         command = ["statements", "--input", str(review), "--output", str(Path(folder) / "out.jsonl")]
         step("the command on one review (run_file)", lambda: cli.main([*command, "--coder", args.coder]))

@@ -48,7 +48,7 @@ WITHOUT_CUES = [
     (
         "de",
         "accuracy",
-        "Der echte Kommandant hat den Fehler selbst gemacht, im Film ist es plötzlich die Bodenstation.",
+        "Den Fehler hat damals der Kommandant selbst begangen, nicht die Bodenstation, wie der Film behauptet.",
     ),
     (
         "de",
@@ -312,3 +312,82 @@ def test_datasheet_counts_come_from_the_files(tmp_path):
         "2 sentences, 2 languages, 1 film titles; budget 1, accuracy 0, geopolitics 0, no aspect 1."
     )
     assert "| box_office | 1 |" in sheet and "| user | 1 | 1 | 0 | 0 | 0 |" in sheet
+
+
+def test_labelled_reviews_become_training_sentences(tmp_path):
+    """A whole labelled review (the blind test's format) is split as the toolkit splits it; every sentence a
+    gold sentence overlaps carries that gold's aspects and labels, every other sentence is a negative."""
+    from toolkit.train import load_training
+
+    reviews = [
+        {
+            "id": "r-de-1",
+            "language": "de",
+            "film": "Der Tunnel (2001)",
+            "kind": "blog",
+            "text": "Die Flucht beginnt im Winter. Gedreht wurde für rund acht Millionen Euro. "
+            "Die Grenzer erscheinen als Werkzeuge eines Staates, der seine Bürger einsperrt. "
+            "Die Musik ist schön.",
+        },
+        {
+            "id": "r-es-1",
+            "language": "es",
+            "film": "La noche de los lápices (1986)",
+            "kind": "critic",
+            "text": "Los actores son jóvenes y convincentes. En realidad fueron diez los estudiantes "
+            "secuestrados, no siete como en la película.",
+        },
+    ]
+    gold = [
+        {
+            "review_id": "r-de-1",
+            "sentence": "Gedreht wurde für rund acht Millionen Euro.",
+            "aspects": {"budget": {}},
+            "figures": [{"amount": 8000000, "currency": "EUR", "subject": "film"}],
+        },
+        {
+            "review_id": "r-de-1",
+            "sentence": "Die Grenzer erscheinen als Werkzeuge eines Staates, der seine Bürger einsperrt.",
+            "aspects": {"geopolitics": {"frames": ["state_critique"]}},
+        },
+        {
+            "review_id": "r-es-1",
+            "sentence": "En realidad fueron diez los estudiantes secuestrados, no siete como en la película.",
+            "aspects": {"accuracy": {"stance": "mixed"}},
+        },
+    ]
+    folder = tmp_path / "reviews" / "set1"
+    folder.mkdir(parents=True)
+    (folder / "reviews.jsonl").write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in reviews), "utf-8")
+    (folder / "gold.jsonl").write_text("\n".join(json.dumps(g, ensure_ascii=False) for g in gold), "utf-8")
+
+    data = load_training(tmp_path)
+    got = [
+        (r.id, r.language, r.register, r.budget, r.accuracy, r.geopolitics, r.stance if r.accuracy else None, r.frames)
+        for r in data.itertuples()
+    ]
+    assert got == [
+        ("set1:r-de-1:1", "de", "blog", 0, 0, 0, None, []),
+        ("set1:r-de-1:2", "de", "blog", 1, 0, 0, None, []),
+        ("set1:r-de-1:3", "de", "blog", 0, 0, 1, None, ["state_critique"]),
+        ("set1:r-de-1:4", "de", "blog", 0, 0, 0, None, []),
+        ("set1:r-es-1:1", "es", "critic", 0, 0, 0, None, []),
+        ("set1:r-es-1:2", "es", "critic", 0, 1, 0, "mixed", []),
+    ]
+    assert data["text"].iloc[2] == "Die Grenzer erscheinen als Werkzeuge eines Staates, der seine Bürger einsperrt."
+    assert set(data["film"]) == {"Der Tunnel (2001)", "La noche de los lápices (1986)"}
+    assert set(data["file"]) == {"reviews/set1"}
+
+
+def test_a_labelled_review_set_with_a_stray_gold_sentence_names_it(tmp_path):
+    from toolkit.train import load_training
+
+    folder = tmp_path / "reviews" / "set1"
+    folder.mkdir(parents=True)
+    review = {"id": "r1", "language": "en", "film": "F (1990)", "kind": "user", "text": "It was fine."}
+    (folder / "reviews.jsonl").write_text(json.dumps(review), "utf-8")
+    (folder / "gold.jsonl").write_text(
+        json.dumps({"review_id": "r1", "sentence": "It cost a fortune.", "aspects": {"budget": {}}}), "utf-8"
+    )
+    with pytest.raises(SystemExit, match=r"set1: gold sentence of review 'r1' not found"):
+        load_training(tmp_path)

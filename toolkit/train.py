@@ -42,11 +42,17 @@ CASCADE_MISS = 0.01
 
 
 def load_training(folder: str | Path) -> pd.DataFrame:
-    """Every labelled sentence of the folder's ``*.jsonl`` files, checked; duplicates of a text kept once."""
+    """Every labelled sentence of the folder, checked; duplicates of a text kept once.
+
+    Two kinds of data: ``*.jsonl`` files of single labelled sentences, and labelled whole reviews in
+    ``reviews/<set>/`` (``reviews.jsonl`` + ``gold.jsonl``, the blind test's format), split into sentences as the
+    toolkit splits them (see `review_sentences`).
+    """
     rows = []
     files = sorted(Path(folder).glob("*.jsonl"))
-    if not files:
-        raise SystemExit(f"toolkit.train: no *.jsonl files in {folder}")
+    review_sets = sorted(p for p in Path(folder).glob("reviews/*") if (p / "gold.jsonl").is_file())
+    if not files and not review_sets:
+        raise SystemExit(f"toolkit.train: no *.jsonl files or reviews/*/ sets in {folder}")
     for path in files:
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
             if not line.strip():
@@ -73,8 +79,61 @@ def load_training(folder: str | Path) -> pd.DataFrame:
                     "file": path.name,
                 }
             )
+    for path in review_sets:
+        rows += review_sentences(path)
     frame = pd.DataFrame(rows)
     return frame.drop_duplicates("text", keep="first").reset_index(drop=True)
+
+
+def review_sentences(folder: str | Path) -> list[dict[str, Any]]:
+    """The sentences of a labelled review set (``reviews.jsonl`` + ``gold.jsonl``) as training rows.
+
+    Reviews are split as ``toolkit statements`` splits them, so the coder learns from the units it will score:
+    a sentence carries an aspect when a gold sentence of that aspect overlaps it, as the evaluation counts it
+    (`toolkit.evaluation.aspects`); every other sentence of the review is a negative. Film, language and
+    register (``kind``) come from the review.
+    """
+    from toolkit import language
+    from toolkit.evaluation.aspects import _spans, load_gold, written_reviews
+    from toolkit.pipeline import Film
+
+    from toolkit.schema import TableError
+
+    folder = Path(folder)
+    try:
+        reviews = written_reviews(folder / "reviews.jsonl")
+        gold = _spans(reviews, load_gold(folder / "gold.jsonl"))
+    except TableError as error:
+        raise SystemExit(f"{folder}: {error}") from None
+    _, sentences = language.annotate(reviews[["review_id", "text", "language"]], profile=Film(title="the film", year=None))
+    meta = reviews.set_index("review_id")
+    by_review = {rid: part for rid, part in gold.groupby("review_id")}
+    rows = []
+    for rid, sid, start, end, text in zip(
+        sentences["review_id"], sentences["sentence_id"], sentences["start"], sentences["end"], sentences["text"]
+    ):
+        if not text.strip():
+            continue
+        part = by_review.get(rid)
+        hits = part[(part["start"] < end) & (part["end"] > start)] if part is not None else gold.iloc[:0]
+        labels = {a: int((hits["aspect"] == a).any()) for a in ASPECTS}
+        stances = hits.loc[hits["aspect"] == "accuracy", "stance"].dropna().tolist()
+        frames = [f for fs in hits.loc[hits["aspect"] == "geopolitics", "frames"] for f in fs]
+        rows.append(
+            {
+                "id": f"{folder.name}:{sid}",
+                "language": meta.at[rid, "language"],
+                "film": meta.at[rid, "film"] if "film" in meta.columns else rid,
+                "text": text.strip(),
+                **labels,
+                "stance": stances[0] if stances else None,
+                "frames": list(dict.fromkeys(frames)),
+                "register": meta.at[rid, "kind"] if "kind" in meta.columns else "unknown",
+                "hard_negative": "",
+                "file": f"reviews/{folder.name}",
+            }
+        )
+    return rows
 
 
 def _matrix(texts: list[str], vocabulary: dict[str, int] | None = None):
