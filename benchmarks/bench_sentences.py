@@ -42,7 +42,10 @@ def real_sets(*, per_review: int = 6) -> dict[str, pd.DataFrame]:
     corpus = corpus.assign(language=corpus["review_id"].map(gold).fillna("und"))
     rows = [
         r
-        for path in [_ROOT / "corpus/gold/aspects_reviews.jsonl", *sorted(_ROOT.glob("corpus/training/reviews/blind*/reviews.jsonl"))]
+        for path in [
+            _ROOT / "corpus/gold/aspects_reviews.jsonl",
+            *sorted(_ROOT.glob("corpus/training/reviews/blind*/reviews.jsonl")),
+        ]
         for r in _jsonl(path)
     ]
     reviews = pd.DataFrame(

@@ -96,7 +96,6 @@ def review_sentences(folder: str | Path) -> list[dict[str, Any]]:
     from toolkit import language
     from toolkit.evaluation.aspects import _spans, load_gold, written_reviews
     from toolkit.pipeline import Film
-
     from toolkit.schema import TableError
 
     folder = Path(folder)
@@ -105,7 +104,9 @@ def review_sentences(folder: str | Path) -> list[dict[str, Any]]:
         gold = _spans(reviews, load_gold(folder / "gold.jsonl"))
     except TableError as error:
         raise SystemExit(f"{folder}: {error}") from None
-    _, sentences = language.annotate(reviews[["review_id", "text", "language"]], profile=Film(title="the film", year=None))
+    _, sentences = language.annotate(
+        reviews[["review_id", "text", "language"]], profile=Film(title="the film", year=None)
+    )
     meta = reviews.set_index("review_id")
     by_review = {rid: part for rid, part in gold.groupby("review_id")}
     rows = []
