@@ -1782,3 +1782,43 @@ def test_the_amount_pattern_finds_the_same_amounts_grouped_and_gated(language, m
         assert [(m.span(), m.groupdict()) for m in money._amounts(text, lexicon)] == expected, text
         found += len(expected)
     assert found > 100  # the sample holds amounts to find
+
+
+def _patterns_in(value) -> list:
+    """Every compiled pattern in a lexicon's or subject cues' fields, in a fixed order."""
+    if isinstance(value, money.re.Pattern):
+        return [value]
+    if isinstance(value, dict):
+        return [p for key in value for p in _patterns_in(value[key])]
+    if isinstance(value, tuple | list):
+        return [p for item in value for p in _patterns_in(item)]
+    if hasattr(value, "__dataclass_fields__"):
+        return [p for name in value.__dataclass_fields__ for p in _patterns_in(getattr(value, name))]
+    return []
+
+
+@pytest.mark.parametrize(
+    "language", [None, "en", "de", "ru", "es", "fr", "pl", "tr", "zh", "ja", "ko", "ar", "he", "el"]
+)
+def test_every_money_pattern_finds_the_same_grouped(language, monkeypatch):
+    """Cue, hedge, range, count and subject patterns with grouped word lists find what the plain ones find."""
+    key = money._language_key(language)
+
+    def built() -> list:
+        money._context_patterns.cache_clear()
+        return _patterns_in(money._lexicon.__wrapped__(key)) + _patterns_in(money._subject_cues.__wrapped__(key))
+
+    monkeypatch.setattr(money, "_grouped_alternation", money._alternation)
+    plain = built()
+    monkeypatch.undo()
+    grouped = built()
+    assert len(plain) == len(grouped) and sum(p.pattern != g.pattern for p, g in zip(plain, grouped)) > 10
+    texts = _amount_texts()
+    sample = _AMOUNT_CORNERS + texts.get(language, [])[:150] + [t for group in texts.values() for t in group][::80]
+    for old, new in zip(plain, grouped):
+        if old.pattern == new.pattern:
+            continue  # a pattern with no word list, or one grouping leaves as it is
+        for text in sample:
+            assert [(m.span(), m.groupdict()) for m in new.finditer(text)] == [
+                (m.span(), m.groupdict()) for m in old.finditer(text)
+            ], (new.pattern[:80], text)

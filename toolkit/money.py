@@ -150,7 +150,8 @@ def _grouped_alternation(patterns: list[str]) -> str:
     - at a non-ASCII character the list is tried whole, in its order; at the text's end no word can match;
     - a word that does not begin with one plain character ("[وبلكف]?مليون", "(?<!\d)...", "a|b", "a?b") splits
       the list: the words before it, grouped, then it, then the words after it, grouped, so the order stays.
-    tests/test_money.py checks that the amount patterns built both ways find the same matches.
+    Only for patterns compiled with IGNORECASE: a group's class spells out the first character's two cases.
+    tests/test_money.py checks that every pattern of every language built both ways finds the same matches.
     """
     ordered = _in_order(patterns)
     runs: list[list[tuple[str, tuple[str, str]]]] = [[]]
@@ -278,7 +279,7 @@ def _lexicon(key: str | None) -> _Lexicon:
         return _ignoring_case(entry["pattern"])
 
     def words(name: str) -> str:
-        return _alternation(_words(qualifiers[name], cue_langs))
+        return _grouped_alternation(_words(qualifiers[name], cue_langs))
 
     currency_entries = (
         list(currency_data["symbols"])
@@ -347,7 +348,8 @@ def _context_patterns(symbol: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(code, pattern of its context words) of an ambiguous currency sign or word (currencies.yaml `contextual`)."""
     rule = _load("currencies.yaml")["contextual"][symbol]
     return tuple(
-        (code, re.compile(_alternation(words), re.IGNORECASE)) for code, words in rule.get("context", {}).items()
+        (code, re.compile(_grouped_alternation(words), re.IGNORECASE))
+        for code, words in rule.get("context", {}).items()
     )
 
 
@@ -362,8 +364,8 @@ def _range_words(items: list[str]) -> re.Pattern[str]:
     """The words that join a range's ends: spaced scripts need spaces around them, CJK ones do not."""
     spaced = [w for w in items if not re.match(f"[{_CJK}]", w)]
     unspaced = [w for w in items if re.match(f"[{_CJK}]", w)]
-    parts = [rf"\s+(?:{_alternation(spaced)})\s+"] if spaced else []
-    parts += [rf"\s*(?:{_alternation(unspaced)})\s*"] if unspaced else []
+    parts = [rf"\s+(?:{_grouped_alternation(spaced)})\s+"] if spaced else []
+    parts += [rf"\s*(?:{_grouped_alternation(unspaced)})\s*"] if unspaced else []
     return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
 
 
@@ -447,13 +449,13 @@ def _amounts(text: str, lex: _Lexicon) -> Iterator[re.Match[str]]:
 
 def _before_end(items: list[str], tail: str = r"\s*") -> re.Pattern[str]:
     """Words that must end right before a phrase; the guard keeps "but" from matching "about"."""
-    return re.compile(rf"(?:^|(?<=[\s(\[«„“\"'{_CJK}]))(?:{_alternation(items)}){tail}$", re.IGNORECASE)
+    return re.compile(rf"(?:^|(?<=[\s(\[«„“\"'{_CJK}]))(?:{_grouped_alternation(items)}){tail}$", re.IGNORECASE)
 
 
 def _kind_patterns(cue_langs: list[str]) -> tuple[dict[str, re.Pattern[str]], dict[str, re.Pattern[str]]]:
     """Head-noun patterns (matched right after a figure) and cue patterns (anywhere in its sentence)."""
     kinds = _load("kinds.yaml")
-    function_words = _alternation(_words(_load("qualifiers.yaml")["function_words"], cue_langs))
+    function_words = _grouped_alternation(_words(_load("qualifiers.yaml")["function_words"], cue_langs))
     heads, cues = {}, {}
 
     def listed(kind: str, field: str) -> list[str]:
@@ -467,11 +469,11 @@ def _kind_patterns(cue_langs: list[str]) -> tuple[dict[str, re.Pattern[str]], di
             skip = rf"(?:(?!(?:{function_words})(?!{_WORD}))[\w'’-]+\s+){{0,2}}?" if kind == "budget" else ""
             # "\.?": the period of "300 руб. в месяц", left out of the phrase, may stand before the unit.
             heads[kind] = re.compile(
-                rf"\.?(?P<skipped>[\s\u00a0-]*{skip})(?:{_alternation(listed(kind, 'heads'))})", re.IGNORECASE
+                rf"\.?(?P<skipped>[\s\u00a0-]*{skip})(?:{_grouped_alternation(listed(kind, 'heads'))})", re.IGNORECASE
             )
     for kind in ("budget", "box_office", "price", "other"):
         if listed(kind, "cues"):
-            cues[kind] = re.compile(rf"(?<!{_WORD})(?:{_alternation(listed(kind, 'cues'))})", re.IGNORECASE)
+            cues[kind] = re.compile(rf"(?<!{_WORD})(?:{_grouped_alternation(listed(kind, 'cues'))})", re.IGNORECASE)
     return heads, cues
 
 
@@ -966,7 +968,7 @@ def _subject_cues(key: str | None) -> _SubjectCues:
 
     def compile_side(section: str, side: str, template: str) -> re.Pattern[str] | None:
         words = [w for lang in languages for w in data[section].get(lang, {}).get(side, [])]
-        return re.compile(template.format(_alternation(words)), re.IGNORECASE) if words else None
+        return re.compile(template.format(_grouped_alternation(words)), re.IGNORECASE) if words else None
 
     return _SubjectCues(
         counterfactual_before=compile_side("counterfactual", "before", _GUARDED),
@@ -979,20 +981,21 @@ def _subject_cues(key: str | None) -> _SubjectCues:
         ),  # An opener stands alone ("For comparison, ..."), not before the compared thing ("In comparison to X").
         opener=(
             re.compile(
-                rf"\W*(?:{_alternation(openers)})(?:\s*[,:;—–\-，：،]|\s+(?!{_OPENER_NOT_BEFORE}\b))", re.IGNORECASE
+                rf"\W*(?:{_grouped_alternation(openers)})(?:\s*[,:;—–\-，：،]|\s+(?!{_OPENER_NOT_BEFORE}\b))",
+                re.IGNORECASE,
             )
             if (openers := [w for lang in languages for w in data.get("openers", {}).get(lang, [])])
             else None
         ),
         relative=(
-            re.compile(rf"\s*(?:{_alternation(words)})\b", re.IGNORECASE)
+            re.compile(rf"\s*(?:{_grouped_alternation(words)})\b", re.IGNORECASE)
             if (words := [w for lang in languages for w in data.get("relative", {}).get(lang, [])])
             else None
         ),
         titles=_titles_pattern(),
         titlecase=key is None or key in data["titlecase"],
         costing=(
-            re.compile(rf"\s*(?:{_alternation(words)})", re.IGNORECASE)
+            re.compile(rf"\s*(?:{_grouped_alternation(words)})", re.IGNORECASE)
             if (words := [w for lang in languages for w in data.get("costing", {}).get(lang, [])])
             else None
         ),
@@ -1387,7 +1390,7 @@ def _currency_of_year(code: str | None, year: int) -> str | None:
 def _hypothetical_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     table = _load("conventions.yaml").get("hypothetical_currency", {})
     return tuple(
-        (code, re.compile(_GUARDED.format(_alternation(words)), re.IGNORECASE)) for code, words in table.items()
+        (code, re.compile(_GUARDED.format(_grouped_alternation(words)), re.IGNORECASE)) for code, words in table.items()
     )
 
 
