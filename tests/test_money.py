@@ -1822,3 +1822,17 @@ def test_every_money_pattern_finds_the_same_grouped(language, monkeypatch):
             assert [(m.span(), m.groupdict()) for m in new.finditer(text)] == [
                 (m.span(), m.groupdict()) for m in old.finditer(text)
             ], (new.pattern[:80], text)
+
+
+def test_letter_and_word_classes_hold_the_characters_of_their_lookahead_forms():
+    """`money._LETTER` and `money._WORD` as single classes match exactly the characters their earlier forms with
+    a negative lookahead matched, with and without ignoring case, over every code point."""
+    import re
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    earlier = {money._LETTER: rf"(?:(?![{money._CJK}])[^\W\d_])", money._WORD: rf"(?:(?![{money._CJK}])\w)"}
+    for now, before in earlier.items():
+        for flags in (0, re.IGNORECASE):
+            assert re.findall(now, every, flags) == re.findall(before, every, flags)
+    assert re.findall(money._LETTER, "a1_ä中한") == ["a", "ä"]
+    assert re.findall(money._WORD, "a1_ä中한") == ["a", "1", "_", "ä"]

@@ -43,8 +43,11 @@ FIGURE_COLUMNS = BUDGET_FIGURES.names
 # Chinese, Japanese and Korean write words, numbers and currencies without spaces ("约3亿卢布"), so a word
 # boundary is only asked of the letters of spaced scripts.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-_LETTER = rf"(?:(?![{_CJK}])[^\W\d_])"
-_WORD = rf"(?:(?![{_CJK}])\w)"
+# A letter, and a word character, outside those scripts, each as one class: the engine tests a class at once, but a
+# class behind a negative lookahead as two steps, and these stand in lookbehinds tried at every place of a text
+# (tests/test_money.py checks they hold the same characters as "(?![CJK])[^\W\d_]" and "(?![CJK])\w").
+_LETTER = rf"[^\W\d_{_CJK}]"
+_WORD = rf"[^\W{_CJK}]"
 _SPACE = "[\\s\u00a0\u202f\u2009]"
 # Arabic and Hebrew write a preposition or conjunction as a letter joined to the next word, digits included
 # ("فيلم ب150 مليون دولار": a film for 150 million dollars): those letters may stand right before a number.
@@ -153,7 +156,8 @@ def _grouped_alternation(patterns: list[str]) -> str:
     Only for patterns compiled with IGNORECASE: a group's class spells out the first character's two cases.
     tests/test_money.py checks that every pattern of every language built both ways finds the same matches.
     """
-    ordered = _in_order(patterns)
+    # "a|b" among the words is "a", then "b", where it stands: tried as two words, each may be grouped.
+    ordered = [part for pattern in _in_order(patterns) for part in _top_level_alternatives(pattern)]
     runs: list[list[tuple[str, tuple[str, str]]]] = [[]]
     parts: list[str] = []
     for pattern in ordered:
@@ -168,6 +172,33 @@ def _grouped_alternation(patterns: list[str]) -> str:
     return "|".join(parts)
 
 
+def _top_level_alternatives(pattern: str) -> list[str]:
+    r"""The alternatives of `pattern`'s top-level "|", in order (the pattern itself when it has none).
+
+    >>> _top_level_alternatives("miljoona|miljoonan"), _top_level_alternatives(r"a(?:b|c)[|]\|d|e")
+    (['miljoona', 'miljoonan'], ['a(?:b|c)[|]\\|d', 'e'])
+    """
+    parts, depth, start, at = [], 0, 0, 0
+    while at < len(pattern):
+        char = pattern[at]
+        if char == "\\":
+            at += 1  # the escaped character is a literal
+        elif char == "[":  # a class: "|" and parentheses inside it are literals; "]" first is one too
+            at += 2 if pattern[at + 1 : at + 2] == "^" else 1
+            at += 1 if pattern[at : at + 1] == "]" else 0
+            while at < len(pattern) and pattern[at] != "]":
+                at += 2 if pattern[at] == "\\" else 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:at])
+            start = at + 1
+        at += 1
+    return [*parts, pattern[start:]]
+
+
 _ASCII = "".join(map(chr, range(128)))
 _METACHARACTERS = frozenset(".^$*+?{}[]\\|()")
 
@@ -178,8 +209,8 @@ def _head(pattern: str) -> tuple[str, str] | None:
     >>> _head("USD"), _head(r"\$"), _head(r"AU?\$"), _head("a?b"), _head("[ab]c"), _head("ab|cd")
     (('U', 'SD'), ('$', ''), ('A', 'U?\\$'), None, None, None)
     """
-    if not pattern or "|" in pattern:
-        return None  # "|" may stand at the top level: then the pattern has more than one first character
+    if not pattern or len(_top_level_alternatives(pattern)) > 1:
+        return None  # a top-level "|": the pattern has more than one first character
     if pattern[0] == "\\":
         if len(pattern) < 2 or not pattern[1].isascii() or pattern[1].isalnum():
             return None  # "\d", "\s", "\b": a class or an anchor, not one character
