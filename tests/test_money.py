@@ -1836,3 +1836,13 @@ def test_letter_and_word_classes_hold_the_characters_of_their_lookahead_forms():
             assert re.findall(now, every, flags) == re.findall(before, every, flags)
     assert re.findall(money._LETTER, "a1_ä中한") == ["a", "ä"]
     assert re.findall(money._WORD, "a1_ä中한") == ["a", "1", "_", "ä"]
+
+
+def test_the_non_ascii_characters_that_match_ascii_ones_ignoring_case():
+    """`money._ASCII_FOLDS`, which decides the words a grouped alternation tries at a non-ASCII character, holds
+    every non-ASCII character that matches an ASCII one ignoring case."""
+    import re
+
+    every = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
+    assert "".join(re.findall("[\x00-\x7f]", every, re.IGNORECASE)) == money._ASCII_FOLDS
+    assert [c for c in "aiksz$" if money._matches_non_ascii(c)] == ["i", "k", "s"]

@@ -150,7 +150,8 @@ def _grouped_alternation(patterns: list[str]) -> str:
       word that begins with that character in either case (an ASCII letter matches no other ASCII character
       ignoring case); a word that begins with a non-ASCII character is left out when that character matches no
       ASCII character ignoring case, else the list is not grouped;
-    - at a non-ASCII character the list is tried whole, in its order; at the text's end no word can match;
+    - at a non-ASCII character the words that may begin with it are tried, in the list's order; at the text's end
+      no word can match;
     - a word that does not begin with one plain character ("[وبلكف]?مليون", "(?<!\d)...", "a|b", "a?b") splits
       the list: the words before it, grouped, then it, then the words after it, grouped, so the order stays.
     Only for patterns compiled with IGNORECASE: a group's class spells out the first character's two cases.
@@ -232,16 +233,30 @@ def _matches_no_ascii(character: str) -> bool:
 
 def _grouped_run(run: list[tuple[str, tuple[str, str]]]) -> str:
     """Words that all begin with a plain character, grouped by it (see `_grouped_alternation`)."""
-    whole = "|".join(f"(?:{pattern})" for pattern, _ in run)
     if any(not first.isascii() and not _matches_no_ascii(first) for _, (first, _) in run):
-        return whole  # a non-ASCII first character matches an ASCII one ignoring case: keep the list as it is
-    groups = {}
+        return "|".join(f"(?:{pattern})" for pattern, _ in run)  # a non-ASCII first character matches an ASCII one
+    groups: dict[str, list[str]] = {}
     for _, (first, rest) in run:
-        if first.isascii():  # an ASCII letter matches only its two cases among ASCII characters
+        if first.isascii():  # an ASCII character matches only itself or its other case among ASCII characters
             groups.setdefault(first.lower(), []).append(f"(?:{rest})")
     parts = [f"(?-i:[{re.escape(key + key.upper())}])(?:{'|'.join(rests)})" for key, rests in groups.items()]
-    # At an ASCII character no other word can begin; at any other one the whole list is tried, in its order.
-    return "|".join([*parts, rf"(?=(?-i:[^\x00-\x7f]))(?:{whole})"]) if parts else whole
+    # At a non-ASCII character only the words that begin with one, or with an ASCII letter one of the few
+    # non-ASCII characters matches ignoring case ("k" and the Kelvin sign), can match, in the list's order.
+    others = [f"(?:{pattern})" for pattern, (first, _) in run if not first.isascii() or _matches_non_ascii(first)]
+    if others:
+        parts.append(rf"(?=(?-i:[^\x00-\x7f]))(?:{'|'.join(others)})")
+    return "|".join(parts)
+
+
+# The non-ASCII characters that match an ASCII one ignoring case: "İ", "ı", "ſ" and the Kelvin sign (tested over
+# every code point).
+_ASCII_FOLDS = "\u0130\u0131\u017f\u212a"
+
+
+@functools.cache
+def _matches_non_ascii(character: str) -> bool:
+    """Does the ASCII `character` match a non-ASCII one ignoring case ("k" the Kelvin sign, "s" the long s)?"""
+    return re.compile(re.escape(character), re.IGNORECASE).search(_ASCII_FOLDS) is not None
 
 
 @functools.cache
@@ -265,9 +280,10 @@ class _Lexicon:
     language: str | None
     decimal_mark: str
     implied_currency: str | None
-    scales: tuple[tuple[re.Pattern[str], float, bool, str | None], ...]
-    numbers: tuple[tuple[re.Pattern[str], float], ...]
-    currencies: tuple[tuple[re.Pattern[str], str], ...]
+    # (pattern, value...) in priority order, read by `_lookup`, which compiles a pattern when it first tries it
+    scales: tuple[tuple[str, float, bool, str | None], ...]
+    numbers: tuple[tuple[str, float], ...]
+    currencies: tuple[tuple[str, str], ...]
     amount: re.Pattern[str]
     amount_starts: re.Pattern[str]  # every place an amount may begin (`_amounts`)
     approx: re.Pattern[str]
@@ -306,9 +322,6 @@ def _lexicon(key: str | None) -> _Lexicon:
     qualifiers = _load("qualifiers.yaml")
     heads, cues = _kind_patterns(cue_langs)
 
-    def compiled(entry: dict) -> re.Pattern[str]:
-        return _ignoring_case(entry["pattern"])
-
     def words(name: str) -> str:
         return _grouped_alternation(_words(qualifiers[name], cue_langs))
 
@@ -322,12 +335,12 @@ def _lexicon(key: str | None) -> _Lexicon:
         decimal_mark=conventions["decimal_mark"].get(key or "en", "."),
         implied_currency=conventions.get("implied_currency", {}).get(key),
         scales=tuple(
-            (compiled(e), float(e["value"]), bool(e.get("bare", True)), e.get("currency"))
+            (e["pattern"], float(e["value"]), bool(e.get("bare", True)), e.get("currency"))
             for lang in priority
             for e in scale_data.get(lang, [])
         ),
-        numbers=tuple((compiled(e), float(e["value"])) for lang in priority for e in number_data.get(lang, [])),
-        currencies=tuple((compiled(e), e["code"]) for e in currency_entries),
+        numbers=tuple((e["pattern"], float(e["value"])) for lang in priority for e in number_data.get(lang, [])),
+        currencies=tuple((e["pattern"], e["code"]) for e in currency_entries),
         amount=_amount_pattern(priority, cue_langs),
         amount_starts=_amount_starts(),
         approx=_before_end(_words(qualifiers["approx"], cue_langs)),
@@ -529,8 +542,11 @@ def _lookup(table: tuple, text: str) -> Any:
     if found is not None:
         return found
     plain = re.sub(r"\s+", " ", text.strip())
-    for entry in table:  # about 1,200 patterns tried in order: the memo above spares a figure's every part
-        if entry[0].fullmatch(plain):
+    # About 1,200 patterns tried in order: the memo above spares a figure's every part. Each is compiled when
+    # first tried: a corpus's spellings are found among the first entries (the text's language comes first),
+    # so most patterns are never compiled (all of them took about 0.4 CPU-s per process).
+    for entry in table:
+        if _ignoring_case(entry[0]).fullmatch(plain):
             found = entry[1:]
             if len(_LOOKED_UP) < _LOOKED_UP_LIMIT:
                 _LOOKED_UP[key] = found
