@@ -5,6 +5,7 @@ Example sentences are written for these tests; the seed facts quote the shipped 
 
 from __future__ import annotations
 
+import functools
 import math
 from pathlib import Path
 
@@ -1696,3 +1697,152 @@ def test_round4_kinds(sentences, language, expected):
 )
 def test_a_name_before_a_costing_relative_clause_is_another_film(sentence, language, subjects):
     assert [s for _, _, s, _ in _figures([sentence], language, film_titles=("Nordwand",))] == subjects
+
+
+# ----------------------------------------------------------- the amount pattern, grouped by first character ---
+# Speed only (issue 13): the amount pattern's word lists are grouped by their first character and the pattern is
+# tried only where an amount may begin (`money._grouped_alternation`, `money._amounts`). These sentences reach
+# the corners of that: letters in odd cases, non-ASCII letters that match ASCII ones ignoring case (the Kelvin
+# sign, the long s, the dotted capital I), signs, non-Latin scripts, CJK numbers, an amount at the text's end.
+_AMOUNT_CORNERS = [
+    "The remake cost uSd 40 MILLION, the first one Usd 12 mln.",
+    "Someone wrote \u212a and \u017f and \u0130 before 3 million \u212arona, then \u017fome 5 Mio. Euro.",
+    "\u0130ki milyon lira harcand\u0131, yani 2 milyon TL.",
+    "Бюджет — миллион рублей, а сборы составили 3,5 млрд руб.",
+    "Кажуть, мільйонів п'ятдесят доларів пішло на декорації.",
+    "كلف الفيلم بمليون دولار تقريبا و ب150 مليون دولار للتسويق.",
+    "התקציב עמד על 15 מיליון דולר ו-מיליון וחצי שקל.",
+    "制作费约3亿卢布，换算成人民币也就一亿多。",
+    "予算は１．５億ドル、興行収入は1億5000万円。",
+    "제작비는 1억 5천만 원이고 100억 원을 벌었다.",
+    "It cost between two and three million dollars, or $13-15 million, maybe \u20ac5m+, A$ 7 million",
+    "Er kostete zwischen zwei und drei Millionen Euro, also 2.500.000 €, nicht CHF 1'200'000.",
+    "a million",
+    "costs $",
+    "£",
+    "",
+]
+
+
+@functools.cache
+def _amount_texts() -> dict[str | None, list[str]]:
+    """Shipped review sentences that hold a digit or a scale word's letters, by the review's language."""
+    import json
+    import re
+
+    root = Path(__file__).resolve().parent.parent / "corpus"
+    keep = re.compile(r"\d|[一二三四五六七八九十百千万亿億两〇억천만]|mil|мил|мільй|milj|ميل|מיל", re.IGNORECASE)
+    texts: dict[str | None, list[str]] = {}
+    for path in sorted(root.glob("blind*/reviews.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            review = json.loads(line)
+            for part in re.split(r"(?<=[.!?。])\s+|\n+", review["text"].translate(money._FOLD)):
+                if keep.search(part):
+                    texts.setdefault(review.get("language"), []).append(part)
+    return texts
+
+
+@pytest.mark.parametrize(
+    "patterns",
+    [
+        ["mil", "mil millones", "m", r"Mio\.?", "MLN", "[wb]?x", "a|b", "b", r"\$", r"US\s?\$", "ſ", "ḱ", "k"],
+        ["million", "millions", "milliard", "mld", "миллион", "мільйон", "tysiąc", "tys\\."],
+    ],
+)
+def test_a_grouped_alternation_picks_the_words_the_plain_one_picks(patterns):
+    plain = money.re.compile(f"(?:{money._alternation(patterns)})(?P<after>.*)", money.re.IGNORECASE)
+    grouped = money.re.compile(f"(?:{money._grouped_alternation(patterns)})(?P<after>.*)", money.re.IGNORECASE)
+    texts = ["MIL MILLONES", "Mil", "mld", "x", "wx", "b", "a", "US $", "$", "\u212a", "K", "\u017f", "S", "ḱ", "Ḱ"]
+    texts += ["МИЛЛИОН", "Мільйон", "TYS.", "Tysiąc", "q", "", "ß"]
+    for text in texts:
+        assert [m.span("after") if m else None for m in [plain.match(text)]] == [
+            m.span("after") if m else None for m in [grouped.match(text)]
+        ], text
+
+
+@pytest.mark.parametrize("language", [None, *money._load("conventions.yaml")["language_order"]])
+def test_the_amount_pattern_finds_the_same_amounts_grouped_and_gated(language, monkeypatch):
+    """Each language's amount pattern, built with its word lists grouped and tried only where an amount may begin,
+    finds the very matches (places and every named part) the plain pattern's `finditer` finds, on the shipped
+    reviews' sentences with numbers and on the corner cases above."""
+    key = money._language_key(language)
+    order = money._load("conventions.yaml")["language_order"]
+    priority, cue_languages = list(dict.fromkeys([key or "en", *order])), money._cue_languages(key)
+    monkeypatch.setattr(money, "_grouped_alternation", money._alternation)
+    plain = money._amount_pattern(priority, cue_languages)
+    monkeypatch.undo()
+    lexicon = money._lexicon(key)
+    assert lexicon.amount.pattern != plain.pattern  # the lexicon's pattern is the grouped one
+    texts = _amount_texts()
+    everyone = [t for group in texts.values() for t in group]
+    sample = _AMOUNT_CORNERS + texts.get(language, []) + everyone[:: {None: 4, "en": 1}.get(language, 20)]
+    found = 0
+    for text in sample:
+        expected = [(m.span(), m.groupdict()) for m in plain.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in money._amounts(text, lexicon)] == expected, text
+        found += len(expected)
+    assert found > 100  # the sample holds amounts to find
+
+
+def _patterns_in(value) -> list:
+    """Every compiled pattern in a lexicon's or subject cues' fields, in a fixed order."""
+    if isinstance(value, money.re.Pattern):
+        return [value]
+    if isinstance(value, dict):
+        return [p for key in value for p in _patterns_in(value[key])]
+    if isinstance(value, tuple | list):
+        return [p for item in value for p in _patterns_in(item)]
+    if hasattr(value, "__dataclass_fields__"):
+        return [p for name in value.__dataclass_fields__ for p in _patterns_in(getattr(value, name))]
+    return []
+
+
+@pytest.mark.parametrize(
+    "language", [None, "en", "de", "ru", "es", "fr", "pl", "tr", "zh", "ja", "ko", "ar", "he", "el"]
+)
+def test_every_money_pattern_finds_the_same_grouped(language, monkeypatch):
+    """Cue, hedge, range, count and subject patterns with grouped word lists find what the plain ones find."""
+    key = money._language_key(language)
+
+    def built() -> list:
+        money._context_patterns.cache_clear()
+        return _patterns_in(money._lexicon.__wrapped__(key)) + _patterns_in(money._subject_cues.__wrapped__(key))
+
+    monkeypatch.setattr(money, "_grouped_alternation", money._alternation)
+    plain = built()
+    monkeypatch.undo()
+    grouped = built()
+    assert len(plain) == len(grouped) and sum(p.pattern != g.pattern for p, g in zip(plain, grouped)) > 10
+    texts = _amount_texts()
+    sample = _AMOUNT_CORNERS + texts.get(language, [])[:150] + [t for group in texts.values() for t in group][::80]
+    for old, new in zip(plain, grouped):
+        if old.pattern == new.pattern:
+            continue  # a pattern with no word list, or one grouping leaves as it is
+        for text in sample:
+            assert [(m.span(), m.groupdict()) for m in new.finditer(text)] == [
+                (m.span(), m.groupdict()) for m in old.finditer(text)
+            ], (new.pattern[:80], text)
+
+
+def test_letter_and_word_classes_hold_the_characters_of_their_lookahead_forms():
+    """`money._LETTER` and `money._WORD` as single classes match exactly the characters their earlier forms with
+    a negative lookahead matched, with and without ignoring case, over every code point."""
+    import re
+
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000)
+    earlier = {money._LETTER: rf"(?:(?![{money._CJK}])[^\W\d_])", money._WORD: rf"(?:(?![{money._CJK}])\w)"}
+    for now, before in earlier.items():
+        for flags in (0, re.IGNORECASE):
+            assert re.findall(now, every, flags) == re.findall(before, every, flags)
+    assert re.findall(money._LETTER, "a1_ä中한") == ["a", "ä"]
+    assert re.findall(money._WORD, "a1_ä中한") == ["a", "1", "_", "ä"]
+
+
+def test_the_non_ascii_characters_that_match_ascii_ones_ignoring_case():
+    """`money._ASCII_FOLDS`, which decides the words a grouped alternation tries at a non-ASCII character, holds
+    every non-ASCII character that matches an ASCII one ignoring case."""
+    import re
+
+    every = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
+    assert "".join(re.findall("[\x00-\x7f]", every, re.IGNORECASE)) == money._ASCII_FOLDS
+    assert [c for c in "aiksz$" if money._matches_non_ascii(c)] == ["i", "k", "s"]

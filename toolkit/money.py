@@ -12,6 +12,7 @@ import functools
 import math
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -42,8 +43,11 @@ FIGURE_COLUMNS = BUDGET_FIGURES.names
 # Chinese, Japanese and Korean write words, numbers and currencies without spaces ("约3亿卢布"), so a word
 # boundary is only asked of the letters of spaced scripts.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-_LETTER = rf"(?:(?![{_CJK}])[^\W\d_])"
-_WORD = rf"(?:(?![{_CJK}])\w)"
+# A letter, and a word character, outside those scripts, each as one class: the engine tests a class at once, but a
+# class behind a negative lookahead as two steps, and these stand in lookbehinds tried at every place of a text
+# (tests/test_money.py checks they hold the same characters as "(?![CJK])[^\W\d_]" and "(?![CJK])\w").
+_LETTER = rf"[^\W\d_{_CJK}]"
+_WORD = rf"[^\W{_CJK}]"
 _SPACE = "[\\s\u00a0\u202f\u2009]"
 # Arabic and Hebrew write a preposition or conjunction as a letter joined to the next word, digits included
 # ("فيلم ب150 مليون دولار": a film for 150 million dollars): those letters may stand right before a number.
@@ -127,8 +131,132 @@ def _load(name: str) -> Any:
 
 def _alternation(patterns: list[str]) -> str:
     # Longer patterns first, so "mil millones" is tried before "mil" and "US$" before "$".
-    unique = sorted(set(patterns), key=lambda p: (-len(p), p))
-    return "|".join(f"(?:{p})" for p in unique)
+    return "|".join(f"(?:{p})" for p in _in_order(patterns))
+
+
+def _in_order(patterns: list[str]) -> list[str]:
+    return sorted(set(patterns), key=lambda p: (-len(p), p))
+
+
+def _grouped_alternation(patterns: list[str]) -> str:
+    r"""`_alternation(patterns)`, written so `re` skips at once the words that cannot begin at a character.
+
+    `re` tries an alternation's words one after the other at each place (about 15 ns a word ignoring case, a few
+    hundred words in the amount pattern), but skips a word at once when it begins with a case-sensitive
+    character class the text's character is not in. So the words are grouped by their first character, when
+    that is an ASCII one: ``(?-i:[uU])(?:(?:SD)|(?:S\s?\$))`` for "USD" and "US\s?\$". Which word wins stays
+    the same:
+    - at an ASCII character only the group of that character can match: it holds, in the list's order, every
+      word that begins with that character in either case (an ASCII letter matches no other ASCII character
+      ignoring case); a word that begins with a non-ASCII character is left out when that character matches no
+      ASCII character ignoring case, else the list is not grouped;
+    - at a non-ASCII character the words that may begin with it are tried, in the list's order; at the text's end
+      no word can match;
+    - a word that does not begin with one plain character ("[وبلكف]?مليون", "(?<!\d)...", "a|b", "a?b") splits
+      the list: the words before it, grouped, then it, then the words after it, grouped, so the order stays.
+    Only for patterns compiled with IGNORECASE: a group's class spells out the first character's two cases.
+    tests/test_money.py checks that every pattern of every language built both ways finds the same matches.
+    """
+    # "a|b" among the words is "a", then "b", where it stands: tried as two words, each may be grouped.
+    ordered = [part for pattern in _in_order(patterns) for part in _top_level_alternatives(pattern)]
+    runs: list[list[tuple[str, tuple[str, str]]]] = [[]]
+    parts: list[str] = []
+    for pattern in ordered:
+        head = _head(pattern)
+        if head is None:  # close the run before it, then try it where it stands
+            parts += [_grouped_run(runs[-1]), f"(?:{pattern})"] if runs[-1] else [f"(?:{pattern})"]
+            runs.append([])
+        else:
+            runs[-1].append((pattern, head))
+    if runs[-1]:
+        parts.append(_grouped_run(runs[-1]))
+    return "|".join(parts)
+
+
+def _top_level_alternatives(pattern: str) -> list[str]:
+    r"""The alternatives of `pattern`'s top-level "|", in order (the pattern itself when it has none).
+
+    >>> _top_level_alternatives("miljoona|miljoonan"), _top_level_alternatives(r"a(?:b|c)[|]\|d|e")
+    (['miljoona', 'miljoonan'], ['a(?:b|c)[|]\\|d', 'e'])
+    """
+    parts, depth, start, at = [], 0, 0, 0
+    while at < len(pattern):
+        char = pattern[at]
+        if char == "\\":
+            at += 1  # the escaped character is a literal
+        elif char == "[":  # a class: "|" and parentheses inside it are literals; "]" first is one too
+            at += 2 if pattern[at + 1 : at + 2] == "^" else 1
+            at += 1 if pattern[at : at + 1] == "]" else 0
+            while at < len(pattern) and pattern[at] != "]":
+                at += 2 if pattern[at] == "\\" else 1
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(pattern[start:at])
+            start = at + 1
+        at += 1
+    return [*parts, pattern[start:]]
+
+
+_ASCII = "".join(map(chr, range(128)))
+_METACHARACTERS = frozenset(".^$*+?{}[]\\|()")
+
+
+def _head(pattern: str) -> tuple[str, str] | None:
+    r"""(first character, the rest) of a pattern that is that character followed by the rest, else None.
+
+    >>> _head("USD"), _head(r"\$"), _head(r"AU?\$"), _head("a?b"), _head("[ab]c"), _head("ab|cd")
+    (('U', 'SD'), ('$', ''), ('A', 'U?\\$'), None, None, None)
+    """
+    if not pattern or len(_top_level_alternatives(pattern)) > 1:
+        return None  # a top-level "|": the pattern has more than one first character
+    if pattern[0] == "\\":
+        if len(pattern) < 2 or not pattern[1].isascii() or pattern[1].isalnum():
+            return None  # "\d", "\s", "\b": a class or an anchor, not one character
+        first, rest = pattern[1], pattern[2:]
+    elif pattern[0] in _METACHARACTERS:
+        return None
+    else:
+        first, rest = pattern[0], pattern[1:]
+    if rest[:1] in ("?", "*", "+", "{"):
+        return None  # the first character is optional or repeated
+    return first, rest
+
+
+@functools.cache
+def _matches_no_ascii(character: str) -> bool:
+    """Does `character` match no ASCII character ignoring case ("ſ" matches "s", "K", the Kelvin sign, "k")?"""
+    return re.compile(re.escape(character), re.IGNORECASE).search(_ASCII) is None
+
+
+def _grouped_run(run: list[tuple[str, tuple[str, str]]]) -> str:
+    """Words that all begin with a plain character, grouped by it (see `_grouped_alternation`)."""
+    if any(not first.isascii() and not _matches_no_ascii(first) for _, (first, _) in run):
+        return "|".join(f"(?:{pattern})" for pattern, _ in run)  # a non-ASCII first character matches an ASCII one
+    groups: dict[str, list[str]] = {}
+    for _, (first, rest) in run:
+        if first.isascii():  # an ASCII character matches only itself or its other case among ASCII characters
+            groups.setdefault(first.lower(), []).append(f"(?:{rest})")
+    parts = [f"(?-i:[{re.escape(key + key.upper())}])(?:{'|'.join(rests)})" for key, rests in groups.items()]
+    # At a non-ASCII character only the words that begin with one, or with an ASCII letter one of the few
+    # non-ASCII characters matches ignoring case ("k" and the Kelvin sign), can match, in the list's order.
+    others = [f"(?:{pattern})" for pattern, (first, _) in run if not first.isascii() or _matches_non_ascii(first)]
+    if others:
+        parts.append(rf"(?=(?-i:[^\x00-\x7f]))(?:{'|'.join(others)})")
+    return "|".join(parts)
+
+
+# The non-ASCII characters that match an ASCII one ignoring case: "İ", "ı", "ſ" and the Kelvin sign (tested over
+# every code point).
+_ASCII_FOLDS = "\u0130\u0131\u017f\u212a"
+
+
+@functools.cache
+def _matches_non_ascii(character: str) -> bool:
+    """Does the ASCII `character` match a non-ASCII one ignoring case ("k" the Kelvin sign, "s" the long s)?"""
+    return re.compile(re.escape(character), re.IGNORECASE).search(_ASCII_FOLDS) is not None
 
 
 @functools.cache
@@ -143,6 +271,13 @@ def _language_key(language: str | None) -> str | None:
     """ISO 639-1 key of a language tag we have lexicons for, else None ('und', NaN, 'ja', ...)."""
     if not isinstance(language, str) or not language.strip():
         return None
+    return _key_of_tag(language)
+
+
+@functools.lru_cache(maxsize=1024)
+def _key_of_tag(language: str) -> str | None:
+    # Asked about three times per budget sentence (the stage, the parser, each figure's subject) with the few
+    # tags a corpus has: splitting the tag each time cost about 5 µs.
     key = re.split(r"[-_]", language.strip().lower())[0]
     return key if key in _load("conventions.yaml")["language_order"] else None
 
@@ -152,10 +287,12 @@ class _Lexicon:
     language: str | None
     decimal_mark: str
     implied_currency: str | None
-    scales: tuple[tuple[re.Pattern[str], float, bool, str | None], ...]
-    numbers: tuple[tuple[re.Pattern[str], float], ...]
-    currencies: tuple[tuple[re.Pattern[str], str], ...]
+    # (pattern, value...) in priority order, read by `_lookup`, which compiles a pattern when it first tries it
+    scales: tuple[tuple[str, float, bool, str | None], ...]
+    numbers: tuple[tuple[str, float], ...]
+    currencies: tuple[tuple[str, str], ...]
     amount: re.Pattern[str]
+    amount_starts: re.Pattern[str]  # every place an amount may begin (`_amounts`)
     approx: re.Pattern[str]
     range_start: re.Pattern[str]
     range_to: re.Pattern[str]
@@ -192,11 +329,8 @@ def _lexicon(key: str | None) -> _Lexicon:
     qualifiers = _load("qualifiers.yaml")
     heads, cues = _kind_patterns(cue_langs)
 
-    def compiled(entry: dict) -> re.Pattern[str]:
-        return _ignoring_case(entry["pattern"])
-
     def words(name: str) -> str:
-        return _alternation(_words(qualifiers[name], cue_langs))
+        return _grouped_alternation(_words(qualifiers[name], cue_langs))
 
     currency_entries = (
         list(currency_data["symbols"])
@@ -208,13 +342,14 @@ def _lexicon(key: str | None) -> _Lexicon:
         decimal_mark=conventions["decimal_mark"].get(key or "en", "."),
         implied_currency=conventions.get("implied_currency", {}).get(key),
         scales=tuple(
-            (compiled(e), float(e["value"]), bool(e.get("bare", True)), e.get("currency"))
+            (e["pattern"], float(e["value"]), bool(e.get("bare", True)), e.get("currency"))
             for lang in priority
             for e in scale_data.get(lang, [])
         ),
-        numbers=tuple((compiled(e), float(e["value"])) for lang in priority for e in number_data.get(lang, [])),
-        currencies=tuple((compiled(e), e["code"]) for e in currency_entries),
+        numbers=tuple((e["pattern"], float(e["value"])) for lang in priority for e in number_data.get(lang, [])),
+        currencies=tuple((e["pattern"], e["code"]) for e in currency_entries),
         amount=_amount_pattern(priority, cue_langs),
+        amount_starts=_amount_starts(),
         approx=_before_end(_words(qualifiers["approx"], cue_langs)),
         range_start=_before_end(_words(qualifiers["range_start"], cue_langs), r"\s+"),
         range_to=_range_words(_words(qualifiers["range_to"], cue_langs)),
@@ -264,7 +399,8 @@ def _context_patterns(symbol: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
     """(code, pattern of its context words) of an ambiguous currency sign or word (currencies.yaml `contextual`)."""
     rule = _load("currencies.yaml")["contextual"][symbol]
     return tuple(
-        (code, re.compile(_alternation(words), re.IGNORECASE)) for code, words in rule.get("context", {}).items()
+        (code, re.compile(_grouped_alternation(words), re.IGNORECASE))
+        for code, words in rule.get("context", {}).items()
     )
 
 
@@ -279,8 +415,8 @@ def _range_words(items: list[str]) -> re.Pattern[str]:
     """The words that join a range's ends: spaced scripts need spaces around them, CJK ones do not."""
     spaced = [w for w in items if not re.match(f"[{_CJK}]", w)]
     unspaced = [w for w in items if re.match(f"[{_CJK}]", w)]
-    parts = [rf"\s+(?:{_alternation(spaced)})\s+"] if spaced else []
-    parts += [rf"\s*(?:{_alternation(unspaced)})\s*"] if unspaced else []
+    parts = [rf"\s+(?:{_grouped_alternation(spaced)})\s+"] if spaced else []
+    parts += [rf"\s*(?:{_grouped_alternation(unspaced)})\s*"] if unspaced else []
     return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
 
 
@@ -292,55 +428,85 @@ def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str
     words = [e["pattern"] for lang in priority for e in currency_data["words"].get(lang, [])]
     # An ambiguous word ("pesos") is tried after every other currency word, so "pesos chilenos" is read whole.
     ambiguous = [rule["pattern"] for rule in currency_data.get("contextual", {}).values() if "pattern" in rule]
-    of = _alternation(_words(_load("qualifiers.yaml")["of"], cue_langs) or ["of"])
+    of = _grouped_alternation(_words(_load("qualifiers.yaml")["of"], cue_langs) or ["of"])
     # "a million and a half", "un million et demi", "מיליון וחצי": half the scale more
-    half = _alternation(_words(_load("qualifiers.yaml").get("half", {}), cue_langs)) or "(?!)"
-    scale_words = _alternation([p for p, _, _ in _scale_patterns(priority)])
+    half = _grouped_alternation(_words(_load("qualifiers.yaml").get("half", {}), cue_langs)) or "(?!)"
+    scale_words = _grouped_alternation([p for p, _, _ in _scale_patterns(priority)])
     # Number words only in the text's own language (and English): Swedish "en" (one) is Spanish "en" (in).
-    number_words = _alternation([e["pattern"] for lang in cue_langs for e in number_data.get(lang, [])])
+    number_words = _grouped_alternation([e["pattern"] for lang in cue_langs for e in number_data.get(lang, [])])
     # Two number words joined as a range share the scale after them: "two or three million", "два-три миллиона".
     joins = [w for w in _words(_load("qualifiers.yaml")["range_to"], cue_langs) if not re.match(f"[{_CJK}]", w)]
-    word_range = rf"(?P<wlow>{number_words})(?:\s*[-–—]\s*|\s+(?:{_alternation(joins) or '(?!)'})\s+)"
+    word_range = rf"(?P<wlow>{number_words})(?:\s*[-–—]\s*|\s+(?:{_grouped_alternation(joins) or '(?!)'})\s+)"
     # ... and after a range's opening word, by "and": "between two and three million", "μεταξύ πέντε και έξι".
-    opens = _alternation(_words(_load("qualifiers.yaml")["range_start"], cue_langs)) or "(?!)"
-    ands = _alternation(_words(_load("qualifiers.yaml")["range_and"], cue_langs)) or "(?!)"
+    opens = _grouped_alternation(_words(_load("qualifiers.yaml")["range_start"], cue_langs)) or "(?!)"
+    ands = _grouped_alternation(_words(_load("qualifiers.yaml")["range_and"], cue_langs)) or "(?!)"
     word_range += rf"|(?:{opens})\s+(?P<wlow_and>{number_words})\s+(?:{ands})\s+"
     # Scale words that are a number by themselves ("миллиард рублей", "miliardu rublů"): counted only with a
     # written currency (see `_candidates`).
-    lone_words = _alternation(
+    lone_words = _grouped_alternation(
         [e["pattern"] for lang in priority for e in _load("scales.yaml").get(lang, []) if e.get("alone")]
     )
     # Russian and Ukrainian put the scale word first to say "about" ("миллионов за сто долларов", "мільйонів
     # п'ятдесят доларів"): counted only with a written currency (see `_candidates`).
-    inverted = _alternation(_words(_load("qualifiers.yaml").get("inverted_scale", {}), cue_langs))
-    inverted_link = _alternation(_words(_load("qualifiers.yaml").get("inverted_link", {}), cue_langs)) or "(?!)"
+    inverted = _grouped_alternation(_words(_load("qualifiers.yaml").get("inverted_scale", {}), cue_langs))
+    inverted_link = _grouped_alternation(_words(_load("qualifiers.yaml").get("inverted_link", {}), cue_langs)) or "(?!)"
     inverted_number = (
         rf"|(?<!{_WORD})(?P<iscale>{inverted or '(?!)'})\s+(?:(?:{inverted_link})\s+)?"
         rf"(?P<inum>{_NUM}|{number_words})(?!{_LETTER})"
     )
     return re.compile(
-        rf"(?:(?<!{_LETTER})(?P<pre>{_alternation(prefix)}){_SPACE}?)?"
+        rf"(?:(?<!{_LETTER})(?P<pre>{_grouped_alternation(prefix)}){_SPACE}?)?"
         rf"(?:(?P<cjk>{_cjk_numerals().pattern})"
         rf"|(?P<num>{_NUM})(?:[\s\u00a0\u202f-]?(?P<scale>{scale_words})(?!{_LETTER}))?"
         rf"|(?<!{_WORD})(?:{word_range})?(?P<word>{number_words})[\s\u00a0\u202f-]*(?P<wscale>{scale_words})(?!{_LETTER})"
         rf"{inverted_number}|(?<!{_WORD})(?P<lone>{lone_words or '(?!)'})(?!{_LETTER}))"
         rf"(?:[\s\u00a0]+(?P<half>{half})(?!{_LETTER}))?"
         rf"(?:[\s\u00a0\u202f-]*(?:(?:{of})(?:\s+|(?<=['’])))?"
-        rf"(?P<post>{_alternation(prefix + words)}|{_alternation(ambiguous) or '(?!)'})(?!{_LETTER}))?"
+        rf"(?P<post>{_grouped_alternation(prefix + words)}|{_grouped_alternation(ambiguous) or '(?!)'})(?!{_LETTER}))?"
         r"(?P<plus>\+(?![\w+]))?",
         re.IGNORECASE,
     )
 
 
+@functools.cache
+def _amount_starts() -> re.Pattern[str]:
+    """Where an amount may begin: a digit, a CJK numeral, or anything but a space that no letter stands before.
+
+    Every branch of `_amount_pattern` begins so: a currency sign or code only where no letter stands before it,
+    a number word, range word or scale word only where no word character does, a number with a digit, a CJK
+    number with a digit or a numeral. No listed word begins with a space (tested), so the amount pattern need
+    not be tried inside words or at spaces: its alternations of a few hundred words cost microseconds at each
+    place it is tried, and most of a sentence's places are inside words or spaces.
+    """
+    cjk = _load("cjk_numerals.yaml")
+    numerals = "".join(str(c) for table in ("digits", "units", "myriads") for c in cjk[table])
+    return re.compile(rf"\d|[{re.escape(numerals)}]|(?<!{_LETTER})\S", re.IGNORECASE)
+
+
+def _amounts(text: str, lex: _Lexicon) -> Iterator[re.Match[str]]:
+    """The matches `lex.amount.finditer(text)` gives, found faster: the pattern is tried only where
+    `_amount_starts` says an amount may begin, and the scan resumes after each match as `finditer` does (an
+    amount is never empty)."""
+    pos = 0
+    starts, amount = lex.amount_starts, lex.amount
+    while (start := starts.search(text, pos)) is not None:
+        match = amount.match(text, start.start())
+        if match is None:
+            pos = start.start() + 1
+        else:
+            yield match
+            pos = match.end()
+
+
 def _before_end(items: list[str], tail: str = r"\s*") -> re.Pattern[str]:
     """Words that must end right before a phrase; the guard keeps "but" from matching "about"."""
-    return re.compile(rf"(?:^|(?<=[\s(\[«„“\"'{_CJK}]))(?:{_alternation(items)}){tail}$", re.IGNORECASE)
+    return re.compile(rf"(?:^|(?<=[\s(\[«„“\"'{_CJK}]))(?:{_grouped_alternation(items)}){tail}$", re.IGNORECASE)
 
 
 def _kind_patterns(cue_langs: list[str]) -> tuple[dict[str, re.Pattern[str]], dict[str, re.Pattern[str]]]:
     """Head-noun patterns (matched right after a figure) and cue patterns (anywhere in its sentence)."""
     kinds = _load("kinds.yaml")
-    function_words = _alternation(_words(_load("qualifiers.yaml")["function_words"], cue_langs))
+    function_words = _grouped_alternation(_words(_load("qualifiers.yaml")["function_words"], cue_langs))
     heads, cues = {}, {}
 
     def listed(kind: str, field: str) -> list[str]:
@@ -354,11 +520,11 @@ def _kind_patterns(cue_langs: list[str]) -> tuple[dict[str, re.Pattern[str]], di
             skip = rf"(?:(?!(?:{function_words})(?!{_WORD}))[\w'’-]+\s+){{0,2}}?" if kind == "budget" else ""
             # "\.?": the period of "300 руб. в месяц", left out of the phrase, may stand before the unit.
             heads[kind] = re.compile(
-                rf"\.?(?P<skipped>[\s\u00a0-]*{skip})(?:{_alternation(listed(kind, 'heads'))})", re.IGNORECASE
+                rf"\.?(?P<skipped>[\s\u00a0-]*{skip})(?:{_grouped_alternation(listed(kind, 'heads'))})", re.IGNORECASE
             )
     for kind in ("budget", "box_office", "price", "other"):
         if listed(kind, "cues"):
-            cues[kind] = re.compile(rf"(?<!{_WORD})(?:{_alternation(listed(kind, 'cues'))})", re.IGNORECASE)
+            cues[kind] = re.compile(rf"(?<!{_WORD})(?:{_grouped_alternation(listed(kind, 'cues'))})", re.IGNORECASE)
     return heads, cues
 
 
@@ -383,8 +549,11 @@ def _lookup(table: tuple, text: str) -> Any:
     if found is not None:
         return found
     plain = re.sub(r"\s+", " ", text.strip())
-    for entry in table:  # about 1,200 patterns tried in order: the memo above spares a figure's every part
-        if entry[0].fullmatch(plain):
+    # About 1,200 patterns tried in order: the memo above spares a figure's every part. Each is compiled when
+    # first tried: a corpus's spellings are found among the first entries (the text's language comes first),
+    # so most patterns are never compiled (all of them took about 0.4 CPU-s per process).
+    for entry in table:
+        if _ignoring_case(entry[0]).fullmatch(plain):
             found = entry[1:]
             if len(_LOOKED_UP) < _LOOKED_UP_LIMIT:
                 _LOOKED_UP[key] = found
@@ -539,7 +708,7 @@ def _value(match: re.Match[str], lex: _Lexicon) -> tuple[float, float, bool, boo
 
 def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
     found = []
-    for match in lex.amount.finditer(text):
+    for match in _amounts(text, lex):
         read = _value(match, lex)
         if read is None:
             continue
@@ -853,7 +1022,7 @@ def _subject_cues(key: str | None) -> _SubjectCues:
 
     def compile_side(section: str, side: str, template: str) -> re.Pattern[str] | None:
         words = [w for lang in languages for w in data[section].get(lang, {}).get(side, [])]
-        return re.compile(template.format(_alternation(words)), re.IGNORECASE) if words else None
+        return re.compile(template.format(_grouped_alternation(words)), re.IGNORECASE) if words else None
 
     return _SubjectCues(
         counterfactual_before=compile_side("counterfactual", "before", _GUARDED),
@@ -866,20 +1035,21 @@ def _subject_cues(key: str | None) -> _SubjectCues:
         ),  # An opener stands alone ("For comparison, ..."), not before the compared thing ("In comparison to X").
         opener=(
             re.compile(
-                rf"\W*(?:{_alternation(openers)})(?:\s*[,:;—–\-，：،]|\s+(?!{_OPENER_NOT_BEFORE}\b))", re.IGNORECASE
+                rf"\W*(?:{_grouped_alternation(openers)})(?:\s*[,:;—–\-，：،]|\s+(?!{_OPENER_NOT_BEFORE}\b))",
+                re.IGNORECASE,
             )
             if (openers := [w for lang in languages for w in data.get("openers", {}).get(lang, [])])
             else None
         ),
         relative=(
-            re.compile(rf"\s*(?:{_alternation(words)})\b", re.IGNORECASE)
+            re.compile(rf"\s*(?:{_grouped_alternation(words)})\b", re.IGNORECASE)
             if (words := [w for lang in languages for w in data.get("relative", {}).get(lang, [])])
             else None
         ),
         titles=_titles_pattern(),
         titlecase=key is None or key in data["titlecase"],
         costing=(
-            re.compile(rf"\s*(?:{_alternation(words)})", re.IGNORECASE)
+            re.compile(rf"\s*(?:{_grouped_alternation(words)})", re.IGNORECASE)
             if (words := [w for lang in languages for w in data.get("costing", {}).get(lang, [])])
             else None
         ),
@@ -1274,7 +1444,7 @@ def _currency_of_year(code: str | None, year: int) -> str | None:
 def _hypothetical_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     table = _load("conventions.yaml").get("hypothetical_currency", {})
     return tuple(
-        (code, re.compile(_GUARDED.format(_alternation(words)), re.IGNORECASE)) for code, words in table.items()
+        (code, re.compile(_GUARDED.format(_grouped_alternation(words)), re.IGNORECASE)) for code, words in table.items()
     )
 
 
