@@ -1733,7 +1733,9 @@ def _amount_texts() -> dict[str | None, list[str]]:
     root = Path(__file__).resolve().parent.parent / "corpus"
     keep = re.compile(r"\d|[一二三四五六七八九十百千万亿億两〇억천만]|mil|мил|мільй|milj|ميل|מיל", re.IGNORECASE)
     texts: dict[str | None, list[str]] = {}
-    for path in sorted(root.glob("blind*/reviews.jsonl")):
+    # The retired blind batches (now training reviews), then the current blind test.
+    paths = [*sorted(root.glob("training/reviews/blind*/reviews.jsonl")), *sorted(root.glob("blind*/reviews.jsonl"))]
+    for path in paths:
         for line in path.read_text(encoding="utf-8").splitlines():
             review = json.loads(line)
             for part in re.split(r"(?<=[.!?。])\s+|\n+", review["text"].translate(money._FOLD)):
