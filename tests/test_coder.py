@@ -391,3 +391,21 @@ def test_a_labelled_review_set_with_a_stray_gold_sentence_names_it(tmp_path):
     )
     with pytest.raises(SystemExit, match=r"set1: gold sentence of review 'r1' not found"):
         load_training(tmp_path)
+
+
+def test_a_labelled_review_without_a_film_is_named(tmp_path):
+    """The held-out folds group sentences by film: a review set whose review has no film is refused, naming it."""
+    from toolkit.train import load_training
+
+    folder = tmp_path / "reviews" / "set1"
+    folder.mkdir(parents=True)
+    reviews = [
+        {"id": "r1", "language": "en", "film": "F (1990)", "text": "It cost a fortune."},
+        {"id": "r2", "language": "en", "text": "The score is loud."},
+    ]
+    (folder / "reviews.jsonl").write_text("\n".join(json.dumps(r) for r in reviews), "utf-8")
+    (folder / "gold.jsonl").write_text(
+        json.dumps({"review_id": "r1", "sentence": "It cost a fortune.", "aspects": {"budget": {}}}), "utf-8"
+    )
+    with pytest.raises(SystemExit, match=r"set1/reviews.jsonl: review 'r2' lacks 'film'"):
+        load_training(tmp_path)

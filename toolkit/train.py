@@ -107,34 +107,54 @@ def review_sentences(folder: str | Path) -> list[dict[str, Any]]:
     _, sentences = language.annotate(
         reviews[["review_id", "text", "language"]], profile=Film(title="the film", year=None)
     )
+    # The folds group sentences by film, so a review without one cannot be placed.
+    unfilmed = reviews["review_id"][reviews["film"].isna()] if "film" in reviews else reviews["review_id"]
+    if len(unfilmed):
+        raise SystemExit(f"{folder / 'reviews.jsonl'}: review {unfilmed.iloc[0]!r} lacks 'film'")
     meta = reviews.set_index("review_id")
-    by_review = {rid: part for rid, part in gold.groupby("review_id")}
+    labels = _gold_labels(sentences, gold)
     rows = []
-    for rid, sid, start, end, text in zip(
-        sentences["review_id"], sentences["sentence_id"], sentences["start"], sentences["end"], sentences["text"]
+    for (rid, sid, text), label in zip(
+        zip(sentences["review_id"], sentences["sentence_id"], sentences["text"]), labels.itertuples(index=False)
     ):
         if not text.strip():
             continue
-        part = by_review.get(rid)
-        hits = part[(part["start"] < end) & (part["end"] > start)] if part is not None else gold.iloc[:0]
-        labels = {a: int((hits["aspect"] == a).any()) for a in ASPECTS}
-        stances = hits.loc[hits["aspect"] == "accuracy", "stance"].dropna().tolist()
-        frames = [f for fs in hits.loc[hits["aspect"] == "geopolitics", "frames"] for f in fs]
         rows.append(
             {
                 "id": f"{folder.name}:{sid}",
                 "language": meta.at[rid, "language"],
-                "film": meta.at[rid, "film"] if "film" in meta.columns else rid,
+                "film": meta.at[rid, "film"],
                 "text": text.strip(),
-                **labels,
-                "stance": stances[0] if stances else None,
-                "frames": list(dict.fromkeys(frames)),
+                **{a: getattr(label, a) for a in ASPECTS},
+                "stance": label.stance,
+                "frames": label.frames,
                 "register": meta.at[rid, "kind"] if "kind" in meta.columns else "unknown",
                 "hard_negative": "",
                 "file": f"reviews/{folder.name}",
             }
         )
     return rows
+
+
+def _gold_labels(sentences: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Per sentence (rows aligned with `sentences`), the gold labels of the gold sentences that overlap it, as
+    the evaluation counts a hit: 0/1 per aspect, the first accuracy stance (or None) and the geopolitics frames.
+    `gold` carries ``start``/``end`` in its review's text (`toolkit.evaluation.aspects._spans`)."""
+    by_review = {rid: part for rid, part in gold.groupby("review_id")}
+    rows = []
+    for rid, start, end in zip(sentences["review_id"], sentences["start"], sentences["end"]):
+        part = by_review.get(rid)
+        hits = part[(part["start"] < end) & (start < part["end"])] if part is not None else gold.iloc[:0]
+        stances = hits.loc[hits["aspect"] == "accuracy", "stance"].dropna().tolist()
+        frames = [f for fs in hits.loc[hits["aspect"] == "geopolitics", "frames"] for f in fs]
+        rows.append(
+            {
+                **{a: int((hits["aspect"] == a).any()) for a in ASPECTS},
+                "stance": stances[0] if stances else None,
+                "frames": list(dict.fromkeys(frames)),
+            }
+        )
+    return pd.DataFrame(rows, columns=[*ASPECTS, "stance", "frames"])
 
 
 def _matrix(texts: list[str], vocabulary: dict[str, int] | None = None):
@@ -434,14 +454,10 @@ def _development_rows() -> pd.DataFrame:
                 "text": sentences["text"].to_numpy(),
             }
         )
+        labels = _gold_labels(sentences, g)
         for aspect in ASPECTS:
             frame[f"rule_{aspect}"] = [(r, s, aspect) in ruled for r, s in keys]
-            spans = g[g["aspect"] == aspect].groupby("review_id")
-            spans = {rid: list(zip(part["start"], part["end"])) for rid, part in spans}
-            frame[f"gold_{aspect}"] = [
-                any(a < e and st < b for a, b in spans.get(r, ()))
-                for r, st, e in zip(sentences["review_id"], sentences["start"], sentences["end"])
-            ]
+            frame[f"gold_{aspect}"] = labels[aspect].to_numpy() == 1
         parts.append(frame)
     return pd.concat(parts, ignore_index=True)
 
