@@ -1848,3 +1848,61 @@ def test_the_non_ascii_characters_that_match_ascii_ones_ignoring_case():
     every = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
     assert "".join(re.findall("[\x00-\x7f]", every, re.IGNORECASE)) == money._ASCII_FOLDS
     assert [c for c in "aiksz$" if money._matches_non_ascii(c)] == ["i", "k", "s"]
+
+
+# Compound number words are read by place (toolkit.money._compose): tens and units in either order, hundreds
+# before them, one-word compounds; a hyphen between a ten and a unit is one number, not a range.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("The production cost some forty-two million dollars.", "en", [(42e6, "USD")]),
+        ("It cost one hundred and twenty million dollars to make.", "en", [(120e6, "USD")]),
+        ("It was made for twenty-thirty million dollars, nobody knows.", "en", [(20e6, "USD"), (30e6, "USD")]),
+        ("The budget was two three million dollars, they said.", "en", [(3e6, "USD")]),
+        ("Der Film kostete rund dreiundzwanzig Millionen Euro.", "de", [(23e6, "EUR")]),
+        ("Le tournage a coûté soixante-quinze millions d'euros.", "fr", [(75e6, "EUR")]),
+        ("El rodaje costó treinta y ocho millones de dólares.", "es", [(38e6, "USD")]),
+        ("La producción rondó el millón de dólares.", "es", [(1e6, "USD")]),
+        ("Il film è costato trentacinque milioni di euro.", "it", [(35e6, "EUR")]),
+        ("Фильм обошёлся в сто двадцать миллионов рублей.", "ru", [(120e6, "RUB")]),
+        ("بلغت ميزانية الفيلم ثلاثة عشر مليون دولار.", "ar", [(13e6, "USD")]),
+        ("كلف الفيلم خمسة وأربعين مليون دولار.", "ar", [(45e6, "USD")]),
+        ("كلف الفيلم مئة وعشرين مليون دولار.", "ar", [(120e6, "USD")]),
+        ("Ο προϋπολογισμός ήταν δεκαεπτά εκατομμύρια ευρώ.", "el", [(17e6, "EUR")]),
+        ("Η ταινία κόστισε εκατόν είκοσι εκατομμύρια δολάρια.", "el", [(120e6, "USD")]),
+        ("A film költségvetése tizenhét millió dollár volt.", "hu", [(17e6, "USD")]),
+        ("A költségvetés huszonnégy millió dollár volt.", "hu", [(24e6, "USD")]),
+        ("Elokuva maksoi parinkymmenen miljoonan dollarin verran.", "fi", [(20e6, "USD")]),
+        ("Filmin bütçesi yüz elli milyon lira idi.", "tr", [(150e6, "TRY")]),
+        ("Filmin bütçesi 2 trilyon lira idi.", "tr", [(2e12, "TRY")]),
+    ],
+)
+def test_compound_number_words(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, language, currency",
+    [
+        ("The shoot cost about 8 million Australian dollars.", "en", "AUD"),
+        ("The budget was 12 million Canadian dollars.", "en", "CAD"),
+        ("Produced for 90 million naira, it shows every coin.", "en", "NGN"),
+        ("Gedreht wurde für knapp 6 Millionen australische Dollar.", "de", "AUD"),
+        ("Le film a coûté 9 millions de dollars canadiens.", "fr", "CAD"),
+        ("La película costó 7 millones de dólares australianos.", "es", "AUD"),
+        ("Il film è costato 5 milioni di dollari canadesi.", "it", "CAD"),
+        ("O filme custou 4 milhões de dólares australianos.", "pt", "AUD"),
+        ("De film kostte 3 miljoen Canadese dollar.", "nl", "CAD"),
+        ("Filmen kostade 6 miljoner australiska dollar.", "sv", "AUD"),
+        ("Фильм стоил 10 миллионов австралийских долларов.", "ru", "AUD"),
+        ("Film kosztował 8 milionów dolarów kanadyjskich.", "pl", "CAD"),
+        ("Rozpočet filmu bol 3 milióny libier.", "sk", "GBP"),
+        ("Rozpočet filmu byl 2 miliony liber.", "cs", "GBP"),
+    ],
+)
+def test_currency_names_with_their_country(sentence, language, currency):
+    assert [c for _, c, _, _ in _figures([sentence], language)] == [currency]
+
+
+def test_colloquial_mega_is_a_million_in_czech_and_slovak():
+    assert [(a, c) for a, c, _, _ in _figures(["Rozpočet prý 25 mega, a je to znát."], "cs")] == [(25e6, "CZK")]

@@ -290,6 +290,8 @@ class _Lexicon:
     # (pattern, value...) in priority order, read by `_lookup`, which compiles a pattern when it first tries it
     scales: tuple[tuple[str, float, bool, str | None], ...]
     numbers: tuple[tuple[str, float], ...]
+    number_word: re.Pattern[str]  # one number word of the text's language or English
+    number_join: re.Pattern[str]  # what joins the words of a compound number ("fifty-five", "tizenegy")
     currencies: tuple[tuple[str, str], ...]
     amount: re.Pattern[str]
     amount_starts: re.Pattern[str]  # every place an amount may begin (`_amounts`)
@@ -347,6 +349,11 @@ def _lexicon(key: str | None) -> _Lexicon:
             for e in scale_data.get(lang, [])
         ),
         numbers=tuple((e["pattern"], float(e["value"])) for lang in priority for e in number_data.get(lang, [])),
+        number_word=re.compile(
+            _grouped_alternation([e["pattern"] for lang in cue_langs for e in number_data.get(lang, [])]) or "(?!)",
+            re.IGNORECASE,
+        ),
+        number_join=re.compile(_number_join(cue_langs), re.IGNORECASE),
         currencies=tuple((e["pattern"], e["code"]) for e in currency_entries),
         amount=_amount_pattern(priority, cue_langs),
         amount_starts=_amount_starts(),
@@ -420,6 +427,66 @@ def _range_words(items: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
 
 
+def _number_join(languages: list[str]) -> str:
+    """What may stand between two words of one compound number (conventions.yaml `number_joiners`): the
+    languages' own joiners first, then a hyphen or spaces; the empty joiner of one-word compounds last."""
+    own = [j for lang in languages for j in _load("conventions.yaml").get("number_joiners", {}).get(lang, [])]
+    spaced = [j for j in dict.fromkeys(own) if j]
+    glued = ["(?:)"] if "" in own else []
+    return "|".join([*spaced, r"[\s\u00a0]*-[\s\u00a0]*", r"[\s\u00a0]+", *glued])
+
+
+def _compose(values: list[float]) -> float | None:
+    """The number that number words make together, read by place: each word fills a place below the ones
+    filled before it ("one hundred and fifty-five", "εκατόν πενήντα πέντε"), a unit may come before its
+    ten ("ستة عشر" = 6 + 10, "fünfundfünfzig"), a unit before "hundred" multiplies it, and French adds a
+    ten or teen to sixty or eighty ("soixante-dix"). None when the words make no number ("two three")."""
+    if any(v != int(v) or v < 1 for v in values):
+        return None  # "half" and its like are listed phrases, never composed
+    total = values[0]
+    for value in values[1:]:
+        lowest = 100 if total % 100 == 0 else 10 if total % 10 == 0 else 1
+        if value == 100 and 2 <= total < 10:
+            total *= 100  # "two hundred", "τρία εκατό"; "eine Hundert-Millionen-..." is an article's one
+        elif value < lowest:
+            total += value  # "fifty-five", "hundred and seven"
+        elif 2 <= total < 10 and value < 100 and value % 10 == 0:
+            total += value  # the unit first: "ستة عشر", "خمسة وخمسين", "vijfenvijftig" ("una veintena": an article)
+        elif total in (60, 80) and 10 <= value < 20:
+            total += value  # "soixante-dix", "quatre-vingt-douze"
+        else:
+            return None
+    return total
+
+
+def _word_number(raw: str, lex: _Lexicon) -> tuple[float, int]:
+    """(value, offset) of the number words `raw`: one listed word or phrase, else the words composed
+    (`_compose`); when they make no number, the last word's value and where it begins."""
+    try:
+        return _lookup(lex.numbers, raw)[0], 0
+    except LookupError:
+        pass
+    words: list[tuple[int, float]] = []
+    at = 0
+    while at < len(raw):
+        # The longest listed word from here ("εκατόν πενήντα" before "εκατόν"), then its joiner.
+        end = next(
+            (e for e in range(len(raw), at, -1) if lex.number_word.fullmatch(raw, at, e) is not None),
+            None,
+        )
+        if end is None:
+            break
+        words.append((at, _lookup(lex.numbers, raw[at:end])[0]))
+        join = lex.number_join.match(raw, end)
+        at = join.end() if join is not None and end < len(raw) else len(raw)
+    value = _compose([v for _, v in words]) if words else None
+    if value is not None:
+        return value, 0
+    if not words:
+        raise LookupError(raw)  # the alternation and the table are built from the same patterns
+    return words[-1][1], words[-1][0]
+
+
 def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str]:
     """[currency] number [scale] [of] [currency] [+]; the number is a CJK one with its units inside
     ("1億5000万", "两亿"), digits with a scale word after them, or a number word + scale word ("a million")."""
@@ -434,6 +501,8 @@ def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str
     scale_words = _grouped_alternation([p for p, _, _ in _scale_patterns(priority)])
     # Number words only in the text's own language (and English): Swedish "en" (one) is Spanish "en" (in).
     number_words = _grouped_alternation([e["pattern"] for lang in cue_langs for e in number_data.get(lang, [])])
+    # A compound number of up to four words: "one hundred and fifty", "ستة عشر", "εκατόν πενήντα πέντε".
+    compound = rf"(?:{number_words})(?:(?:{_number_join(cue_langs)})(?:{number_words})){{0,3}}"
     # Two number words joined as a range share the scale after them: "two or three million", "два-три миллиона".
     joins = [w for w in _words(_load("qualifiers.yaml")["range_to"], cue_langs) if not re.match(f"[{_CJK}]", w)]
     word_range = rf"(?P<wlow>{number_words})(?:\s*[-–—]\s*|\s+(?:{_grouped_alternation(joins) or '(?!)'})\s+)"
@@ -458,7 +527,7 @@ def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str
         rf"(?:(?<!{_LETTER})(?P<pre>{_grouped_alternation(prefix)}){_SPACE}?)?"
         rf"(?:(?P<cjk>{_cjk_numerals().pattern})"
         rf"|(?P<num>{_NUM})(?:[\s\u00a0\u202f-]?(?P<scale>{scale_words})(?!{_LETTER}))?"
-        rf"|(?<!{_WORD})(?:{word_range})?(?P<word>{number_words})[\s\u00a0\u202f-]*(?P<wscale>{scale_words})(?!{_LETTER})"
+        rf"|(?<!{_WORD})(?:{word_range})?(?P<word>{compound})[\s\u00a0\u202f-]*(?P<wscale>{scale_words})(?!{_LETTER})"
         rf"{inverted_number}|(?<!{_WORD})(?P<lone>{lone_words or '(?!)'})(?!{_LETTER}))"
         rf"(?:[\s\u00a0]+(?P<half>{half})(?!{_LETTER}))?"
         rf"(?:[\s\u00a0\u202f-]*(?:(?:{of})(?:\s+|(?<=['’])))?"
@@ -676,7 +745,7 @@ def _number(raw: str, decimal_mark: str) -> float | None:
 def _base(match: re.Match[str], lex: _Lexicon) -> float | None:
     """The number before the scale word: digits read by the language's decimal mark, or a number word."""
     if match["word"] is not None:
-        return _lookup(lex.numbers, match["word"])[0]
+        return _word_number(match["word"], lex)[0]
     if match["num"] is None:
         return None  # a lone scale word: its value is the scale (`_value`)
     return _number(match["num"], lex.decimal_mark)
@@ -729,15 +798,22 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
         low = high = value
         more = False
         if (match["wlow"] or match["wlow_and"]) is not None and factor:
-            low = _lookup(lex.numbers, match["wlow"] or match["wlow_and"])[0] * factor
+            first = _lookup(lex.numbers, match["wlow"] or match["wlow_and"])[0]
+            low = first * factor
             if not 0 < low < high:
-                low = high = value  # "three or two million" is no range
+                # "fifty-five million", "soixante-dix millions": one number, not a range; "three or two
+                # million" is neither, and counts its last word
+                joined = _compose([first, value / factor]) if match["wlow"] is not None else None
+                low = high = value if joined is None else joined * factor
         if match["cjk"] is not None:
             low, high = _cjk_range(match["cjk"]) or (value, value)
             more = any(c in _cjk_numerals().more for c in match["cjk"])
+        start = match.start()
+        if match["word"] is not None and (match["wlow"] or match["wlow_and"] or match["pre"]) is None:
+            start += _word_number(match["word"], lex)[1]  # "two three million": the figure is "three million"
         found.append(
             _Candidate(
-                match.start(),
+                start,
                 end,
                 low,
                 high,
