@@ -100,3 +100,36 @@ def test_bad_gold_line_names_file_and_line(tmp_path):
     path.write_text(json.dumps({"review_id": "a", "sentence": "x", "aspects": {}}) + "\n{not json\n", "utf-8")
     with pytest.raises(TableError, match="gold.jsonl:2"):
         eval_aspects.load_gold(path)
+
+
+def test_coder_agreement_scores_a_second_coder_against_the_gold(tmp_path):
+    """The second coder's sentences are scored as statements: one shared, one only the second coder marks, one
+    only the first; a German review counts under its language."""
+    reviews = [
+        {
+            "id": "r1",
+            "language": "en",
+            "film": "A (1999)",
+            "kind": "critic",
+            "text": "It cost ten dollars. The navy looks proud. The dates are wrong.",
+        },
+        {"id": "r2", "language": "de", "film": "B (2001)", "kind": "user", "text": "Die Daten stimmen nicht. Schön."},
+    ]
+    first = [
+        {"review_id": "r1", "sentence": "It cost ten dollars.", "aspects": {"budget": {}}},
+        {"review_id": "r1", "sentence": "The dates are wrong.", "aspects": {"accuracy": {"stance": "embellished"}}},
+        {"review_id": "r2", "sentence": "Die Daten stimmen nicht.", "aspects": {"accuracy": {"stance": "embellished"}}},
+    ]
+    second = [
+        {"review_id": "r1", "sentence": "It cost ten dollars.", "aspects": {"budget": {}}},
+        {"review_id": "r1", "sentence": "The navy looks proud.", "aspects": {"geopolitics": {"frames": []}}},
+        {"review_id": "r2", "sentence": "Die Daten stimmen nicht.", "aspects": {"accuracy": {"stance": "mixed"}}},
+    ]
+    for name, rows in (("reviews.jsonl", reviews), ("gold.jsonl", first), ("second_coder.jsonl", second)):
+        (tmp_path / name).write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    table = eval_aspects.coder_agreement(tmp_path)
+    sentences = table[table["level"] == "sentence"].set_index(["aspect", "language"])
+    assert sentences.loc[("budget", "all"), ["tp", "fp", "fn"]].tolist() == [1, 0, 0]
+    assert sentences.loc[("accuracy", "all"), ["precision", "recall"]].tolist() == [1.0, 0.5]
+    assert sentences.loc[("accuracy", "de"), "f1"] == 1.0
+    assert sentences.loc[("geopolitics", "all"), ["fp", "n_gold"]].tolist() == [1, 0]

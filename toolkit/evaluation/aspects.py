@@ -36,6 +36,7 @@ __all__ = [
     "score",
     "figure_accuracy",
     "label_agreement",
+    "coder_agreement",
     "evaluate",
     "evaluate_folder",
     "extra_sets",
@@ -237,6 +238,19 @@ def score(reviews: pd.DataFrame, statements: pd.DataFrame, gold: pd.DataFrame) -
     table = pd.DataFrame(rows, columns=METRIC_COLUMNS)
     table = table[(table["n_gold"] > 0) | (table["n_pred"] > 0)]
     return table.sort_values(["level", "aspect", "language"], kind="stable").reset_index(drop=True)
+
+
+def coder_agreement(folder: str | Path, second: str = "second_coder.jsonl") -> pd.DataFrame:
+    """How far a second coder agrees with a labelled review set's gold (`reviews.jsonl` + `gold.jsonl` in
+    `folder`): the second coder's sentences (`second`, the gold format) scored as if they were statements, so the
+    table reads as the toolkit's does (`score`): precision and recall of the second coder against the first.
+
+    It bounds what a coder can be asked to reach on the same text (docs/evaluation.md).
+    """
+    folder = Path(folder)
+    reviews = written_reviews(folder / "reviews.jsonl")
+    other = _spans(reviews, load_gold(folder / second))
+    return score(reviews, other, load_gold(folder / "gold.jsonl"))
 
 
 def _row(level: str, aspect: str, lang: str, tp_gold: int, n_gold: int, tp_pred: int, n_pred: int) -> dict:
