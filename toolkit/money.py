@@ -462,10 +462,21 @@ def _compose(values: list[float]) -> float | None:
 def _word_number(raw: str, lex: _Lexicon) -> tuple[float, int]:
     """(value, offset) of the number words `raw`: one listed word or phrase, else the words composed
     (`_compose`); when they make no number, the last word's value and where it begins."""
+    key = (id(lex.number_join), raw)  # a figure's value and its start both ask (`_base`, `_candidates`)
+    found = _LOOKED_UP.get(key)
+    if found is not None:
+        return found
     try:
-        return _lookup(lex.numbers, raw)[0], 0
+        found = _lookup(lex.numbers, raw)[0], 0
     except LookupError:
-        pass
+        found = _composed(raw, lex)
+    if len(_LOOKED_UP) < _LOOKED_UP_LIMIT:
+        _LOOKED_UP[key] = found
+    return found
+
+
+def _composed(raw: str, lex: _Lexicon) -> tuple[float, int]:
+    """`_word_number` of words that are not one listed phrase: split at the joiners, composed by place."""
     words: list[tuple[int, float]] = []
     at = 0
     while at < len(raw):

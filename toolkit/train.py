@@ -503,10 +503,7 @@ def _choose_thresholds(oof, rules, y, cals, dev_logits, dev) -> list[tuple[float
     film a researcher validates; the floors in corpus/gold/floors_aspects.yaml are checked with it.
     """
     chosen = []
-    for j in range(len(ASPECTS)):
-        threshold = round(
-            _best_addition(_score(oof[:, j], rules[:, j], cals[j]), rules[:, j], y[:, j], ASSUMED_SHARE), 4
-        )
+    for j, threshold in enumerate(_thresholds(oof, rules, y, cals, ASSUMED_SHARE)):
         dev_score = _score(dev_logits[:, j], dev["rules"][:, j], cals[j])
         gold = dev["gold"][:, j].astype(int)
         pred = dev["rules"][:, j] | (dev_score >= threshold)
