@@ -142,7 +142,7 @@ class _WordRows:
         return out
 
 
-# Bound on the table of `_WordRows` (about 10 MB): a language's vocabulary fits.
+# Bound on the table of `_WordRows` (31 columns: about 65 MB): a language's vocabulary fits.
 _WORD_ROWS_LIMIT = 1 << 18
 _WORD_ROWS_START = 1024  # the table's first size
 
@@ -164,13 +164,10 @@ class Model:
 
     @functools.cached_property
     def _word_rows(self) -> _WordRows:
-        """Words' shares of the fast tier's three logits."""
-        return _WordRows(self.vocabulary, self.fast_weights)
-
-    @functools.cached_property
-    def _label_rows(self) -> _WordRows:
-        """Words' shares of the stance and frame logits."""
-        return _WordRows(self.vocabulary, np.hstack([self.stance_weights, self.frame_weights]))
+        """Words' shares of the fast tier's three logits, then of the stance and frame logits: one table, so a
+        word's n-grams are looked up once for finding a statement and labelling it (each column is summed on
+        its own, so the shares are the same floats as from separate tables)."""
+        return _WordRows(self.vocabulary, np.hstack([self.fast_weights, self.stance_weights, self.frame_weights]))
 
     def fast_logits(self, texts: Sequence[str]) -> np.ndarray:
         """Fast-tier logits, shape (len(texts), 3), one column per aspect in ASPECTS order.
@@ -198,7 +195,8 @@ class Model:
         values = np.concatenate([shares[:, :3], self.fast_weights[pairs[known]]])
         sums = np.column_stack([np.bincount(owners, weights=values[:, j], minlength=len(texts)) for j in range(3)])
         # (`np.bincount` of nothing gives integers, hence the cast.)
-        n = (np.bincount(owners[: len(shares)], weights=shares[:, 3], minlength=len(texts)) + pair_counts).astype(float)
+        counts = np.bincount(owners[: len(shares)], weights=shares[:, -1], minlength=len(texts))
+        n = (counts + pair_counts).astype(float)
         scale = np.divide(1.0, np.sqrt(n), out=np.zeros_like(n), where=n > 0)
         return sums * scale[:, None] + self.fast_bias
 
@@ -219,10 +217,10 @@ class Model:
     def labels(self, text: str) -> tuple[str, list[str]]:
         """Stance (of an accuracy statement) and frames (of a geopolitics one) for a sentence the model found."""
         words = _words(text)
-        shares = self._label_rows.shares(words)
+        shares = self._word_rows.shares(words)
         n = max(len(words) - 1, 0) + int(shares[:, -1].sum()) or 1
-        z = np.zeros(shares.shape[1] - 1)
-        for row in shares[:, :-1]:
+        z = np.zeros(shares.shape[1] - 4)
+        for row in shares[:, 3:-1]:
             z = z + row
         for pair in zip(words, words[1:]):
             row = self.vocabulary.get("b" + pair[0] + " " + pair[1])
