@@ -560,7 +560,7 @@ def stage_seconds(path: Path, *, limit: int = 2000, film=None, coder: str = "fas
     statements = aspects.extract_statements(annotated, sentences, coder=coder)
     times[f"statements ({coder})"] = time.process_time() - t
     t = time.process_time()
-    figures = money.budget_figures(statements, year=film.year, film_titles=film.titles)
+    figures = money.budget_figures(statements, year=film.year, film_titles=film.titles, reviews=annotated)
     times["budget figures"] = time.process_time() - t
     tables = run_partition(reviews, film=film, coder=coder)
     t = time.process_time()

@@ -1906,3 +1906,107 @@ def test_currency_names_with_their_country(sentence, language, currency):
 
 def test_colloquial_mega_is_a_million_in_czech_and_slovak():
     assert [(a, c) for a, c, _, _ in _figures(["Rozpočet prý 25 mega, a je to znát."], "cs")] == [(25e6, "CZK")]
+
+
+# A budget statement's bare sum: no cost word near it, yet the sentence is already coded as about the budget.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("Lidé říkají, že na to šlo sotva dvacet milionů.", "cs", (20_000_000, "CZK")),
+        ("Снимали, говорят, за 90 млн, и это заметно.", "ru", (90_000_000, "RUB")),
+        ("Man pratar om ungefär 25 miljoner, och det märks på kulisserna.", "sv", (25_000_000, "SEK")),
+        ("Con trenta milioni, oggi, non si girerebbe nemmeno la metà.", "it", (30_000_000, "EUR")),
+        ("有人说大概两亿，我不太信。", "zh", (200_000_000, "CNY")),
+    ],
+)
+def test_a_bare_sum_in_a_budget_statement_is_money(sentence, language, expected):
+    assert money.parse_money(sentence, language=language) == []  # alone, "twenty million" may count anything
+    found = [(m.amount, m.currency) for m in money.parse_money(sentence, language=language, about_budget=True)]
+    assert found == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence, language",
+    [
+        ("Das Heer stellte rund zwölftausend Statisten, alle in echten Uniformen.", "de"),
+        ("Participaron unas quince mil personas en las escenas de masas.", "es"),
+    ],
+)
+def test_a_count_below_a_million_in_a_budget_statement_is_not_money(sentence, language):
+    assert money.parse_money(sentence, language=language, about_budget=True) == []
+
+
+# Another film quoted in the figure's clause is a comparator once the film under review is known: from the
+# profile's titles, or from the title its review quotes in the first sentence.
+REVIEW_OF_ONE_FILM = (
+    "«Полярный рейс» снят скромно и честно. "
+    "Для масштаба: «Ледокол» обошёлся примерно в 8 миллионов долларов, а выглядит не богаче. "
+    "«Полярный рейс» обошёлся в 3 миллиона долларов."
+)
+
+
+def test_a_quoted_title_in_the_figures_clause_is_another_film_when_the_films_title_is_known():
+    sentences = REVIEW_OF_ONE_FILM.split(". ")[1:]
+    unknown = _figures(sentences, "ru")
+    known = _figures(sentences, "ru", film_titles=("Полярный рейс",))
+    assert [f[2] for f in unknown] == ["film", "film"]  # either title may be the film's: nothing is guessed
+    assert [f[2] for f in known] == ["comparator", "film"]
+
+
+def test_the_title_a_review_quotes_first_is_its_films():
+    starts = [REVIEW_OF_ONE_FILM.index(s) for s in REVIEW_OF_ONE_FILM.split(". ")[1:]]
+    texts = REVIEW_OF_ONE_FILM.split(". ")[1:]
+    statements = pd.DataFrame(
+        {
+            "review_id": ["r", "r"],
+            "sentence_id": [1, 2],
+            "aspect": ["budget", "budget"],
+            "text": texts,
+            "start": starts,
+            "language": ["ru", "ru"],
+        }
+    )
+    reviews = pd.DataFrame({"review_id": ["r"], "text": [REVIEW_OF_ONE_FILM]})
+    out = budget_figures(statements, year=None, reviews=reviews)
+    assert out[["amount", "subject"]].values.tolist() == [[8_000_000.0, "comparator"], [3_000_000.0, "film"]]
+    # A review that quotes no title in its first sentence gives no guess.
+    later = pd.DataFrame({"review_id": ["r"], "text": ["Снято скромно. " + REVIEW_OF_ONE_FILM]})
+    assert budget_figures(statements, year=None, reviews=later)["subject"].tolist() == ["film", "film"]
+
+
+# Another film's year said relative to this one's dates a figure to that film, wherever it stands in the
+# figure's part of the sentence; a figure of this film's own sentence stays the film's.
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        ("Made three years earlier, the other war film cost $9 million and was far poorer.", "en", ["comparator"]),
+        ("The other one was a $9 million picture two years earlier.", "en", ["comparator"]),
+        ("Ein Kriegsfilm aus demselben Studio hatte im selben Jahr 12 Millionen Mark gekostet.", "de", ["comparator"]),
+        ("Le premier volet, sorti deux ans plus tôt, avait coûté 5 millions d'euros.", "fr", ["comparator"]),
+        ("Una coproducción rodada ese mismo año costó 3 millones de euros.", "es", ["comparator"]),
+        ("Drugi film, nakręcony dwa lata później, kosztował 9 milionów złotych.", "pl", ["comparator"]),
+        ("Картина, вышедшая пятью годами позже, обошлась в 40 миллионов рублей.", "ru", ["comparator"]),
+        ("Samana vuonna valmistunut sotaelokuva maksoi 4 miljoonaa euroa.", "fi", ["comparator"]),
+        ("同年上映的另一部战争片花了八千万元。", "zh", ["comparator"]),
+        ("The film cost $9 million, three years after the war ended.", "en", ["film"]),
+        ("Der Film kostete 12 Millionen Mark und lief im selben Jahr an.", "de", ["film"]),
+    ],
+)
+def test_another_films_year_makes_its_figure_a_comparator(sentence, language, subjects):
+    assert [f[2] for f in _figures([sentence], language)] == subjects
+
+
+# A conditional verb in the figure's clause makes it hypothetical money.
+@pytest.mark.parametrize(
+    "sentence, language",
+    [
+        ("Сегодня такое кино сняли бы за два миллиарда рублей.", "ru"),
+        ("Зараз би таке зняли за сто мільйонів гривень.", "uk"),
+        ("Nykyään tällaiseen tarvittaisiin ainakin viisi miljoonaa euroa.", "fi"),
+        ("Hoy una producción así exigiría veinte millones de euros.", "es"),
+        ("Hoje uma produção assim não sairia por menos de 30 milhões de reais.", "pt"),
+        ("Avui Hollywood la convertiria en una pel·lícula de cent milions de dòlars.", "ca"),
+    ],
+)
+def test_a_conditional_verb_makes_a_figure_counterfactual(sentence, language):
+    assert [f[2] for f in _figures([sentence], language)] == ["counterfactual"]

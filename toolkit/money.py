@@ -996,7 +996,7 @@ def _clause_currency(text: str, span: tuple[int, int], cand: _Candidate, prev_en
     return _lookup(lex.currencies, named[-1].group())[0] if named else None
 
 
-def parse_money(text: str, *, language: str | None = None) -> list[MoneyMention]:
+def parse_money(text: str, *, language: str | None = None, about_budget: bool = False) -> list[MoneyMention]:
     """Find money phrases in `text`, in order of position.
 
     A number is money when a currency is written with it ("$6m", "15 млн долларов", "30 millions d'euros",
@@ -1007,7 +1007,9 @@ def parse_money(text: str, *, language: str | None = None) -> list[MoneyMention]
     ("1億5000万ドル", "两亿元人民币", "3천만 달러"), full-width digits as ASCII ones. Ranges
     ("$13-15 million", "between 12 and 15 million dollars") give `low`/`high` and their midpoint as
     `amount`. `language` (ISO 639-1) decides the decimal mark and which cue words apply; None reads
-    numbers the English way and uses every language's cues.
+    numbers the English way and uses every language's cues. With `about_budget` (the text is a statement
+    already coded as about the budget) a number with a scale word is money even when no cue word of its
+    sentence says so ("Говорят, снимали за 140 млн") when it is a million or more and does not count something.
 
     >>> [(m.amount, m.currency, m.kind) for m in parse_money("Made on a shoestring budget ($6m).")]
     [(6000000.0, 'USD', 'budget')]
@@ -1045,7 +1047,9 @@ def parse_money(text: str, *, language: str | None = None) -> list[MoneyMention]
             currency, basis = named, "clause"  # "新台币7亿元": 元 is the unit of the currency named before it
         if currency is None and undecided is None:
             # A scale word with its own currency ("50 lakh") is money even with no cue in its sentence.
-            unknown = kind == "unknown" and not cand.scale_currency
+            # In a budget statement a bare sum of a million or more is money; "fifteen thousand soldiers" is
+            # more often a count than a budget.
+            unknown = kind == "unknown" and not cand.scale_currency and not (about_budget and cand.high >= 1e6)
             if not (cand.scaled and cand.bare_ok) or unknown or lex.counted.match(text, cand.end):
                 continue  # a year, a duration, a count, a rating: not money
             currency, basis = _implied_currency(text, span, cand, prev_end, lex)
@@ -1082,6 +1086,7 @@ class _SubjectCues:
     relative: re.Pattern[str] | None = None  # "which", "que", "der": a clause that speaks of the noun before it
     opener: re.Pattern[str] | None = None  # "For comparison, ...": a sentence about another film's cost
     costing: re.Pattern[str] | None = None  # "which cost", "tourné": a relative clause only a film takes
+    shift: re.Pattern[str] | None = None  # "four years earlier": another film's year, said relative to this one's
 
 
 _GUARDED = f"(?<!{_WORD})(?:{{}})(?!{_WORD})"
@@ -1138,6 +1143,11 @@ def _subject_cues(key: str | None) -> _SubjectCues:
         costing=(
             re.compile(rf"\s*(?:{_grouped_alternation(words)})", re.IGNORECASE)
             if (words := [w for lang in languages for w in data.get("costing", {}).get(lang, [])])
+            else None
+        ),
+        shift=(
+            re.compile(_GUARDED.format(_grouped_alternation(words)), re.IGNORECASE)
+            if (words := [w for lang in languages for w in data.get("shift", {}).get(lang, [])])
             else None
         ),
     )
@@ -1282,7 +1292,9 @@ def classify_subject(
     Counterfactual when a hypothetical cue sits in the figure's clause ("looks like a $150 million film",
     "выглядит на", "wirkt wie ein 100-Millionen-Film"); comparator when another film is named right
     before it ("Gravity ($100m)") or a comparison cue sits in its clause ("compared to Hollywood
-    blockbusters like ...") with none of `film_titles` (this film's titles) after the cue; otherwise film.
+    blockbusters like ...") with none of `film_titles` (this film's titles) after the cue, or, when
+    `film_titles` are given, another quoted title stands in its clause; also when another film's year is said
+    relative to this one's ("made four years earlier", subjects.yaml `shift`); otherwise film.
     A capitalized name before "(" counts as another film only when `film_titles` is given. `comparators` are
     more titles of other films (a film profile's comparison films), known as `subjects.yaml`'s titles are.
 
@@ -1371,6 +1383,20 @@ def _classify_subject(
             hits = [h for h in hits if not _in_longer_title(clause, h)]
         if hits and not _is_own(clause[hits[-1].end() :], film_titles):
             return "comparator"
+    quoted = list(_QUOTED.finditer(clause)) if film_titles else []
+    if quoted and not _is_own(quoted[-1].group(1), film_titles):
+        # "«Перл-Харбор» Майкла Бэя стоил сто сорок миллионов": the figure's clause names another film. Only
+        # when this film's titles are known: a quoted title alone may be the film under review.
+        return "comparator"
+    if cues.shift is not None:
+        # Its sentence up to the figure (since the figure before), or the word after the figure and what
+        # follows in its clause, date it to another film: "Gomorra, uscito un anno prima, costava sui 6
+        # milioni", "a $6m picture four years earlier"; not a later part of the film's own sentence ("cost
+        # 12 million and opened the same year").
+        clause_end = min([len(after)] + [i for i in (after.find(c) for c in _CLAUSE) if i >= 0])
+        later = cues.shift.search(after, 0, clause_end)
+        if cues.shift.search(window) or (later is not None and len(after[: later.start()].split()) <= 1):
+            return "comparator"
     return "film"
 
 
@@ -1421,7 +1447,12 @@ def to_usd(amount: float, currency: str, year: int) -> float | None:
 
 # -------------------------------------------------------------------------------------------- the stage
 def budget_figures(
-    statements: pd.DataFrame, *, year: int | None, film_titles: tuple[str, ...] = (), comparators: tuple[str, ...] = ()
+    statements: pd.DataFrame,
+    *,
+    year: int | None,
+    film_titles: tuple[str, ...] = (),
+    comparators: tuple[str, ...] = (),
+    reviews: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Budget figures of the budget statements: one row per money phrase, in review and offset order.
 
@@ -1437,6 +1468,8 @@ def budget_figures(
     its review's (when they name exactly one), before the language's convention (see
     `_currency_from_neighbours`). `film_titles` are this
     film's titles, `comparators` other films' (a film profile's `comparison_titles`), see `classify_subject`.
+    With `reviews` (``review_id``, ``text``) a title quoted in a review's first sentence counts as its film's
+    too (`_titles_named_first`), so a figure beside another quoted title is that other film's.
 
     >>> st = pd.DataFrame({"review_id": ["r1"], "sentence_id": [3], "aspect": ["budget"], "start": [100],
     ...     "text": ["Made on a shoestring budget ($6m) when compared to Gravity ($100m)."],
@@ -1451,9 +1484,11 @@ def budget_figures(
     budget = statements[statements["aspect"] == "budget"]
     # Columns as Python lists: iterating pandas' Arrow-backed text columns costs a call per cell.
     columns = ("review_id", "sentence_id", "text", "language", "start")
+    named_first = _titles_named_first(reviews, set(budget["review_id"].tolist())) if reviews is not None else {}
     for review_id, sentence_id, raw_text, raw_language, sentence_start in zip(*(budget[c].tolist() for c in columns)):
         text, language = str(raw_text), _language_key(raw_language)
-        mentions = parse_money(text, language=language)
+        own = tuple(film_titles) + named_first.get(review_id, ())
+        mentions = parse_money(text, language=language, about_budget=True)
         for mention in mentions:
             if mention.kind not in ("budget", "unknown"):
                 continue
@@ -1462,7 +1497,7 @@ def budget_figures(
                 mention,
                 mentions,
                 language=language,
-                film_titles=tuple(film_titles),
+                film_titles=own,
                 comparators=tuple(comparators),
             )
             currency, basis, implied = mention.currency, mention.currency_basis, mention.currency_implied
@@ -1512,6 +1547,20 @@ def budget_figures(
         ["review_id", "start", "end", "amount"]
     )
     return frame.reset_index(drop=True)
+
+
+def _titles_named_first(reviews: pd.DataFrame, wanted: set[Any]) -> dict[Any, tuple[str, ...]]:
+    """The title each review in `wanted` quotes in its first sentence («…», “…”, 《…》 …), as a 1-tuple: a
+    review names the film it is about there, if anywhere. Reviews that quote no title there are left out."""
+    require(reviews, ["review_id", "text"], stage="money.budget_figures (reviews)")
+    out = {}
+    for review_id, text in zip(reviews["review_id"].tolist(), reviews["text"].tolist()):
+        if review_id not in wanted or not isinstance(text, str):
+            continue
+        first, end = _QUOTED.search(text), _SENTENCE_END.search(text)
+        if first is not None and first.group(1).strip() and (end is None or first.start() < end.start()):
+            out[review_id] = (first.group(1).strip(),)
+    return out
 
 
 def _currency_of_year(code: str | None, year: int) -> str | None:

@@ -91,7 +91,13 @@ def analyse(
     )
     bar.update()
     figures = BUDGET_FIGURES.validate(
-        money.budget_figures(statements, year=film.year, film_titles=film.titles, comparators=film.comparison_titles),
+        money.budget_figures(
+            statements,
+            year=film.year,
+            film_titles=film.titles,
+            comparators=film.comparison_titles,
+            reviews=reviews[["review_id", "text"]],
+        ),
         where="money.budget_figures",
     )
     bar.update()

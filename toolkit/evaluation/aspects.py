@@ -130,7 +130,11 @@ def predict(
         annotated = annotated.assign(language=declared.where(declared.notna(), annotated["language"]).values)
     statements = aspects.extract_statements(annotated, sentences, profile=film, coder=coder)
     figures = money.budget_figures(
-        statements, year=film.year, film_titles=film.titles, comparators=getattr(film, "comparison_titles", ())
+        statements,
+        year=film.year,
+        film_titles=film.titles,
+        comparators=getattr(film, "comparison_titles", ()),
+        reviews=annotated[["review_id", "text"]],
     )
     return annotated, statements, figures
 
