@@ -96,15 +96,19 @@ class _WordRows:
     index."""
 
     def __init__(self, vocabulary: dict[str, int], weights: np.ndarray) -> None:
-        self._vocabulary, self._weights = vocabulary, weights
+        self._vocabulary = vocabulary
+        # One contiguous array per column: a batch of new words gathers one column at a time, so its memory is
+        # one number per feature, not one per feature and column.
+        self._columns = [np.ascontiguousarray(weights[:, j]) for j in range(weights.shape[1])]
         self._width = weights.shape[1] + 1
         self._row: dict[str, int] = {}
         # Rows 0 .. len(self._row) - 1 are filled; the rest is room to grow into, doubled when it runs out, so
         # that the many small additions of one sentence at a time (`Model.labels`) cost no copy of the table.
         self._table = np.zeros((_WORD_ROWS_START, self._width))
 
-    def shares(self, words: list[str]) -> np.ndarray:
-        """The shares of `words`, in order: one row each."""
+    def shares(self, words: list[str], columns: list[int] | None = None) -> np.ndarray:
+        """The shares of `words`, in order: one row each; only `columns` of it when given (a long text's words
+        times every column would be the biggest array of the run)."""
         rows = list(map(self._row.get, words))
         if None in rows:
             new = [w for w in dict.fromkeys(words) if w not in self._row]
@@ -119,7 +123,8 @@ class _WordRows:
             self._table[start:end] = self._new_rows(new)
             self._row.update((w, start + k) for k, w in enumerate(new))
             rows = list(map(self._row.__getitem__, words))
-        return self._table[np.asarray(rows, dtype=np.int64)].reshape(-1, self._width)
+        table = self._table if columns is None else self._table[:, columns]
+        return table[np.asarray(rows, dtype=np.int64)].reshape(-1, table.shape[1])
 
     def _new_rows(self, words: list[str]) -> np.ndarray:
         """The shares of words not met yet, all at once: one dictionary pass over their features and one
@@ -134,10 +139,10 @@ class _WordRows:
         )
         known = found >= 0
         owners = np.repeat(np.arange(len(words)), counts)[known]
-        values = self._weights[found[known]]
+        rows = found[known]
         out = np.empty((len(words), self._width))
-        for j in range(self._width - 1):
-            out[:, j] = np.bincount(owners, weights=values[:, j], minlength=len(words))
+        for j, column in enumerate(self._columns):
+            out[:, j] = np.bincount(owners, weights=column[rows], minlength=len(words))
         out[:, -1] = counts
         return out
 
@@ -182,7 +187,8 @@ class Model:
         per_text = [_words(t) for t in texts]
         lengths = np.fromiter(map(len, per_text), dtype=np.int64, count=len(texts))
         pair_counts = np.maximum(lengths - 1, 0)
-        shares = self._word_rows.shares([w for words in per_text for w in words])
+        # The three logits' columns and the feature count.
+        shares = self._word_rows.shares([w for words in per_text for w in words], columns=[0, 1, 2, -1])
         pairs = np.fromiter(
             (index.get("b" + a + " " + b, -1) for words in per_text for a, b in zip(words, words[1:])),
             dtype=np.int64,
@@ -207,7 +213,8 @@ class Model:
         """The words whose n-grams push the fast score for `aspect` up most, with offsets into `text`."""
         column = ASPECTS.index(aspect)
         matches = list(_TOKEN.finditer(text))
-        weights = self._word_rows.shares([m.group().lower().translate(_DIGITS) for m in matches])[:, column].tolist()
+        words = [m.group().lower().translate(_DIGITS) for m in matches]
+        weights = self._word_rows.shares(words, columns=[column])[:, 0].tolist()
         scored = [(-w, m.start(), m.end()) for w, m in zip(weights, matches) if w > 0]
         scored.sort()
         return [
