@@ -651,6 +651,31 @@ def coder_rates(folder: Path, *, rounds: int = 3) -> dict[str, float]:
     return out
 
 
+def cold_rate(tier: str, folders: list[Path], *, warm: Path) -> dict[str, float]:
+    """Statements-stage speed of one coder `tier` on text this process has not met ("cold"), in CPU time.
+
+    Every resource is loaded and the word memos are warmed on another labelled set (`warm`), then the reviews of
+    `folders` are coded once: the rate a user sees on new reviews, where `coder_rates` (the same text three
+    times) shows the rate on words already met. Run each tier in a process of its own (`--cold`).
+    """
+    import pandas as pd
+
+    from toolkit import aspects, language
+    from toolkit.evaluation.aspects import written_reviews
+
+    def sentences_of(paths: list[Path]):
+        frames = [written_reviews(path / "reviews.jsonl")[["review_id", "text", "language"]] for path in paths]
+        return language.annotate(pd.concat(frames, ignore_index=True))
+
+    aspects.extract_statements(*sentences_of([warm]), coder=tier)
+    annotated, sentences = sentences_of(folders)
+    megabytes = sum(len(t.encode("utf-8")) for t in sentences["text"]) / 1e6
+    started = time.process_time()
+    aspects.extract_statements(annotated, sentences, coder=tier)
+    seconds = time.process_time() - started
+    return {"sentences": float(len(sentences)), "megabytes": megabytes, "seconds": seconds}
+
+
 def machine() -> str:
     """nproc, CPU model and Python version, for BENCHMARKS.md."""
     model = platform.processor() or "unknown CPU"
@@ -727,6 +752,17 @@ def main(argv: list[str] | None = None) -> int:
         help="the statements coder tiers of the pipeline runs (default: fast accurate)",
     )
     parser.add_argument(
+        "--cold",
+        type=Path,
+        nargs="+",
+        default=None,
+        metavar="FOLDER",
+        help="only print the statements stage's speed per coder tier on these labelled sets' reviews, met for the "
+        "first time (memos warmed on --warm), one process per tier",
+    )
+    parser.add_argument("--warm", type=Path, default=REPO / "corpus" / "blind", help="the set --cold warms up on")
+    parser.add_argument("--cold-tier", default=None, help=argparse.SUPPRESS)  # one tier's run, for --cold
+    parser.add_argument(
         "--tiers",
         type=Path,
         default=None,
@@ -734,7 +770,25 @@ def main(argv: list[str] | None = None) -> int:
         help="only print the statements stage's speed per coder tier on a labelled set's reviews (e.g. corpus/blind)",
     )
     args = parser.parse_args(argv)
+    if args.cold_tier:
+        print(json.dumps(cold_rate(args.cold_tier, args.cold, warm=args.warm)))
+        return 0
     print(f"machine: {machine()}")
+    if args.cold:
+        import subprocess
+
+        print(f"{' '.join(map(str, args.cold))}, warmed on {args.warm}, load {_load()}")
+        print("| coder tier | sentences | MB | CPU-s | MB per CPU-s | sentences per CPU-s |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for tier in ("rules", "fast", "accurate"):
+            command = [sys.executable, "-m", "benchmarks.bench", "--cold-tier", tier, "--warm", str(args.warm)]
+            run = subprocess.run([*command, "--cold", *map(str, args.cold)], capture_output=True, text=True, check=True)
+            r = json.loads(run.stdout.strip().splitlines()[-1])
+            print(
+                f"| {tier} | {r['sentences']:,.0f} | {r['megabytes']:.3f} | {r['seconds']:.2f} "
+                f"| {r['megabytes'] / r['seconds']:.2f} | {r['sentences'] / r['seconds']:,.0f} |"
+            )
+        return 0
     if args.tiers:
         rates = coder_rates(args.tiers)
         print(f"{args.tiers}: {rates['sentences']:.0f} sentences, {rates['megabytes']:.3f} MB, load {_load()}")

@@ -96,19 +96,15 @@ class _WordRows:
     index."""
 
     def __init__(self, vocabulary: dict[str, int], weights: np.ndarray) -> None:
-        self._vocabulary = vocabulary
-        # One contiguous array per column: a batch of new words gathers one column at a time, so its memory is
-        # one number per feature, not one per feature and column.
-        self._columns = [np.ascontiguousarray(weights[:, j]) for j in range(weights.shape[1])]
+        self._vocabulary, self._weights = vocabulary, weights
         self._width = weights.shape[1] + 1
         self._row: dict[str, int] = {}
         # Rows 0 .. len(self._row) - 1 are filled; the rest is room to grow into, doubled when it runs out, so
         # that the many small additions of one sentence at a time (`Model.labels`) cost no copy of the table.
         self._table = np.zeros((_WORD_ROWS_START, self._width))
 
-    def shares(self, words: list[str], columns: list[int] | None = None) -> np.ndarray:
-        """The shares of `words`, in order: one row each; only `columns` of it when given (a long text's words
-        times every column would be the biggest array of the run)."""
+    def shares(self, words: list[str]) -> np.ndarray:
+        """The shares of `words`, in order: one row each."""
         rows = list(map(self._row.get, words))
         if None in rows:
             new = [w for w in dict.fromkeys(words) if w not in self._row]
@@ -123,8 +119,7 @@ class _WordRows:
             self._table[start:end] = self._new_rows(new)
             self._row.update((w, start + k) for k, w in enumerate(new))
             rows = list(map(self._row.__getitem__, words))
-        table = self._table if columns is None else self._table[:, columns]
-        return table[np.asarray(rows, dtype=np.int64)].reshape(-1, table.shape[1])
+        return self._table[np.asarray(rows, dtype=np.int64)].reshape(-1, self._width)
 
     def _new_rows(self, words: list[str]) -> np.ndarray:
         """The shares of words not met yet, all at once: one dictionary pass over their features and one
@@ -139,15 +134,15 @@ class _WordRows:
         )
         known = found >= 0
         owners = np.repeat(np.arange(len(words)), counts)[known]
-        rows = found[known]
+        values = self._weights[found[known]]
         out = np.empty((len(words), self._width))
-        for j, column in enumerate(self._columns):
-            out[:, j] = np.bincount(owners, weights=column[rows], minlength=len(words))
+        for j in range(self._width - 1):
+            out[:, j] = np.bincount(owners, weights=values[:, j], minlength=len(words))
         out[:, -1] = counts
         return out
 
 
-# Bound on the table of `_WordRows` (31 columns: about 65 MB): a language's vocabulary fits.
+# Bound on the table of `_WordRows` (about 10 MB): a language's vocabulary fits.
 _WORD_ROWS_LIMIT = 1 << 18
 _WORD_ROWS_START = 1024  # the table's first size
 
@@ -169,10 +164,13 @@ class Model:
 
     @functools.cached_property
     def _word_rows(self) -> _WordRows:
-        """Words' shares of the fast tier's three logits, then of the stance and frame logits: one table, so a
-        word's n-grams are looked up once for finding a statement and labelling it (each column is summed on
-        its own, so the shares are the same floats as from separate tables)."""
-        return _WordRows(self.vocabulary, np.hstack([self.fast_weights, self.stance_weights, self.frame_weights]))
+        """Words' shares of the fast tier's three logits."""
+        return _WordRows(self.vocabulary, self.fast_weights)
+
+    @functools.cached_property
+    def _label_rows(self) -> _WordRows:
+        """Words' shares of the stance and frame logits."""
+        return _WordRows(self.vocabulary, np.hstack([self.stance_weights, self.frame_weights]))
 
     def fast_logits(self, texts: Sequence[str]) -> np.ndarray:
         """Fast-tier logits, shape (len(texts), 3), one column per aspect in ASPECTS order.
@@ -187,8 +185,7 @@ class Model:
         per_text = [_words(t) for t in texts]
         lengths = np.fromiter(map(len, per_text), dtype=np.int64, count=len(texts))
         pair_counts = np.maximum(lengths - 1, 0)
-        # The three logits' columns and the feature count.
-        shares = self._word_rows.shares([w for words in per_text for w in words], columns=[0, 1, 2, -1])
+        shares = self._word_rows.shares([w for words in per_text for w in words])
         pairs = np.fromiter(
             (index.get("b" + a + " " + b, -1) for words in per_text for a, b in zip(words, words[1:])),
             dtype=np.int64,
@@ -201,8 +198,7 @@ class Model:
         values = np.concatenate([shares[:, :3], self.fast_weights[pairs[known]]])
         sums = np.column_stack([np.bincount(owners, weights=values[:, j], minlength=len(texts)) for j in range(3)])
         # (`np.bincount` of nothing gives integers, hence the cast.)
-        counts = np.bincount(owners[: len(shares)], weights=shares[:, -1], minlength=len(texts))
-        n = (counts + pair_counts).astype(float)
+        n = (np.bincount(owners[: len(shares)], weights=shares[:, 3], minlength=len(texts)) + pair_counts).astype(float)
         scale = np.divide(1.0, np.sqrt(n), out=np.zeros_like(n), where=n > 0)
         return sums * scale[:, None] + self.fast_bias
 
@@ -213,8 +209,7 @@ class Model:
         """The words whose n-grams push the fast score for `aspect` up most, with offsets into `text`."""
         column = ASPECTS.index(aspect)
         matches = list(_TOKEN.finditer(text))
-        words = [m.group().lower().translate(_DIGITS) for m in matches]
-        weights = self._word_rows.shares(words, columns=[column])[:, 0].tolist()
+        weights = self._word_rows.shares([m.group().lower().translate(_DIGITS) for m in matches])[:, column].tolist()
         scored = [(-w, m.start(), m.end()) for w, m in zip(weights, matches) if w > 0]
         scored.sort()
         return [
@@ -224,10 +219,10 @@ class Model:
     def labels(self, text: str) -> tuple[str, list[str]]:
         """Stance (of an accuracy statement) and frames (of a geopolitics one) for a sentence the model found."""
         words = _words(text)
-        shares = self._word_rows.shares(words)
+        shares = self._label_rows.shares(words)
         n = max(len(words) - 1, 0) + int(shares[:, -1].sum()) or 1
-        z = np.zeros(shares.shape[1] - 4)
-        for row in shares[:, 3:-1]:
+        z = np.zeros(shares.shape[1] - 1)
+        for row in shares[:, :-1]:
             z = z + row
         for pair in zip(words, words[1:]):
             row = self.vocabulary.get("b" + pair[0] + " " + pair[1])
