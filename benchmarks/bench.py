@@ -777,12 +777,19 @@ def main(argv: list[str] | None = None) -> int:
     if args.cold:
         import subprocess
 
+        for folder in (*args.cold, args.warm):
+            if not (folder / "reviews.jsonl").is_file():
+                parser.error(f"{folder}: no reviews.jsonl (a labelled set's folder, such as corpus/blind11)")
+        if args.warm.resolve() in {folder.resolve() for folder in args.cold}:
+            parser.error(f"--warm {args.warm} is one of the --cold sets: its text would not be new (pick another set)")
         print(f"{' '.join(map(str, args.cold))}, warmed on {args.warm}, load {_load()}")
         print("| coder tier | sentences | MB | CPU-s | MB per CPU-s | sentences per CPU-s |")
         print("|---|---:|---:|---:|---:|---:|")
         for tier in ("rules", "fast", "accurate"):
             command = [sys.executable, "-m", "benchmarks.bench", "--cold-tier", tier, "--warm", str(args.warm)]
-            run = subprocess.run([*command, "--cold", *map(str, args.cold)], capture_output=True, text=True, check=True)
+            run = subprocess.run([*command, "--cold", *map(str, args.cold)], capture_output=True, text=True)
+            if run.returncode:
+                sys.exit(f"the {tier} tier's run failed:\n{run.stderr.strip()}")
             r = json.loads(run.stdout.strip().splitlines()[-1])
             print(
                 f"| {tier} | {r['sentences']:,.0f} | {r['megabytes']:.3f} | {r['seconds']:.2f} "

@@ -408,3 +408,20 @@ def test_start_up_loads_only_what_the_input_needs(tmp_path, coder, jobs, preload
     assert [(r["review_id"], r["aspect"], r["language"]) for r in lines] == [
         (rid, aspect, rid[:2]) for rid in ("en-1", "ru-1", "de-1") for aspect in ("budget", "accuracy")
     ]
+
+
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["--cold", "corpus/blind"], "is one of the --cold sets"),
+        (["--cold", "no-such-set", "--warm", "corpus/blind11"], "no-such-set: no reviews.jsonl"),
+    ],
+)
+def test_the_cold_benchmark_refuses_a_warm_up_on_its_own_text_or_a_missing_set(argv, message, capsys, monkeypatch):
+    from benchmarks.bench import REPO, main
+
+    monkeypatch.chdir(REPO)
+    with pytest.raises(SystemExit) as stop:
+        main(argv)
+    assert stop.value.code == 2
+    assert message in capsys.readouterr().err
