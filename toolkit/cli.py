@@ -11,6 +11,7 @@ from typing import Any
 import pandas as pd
 
 from toolkit import __version__
+from toolkit.coder import AUTO_ACCURATE_REVIEWS
 
 # Exit statuses (also in `toolkit --help` and the README): 0 done, 2 an error (nothing written), 3 done with
 # `--on-error skip` but some records were rejected, so a script can tell a clean run from a partial one.
@@ -90,10 +91,11 @@ def _parser() -> argparse.ArgumentParser:
         )
         sub.add_argument(
             "--coder",
-            choices=["accurate", "fast", "rules"],
-            default="accurate",
-            help="statement coder: accurate (rules + sentence encoder, default), fast (rules + "
-            "character n-gram model, for millions of reviews) or rules (codebook cues alone)",
+            choices=["auto", "accurate", "fast", "rules"],
+            default="auto",
+            help="statement coder: accurate (rules + sentence encoders), fast (rules + character n-gram model, "
+            "for millions of reviews), rules (codebook cues alone), or auto (default: accurate up to "
+            f"{AUTO_ACCURATE_REVIEWS:,} reviews, fast above)",
         )
         _reading_options(sub)
         _progress_option(sub)
@@ -435,6 +437,37 @@ def _profile_init(args: argparse.Namespace) -> int:
     return 0
 
 
+def _coder(args: argparse.Namespace, reviews: int | None, what: str = "statements") -> str:
+    """The coder tier for `reviews` records: --coder as given, or for auto the accurate tier up to
+    AUTO_ACCURATE_REVIEWS reviews and the fast tier above (said on stderr). `toolkit languages` codes no
+    statements: auto is the rules there, which cost least."""
+    if args.coder != "auto":
+        return args.coder
+    if what != "statements":
+        return "rules"
+    if reviews is None:
+        reviews = _records(str(args.input))
+    if reviews <= AUTO_ACCURATE_REVIEWS:
+        return "accurate"
+    print(
+        f"toolkit: {reviews:,} reviews: coding statements with the fast tier (--coder auto uses the accurate "
+        f"tier up to {AUTO_ACCURATE_REVIEWS:,} reviews); pass --coder accurate to use it anyway",
+        file=sys.stderr,
+    )
+    return "fast"
+
+
+def _records(pattern: str) -> int:
+    """Non-blank lines in the JSONL file(s) `pattern` names: the records a streamed run will read."""
+    import glob
+
+    count = 0
+    for name in sorted(glob.glob(pattern)) or [pattern]:
+        with open(name, "rb") as lines:
+            count += sum(1 for line in lines if line.strip())
+    return count
+
+
 def _streamed(args: argparse.Namespace, what: str) -> int | None:
     """Run `what` through toolkit.scale when it streams (a JSONL file, or --engine dask): the exit status;
     None when the input is read whole instead."""
@@ -445,13 +478,14 @@ def _streamed(args: argparse.Namespace, what: str) -> int | None:
     if getattr(args, "engine", "pandas") == "dask":
         if args.output is None:
             raise ValueError("--engine dask writes Parquet: give --output DIR")
+        coder = _coder(args, None, what)
         written = scale.run_dask_files(
             str(args.input),
             args.output,
             scheduler=args.scheduler or "processes",
             film=film,
             backend=args.backend,
-            coder=args.coder,
+            coder=coder,
             strict=strict,
         )
         for table, folder in sorted(written.items()):
@@ -473,7 +507,7 @@ def _streamed(args: argparse.Namespace, what: str) -> int | None:
         film=film,
         what=what,
         backend=args.backend,
-        coder=args.coder,
+        coder=_coder(args, None, what),
         strict=strict,
         progress=args.progress,
         rejections=args.rejections,
@@ -506,8 +540,9 @@ def _per_review_jsonl(args: argparse.Namespace, what: str) -> int:
     reviews, rejections = _read(args)
     text = ""
     if len(reviews):
+        coder = _coder(args, len(reviews), what)
         tables = scale.run_partition(
-            reviews, film=film, backend=args.backend, coder=args.coder, sentences=what == "languages"
+            reviews, film=film, backend=args.backend, coder=coder, sentences=what == "languages"
         )
         text = "".join(lines for _, lines in scale.jsonl_by_review(tables, what))
     if args.output is None:
@@ -522,7 +557,8 @@ def _align(args: argparse.Namespace) -> int:
     from toolkit.pipeline import analyse
 
     reviews, rejections = _read(args)
-    analysis = analyse(reviews, film=_film(args), backend=args.backend, coder=args.coder, progress=args.progress)
+    coder = _coder(args, len(reviews))
+    analysis = analyse(reviews, film=_film(args), backend=args.backend, coder=coder, progress=args.progress)
     result = align(analysis.reviews, analysis.statements, analysis.budget_figures)
     if args.html:
         args.html.write_text(to_html(result, title=f"Aligned statements: {args.input.name}"), encoding="utf-8")

