@@ -458,13 +458,15 @@ def _coder(args: argparse.Namespace, reviews: int | None, what: str = "statement
 
 
 def _records(pattern: str) -> int:
-    """Non-blank lines in the JSONL file(s) `pattern` names: the records a streamed run will read."""
+    """Non-blank lines in the JSONL file(s) `pattern` names: the records a streamed run will read. A pattern
+    that names no file counts 0: the reader that follows says what is wrong with it."""
     import glob
 
     count = 0
-    for name in sorted(glob.glob(pattern)) or [pattern]:
-        with open(name, "rb") as lines:
-            count += sum(1 for line in lines if line.strip())
+    for name in sorted(glob.glob(pattern)):
+        if Path(name).is_file():
+            with open(name, "rb") as lines:
+                count += sum(1 for line in lines if line.strip())
     return count
 
 

