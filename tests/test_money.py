@@ -1069,6 +1069,7 @@ def _figures(sentences: list[str], language: str, **options) -> list[tuple]:
         ("Het budget lag tussen 6 en 8 miljoen euro.", "nl", 6e6, 8e6, "EUR"),
         ("Filmin bütçesi 20 ile 25 milyon dolar arasında.", "tr", 20e6, 25e6, "USD"),
         ("影片预算在2亿至3亿元之间。", "zh", 2e8, 3e8, "CNY"),
+        ("Η παραγωγή κόστισε κάπου 8 με 9 εκατομμύρια ευρώ.", "el", 8e6, 9e6, "EUR"),
     ],
 )
 def test_a_range_is_two_figures(sentence, language, low, high, currency):
@@ -1097,6 +1098,8 @@ def test_a_range_is_two_figures(sentence, language, low, high, currency):
         ("בלו על ההפקה מיליון דולר.", "he", 1e6, "USD"),
         ("بلغت ميزانية الفيلم مليار دولار.", "ar", 1e9, "USD"),
         ("这部片子的预算是三亿元。", "zh", 3e8, "CNY"),
+        ("Den kostade tretton miljoner dollar.", "sv", 13e6, "USD"),
+        ("Budgeten landade på sjuttio miljoner kronor.", "sv", 70e6, "SEK"),
     ],
 )
 def test_number_words_and_lone_scale_words(sentence, language, amount, currency):
@@ -1148,6 +1151,14 @@ def test_plural_scale_words_and_foreign_number_words_are_no_amount(sentence, lan
         ("Ο προϋπολογισμός ήταν 4 εκατομμύρια ευρώ.", "el", "EUR"),
         ("Filmi eelarve oli 2 miljonit eurot.", "et", "EUR"),
         ("Rozpočet filmu bol 3 milióny eur.", "sk", "EUR"),
+        # currencies named as the old ones, and crowns and dollars with their country
+        ("Natočeno bylo za 6 milionů Kčs.", "cs", "CSK"),
+        ("Studio dalo na film 9 miliónov Kčs.", "sk", "CSK"),
+        ("Budżet wyniósł 8 mld starych złotych.", "pl", "PLZ"),
+        ("Produkcja kosztowała 300 mln ówczesnych złotych.", "pl", "PLZ"),
+        ("Film 40 milyar eski liraya mal oldu.", "tr", "TRL"),
+        ("התקציב עמד על 30 מיליון כתר שוודי.", "he", "SEK"),
+        ("听说成本只有两亿多港币。", "zh", "HKD"),
     ],
 )
 def test_currency_names(sentence, language, currency):
@@ -1220,10 +1231,55 @@ def test_currency_of_a_bare_amount(sentences, language, expected):
         ),
         ("Pour comparaison, La Reine Margot avait coûté 23 millions d'euros.", "fr", ["comparator"]),
         ("Film stál 5 milionů eur a vypadá lépe než většina filmů za 50 milionů eur.", "cs", ["film", "comparator"]),
+        # a conditional after the figure, or opening the question; "imagine it with"; an adverb inside the cue
+        ("Would it have been braver as a $90 million spectacle?", "en", ["counterfactual"]),
+        (
+            "Wenn das ein Kinofilm mit 60 Millionen Euro gewesen wäre, sähe die Schlacht anders aus.",
+            "de",
+            ["counterfactual"],
+        ),
+        ("Hade en amerikansk studio gjort den hade det kostat 80 miljoner dollar.", "sv", ["counterfactual"]),
+        ("Imagina isso com dinheiro de estúdio, uns 70 milhões de dólares.", "pt", ["counterfactual"]),
+        ("Vyzerá však ako film za dvadsať miliónov eur.", "sk", ["counterfactual"]),
+        # another film named with a comparison: "compare that with", "like in «…»", "compared it with X, which"
+        ("Vergelijk dat met De Aanslag, dat 4 miljoen gulden kostte.", "nl", ["comparator"]),
+        ("Muchos la compararon con Vacas, que costó 3 millones de euros.", "es", ["comparator"]),
+        ("Compare com os R$ 20 milhões de Lamarca e veja a diferença.", "pt", ["comparator"]),
+        ("Графика хорошая, не как в «Легенде» за 600 миллионов рублей.", "ru", ["comparator"]),
+        ("Монтаж кращий, ніж я чекав, хоч і не як у «Кіборгах» за 50 мільйонів гривень.", "uk", ["comparator"]),
     ],
 )
 def test_subjects_in_more_languages(sentence, language, subjects):
     assert [s for _, _, s, _ in _figures([sentence], language)] == subjects
+
+
+# A comma inside a quoted title ends no clause, and German »…« quotes a title as „…“ does.
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        ("对比《甲，乙》当年据说只有两千万美元的预算，这部花得更多。", "zh", ["comparator"]),
+        ("Man denke an »Die Brücke«, die mit gut 2 Millionen Mark auskam.", "de", ["comparator"]),
+        ("Man denke an „Die Brücke“, die mit gut 2 Millionen Mark auskam.", "de", ["comparator"]),
+    ],
+)
+def test_quoted_titles_hold_their_punctuation(sentence, language, subjects):
+    assert [s for _, _, s, _ in _figures([sentence], language)] == subjects
+
+
+# Without the film's year, the one year a budget sentence names dates its money's currency.
+@pytest.mark.parametrize(
+    "sentence, language, currency",
+    [
+        ("Kosztował 20 mln złotych, co w 1983 roku było dużą sumą.", "pl", "PLZ"),
+        ("V roce 1975 stál film 8 milionů korun.", "cs", "CSK"),
+        ("Съёмки в 1987 году обошлись в 4 миллиона рублей.", "ru", "SUR"),
+        ("Kosztował 20 mln złotych w 2010 roku.", "pl", "PLN"),
+        ("Kosztował 20 mln złotych; w 1983 i 2003 roku pokazywała go telewizja.", "pl", "PLN"),  # two years
+        ("Kosztował 2000 mln złotych.", "pl", "PLN"),  # a number inside the amount is no year
+    ],
+)
+def test_a_year_in_the_sentence_dates_its_money(sentence, language, currency):
+    assert [c for _, c, _, _ in _figures([sentence], language)] == [currency]
 
 
 def test_a_films_own_title_keeps_its_budget():

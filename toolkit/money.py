@@ -686,7 +686,8 @@ def _cjk_numerals() -> _CJKNumerals:
     small = f"(?:{number}?{u}{more})+{number}?"  # 三千五百, 3천, 十
     group = f"(?:{small}|{number}){m}"  # 三千五百万, 2500万, 1億, 两亿
     # Korean spaces its groups ("1억 5천만"); a group must follow the space, so "100억 원" stops at 억.
-    pattern = f"(?<![\\d.,数數几幾])(?:{group}(?:[ ]?{group})*(?:{small})?|{small})"
+    # "一亿多港币": more than the last group too, before the currency.
+    pattern = f"(?<![\\d.,数數几幾])(?:{group}(?:[ ]?{group})*(?:{small})?{more}|{small})"
     tokens = re.compile(f"(?P<arabic>{arabic})|(?P<numeral>{d}+)|(?P<unit>{u})|(?P<myriad>{m})")
     return _CJKNumerals(
         pattern, tokens, digits, units, myriads, frozenset(map(str, data["leading_units"])), frozenset(data["more"])
@@ -1164,13 +1165,28 @@ def _is_own(phrase: str, film_titles: tuple[str, ...]) -> bool:
     return any(_fold(t) and _fold(t) in folded for t in film_titles)
 
 
-_QUOTED = re.compile(r"[«“\"„《「『]([^«»“”\"„《》「」『』]{1,80})[»”\"“》」』]")
+# A quoted title, its words in the group "t": «…», “…”, „…“, "…", 《…》, 「…」, 『…』, and German »…« (whose
+# opening mark must follow a space or a bracket and touch its first word, so "«A» and «B»" is never read as
+# the title " and ").
+_QUOTED = re.compile(
+    r"(?:(?<![^\s(\[–—-])(»)(?=\S)|[«“\"„《「『])"
+    r"(?P<t>(?(1)[^«»\n]|[^«»“”\"„《》「」『』]){1,80})(?(1)(?<=\S)«|[»”\"“》」』])"
+)
+
+
+def _masked_quotes(text: str) -> str:
+    """`text` with the words of its quoted titles blanked out (same length): a comma or a full stop inside a
+    title («Бег, или сон», "Tora! Tora! Tora!") ends no clause or sentence."""
+    out = list(text)
+    for q in _QUOTED.finditer(text):
+        out[q.start("t") : q.end("t")] = "_" * (q.end("t") - q.start("t"))
+    return "".join(out)
 
 
 def _in_longer_title(text: str, hit: re.Match[str]) -> bool:
     """Is a known title's match part of a longer quoted title ("Moon" in «Killers of the Flower Moon»)?"""
     return any(
-        q.start(1) <= hit.start() and hit.end() <= q.end(1) and q.group(1).strip() != hit.group()
+        q.start("t") <= hit.start() and hit.end() <= q.end("t") and q.group("t").strip() != hit.group()
         for q in _QUOTED.finditer(text)
     )
 
@@ -1185,8 +1201,9 @@ _QUOTED_BEFORE = re.compile(
     # particle after them: "<명량>이 190억 원으로"
     rf"|[<〈]((?=[^<>〈〉]*[{_CJK}])[^<>〈〉]{{1,80}})[>〉](?:[이가은는의](?!\w))?)\s*[(\[（]?\s*$"
 )
-# A quoted title ending the text before a relative clause ("«Захар Беркут», у якого було ...").
-_QUOTED_END = re.compile(r"[«“\"„]([^«»“”\"„]{1,80})[»”\"“]\s*$")
+# A quoted title ending the text before a relative clause ("«Захар Беркут», у якого було ...", „Der Untergang“,
+# »Der Untergang«, der ...).
+_QUOTED_END = re.compile(r"(?:[«“\"„]([^«»“”\"„]{1,80})[»”\"“]|(?<![^\s(\[])»(\S[^«»\n]{0,79})(?<=\S)«)\s*$")
 
 
 def _named_before(text: str, cues: _SubjectCues, film_titles: tuple[str, ...]) -> str | None:
@@ -1335,25 +1352,26 @@ def _classify_subject(
     prev_end = max((m.end for m in others if m.end <= mention.start), default=0)
     next_start = min((m.start for m in others if m.start >= mention.end), default=len(sentence))
     window = sentence[prev_end : mention.start]
-    ended = max((m.start() for m in _SENTENCE_END.finditer(window)), default=-1)
+    masked = _masked_quotes(window)  # where clauses and sentences end: never inside a quoted title
+    ended = max((m.start() for m in _SENTENCE_END.finditer(masked)), default=-1)
     if ended >= 0:
-        window = window[ended + 1 :]
-    cut = max(window.rfind(c) for c in _CLAUSE)
+        window, masked = window[ended + 1 :], masked[ended + 1 :]
+    cut = max(masked.rfind(c) for c in _CLAUSE)
     titled = None  # a quoted title the figure's relative clause speaks of
     if cut > 0 and cues.relative is not None and cues.relative.match(window[cut + 1 :]):
         # A relative clause speaks of the noun before it: "U-571, which cost $62 million".
         quoted = _QUOTED_END.search(window, 0, cut)
-        titled = quoted.group(1) if quoted is not None else None
+        titled = (quoted.group(1) or quoted.group(2)) if quoted is not None else None
         if titled is None and cues.costing is not None and cues.costing.match(window[cut + 1 :]):
             titled = _named_before(window[:cut], cues, film_titles)  # "Platoon, which cost": a film
-        cut = max(window[:cut].rfind(c) for c in _CLAUSE)
+        cut = max(masked[:cut].rfind(c) for c in _CLAUSE)
     elif cut > 0 and _SET_OFF.fullmatch(window[cut + 1 :]):
         # A figure set off by a comma is said of the clause before it: "lo que costó Tenet, unos 200 millones",
         # also behind its preposition: "обошлась бы, думаю, в миллиард рублей".
-        cut = max(window[:cut].rfind(c) for c in _CLAUSE)
+        cut = max(masked[:cut].rfind(c) for c in _CLAUSE)
     if cut > 0 and _PARENTHETICAL.fullmatch(window[cut + 1 :]):
         # A one-word aside between commas does not open a clause: "стоил бы, наверное, миллиард рублей".
-        cut = max(window[:cut].rfind(c) for c in _CLAUSE)
+        cut = max(masked[:cut].rfind(c) for c in _CLAUSE)
     clause = window[cut + 1 :]
     after = sentence[mention.end : next_start]
     if cues.condition is not None and cues.condition.search(window):
@@ -1384,7 +1402,7 @@ def _classify_subject(
         if hits and not _is_own(clause[hits[-1].end() :], film_titles):
             return "comparator"
     quoted = list(_QUOTED.finditer(clause)) if film_titles else []
-    if quoted and not _is_own(quoted[-1].group(1), film_titles):
+    if quoted and not _is_own(quoted[-1].group("t"), film_titles):
         # "«Перл-Харбор» Майкла Бэя стоил сто сорок миллионов": the figure's clause names another film. Only
         # when this film's titles are known: a quoted title alone may be the film under review.
         return "comparator"
@@ -1466,7 +1484,8 @@ def budget_figures(
     sentence is a budget statement); box office, prices and other money never do. A range gives two figures,
     its two ends. A figure written without a currency takes the one its sentence's other figures name, else
     its review's (when they name exactly one), before the language's convention (see
-    `_currency_from_neighbours`). `film_titles` are this
+    `_currency_from_neighbours`). A currency renamed since (CZK, once CSK) is the one of the film's `year`, or,
+    with no `year`, of the one year the figure's sentence names (`_written_year`). `film_titles` are this
     film's titles, `comparators` other films' (a film profile's `comparison_titles`), see `classify_subject`.
     With `reviews` (``review_id``, ``text``) a title quoted in a review's first sentence counts as its film's
     too (`_titles_named_first`), so a figure beside another quoted title is that other film's.
@@ -1489,6 +1508,7 @@ def budget_figures(
         text, language = str(raw_text), _language_key(raw_language)
         own = tuple(film_titles) + named_first.get(review_id, ())
         mentions = parse_money(text, language=language, about_budget=True)
+        written_year = _written_year(text, mentions) if year is None else None
         for mention in mentions:
             if mention.kind not in ("budget", "unknown"):
                 continue
@@ -1529,14 +1549,17 @@ def budget_figures(
                         "language": language,
                         "currency_basis": basis,
                         "_undecided": mention.undecided,
+                        "_written_year": written_year,
                     }
                 )
     _currency_from_review(rows, statements)
     _currency_from_neighbours(rows)
-    if year is not None:
-        for row in rows:
-            if row["subject"] != "counterfactual":  # a hypothetical is priced in today's money
-                row["currency"] = _currency_of_year(row["currency"], int(year))
+    for row in rows:
+        # A hypothetical is priced in today's money. Without the film's year, the one year the figure's sentence
+        # names dates its money: "20 mln złotych, co w 1981 roku było sumą średnią" are old zlotys.
+        when = year if year is not None else row["_written_year"]
+        if when is not None and row["subject"] != "counterfactual":
+            row["currency"] = _currency_of_year(row["currency"], int(when))
     for row in rows:
         usd = to_usd(row["amount"], row["currency"], year) if row["currency"] and year else None
         row["usd"] = math.nan if usd is None else usd
@@ -1549,6 +1572,23 @@ def budget_figures(
     return frame.reset_index(drop=True)
 
 
+# A year written as four digits (1800-2099), not inside a longer number.
+_WRITTEN_YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]?\d)")
+
+
+def _written_year(sentence: str, mentions: list[MoneyMention]) -> int | None:
+    """The one year `sentence` names outside its money phrases ("v roce 1991"), or None (none, or several).
+
+    >>> s = "Mówiło się o kosztach rzędu 20 mln złotych, co w 1981 roku było sumą średnią."
+    >>> _written_year(s, parse_money(s, language="pl"))
+    1981
+    """
+    for m in mentions:
+        sentence = sentence[: m.start] + " " * (m.end - m.start) + sentence[m.end :]
+    years = {int(y) for y in _WRITTEN_YEAR.findall(sentence)}
+    return years.pop() if len(years) == 1 else None
+
+
 def _titles_named_first(reviews: pd.DataFrame, wanted: set[Any]) -> dict[Any, tuple[str, ...]]:
     """The title each review in `wanted` quotes in its first sentence («…», “…”, 《…》 …), as a 1-tuple: a
     review names the film it is about there, if anywhere. Reviews that quote no title there are left out."""
@@ -1558,8 +1598,8 @@ def _titles_named_first(reviews: pd.DataFrame, wanted: set[Any]) -> dict[Any, tu
         if review_id not in wanted or not isinstance(text, str):
             continue
         first, end = _QUOTED.search(text), _SENTENCE_END.search(text)
-        if first is not None and first.group(1).strip() and (end is None or first.start() < end.start()):
-            out[review_id] = (first.group(1).strip(),)
+        if first is not None and first.group("t").strip() and (end is None or first.start() < end.start()):
+            out[review_id] = (first.group("t").strip(),)
     return out
 
 
