@@ -619,7 +619,8 @@ def coder_rates(folder: Path, *, rounds: int = 3) -> dict[str, float]:
     """Statements-stage speed per coder tier on a labelled set's reviews (``reviews.jsonl``), warm, in CPU time.
 
     Returns MB (UTF-8 sentence text) per CPU-second for the rules, fast and accurate tiers, the accurate
-    tier's sentences per CPU-second with and without the cascade, and the share the cascade sends on.
+    tier's sentences per CPU-second with and without the cascade, and the shares its two steps send on (to the
+    first encoder, and on to the second).
     """
     from toolkit import aspects, coder, language
     from toolkit.evaluation.aspects import written_reviews
@@ -654,8 +655,26 @@ def coder_rates(folder: Path, *, rounds: int = 3) -> dict[str, float]:
     for cascade in (True, False):
         seconds = best(lambda c=cascade: coder.probabilities(texts, tier="accurate", groups=groups, cascade=c), 1)
         out[f"encoder_{'cascade' if cascade else 'all'}_sentences_per_cpu_s"] = len(sentences) / seconds
-    bound = coder.model().settings["cascade"]["fast_logit_below"]
-    out["cascade_share_sent"] = float((coder.model().fast_logits(texts) >= bound).any(axis=1).mean())
+    # The shares of the sentences each step of the cascade sends on, counted by watching the encoders.
+    read = {"use": 0, "e5": 0}
+    real = {name: getattr(coder, f"embed_{name}") for name in read}
+
+    def counting(name: str):
+        def embed(batch):
+            read[name] += len(batch)
+            return real[name](batch)
+
+        return embed
+
+    try:
+        for name in read:
+            setattr(coder, f"embed_{name}", counting(name))
+        coder.probabilities(texts, tier="accurate", groups=groups)
+    finally:
+        for name in read:
+            setattr(coder, f"embed_{name}", real[name])
+    out["cascade_share_sent"] = read["use"] / len(texts)
+    out["cascade_share_sent_to_second_encoder"] = read["e5"] / len(texts)
     return out
 
 
@@ -787,7 +806,7 @@ def main(argv: list[str] | None = None) -> int:
 
         for folder in (*args.cold, args.warm):
             if not (folder / "reviews.jsonl").is_file():
-                parser.error(f"{folder}: no reviews.jsonl (a labelled set's folder, such as corpus/blind11)")
+                parser.error(f"{folder}: no reviews.jsonl (a labelled set's folder, such as corpus/blind12)")
         if args.warm.resolve() in {folder.resolve() for folder in args.cold}:
             parser.error(f"--warm {args.warm} is one of the --cold sets: its text would not be new (pick another set)")
         print(f"{' '.join(map(str, args.cold))}, warmed on {args.warm}, load {_load()}")
@@ -813,7 +832,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {tier} | {rates[f'{tier}_mb_per_cpu_s']:.2f} | {rates[f'{tier}_sentences_per_cpu_s']:,.0f} |")
         print(
             f"encoder tier alone: {rates['encoder_cascade_sentences_per_cpu_s']:,.0f} sentences per CPU-s with the "
-            f"cascade ({rates['cascade_share_sent']:.0%} of sentences sent to the encoder), "
+            f"cascade ({rates['cascade_share_sent']:.0%} of sentences sent to the first encoder, "
+            f"{rates['cascade_share_sent_to_second_encoder']:.0%} on to the second), "
             f"{rates['encoder_all_sentences_per_cpu_s']:,.0f} without"
         )
         return 0

@@ -189,26 +189,43 @@ def test_word_share_table_grown_and_emptied_gives_the_same_rows(monkeypatch):
     assert len(table._row) <= 40 and 4 < len(table._table) <= 40
 
 
-def test_cascade_sends_only_unsure_sentences_to_the_encoder(monkeypatch):
-    calls = []
-    real = coder.embed
+def test_cascade_sends_only_unsure_sentences_to_the_encoders(monkeypatch):
+    calls = {"use": [], "e5": []}
+    for name, real in (("use", coder.embed_use), ("e5", coder.embed_e5)):
 
-    def spy(texts):
-        calls.append(list(texts))
-        return real(texts)
+        def spy(texts, real=real, name=name):
+            calls[name].append(list(texts))
+            return real(texts)
 
-    monkeypatch.setattr(coder, "embed", spy)
+        monkeypatch.setattr(coder, f"embed_{name}", spy)
     texts = [WITHOUT_CUES[0][2], "Nice.", "Great cast.", WITHOUT_CUES[2][2], ORDINARY[0][1], ORDINARY[2][1]]
     groups = ["a", "a", "b", "b", "c", "c"]
     p = coder.probabilities(texts, tier="accurate", groups=groups)
-    bound = coder.model().settings["cascade"]["fast_logit_below"]
-    unsure = [t for t, row in zip(texts, coder.model().fast_logits(texts)) if (row >= bound).any()]
-    assert [t for batch in calls for t in batch] == unsure
-    assert WITHOUT_CUES[0][2] in unsure and len(unsure) < len(texts)
-    # Batches never mix groups.
+    m = coder.model()
+    fast = m.fast_logits(texts)
+    unsure = [i for i, row in enumerate(fast) if (row >= m.settings["cascade"]["fast_logit_below"]).any()]
+    # First step: the first encoder reads only the sentences the fast tier cannot rule out, batched by group.
+    assert [t for batch in calls["use"] for t in batch] == [texts[i] for i in unsure]
+    assert 0 in unsure and len(unsure) < len(texts)
     group_of = dict(zip(texts, groups))
-    assert all(len({group_of[t] for t in batch}) == 1 for batch in calls)
+    assert all(len({group_of[t] for t in batch}) == 1 for batch in calls["use"])
+    # Second step: the second encoder reads only those its head leaves inside an aspect's band.
+    first = m.first_logits(coder.embed_use([texts[i] for i in unsure]), fast[unsure])
+    band = np.array([m.settings["cascade"]["second_encoder_band"][a] for a in coder.ASPECTS])
+    near = [texts[i] for i, row in zip(unsure, first) if ((row >= band[:, 0]) & (row <= band[:, 1])).any()]
+    assert [t for batch in calls["e5"] for t in batch] == near
     assert p.shape == (6, 3)
+
+
+def test_without_the_cascade_every_sentence_reads_both_encoders(monkeypatch):
+    texts = ["Nice.", "The film cost $15 million.", "Great cast."]
+    seen = []
+    real = coder.embed_e5
+    monkeypatch.setattr(coder, "embed_e5", lambda t: seen.extend(t) or real(t))
+    full = coder.probabilities(texts, tier="accurate", cascade=False)
+    assert seen == texts
+    expected = coder.model().accurate_logits(coder.embed(texts), coder.model().fast_logits(texts))
+    assert np.allclose(full, 1 / (1 + np.exp(-expected)))
 
 
 def test_training_is_deterministic_and_scores_held_out_folds(tmp_path):

