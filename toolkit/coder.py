@@ -236,13 +236,12 @@ class Model:
         words = _words(text)
         shares = self._label_rows.shares(words)
         n = max(len(words) - 1, 0) + int(shares[:, -1].sum()) or 1
-        z = np.zeros(shares.shape[1] - 1)
-        for row in shares[:, :-1]:
-            z = z + row
-        for pair in zip(words, words[1:]):
-            row = self.vocabulary.get("b" + pair[0] + " " + pair[1])
-            if row is not None:
-                z = z + np.concatenate([self.stance_weights[row], self.frame_weights[row]])
+        pairs = [self.vocabulary.get("b" + a + " " + b) for a, b in zip(words, words[1:])]
+        pairs = [row for row in pairs if row is not None]
+        # The words' shares, then the known pairs' weights, added one after another from the first
+        # (`np.add.accumulate` adds in order): the same floats, to the last bit, as a loop over them.
+        terms = np.vstack([shares[:, :-1], np.hstack([self.stance_weights[pairs], self.frame_weights[pairs]])])
+        z = np.add.accumulate(terms, axis=0)[-1] if len(terms) else np.zeros(shares.shape[1] - 1)
         z = z / math.sqrt(n)
         k = self.stance_weights.shape[1]
         labels = self.settings["labels"]
@@ -565,10 +564,16 @@ def _model_rows(
     rows = []
     cols = {c: sentences[c].tolist() for c in ("review_id", "sentence_id", "start", "end", "text")}
     langs = sentences["language"].tolist() if "language" in sentences.columns else [None] * len(sentences)
+    labels: dict[int, tuple[str, list[str]]] = {}  # a sentence added for accuracy and geopolitics: labelled once
     for i, j in added:
         aspect, text, start = ASPECTS[j], cols["text"][i], int(cols["start"][i])
         evidence = [dict(e, start=e["start"] + start, end=e["end"] + start) for e in m.strongest(text, aspect)]
-        stance, frames = m.labels(text) if aspect in ("accuracy", "geopolitics") else (None, [])
+        if aspect in ("accuracy", "geopolitics"):
+            if i not in labels:
+                labels[i] = m.labels(text)
+            stance, frames = labels[i]
+        else:
+            stance, frames = None, []
         rows.append(
             {
                 "review_id": cols["review_id"][i],
