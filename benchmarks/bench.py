@@ -806,7 +806,9 @@ def main(argv: list[str] | None = None) -> int:
 
         for folder in (*args.cold, args.warm):
             if not (folder / "reviews.jsonl").is_file():
-                parser.error(f"{folder}: no reviews.jsonl (a labelled set's folder, such as corpus/blind12)")
+                parser.error(
+                    f"{folder}: no reviews.jsonl (a labelled set's folder, such as corpus/training/reviews/blind12)"
+                )
         if args.warm.resolve() in {folder.resolve() for folder in args.cold}:
             parser.error(f"--warm {args.warm} is one of the --cold sets: its text would not be new (pick another set)")
         print(f"{' '.join(map(str, args.cold))}, warmed on {args.warm}, load {_load()}")

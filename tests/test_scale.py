@@ -414,7 +414,7 @@ def test_start_up_loads_only_what_the_input_needs(tmp_path, coder, jobs, preload
     "argv, message",
     [
         (["--cold", "corpus/blind"], "is one of the --cold sets"),
-        (["--cold", "no-such-set", "--warm", "corpus/blind12"], "no-such-set: no reviews.jsonl"),
+        (["--cold", "no-such-set", "--warm", "corpus/training/reviews/blind12"], "no-such-set: no reviews.jsonl"),
     ],
 )
 def test_the_cold_benchmark_refuses_a_warm_up_on_its_own_text_or_a_missing_set(argv, message, capsys, monkeypatch):
