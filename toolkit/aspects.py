@@ -665,6 +665,13 @@ def _match(
     text: str, languages: Iterable[str], profile_languages: list[str], extra: dict[str, _Matcher] | None
 ) -> dict[str, dict[str, Any]]:
     """`match_sentence` with the profile's matchers (`extra`) tried in `profile_languages`."""
+    return _coded(text, _aspect_hits(text, languages, profile_languages, extra))
+
+
+def _aspect_hits(
+    text: str, languages: Iterable[str], profile_languages: list[str], extra: dict[str, _Matcher] | None
+) -> dict[str, list[_Hit]]:
+    """Every cue hit in `text`, by aspect."""
     known = _codebook_languages()
     matchers = [_matcher(lang) for lang in dict.fromkeys(languages) if lang in known]
     matchers += [extra[lang] for lang in profile_languages] if extra else []
@@ -672,6 +679,11 @@ def _match(
     for matcher in matchers:
         for hit in _sentence_hits(matcher, text):
             hits.setdefault(hit.cue.aspect, []).append(hit)
+    return hits
+
+
+def _coded(text: str, hits: dict[str, list[_Hit]]) -> dict[str, dict[str, Any]]:
+    """The aspects `hits` code `text` with (`_code_aspect`), in codebook order."""
     coded: dict[str, dict[str, Any]] = {}
     for aspect in codebook().values():
         if aspect.name in hits:
@@ -765,26 +777,9 @@ def _languages_for(sentence_language: Any, review_language: Any) -> list[str]:
     return list(dict.fromkeys(wanted)) or list(_every_language())
 
 
-def _incidents_from(
-    text: str,
-    languages: list[str],
-    profile_languages: list[str] = (),  # type: ignore[assignment]
-    extra: dict[str, _Matcher] | None = None,
-) -> list[str]:
-    aspect = codebook().get("accuracy")
-    if aspect is None:
-        return []
-    matchers = [_matcher(lang) for lang in languages if lang in aspect.cues]
-    matchers += [extra[lang] for lang in profile_languages] if extra else []
-    return sorted(
-        {
-            t
-            for matcher in matchers
-            for h in _sentence_hits(matcher, text)
-            if h.cue.aspect == aspect.name
-            for t in h.cue.incidents
-        }
-    )
+def _incident_tags(hits: dict[str, list[_Hit]]) -> list[str]:
+    """The incident tags of every accuracy cue hit (kept or not), for the sentence after it."""
+    return sorted({t for h in hits.get("accuracy", ()) for t in h.cue.incidents})
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -921,7 +916,7 @@ def extract_statements(
         ["_rid", "start", "end"], kind="stable"
     )
     rows: list[dict[str, Any]] = []
-    previous: dict[str, tuple[str, list[str], list[str]]] = {}
+    previous: dict[str, list[str]] = {}  # review → the incident tags of its last sentence's accuracy cues
     languages_of: dict[tuple[str | None, str | None], tuple[list[str], list[str]]] = {}
     extra = _profile_matchers(profile.cue_specs) if profile is not None and profile.cue_specs else None
     has_lang = "language" in ordered.columns
@@ -947,11 +942,12 @@ def extract_statements(
         if both is None:
             both = languages_of[key] = (_languages_for(*key), _profile_languages_for(*key, extra) if extra else [])
         langs, profile_langs = both
-        coded = _match(text, langs, profile_langs, extra)
+        hits = _aspect_hits(text, langs, profile_langs, extra)
+        coded = _coded(text, hits)
         for aspect_name, result in coded.items():
             incidents = result["incidents"]
             if aspect_name == "accuracy" and not incidents and rid in previous:
-                incidents = _incidents_from(*previous[rid], extra)
+                incidents = list(previous[rid])
             rows.append(
                 {
                     "review_id": original_ids[rid],
@@ -969,7 +965,7 @@ def extract_statements(
                     "evidence": [dict(e, start=e["start"] + start, end=e["end"] + start) for e in result["evidence"]],
                 }
             )
-        previous[rid] = (text, langs, profile_langs)
+        previous[rid] = _incident_tags(hits)
     columns = [c for c in STATEMENT_COLUMNS if c not in _CODER_COLUMNS] + STATEMENT_EXTRA_COLUMNS
     if rows:
         out = pd.DataFrame(rows, columns=columns)

@@ -182,6 +182,18 @@ class Model:
         """Words' shares of the stance and frame logits."""
         return _WordRows(self.vocabulary, np.hstack([self.stance_weights, self.frame_weights]))
 
+    @functools.cached_property
+    def _pair_rows(self) -> dict[tuple[str, str], int]:
+        """The word pairs the fast tier knows (features ``"b" + a + " " + b``), keyed by the pair itself: a
+        tuple of two words already hashed is found without building and hashing a new string."""
+        return {tuple(f[1:].split(" ", 1)): row for f, row in self.vocabulary.items() if f[0] == "b" and " " in f}
+
+    def _pairs(self, per_text: list[list[str]]) -> np.ndarray:
+        """The vocabulary row of each pair of neighbouring words, text after text (-1: unknown pair)."""
+        pairs = itertools.chain.from_iterable(zip(words, words[1:]) for words in per_text)
+        count = sum(max(len(words) - 1, 0) for words in per_text)
+        return np.fromiter(map(self._pair_rows.get, pairs, itertools.repeat(-1)), dtype=np.int64, count=count)
+
     def fast_logits(self, texts: Sequence[str]) -> np.ndarray:
         """Fast-tier logits, shape (len(texts), 3), one column per aspect in ASPECTS order.
 
@@ -191,26 +203,32 @@ class Model:
         text's word shares, then its pairs' weights, in order: the same sums, to the last bit, as adding them
         one by one.
         """
-        index = self.vocabulary
-        per_text = [_words(t) for t in texts]
-        lengths = np.fromiter(map(len, per_text), dtype=np.int64, count=len(texts))
-        pair_counts = np.maximum(lengths - 1, 0)
-        shares = self._word_rows.shares([w for words in per_text for w in words])
-        pairs = np.fromiter(
-            (index.get("b" + a + " " + b, -1) for words in per_text for a, b in zip(words, words[1:])),
-            dtype=np.int64,
-            count=int(pair_counts.sum()),
-        )
-        known = pairs >= 0
-        owners = np.concatenate(
-            [np.repeat(np.arange(len(texts)), lengths), np.repeat(np.arange(len(texts)), pair_counts)[known]]
-        )
-        values = np.concatenate([shares[:, :3], self.fast_weights[pairs[known]]])
-        sums = np.column_stack([np.bincount(owners, weights=values[:, j], minlength=len(texts)) for j in range(3)])
-        # (`np.bincount` of nothing gives integers, hence the cast.)
-        n = (np.bincount(owners[: len(shares)], weights=shares[:, 3], minlength=len(texts)) + pair_counts).astype(float)
+        sums, n = self._sums([_words(t) for t in texts], self._word_rows, self.fast_weights)
         scale = np.divide(1.0, np.sqrt(n), out=np.zeros_like(n), where=n > 0)
         return sums * scale[:, None] + self.fast_bias
+
+    def _sums(
+        self, per_text: list[list[str]], rows: _WordRows, pair_weights: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Each text's sum of its words' shares (`rows`) and its known pairs' weights (`pair_weights`), shape
+        (len(per_text), columns), and its number of features."""
+        n_texts = len(per_text)
+        lengths = np.fromiter(map(len, per_text), dtype=np.int64, count=n_texts)
+        pair_counts = np.maximum(lengths - 1, 0)
+        shares = rows.shares(list(itertools.chain.from_iterable(per_text)))
+        pairs = self._pairs(per_text)
+        known = pairs >= 0
+        owners = np.concatenate(
+            [np.repeat(np.arange(n_texts), lengths), np.repeat(np.arange(n_texts), pair_counts)[known]]
+        )
+        width = pair_weights.shape[1]
+        values = np.concatenate([shares[:, :width], pair_weights[pairs[known]]])
+        sums = np.column_stack([np.bincount(owners, weights=values[:, j], minlength=n_texts) for j in range(width)])
+        # (`np.bincount` of nothing gives integers, hence the cast.)
+        n = (np.bincount(owners[: len(shares)], weights=shares[:, width], minlength=n_texts) + pair_counts).astype(
+            float
+        )
+        return sums, n
 
     def accurate_logits(self, embeddings: np.ndarray, fast_logits: np.ndarray) -> np.ndarray:
         """The head that reads both encoders' embeddings (EMBEDDING_SIZE numbers) and the fast logits."""
@@ -222,32 +240,52 @@ class Model:
 
     def strongest(self, text: str, aspect: str, *, k: int = 3) -> list[dict[str, Any]]:
         """The words whose n-grams push the fast score for `aspect` up most, with offsets into `text`."""
-        column = ASPECTS.index(aspect)
-        matches = list(_TOKEN.finditer(text))
-        weights = self._word_rows.shares([m.group().lower().translate(_DIGITS) for m in matches])[:, column].tolist()
-        scored = [(-w, m.start(), m.end()) for w, m in zip(weights, matches) if w > 0]
-        scored.sort()
-        return [
-            {"cue": "model", "text": text[s:e], "start": s, "end": e, "weight": round(-w, 3)} for w, s, e in scored[:k]
-        ]
+        return self.strongest_many([text], [ASPECTS.index(aspect)], k=k)[0]
+
+    def strongest_many(
+        self, texts: Sequence[str], columns: Sequence[int], *, k: int = 3, shifts: Sequence[int] | None = None
+    ) -> list[list[dict[str, Any]]]:
+        """`strongest` of each text for the aspect in the same place of `columns`, with one look-up of all
+        their words' shares; offsets moved by the text's `shifts` (its start in the review) when given."""
+        matches = [list(_TOKEN.finditer(text)) for text in texts]
+        tokens = [m.group().lower().translate(_DIGITS) for found in matches for m in found]
+        shares = self._word_rows.shares(tokens)
+        out, first = [], 0
+        for text, found, column, shift in zip(texts, matches, columns, shifts or itertools.repeat(0)):
+            weights = shares[first : first + len(found), column].tolist()
+            first += len(found)
+            scored = sorted((-w, m.start(), m.end()) for w, m in zip(weights, found) if w > 0)
+            out.append(
+                [
+                    {"cue": "model", "text": text[s:e], "start": s + shift, "end": e + shift, "weight": round(-w, 3)}
+                    for w, s, e in scored[:k]
+                ]
+            )
+        return out
 
     def labels(self, text: str) -> tuple[str, list[str]]:
         """Stance (of an accuracy statement) and frames (of a geopolitics one) for a sentence the model found."""
-        words = _words(text)
-        shares = self._label_rows.shares(words)
-        n = max(len(words) - 1, 0) + int(shares[:, -1].sum()) or 1
-        pairs = [self.vocabulary.get("b" + a + " " + b) for a, b in zip(words, words[1:])]
-        pairs = [row for row in pairs if row is not None]
-        # The words' shares, then the known pairs' weights, added one after another from the first
-        # (`np.add.accumulate` adds in order): the same floats, to the last bit, as a loop over them.
-        terms = np.vstack([shares[:, :-1], np.hstack([self.stance_weights[pairs], self.frame_weights[pairs]])])
-        z = np.add.accumulate(terms, axis=0)[-1] if len(terms) else np.zeros(shares.shape[1] - 1)
-        z = z / math.sqrt(n)
+        return self.labels_many([text])[0]
+
+    def labels_many(self, texts: Sequence[str]) -> list[tuple[str, list[str]]]:
+        """`labels` of each text, all scored at once."""
+        if not texts:
+            return []
+        sums, n = self._sums([_words(t) for t in texts], self._label_rows, self._label_pair_weights)
+        z = sums / np.sqrt(np.maximum(n, 1.0))[:, None]
         k = self.stance_weights.shape[1]
         labels = self.settings["labels"]
-        stance = labels["stances"][int(np.argmax(z[:k] + self.stance_bias))]
-        frames = _sigmoid(z[k:] + self.frame_bias)
-        return stance, sorted(f for f, p in zip(labels["frames"], frames) if p >= float(labels["frame_threshold"]))
+        stances = np.argmax(z[:, :k] + self.stance_bias, axis=1).tolist()
+        frames = _sigmoid(z[:, k:] + self.frame_bias) >= float(labels["frame_threshold"])
+        names = labels["frames"]
+        return [
+            (labels["stances"][stance], sorted(f for f, on in zip(names, row) if on))
+            for stance, row in zip(stances, frames.tolist())
+        ]
+
+    @functools.cached_property
+    def _label_pair_weights(self) -> np.ndarray:
+        return np.hstack([self.stance_weights, self.frame_weights])
 
 
 @functools.cache
@@ -564,16 +602,15 @@ def _model_rows(
     rows = []
     cols = {c: sentences[c].tolist() for c in ("review_id", "sentence_id", "start", "end", "text")}
     langs = sentences["language"].tolist() if "language" in sentences.columns else [None] * len(sentences)
-    labels: dict[int, tuple[str, list[str]]] = {}  # a sentence added for accuracy and geopolitics: labelled once
-    for i, j in added:
-        aspect, text, start = ASPECTS[j], cols["text"][i], int(cols["start"][i])
-        evidence = [dict(e, start=e["start"] + start, end=e["end"] + start) for e in m.strongest(text, aspect)]
-        if aspect in ("accuracy", "geopolitics"):
-            if i not in labels:
-                labels[i] = m.labels(text)
-            stance, frames = labels[i]
-        else:
-            stance, frames = None, []
+    texts = [cols["text"][i] for i, _ in added]
+    starts = [int(cols["start"][i]) for i, _ in added]
+    evidence = m.strongest_many(texts, [int(j) for _, j in added], shifts=starts)
+    # A sentence added for both accuracy and geopolitics is labelled once.
+    labelled = list(dict.fromkeys(int(i) for i, j in added if ASPECTS[j] in ("accuracy", "geopolitics")))
+    labels = dict(zip(labelled, m.labels_many([cols["text"][i] for i in labelled])))
+    for (i, j), text, start, found in zip(added, texts, starts, evidence):
+        aspect = ASPECTS[j]
+        stance, frames = labels[int(i)] if aspect in ("accuracy", "geopolitics") else (None, [])
         rows.append(
             {
                 "review_id": cols["review_id"][i],
@@ -588,7 +625,7 @@ def _model_rows(
                 "incidents": [],
                 "frames": frames if aspect == "geopolitics" else [],
                 "negated": [],
-                "evidence": evidence,
+                "evidence": found,
                 "method": "model",
                 "score": float(scores[i, j]),
             }
