@@ -247,18 +247,26 @@ class Model:
     ) -> list[list[dict[str, Any]]]:
         """`strongest` of each text for the aspect in the same place of `columns`, with one look-up of all
         their words' shares; offsets moved by the text's `shifts` (its start in the review) when given."""
-        matches = [list(_TOKEN.finditer(text)) for text in texts]
-        tokens = [m.group().lower().translate(_DIGITS) for found in matches for m in found]
-        shares = self._word_rows.shares(tokens)
-        out, first = [], 0
-        for text, found, column, shift in zip(texts, matches, columns, shifts or itertools.repeat(0)):
-            weights = shares[first : first + len(found), column].tolist()
-            first += len(found)
-            scored = sorted((-w, m.start(), m.end()) for w, m in zip(weights, found) if w > 0)
+        # Each distinct text once (a sentence added for two aspects is one), its words lowercased together:
+        # joined by a character that is neither cased nor case-ignorable, they lowercase exactly as one by one.
+        spans = {text: [m.span() for m in _TOKEN.finditer(text)] for text in texts}
+        first = {}
+        words: list[str] = []
+        for text, found in spans.items():
+            first[text] = len(words)
+            words += (
+                _NONZERO_DIGIT.sub("0", "\x00".join(text[a:b] for a, b in found).lower()).split("\x00") if found else []
+            )
+        shares = self._word_rows.shares(words)
+        out = []
+        for text, column, shift in zip(texts, columns, shifts or itertools.repeat(0)):
+            found = spans[text]
+            weights = shares[first[text] : first[text] + len(found), column].tolist()
+            scored = sorted((-w, a, b) for w, (a, b) in zip(weights, found) if w > 0)
             out.append(
                 [
-                    {"cue": "model", "text": text[s:e], "start": s + shift, "end": e + shift, "weight": round(-w, 3)}
-                    for w, s, e in scored[:k]
+                    {"cue": "model", "text": text[a:b], "start": a + shift, "end": b + shift, "weight": round(-w, 3)}
+                    for w, a, b in scored[:k]
                 ]
             )
         return out
