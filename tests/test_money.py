@@ -2166,3 +2166,30 @@ def test_ranges_in_more_forms(sentence, language, expected):
 )
 def test_an_elliptic_figure_takes_the_scale_and_currency_before_it(sentence, language, expected):
     assert [a for a, _, _, _ in _figures([sentence], language)] == expected
+
+
+# Whose money: conditions and today's money make a hypothetical; hearsay conditionals report a real cost; the
+# original, a first part or a typical film of the time is another film.
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        ("ولو صُوّر اليوم لتجاوزت تكلفته خمسين مليون دولار.", "ar", ["counterfactual"]),
+        ("لو قارنت بفيلم آخر كلف 30 مليون دولار ستفهم.", "ar", ["comparator"]),
+        ("按现在的标准，这种片子没有两个亿拍不出来。", "zh", ["counterfactual"]),
+        ("放在好莱坞，恐怕要五亿美元。", "zh", ["counterfactual"]),
+        ("요즘 돈으로 치면 200억 원짜리 영화다.", "ko", ["counterfactual"]),
+        ("עם תקציב גדול, נגיד חמישים מיליון דולר, היו מצלמים אחרת.", "he", ["counterfactual"]),
+        ("A produção teria custado 20 milhões de reais, segundo os jornais.", "pt", ["film"]),
+        ("Se fosse feito hoje, teria custado 20 milhões de reais.", "pt", ["counterfactual"]),
+        ("Le tournage aurait coûté 9 millions d'euros, d'après la presse.", "fr", ["film"]),
+        ("S'il avait été tourné à Hollywood, il aurait coûté 90 millions de dollars.", "fr", ["counterfactual"]),
+        ("המקור עלה 5 מיליון שקל בלבד.", "he", ["comparator"]),
+        ("Ensimmäisen osan budjetti oli 3 miljoonaa euroa.", "fi", ["comparator"]),
+        ("A typical studio film of the time cost $2 million.", "en", ["comparator"]),
+        ("Běžný film tehdy stál asi pět milionů korun.", "cs", ["comparator"]),
+        ("当時の平均的な製作費は一億円程度だった。", "ja", ["comparator"]),
+        ("altro che i kolossal da 200 milioni di dollari.", "it", ["comparator"]),
+    ],
+)
+def test_hypotheticals_hearsay_and_generic_films(sentence, language, subjects):
+    assert [f[2] for f in _figures([sentence], language)] == subjects

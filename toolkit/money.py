@@ -1176,6 +1176,8 @@ class _SubjectCues:
     opener: re.Pattern[str] | None = None  # "For comparison, ...": a sentence about another film's cost
     costing: re.Pattern[str] | None = None  # "which cost", "tourné": a relative clause only a film takes
     shift: re.Pattern[str] | None = None  # "four years earlier": another film's year, said relative to this one's
+    reported: re.Pattern[str] | None = None  # "teria custado": hearsay, hypothetical only with a `hypothesis` word
+    hypothesis: re.Pattern[str] | None = None  # "se fosse", "hoje": a condition or today's money in the sentence
 
 
 _GUARDED = f"(?<!{_WORD})(?:{{}})(?!{_WORD})"
@@ -1209,6 +1211,8 @@ def _subject_cues(key: str | None) -> _SubjectCues:
         counterfactual_before=compile_side("counterfactual", "before", _GUARDED),
         condition=compile_side("counterfactual", "condition", _GUARDED),
         counterfactual_after=compile_side("counterfactual", "after", r"(?:{})"),
+        reported=compile_side("counterfactual", "reported", _GUARDED),
+        hypothesis=compile_side("counterfactual", "if", _GUARDED),
         comparator_before=compile_side("comparator", "before", _GUARDED),
         comparator_after=compile_side("comparator", "after", r"(?:{})"),
         sequence_before=compile_side(
@@ -1468,6 +1472,10 @@ def _classify_subject(
         return "counterfactual"
     if cues.counterfactual_after is not None and cues.counterfactual_after.match(after):
         return "counterfactual"
+    if cues.reported is not None and cues.reported.search(clause):
+        # "A produção teria custado 55 milhões" reports a real cost; "se fosse feito hoje, teria custado" is not
+        if cues.hypothesis is not None and cues.hypothesis.search(sentence):
+            return "counterfactual"
     if titled is not None and not _is_own(titled, film_titles):
         return "comparator"  # „Das Leben der Anderen“, das mit zwei Millionen Euro auskam
     # The sentence the figure stands in (a statement's text may hold several): an opener starts it.
