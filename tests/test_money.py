@@ -2066,3 +2066,130 @@ def test_another_films_year_makes_its_figure_a_comparator(sentence, language, su
 )
 def test_a_conditional_verb_makes_a_figure_counterfactual(sentence, language):
     assert [f[2] for f in _figures([sentence], language)] == ["counterfactual"]
+
+
+# Currencies named in more forms: the ringgit, the taka (its sign "Tk", with crore and lakh it is still the taka),
+# the rial, the dong, crowns named with their country, the rand's "R", slang ("taala", "palos", "mkr").
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("The studio spent roughly 12 million ringgit on the battle scenes.", "en", [(12e6, "MYR")]),
+        ("Il film è costato sei milioni di ringgit.", "it", [(6e6, "MYR")]),
+        ("Produkcja pochłonęła 9 mln ringgitów.", "pl", [(9e6, "MYR")]),
+        ("The whole shoot came to about 5 crore taka.", "en", [(5e7, "BDT")]),
+        ("Its budget of Tk 40 crore was a record.", "en", [(4e8, "BDT")]),
+        ("El rodaje costó unos 3 crores de takas.", "es", [(3e7, "BDT")]),
+        ("El rodatge va costar 4 crores de takes.", "ca", [(4e7, "BDT")]),
+        ("Bollywood spent 40 crore on it and took 90 takes.", "en", [(4e8, "INR")]),
+        ("Budgeten låg på cirka 20 miljarder rial.", "sv", [(2e10, "IRR")]),
+        ("Фільм коштував 5 мільярдів донгів.", "uk", [(5e9, "VND")]),
+        ("Кошторис склав 700 мільйонів ріалів.", "uk", [(7e8, "IRR")]),
+        ("Budjetti oli 30 miljoonaa Tanskan kruunua.", "fi", [(3e7, "DKK")]),
+        ("Budjetti oli 25 miljoonaa Ruotsin kruunua.", "fi", [(2.5e7, "SEK")]),
+        ("Elokuva maksoi kuulemma 80 miljoonaa taalaa.", "fi", [(8e7, "USD")]),
+        ("A film 90 millió norvég koronába került.", "hu", [(9e7, "NOK")]),
+        ("She made it for R12 million in Durban.", "en", [(12e6, "ZAR")]),
+        ("It cost R$ 12 million, R2-D2 aside.", "en", [(12e6, "BRL")]),
+        ("Dicen que la rodaron con 30 palos verdes.", "es", [(3e7, "USD")]),
+        ("Filmen kostade 25 mkr att spela in.", "sv", [(2.5e7, "SEK")]),
+        ("Le tournage a coûté neuf millions de nouveaux francs.", "fr", [(9e6, "FRF")]),
+        ("Filmin bütçesi iki buçuk milyar yene ulaştı.", "tr", [(2.5e9, "JPY")]),
+    ],
+)
+def test_more_currency_names_and_slang(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
+# An ambiguous Latin-script dinar or Czech "rupie" takes its currency from the country its review names.
+@pytest.mark.parametrize(
+    "sentences, language, expected",
+    [
+        (["Srbský válečný film se točil v Bělehradě.", "Stál asi 200 milionů dinárů."], "cs", "RSD"),
+        (["Tuniský film vznikl v koprodukci.", "Stál asi 2 miliony dinárů."], "cs", "TND"),
+        (["Indonéský velkofilm o sultánovi.", "Rozpočet byl 50 miliard rupií."], "cs", "IDR"),
+        (["Indický velkofilm z Bollywoodu.", "Rozpočet byl 50 milionů rupií."], "cs", "INR"),
+        (["Rozpočet byl 50 milionů rupií."], "cs", None),
+    ],
+)
+def test_a_dinar_or_rupee_of_several_countries_by_its_review(sentences, language, expected):
+    assert [c for _, c, _, _ in _figures(sentences, language)] == [expected]
+
+
+# Number words: inflected Slavic numerals, Russian hundreds, a Hebrew quarter, Hungarian one-word compounds.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("Hovorilo sa o štyroch miliónoch eur, ktoré film stál.", "sk", [(4e6, "EUR")]),
+        ("Mluvilo se o čtyřech milionech dolarů.", "cs", [(4e6, "USD")]),
+        ("На картину ушло шестьсот сорок миллионов рублей.", "ru", [(640e6, "RUB")]),
+        ("Бюджет — девятьсот миллионов рублей.", "ru", [(900e6, "RUB")]),
+        ("התקציב היה כרבע מיליון דולר בלבד.", "he", [(250e3, "USD")]),
+        ("A film harminchárommillió dollárba került.", "hu", [(33e6, "USD")]),
+    ],
+)
+def test_inflected_and_compound_number_words(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
+# Ranges: "and" joined to the number (Arabic), "between" with its article (Greek), "between" written after
+# the range (Hungarian), a hedged high end (Swedish), and CJK ranges and colloquial numbers.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("تكلف الفيلم بين ٤٠ و٥٠ مليون دولار.", "ar", [(40e6, "USD"), (50e6, "USD")]),
+        ("Το κόστος ήταν ανάμεσα στα 12 και στα 15 εκατομμύρια ευρώ.", "el", [(12e6, "EUR"), (15e6, "EUR")]),
+        ("A költségvetés 8 és 10 millió euró között volt.", "hu", [(8e6, "EUR"), (10e6, "EUR")]),
+        ("Budgeten växte från 5 till drygt 9 miljoner euro.", "sv", [(5e6, "EUR"), (9e6, "EUR")]),
+        ("当時の製作費は四、五億円と言われる。", "ja", [(4e8, "JPY"), (5e8, "JPY")]),
+        ("听说成本五六个亿。", "zh", [(5e8, "CNY"), (6e8, "CNY")]),
+        ("据说投资在两亿到两亿五之间。", "zh", [(2e8, "CNY"), (2.5e8, "CNY")]),
+        ("제작비 150억 200억 하는 영화들 사이에서.", "ko", [(1.5e10, "KRW"), (2e10, "KRW")]),
+    ],
+)
+def test_ranges_in_more_forms(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
+# A bare number after a figure of millions, in its sentence, stands for the same scale and currency when a hedge,
+# a cost word or an article stands before it and it ends its clause; a number that counts something does not.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("Costò 30 milioni di euro, che oggi sarebbero quasi 50, una cifra enorme.", "it", [30e6, 50e6]),
+        ("Va costar 8 milions d'euros, lluny dels 40 que va costar la seqüela.", "ca", [8e6, 40e6]),
+        ("Custou 12 milhões de dólares, e a sequência custou 90, segundo a imprensa.", "pt", [12e6, 90e6]),
+        ("Costó 10 millones de euros, bastante menos que los 60 que se gastaron en la otra.", "es", [10e6, 60e6]),
+        ("It cost $5 million and ran for 120.", "en", [5e6]),
+        ("Costò 44 milioni di dollari in 3 anni.", "it", [44e6]),
+        ("Costó 10 millones de euros en 2019, dijeron.", "es", [10e6]),
+    ],
+)
+def test_an_elliptic_figure_takes_the_scale_and_currency_before_it(sentence, language, expected):
+    assert [a for a, _, _, _ in _figures([sentence], language)] == expected
+
+
+# Whose money: conditions and today's money make a hypothetical; hearsay conditionals report a real cost; the
+# original, a first part or a typical film of the time is another film.
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        ("ولو صُوّر اليوم لتجاوزت تكلفته خمسين مليون دولار.", "ar", ["counterfactual"]),
+        ("لو قارنت بفيلم آخر كلف 30 مليون دولار ستفهم.", "ar", ["comparator"]),
+        ("按现在的标准，这种片子没有两个亿拍不出来。", "zh", ["counterfactual"]),
+        ("放在好莱坞，恐怕要五亿美元。", "zh", ["counterfactual"]),
+        ("요즘 돈으로 치면 200억 원짜리 영화다.", "ko", ["counterfactual"]),
+        ("עם תקציב גדול, נגיד חמישים מיליון דולר, היו מצלמים אחרת.", "he", ["counterfactual"]),
+        ("A produção teria custado 20 milhões de reais, segundo os jornais.", "pt", ["film"]),
+        ("Se fosse feito hoje, teria custado 20 milhões de reais.", "pt", ["counterfactual"]),
+        ("Le tournage aurait coûté 9 millions d'euros, d'après la presse.", "fr", ["film"]),
+        ("S'il avait été tourné à Hollywood, il aurait coûté 90 millions de dollars.", "fr", ["counterfactual"]),
+        ("המקור עלה 5 מיליון שקל בלבד.", "he", ["comparator"]),
+        ("Ensimmäisen osan budjetti oli 3 miljoonaa euroa.", "fi", ["comparator"]),
+        ("A typical studio film of the time cost $2 million.", "en", ["comparator"]),
+        ("Běžný film tehdy stál asi pět milionů korun.", "cs", ["comparator"]),
+        ("当時の平均的な製作費は一億円程度だった。", "ja", ["comparator"]),
+        ("altro che i kolossal da 200 milioni di dollari.", "it", ["comparator"]),
+    ],
+)
+def test_hypotheticals_hearsay_and_generic_films(sentence, language, subjects):
+    assert [f[2] for f in _figures([sentence], language)] == subjects

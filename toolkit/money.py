@@ -55,8 +55,10 @@ _CLITIC = "\u0590-\u06ff"
 # A number as critics write it. Space-grouped thousands ("250 000 000", with plain, no-break or thin spaces)
 # need exact three-digit groups so "2017 15" stays two numbers; "," and "." groups are read later, by
 # language, in `_number`.
+# A letter before a number is allowed when it is the rand's sign "R" standing alone ("R6 million": see
+# currencies.yaml, whose pattern decides when the "R" is a currency).
 _NUM = (
-    f"(?<!(?![{_CJK}{_CLITIC}])[\\w.,])"
+    f"(?<!(?![{_CJK}{_CLITIC}])(?!(?<!\\w)(?-i:R))[\\w.,])"
     r"(?:\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?!\d)(?:[.,]\d+)?"
     # Swiss thousands ("CHF 1'200'000", with a straight or a typographic apostrophe)
     r"|\d{1,3}(?:['’]\d{3})+(?!\d)(?:[.,]\d+)?"
@@ -299,6 +301,8 @@ class _Lexicon:
     range_start: re.Pattern[str]
     range_to: re.Pattern[str]
     range_and: re.Pattern[str]
+    range_end: re.Pattern[str]
+    elliptic_article: re.Pattern[str]  # an article before a number that stands for "the ... million" (`_elliptic`)
     counted: re.Pattern[str]
     heads: dict[str, re.Pattern[str]]
     cues: dict[str, re.Pattern[str]]
@@ -360,7 +364,11 @@ def _lexicon(key: str | None) -> _Lexicon:
         approx=_before_end(_words(qualifiers["approx"], cue_langs)),
         range_start=_before_end(_words(qualifiers["range_start"], cue_langs), r"\s+"),
         range_to=_range_words(_words(qualifiers["range_to"], cue_langs)),
-        range_and=re.compile(rf"\s+(?:{words('range_and')})\s+", re.IGNORECASE),
+        # Arabic and Hebrew join "and" to the number after it ("بين 190 و200", "בין 10 ו-20").
+        range_and=re.compile(rf"\s+(?:{words('range_and')})(?:\s+|(?<=[{_CLITIC}])[-\u05be]?)", re.IGNORECASE),
+        # "16 és 20 millió dollár közé": a range closed by a word after it, where the language opens none
+        elliptic_article=_before_end(_words(qualifiers.get("elliptic_article", {}), cue_langs) or ["(?!)"], r"\s+"),
+        range_end=re.compile(rf"[\s\u00a0]+(?:{words('range_end') or '(?!)'})(?!{_LETTER})", re.IGNORECASE),
         # "5 million viewers", "millions of items": a count, even next to a budget word
         counted=re.compile(
             rf"[\s\u00a0-]*(?:(?:{words('of') or 'of'})(?:\s+|(?<=['’]))\w|(?:{words('counted')})"
@@ -659,8 +667,16 @@ def _cjk_range(raw: str) -> tuple[float, float] | None:
 
     >>> _cjk_range("一两亿"), _cjk_range("三四千万"), _cjk_range("两亿"), _cjk_range("二〇")
     ((100000000.0, 200000000.0), (30000000.0, 40000000.0), None, None)
+    >>> _cjk_range("二、三億")  # two numerals listed with the Japanese and Chinese list comma
+    (200000000.0, 300000000.0)
     """
     cjk = _cjk_numerals()
+    listed = re.match(f"([{''.join(cjk.digits)}])、", raw)
+    if listed is not None:  # "二、三億円": two numerals listed, the unit written once
+        rest = raw[listed.end() :]
+        if rest[:1] in cjk.digits and cjk.digits[rest[0]] == cjk.digits[listed.group(1)] + 1:
+            return _cjk_value(listed.group(1) + rest[1:])[0], _cjk_value(rest)[0]
+        return None
     for token in cjk.tokens.finditer(raw):
         run = token["numeral"]
         if run is None or len(run) != 2 or token.end() == len(raw):
@@ -684,10 +700,21 @@ def _cjk_numerals() -> _CJKNumerals:
     number = f"(?:{arabic}|{d}+)"
     more = f"[{re.escape(''.join(data['more']))}]?"  # "一千多万": more than ten million
     small = f"(?:{number}?{u}{more})+{number}?"  # 三千五百, 3천, 十
-    group = f"(?:{small}|{number}){m}"  # 三千五百万, 2500万, 1億, 两亿
-    # Korean spaces its groups ("1억 5천만"); a group must follow the space, so "100억 원" stops at 억.
+    # A measure word may stand before the myriad ("三个亿": three hundred million).
+    measure = f"[{re.escape(''.join(data.get('measure_words', [])))}]?" if data.get("measure_words") else ""
+    # Groups follow one another from the largest myriad down ("1億5000万"; Korean spaces them, "1억 5천만"), so
+    # "200억 300억" is two numbers, and "100억 원" stops at 억.
+    levels = [
+        f"(?:{small}|{number}){measure}[{re.escape(''.join(c for c, v in myriads.items() if v == value))}]"
+        for value in sorted(set(myriads.values()), reverse=True)
+    ]
+    chains = [level + "".join(f"(?:[ ]?{lower})?" for lower in levels[i + 1 :]) for i, level in enumerate(levels)]
+    # After the groups, a smaller number, or one numeral that counts the next place down ("一亿五": 1.5亿);
     # "一亿多港币": more than the last group too, before the currency.
-    pattern = f"(?<![\\d.,数數几幾])(?:{group}(?:[ ]?{group})*(?:{small})?{more}|{small})"
+    tail = f"(?:{small}|{d}(?![{re.escape(''.join(digits))}]))?{more}"
+    # "二、三億円": two numerals listed, the unit written once (a range, `_cjk_range`)
+    listed = f"(?:{d}、(?={d}))?"
+    pattern = f"(?<![\\d.,数數几幾]){listed}(?:(?:{'|'.join(chains)}){tail}|{small})"
     tokens = re.compile(f"(?P<arabic>{arabic})|(?P<numeral>{d}+)|(?P<unit>{u})|(?P<myriad>{m})")
     return _CJKNumerals(
         pattern, tokens, digits, units, myriads, frozenset(map(str, data["leading_units"])), frozenset(data["more"])
@@ -701,11 +728,18 @@ def _cjk_value(raw: str) -> tuple[float, float, bool]:
     ((150000000.0, 10000.0, True), (35000000.0, 10000.0, True), (200000000.0, 100000000.0, True))
     >>> _cjk_value("3천"), _cjk_value("千万")      # no myriad, or a bare unit first: needs a currency
     ((3000.0, 1000.0, False), (10000000.0, 10000.0, False))
+    >>> _cjk_value("一亿五")[0], _cjk_value("三个亿")[0], _cjk_value("二十五万")[0]
+    (150000000.0, 300000000.0, 250000.0)
     """
     cjk = _cjk_numerals()
     total, section, current, factor = 0.0, 0.0, None, 1.0
+    place_end = -1  # where the last unit or myriad ends
     for token in cjk.tokens.finditer(raw):  # a few tokens of one phrase, not the text
         kind, part = token.lastgroup, token.group()
+        if kind == "numeral" and len(part) == 1 and token.start() == place_end and token.end() == len(raw):
+            current = cjk.digits[part] * factor / 10  # "一亿五", "三万五", "一千五": the next place down
+            continue
+        place_end = token.end() if kind in ("unit", "myriad") else -1
         if kind == "arabic":
             current = float(part.replace(",", "").replace("，", ""))
         elif kind == "numeral":  # "两" = 2; a run reads digit by digit ("二〇" = 20)
@@ -861,6 +895,9 @@ def _merge_ranges(text: str, found: list[_Candidate], lex: _Lexicon) -> list[_Ca
 
 def _join(text: str, low: _Candidate, high: _Candidate, lex: _Lexicon) -> _Candidate | None:
     gap = text[low.end : high.start]
+    hedge = lex.approx.search(text, low.end, high.start)
+    if hedge is not None and hedge.start() > low.end:
+        gap = text[low.end : hedge.start()]  # "från 12 till över 30 miljoner": the high end is hedged
     opener = lex.range_start.search(text, max(0, low.start - 30), low.start)
     if _RANGE_DASH.fullmatch(gap):
         ok = True
@@ -868,7 +905,7 @@ def _join(text: str, low: _Candidate, high: _Candidate, lex: _Lexicon) -> _Candi
         # "₹30 to 40 crore", "35 से 45 करोड़": a bare number before a scaled one shares its scale
         ok = opener is not None or low.currency is not None or low.scaled or high.scaled
     elif lex.range_and.fullmatch(gap):
-        ok = opener is not None
+        ok = opener is not None or lex.range_end.match(text, high.end) is not None
     else:
         ok = False
     if not ok or (low.currency and high.currency and low.currency != high.currency):
@@ -893,6 +930,56 @@ def _join(text: str, low: _Candidate, high: _Candidate, lex: _Lexicon) -> _Candi
         factor=high.factor,
         scale_currency=low.scale_currency or high.scale_currency,
         symbol=low.symbol or high.symbol,
+    )
+
+
+# What may follow an elliptic figure: its clause's or sentence's end.
+_ELLIPSIS_END = re.compile(r"\s*(?:[,.;:!?)\]…，。；]|$)")
+
+
+def _elliptic(text: str, found: list[_Candidate], sentence_starts: list[int], lex: _Lexicon) -> list[_Candidate]:
+    """`found` with each bare number said with the scale and currency of the figure before it taken as a figure
+    ("44 milioni di dollari, che oggi sarebbero più di 400": 400 million dollars; "20 milions de dòlars, lluny
+    dels 100 que va costar ..."). Only a number below a thousand, in the same sentence as a figure of millions or
+    more that names its currency, that ends its clause or opens a relative one ("que", "which")."""
+    relative = _subject_cues(lex.language).relative
+    out = list(found)
+    prev = None  # the last figure of millions or more with a currency ("de 2014" between them is a year)
+    for i, cand in enumerate(found):
+        if cand.scaled or cand.currency:
+            prev = cand if cand.scaled and cand.factor >= 1e6 and cand.currency else None
+            continue
+        if prev is None or cand.symbol or cand.low != cand.high or not 1 <= cand.high < 1000:
+            continue
+        if bisect.bisect_right(sentence_starts, prev.start) != bisect.bisect_right(sentence_starts, cand.start):
+            continue  # another sentence
+        if not (_ELLIPSIS_END.match(text, cand.end) or (relative is not None and relative.match(text, cand.end))):
+            continue  # "3 anni", "120 minutes": the number counts something
+        if not _introduces_elliptic(text, cand.start, lex):
+            continue  # "and ran for 120."
+        out[i] = _Candidate(
+            cand.start,
+            cand.end,
+            cand.low * prev.factor,
+            cand.high * prev.factor,
+            prev.currency,
+            True,
+            True,
+            factor=prev.factor,
+            scale_currency=prev.scale_currency,
+        )
+    return out
+
+
+def _introduces_elliptic(text: str, start: int, lex: _Lexicon) -> bool:
+    """Does a hedge ("più di"), a cost word ("custou") or an article that stands for the figure's noun ("dels",
+    "dos", qualifiers.yaml `elliptic_article`) stand right before the number at `start`?"""
+    window = max(0, start - 40)
+    if lex.approx.search(text, window, start) is not None or lex.elliptic_article.search(text, window, start):
+        return True
+    budget = lex.cues.get("budget")
+    return budget is not None and any(
+        re.fullmatch(r"\w*\s+", text[m.end() : start]) for m in budget.finditer(text, window, start)
     )
 
 
@@ -1028,6 +1115,7 @@ def parse_money(text: str, *, language: str | None = None, about_budget: bool = 
     spans = [(c.start, c.end) for c in found]
     sentences = _sentences(text, spans, lex)
     sentence_starts = [a for a, _ in sentences]
+    found = _elliptic(text, found, sentence_starts, lex)
     mentions = []
     for index, cand in enumerate(found):
         prev_end = found[index - 1].end if index else 0
@@ -1088,6 +1176,8 @@ class _SubjectCues:
     opener: re.Pattern[str] | None = None  # "For comparison, ...": a sentence about another film's cost
     costing: re.Pattern[str] | None = None  # "which cost", "tourné": a relative clause only a film takes
     shift: re.Pattern[str] | None = None  # "four years earlier": another film's year, said relative to this one's
+    reported: re.Pattern[str] | None = None  # "teria custado": hearsay, hypothetical only with a `hypothesis` word
+    hypothesis: re.Pattern[str] | None = None  # "se fosse", "hoje": a condition or today's money in the sentence
 
 
 _GUARDED = f"(?<!{_WORD})(?:{{}})(?!{_WORD})"
@@ -1121,6 +1211,8 @@ def _subject_cues(key: str | None) -> _SubjectCues:
         counterfactual_before=compile_side("counterfactual", "before", _GUARDED),
         condition=compile_side("counterfactual", "condition", _GUARDED),
         counterfactual_after=compile_side("counterfactual", "after", r"(?:{})"),
+        reported=compile_side("counterfactual", "reported", _GUARDED),
+        hypothesis=compile_side("counterfactual", "if", _GUARDED),
         comparator_before=compile_side("comparator", "before", _GUARDED),
         comparator_after=compile_side("comparator", "after", r"(?:{})"),
         sequence_before=compile_side(
@@ -1380,6 +1472,10 @@ def _classify_subject(
         return "counterfactual"
     if cues.counterfactual_after is not None and cues.counterfactual_after.match(after):
         return "counterfactual"
+    if cues.reported is not None and cues.reported.search(clause):
+        # "A produção teria custado 55 milhões" reports a real cost; "se fosse feito hoje, teria custado" is not
+        if cues.hypothesis is not None and cues.hypothesis.search(sentence):
+            return "counterfactual"
     if titled is not None and not _is_own(titled, film_titles):
         return "comparator"  # „Das Leben der Anderen“, das mit zwei Millionen Euro auskam
     # The sentence the figure stands in (a statement's text may hold several): an opener starts it.
