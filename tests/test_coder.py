@@ -172,6 +172,53 @@ def test_word_shares_computed_at_once_equal_word_by_word_to_the_last_bit():
         assert at_once[-1, :-1].tolist() == [0.0] * weights.shape[1] and at_once[-1, -1] > 0
 
 
+@pytest.mark.parametrize(
+    "texts",
+    [
+        [
+            "Der Film kostete angeblich 13 Millionen Euro, sieht aber teurer aus.",
+            "Фильм снят по реальным событиям, но пожара на станции не было.",
+            "Der Film kostete angeblich 13 Millionen Euro, sieht aber teurer aus.",  # the same sentence again
+            "ΟΔΟΣ ΣΤΟ ΔΙΑΣΤΗΜΑ: η ιστορία αλλάζει τα γεγονότα.",  # final sigma at a word's end
+            "İstanbul'da çekilen film, tarihe sadık değil.",  # "İ" lowercases to two characters
+            "この映画の製作費は約1億ドルだと言われている。",
+            "...",  # no word at all
+        ]
+    ],
+)
+def test_evidence_and_labels_of_many_sentences_equal_those_of_each_alone(texts):
+    """The model's evidence and labels are computed for all added statements at once; each must be what the
+    sentence alone gives, written out here word by word from the model's weights."""
+    m = coder.model()
+    columns = [k % 3 for k in range(len(texts))]
+    shifts = [100 * k for k in range(len(texts))]
+    together = m.strongest_many(texts, columns, shifts=shifts)
+    for text, column, shift, got in zip(texts, columns, shifts, together):
+        matches = list(coder._TOKEN.finditer(text))
+        weights = [
+            float(m._word_rows.shares([mt.group().lower().translate(coder._DIGITS)])[0, column]) for mt in matches
+        ]
+        best = sorted((-w, mt.start(), mt.end()) for w, mt in zip(weights, matches) if w > 0)[:3]
+        assert [(e["start"] - shift, e["end"] - shift, e["weight"]) for e in got] == [
+            (a, b, round(-w, 3)) for w, a, b in best
+        ]
+        assert all(e["text"] == text[e["start"] - shift : e["end"] - shift] for e in got)
+    labels = m.settings["labels"]
+    for text, (stance, frames) in zip(texts, m.labels_many(texts)):
+        words = coder._words(text)
+        shares = m._label_rows.shares(words)
+        pairs = [m.vocabulary["b" + a + " " + b] for a, b in zip(words, words[1:]) if "b" + a + " " + b in m.vocabulary]
+        z = np.zeros(shares.shape[1] - 1)
+        for term in [*shares[:, :-1], *np.hstack([m.stance_weights, m.frame_weights])[pairs]]:
+            z = z + term
+        z = z / np.sqrt(max(len(words) - 1 + int(shares[:, -1].sum()), 1))
+        k = m.stance_weights.shape[1]
+        assert stance == labels["stances"][int(np.argmax(z[:k] + m.stance_bias))]
+        on = 1 / (1 + np.exp(-(z[k:] + m.frame_bias))) >= labels["frame_threshold"]
+        assert frames == sorted(f for f, o in zip(labels["frames"], on) if o)
+    assert m.labels_many([]) == []
+
+
 def test_word_share_table_grown_and_emptied_gives_the_same_rows(monkeypatch):
     """The table grows in place as words come one sentence at a time and is emptied at its bound; neither may
     change a row (a small bound here, so that both happen many times)."""

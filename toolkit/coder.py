@@ -188,10 +188,9 @@ class Model:
         tuple of two words already hashed is found without building and hashing a new string."""
         return {tuple(f[1:].split(" ", 1)): row for f, row in self.vocabulary.items() if f[0] == "b" and " " in f}
 
-    def _pairs(self, per_text: list[list[str]]) -> np.ndarray:
-        """The vocabulary row of each pair of neighbouring words, text after text (-1: unknown pair)."""
+    def _pairs(self, per_text: list[list[str]], count: int) -> np.ndarray:
+        """The vocabulary row of each of the `count` pairs of neighbouring words, text after text (-1: unknown)."""
         pairs = itertools.chain.from_iterable(zip(words, words[1:]) for words in per_text)
-        count = sum(max(len(words) - 1, 0) for words in per_text)
         return np.fromiter(map(self._pair_rows.get, pairs, itertools.repeat(-1)), dtype=np.int64, count=count)
 
     def fast_logits(self, texts: Sequence[str]) -> np.ndarray:
@@ -216,7 +215,7 @@ class Model:
         lengths = np.fromiter(map(len, per_text), dtype=np.int64, count=n_texts)
         pair_counts = np.maximum(lengths - 1, 0)
         shares = rows.shares(list(itertools.chain.from_iterable(per_text)))
-        pairs = self._pairs(per_text)
+        pairs = self._pairs(per_text, int(pair_counts.sum()))
         known = pairs >= 0
         owners = np.concatenate(
             [np.repeat(np.arange(n_texts), lengths), np.repeat(np.arange(n_texts), pair_counts)[known]]
