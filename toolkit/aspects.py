@@ -504,7 +504,7 @@ def _texts_hits(matcher: _Matcher, texts: list[str]) -> list[list[_Hit]]:
     starts, ends = (word_starts - owner_bases).tolist(), (word_ends - owner_bases).tolist()
     for j in sorted(busy.union(j for j, chosen in enumerate(patterns) if chosen)):
         a, b = cuts[j], cuts[j + 1]
-        out[j] = _hits_in(matcher, texts[j], words[a:b], list(zip(starts[a:b], ends[a:b])), starting[a:b], patterns[j])
+        out[j] = _hits_in(matcher, texts[j], words[a:b], starts[a:b], ends[a:b], starting[a:b], patterns[j])
     return out
 
 
@@ -532,32 +532,40 @@ def _hits_in(
     matcher: _Matcher,
     text: str,
     words: list[str],
-    offsets: list[tuple[int, int]],
+    starts: list[int],
+    ends: list[int],
     starting: list[Any],
     patterns: Any,
 ) -> list[_Hit]:
-    """Steps 2 to 4 on one text: its `words`, their `offsets`, the terms each starts and the `patterns` to run."""
+    """Steps 2 to 4 on one text: its `words`, where each starts and ends, the terms each starts (`starting`)
+    and the `patterns` to run."""
     spans: dict[int, tuple[Cue, set[tuple[int, int]]]] = {}  # id(cue): hashing a frozen Cue is slow
 
     def hit(cue: Cue, start: int, end: int) -> None:
-        spans.setdefault(id(cue), (cue, set()))[1].add((start, end))
+        found = spans.get(id(cue))
+        if found is None:
+            spans[id(cue)] = (cue, {(start, end)})
+        else:
+            found[1].add((start, end))
 
     last = len(words) - 1
     for i in itertools.compress(range(len(words)), starting):
-        starts = starting[i]
-        for cue in starts.single:
-            hit(cue, *offsets[i])
-        if starts.longer and i < last:
-            for cue, term in starts.following(words[i + 1], matcher.language):
-                if _term_at(cue, term, words, offsets, text, i):
-                    hit(cue, offsets[i][0], offsets[i + len(term) - 1][1])
+        first = starting[i]
+        for cue in first.single:
+            hit(cue, starts[i], ends[i])
+        if first.longer and i < last:
+            for cue, term in first.following(words[i + 1], matcher.language):
+                if _term_at(cue, term, words, starts, ends, text, i):
+                    hit(cue, starts[i], ends[i + len(term) - 1])
     for k in patterns:
         cue, pattern, _ = matcher.patterns[k]
         for m in pattern.finditer(text):
             if m.end() > m.start():
                 hit(cue, m.start(), m.end())
+    if not spans:
+        return []
     return [
-        _Hit(cue, start, end, cue.negatable and _negated(start, text, words, offsets, cue.language))
+        _Hit(cue, start, end, cue.negatable and _negated(start, text, words, ends, cue.language))
         for cue, found in spans.values()
         for start, end in sorted(found)
     ]
@@ -624,7 +632,7 @@ _BEYOND_LATIN_1 = re.compile("[^\x00-\xff]")
 
 
 def _term_at(
-    cue: Cue, term: tuple[str, ...], words: list[str], offsets: list[tuple[int, int]], text: str, i: int
+    cue: Cue, term: tuple[str, ...], words: list[str], starts: list[int], ends: list[int], text: str, i: int
 ) -> bool:
     """Whether the words from position `i` on are the whole `term` (its first word is known to match), with
     nothing but a short gap (`_GAP`) between them."""
@@ -634,7 +642,7 @@ def _term_at(
     for k in range(1, size):
         if not _word_matches(term[k], words[i + k], cue):
             return False
-        if _GAP.fullmatch(text[offsets[i + k - 1][1] : offsets[i + k][0]]) is None:
+        if _GAP.fullmatch(text[ends[i + k - 1] : starts[i + k]]) is None:
             return False
     return True
 
@@ -660,12 +668,12 @@ def _patterns_for(matcher: _Matcher, text: str) -> tuple[int, ...] | list[int]:
     return sorted(enabled.union(chosen)) if enabled else chosen
 
 
-def _negated(start: int, text: str, words: list[str], offsets: list[tuple[int, int]], language: str) -> bool:
-    """Whether one of the `window` words before `start` is a negation, with no clause break between."""
+def _negated(start: int, text: str, words: list[str], ends: list[int], language: str) -> bool:
+    """Whether one of the `window` words (which end at `ends`) before `start` is a negation, with no clause
+    break between."""
     negations, window = _negations().get(language, (frozenset(), 3))
     if not negations:
         return False
-    ends = [b for _, b in offsets]
     before = bisect.bisect_right(ends, start)
     for k in range(before - 1, max(before - window, 0) - 1, -1):
         if _CLAUSE_BREAK.search(text[ends[k] : start]):

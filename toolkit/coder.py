@@ -84,6 +84,23 @@ def _words(text: str) -> list[str]:
     return _TOKEN.findall(_NONZERO_DIGIT.sub("0", text.lower()))
 
 
+# Joins many texts into one string to tokenise them at once: no token contains it, and it is neither cased nor
+# case-ignorable, so each text lowercases joined exactly as alone ("Σ" stays final at a text's end).
+_SEPARATOR = "\x00"
+_TOKEN_OR_SEPARATOR = re.compile(_TOKEN.pattern + "|" + _SEPARATOR)
+# Tokens and the gaps between them in one pass: ``split`` gives [gap, token, gap, token, ..., gap].
+_TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
+
+
+def _words_many(texts: Sequence[str]) -> list[list[str]]:
+    """`_words` of each text, with one lowercasing, digit substitution and tokenisation of them all joined."""
+    if not texts:
+        return []
+    tokens = _TOKEN_OR_SEPARATOR.findall(_NONZERO_DIGIT.sub("0", _SEPARATOR.join(texts).lower()))
+    breaks = np.flatnonzero(np.fromiter(map(_SEPARATOR.__eq__, tokens), dtype=bool, count=len(tokens))).tolist()
+    return [tokens[a + 1 : b] for a, b in zip([-1, *breaks], [*breaks, len(tokens)])]
+
+
 def features(text: str) -> list[str]:
     """The fast tier's features of a sentence: per-word features and word pairs, with repetition.
 
@@ -202,7 +219,7 @@ class Model:
         text's word shares, then its pairs' weights, in order: the same sums, to the last bit, as adding them
         one by one.
         """
-        sums, n = self._sums([_words(t) for t in texts], self._word_rows, self.fast_weights)
+        sums, n = self._sums(_words_many(texts), self._word_rows, self.fast_weights)
         scale = np.divide(1.0, np.sqrt(n), out=np.zeros_like(n), where=n > 0)
         return sums * scale[:, None] + self.fast_bias
 
@@ -246,27 +263,51 @@ class Model:
     ) -> list[list[dict[str, Any]]]:
         """`strongest` of each text for the aspect in the same place of `columns`, with one look-up of all
         their words' shares; offsets moved by the text's `shifts` (its start in the review) when given."""
-        # Each distinct text once (a sentence added for two aspects is one), its words lowercased together:
-        # joined by a character that is neither cased nor case-ignorable, they lowercase exactly as one by one.
-        spans = {text: [m.span() for m in _TOKEN.finditer(text)] for text in texts}
-        first = {}
-        words: list[str] = []
-        for text, found in spans.items():
-            first[text] = len(words)
-            words += (
-                _NONZERO_DIGIT.sub("0", "\x00".join(text[a:b] for a, b in found).lower()).split("\x00") if found else []
-            )
+        if not texts:
+            return []
+        # Each distinct text once (a sentence added for two aspects is one), all of them tokenised in one pass
+        # and their tokens lowercased together, joined by `_SEPARATOR` (so exactly as one by one).
+        unique = list(dict.fromkeys(texts))
+        parts = _TOKEN_SPLIT.split(_SEPARATOR.join(unique))
+        tokens = parts[1::2]
+        words = _NONZERO_DIGIT.sub("0", _SEPARATOR.join(tokens).lower()).split(_SEPARATOR) if tokens else []
         shares = self._word_rows.shares(words)
-        out = []
-        for text, column, shift in zip(texts, columns, shifts or itertools.repeat(0)):
-            found = spans[text]
-            weights = shares[first[text] : first[text] + len(found), column].tolist()
-            scored = sorted((-w, a, b) for w, (a, b) in zip(weights, found) if w > 0)
-            out.append(
-                [
-                    {"cue": "model", "text": text[a:b], "start": a + shift, "end": b + shift, "weight": round(-w, 3)}
-                    for w, a, b in scored[:k]
-                ]
+        # Token offsets: running sums of the pieces' lengths, less the start of the token's text in the join.
+        piece_ends = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
+        bases = np.zeros(len(unique), dtype=np.int64)
+        bases[1:] = np.cumsum(np.fromiter(map(len, unique), dtype=np.int64, count=len(unique)) + 1)[:-1]
+        firsts = np.searchsorted(piece_ends[0:-1:2], bases)  # each text's first token
+        counts = np.diff(np.append(firsts, len(tokens)))
+        owner_bases = np.repeat(bases, counts)
+        starts, ends = piece_ends[0:-1:2] - owner_bases, piece_ends[1::2] - owner_bases
+        # Every (output, token) pair, the token's share for that output's column, and the positive ones sorted
+        # as ``sorted((-share, start, end))`` sorts each output's tokens (starts differ within a text).
+        which = {text: i for i, text in enumerate(unique)}
+        text_of = np.fromiter(map(which.__getitem__, texts), dtype=np.int64, count=len(texts))
+        sizes = counts[text_of]
+        output = np.repeat(np.arange(len(texts)), sizes)
+        token = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes - firsts[text_of], sizes)
+        weight = shares[token, np.asarray(columns, dtype=np.int64)[output]]
+        positive = weight > 0
+        output, token, weight = output[positive], token[positive], weight[positive]
+        order = np.lexsort((starts[token], -weight, output))
+        output, token, weight = output[order], token[order], weight[order]
+        # The first k of each output's (at most k; Python's slice rules for any k).
+        rank = np.arange(len(output)) - np.searchsorted(output, output)
+        found = np.bincount(output, minlength=len(texts))
+        limit = np.array([len(range(n)[:k]) for n in found.tolist()], dtype=np.int64)
+        chosen = rank < limit[output] if len(output) else np.zeros(0, dtype=bool)
+        out: list[list[dict[str, Any]]] = [[] for _ in texts]
+        shifts = list(shifts) if shifts is not None else [0] * len(texts)
+        for i, a, b, w in zip(
+            output[chosen].tolist(),
+            starts[token[chosen]].tolist(),
+            ends[token[chosen]].tolist(),
+            weight[chosen].tolist(),
+        ):
+            shift = shifts[i]
+            out[i].append(
+                {"cue": "model", "text": texts[i][a:b], "start": a + shift, "end": b + shift, "weight": round(w, 3)}
             )
         return out
 
@@ -278,7 +319,7 @@ class Model:
         """`labels` of each text, all scored at once."""
         if not texts:
             return []
-        sums, n = self._sums([_words(t) for t in texts], self._label_rows, self._label_pair_weights)
+        sums, n = self._sums(_words_many(texts), self._label_rows, self._label_pair_weights)
         z = sums / np.sqrt(np.maximum(n, 1.0))[:, None]
         k = self.stance_weights.shape[1]
         labels = self.settings["labels"]
