@@ -38,7 +38,7 @@ from pandas.api.extensions import ExtensionDtype
 
 from toolkit import regex_literals
 from toolkit.datafiles import load_yaml, read_text
-from toolkit.tables import STATEMENT_COLUMNS, TableError, require
+from toolkit.tables import STATEMENT_COLUMNS, TableError, require, sort_stably
 
 __all__ = [
     "extract_statements",
@@ -1018,8 +1018,9 @@ def extract_statements(
     review_langs = (
         dict(zip(reviews["review_id"].astype(str), reviews["language"])) if "language" in reviews.columns else {}
     )
-    ordered = sentences.assign(_rid=sentences["review_id"].astype(str)).sort_values(
-        ["_rid", "start", "end"], kind="stable"
+    ordered = sentences.assign(_rid=sentences["review_id"].astype(str))
+    ordered = sort_stably(
+        ordered, list(zip(ordered["_rid"].tolist(), ordered["start"].tolist(), ordered["end"].tolist()))
     )
     rows: list[dict[str, Any]] = []
     previous: dict[str, list[str]] = {}  # review → the incident tags of its last sentence's accuracy cues
@@ -1080,9 +1081,9 @@ def extract_statements(
     if rows:
         out = pd.DataFrame(rows, columns=columns)
         order = {name: i for i, name in enumerate(codebook())}
-        out = out.assign(_o=out["aspect"].map(order), _r=out["review_id"].astype(str))
-        out = out.sort_values(["_r", "start", "_o"], kind="stable")
-        out = out.drop(columns=["_o", "_r"]).reset_index(drop=True)
+        # By review, start and aspect (the rows come so already, unless two sentences start at one offset).
+        keys = zip(out["review_id"].astype(str).tolist(), out["start"].tolist(), map(order.get, out["aspect"].tolist()))
+        out = sort_stably(out, list(keys))
     else:
         out = pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
     # The learned coder keeps, drops or adds statements beside the rules (`coder="rules"`: rules alone).

@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit.datafiles import load_yaml
-from toolkit.tables import STATEMENT_COLUMNS
+from toolkit.tables import STATEMENT_COLUMNS, sort_stably
 
 __all__ = [
     "ASPECTS",
@@ -635,9 +635,12 @@ def code(
     if out.empty:
         return pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
     order = {a: i for i, a in enumerate(ASPECTS)}
-    out = out.assign(_o=out["aspect"].map(lambda a: order.get(a, len(order))), _r=out["review_id"].astype(str))
-    out = out.sort_values(["_r", "start", "_o"], kind="stable")
-    return out.drop(columns=["_o", "_r"]).reset_index(drop=True)
+    keys = zip(
+        out["review_id"].astype(str).tolist(),
+        out["start"].tolist(),
+        [order.get(a, len(order)) for a in out["aspect"].tolist()],
+    )
+    return sort_stably(out, list(keys))
 
 
 def _model_rows(
