@@ -87,18 +87,16 @@ def _words(text: str) -> list[str]:
 # Joins many texts into one string to tokenise them at once: no token contains it, and it is neither cased nor
 # case-ignorable, so each text lowercases joined exactly as alone ("Σ" stays final at a text's end).
 _SEPARATOR = "\x00"
-_TOKEN_OR_SEPARATOR = re.compile(_TOKEN.pattern + "|" + _SEPARATOR)
 # Tokens and the gaps between them in one pass: ``split`` gives [gap, token, gap, token, ..., gap].
 _TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 
 
 def _words_many(texts: Sequence[str]) -> list[list[str]]:
-    """`_words` of each text, with one lowercasing, digit substitution and tokenisation of them all joined."""
-    if not texts:
-        return []
-    tokens = _TOKEN_OR_SEPARATOR.findall(_NONZERO_DIGIT.sub("0", _SEPARATOR.join(texts).lower()))
-    breaks = np.flatnonzero(np.fromiter(map(_SEPARATOR.__eq__, tokens), dtype=bool, count=len(tokens))).tolist()
-    return [tokens[a + 1 : b] for a, b in zip([-1, *breaks], [*breaks, len(tokens)])]
+    """`_words` of each text, with one lowercasing and digit substitution of them all joined."""
+    joined = _SEPARATOR.join(texts)
+    if joined.count(_SEPARATOR) != len(texts) - 1:  # no texts, or a text holds the separator itself
+        return list(map(_words, texts))
+    return list(map(_TOKEN.findall, _NONZERO_DIGIT.sub("0", joined.lower()).split(_SEPARATOR)))
 
 
 def features(text: str) -> list[str]:
@@ -205,21 +203,30 @@ class Model:
         tuple of two words already hashed is found without building and hashing a new string."""
         return {tuple(f[1:].split(" ", 1)): row for f, row in self.vocabulary.items() if f[0] == "b" and " " in f}
 
-    def _pairs(self, per_text: list[list[str]], count: int) -> np.ndarray:
-        """The vocabulary row of each of the `count` pairs of neighbouring words, text after text (-1: unknown)."""
-        pairs = itertools.chain.from_iterable(zip(words, words[1:]) for words in per_text)
-        return np.fromiter(map(self._pair_rows.get, pairs, itertools.repeat(-1)), dtype=np.int64, count=count)
+    def _pairs(self, per_text: list[list[str]]) -> np.ndarray:
+        """The vocabulary row of each pair of neighbouring words, text after text (-1: unknown)."""
+        # All the texts' words in one run, its pairs looked up in one pass, then the pairs that straddle two
+        # texts dropped.
+        words = list(itertools.chain.from_iterable(per_text))
+        found = np.fromiter(
+            map(self._pair_rows.get, zip(words, words[1:]), itertools.repeat(-1)),
+            dtype=np.int64,
+            count=max(len(words) - 1, 0),
+        )
+        ends = np.cumsum(np.fromiter(map(len, per_text), dtype=np.int64, count=len(per_text)))
+        straddle = ends[(ends > 0) & (ends < len(words))] - 1  # a text's last word, then the next text's first
+        return np.delete(found, straddle)
 
-    def fast_logits(self, texts: Sequence[str]) -> np.ndarray:
+    def fast_logits(self, texts: Sequence[str], *, words: list[list[str]] | None = None) -> np.ndarray:
         """Fast-tier logits, shape (len(texts), 3), one column per aspect in ASPECTS order.
 
         A sentence's logit is the sum of its words' remembered shares and its word pairs' weights, divided
         by the square root of its number of features (as in training). Each distinct word's share is one row
         of a table (`_WordRows`); the sums over all texts are one `np.bincount` per column, which adds each
         text's word shares, then its pairs' weights, in order: the same sums, to the last bit, as adding them
-        one by one.
+        one by one. `words`: the texts' `_words`, when the caller has them already.
         """
-        sums, n = self._sums(_words_many(texts), self._word_rows, self.fast_weights)
+        sums, n = self._sums(_words_many(texts) if words is None else words, self._word_rows, self.fast_weights)
         scale = np.divide(1.0, np.sqrt(n), out=np.zeros_like(n), where=n > 0)
         return sums * scale[:, None] + self.fast_bias
 
@@ -232,7 +239,7 @@ class Model:
         lengths = np.fromiter(map(len, per_text), dtype=np.int64, count=n_texts)
         pair_counts = np.maximum(lengths - 1, 0)
         shares = rows.shares(list(itertools.chain.from_iterable(per_text)))
-        pairs = self._pairs(per_text, int(pair_counts.sum()))
+        pairs = self._pairs(per_text)
         known = pairs >= 0
         owners = np.concatenate(
             [np.repeat(np.arange(n_texts), lengths), np.repeat(np.arange(n_texts), pair_counts)[known]]
@@ -315,11 +322,12 @@ class Model:
         """Stance (of an accuracy statement) and frames (of a geopolitics one) for a sentence the model found."""
         return self.labels_many([text])[0]
 
-    def labels_many(self, texts: Sequence[str]) -> list[tuple[str, list[str]]]:
-        """`labels` of each text, all scored at once."""
+    def labels_many(self, texts: Sequence[str], *, words: list[list[str]] | None = None) -> list[tuple[str, list[str]]]:
+        """`labels` of each text, all scored at once (`words`: the texts' `_words`, when known already)."""
         if not texts:
             return []
-        sums, n = self._sums(_words_many(texts), self._label_rows, self._label_pair_weights)
+        per_text = _words_many(texts) if words is None else words
+        sums, n = self._sums(per_text, self._label_rows, self._label_pair_weights)
         z = sums / np.sqrt(np.maximum(n, 1.0))[:, None]
         k = self.stance_weights.shape[1]
         labels = self.settings["labels"]
@@ -431,6 +439,7 @@ def probabilities(
     groups: Sequence[Any] | None = None,
     rules: np.ndarray | None = None,
     cascade: bool = True,
+    words: list[list[str]] | None = None,
 ) -> np.ndarray:
     """Model probabilities per aspect, shape (len(texts), 3), before combining with the rules.
 
@@ -438,14 +447,15 @@ def probabilities(
     the encoder's sums depend slightly on the batch, so batches never mix groups and a sentence's score is the
     same however the reviews are chunked. With `rules` (one boolean column per aspect), the accurate tier's
     cascade also sends sentences some rule fired on to the first encoder; ``cascade=False`` sends every
-    sentence through both encoders (for measuring what the cascade saves).
+    sentence through both encoders (for measuring what the cascade saves). `words`: the texts' `_words`, when
+    the caller has them already.
 
     >>> p = probabilities(["The film cost $15 million.", "Great music."], tier="fast")
     >>> bool(p[0, 0] > 0.5 > p[1, 0])
     True
     """
     m = model()
-    fast = m.fast_logits(texts)
+    fast = m.fast_logits(texts, words=words)
     if tier == "fast":
         return _sigmoid(fast)
     if tier != "accurate":
@@ -600,7 +610,9 @@ def code(
         if aspect in ASPECTS:
             rule[position[(rid, sid)], ASPECTS.index(aspect)] = True
     texts = sentences["text"].tolist()
-    p = probabilities(texts, tier=tier, groups=sentences["review_id"].astype(str).tolist(), rules=rule)
+    # Each sentence's words, found once for its scores and again, when the model adds it, for its labels.
+    words = _words_many(texts)
+    p = probabilities(texts, tier=tier, groups=sentences["review_id"].astype(str).tolist(), rules=rule, words=words)
     settings = m.settings["tiers"][tier]
     scores = np.empty_like(p)
     keep = np.empty_like(rule)
@@ -628,7 +640,7 @@ def code(
         if keep[i, j]:
             method = "both" if model_says[i, j] else "rule"
             kept_rows.append(row | {"method": method, "score": float(scores[i, j])})
-    new_rows = _model_rows(sentences, rule, keep, scores, m)
+    new_rows = _model_rows(sentences, rule, keep, scores, m, words)
     out = pd.DataFrame(kept_rows + new_rows, columns=columns)
     # pandas reads a None among strings as NaN when it builds the frame from dicts; the stage says None.
     out["stance"] = out["stance"].astype(object).where(out["stance"].notna(), None)
@@ -644,9 +656,14 @@ def code(
 
 
 def _model_rows(
-    sentences: pd.DataFrame, rule: np.ndarray, keep: np.ndarray, scores: np.ndarray, m: Model
+    sentences: pd.DataFrame,
+    rule: np.ndarray,
+    keep: np.ndarray,
+    scores: np.ndarray,
+    m: Model,
+    words: list[list[str]],
 ) -> list[dict[str, Any]]:
-    """Rows for (sentence, aspect) pairs the model adds where no rule fired."""
+    """Rows for (sentence, aspect) pairs the model adds where no rule fired (`words`: each sentence's `_words`)."""
     added = np.argwhere(keep & ~rule)
     if not len(added):
         return []
@@ -658,7 +675,7 @@ def _model_rows(
     evidence = m.strongest_many(texts, [int(j) for _, j in added], shifts=starts)
     # A sentence added for both accuracy and geopolitics is labelled once.
     labelled = list(dict.fromkeys(int(i) for i, j in added if ASPECTS[j] in ("accuracy", "geopolitics")))
-    labels = dict(zip(labelled, m.labels_many([cols["text"][i] for i in labelled])))
+    labels = dict(zip(labelled, m.labels_many([cols["text"][i] for i in labelled], words=[words[i] for i in labelled])))
     for (i, j), text, start, found in zip(added, texts, starts, evidence):
         aspect = ASPECTS[j]
         stance, frames = labels[int(i)] if aspect in ("accuracy", "geopolitics") else (None, [])
