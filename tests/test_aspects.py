@@ -890,3 +890,24 @@ def test_texts_matched_together_give_each_texts_own_hits():
         hits = aspects._texts_hits(aspects._matcher(language), batch)[batch.index(text)]
         assert described(hits, text) == expected, text
         assert described(aspects._sentence_hits(aspects._matcher(language), text), text) == expected
+
+
+def test_globs_found_through_their_literals_are_those_that_match():
+    """`_candidates` tries only the globs whose literal starts or ends the word (`_glob_candidates`); the globs it
+    keeps must be exactly those that match when every glob is tried, on shipped words in every language
+    (every 50th shipped word, and a few made to hit "abc*" and "*abc" globs: trying every glob is slow)."""
+    words = sorted(_shipped_vocabulary())[::50] + ["İSTANBUL", "Budgetrahmen", "малобюджетный", "x", "_"]
+    matched = 0
+    for language in aspects._every_language():
+        matcher = aspects._matcher(language)
+        for word in words:
+            lower = word.lower()
+            every = [(cue, term) for glob, cue, term in matcher.globs if glob.match(word if cue.case else lower)]
+            indexed = [
+                matcher.globs[k][1:]
+                for k in aspects._glob_candidates(matcher, word, lower)
+                if matcher.globs[k][0].match(word if matcher.globs[k][1].case else lower)
+            ]
+            assert indexed == every, (language, word)
+            matched += bool(every)
+    assert matched > 100

@@ -233,6 +233,13 @@ def _polish_suffixes() -> tuple[str, ...]:
 
 
 @functools.cache
+def _polish_suffixes_by_length() -> tuple[tuple[int, frozenset[str]], ...]:
+    # By length, longest first: one set look-up per length instead of an `endswith` per suffix.
+    sizes = sorted({len(s) for s in _polish_suffixes()}, reverse=True)
+    return tuple((n, frozenset(s for s in _polish_suffixes() if len(s) == n)) for n in sizes)
+
+
+@functools.cache
 def _stemmer(language: str) -> Any:
     if language not in _SNOWBALL:
         return None
@@ -294,9 +301,10 @@ def _stem(word: str, language: str) -> str:
     """
     word = word.lower()
     if language == "pl":
-        for suffix in _polish_suffixes():
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-                return word[: -len(suffix)]
+        # The longest suffix the word ends with that leaves three letters (`_polish_suffixes` tried in order).
+        for size, suffixes in _polish_suffixes_by_length():
+            if len(word) - size >= 3 and word[-size:] in suffixes:
+                return word[:-size]
         return word
     stemmer = _stemmer(language)
     return stemmer.stem(word) if stemmer is not None else word
@@ -345,6 +353,13 @@ class _Matcher:
     starts: dict[tuple[str, str], tuple[tuple[Cue, tuple[str, ...]], ...]]
     globs: tuple[tuple[re.Pattern[str], Cue, tuple[str, ...]], ...]
     any_glob: re.Pattern[str] | None
+    # The globs a word may match, found without trying each (`_glob_candidates`): those of the form "abc*" by
+    # (case-sensitive?, "abc"), those of the form "*abc" likewise, the lengths of those literals, and the rest.
+    glob_prefixes: dict[tuple[bool, str], tuple[int, ...]]
+    glob_suffixes: dict[tuple[bool, str], tuple[int, ...]]
+    glob_prefix_sizes: tuple[int, ...]
+    glob_suffix_sizes: tuple[int, ...]
+    glob_others: tuple[int, ...]
     stems: bool
     # `_head` of every stemmed first word: a word none of whose heads' prefixes is here cannot stem to one.
     stem_heads: frozenset[str]
@@ -416,6 +431,17 @@ def _build_matcher(cues: Iterable[Cue], language: str) -> _Matcher:
                 kind = "c" if cue.case else ("s" if cue.stem else "l")
                 starts.setdefault((kind, first), []).append((cue, term))
     any_glob = re.compile("(?:" + "|".join(sorted(set(glob_sources))) + r")\Z", re.IGNORECASE) if globs else None
+    prefixes: dict[tuple[bool, str], list[int]] = {}
+    suffixes: dict[tuple[bool, str], list[int]] = {}
+    others = []
+    for k, (_, cue, term) in enumerate(globs):
+        literal = term[0].replace("*", "")
+        if term[0].count("*") == 1 and literal and term[0].endswith("*"):
+            prefixes.setdefault((cue.case, literal), []).append(k)
+        elif term[0].count("*") == 1 and literal and term[0].startswith("*"):
+            suffixes.setdefault((cue.case, literal), []).append(k)
+        else:
+            others.append(k)
     always = tuple(k for k, (_, _, needs) in enumerate(patterns) if needs is None)
     with_digit = tuple(k for k, (_, _, needs) in enumerate(patterns) if needs is None or needs is _DIGIT)
     by_literal: dict[str, list[int]] = {}
@@ -428,6 +454,11 @@ def _build_matcher(cues: Iterable[Cue], language: str) -> _Matcher:
         {key: tuple(terms) for key, terms in starts.items()},
         tuple(globs),
         any_glob,
+        {key: tuple(found) for key, found in prefixes.items()},
+        {key: tuple(found) for key, found in suffixes.items()},
+        tuple(sorted({len(literal) for _, literal in prefixes})),
+        tuple(sorted({len(literal) for _, literal in suffixes})),
+        tuple(others),
         any(kind == "s" for kind, _ in starts),
         frozenset(_head(first) for kind, first in starts if kind == "s"),
         tuple(patterns),
@@ -593,8 +624,31 @@ def _candidates(matcher: _Matcher, word: str) -> tuple[tuple[Cue, tuple[str, ...
     if matcher.stems and _may_stem_to(lower, matcher.stem_heads):
         found += starts.get(("s", _stem(word, matcher.language)), ())
     if matcher.any_glob is not None and matcher.any_glob.match(word):
-        found += tuple((cue, term) for glob, cue, term in matcher.globs if glob.match(word if cue.case else lower))
+        globs = matcher.globs
+        found += tuple(
+            globs[k][1:]
+            for k in _glob_candidates(matcher, word, lower)
+            if globs[k][0].match(word if globs[k][1].case else lower)
+        )
     return found
+
+
+def _glob_candidates(matcher: _Matcher, word: str, lower: str) -> list[int]:
+    """Positions in ``matcher.globs`` of the globs `word` may match, in order: "abc*" only if the word (or its
+    lowercase, as the cue compares) starts with "abc", "*abc" only if it ends so, any other glob always. A
+    superset of those that match, each still tried (`_candidates`), so a test of every glob per new word is
+    spared, not changed."""
+    found = set(matcher.glob_others)
+    for table, sizes, cut in (
+        (matcher.glob_prefixes, matcher.glob_prefix_sizes, lambda s, n: s[:n]),
+        (matcher.glob_suffixes, matcher.glob_suffix_sizes, lambda s, n: s[-n:]),
+    ):
+        for n in sizes:
+            if n > len(word) and n > len(lower):
+                break
+            found.update(table.get((False, cut(lower, n)), ()))
+            found.update(table.get((True, cut(word, n)), ()))
+    return sorted(found)
 
 
 def _head(word: str) -> str:

@@ -118,13 +118,26 @@ class _WordRows:
     one per column, then its number of features) as one row of a table, so that a batch of words becomes one
     index."""
 
-    def __init__(self, vocabulary: dict[str, int], weights: np.ndarray) -> None:
+    def __init__(
+        self,
+        vocabulary: dict[str, int],
+        weights: np.ndarray,
+        *,
+        source: _WordRows | None = None,
+        remember: bool = False,
+    ) -> None:
         self._vocabulary, self._weights = vocabulary, weights
         self._width = weights.shape[1] + 1
         self._row: dict[str, int] = {}
         # Rows 0 .. len(self._row) - 1 are filled; the rest is room to grow into, doubled when it runs out, so
         # that the many small additions of one sentence at a time (`Model.labels`) cost no copy of the table.
         self._table = np.zeros((_WORD_ROWS_START, self._width))
+        # Another table over the same vocabulary whose last new words' feature rows this one reuses (`_found`),
+        # and whether this one keeps its own for such a table.
+        self._source, self._remember = source, remember
+        # The feature rows of the words of this table's last `_new_rows`: word → position, each word's first
+        # feature's place in `found`, its number of features, and the vocabulary rows (-1: unknown) themselves.
+        self._recent: tuple[dict[str, int], np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def shares(self, words: list[str]) -> np.ndarray:
         """The shares of `words`, in order: one row each."""
@@ -148,13 +161,7 @@ class _WordRows:
         """The shares of words not met yet, all at once: one dictionary pass over their features and one
         `np.bincount` per column, which adds each word's known features' weights in feature order: the same
         floats, to the last bit, as ``weights[rows].sum(axis=0)`` word by word."""
-        features = [_word_features(w) for w in words]
-        counts = np.fromiter(map(len, features), dtype=np.int64, count=len(words))
-        found = np.fromiter(
-            map(self._vocabulary.get, itertools.chain.from_iterable(features), itertools.repeat(-1)),
-            dtype=np.int64,
-            count=int(counts.sum()),
-        )
+        counts, found = self._found(words)
         known = found >= 0
         owners = np.repeat(np.arange(len(words)), counts)[known]
         values = self._weights[found[known]]
@@ -163,6 +170,40 @@ class _WordRows:
             out[:, j] = np.bincount(owners, weights=values[:, j], minlength=len(words))
         out[:, -1] = counts
         return out
+
+    def _found(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Each word's number of features and the vocabulary row of each of its features (-1: unknown), word
+        after word. Looking a new word's n-grams up in the large vocabulary is most of what it costs; the words
+        the `source` table has just looked up (the stance and frame table reads the words of sentences the fast
+        table has just scored) are taken from it instead."""
+        recent = self._source._recent if self._source is not None else None
+        positions = [-1] * len(words) if recent is None else [recent[0].get(w, -1) for w in words]
+        missing = [w for w, k in zip(words, positions) if k < 0]
+        features = [_word_features(w) for w in missing]
+        new_counts = np.fromiter(map(len, features), dtype=np.int64, count=len(missing))
+        new_found = np.fromiter(
+            map(self._vocabulary.get, itertools.chain.from_iterable(features), itertools.repeat(-1)),
+            dtype=np.int64,
+            count=int(new_counts.sum()),
+        )
+        if len(missing) == len(words):
+            counts, found = new_counts, new_found
+        else:
+            # Gather each word's run of rows from the source's array or from the new one, in word order.
+            _, firsts, old_counts, old_found = recent  # type: ignore[misc]
+            where = np.asarray(positions, dtype=np.int64)
+            reused = where >= 0
+            counts = np.empty(len(words), dtype=np.int64)
+            begins = np.empty(len(words), dtype=np.int64)
+            counts[reused], begins[reused] = old_counts[where[reused]], firsts[where[reused]]
+            counts[~reused] = new_counts
+            begins[~reused] = len(old_found) + np.cumsum(new_counts) - new_counts
+            pool = np.concatenate([old_found, new_found])
+            total = int(counts.sum())
+            found = pool[np.repeat(begins - (np.cumsum(counts) - counts), counts) + np.arange(total)]
+        if self._remember:
+            self._recent = ({w: k for k, w in enumerate(words)}, np.cumsum(counts) - counts, counts, found)
+        return counts, found
 
 
 # Bound on the table of `_WordRows` (about 10 MB): a language's vocabulary fits.
@@ -190,12 +231,12 @@ class Model:
     @functools.cached_property
     def _word_rows(self) -> _WordRows:
         """Words' shares of the fast tier's three logits."""
-        return _WordRows(self.vocabulary, self.fast_weights)
+        return _WordRows(self.vocabulary, self.fast_weights, remember=True)
 
     @functools.cached_property
     def _label_rows(self) -> _WordRows:
         """Words' shares of the stance and frame logits."""
-        return _WordRows(self.vocabulary, np.hstack([self.stance_weights, self.frame_weights]))
+        return _WordRows(self.vocabulary, np.hstack([self.stance_weights, self.frame_weights]), source=self._word_rows)
 
     @functools.cached_property
     def _pair_rows(self) -> dict[tuple[str, str], int]:
