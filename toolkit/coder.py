@@ -640,7 +640,8 @@ def code(
         # Rules alone have no calibrated score.
         return statements.assign(method="rule", score=None)[columns]
     m = model()
-    keys = list(zip(sentences["review_id"].astype(str).tolist(), sentences["sentence_id"].astype(str).tolist()))
+    review_keys = sentences["review_id"].astype(str).tolist()
+    keys = list(zip(review_keys, sentences["sentence_id"].astype(str).tolist()))
     position = {k: i for i, k in enumerate(keys)}
     rule = np.zeros((len(keys), 3), dtype=bool)
     for rid, sid, aspect in zip(
@@ -653,7 +654,7 @@ def code(
     texts = sentences["text"].tolist()
     # Each sentence's words, found once for its scores and again, when the model adds it, for its labels.
     words = _words_many(texts)
-    p = probabilities(texts, tier=tier, groups=sentences["review_id"].astype(str).tolist(), rules=rule, words=words)
+    p = probabilities(texts, tier=tier, groups=review_keys, rules=rule, words=words)
     settings = m.settings["tiers"][tier]
     scores = np.empty_like(p)
     keep = np.empty_like(rule)
