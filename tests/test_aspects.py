@@ -801,3 +801,113 @@ def test_multi_word_terms_match_however_their_second_word_is_compared():
         ("plain", "the costs"),
         ("stemmed", "The true story"),
     ]
+
+
+# Sentences and the hits their own language's cues give: (cue id, matched text, negated), in `_sentence_hits`
+# order. "İ" lowercases to two characters, which moves every later text's offsets in the lowercased batch.
+BATCHED = [
+    (
+        "en",
+        "It was not a big-budget film.",
+        [
+            ("budget.en.big_budget", "big-budget", True),
+            ("budget.en.budget", "budget", True),
+            ("budget.en.production", "film", False),
+        ],
+    ),
+    ("en", "", []),
+    ("en", "—?!", []),
+    (
+        "tr",
+        "İSTANBUL'da çekilen filmin bütçesi 2 milyon dolar.",
+        [
+            ("budget.tr.production", "çekilen", False),
+            ("budget.tr.production", "filmin", False),
+            ("budget.tr.butce", "bütçesi", False),
+            ("budget.tr.figure", "2 milyon dolar", False),
+        ],
+    ),
+    (
+        "en",
+        "The film cost $15 million, they say.",
+        [
+            ("budget.en.production", "film", False),
+            ("budget.en.cost", "cost", False),
+            ("budget.en.figure", "$15 million", False),
+        ],
+    ),
+    (
+        "de",
+        "Der Film hat ein Budget von 5 Millionen Euro.",
+        [
+            ("budget.de.production", "Film", False),
+            ("budget.de.budget", "Budget", False),
+            ("budget.de.figure", "5 Millionen Euro", False),
+        ],
+    ),
+    ("el", "ΠΡΟΠΑΓΑΝΔΑ ΤΟΥ ΚΡΑΤΟΣ", []),
+    (
+        "ru",
+        "Бюджет фильма — 400 миллионов рублей.",
+        [
+            ("budget.ru.бюджет", "Бюджет", False),
+            ("budget.ru.production", "фильма", False),
+            ("budget.ru.figure", "400 миллионов рублей", False),
+        ],
+    ),
+    ("en", "x", []),
+    (
+        "ja",
+        "この映画の製作費は50億円だった。",
+        [
+            ("budget.ja.production_cost", "製作費", False),
+            ("budget.ja.figure", "50億円", False),
+            ("budget.ja.production", "映画", False),
+            ("budget.ja.production", "製作", False),
+        ],
+    ),
+    ("en", "1", []),
+]
+
+
+def test_texts_matched_together_give_each_texts_own_hits():
+    """`_texts_hits` matches a batch of texts joined into one string (words, digits and literals found once, then
+    mapped back by offset): each text must get exactly the hits it gets alone, offsets into itself included,
+    whatever texts come before and after it."""
+
+    def described(hits, text):
+        return [(h.cue.id, text[h.start : h.end], h.negated) for h in hits]
+
+    texts = [text for _, text, _ in BATCHED] + AWKWARD
+    for language in ("en", "de", "ru", "tr", "el", "ja", "pl"):
+        matcher = aspects._matcher(language)
+        for order in (texts, texts[::-1]):
+            together = aspects._texts_hits(matcher, order)
+            alone = [aspects._texts_hits(matcher, [text])[0] for text in order]
+            assert together == alone, language
+    for language, text, expected in BATCHED:
+        batch = [t for _, t, _ in BATCHED]
+        hits = aspects._texts_hits(aspects._matcher(language), batch)[batch.index(text)]
+        assert described(hits, text) == expected, text
+        assert described(aspects._sentence_hits(aspects._matcher(language), text), text) == expected
+
+
+def test_globs_found_through_their_literals_are_those_that_match():
+    """`_candidates` tries only the globs whose literal starts or ends the word (`_glob_candidates`); the globs it
+    keeps must be exactly those that match when every glob is tried, on shipped words in every language
+    (every 50th shipped word, and a few made to hit "abc*" and "*abc" globs: trying every glob is slow)."""
+    words = sorted(_shipped_vocabulary())[::50] + ["İSTANBUL", "Budgetrahmen", "малобюджетный", "x", "_"]
+    matched = 0
+    for language in aspects._every_language():
+        matcher = aspects._matcher(language)
+        for word in words:
+            lower = word.lower()
+            every = [(cue, term) for glob, cue, term in matcher.globs if glob.match(word if cue.case else lower)]
+            indexed = [
+                matcher.globs[k][1:]
+                for k in aspects._glob_candidates(matcher, word, lower)
+                if matcher.globs[k][0].match(word if matcher.globs[k][1].case else lower)
+            ]
+            assert indexed == every, (language, word)
+            matched += bool(every)
+    assert matched > 100

@@ -473,3 +473,47 @@ def test_a_labelled_review_without_a_film_is_named(tmp_path):
     )
     with pytest.raises(SystemExit, match=r"set1/reviews.jsonl: review 'r2' lacks 'film'"):
         load_training(tmp_path)
+
+
+def test_words_of_many_texts_tokenised_together_equal_each_texts_own():
+    """`_words_many` lowercases and tokenises texts joined into one string; each text must get its own words."""
+    texts = [
+        "ΟΔΟΣ ΣΤΟ ΔΙΑΣΤΗΜΑ",  # final sigma at the end of a text
+        "Σ",
+        "",
+        "İstanbul'da $15m, ₹45 crore — 1999!",
+        "...",
+        "この映画の製作費は約1億ドル",
+        "x",
+    ]
+    for order in (texts, texts[::-1], texts[1:], ["", ""], []):
+        assert coder._words_many(order) == [coder._words(t) for t in order]
+    assert coder._words_many(["A 7 b", "ΟΔΟΣ"]) == [["a", "0", "b"], ["οδος"]]
+
+
+def test_evidence_keeps_at_most_k_words_as_a_slice_would():
+    m = coder.model()
+    texts = ["The film cost $15 million, a shoestring budget.", "...", "The film cost $15 million."]
+    full = m.strongest_many(texts, [0, 0, 0], k=100)
+    assert len(full[0]) > 3 and full[1] == []
+    for k in (0, 1, 3, -1, -100):
+        assert m.strongest_many(texts, [0, 0, 0], k=k) == [found[:k] for found in full]
+
+
+def test_stance_and_frame_rows_from_the_fast_tables_lookups_equal_their_own():
+    """The stance and frame table takes the feature rows of words the fast table has just looked up
+    (`_WordRows._found`); its rows must be the very floats it computes alone, whether all, some or none of its
+    words were among the fast table's last ones."""
+    m = coder.model()
+    weights = np.hstack([m.stance_weights, m.frame_weights])
+    fast = coder._WordRows(m.vocabulary, m.fast_weights, remember=True)
+    fast.shares(coder._words("Der Film kostete 13 Millionen Euro, das Budget war klein. Propaganda!"))
+    for words in (
+        coder._words("Der Film kostete 13 Millionen Euro"),  # all among the fast table's last words
+        coder._words("Der Film war Propaganda des Kalten Krieges"),  # some
+        coder._words("Фильм снят по реальным событиям"),  # none
+        [],
+    ):
+        alone = coder._WordRows(m.vocabulary, weights)._new_rows(words)
+        reused = coder._WordRows(m.vocabulary, weights, source=fast)._new_rows(words)
+        assert np.array_equal(alone.view(np.int64), reused.view(np.int64))

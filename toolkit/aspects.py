@@ -38,7 +38,7 @@ from pandas.api.extensions import ExtensionDtype
 
 from toolkit import regex_literals
 from toolkit.datafiles import load_yaml, read_text
-from toolkit.tables import STATEMENT_COLUMNS, TableError, require
+from toolkit.tables import STATEMENT_COLUMNS, TableError, require, sort_stably
 
 __all__ = [
     "extract_statements",
@@ -233,6 +233,13 @@ def _polish_suffixes() -> tuple[str, ...]:
 
 
 @functools.cache
+def _polish_suffixes_by_length() -> tuple[tuple[int, frozenset[str]], ...]:
+    # By length, longest first: one set look-up per length instead of an `endswith` per suffix.
+    sizes = sorted({len(s) for s in _polish_suffixes()}, reverse=True)
+    return tuple((n, frozenset(s for s in _polish_suffixes() if len(s) == n)) for n in sizes)
+
+
+@functools.cache
 def _stemmer(language: str) -> Any:
     if language not in _SNOWBALL:
         return None
@@ -294,9 +301,10 @@ def _stem(word: str, language: str) -> str:
     """
     word = word.lower()
     if language == "pl":
-        for suffix in _polish_suffixes():
-            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-                return word[: -len(suffix)]
+        # The longest suffix the word ends with that leaves three letters (`_polish_suffixes` tried in order).
+        for size, suffixes in _polish_suffixes_by_length():
+            if len(word) - size >= 3 and word[-size:] in suffixes:
+                return word[:-size]
         return word
     stemmer = _stemmer(language)
     return stemmer.stem(word) if stemmer is not None else word
@@ -330,6 +338,8 @@ def _glob_source(word: str) -> str:
 #   3. the cue patterns that can match (`_patterns_for`: one Aho–Corasick pass over the lowercased sentence
 #      finds the literals that the patterns require, `toolkit.regex_literals`), each run over the sentence;
 #   4. each hit marked negated when a negation word comes shortly before it in the same clause (`_negated`).
+# The stage matches all the sentences one matcher is tried on at once (`_texts_hits`): steps 1 and 3 run over them
+# all joined, and only the sentences they find something in go through steps 2 and 4 one by one.
 
 
 @dataclass(frozen=True)
@@ -343,6 +353,13 @@ class _Matcher:
     starts: dict[tuple[str, str], tuple[tuple[Cue, tuple[str, ...]], ...]]
     globs: tuple[tuple[re.Pattern[str], Cue, tuple[str, ...]], ...]
     any_glob: re.Pattern[str] | None
+    # The globs a word may match, found without trying each (`_glob_candidates`): those of the form "abc*" by
+    # (case-sensitive?, "abc"), those of the form "*abc" likewise, the lengths of those literals, and the rest.
+    glob_prefixes: dict[tuple[bool, str], tuple[int, ...]]
+    glob_suffixes: dict[tuple[bool, str], tuple[int, ...]]
+    glob_prefix_sizes: tuple[int, ...]
+    glob_suffix_sizes: tuple[int, ...]
+    glob_others: tuple[int, ...]
     stems: bool
     # `_head` of every stemmed first word: a word none of whose heads' prefixes is here cannot stem to one.
     stem_heads: frozenset[str]
@@ -414,6 +431,17 @@ def _build_matcher(cues: Iterable[Cue], language: str) -> _Matcher:
                 kind = "c" if cue.case else ("s" if cue.stem else "l")
                 starts.setdefault((kind, first), []).append((cue, term))
     any_glob = re.compile("(?:" + "|".join(sorted(set(glob_sources))) + r")\Z", re.IGNORECASE) if globs else None
+    prefixes: dict[tuple[bool, str], list[int]] = {}
+    suffixes: dict[tuple[bool, str], list[int]] = {}
+    others = []
+    for k, (_, cue, term) in enumerate(globs):
+        literal = term[0].replace("*", "")
+        if term[0].count("*") == 1 and literal and term[0].endswith("*"):
+            prefixes.setdefault((cue.case, literal), []).append(k)
+        elif term[0].count("*") == 1 and literal and term[0].startswith("*"):
+            suffixes.setdefault((cue.case, literal), []).append(k)
+        else:
+            others.append(k)
     always = tuple(k for k, (_, _, needs) in enumerate(patterns) if needs is None)
     with_digit = tuple(k for k, (_, _, needs) in enumerate(patterns) if needs is None or needs is _DIGIT)
     by_literal: dict[str, list[int]] = {}
@@ -426,6 +454,11 @@ def _build_matcher(cues: Iterable[Cue], language: str) -> _Matcher:
         {key: tuple(terms) for key, terms in starts.items()},
         tuple(globs),
         any_glob,
+        {key: tuple(found) for key, found in prefixes.items()},
+        {key: tuple(found) for key, found in suffixes.items()},
+        tuple(sorted({len(literal) for _, literal in prefixes})),
+        tuple(sorted({len(literal) for _, literal in suffixes})),
+        tuple(others),
         any(kind == "s" for kind, _ in starts),
         frozenset(_head(first) for kind, first in starts if kind == "s"),
         tuple(patterns),
@@ -458,42 +491,115 @@ def _matcher(language: str) -> _Matcher:
 
 def _sentence_hits(matcher: _Matcher, text: str) -> list[_Hit]:
     """Every hit of the matcher's cues in one sentence, in the four steps above."""
-    words = _WORD.findall(text)
-    offsets: list[tuple[int, int]] = []
+    return _texts_hits(matcher, [text])[0]
+
+
+# Words and the gaps between them in one pass: ``split`` gives [gap, word, gap, word, ..., gap].
+_WORD_SPLIT = re.compile(r"(\w+)")
+# Joins a batch's texts (`_texts_hits`): no word, cue literal or digit contains it, and it is neither cased
+# nor case-ignorable, so each text lowercases joined exactly as alone ("Σ" stays final at a text's end).
+_SEPARATOR = "\x00"
+
+
+def _texts_hits(matcher: _Matcher, texts: list[str]) -> list[list[_Hit]]:
+    """`_sentence_hits` of each of `texts`, the same hits in the same order.
+
+    Steps 1 and 3 cost a few calls per sentence whatever it holds, and most sentences hold no cue, so they run
+    once over all the texts joined by `_SEPARATOR`: one split into words and gaps (their offsets are running
+    sums of the pieces' lengths), one memo look-up per word, one digit scan and one Aho–Corasick pass over the
+    lowercased texts, each find mapped back to its text by offset. Only texts with a word that starts a term
+    or a pattern that can match go on to steps 2 to 4 (`_hits_in`), each with its own slice of the words.
+    """
+    if not texts:
+        return []
+    n = len(texts)
+    joined = _SEPARATOR.join(texts)
+    parts = _WORD_SPLIT.split(joined)
+    words = parts[1::2]
+    piece_ends = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
+    word_starts, word_ends = piece_ends[0:-1:2], piece_ends[1::2]
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+    bases = np.zeros(n, dtype=np.int64)
+    bases[1:] = np.cumsum(lengths + 1)[:-1]
+    # Text j's words are words[cuts[j]:cuts[j + 1]] (no word crosses a separator).
+    cuts = np.append(np.searchsorted(word_starts, bases), len(words)).tolist()
+    starting = _starting(matcher, words)
+    with_terms = np.flatnonzero(np.fromiter(map(bool, starting), dtype=bool, count=len(words)))
+    busy = set((np.searchsorted(cuts, with_terms, "right") - 1).tolist())
+    patterns = _texts_patterns(matcher, texts, joined, bases)
+    out: list[list[_Hit]] = [[] for _ in texts]
+    if not busy and not any(patterns):
+        return out
+    # Offsets within each text, as `_WORD.finditer(text)` spans would give them.
+    owner_bases = np.repeat(bases, np.diff(cuts))
+    starts, ends = (word_starts - owner_bases).tolist(), (word_ends - owner_bases).tolist()
+    for j in sorted(busy.union(j for j, chosen in enumerate(patterns) if chosen)):
+        a, b = cuts[j], cuts[j + 1]
+        out[j] = _hits_in(matcher, texts[j], words[a:b], starts[a:b], ends[a:b], starting[a:b], patterns[j])
+    return out
+
+
+def _texts_patterns(matcher: _Matcher, texts: list[str], joined: str, bases: np.ndarray) -> list[Any]:
+    """`_patterns_for` of each of `texts` (`joined` by `_SEPARATOR`, text j from ``bases[j]``), with one digit
+    scan and one automaton pass for them all."""
+    chosen: list[Any] = [matcher.always] * len(texts)
+    if len(matcher.with_digit) > len(matcher.always):
+        found = [m.start() for m in _digit_runs().finditer(joined)]
+        for j in set((np.searchsorted(bases, found, "right") - 1).tolist()):
+            chosen[j] = matcher.with_digit
+    if matcher.literals is None:
+        return chosen
+    lowered = list(map(str.lower, texts))
+    lower_bases = list(itertools.accumulate((len(t) + 1 for t in lowered[:-1]), initial=0))
+    enabled: dict[int, set[int]] = {}
+    for end, positions in matcher.literals.iter(_SEPARATOR.join(lowered)):
+        enabled.setdefault(bisect.bisect_right(lower_bases, end) - 1, set()).update(positions)
+    for j, found in enabled.items():
+        chosen[j] = sorted(found.union(chosen[j]))
+    return chosen
+
+
+def _hits_in(
+    matcher: _Matcher,
+    text: str,
+    words: list[str],
+    starts: list[int],
+    ends: list[int],
+    starting: list[Any],
+    patterns: Any,
+) -> list[_Hit]:
+    """Steps 2 to 4 on one text: its `words`, where each starts and ends, the terms each starts (`starting`)
+    and the `patterns` to run."""
     spans: dict[int, tuple[Cue, set[tuple[int, int]]]] = {}  # id(cue): hashing a frozen Cue is slow
 
     def hit(cue: Cue, start: int, end: int) -> None:
-        spans.setdefault(id(cue), (cue, set()))[1].add((start, end))
+        found = spans.get(id(cue))
+        if found is None:
+            spans[id(cue)] = (cue, {(start, end)})
+        else:
+            found[1].add((start, end))
 
-    starting = _starting(matcher, words)
-    if any(starting):
-        offsets = _offsets(text)
-        last = len(words) - 1
-        for i in itertools.compress(range(len(words)), starting):
-            starts = starting[i]
-            for cue in starts.single:
-                hit(cue, *offsets[i])
-            if starts.longer and i < last:
-                for cue, term in starts.following(words[i + 1], matcher.language):
-                    if _term_at(cue, term, words, offsets, text, i):
-                        hit(cue, offsets[i][0], offsets[i + len(term) - 1][1])
-    for k in _patterns_for(matcher, text):
+    last = len(words) - 1
+    for i in itertools.compress(range(len(words)), starting):
+        first = starting[i]
+        for cue in first.single:
+            hit(cue, starts[i], ends[i])
+        if first.longer and i < last:
+            for cue, term in first.following(words[i + 1], matcher.language):
+                if _term_at(cue, term, words, starts, ends, text, i):
+                    hit(cue, starts[i], ends[i + len(term) - 1])
+    for k in patterns:
         cue, pattern, _ = matcher.patterns[k]
         for m in pattern.finditer(text):
             if m.end() > m.start():
                 hit(cue, m.start(), m.end())
-    if spans and not offsets:
-        offsets = _offsets(text)
+    if not spans:
+        return []
     return [
-        _Hit(cue, start, end, cue.negatable and _negated(start, text, words, offsets, cue.language))
+        _Hit(cue, start, end, cue.negatable and _negated(start, text, words, ends, cue.language))
         for cue, found in spans.values()
         for start, end in sorted(found)
     ]
-
-
-def _offsets(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each of the words ``_WORD.findall(text)`` gives."""
-    return [m.span() for m in _WORD.finditer(text)]
 
 
 def _starting(matcher: _Matcher, words: list[str]) -> list[Any]:
@@ -518,8 +624,31 @@ def _candidates(matcher: _Matcher, word: str) -> tuple[tuple[Cue, tuple[str, ...
     if matcher.stems and _may_stem_to(lower, matcher.stem_heads):
         found += starts.get(("s", _stem(word, matcher.language)), ())
     if matcher.any_glob is not None and matcher.any_glob.match(word):
-        found += tuple((cue, term) for glob, cue, term in matcher.globs if glob.match(word if cue.case else lower))
+        globs = matcher.globs
+        found += tuple(
+            globs[k][1:]
+            for k in _glob_candidates(matcher, word, lower)
+            if globs[k][0].match(word if globs[k][1].case else lower)
+        )
     return found
+
+
+def _glob_candidates(matcher: _Matcher, word: str, lower: str) -> list[int]:
+    """Positions in ``matcher.globs`` of the globs `word` may match, in order: "abc*" only if the word (or its
+    lowercase, as the cue compares) starts with "abc", "*abc" only if it ends so, any other glob always. A
+    superset of those that match, each still tried (`_candidates`), so a test of every glob per new word is
+    spared, not changed."""
+    found = set(matcher.glob_others)
+    for table, sizes, cut in (
+        (matcher.glob_prefixes, matcher.glob_prefix_sizes, lambda s, n: s[:n]),
+        (matcher.glob_suffixes, matcher.glob_suffix_sizes, lambda s, n: s[-n:]),
+    ):
+        for n in sizes:
+            if n > len(word) and n > len(lower):
+                break
+            found.update(table.get((False, cut(lower, n)), ()))
+            found.update(table.get((True, cut(word, n)), ()))
+    return sorted(found)
 
 
 def _head(word: str) -> str:
@@ -557,7 +686,7 @@ _BEYOND_LATIN_1 = re.compile("[^\x00-\xff]")
 
 
 def _term_at(
-    cue: Cue, term: tuple[str, ...], words: list[str], offsets: list[tuple[int, int]], text: str, i: int
+    cue: Cue, term: tuple[str, ...], words: list[str], starts: list[int], ends: list[int], text: str, i: int
 ) -> bool:
     """Whether the words from position `i` on are the whole `term` (its first word is known to match), with
     nothing but a short gap (`_GAP`) between them."""
@@ -567,7 +696,7 @@ def _term_at(
     for k in range(1, size):
         if not _word_matches(term[k], words[i + k], cue):
             return False
-        if _GAP.fullmatch(text[offsets[i + k - 1][1] : offsets[i + k][0]]) is None:
+        if _GAP.fullmatch(text[ends[i + k - 1] : starts[i + k]]) is None:
             return False
     return True
 
@@ -593,12 +722,12 @@ def _patterns_for(matcher: _Matcher, text: str) -> tuple[int, ...] | list[int]:
     return sorted(enabled.union(chosen)) if enabled else chosen
 
 
-def _negated(start: int, text: str, words: list[str], offsets: list[tuple[int, int]], language: str) -> bool:
-    """Whether one of the `window` words before `start` is a negation, with no clause break between."""
+def _negated(start: int, text: str, words: list[str], ends: list[int], language: str) -> bool:
+    """Whether one of the `window` words (which end at `ends`) before `start` is a negation, with no clause
+    break between."""
     negations, window = _negations().get(language, (frozenset(), 3))
     if not negations:
         return False
-    ends = [b for _, b in offsets]
     before = bisect.bisect_right(ends, start)
     for k in range(before - 1, max(before - window, 0) - 1, -1):
         if _CLAUSE_BREAK.search(text[ends[k] : start]):
@@ -634,6 +763,12 @@ def _digit_search() -> Callable[[str], re.Match[str] | None]:
             start = c
         prev = c
     return re.compile("[\\d" + "".join(ranges) + "]").search
+
+
+@functools.cache
+def _digit_runs() -> re.Pattern[str]:
+    """Runs of the characters `_digit_search` finds, to find them in many texts in one scan."""
+    return re.compile(_digit_search().__self__.pattern + "+")  # the search's own class
 
 
 def _hits(cues: Iterable[Cue], text: str) -> list[_Hit]:
@@ -672,14 +807,39 @@ def _aspect_hits(
     text: str, languages: Iterable[str], profile_languages: list[str], extra: dict[str, _Matcher] | None
 ) -> dict[str, list[_Hit]]:
     """Every cue hit in `text`, by aspect."""
+    return _batch_aspect_hits([text], [_matchers_for(languages, profile_languages, extra)])[0]
+
+
+def _matchers_for(
+    languages: Iterable[str], profile_languages: list[str], extra: dict[str, _Matcher] | None
+) -> tuple[_Matcher, ...]:
+    """The matchers to try, in order: the codebook's in `languages`, then the profile's (`extra`)."""
     known = _codebook_languages()
     matchers = [_matcher(lang) for lang in dict.fromkeys(languages) if lang in known]
     matchers += [extra[lang] for lang in profile_languages] if extra else []
-    hits: dict[str, list[_Hit]] = {}
-    for matcher in matchers:
-        for hit in _sentence_hits(matcher, text):
-            hits.setdefault(hit.cue.aspect, []).append(hit)
-    return hits
+    return tuple(matchers)
+
+
+def _batch_aspect_hits(texts: list[str], matchers: list[tuple[_Matcher, ...]]) -> list[dict[str, list[_Hit]]]:
+    """Every cue hit in each of `texts` with its `matchers`, by aspect; each matcher runs once over all the texts
+    it is tried on (`_texts_hits`), and each text's hits come in the order of its matchers."""
+    batches: dict[int, tuple[_Matcher, list[int]]] = {}  # id(matcher): a _Matcher holds dicts, so cannot hash
+    for i, tried in enumerate(matchers):
+        for matcher in tried:
+            batches.setdefault(id(matcher), (matcher, []))[1].append(i)
+    found: dict[tuple[int, int], list[_Hit]] = {}
+    for key, (matcher, indices) in batches.items():
+        for i, hits in zip(indices, _texts_hits(matcher, [texts[i] for i in indices])):
+            if hits:
+                found[(i, key)] = hits
+    out: list[dict[str, list[_Hit]]] = []
+    for i, tried in enumerate(matchers):
+        by_aspect: dict[str, list[_Hit]] = {}
+        for matcher in tried:
+            for hit in found.get((i, id(matcher)), ()):
+                by_aspect.setdefault(hit.cue.aspect, []).append(hit)
+        out.append(by_aspect)
+    return out
 
 
 def _coded(text: str, hits: dict[str, list[_Hit]]) -> dict[str, dict[str, Any]]:
@@ -912,18 +1072,20 @@ def extract_statements(
     review_langs = (
         dict(zip(reviews["review_id"].astype(str), reviews["language"])) if "language" in reviews.columns else {}
     )
-    ordered = sentences.assign(_rid=sentences["review_id"].astype(str)).sort_values(
-        ["_rid", "start", "end"], kind="stable"
+    ordered = sentences.assign(_rid=sentences["review_id"].astype(str))
+    ordered = sort_stably(
+        ordered, list(zip(ordered["_rid"].tolist(), ordered["start"].tolist(), ordered["end"].tolist()))
     )
     rows: list[dict[str, Any]] = []
     previous: dict[str, list[str]] = {}  # review → the incident tags of its last sentence's accuracy cues
-    languages_of: dict[tuple[str | None, str | None], tuple[list[str], list[str]]] = {}
+    matchers_of: dict[tuple[str | None, str | None], tuple[_Matcher, ...]] = {}
     extra = _profile_matchers(profile.cue_specs) if profile is not None and profile.cue_specs else None
     has_lang = "language" in ordered.columns
     records = zip(
         *(_column_values(ordered, c) for c in ("_rid", "sentence_id", "start", "end", "text")),
         _column_values(ordered, "language") if has_lang else itertools.repeat(None),
     )
+    checked = []  # (rid, sid, start, end, text, s_lang, r_lang, matchers) of each sentence
     for rid, sid, raw_start, raw_end, text, s_lang in records:
         if rid not in texts:
             raise TableError(f"aspects.extract_statements: sentence {sid} names review {rid}, not in reviews")
@@ -935,14 +1097,17 @@ def extract_statements(
             )
         s_lang = s_lang if isinstance(s_lang, str) else None
         r_lang = review_langs.get(rid)
-        # Few distinct (sentence, review) language pairs: work each one's list out once. Only strings count
+        # Few distinct (sentence, review) language pairs: work each one's matchers out once. Only strings count
         # as languages in `_languages_for`, so anything else is keyed as None.
         key = (s_lang, r_lang if isinstance(r_lang, str) else None)
-        both = languages_of.get(key)
-        if both is None:
-            both = languages_of[key] = (_languages_for(*key), _profile_languages_for(*key, extra) if extra else [])
-        langs, profile_langs = both
-        hits = _aspect_hits(text, langs, profile_langs, extra)
+        matchers = matchers_of.get(key)
+        if matchers is None:
+            matchers = matchers_of[key] = _matchers_for(
+                _languages_for(*key), _profile_languages_for(*key, extra) if extra else [], extra
+            )
+        checked.append((rid, sid, start, end, text, s_lang, r_lang, matchers))
+    all_hits = _batch_aspect_hits([c[4] for c in checked], [c[7] for c in checked])
+    for (rid, sid, start, end, text, s_lang, r_lang, _), hits in zip(checked, all_hits):
         coded = _coded(text, hits)
         for aspect_name, result in coded.items():
             incidents = result["incidents"]
@@ -970,9 +1135,9 @@ def extract_statements(
     if rows:
         out = pd.DataFrame(rows, columns=columns)
         order = {name: i for i, name in enumerate(codebook())}
-        out = out.assign(_o=out["aspect"].map(order), _r=out["review_id"].astype(str))
-        out = out.sort_values(["_r", "start", "_o"], kind="stable")
-        out = out.drop(columns=["_o", "_r"]).reset_index(drop=True)
+        # By review, start and aspect (the rows come so already, unless two sentences start at one offset).
+        keys = zip(out["review_id"].astype(str).tolist(), out["start"].tolist(), map(order.get, out["aspect"].tolist()))
+        out = sort_stably(out, list(keys))
     else:
         out = pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
     # The learned coder keeps, drops or adds statements beside the rules (`coder="rules"`: rules alone).

@@ -34,7 +34,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit.datafiles import load_yaml
-from toolkit.tables import STATEMENT_COLUMNS
+from toolkit.tables import STATEMENT_COLUMNS, sort_stably
 
 __all__ = [
     "ASPECTS",
@@ -84,6 +84,21 @@ def _words(text: str) -> list[str]:
     return _TOKEN.findall(_NONZERO_DIGIT.sub("0", text.lower()))
 
 
+# Joins many texts into one string to tokenise them at once: no token contains it, and it is neither cased nor
+# case-ignorable, so each text lowercases joined exactly as alone ("Σ" stays final at a text's end).
+_SEPARATOR = "\x00"
+# Tokens and the gaps between them in one pass: ``split`` gives [gap, token, gap, token, ..., gap].
+_TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
+
+
+def _words_many(texts: Sequence[str]) -> list[list[str]]:
+    """`_words` of each text, with one lowercasing and digit substitution of them all joined."""
+    joined = _SEPARATOR.join(texts)
+    if joined.count(_SEPARATOR) != len(texts) - 1:  # no texts, or a text holds the separator itself
+        return list(map(_words, texts))
+    return list(map(_TOKEN.findall, _NONZERO_DIGIT.sub("0", joined.lower()).split(_SEPARATOR)))
+
+
 def features(text: str) -> list[str]:
     """The fast tier's features of a sentence: per-word features and word pairs, with repetition.
 
@@ -103,13 +118,26 @@ class _WordRows:
     one per column, then its number of features) as one row of a table, so that a batch of words becomes one
     index."""
 
-    def __init__(self, vocabulary: dict[str, int], weights: np.ndarray) -> None:
+    def __init__(
+        self,
+        vocabulary: dict[str, int],
+        weights: np.ndarray,
+        *,
+        source: _WordRows | None = None,
+        remember: bool = False,
+    ) -> None:
         self._vocabulary, self._weights = vocabulary, weights
         self._width = weights.shape[1] + 1
         self._row: dict[str, int] = {}
         # Rows 0 .. len(self._row) - 1 are filled; the rest is room to grow into, doubled when it runs out, so
         # that the many small additions of one sentence at a time (`Model.labels`) cost no copy of the table.
         self._table = np.zeros((_WORD_ROWS_START, self._width))
+        # Another table over the same vocabulary whose last new words' feature rows this one reuses (`_found`),
+        # and whether this one keeps its own for such a table.
+        self._source, self._remember = source, remember
+        # The feature rows of the words of this table's last `_new_rows`: word → position, each word's first
+        # feature's place in `found`, its number of features, and the vocabulary rows (-1: unknown) themselves.
+        self._recent: tuple[dict[str, int], np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def shares(self, words: list[str]) -> np.ndarray:
         """The shares of `words`, in order: one row each."""
@@ -133,13 +161,7 @@ class _WordRows:
         """The shares of words not met yet, all at once: one dictionary pass over their features and one
         `np.bincount` per column, which adds each word's known features' weights in feature order: the same
         floats, to the last bit, as ``weights[rows].sum(axis=0)`` word by word."""
-        features = [_word_features(w) for w in words]
-        counts = np.fromiter(map(len, features), dtype=np.int64, count=len(words))
-        found = np.fromiter(
-            map(self._vocabulary.get, itertools.chain.from_iterable(features), itertools.repeat(-1)),
-            dtype=np.int64,
-            count=int(counts.sum()),
-        )
+        counts, found = self._found(words)
         known = found >= 0
         owners = np.repeat(np.arange(len(words)), counts)[known]
         values = self._weights[found[known]]
@@ -148,6 +170,40 @@ class _WordRows:
             out[:, j] = np.bincount(owners, weights=values[:, j], minlength=len(words))
         out[:, -1] = counts
         return out
+
+    def _found(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """Each word's number of features and the vocabulary row of each of its features (-1: unknown), word
+        after word. Looking a new word's n-grams up in the large vocabulary is most of what it costs; the words
+        the `source` table has just looked up (the stance and frame table reads the words of sentences the fast
+        table has just scored) are taken from it instead."""
+        recent = self._source._recent if self._source is not None else None
+        positions = [-1] * len(words) if recent is None else [recent[0].get(w, -1) for w in words]
+        missing = [w for w, k in zip(words, positions) if k < 0]
+        features = [_word_features(w) for w in missing]
+        new_counts = np.fromiter(map(len, features), dtype=np.int64, count=len(missing))
+        new_found = np.fromiter(
+            map(self._vocabulary.get, itertools.chain.from_iterable(features), itertools.repeat(-1)),
+            dtype=np.int64,
+            count=int(new_counts.sum()),
+        )
+        if len(missing) == len(words):
+            counts, found = new_counts, new_found
+        else:
+            # Gather each word's run of rows from the source's array or from the new one, in word order.
+            _, firsts, old_counts, old_found = recent  # type: ignore[misc]
+            where = np.asarray(positions, dtype=np.int64)
+            reused = where >= 0
+            counts = np.empty(len(words), dtype=np.int64)
+            begins = np.empty(len(words), dtype=np.int64)
+            counts[reused], begins[reused] = old_counts[where[reused]], firsts[where[reused]]
+            counts[~reused] = new_counts
+            begins[~reused] = len(old_found) + np.cumsum(new_counts) - new_counts
+            pool = np.concatenate([old_found, new_found])
+            total = int(counts.sum())
+            found = pool[np.repeat(begins - (np.cumsum(counts) - counts), counts) + np.arange(total)]
+        if self._remember:
+            self._recent = ({w: k for k, w in enumerate(words)}, np.cumsum(counts) - counts, counts, found)
+        return counts, found
 
 
 # Bound on the table of `_WordRows` (about 10 MB): a language's vocabulary fits.
@@ -180,12 +236,12 @@ class Model:
     @functools.cached_property
     def _word_rows(self) -> _WordRows:
         """Words' shares of the fast tier's three logits."""
-        return _WordRows(self.vocabulary, self.fast_weights)
+        return _WordRows(self.vocabulary, self.fast_weights, remember=True)
 
     @functools.cached_property
     def _label_rows(self) -> _WordRows:
         """Words' shares of the stance and frame logits."""
-        return _WordRows(self.vocabulary, np.hstack([self.stance_weights, self.frame_weights]))
+        return _WordRows(self.vocabulary, np.hstack([self.stance_weights, self.frame_weights]), source=self._word_rows)
 
     @functools.cached_property
     def _pair_rows(self) -> dict[tuple[str, str], int]:
@@ -193,21 +249,30 @@ class Model:
         tuple of two words already hashed is found without building and hashing a new string."""
         return {tuple(f[1:].split(" ", 1)): row for f, row in self.vocabulary.items() if f[0] == "b" and " " in f}
 
-    def _pairs(self, per_text: list[list[str]], count: int) -> np.ndarray:
-        """The vocabulary row of each of the `count` pairs of neighbouring words, text after text (-1: unknown)."""
-        pairs = itertools.chain.from_iterable(zip(words, words[1:]) for words in per_text)
-        return np.fromiter(map(self._pair_rows.get, pairs, itertools.repeat(-1)), dtype=np.int64, count=count)
+    def _pairs(self, per_text: list[list[str]]) -> np.ndarray:
+        """The vocabulary row of each pair of neighbouring words, text after text (-1: unknown)."""
+        # All the texts' words in one run, its pairs looked up in one pass, then the pairs that straddle two
+        # texts dropped.
+        words = list(itertools.chain.from_iterable(per_text))
+        found = np.fromiter(
+            map(self._pair_rows.get, zip(words, words[1:]), itertools.repeat(-1)),
+            dtype=np.int64,
+            count=max(len(words) - 1, 0),
+        )
+        ends = np.cumsum(np.fromiter(map(len, per_text), dtype=np.int64, count=len(per_text)))
+        straddle = ends[(ends > 0) & (ends < len(words))] - 1  # a text's last word, then the next text's first
+        return np.delete(found, straddle)
 
-    def fast_logits(self, texts: Sequence[str]) -> np.ndarray:
+    def fast_logits(self, texts: Sequence[str], *, words: list[list[str]] | None = None) -> np.ndarray:
         """Fast-tier logits, shape (len(texts), 3), one column per aspect in ASPECTS order.
 
         A sentence's logit is the sum of its words' remembered shares and its word pairs' weights, divided
         by the square root of its number of features (as in training). Each distinct word's share is one row
         of a table (`_WordRows`); the sums over all texts are one `np.bincount` per column, which adds each
         text's word shares, then its pairs' weights, in order: the same sums, to the last bit, as adding them
-        one by one.
+        one by one. `words`: the texts' `_words`, when the caller has them already.
         """
-        sums, n = self._sums([_words(t) for t in texts], self._word_rows, self.fast_weights)
+        sums, n = self._sums(_words_many(texts) if words is None else words, self._word_rows, self.fast_weights)
         scale = np.divide(1.0, np.sqrt(n), out=np.zeros_like(n), where=n > 0)
         return sums * scale[:, None] + self.fast_bias
 
@@ -220,7 +285,7 @@ class Model:
         lengths = np.fromiter(map(len, per_text), dtype=np.int64, count=n_texts)
         pair_counts = np.maximum(lengths - 1, 0)
         shares = rows.shares(list(itertools.chain.from_iterable(per_text)))
-        pairs = self._pairs(per_text, int(pair_counts.sum()))
+        pairs = self._pairs(per_text)
         known = pairs >= 0
         owners = np.concatenate(
             [np.repeat(np.arange(n_texts), lengths), np.repeat(np.arange(n_texts), pair_counts)[known]]
@@ -253,27 +318,51 @@ class Model:
     ) -> list[list[dict[str, Any]]]:
         """`strongest` of each text for the aspect in the same place of `columns`, with one look-up of all
         their words' shares; offsets moved by the text's `shifts` (its start in the review) when given."""
-        # Each distinct text once (a sentence added for two aspects is one), its words lowercased together:
-        # joined by a character that is neither cased nor case-ignorable, they lowercase exactly as one by one.
-        spans = {text: [m.span() for m in _TOKEN.finditer(text)] for text in texts}
-        first = {}
-        words: list[str] = []
-        for text, found in spans.items():
-            first[text] = len(words)
-            words += (
-                _NONZERO_DIGIT.sub("0", "\x00".join(text[a:b] for a, b in found).lower()).split("\x00") if found else []
-            )
+        if not texts:
+            return []
+        # Each distinct text once (a sentence added for two aspects is one), all of them tokenised in one pass
+        # and their tokens lowercased together, joined by `_SEPARATOR` (so exactly as one by one).
+        unique = list(dict.fromkeys(texts))
+        parts = _TOKEN_SPLIT.split(_SEPARATOR.join(unique))
+        tokens = parts[1::2]
+        words = _NONZERO_DIGIT.sub("0", _SEPARATOR.join(tokens).lower()).split(_SEPARATOR) if tokens else []
         shares = self._word_rows.shares(words)
-        out = []
-        for text, column, shift in zip(texts, columns, shifts or itertools.repeat(0)):
-            found = spans[text]
-            weights = shares[first[text] : first[text] + len(found), column].tolist()
-            scored = sorted((-w, a, b) for w, (a, b) in zip(weights, found) if w > 0)
-            out.append(
-                [
-                    {"cue": "model", "text": text[a:b], "start": a + shift, "end": b + shift, "weight": round(-w, 3)}
-                    for w, a, b in scored[:k]
-                ]
+        # Token offsets: running sums of the pieces' lengths, less the start of the token's text in the join.
+        piece_ends = np.cumsum(np.fromiter(map(len, parts), dtype=np.int64, count=len(parts)))
+        bases = np.zeros(len(unique), dtype=np.int64)
+        bases[1:] = np.cumsum(np.fromiter(map(len, unique), dtype=np.int64, count=len(unique)) + 1)[:-1]
+        firsts = np.searchsorted(piece_ends[0:-1:2], bases)  # each text's first token
+        counts = np.diff(np.append(firsts, len(tokens)))
+        owner_bases = np.repeat(bases, counts)
+        starts, ends = piece_ends[0:-1:2] - owner_bases, piece_ends[1::2] - owner_bases
+        # Every (output, token) pair, the token's share for that output's column, and the positive ones sorted
+        # as ``sorted((-share, start, end))`` sorts each output's tokens (starts differ within a text).
+        which = {text: i for i, text in enumerate(unique)}
+        text_of = np.fromiter(map(which.__getitem__, texts), dtype=np.int64, count=len(texts))
+        sizes = counts[text_of]
+        output = np.repeat(np.arange(len(texts)), sizes)
+        token = np.arange(int(sizes.sum())) - np.repeat(np.cumsum(sizes) - sizes - firsts[text_of], sizes)
+        weight = shares[token, np.asarray(columns, dtype=np.int64)[output]]
+        positive = weight > 0
+        output, token, weight = output[positive], token[positive], weight[positive]
+        order = np.lexsort((starts[token], -weight, output))
+        output, token, weight = output[order], token[order], weight[order]
+        # The first k of each output's (at most k; Python's slice rules for any k).
+        rank = np.arange(len(output)) - np.searchsorted(output, output)
+        found = np.bincount(output, minlength=len(texts))
+        limit = np.array([len(range(n)[:k]) for n in found.tolist()], dtype=np.int64)
+        chosen = rank < limit[output] if len(output) else np.zeros(0, dtype=bool)
+        out: list[list[dict[str, Any]]] = [[] for _ in texts]
+        shifts = list(shifts) if shifts is not None else [0] * len(texts)
+        for i, a, b, w in zip(
+            output[chosen].tolist(),
+            starts[token[chosen]].tolist(),
+            ends[token[chosen]].tolist(),
+            weight[chosen].tolist(),
+        ):
+            shift = shifts[i]
+            out[i].append(
+                {"cue": "model", "text": texts[i][a:b], "start": a + shift, "end": b + shift, "weight": round(w, 3)}
             )
         return out
 
@@ -281,11 +370,12 @@ class Model:
         """Stance (of an accuracy statement) and frames (of a geopolitics one) for a sentence the model found."""
         return self.labels_many([text])[0]
 
-    def labels_many(self, texts: Sequence[str]) -> list[tuple[str, list[str]]]:
-        """`labels` of each text, all scored at once."""
+    def labels_many(self, texts: Sequence[str], *, words: list[list[str]] | None = None) -> list[tuple[str, list[str]]]:
+        """`labels` of each text, all scored at once (`words`: the texts' `_words`, when known already)."""
         if not texts:
             return []
-        sums, n = self._sums([_words(t) for t in texts], self._label_rows, self._label_pair_weights)
+        per_text = _words_many(texts) if words is None else words
+        sums, n = self._sums(per_text, self._label_rows, self._label_pair_weights)
         z = sums / np.sqrt(np.maximum(n, 1.0))[:, None]
         k = self.stance_weights.shape[1]
         labels = self.settings["labels"]
@@ -402,6 +492,7 @@ def probabilities(
     groups: Sequence[Any] | None = None,
     rules: np.ndarray | None = None,
     cascade: bool = True,
+    words: list[list[str]] | None = None,
 ) -> np.ndarray:
     """Model probabilities per aspect, shape (len(texts), 3), before combining with the rules.
 
@@ -409,14 +500,15 @@ def probabilities(
     the encoder's sums depend slightly on the batch, so batches never mix groups and a sentence's score is the
     same however the reviews are chunked. With `rules` (one boolean column per aspect), the accurate tier's
     cascade also sends sentences some rule fired on to the first encoder; ``cascade=False`` sends every
-    sentence through both encoders (for measuring what the cascade saves).
+    sentence through both encoders (for measuring what the cascade saves). `words`: the texts' `_words`, when
+    the caller has them already.
 
     >>> p = probabilities(["The film cost $15 million.", "Great music."], tier="fast")
     >>> bool(p[0, 0] > 0.5 > p[1, 0])
     True
     """
     m = model()
-    fast = m.fast_logits(texts)
+    fast = m.fast_logits(texts, words=words)
     if tier == "fast":
         return _sigmoid(fast)
     if tier != "accurate":
@@ -560,7 +652,8 @@ def code(
         # Rules alone have no calibrated score.
         return statements.assign(method="rule", score=None)[columns]
     m = model()
-    keys = list(zip(sentences["review_id"].astype(str).tolist(), sentences["sentence_id"].astype(str).tolist()))
+    review_keys = sentences["review_id"].astype(str).tolist()
+    keys = list(zip(review_keys, sentences["sentence_id"].astype(str).tolist()))
     position = {k: i for i, k in enumerate(keys)}
     rule = np.zeros((len(keys), 3), dtype=bool)
     for rid, sid, aspect in zip(
@@ -571,7 +664,9 @@ def code(
         if aspect in ASPECTS:
             rule[position[(rid, sid)], ASPECTS.index(aspect)] = True
     texts = sentences["text"].tolist()
-    p = probabilities(texts, tier=tier, groups=sentences["review_id"].astype(str).tolist(), rules=rule)
+    # Each sentence's words, found once for its scores and again, when the model adds it, for its labels.
+    words = _words_many(texts)
+    p = probabilities(texts, tier=tier, groups=review_keys, rules=rule, words=words)
     settings = m.settings["tiers"][tier]
     scores = np.empty_like(p)
     keep = np.empty_like(rule)
@@ -599,22 +694,30 @@ def code(
         if keep[i, j]:
             method = "both" if model_says[i, j] else "rule"
             kept_rows.append(row | {"method": method, "score": float(scores[i, j])})
-    new_rows = _model_rows(sentences, rule, keep, scores, m)
+    new_rows = _model_rows(sentences, rule, keep, scores, m, words)
     out = pd.DataFrame(kept_rows + new_rows, columns=columns)
     # pandas reads a None among strings as NaN when it builds the frame from dicts; the stage says None.
     out["stance"] = out["stance"].astype(object).where(out["stance"].notna(), None)
     if out.empty:
         return pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
     order = {a: i for i, a in enumerate(ASPECTS)}
-    out = out.assign(_o=out["aspect"].map(lambda a: order.get(a, len(order))), _r=out["review_id"].astype(str))
-    out = out.sort_values(["_r", "start", "_o"], kind="stable")
-    return out.drop(columns=["_o", "_r"]).reset_index(drop=True)
+    keys = zip(
+        out["review_id"].astype(str).tolist(),
+        out["start"].tolist(),
+        [order.get(a, len(order)) for a in out["aspect"].tolist()],
+    )
+    return sort_stably(out, list(keys))
 
 
 def _model_rows(
-    sentences: pd.DataFrame, rule: np.ndarray, keep: np.ndarray, scores: np.ndarray, m: Model
+    sentences: pd.DataFrame,
+    rule: np.ndarray,
+    keep: np.ndarray,
+    scores: np.ndarray,
+    m: Model,
+    words: list[list[str]],
 ) -> list[dict[str, Any]]:
-    """Rows for (sentence, aspect) pairs the model adds where no rule fired."""
+    """Rows for (sentence, aspect) pairs the model adds where no rule fired (`words`: each sentence's `_words`)."""
     added = np.argwhere(keep & ~rule)
     if not len(added):
         return []
@@ -626,7 +729,7 @@ def _model_rows(
     evidence = m.strongest_many(texts, [int(j) for _, j in added], shifts=starts)
     # A sentence added for both accuracy and geopolitics is labelled once.
     labelled = list(dict.fromkeys(int(i) for i, j in added if ASPECTS[j] in ("accuracy", "geopolitics")))
-    labels = dict(zip(labelled, m.labels_many([cols["text"][i] for i in labelled])))
+    labels = dict(zip(labelled, m.labels_many([cols["text"][i] for i in labelled], words=[words[i] for i in labelled])))
     for (i, j), text, start, found in zip(added, texts, starts, evidence):
         aspect = ASPECTS[j]
         stance, frames = labels[int(i)] if aspect in ("accuracy", "geopolitics") else (None, [])

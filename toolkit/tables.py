@@ -21,6 +21,7 @@ __all__ = [
     "TableError",
     "require",
     "empty",
+    "sort_stably",
 ]
 
 # The column lists are the contract columns of the declared schemas (toolkit.schema), kept here under the
@@ -48,3 +49,19 @@ def require(frame: pd.DataFrame, columns: list[str] | tuple[str, ...], *, stage:
 def empty(columns: list[str]) -> pd.DataFrame:
     """An empty frame with the given columns, object-typed, for stages that found nothing."""
     return pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
+
+
+def sort_stably(frame: pd.DataFrame, keys: list[tuple]) -> pd.DataFrame:
+    """`frame`'s rows sorted by `keys` (one tuple of Python values per row), equal keys in their order, with a
+    fresh RangeIndex: what ``sort_values(columns, kind="stable").reset_index(drop=True)`` gives on columns
+    holding those values, at a fraction of its cost on the small frames of a stage (pandas spends milliseconds
+    per call preparing the columns), and no copy at all when the rows are in order already (the usual case).
+
+    >>> frame = pd.DataFrame({"r": ["b", "a", "b"], "n": [2, 9, 1]})
+    >>> sort_stably(frame, list(zip(frame["r"], frame["n"])))["n"].tolist()
+    [9, 1, 2]
+    """
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    if order != list(range(len(keys))):
+        frame = frame.take(order)
+    return frame.reset_index(drop=True)
