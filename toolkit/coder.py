@@ -52,9 +52,9 @@ __all__ = [
 ASPECTS = ("budget", "accuracy", "geopolitics")
 TIERS = ("accurate", "fast", "rules")
 # `--coder auto` codes up to this many reviews with the accurate tier and larger corpora with the fast one: the
-# accurate tier codes about 60 sentences per CPU-second with its two-step cascade (the encoders are nearly all of
-# it; BENCHMARKS.md), so 5,000 reviews of ten sentences take about a quarter of an hour on one core; the fast
-# tier, seconds.
+# accurate tier codes about 45 sentences per CPU-second with its two-step cascade (the encoders are nearly all of
+# it; BENCHMARKS.md), so 5,000 reviews of ten sentences take about twenty minutes on one core; the fast tier,
+# seconds.
 AUTO_ACCURATE_REVIEWS = 5000
 # Words, plus the currency signs that carry meaning in "$15m" or "₹45 crore".
 _TOKEN = re.compile(r"\w+|[$€£¥₹₽₩]")
