@@ -301,13 +301,13 @@ class Model:
 
     def accurate_logits(self, embeddings: np.ndarray, fast_logits: np.ndarray) -> np.ndarray:
         """The head that reads both encoders' embeddings (EMBEDDING_SIZE numbers) and the fast logits."""
-        hidden = _relu(np.hstack([embeddings, fast_logits]) @ self.accurate_hidden + self.accurate_hidden_bias)
-        return hidden @ self.accurate_weights + self.accurate_bias
+        parts = (self.accurate_hidden, self.accurate_hidden_bias, self.accurate_weights, self.accurate_bias)
+        return _head_logits(np.hstack([embeddings, fast_logits]), *parts)
 
     def first_logits(self, use_vectors: np.ndarray, fast_logits: np.ndarray) -> np.ndarray:
         """The cascade's middle step: the head that reads the first encoder's embedding and the fast logits."""
-        hidden = _relu(np.hstack([use_vectors, fast_logits]) @ self.first_hidden + self.first_hidden_bias)
-        return hidden @ self.first_weights + self.first_bias
+        parts = (self.first_hidden, self.first_hidden_bias, self.first_weights, self.first_bias)
+        return _head_logits(np.hstack([use_vectors, fast_logits]), *parts)
 
     def strongest(self, text: str, aspect: str, *, k: int = 3) -> list[dict[str, Any]]:
         """The words whose n-grams push the fast score for `aspect` up most, with offsets into `text`."""
@@ -406,7 +406,7 @@ def model() -> Model:
             **{
                 f"{head}_{part}": z[f"{head}_{part}"].astype(np.float64)
                 for head in ("accurate", "first")
-                for part in ("hidden", "hidden_bias", "weights", "bias")
+                for part in _HEAD_PARTS
             },
             stance_weights=z["stance_weights"].astype(np.float64),
             stance_bias=z["stance_bias"].astype(np.float64),
@@ -477,8 +477,16 @@ _E5_MEMO: dict[str, np.ndarray] = {}
 _E5_MEMO_LIMIT = 50_000
 
 
-def _relu(x: np.ndarray) -> np.ndarray:
-    return np.maximum(x, 0.0)
+# The arrays of an accurate head, in the order `_head_logits` reads them (``coder.npz``: "<head>_<part>").
+_HEAD_PARTS = ("hidden", "hidden_bias", "weights", "bias")
+
+
+def _head_logits(
+    inputs: np.ndarray, hidden: np.ndarray, hidden_bias: np.ndarray, weights: np.ndarray, bias: np.ndarray
+) -> np.ndarray:
+    """An accurate head's logits (before the sigmoid): one hidden layer of rectified units, then one output per
+    aspect. `toolkit.train` scores its held-out folds with this same function."""
+    return np.maximum(inputs @ hidden + hidden_bias, 0.0) @ weights + bias
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:

@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from toolkit.coder import ASPECTS, EMBEDDING_SIZE, USE_SIZE, _calibrated, embed, features
+from toolkit.coder import _HEAD_PARTS, ASPECTS, EMBEDDING_SIZE, USE_SIZE, _calibrated, _head_logits, embed, features
 
 __all__ = ["load_training", "train", "datasheet"]
 
@@ -233,17 +233,11 @@ def _head_parts(fit) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     return tuple(p.astype(np.float32).astype(np.float64) for p in parts)
 
 
-def _head_logits(parts, x: np.ndarray) -> np.ndarray:
-    """What `toolkit.coder.Model.accurate_logits` computes from `parts` (before the sigmoid)."""
-    hidden, hidden_bias, weights, bias = parts
-    return np.maximum(x @ hidden + hidden_bias, 0.0) @ weights + bias
-
-
 def _head_out_of_fold(x: np.ndarray, y: np.ndarray, folds) -> np.ndarray:
     """Held-out head logits, shape (len(y), 3), each fold scored by a head that never saw its films."""
     z = np.zeros(y.shape)
     for train_rows, test_rows in folds:
-        z[test_rows] = _head_logits(_head_parts(_head(x[train_rows], y[train_rows])), x[test_rows])
+        z[test_rows] = _head_logits(x[test_rows], *_head_parts(_head(x[train_rows], y[train_rows])))
     return z
 
 
@@ -410,7 +404,7 @@ def train(folder: str | Path, out: str | Path, *, cache: str | Path | None = Non
         **{
             f"{head}_{part}": array.astype(np.float32)
             for head, parts in (("accurate", acc_fit), ("first", first_fit))
-            for part, array in zip(("hidden", "hidden_bias", "weights", "bias"), parts)
+            for part, array in zip(_HEAD_PARTS, parts)
         },
         stance_weights=stance_w[keep].astype(np.float16),
         stance_bias=stance_b.astype(np.float32),
@@ -586,7 +580,7 @@ def _development(
     def head(name: str, rows: np.ndarray, columns: slice) -> np.ndarray:
         if not len(rows):
             return np.zeros((0, 3))
-        return _head_logits(weights[name], np.hstack([embeddings[rows][:, columns], fast[rows]]))
+        return _head_logits(np.hstack([embeddings[rows][:, columns], fast[rows]]), *weights[name])
 
     accurate = fast.copy()
     if cascade is None:
