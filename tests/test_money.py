@@ -1009,6 +1009,7 @@ def test_deutschmarks(text, language):
         ("Ter vergelijking: Godzilla uit 2014 kostte 160 miljoen dollar.", "nl", ["comparator"]),
         ("Dla porównania «Gladiator» kosztował niewiele ponad 100 milionów dolarów.", "pl", ["comparator"]),
         ("Zum Vergleich: Das Boot kostete 32 Millionen Mark.", "de", ["comparator"]),
+        ("Pra comparar, Cidade de Deus custou uns 3 milhões de dólares.", "pt", ["comparator"]),
         ("In comparison to Gravity, the film cost $13 million.", "en", ["film"]),
         ("The film cost $15 million.", "en", ["film"]),
     ],
@@ -2128,6 +2129,31 @@ def test_a_dinar_or_rupee_of_several_countries_by_its_review(sentences, language
     ],
 )
 def test_inflected_and_compound_number_words(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
+# "N and a half" before the scale word, in the words each language uses; Czech genitive tens, Finnish case
+# endings of numbers and of "million", and French "soixantaine".
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("It was shot for about eight and a half million Australian dollars.", "en", [(8.5e6, "AUD")]),
+        ("The studio spent 2 and a half million dollars on it.", "en", [(2.5e6, "USD")]),
+        ("Фильм обошёлся в пять с половиной миллионов долларов.", "ru", [(5.5e6, "USD")]),
+        ("Картину зняли за п'ять із половиною мільйонів доларів.", "uk", [(5.5e6, "USD")]),
+        ("Produkcja kosztowała pięć i pół miliona złotych.", "pl", [(5.5e6, "PLN")]),
+        ("Natáčení stálo pět a půl milionu korun.", "cs", [(5.5e6, "CZK")]),
+        ("Film stál dva a pol milióna eur.", "sk", [(2.5e6, "EUR")]),
+        ("Budjetti oli viisi ja puoli miljoonaa euroa.", "fi", [(5.5e6, "EUR")]),
+        ("Filmen kostade fem och en halv miljon kronor.", "sv", [(5.5e6, "SEK")]),
+        ("Film beş buçuk milyon dolara mal oldu.", "tr", [(5.5e6, "USD")]),
+        ("Rozpočet se pohyboval kolem třiceti milionů korun.", "cs", [(30e6, "CZK")]),
+        ("Elokuva tehtiin alle miljoonalla eurolla.", "fi", [(1e6, "EUR")]),
+        ("Sama tarina olisi tehty sadalla miljoonalla dollarilla.", "fi", [(100e6, "USD")]),
+        ("Le film a coûté une soixantaine de millions de francs.", "fr", [(60e6, "FRF")]),
+    ],
+)
+def test_a_half_before_the_scale_word_and_more_case_forms(sentence, language, expected):
     assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
 
 

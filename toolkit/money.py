@@ -448,7 +448,11 @@ def _compose(values: list[float]) -> float | None:
     """The number that number words make together, read by place: each word fills a place below the ones
     filled before it ("one hundred and fifty-five", "εκατόν πενήντα πέντε"), a unit may come before its
     ten ("ستة عشر" = 6 + 10, "fünfundfünfzig"), a unit before "hundred" multiplies it, and French adds a
-    ten or teen to sixty or eighty ("soixante-dix"). None when the words make no number ("two three")."""
+    ten or teen to sixty or eighty ("soixante-dix"), and a closing half adds a half ("pět a půl"). None when the
+    words make no number ("two three")."""
+    if len(values) > 1 and values[-1] == 0.5:
+        whole = _compose(values[:-1])
+        return None if whole is None else whole + 0.5
     if any(v != int(v) or v < 1 for v in values):
         return None  # "half" and its like are listed phrases, never composed
     total = values[0]
@@ -515,7 +519,8 @@ def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str
     # An ambiguous word ("pesos") is tried after every other currency word, so "pesos chilenos" is read whole.
     ambiguous = [rule["pattern"] for rule in currency_data.get("contextual", {}).values() if "pattern" in rule]
     of = _grouped_alternation(_words(_load("qualifiers.yaml")["of"], cue_langs) or ["of"])
-    # "a million and a half", "un million et demi", "מיליון וחצי": half the scale more
+    # "a million and a half", "un million et demi", "מיליון וחצי": half the scale more; the same words before
+    # the scale word add a half to the number: "eight and a half million", "пять с половиной миллионов"
     half = _grouped_alternation(_words(_load("qualifiers.yaml").get("half", {}), cue_langs)) or "(?!)"
     scale_words = _grouped_alternation([p for p, _, _ in _scale_patterns(priority)])
     # Number words only in the text's own language (and English): Swedish "en" (one) is Spanish "en" (in).
@@ -545,8 +550,9 @@ def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str
     return re.compile(
         rf"(?:(?<!{_LETTER})(?P<pre>{_grouped_alternation(prefix)}){_SPACE}?)?"
         rf"(?:(?P<cjk>{_cjk_numerals().pattern})"
-        rf"|(?P<num>{_NUM})(?:[\s\u00a0\u202f-]?(?P<scale>{scale_words})(?!{_LETTER}))?"
-        rf"|(?<!{_WORD})(?:{word_range})?(?P<word>{compound})[\s\u00a0\u202f-]*(?P<wscale>{scale_words})(?!{_LETTER})"
+        rf"|(?P<num>{_NUM})(?:(?:[\s\u00a0]+(?P<nhalf>{half}))?[\s\u00a0\u202f-]?(?P<scale>{scale_words})(?!{_LETTER}))?"
+        rf"|(?<!{_WORD})(?:{word_range})?(?P<word>{compound})(?:[\s\u00a0]+(?P<whalf>{half}))?"
+        rf"[\s\u00a0\u202f-]*(?P<wscale>{scale_words})(?!{_LETTER})"
         rf"{inverted_number}|(?<!{_WORD})(?P<lone>{lone_words or '(?!)'})(?!{_LETTER}))"
         rf"(?:[\s\u00a0]+(?P<half>{half})(?!{_LETTER}))?"
         rf"(?:[\s\u00a0\u202f-]*(?:(?:{of})(?:\s+|(?<=['’])))?"
@@ -809,7 +815,7 @@ def _value(match: re.Match[str], lex: _Lexicon) -> tuple[float, float, bool, boo
         return None if base is None else (base * factor, factor, True, bare_ok, currency)
     value = _base(match, lex)
     scale = match["scale"] or match["wscale"]
-    half = 0.5 if match["half"] is not None else 0.0
+    half = 0.5 if any(match[g] is not None for g in ("half", "whalf", "nhalf")) else 0.0
     if match["lone"] is not None:
         factor, bare_ok, currency = _lookup(lex.scales, match["lone"])
         return factor * (1 + half), factor, True, bare_ok, currency
