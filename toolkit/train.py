@@ -641,7 +641,7 @@ def _choose_thresholds(oof, rules, y, cals, dev_logits, dev) -> list[tuple[float
 
 
 def _embeddings(texts: list[str], cache: str | Path | None, log) -> np.ndarray:
-    """Both encoders' embeddings of `texts`, remembered per sentence in `cache` (``embeddings-use-e5.npz``:
+    """Both encoders' embeddings of `texts`, remembered per sentence in `cache` (``embeddings-use-sp-e5.npz``:
     the SHA-256 of each text and its vector), so new training sentences cost only their own embedding.
 
     Sentences the cache lacks are embedded in batches of 64 in the order given. The first encoder's sums vary by
@@ -649,8 +649,9 @@ def _embeddings(texts: list[str], cache: str | Path | None, log) -> np.ndarray:
     heads' weights to the precision they are written in.
     """
     keys = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
-    # The encoders are part of the name: a cache written for other encoders is not read.
-    path = Path(cache) / "embeddings-use-e5.npz" if cache else None
+    # The encoders and the first one's tokenizer (sentencepiece, "sp") are part of the name: a cache written for
+    # other encoders, or for the pure-Python tokenizer used before, is not read.
+    path = Path(cache) / "embeddings-use-sp-e5.npz" if cache else None
     known: dict[str, np.ndarray] = {}
     if path is not None and path.exists():
         with np.load(path, allow_pickle=False) as stored:
