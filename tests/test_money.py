@@ -2026,9 +2026,14 @@ def test_the_title_a_review_quotes_first_is_its_films():
     reviews = pd.DataFrame({"review_id": ["r"], "text": [REVIEW_OF_ONE_FILM]})
     out = budget_figures(statements, year=None, reviews=reviews)
     assert out[["amount", "subject"]].values.tolist() == [[8_000_000.0, "comparator"], [3_000_000.0, "film"]]
-    # A review that quotes no title in its first sentence gives no guess.
+    # A review that quotes its title only later still names its film first: another quoted title in a figure's
+    # clause is another film's (and nothing else is guessed from it).
     later = pd.DataFrame({"review_id": ["r"], "text": ["Снято скромно. " + REVIEW_OF_ONE_FILM]})
-    assert budget_figures(statements, year=None, reviews=later)["subject"].tolist() == ["film", "film"]
+    assert budget_figures(statements, year=None, reviews=later)["subject"].tolist() == ["comparator", "film"]
+    # A review that quotes no title gives no guess.
+    unquoted = pd.DataFrame({"review_id": ["r"], "text": [REVIEW_OF_ONE_FILM.replace("«", "").replace("»", "")]})
+    plain = statements.assign(text=[t.replace("«", "").replace("»", "") for t in texts])
+    assert budget_figures(plain, year=None, reviews=unquoted)["subject"].tolist() == ["film", "film"]
 
 
 # Another film's year said relative to this one's dates a figure to that film, wherever it stands in the

@@ -1442,8 +1442,10 @@ def _classify_subject(
     language: str | None,
     film_titles: tuple[str, ...],
     comparators: tuple[str, ...],
+    review_title: str | None = None,
 ) -> str:
-    """`classify_subject` given every money phrase of the sentence (`parse_money` of it), parsed once."""
+    """`classify_subject` given every money phrase of the sentence (`parse_money` of it), parsed once.
+    `review_title` is the first title the figure's review quotes (`_first_quoted_titles`)."""
     key = _language_key(language)
     cues = _subject_cues(key)
     others = [m for m in mentions if (m.start, m.end) != (mention.start, mention.end)]
@@ -1503,10 +1505,12 @@ def _classify_subject(
             hits = [h for h in hits if not _in_longer_title(clause, h)]
         if hits and not _is_own(clause[hits[-1].end() :], film_titles):
             return "comparator"
-    quoted = list(_QUOTED.finditer(clause)) if film_titles else []
-    if quoted and not _is_own(quoted[-1].group("t"), film_titles):
+    quoted = list(_QUOTED.finditer(clause))
+    known = film_titles or ((review_title,) if review_title else ())
+    if quoted and known and not _is_own(quoted[-1].group("t"), known):
         # "«Перл-Харбор» Майкла Бэя стоил сто сорок миллионов": the figure's clause names another film. Only
-        # when this film's titles are known: a quoted title alone may be the film under review.
+        # when this film's titles are known, or its review quotes another title before this one: a quoted title
+        # alone may be the film under review, and a review names its own film first.
         return "comparator"
     if cues.shift is not None:
         # Its sentence up to the figure (since the figure before), or the word after the figure and what
@@ -1590,7 +1594,8 @@ def budget_figures(
     with no `year`, of the one year the figure's sentence names (`_written_year`). `film_titles` are this
     film's titles, `comparators` other films' (a film profile's `comparison_titles`), see `classify_subject`.
     With `reviews` (``review_id``, ``text``) a title quoted in a review's first sentence counts as its film's
-    too (`_titles_named_first`), so a figure beside another quoted title is that other film's.
+    too (`_titles_named_first`), so a figure beside another quoted title is that other film's; failing that, the
+    first title the review quotes anywhere is taken as its film's for that one rule (`_first_quoted_titles`).
 
     >>> st = pd.DataFrame({"review_id": ["r1"], "sentence_id": [3], "aspect": ["budget"], "start": [100],
     ...     "text": ["Made on a shoestring budget ($6m) when compared to Gravity ($100m)."],
@@ -1605,7 +1610,9 @@ def budget_figures(
     budget = statements[statements["aspect"] == "budget"]
     # Columns as Python lists: iterating pandas' Arrow-backed text columns costs a call per cell.
     columns = ("review_id", "sentence_id", "text", "language", "start")
-    named_first = _titles_named_first(reviews, set(budget["review_id"].tolist())) if reviews is not None else {}
+    wanted = set(budget["review_id"].tolist())
+    named_first = _titles_named_first(reviews, wanted) if reviews is not None else {}
+    quoted_first = _first_quoted_titles(reviews, wanted) if reviews is not None else {}
     for review_id, sentence_id, raw_text, raw_language, sentence_start in zip(*(budget[c].tolist() for c in columns)):
         text, language = str(raw_text), _language_key(raw_language)
         own = tuple(film_titles) + named_first.get(review_id, ())
@@ -1621,6 +1628,7 @@ def budget_figures(
                 language=language,
                 film_titles=own,
                 comparators=tuple(comparators),
+                review_title=quoted_first.get(review_id),
             )
             currency, basis, implied = mention.currency, mention.currency_basis, mention.currency_implied
             if subject == "counterfactual" and basis not in _EXPLICIT and mention.undecided is None:
@@ -1702,6 +1710,19 @@ def _titles_named_first(reviews: pd.DataFrame, wanted: set[Any]) -> dict[Any, tu
         first, end = _QUOTED.search(text), _SENTENCE_END.search(text)
         if first is not None and first.group("t").strip() and (end is None or first.start() < end.start()):
             out[review_id] = (first.group("t").strip(),)
+    return out
+
+
+def _first_quoted_titles(reviews: pd.DataFrame, wanted: set[Any]) -> dict[Any, str]:
+    """The first title each review in `wanted` quotes anywhere («…», “…”, 《…》 …): the film it is about, more
+    often than not, so another quoted title in a figure's clause is another film's (`_classify_subject`)."""
+    require(reviews, ["review_id", "text"], stage="money.budget_figures (reviews)")
+    out = {}
+    for review_id, text in zip(reviews["review_id"].tolist(), reviews["text"].tolist()):
+        if review_id in wanted and isinstance(text, str):
+            first = next((q.group("t").strip() for q in _QUOTED.finditer(text) if q.group("t").strip()), None)
+            if first is not None:
+                out[review_id] = first
     return out
 
 
