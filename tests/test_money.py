@@ -2074,6 +2074,36 @@ def test_a_conditional_verb_makes_a_figure_counterfactual(sentence, language):
     assert [f[2] for f in _figures([sentence], language)] == ["counterfactual"]
 
 
+# "Looks like" with the pronoun between the verb and its preposition, as Polish and Czech say it.
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        ("Momentami wygląda to na film za sto milionów złotych.", "pl", ["counterfactual"]),
+        ("Vypadá to na film za sto milionů korun.", "cs", ["counterfactual"]),
+        ("Vypadá to jako velkofilm za dvě stě milionů korun.", "cs", ["counterfactual"]),
+        ("Film kosztował sto milionów złotych.", "pl", ["film"]),
+        ("To stálo sto milionů korun.", "cs", ["film"]),
+    ],
+)
+def test_looks_like_with_a_pronoun_between(sentence, language, subjects):
+    assert [f[2] for f in _figures([sentence], language)] == subjects
+
+
+# A quoted film's own cost, said in a relative clause, is that film's even after a hypothetical main clause.
+@pytest.mark.parametrize(
+    "sentence, language",
+    [
+        (
+            "Будь у режиссёра больше денег, вышел бы фильм не хуже «Сибири», которая обошлась в 3 миллиона долларов.",
+            "ru",
+        ),
+        ("Mit mehr Geld wäre es so groß geworden wie „Das Boot“, das 32 Millionen Mark kostete.", "de"),
+    ],
+)
+def test_a_named_films_relative_clause_beats_a_hypothetical_main_clause(sentence, language):
+    assert [f[2] for f in _figures([sentence], language)] == ["comparator"]
+
+
 # Currencies named in more forms: the ringgit, the taka (its sign "Tk", with crore and lakh it is still the taka),
 # the rial, the dong, crowns named with their country, the rand's "R", slang ("taala", "palos", "mkr").
 @pytest.mark.parametrize(

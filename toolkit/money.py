@@ -1474,6 +1474,10 @@ def _classify_subject(
         cut = max(masked[:cut].rfind(c) for c in _CLAUSE)
     clause = window[cut + 1 :]
     after = sentence[mention.end : next_start]
+    if titled is not None and not _is_own(titled, film_titles):
+        # „Das Leben der Anderen“, das mit zwei Millionen Euro auskam: a named film's real cost, even when the
+        # clause before it compares ("vypadá to jako velkofilm typu Quo Vadis, který stál 7 milionů dolarů").
+        return "comparator"
     if cues.condition is not None and cues.condition.search(window):
         return "counterfactual"  # a condition may open the sentence in a clause of its own
     if cues.counterfactual_before is not None and cues.counterfactual_before.search(clause):
@@ -1484,8 +1488,6 @@ def _classify_subject(
         # "A produção teria custado 55 milhões" reports a real cost; "se fosse feito hoje, teria custado" is not
         if cues.hypothesis is not None and cues.hypothesis.search(sentence):
             return "counterfactual"
-    if titled is not None and not _is_own(titled, film_titles):
-        return "comparator"  # „Das Leben der Anderen“, das mit zwei Millionen Euro auskam
     # The sentence the figure stands in (a statement's text may hold several): an opener starts it.
     sentence_start = max((m.end() for m in _SENTENCE_END.finditer(sentence, 0, mention.start)), default=0)
     if cues.opener is not None and cues.opener.match(sentence, sentence_start) and not _is_own(clause, film_titles):
