@@ -1445,7 +1445,7 @@ def _classify_subject(
     review_title: str | None = None,
 ) -> str:
     """`classify_subject` given every money phrase of the sentence (`parse_money` of it), parsed once.
-    `review_title` is the first title the figure's review quotes (`_first_quoted_titles`)."""
+    `review_title` is the first title the figure's review quotes (`_titles_quoted_first`)."""
     key = _language_key(language)
     cues = _subject_cues(key)
     others = [m for m in mentions if (m.start, m.end) != (mention.start, mention.end)]
@@ -1596,8 +1596,8 @@ def budget_figures(
     with no `year`, of the one year the figure's sentence names (`_written_year`). `film_titles` are this
     film's titles, `comparators` other films' (a film profile's `comparison_titles`), see `classify_subject`.
     With `reviews` (``review_id``, ``text``) a title quoted in a review's first sentence counts as its film's
-    too (`_titles_named_first`), so a figure beside another quoted title is that other film's; failing that, the
-    first title the review quotes anywhere is taken as its film's for that one rule (`_first_quoted_titles`).
+    too (`_titles_quoted_first`), so a figure beside another quoted title is that other film's; failing that, the
+    first title the review quotes anywhere is taken as its film's for that one rule.
 
     >>> st = pd.DataFrame({"review_id": ["r1"], "sentence_id": [3], "aspect": ["budget"], "start": [100],
     ...     "text": ["Made on a shoestring budget ($6m) when compared to Gravity ($100m)."],
@@ -1612,12 +1612,11 @@ def budget_figures(
     budget = statements[statements["aspect"] == "budget"]
     # Columns as Python lists: iterating pandas' Arrow-backed text columns costs a call per cell.
     columns = ("review_id", "sentence_id", "text", "language", "start")
-    wanted = set(budget["review_id"].tolist())
-    named_first = _titles_named_first(reviews, wanted) if reviews is not None else {}
-    quoted_first = _first_quoted_titles(reviews, wanted) if reviews is not None else {}
+    quoted_first = _titles_quoted_first(reviews, set(budget["review_id"].tolist())) if reviews is not None else {}
     for review_id, sentence_id, raw_text, raw_language, sentence_start in zip(*(budget[c].tolist() for c in columns)):
         text, language = str(raw_text), _language_key(raw_language)
-        own = tuple(film_titles) + named_first.get(review_id, ())
+        review_title, in_first_sentence = quoted_first.get(review_id, (None, False))
+        own = tuple(film_titles) + ((review_title,) if in_first_sentence else ())
         mentions = parse_money(text, language=language, about_budget=True)
         written_year = _written_year(text, mentions) if year is None else None
         for mention in mentions:
@@ -1630,7 +1629,7 @@ def budget_figures(
                 language=language,
                 film_titles=own,
                 comparators=tuple(comparators),
-                review_title=quoted_first.get(review_id),
+                review_title=review_title,
             )
             currency, basis, implied = mention.currency, mention.currency_basis, mention.currency_implied
             if subject == "counterfactual" and basis not in _EXPLICIT and mention.undecided is None:
@@ -1701,30 +1700,19 @@ def _written_year(sentence: str, mentions: list[MoneyMention]) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-def _titles_named_first(reviews: pd.DataFrame, wanted: set[Any]) -> dict[Any, tuple[str, ...]]:
-    """The title each review in `wanted` quotes in its first sentence («…», “…”, 《…》 …), as a 1-tuple: a
-    review names the film it is about there, if anywhere. Reviews that quote no title there are left out."""
+def _titles_quoted_first(reviews: pd.DataFrame, wanted: set[Any]) -> dict[Any, tuple[str, bool]]:
+    """The first title each review in `wanted` quotes («…», “…”, 《…》 …), and whether it stands in the review's
+    first sentence. A review names the film it is about there, if anywhere, and names it before other films;
+    reviews that quote no title are left out."""
     require(reviews, ["review_id", "text"], stage="money.budget_figures (reviews)")
     out = {}
     for review_id, text in zip(reviews["review_id"].tolist(), reviews["text"].tolist()):
         if review_id not in wanted or not isinstance(text, str):
             continue
-        first, end = _QUOTED.search(text), _SENTENCE_END.search(text)
-        if first is not None and first.group("t").strip() and (end is None or first.start() < end.start()):
-            out[review_id] = (first.group("t").strip(),)
-    return out
-
-
-def _first_quoted_titles(reviews: pd.DataFrame, wanted: set[Any]) -> dict[Any, str]:
-    """The first title each review in `wanted` quotes anywhere («…», “…”, 《…》 …): the film it is about, more
-    often than not, so another quoted title in a figure's clause is another film's (`_classify_subject`)."""
-    require(reviews, ["review_id", "text"], stage="money.budget_figures (reviews)")
-    out = {}
-    for review_id, text in zip(reviews["review_id"].tolist(), reviews["text"].tolist()):
-        if review_id in wanted and isinstance(text, str):
-            first = next((q.group("t").strip() for q in _QUOTED.finditer(text) if q.group("t").strip()), None)
-            if first is not None:
-                out[review_id] = first
+        first = next((q for q in _QUOTED.finditer(text) if q.group("t").strip()), None)
+        if first is not None:
+            end = _SENTENCE_END.search(text)
+            out[review_id] = (first.group("t").strip(), end is None or first.start() < end.start())
     return out
 
 
