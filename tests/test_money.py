@@ -2254,3 +2254,52 @@ def test_an_elliptic_figure_takes_the_scale_and_currency_before_it(sentence, lan
 )
 def test_hypotheticals_hearsay_and_generic_films(sentence, language, subjects):
     assert [f[2] for f in _figures([sentence], language)] == subjects
+
+
+# The currency a clause is priced in before its figure ("in dollars it was ..."), by a preposition or a case
+# ending; crowns "of that time" are Czechoslovak; forum slang for "million" and "bucks"; "half" joined to the
+# scale word; Greek written without accents; Catalan units and tens.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        (
+            "In today's money the budget would be about 40 million dollars, in pounds about 30 million.",
+            "en",
+            [(40e6, "USD"), (30e6, "GBP")],
+        ),
+        ("Umgerechnet in Schweizer Franken kostete der Film etwa 3 Millionen.", "de", [(3e6, "CHF")]),
+        (
+            "Produkcja kosztowała 2 mln dolarów, a w złotych wyszło około 8 milionów.",
+            "pl",
+            [(2e6, "USD"), (8e6, "PLN")],
+        ),
+        ("σε δραχμες τοτε ο προϋπολογισμος ηταν πανω απο 2 δισεκατομμυρια.", "el", [(2e9, "GRD")]),
+        ("Η ταινια κοστισε 52 εκατ. δολαρια.", "el", [(52e6, "USD")]),
+        ("Budjetti oli dollareissa noin 4 miljoonaa.", "fi", [(4e6, "USD")]),
+        ("Elokuvan budjetti oli noin 16 miljoonaa Suomen markkaa.", "fi", [(16e6, "FIM")]),
+        ("A film költségvetése dollárban nagyjából 3 millió volt.", "hu", [(3e6, "USD")]),
+        ("Bütçe dolar bazında iki milyonun biraz altında kaldı.", "tr", [(2e6, "USD")]),
+        ("Film stál přes 12 milionů tehdejších korun.", "cs", [(12e6, "CSK")]),
+        ("Natáčanie stálo okolo 30 miliónov vtedajších korún.", "sk", [(30e6, "CSK")]),
+        ("бюджет вроде 12 лямов баксов был, не больше", "ru", [(12e6, "USD")]),
+        ("Бюджет картины приближался к полумиллиарду рублей.", "ru", [(500e6, "RUB")]),
+        ("кажуть, бюджет був 3 ляма баксів", "uk", [(3e6, "USD")]),
+        ("La pel·lícula va costar uns set milions de marcs.", "ca", [(7e6, "DEM")]),
+        ("El pressupost va ser de vuitanta milions d'euros.", "ca", [(80e6, "EUR")]),
+    ],
+)
+def test_a_clause_priced_in_a_currency_and_colloquial_forms(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        # a figure with its own currency keeps it; "in" a place or a year is no currency
+        ("In Germany the film cost 3 million euros.", "en", [(3e6, "EUR")]),
+        ("В 1985 году фильм обошёлся в 2 миллиона долларов.", "ru", [(2e6, "USD")]),
+        ("In euros the budget was 5 million dollars, oddly.", "en", [(5e6, "USD")]),
+    ],
+)
+def test_a_currency_of_its_own_wins_over_the_clause(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected

@@ -308,9 +308,25 @@ class _Lexicon:
     cues: dict[str, re.Pattern[str]]
     abbreviations: frozenset[str]
     clause_currency: re.Pattern[str] | None
+    # "in dollars" before a figure in its clause (qualifiers.yaml `currency_in`), and its currency word alone
+    currency_in: tuple[re.Pattern[str], re.Pattern[str]] | None
     generic_units: frozenset[str]
     contextual: dict[str, tuple[str | None, str | None, tuple[tuple[str, re.Pattern[str]], ...]]]
     contextual_words: tuple[tuple[re.Pattern[str], str], ...]  # (a word's pattern, its `contextual` key)
+
+
+def _currency_in(
+    templates: dict[str, list[str]], words: dict[str, list[dict[str, str]]], cue_langs: list[str]
+) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """The phrases that price a clause in a currency ("in US dollars", "σε δραχμές", "markoissa") for the cue
+    languages, and the currency words alone, to find the one a phrase names; None when no language has one."""
+    names = [e["pattern"] for lang in cue_langs for e in words.get(lang, [])]
+    phrases = _words(templates, cue_langs)
+    if not names or not phrases:
+        return None
+    word = f"(?:{_alternation(names)})(?!{_WORD})"
+    phrase = "|".join(f"(?<!{_WORD})(?:{t.replace('{currency}', word)})" for t in phrases)
+    return re.compile(phrase, re.IGNORECASE), re.compile(f"(?<!{_WORD}){word}", re.IGNORECASE)
 
 
 def _cue_languages(key: str | None) -> list[str]:
@@ -392,6 +408,7 @@ def _lexicon(key: str | None) -> _Lexicon:
             )
             else None
         ),
+        currency_in=_currency_in(qualifiers.get("currency_in", {}), currency_data["words"], cue_langs),
         generic_units=frozenset(currency_data.get("generic_units", [])),
         contextual={
             symbol: (
@@ -1072,7 +1089,7 @@ def _implied_currency(
     language's convention (conventions.yaml `implied_currency`); (None, None) when nothing supports one."""
     if cand.scale_currency:
         return cand.scale_currency, "scale"
-    named = _clause_currency(text, span, cand, prev_end, lex)
+    named = _clause_currency(text, span, cand, prev_end, lex) or _priced_in(text, span, cand, prev_end, lex)
     if named is not None:
         return named, "clause"
     if lex.implied_currency:
@@ -1084,10 +1101,30 @@ def _clause_currency(text: str, span: tuple[int, int], cand: _Candidate, prev_en
     """The currency a Chinese, Japanese or Korean writer names earlier in the figure's clause, as its topic
     ("换算成人民币也就一亿", "新台币7亿元"), else None. `prev_end` is where the figure before it ends (0 for
     the first); the search stays within the sentence `span`, so a long text stays linear."""
-    before = max(prev_end, span[0])
-    clause_start = max([before] + [text.rfind(mark, before, cand.start) + 1 for mark in _CLAUSE])
-    named = list(lex.clause_currency.finditer(text, clause_start, cand.start)) if lex.clause_currency else []
+    if lex.clause_currency is None:
+        return None
+    named = list(lex.clause_currency.finditer(text, _clause_start(text, span, cand, prev_end), cand.start))
     return _lookup(lex.currencies, named[-1].group())[0] if named else None
+
+
+def _priced_in(text: str, span: tuple[int, int], cand: _Candidate, prev_end: int, lex: _Lexicon) -> str | None:
+    """The currency the figure's clause is priced in before it ("σε δραχμές τότε ήταν πάνω από 2 δισ.", "vilket
+    i svenska kronor blir ungefär 80 miljoner"), else None."""
+    if lex.currency_in is None:
+        return None
+    phrase, word = lex.currency_in
+    said = list(phrase.finditer(text, _clause_start(text, span, cand, prev_end), cand.start))
+    if not said:
+        return None
+    named = list(word.finditer(said[-1].group()))
+    return _lookup(lex.currencies, named[-1].group())[0] if named else None
+
+
+def _clause_start(text: str, span: tuple[int, int], cand: _Candidate, prev_end: int) -> int:
+    """Where the figure's clause begins: after the figure before it, its sentence's start and the last clause
+    mark before it (the search stays within the sentence, so a long text stays linear)."""
+    before = max(prev_end, span[0])
+    return max([before] + [text.rfind(mark, before, cand.start) + 1 for mark in _CLAUSE])
 
 
 def parse_money(text: str, *, language: str | None = None, about_budget: bool = False) -> list[MoneyMention]:
