@@ -1931,7 +1931,7 @@ def test_the_non_ascii_characters_that_match_ascii_ones_ignoring_case():
         ("A költségvetés huszonnégy millió dollár volt.", "hu", [(24e6, "USD")]),
         ("Elokuva maksoi parinkymmenen miljoonan dollarin verran.", "fi", [(20e6, "USD")]),
         ("Filmin bütçesi yüz elli milyon lira idi.", "tr", [(150e6, "TRY")]),
-        ("Filmin bütçesi 2 trilyon lira idi.", "tr", [(2e12, "TRY")]),
+        ("Filmin bütçesi 2 trilyon lira idi.", "tr", [(2e12, "TRL")]),  # a sum only the old lira reached
     ],
 )
 def test_compound_number_words(sentence, language, expected):
@@ -2303,3 +2303,39 @@ def test_a_clause_priced_in_a_currency_and_colloquial_forms(sentence, language, 
 )
 def test_a_currency_of_its_own_wins_over_the_clause(sentence, language, expected):
     assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
+# With no film year: the money "of that time" in the figure's own sentence is the old currency; a sum only the old
+# lira reached is old lira; "the exchange rate of the time", a bare "then" or the old money named in another
+# sentence of the same statement changes nothing.
+@pytest.mark.parametrize(
+    "sentences, language, expected",
+    [
+        (["Natáčení stálo na tehdejší dobu neuvěřitelných 12 milionů korun."], "cs", ["CSK"]),
+        (["Rozpočet bol skromný, okolo jedného milióna korún, na barrandovské pomery málo."], "sk", ["CSK"]),
+        (["По советским меркам постановка была дорогой, около миллиона рублей."], "ru", ["SUR"]),
+        (["Budżet był jak na tamte czasy ogromny, mówi się o 30 milionach złotych."], "pl", ["PLZ"]),
+        (["Film yaklaşık 40 milyar liraya çekildi."], "tr", ["TRL"]),
+        (["Film yaklaşık 40 milyon liraya çekildi."], "tr", ["TRY"]),
+        (["Бюджет около 100 миллионов рублей, полтора миллиона долларов по тогдашнему курсу."], "ru", ["RUB", "USD"]),
+        (["Budżet to 7 mln zł, scenografia miast lat 70. Rzadko widać tak wierny PRL."], "pl", ["PLN"]),
+        (["Rozpočet byl 35 milionů korun, vidět je to na dobových autech."], "cs", ["CZK"]),
+    ],
+)
+def test_old_money_without_a_year(sentences, language, expected):
+    assert [c for _, c, _, _ in _figures(sentences, language)] == expected
+
+
+def test_the_film_year_wins_over_old_money_words():
+    statements = pd.DataFrame(
+        {
+            "review_id": ["r"],
+            "sentence_id": [0],
+            "aspect": ["budget"],
+            "text": ["Natáčení stálo na tehdejší dobu 70 milionů korun."],
+            "start": [0],
+            "language": ["cs"],
+        }
+    )
+    assert budget_figures(statements, year=1998)["currency"].tolist() == ["CZK"]
+    assert budget_figures(statements, year=1968)["currency"].tolist() == ["CSK"]

@@ -1698,6 +1698,10 @@ def budget_figures(
                         "currency_basis": basis,
                         "_undecided": mention.undecided,
                         "_written_year": written_year,
+                        # with no year at all, words for the money of that time ("tehdejších korun")
+                        "_old_money": year is None
+                        and written_year is None
+                        and _says_old_money(text, mention, language),
                     }
                 )
     _currency_from_review(rows, statements)
@@ -1705,9 +1709,15 @@ def budget_figures(
     for row in rows:
         # A hypothetical is priced in today's money. Without the film's year, the one year the figure's sentence
         # names dates its money: "20 mln złotych, co w 1981 roku było sumą średnią" are old zlotys.
+        # With neither, words for the money of that time, or a sum only the old currency reached (a film of 10
+        # billion lira), name the old currency.
         when = year if year is not None else row["_written_year"]
-        if when is not None and row["subject"] != "counterfactual":
+        if row["subject"] == "counterfactual":
+            continue
+        if when is not None:
             row["currency"] = _currency_of_year(row["currency"], int(when))
+        elif row["_old_money"] or _only_old(row["currency"], row["amount"]):
+            row["currency"] = _currency_of_year(row["currency"], _BEFORE_EVERY_ERA)
     for row in rows:
         usd = to_usd(row["amount"], row["currency"], year) if row["currency"] and year else None
         row["usd"] = math.nan if usd is None else usd
@@ -1751,6 +1761,37 @@ def _titles_quoted_first(reviews: pd.DataFrame, wanted: set[Any]) -> dict[Any, t
             end = _SENTENCE_END.search(text)
             out[review_id] = (first.group("t").strip(), end is None or first.start() < end.start())
     return out
+
+
+# A year before the end of every era in currencies.yaml: the old currency's name.
+_BEFORE_EVERY_ERA = 1900
+
+
+def _only_old(code: str | None, amount: float) -> bool:
+    """Is `amount` in `code` a sum only its old currency reached ("150 milyar lira": the new lira dropped six
+    zeros; currencies.yaml `eras`, `above`)?"""
+    return any(
+        era["code"] == code and "above" in era and amount >= float(era["above"])
+        for era in _load("currencies.yaml").get("eras", [])
+    )
+
+
+@functools.cache
+def _old_money(language: str | None) -> re.Pattern[str] | None:
+    words = _words(_load("qualifiers.yaml").get("old_money", {}), _cue_languages(language))
+    return re.compile(_GUARDED.format(_grouped_alternation(words)), re.IGNORECASE) if words else None
+
+
+def _says_old_money(text: str, mention: MoneyMention, language: str | None) -> bool:
+    """Does the sentence of `mention` in `text` speak of the money of the film's own time ("tehdejších korun",
+    "по советским меркам", "o günün parasıyla"; qualifiers.yaml `old_money`)? A statement may run over
+    several sentences of a review ("lat 70. Za takie pieniądze ... PRL"): only the figure's own counts."""
+    pattern = _old_money(language)
+    if pattern is None:
+        return False
+    start = max((m.end() for m in _BOUNDARY.finditer(text, 0, mention.start)), default=0)
+    end = next((m.start() for m in _BOUNDARY.finditer(text, mention.end)), len(text))
+    return pattern.search(text, start, end) is not None
 
 
 def _currency_of_year(code: str | None, year: int) -> str | None:
