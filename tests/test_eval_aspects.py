@@ -133,3 +133,43 @@ def test_coder_agreement_scores_a_second_coder_against_the_gold(tmp_path):
     assert sentences.loc[("accuracy", "all"), ["precision", "recall"]].tolist() == [1.0, 0.5]
     assert sentences.loc[("accuracy", "de"), "f1"] == 1.0
     assert sentences.loc[("geopolitics", "all"), ["fp", "n_gold"]].tolist() == [1, 0]
+
+
+def _labelled_set(folder, films):
+    """A two-review labelled set (the blind test's format): a Czech review whose film's year decides its crowns."""
+    sentence = "Rozpočet filmu byl 12 milionů korun."
+    reviews = [
+        {"id": f"r{i}", "language": "cs", "film": film, "kind": "critic", "text": f"Dobrý film. {sentence}"}
+        for i, film in enumerate(films)
+    ]
+    gold = [
+        {
+            "review_id": f"r{i}",
+            "sentence": sentence,
+            "aspects": {"budget": {}},
+            "figures": [{"amount": 12e6, "currency": currency, "subject": "film"}],
+        }
+        for i, currency in enumerate(["CSK", "CZK"])
+    ]
+    for name, rows in (("reviews.jsonl", reviews), ("gold.jsonl", gold)):
+        (folder / name).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+
+
+def test_a_set_is_scored_without_a_film_and_with_each_films_title_and_year(tmp_path):
+    _labelled_set(tmp_path, ["Psohlavci (1955)", "Kolja (1996)"])
+    plain = eval_aspects.evaluate_folder(tmp_path, coder="rules")
+    each = eval_aspects.evaluate_folder(tmp_path, coder="rules", each_film=True)
+    # With no year both reviews' crowns are today's; with each film's year the 1955 film's are Czechoslovak.
+    assert plain.figures["found_currency"].tolist() == ["CZK", "CZK"]
+    assert each.figures["found_currency"].tolist() == ["CSK", "CZK"]
+    assert each.figures["exact"].tolist() == [True, True]
+    assert plain.metrics.equals(each.metrics)
+
+
+def test_each_film_needs_a_film_on_every_review(tmp_path):
+    _labelled_set(tmp_path, ["Psohlavci (1955)", "Kolja (1996)"])
+    rows = [json.loads(line) for line in (tmp_path / "reviews.jsonl").read_text("utf-8").splitlines()]
+    del rows[1]["film"]
+    (tmp_path / "reviews.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
+    with pytest.raises(TableError, match="needs a 'film' on every review"):
+        eval_aspects.evaluate_folder(tmp_path, coder="rules", each_film=True)

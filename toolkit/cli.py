@@ -152,6 +152,11 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="aspects: the coder tier to evaluate (default: accurate)",
     )
+    evaluate.add_argument(
+        "--each-film",
+        action="store_true",
+        help="aspects: also score the blind test with each film's title and year (as with --year)",
+    )
     evaluate.set_defaults(run=_evaluate)
     return parser
 
@@ -597,7 +602,9 @@ def _evaluate(args: argparse.Namespace) -> int:
         "segment": "toolkit.evaluation.segment",
     }[args.what]
     argv = sys.argv
-    sys.argv = [module] + (["--coder", args.coder] if args.coder and args.what == "aspects" else [])
+    sys.argv = [module]
+    if args.what == "aspects":
+        sys.argv += (["--coder", args.coder] if args.coder else []) + (["--each-film"] if args.each_film else [])
     try:
         runpy.run_module(module, run_name="__main__")
     finally:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,18 +141,35 @@ def predict(
 
 
 def evaluate_folder(
-    folder: str | Path, *, coder: str = "accurate", film: Any = None, name: str | None = None
+    folder: str | Path,
+    *,
+    coder: str = "accurate",
+    film: Any = None,
+    name: str | None = None,
+    each_film: bool = False,
 ) -> Evaluation:
     """Score a labelled set kept as ``reviews.jsonl`` + ``gold.jsonl`` in `folder` (the blind test, an
-    example film's set). Without `film` the reviews are coded as about a generic film, as a user's would be.
+    example film's set). Without `film` the reviews are coded as about a generic film, as a user's would be;
+    with `each_film`, each film's reviews with the title and year of their ``film`` field ("Psohlavci (1955)"),
+    as a user who gives a film's title and ``--year`` would code them.
     """
     from toolkit.pipeline import Film
 
     folder = Path(folder)
     reviews = written_reviews(folder / "reviews.jsonl")
     gold = load_gold(folder / "gold.jsonl")
-    film = film or Film(title="the film", year=None)
-    revs, statements, figures = predict(reviews[["review_id", "text", "language"]], coder=coder, film=film)
+    columns = ["review_id", "text", "language"]
+    if each_film:
+        if "film" not in reviews.columns or reviews["film"].isna().any():
+            raise TableError(f"{folder / 'reviews.jsonl'}: --each-film needs a 'film' on every review")
+        parts = [
+            predict(part[columns], coder=coder, film=_film_of_field(title))
+            for title, part in reviews.groupby("film", sort=True)
+        ]
+        revs, statements, figures = (pd.concat([p[i] for p in parts], ignore_index=True) for i in range(3))
+    else:
+        film = film or Film(title="the film", year=None)
+        revs, statements, figures = predict(reviews[columns], coder=coder, film=film)
     return Evaluation(
         name or folder.name,
         score(revs, statements, gold),
@@ -159,6 +177,22 @@ def evaluate_folder(
         statements,
         label_agreement(revs, statements, gold),
     )
+
+
+_TITLE_YEAR = re.compile(r"^(?P<title>.*?)\s*\((?P<year>\d{4})\)\s*$")
+
+
+def _film_of_field(field: str) -> Any:
+    """The film a set's ``film`` field names: "Psohlavci (1955)" → title "Psohlavci", year 1955 (no year
+    without the parenthesis).
+
+    >>> f = _film_of_field("Psohlavci (1955)"); f.title, f.year
+    ('Psohlavci', 1955)
+    """
+    from toolkit.pipeline import Film
+
+    m = _TITLE_YEAR.match(field)
+    return Film(title=m.group("title"), year=int(m.group("year"))) if m else Film(title=field.strip(), year=None)
 
 
 def _film_profile() -> Any:
@@ -387,12 +421,18 @@ class Evaluation:
 
 
 def evaluate(
-    *, gold_path: str | Path = GOLD, reviews_path: str | Path = REVIEWS, coder: str = "accurate", extra: bool = False
+    *,
+    gold_path: str | Path = GOLD,
+    reviews_path: str | Path = REVIEWS,
+    coder: str = "accurate",
+    extra: bool = False,
+    each_film: bool = False,
 ) -> dict[str, Evaluation]:
     """Evaluate the shipped corpus and the written reviews; keys: corpus, written_dev, written_heldout, dev.
 
     ``dev`` is the development set the floors apply to: the corpus plus the written dev reviews. With `extra`,
-    also the blind test (``blind``) and each example film's set (``example:<slug>``, coded with its profile).
+    also the blind test (``blind``) and each example film's set (``example:<slug>``, coded with its profile);
+    with `each_film` too, the blind test coded per film with its title and year (`evaluate_folder`).
     """
     from toolkit.corpus import load_corpus
 
@@ -436,6 +476,10 @@ def evaluate(
     if extra:
         for name, folder in extra_sets().items():
             out[name] = evaluate_folder(folder, coder=coder, film=_example_profile(name), name=name)
+            if each_film and name.startswith("blind"):
+                out[f"{name}, each film"] = evaluate_folder(
+                    folder, coder=coder, name=f"{name}, each film", each_film=True
+                )
     return out
 
 
@@ -531,8 +575,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--floors", default=str(FLOORS))
     parser.add_argument("--coder", choices=["accurate", "fast", "rules"], default="accurate")
     parser.add_argument("--no-extra", action="store_true", help="skip the blind test and the example films")
+    parser.add_argument(
+        "--each-film",
+        action="store_true",
+        help="also score the blind test with each film's title and year, as a user who gives --year would",
+    )
     args = parser.parse_args(argv)
-    results = evaluate(gold_path=args.gold, reviews_path=args.reviews, coder=args.coder, extra=not args.no_extra)
+    results = evaluate(
+        gold_path=args.gold,
+        reviews_path=args.reviews,
+        coder=args.coder,
+        extra=not args.no_extra,
+        each_film=args.each_film,
+    )
     _report(results, sys.stdout)
     problems = check_floors(results, load_floors(args.floors))
     for problem in problems:
