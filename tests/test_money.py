@@ -2339,3 +2339,28 @@ def test_the_film_year_wins_over_old_money_words():
     )
     assert budget_figures(statements, year=1998)["currency"].tolist() == ["CZK"]
     assert budget_figures(statements, year=1968)["currency"].tolist() == ["CSK"]
+
+
+# A comparison opener between the film's figure and the next one makes the next one another film's, also in a
+# user's run-on post with no comma; an ordinal's period before a lowercase word does not end the sentence, so
+# the comparison said before it still holds; a year's period does end it.
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        (
+            "Etwa neun Millionen Euro soll das gekostet haben, zum Vergleich: Der Untergang lag bei 13,5 Millionen.",
+            "de",
+            ["film", "comparator"],
+        ),
+        (
+            "the budget was tiny tbh for comparison saving private ryan was like 70 million US lol",
+            "en",
+            ["comparator"],
+        ),
+        ("W porównaniu z Das Boot, który w latach 80. kosztował 32 mln marek, to skromne.", "pl", ["comparator"]),
+        ("Pro srovnání, Obecná škola v 90. letech stála 20 milionů korun.", "cs", ["comparator"]),
+        ("som om hela staten var en fars 1973. budgeten var väl typ 5 miljoner dollar.", "sv", ["film"]),
+    ],
+)
+def test_a_comparison_opener_inside_a_sentence_and_ordinal_periods(sentence, language, subjects):
+    assert [f[2] for f in _figures([sentence], language)] == subjects

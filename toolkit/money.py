@@ -1231,6 +1231,21 @@ _SET_OFF = re.compile(r"\s*(?:[^\W\d_]{1,2}\s+)?")
 _PARENTHETICAL = re.compile(rf"\s*[^\W\d_]+\s*[,，،]{_SET_OFF.pattern}")
 # The end of a sentence inside a statement's text (a statement may hold several): cues before it are another's.
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)|[。！？]")
+_NEXT_WORD = re.compile(r"\s+(\S)")
+_LEADING_NON_WORD = re.compile(r"\W*")
+_ORDINAL = re.compile(r"(?<![\d.,])\d{1,3}$")
+
+
+def _sentence_ends(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+    """The ends of sentences in `text[start:end]` (`_SENTENCE_END`), but for an ordinal's period (one to three
+    digits) before a lowercase word, which ends nothing: "w latach 80. kosztował", "v 19. století", "am 3. mai".
+    A year's period ends its sentence even before lowercase ("stämde 1973. budgeten var ...")."""
+    for m in _SENTENCE_END.finditer(text, start, len(text) if end is None else end):
+        if m.group() == "." and _ORDINAL.search(text, max(0, m.start() - 4), m.start()):
+            nxt = _NEXT_WORD.match(text, m.end())
+            if nxt is not None and nxt.group(1).islower():
+                continue
+        yield m
 # Prepositions that make a comparison phrase part of the clause rather than an opener of the sentence.
 _OPENER_NOT_BEFORE = r"(?:to|with|zu|zum|mit|à|a|con|com|с|со|з|із|z|ze|met|med|s|se|ile|amb)"
 
@@ -1263,7 +1278,7 @@ def _subject_cues(key: str | None) -> _SubjectCues:
         ),  # An opener stands alone ("For comparison, ..."), not before the compared thing ("In comparison to X").
         opener=(
             re.compile(
-                rf"\W*(?:{_grouped_alternation(openers)})(?:\s*[,:;—–\-，：،]|\s+(?!{_OPENER_NOT_BEFORE}\b))",
+                rf"(?<!{_WORD})(?:{_grouped_alternation(openers)})(?:\s*[,:;—–\-，：،]|\s+(?!{_OPENER_NOT_BEFORE}\b))",
                 re.IGNORECASE,
             )
             if (openers := [w for lang in languages for w in data.get("openers", {}).get(lang, [])])
@@ -1347,7 +1362,7 @@ def _named_before(text: str, cues: _SubjectCues, film_titles: tuple[str, ...]) -
     titles are known, as for a name before "(" (`_title_before`)."""
     if not film_titles or not cues.titlecase:
         return None
-    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(text)), default=0)
+    sentence_start = max((m.end() for m in _sentence_ends(text)), default=0)
     words = text[sentence_start:].split()
     # The name starts at the first capitalized one of the last four words, never at the sentence's first word.
     first = next((i for i in range(max(1, len(words) - 4), len(words)) if words[i][:1].isupper()), None)
@@ -1490,7 +1505,7 @@ def _classify_subject(
     next_start = min((m.start for m in others if m.start >= mention.end), default=len(sentence))
     window = sentence[prev_end : mention.start]
     masked = _masked_quotes(window)  # where clauses and sentences end: never inside a quoted title
-    ended = max((m.start() for m in _SENTENCE_END.finditer(masked)), default=-1)
+    ended = max((m.start() for m in _sentence_ends(masked)), default=-1)
     if ended >= 0:
         window, masked = window[ended + 1 :], masked[ended + 1 :]
     cut = max(masked.rfind(c) for c in _CLAUSE)
@@ -1525,9 +1540,15 @@ def _classify_subject(
         # "A produção teria custado 55 milhões" reports a real cost; "se fosse feito hoje, teria custado" is not
         if cues.hypothesis is not None and cues.hypothesis.search(sentence):
             return "counterfactual"
-    # The sentence the figure stands in (a statement's text may hold several): an opener starts it.
-    sentence_start = max((m.end() for m in _SENTENCE_END.finditer(sentence, 0, mention.start)), default=0)
-    if cues.opener is not None and cues.opener.match(sentence, sentence_start) and not _is_own(clause, film_titles):
+    # The sentence the figure stands in (a statement's text may hold several): an opener starts it, or stands
+    # between the figure before and this one ("9 Millionen Euro, zum Vergleich: Der Untergang lag bei 13,5").
+    sentence_start = max((m.end() for m in _sentence_ends(sentence, 0, mention.start)), default=0)
+    sentence_start += len(_LEADING_NON_WORD.match(sentence, sentence_start).group())
+    if (
+        cues.opener is not None
+        and (cues.opener.match(sentence, sentence_start) or cues.opener.search(window))
+        and not _is_own(clause, film_titles)
+    ):
         return "comparator"
     others_named = _comparator_titles(tuple(comparators))
     if _title_before(window, cues, film_titles, at_sentence_start=prev_end == 0, comparators=others_named):
@@ -1758,7 +1779,7 @@ def _titles_quoted_first(reviews: pd.DataFrame, wanted: set[Any]) -> dict[Any, t
             continue
         first = next((q for q in _QUOTED.finditer(text) if q.group("t").strip()), None)
         if first is not None:
-            end = _SENTENCE_END.search(text)
+            end = next(_sentence_ends(text), None)
             out[review_id] = (first.group("t").strip(), end is None or first.start() < end.start())
     return out
 
