@@ -1246,6 +1246,8 @@ def _sentence_ends(text: str, start: int = 0, end: int | None = None) -> Iterato
             if nxt is not None and nxt.group(1).islower():
                 continue
         yield m
+
+
 # Prepositions that make a comparison phrase part of the clause rather than an opener of the sentence.
 _OPENER_NOT_BEFORE = r"(?:to|with|zu|zum|mit|à|a|con|com|с|со|з|із|z|ze|met|med|s|se|ile|amb)"
 
