@@ -171,5 +171,5 @@ def test_each_film_needs_a_film_on_every_review(tmp_path):
     rows = [json.loads(line) for line in (tmp_path / "reviews.jsonl").read_text("utf-8").splitlines()]
     del rows[1]["film"]
     (tmp_path / "reviews.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), "utf-8")
-    with pytest.raises(TableError, match="needs a 'film' on every review"):
+    with pytest.raises(TableError, match="review 'r1' has no 'film': --each-film needs a 'film' on every review"):
         eval_aspects.evaluate_folder(tmp_path, coder="rules", each_film=True)

@@ -160,8 +160,12 @@ def evaluate_folder(
     gold = load_gold(folder / "gold.jsonl")
     columns = ["review_id", "text", "language"]
     if each_film:
-        if "film" not in reviews.columns or reviews["film"].isna().any():
-            raise TableError(f"{folder / 'reviews.jsonl'}: --each-film needs a 'film' on every review")
+        unfilmed = reviews["review_id"][reviews["film"].isna()] if "film" in reviews else reviews["review_id"]
+        if len(unfilmed):
+            raise TableError(
+                f"{folder / 'reviews.jsonl'}: review {unfilmed.iloc[0]!r} has no 'film': --each-film needs a 'film'"
+                " on every review"
+            )
         parts = [
             predict(part[columns], coder=coder, film=_film_of_field(title))
             for title, part in reviews.groupby("film", sort=True)
