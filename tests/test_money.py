@@ -869,6 +869,44 @@ def test_scale_words_imply_rupees():
 
 
 @pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("It cost $9m, while an ordinary British drama of the time was made for $2m.", "en", ["film", "comparator"]),
+        (
+            "Der Film kostete 8 Millionen Euro; ein durchschnittlicher deutscher Kinofilm kommt mit 3 Millionen aus.",
+            "de",
+            ["film", "comparator"],
+        ),
+        ("Обычный российский фильм тогда снимали миллионов за пять долларов.", "ru", ["comparator"]),
+        ("Звичайна українська стрічка коштує 30 мільйонів гривень.", "uk", ["comparator"]),
+        ("Przeciętny polski film kosztuje dziś około 5 mln zł.", "pl", ["comparator"]),
+        ("Průměrný český film stojí kolem 30 milionů korun.", "cs", ["comparator"]),
+        ("Un long-métrage français moyen se tourne avec 4 millions d'euros.", "fr", ["comparator"]),
+        ("Una película española media cuesta unos 3 millones de euros.", "es", ["comparator"]),
+        ("Un film italiano medio costava allora 500 milioni di lire.", "it", ["comparator"]),
+        ("Um filme brasileiro médio custa 5 milhões de reais.", "pt", ["comparator"]),
+        ("Een gemiddelde Nederlandse film kost 2 miljoen euro.", "nl", ["comparator"]),
+        ("En vanlig svensk film kostar 25 miljoner kronor.", "sv", ["comparator"]),
+        ("Tavallinen kotimainen elokuva tehdään parilla miljoonalla eurolla.", "fi", ["comparator"]),
+        ("Egy átlagos magyar film 400 millió forintból készül.", "hu", ["comparator"]),
+        ("Ortalama bir Türk filmi 10 milyon liraya çekiliyor.", "tr", ["comparator"]),
+        ("Μια τυπική ελληνική ταινία κοστίζει 500 χιλιάδες ευρώ.", "el", ["comparator"]),
+        ("كان الفيلم المصري العادي يكلف مليون جنيه.", "ar", ["comparator"]),
+        ("סרט ישראלי ממוצע עולה 5 מיליון שקל.", "he", ["comparator"]),
+        ("当时一部普通国产片的成本只有300万元。", "zh", ["comparator"]),
+        ("普通の邦画の製作費は3億円ほどだ。", "ja", ["comparator"]),
+        ("보통 한국 영화 한 편에 50억 원이 든다.", "ko", ["comparator"]),
+        # "mitjans" (means) is not "average": the production's own money
+        ("Es tracta d'una producció sense gaires mitjans, uns cent milions de pessetes.", "ca", ["film"]),
+    ],
+)
+def test_a_class_of_films_is_a_comparator(sentence, language, expected):
+    found = parse_money(sentence, language=language, about_budget=True)
+    got = [classify_subject(sentence, m, language=language) for m in found]
+    assert got == expected, [sentence[m.start : m.end] for m in found]
+
+
+@pytest.mark.parametrize(
     "sentence, language, titles, expected",
     [
         ("His previous film cost $40m, this one $10m.", "en", (), ["comparator", "film"]),
