@@ -298,6 +298,16 @@ FORMS += [
     ("製作費は1000～1500万ドル。", "ja", "1000～1500万ドル", 1e7, 1.5e7, "USD", False, "budget"),
     ("预算为1000万至1500万美元。", "zh", "1000万至1500万美元", 1e7, 1.5e7, "USD", False, "budget"),
     ("制作费10~15亿元。", "zh", "10~15亿元", 1e9, 1.5e9, "CNY", False, "budget"),
+    # "more than" after a measure word, "about" inside a number; not 来 after a whole number ("从…来看")
+    ("听说投资一个多亿。", "zh", "一个多亿", 1e8, 1e8, "CNY", True, "budget"),
+    ("影片的投资不过三百来万元。", "zh", "三百来万元", 3e6, 3e6, "CNY", True, "budget"),
+    ("制作费一千多万美元。", "zh", "一千多万美元", 1e7, 1e7, "USD", True, "budget"),
+    ("预算从5000万来看不算多。", "zh", "5000万", 5e7, 5e7, "CNY", False, "budget"),
+    # borrowed and shortened scale words, an Arabic accusative
+    ("Бюджет десь 150 крор, і половина пішла на гонорари.", "uk", "150 крор", 1.5e9, 1.5e9, "INR", False, "budget"),
+    ("Budjetti oli noin 35 crorea.", "fi", "noin 35 crorea", 3.5e8, 3.5e8, "INR", True, "budget"),
+    ("Κόστισε 65 εκατ δολάρια.", "el", "65 εκατ δολάρια", 65e6, 65e6, "USD", False, "budget"),
+    ("تجاوزت ميزانيته 230 مليوناً.", "ar", "230 مليوناً", 230e6, 230e6, None, False, "budget"),
     ("제작비는 100억~150억 원이다.", "ko", "100억~150억 원", 1e10, 1.5e10, "KRW", False, "budget"),
 ]
 
@@ -1459,6 +1469,9 @@ def test_suffixes_duals_and_comparisons(sentence, language, expected):
         ("Film stál tridsať miliónov eur.", "sk", [(30e6, "EUR")]),
         ("Фільм коштував вісім мільйонів гривень.", "uk", [(8e6, "UAH")]),
         ("Film stál čtyřicet milionů korun.", "cs", [(40e6, "CZK")]),
+        # Arabic joins "and" to the number after it, with or without a space before it
+        ("تكلّف الفيلم ما بين عشرة وخمسة عشر مليون دولار.", "ar", [(10e6, "USD"), (15e6, "USD")]),
+        ("تكلّف الفيلم بين ثلاثة و أربعة ملايين دولار.", "ar", [(3e6, "USD"), (4e6, "USD")]),
     ],
 )
 def test_ranges_of_words_and_number_words_of_more_languages(sentence, language, expected):

@@ -550,7 +550,8 @@ def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str
     # ... and after a range's opening word, by "and": "between two and three million", "μεταξύ πέντε και έξι".
     opens = _grouped_alternation(_words(_load("qualifiers.yaml")["range_start"], cue_langs)) or "(?!)"
     ands = _grouped_alternation(_words(_load("qualifiers.yaml")["range_and"], cue_langs)) or "(?!)"
-    word_range += rf"|(?:{opens})\s+(?P<wlow_and>{number_words})\s+(?:{ands})\s+"
+    # Arabic and Hebrew join "and" to the number after it: "ما بين عشرة وخمسة عشر مليون".
+    word_range += rf"|(?:{opens})\s+(?P<wlow_and>{number_words})\s+(?:{ands})(?:\s+|(?<=[{_CLITIC}])[-\u05be]?)"
     # Scale words that are a number by themselves ("миллиард рублей", "miliardu rublů"): counted only with a
     # written currency (see `_candidates`).
     lone_words = _grouped_alternation(
@@ -722,9 +723,11 @@ def _cjk_numerals() -> _CJKNumerals:
     d, u, m = (f"[{re.escape(''.join(table))}]" for table in (digits, units, myriads))
     number = f"(?:{arabic}|{d}+)"
     more = f"[{re.escape(''.join(data['more']))}]?"  # "一千多万": more than ten million
-    small = f"(?:{number}?{u}{more})+{number}?"  # 三千五百, 3천, 十
-    # A measure word may stand before the myriad ("三个亿": three hundred million).
-    measure = f"[{re.escape(''.join(data.get('measure_words', [])))}]?" if data.get("measure_words") else ""
+    # Inside a number, before its myriad, "about" too: "三百来万" (three million or so).
+    inside = f"[{re.escape(''.join(data['more'] + data.get('about', [])))}]?"
+    small = f"(?:{number}?{u}{inside})+{number}?"  # 三千五百, 3천, 十
+    # A measure word may stand before the myriad ("三个亿": three hundred million; "一个多亿": more than one).
+    measure = f"[{re.escape(''.join(data.get('measure_words', [])))}]?{more}" if data.get("measure_words") else ""
     # Groups follow one another from the largest myriad down ("1億5000万"; Korean spaces them, "1억 5천만"), so
     # "200억 300억" is two numbers, and "100억 원" stops at 억.
     levels = [
@@ -740,7 +743,13 @@ def _cjk_numerals() -> _CJKNumerals:
     pattern = f"(?<![\\d.,数數几幾]){listed}(?:(?:{'|'.join(chains)}){tail}|{small})"
     tokens = re.compile(f"(?P<arabic>{arabic})|(?P<numeral>{d}+)|(?P<unit>{u})|(?P<myriad>{m})")
     return _CJKNumerals(
-        pattern, tokens, digits, units, myriads, frozenset(map(str, data["leading_units"])), frozenset(data["more"])
+        pattern,
+        tokens,
+        digits,
+        units,
+        myriads,
+        frozenset(map(str, data["leading_units"])),
+        frozenset(data["more"] + data.get("about", [])),
     )
 
 
