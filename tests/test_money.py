@@ -2256,6 +2256,10 @@ def test_a_half_before_the_scale_word_and_more_case_forms(sentence, language, ex
         ("听说成本五六个亿。", "zh", [(5e8, "CNY"), (6e8, "CNY")]),
         ("据说投资在两亿到两亿五之间。", "zh", [(2e8, "CNY"), (2.5e8, "CNY")]),
         ("제작비 150억 200억 하는 영화들 사이에서.", "ko", [(1.5e10, "KRW"), (2e10, "KRW")]),
+        # "and" between the ends, closed by "between" after them
+        ("Budjetti oli 110 ja 156 miljoonan dollarin välillä.", "fi", [(110e6, "USD"), (156e6, "USD")]),
+        ("Eelarve oli 3 ja 4 miljoni euro vahel.", "et", [(3e6, "EUR"), (4e6, "EUR")]),
+        ("Filmin bütçesi 10 ile 15 milyon dolar arasında.", "tr", [(10e6, "USD"), (15e6, "USD")]),
     ],
 )
 def test_ranges_in_more_forms(sentence, language, expected):
