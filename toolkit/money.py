@@ -539,6 +539,9 @@ def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str
     # "a million and a half", "un million et demi", "מיליון וחצי": half the scale more; the same words before
     # the scale word add a half to the number: "eight and a half million", "пять с половиной миллионов"
     half = _grouped_alternation(_words(_load("qualifiers.yaml").get("half", {}), cue_langs)) or "(?!)"
+    # "and a bit" between a number and its scale word: "30-odd million", "пять с лишним миллионов", "90 e passa
+    # milioni": the written number, more than it
+    odd = _grouped_alternation(_words(_load("qualifiers.yaml").get("odd", {}), cue_langs)) or "(?!)"
     scale_words = _grouped_alternation([p for p, _, _ in _scale_patterns(priority)])
     # Number words only in the text's own language (and English): Swedish "en" (one) is Spanish "en" (in).
     number_words = _grouped_alternation([e["pattern"] for lang in cue_langs for e in number_data.get(lang, [])])
@@ -568,8 +571,9 @@ def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str
     return re.compile(
         rf"(?:(?<!{_LETTER})(?P<pre>{_grouped_alternation(prefix)}){_SPACE}?)?"
         rf"(?:(?P<cjk>{_cjk_numerals().pattern})"
-        rf"|(?P<num>{_NUM})(?:(?:[\s\u00a0]+(?P<nhalf>{half}))?[\s\u00a0\u202f-]?(?P<scale>{scale_words})(?!{_LETTER}))?"
-        rf"|(?<!{_WORD})(?:{word_range})?(?P<word>{compound})(?:[\s\u00a0]+(?P<whalf>{half}))?"
+        rf"|(?P<num>{_NUM})(?:(?:[\s\u00a0]+(?P<nhalf>{half})|[\s\u00a0-]+(?P<nodd>{odd}))?[\s\u00a0\u202f-]?"
+        rf"(?P<scale>{scale_words})(?!{_LETTER}))?"
+        rf"|(?<!{_WORD})(?:{word_range})?(?P<word>{compound})(?:[\s\u00a0]+(?P<whalf>{half})|[\s\u00a0-]+(?P<wodd>{odd}))?"
         rf"[\s\u00a0\u202f-]*(?P<wscale>{scale_words})(?!{_LETTER})"
         rf"{inverted_number}|(?<!{_WORD})(?P<lone>{lone_words or '(?!)'})(?!{_LETTER}))"
         rf"(?:[\s\u00a0]+(?P<half>{half})(?!{_LETTER}))?"
@@ -898,7 +902,10 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
                 currency,
                 scaled,
                 bare_ok,
-                plus=match["plus"] is not None or more or match["iscale"] is not None,
+                plus=match["plus"] is not None
+                or more
+                or match["iscale"] is not None
+                or bool(match["nodd"] or match["wodd"]),
                 factor=factor,
                 scale_currency=scale_currency,
                 symbol=sign,
