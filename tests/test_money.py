@@ -336,6 +336,19 @@ FORMS += [
         True,
         "budget",
     ),
+    # Romanian "and" between tens and units
+    (
+        "Filmul a costat treizeci și cinci de milioane de lei.",
+        "ro",
+        "treizeci și cinci de milioane de lei",
+        35e6,
+        35e6,
+        "RON",
+        False,
+        "budget",
+    ),
+    # rupees that could be India's or Indonesia's: a lakh's are India's
+    ("Rozpočet byl zhruba 20 lakhů rupií.", "cs", "zhruba 20 lakhů rupií", 2e6, 2e6, "INR", True, "budget"),
     # borrowed and shortened scale words, an Arabic accusative
     ("Бюджет десь 150 крор, і половина пішла на гонорари.", "uk", "150 крор", 1.5e9, 1.5e9, "INR", False, "budget"),
     ("Budjetti oli noin 35 crorea.", "fi", "noin 35 crorea", 3.5e8, 3.5e8, "INR", True, "budget"),

@@ -1189,7 +1189,9 @@ def parse_money(text: str, *, language: str | None = None, about_budget: bool = 
         basis = None if currency is None else "written"
         if cand.symbol is not None:
             currency, basis = _decide_sign(text, span, cand.symbol, lex), "context"
-            if currency is None:
+            if currency is None and cand.scale_currency in {code for code, _ in lex.contextual[cand.symbol][2]}:
+                currency, basis = cand.scale_currency, "scale"  # "20 lakhů rupií": the lakh's rupees
+            elif currency is None:
                 undecided, basis = cand.symbol, None  # a currency is written, only which one is open
         if cand.generic and (named := _clause_currency(text, span, cand, prev_end, lex)) is not None:
             currency, basis = named, "clause"  # "新台币7亿元": 元 is the unit of the currency named before it
