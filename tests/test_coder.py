@@ -158,7 +158,9 @@ def test_word_shares_computed_at_once_equal_word_by_word_to_the_last_bit():
         "この映画の製作費は約1億ドルだと言われている。",
         "The budget? Tiny. The ambition: huge!!! 🚀",
     ]
-    words = list(dict.fromkeys(w for s in sentences for w in coder._words(s))) + ["zzzqqq"]
+    # A word of a letter no language writes (U+A66E): none of its n-grams is in any vocabulary ("zzzqqq" was,
+    # until a training review's "zz" gave it "<zz").
+    words = list(dict.fromkeys(w for s in sentences for w in coder._words(s))) + ["\ua66e\ua66e\ua66e\ua66e"]
     for weights in (m.fast_weights, np.hstack([m.stance_weights, m.frame_weights])):
         at_once = coder._WordRows(m.vocabulary, weights)._new_rows(words)
         one_by_one = []
