@@ -347,6 +347,9 @@ FORMS += [
         False,
         "budget",
     ),
+    # Turkish names the currency a clause is priced in with its instrumental ("lirasıyla", "dolarla")
+    ("Türk lirasıyla bütçe 500 milyonu aştı.", "tr", "500 milyonu", 5e8, 5e8, "TRY", False, "budget"),
+    ("Dolarla bütçe 5 milyonu aştı.", "tr", "5 milyonu", 5e6, 5e6, "USD", False, "budget"),
     # rupees that could be India's or Indonesia's: a lakh's are India's
     ("Rozpočet byl zhruba 20 lakhů rupií.", "cs", "zhruba 20 lakhů rupií", 2e6, 2e6, "INR", True, "budget"),
     # borrowed and shortened scale words, an Arabic accusative
@@ -954,9 +957,17 @@ def test_scale_words_imply_rupees():
         ("보통 한국 영화 한 편에 50억 원이 든다.", "ko", ["comparator"]),
         # "mitjans" (means) is not "average": the production's own money
         ("Es tracta d'una producció sense gaires mitjans, uns cent milions de pessetes.", "ca", ["film"]),
+        # hypotheticals said in more ways
+        ("A remake would need eighty million dollars of effects to match it.", "en", ["counterfactual"]),
+        ("看着像花了两个亿，其实成本不到五千万。", "zh", ["counterfactual", "film"]),
+        ("若以今天的物价重拍，大概要三亿元。", "zh", ["counterfactual"]),
+        ("요즘 이런 전쟁 영화를 찍으려면 200억 원은 든다.", "ko", ["counterfactual"]),
+        ("Hiçbir yapımcı böyle bir projeye 20 milyon lira ayıramazdı.", "tr", ["counterfactual"]),
+        # a plain past tense that ends as a conditional would ("yatırdı": invested) stays the film's
+        ("Chaplin filme kendi cebinden iki milyon dolar yatırdı.", "tr", ["film"]),
     ],
 )
-def test_a_class_of_films_is_a_comparator(sentence, language, expected):
+def test_classes_of_films_and_hypotheticals(sentence, language, expected):
     found = parse_money(sentence, language=language, about_budget=True)
     got = [classify_subject(sentence, m, language=language) for m in found]
     assert got == expected, [sentence[m.start : m.end] for m in found]

@@ -1281,9 +1281,9 @@ def _subject_cues(key: str | None) -> _SubjectCues:
     data = _load("subjects.yaml")
     languages = _cue_languages(key)
 
-    def compile_side(section: str, side: str, template: str, more: str | None = None) -> re.Pattern[str] | None:
+    def compile_side(section: str, side: str, template: str, *more: str) -> re.Pattern[str] | None:
         words = [w for lang in languages for w in data[section].get(lang, {}).get(side, [])]
-        words += [w for lang in languages for w in data.get(more, {}).get(lang, [])] if more else []
+        words += [w for name in more for lang in languages for w in data.get(name, {}).get(lang, [])]
         return re.compile(template.format(_grouped_alternation(words)), re.IGNORECASE) if words else None
 
     return _SubjectCues(
@@ -1292,7 +1292,7 @@ def _subject_cues(key: str | None) -> _SubjectCues:
         counterfactual_after=compile_side("counterfactual", "after", r"(?:{})"),
         reported=compile_side("counterfactual", "reported", _GUARDED),
         hypothesis=compile_side("counterfactual", "if", _GUARDED),
-        comparator_before=compile_side("comparator", "before", _GUARDED, more="generic"),  # a class of films too
+        comparator_before=compile_side("comparator", "before", _GUARDED, "generic"),  # a class of films too
         comparator_after=compile_side("comparator", "after", r"(?:{})"),
         sequence_before=compile_side(
             "comparator", "sequence", f"(?<!{_WORD})(?:{{}})(?:\\s+\\S+)?\\s*$"
