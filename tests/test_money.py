@@ -350,6 +350,21 @@ FORMS += [
     # Turkish names the currency a clause is priced in with its instrumental ("lirasıyla", "dolarla")
     ("Türk lirasıyla bütçe 500 milyonu aştı.", "tr", "500 milyonu", 5e8, 5e8, "TRY", False, "budget"),
     ("Dolarla bütçe 5 milyonu aştı.", "tr", "5 milyonu", 5e6, 5e6, "USD", False, "budget"),
+    # Hebrew and Arabic join "in" to the currency a clause is priced in
+    ("בדולרים התקציב היה 135 מיליון.", "he", "135 מיליון", 135e6, 135e6, "USD", False, "budget"),
+    ("بالدولار كانت الميزانية 5 ملايين.", "ar", "5 ملايين", 5e6, 5e6, "USD", False, "budget"),
+    # a Finnish crown is Sweden's unless its sentence names another country's film
+    (
+        "Budjetti oli 25 miljoonaa kruunua, iso summa virolaiselle elokuvalle.",
+        "fi",
+        "25 miljoonaa kruunua",
+        25e6,
+        25e6,
+        "EEK",
+        False,
+        "budget",
+    ),
+    ("Budjetti oli 30 miljoonaa kruunua.", "fi", "30 miljoonaa kruunua", 30e6, 30e6, "SEK", False, "budget"),
     # rupees that could be India's or Indonesia's: a lakh's are India's
     ("Rozpočet byl zhruba 20 lakhů rupií.", "cs", "zhruba 20 lakhů rupií", 2e6, 2e6, "INR", True, "budget"),
     # borrowed and shortened scale words, an Arabic accusative

@@ -326,7 +326,8 @@ def _currency_in(
         return None
     word = f"(?:{_alternation(names)})(?!{_WORD})"
     phrase = "|".join(f"(?<!{_WORD})(?:{t.replace('{currency}', word)})" for t in phrases)
-    return re.compile(phrase, re.IGNORECASE), re.compile(f"(?<!{_WORD}){word}", re.IGNORECASE)
+    # The currency word alone, also right after the letters Hebrew and Arabic join to it (ב, ל, ب, ل: "בשקלים").
+    return re.compile(phrase, re.IGNORECASE), re.compile(f"(?:(?<!{_WORD})|(?<=[בלبل])){word}", re.IGNORECASE)
 
 
 def _cue_languages(key: str | None) -> list[str]:
