@@ -1381,6 +1381,8 @@ def test_subjects_in_more_languages(sentence, language, subjects):
         ("对比《甲，乙》当年据说只有两千万美元的预算，这部花得更多。", "zh", ["comparator"]),
         ("Man denke an »Die Brücke«, die mit gut 2 Millionen Mark auskam.", "de", ["comparator"]),
         ("Man denke an „Die Brücke“, die mit gut 2 Millionen Mark auskam.", "de", ["comparator"]),
+        # Finnish and Swedish open a quote with the closing mark: ”…”
+        ("Jämför med ”Sjömännen”, som kostade 40 miljoner kronor.", "sv", ["comparator"]),
     ],
 )
 def test_quoted_titles_hold_their_punctuation(sentence, language, subjects):
@@ -2332,6 +2334,13 @@ def test_a_half_before_the_scale_word_and_more_case_forms(sentence, language, ex
         ("Budjetti oli 110 ja 156 miljoonan dollarin välillä.", "fi", [(110e6, "USD"), (156e6, "USD")]),
         ("Eelarve oli 3 ja 4 miljoni euro vahel.", "et", [(3e6, "EUR"), (4e6, "EUR")]),
         ("Filmin bütçesi 10 ile 15 milyon dolar arasında.", "tr", [(10e6, "USD"), (15e6, "USD")]),
+        # the low end gives only the high end's leading digit: "3〜400万" is three to four million
+        ("制作費は3〜400万円くらいだったらしい。", "ja", [(3e6, "JPY"), (4e6, "JPY")]),
+        ("The reshoots alone cost $2-300 million, they say.", "en", [(200e6, "USD"), (300e6, "USD")]),
+        ("It cost $5-10 million.", "en", [(5e6, "USD"), (10e6, "USD")]),
+        # "and something" between the number and its scale word
+        ("Сняли за 3 с чем-то миллиона долларов.", "ru", [(3e6, "USD")]),
+        ("Коштував 5 з чимось мільйонів доларів.", "uk", [(5e6, "USD")]),
     ],
 )
 def test_ranges_in_more_forms(sentence, language, expected):

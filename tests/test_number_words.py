@@ -84,6 +84,14 @@ CASES = [
     ("fi", "Budjetti oli kaksitoista miljoonaa euroa.", 12e6, "EUR"),
     ("fi", "Budjetti oli kaksisataaviisikymmentä miljoonaa euroa.", 250e6, "EUR"),
     ("fi", "Elokuva tehtiin kolmesataa tuhatta euroa.", 300e3, "EUR"),
+    # fi: the cases a budget puts a number in, teens and tens agreeing in case, "about three"
+    ("fi", "Elokuva tehtiin viidellätoista miljoonalla dollarilla.", 15e6, "USD"),
+    ("fi", "Kustannukset jäivät kahteen miljoonaan puntaan.", 2e6, "GBP"),
+    ("fi", "Puhutaan noin puolesta miljoonasta markasta.", 0.5e6, "FIM"),
+    ("fi", "Elokuva tehtiin kahdellakymmenellä miljoonalla eurolla.", 20e6, "EUR"),
+    ("fi", "Hinta olisi noussut lähes viiteen miljoonaan euroon.", 5e6, "EUR"),
+    ("fi", "Kolmisen miljoonaa dollaria oli iso raha.", 3e6, "USD"),
+    ("fi", "Budjetti oli kaksikymmentäviisi miljoonaa euroa.", 25e6, "EUR"),
     # cs
     ("cs", "Film stál čtyři sta milionů korun.", 400e6, "CZK"),
     ("cs", "Rozpočet byl dvanáct milionů korun.", 12e6, "CZK"),

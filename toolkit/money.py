@@ -952,7 +952,7 @@ def _join(text: str, low: _Candidate, high: _Candidate, lex: _Lexicon) -> _Candi
         return None
     lo, hi = low.low, high.high
     if not low.scaled and high.scaled:  # "$13-15 million": the scale is written once
-        lo *= high.factor
+        lo *= high.factor * _leading_place(lo, hi / high.factor)
     elif low.scaled and not high.scaled:
         hi *= low.factor
     if not (0 < lo <= hi) or not (low.currency or high.currency or low.scaled or high.scaled):
@@ -971,6 +971,22 @@ def _join(text: str, low: _Candidate, high: _Candidate, lex: _Lexicon) -> _Candi
         scale_currency=low.scale_currency or high.scale_currency,
         symbol=low.symbol or high.symbol,
     )
+
+
+def _leading_place(low: float, high: float) -> float:
+    """What a range's low end is to be multiplied by when it gives only the leading digit of its high end's
+    number: 100 for "3〜400万円" (three to four million yen) and "$2-300 million", 10 for "3-40万"; else 1.
+    Only a single digit one below the high end's leading one counts ("5-10 million" is five to ten).
+
+    >>> _leading_place(3, 400), _leading_place(2, 30), _leading_place(5, 10), _leading_place(3, 4), _leading_place(2, 400)
+    (100, 10, 1, 1, 1)
+    """
+    if low != int(low) or not 1 <= low <= 8:
+        return 1
+    for place in (10, 100, 1000):
+        if high == (low + 1) * place:
+            return place
+    return 1
 
 
 # What may follow an elliptic figure: its clause's or sentence's end.
@@ -1249,6 +1265,8 @@ _SET_OFF = re.compile(r"\s*(?:[^\W\d_]{1,2}\s+)?")
 # One word set off by commas ("probably", "наверное", "wohl"): an aside inside a clause, not a clause.
 _PARENTHETICAL = re.compile(rf"\s*[^\W\d_]+\s*[,，،]{_SET_OFF.pattern}")
 # The end of a sentence inside a statement's text (a statement may hold several): cues before it are another's.
+# A quoted title with at most a word before it and two after it ("η «Δουνκέρκη» του Νόλαν"): an apposition.
+_APPOSITION = re.compile(r"\s*(?:\S+\s+)?[«“”\"„《「『][^«»“”\"„《》「」『』]{1,80}[»”\"“》」』](?:\s+\S+){0,2}\s*")
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)|[。！？]")
 _NEXT_WORD = re.compile(r"\s+(\S)")
 _LEADING_NON_WORD = re.compile(r"\W*")
@@ -1337,11 +1355,11 @@ def _is_own(phrase: str, film_titles: tuple[str, ...]) -> bool:
     return any(_fold(t) and _fold(t) in folded for t in film_titles)
 
 
-# A quoted title, its words in the group "t": «…», “…”, „…“, "…", 《…》, 「…」, 『…』, and German »…« (whose
-# opening mark must follow a space or a bracket and touch its first word, so "«A» and «B»" is never read as
-# the title " and ").
+# A quoted title, its words in the group "t": «…», “…”, ”…” (Finnish and Swedish), „…“, "…", 《…》, 「…」, 『…』,
+# and German »…« (whose opening mark must follow a space or a bracket and touch its first word, so "«A» and
+# «B»" is never read as the title " and ").
 _QUOTED = re.compile(
-    r"(?:(?<![^\s(\[–—-])(»)(?=\S)|[«“\"„《「『])"
+    r"(?:(?<![^\s(\[–—-])(»)(?=\S)|[«“”\"„《「『])"
     r"(?P<t>(?(1)[^«»\n]|[^«»“”\"„《》「」『』]){1,80})(?(1)(?<=\S)«|[»”\"“》」』])"
 )
 
@@ -1364,7 +1382,7 @@ def _in_longer_title(text: str, hit: re.Match[str]) -> bool:
 
 
 _QUOTED_BEFORE = re.compile(
-    r"(?:[«“\"„‘]([^«»“”\"„]{1,80})[»”\"“’]\s*(?:['’]s)?"
+    r"(?:[«“”\"„‘]([^«»“”\"„]{1,80})[»”\"“’]\s*(?:['’]s)?"
     # Chinese and Japanese titles in 《》「」『』, their possessive 的/の: "《赤壁》的8000万美元"; Korean ones
     # with a particle of place, possession or "also" ("「태극기 휘날리며」에서 147억 원을"), not the topic or
     # subject particle: "「X」은 1500만 달러" opening a sentence is more likely the film under review.
@@ -1375,7 +1393,7 @@ _QUOTED_BEFORE = re.compile(
 )
 # A quoted title ending the text before a relative clause ("«Захар Беркут», у якого було ...", „Der Untergang“,
 # »Der Untergang«, der ...).
-_QUOTED_END = re.compile(r"(?:[«“\"„]([^«»“”\"„]{1,80})[»”\"“]|(?<![^\s(\[])»(\S[^«»\n]{0,79})(?<=\S)«)\s*$")
+_QUOTED_END = re.compile(r"(?:[«“”\"„]([^«»“”\"„]{1,80})[»”\"“]|(?<![^\s(\[])»(\S[^«»\n]{0,79})(?<=\S)«)\s*$")
 
 
 def _named_before(text: str, cues: _SubjectCues, film_titles: tuple[str, ...]) -> str | None:
@@ -1427,9 +1445,9 @@ def _title_before(
     return not (at_sentence_start and window[: paren.start()].strip() == "")
 
 
-_LEAD_AFTER = re.compile(r"[ \u00a0]+[«“\"„]?")
+_LEAD_AFTER = re.compile(r"[ \u00a0]+[«“”\"„]?")
 _NAME_AFTER = re.compile(
-    r"[ \u00a0]+(?:[«“\"„](?P<quoted>[^«»“”\"„]{1,80})[»”\"“]"
+    r"[ \u00a0]+(?:[«“”\"„](?P<quoted>[^«»“”\"„]{1,80})[»”\"“]"
     r"|(?P<name>[^\W\d_][\w'’-]*(?:[ \u00a0][A-Z0-9][\w'’-]*){0,3}))"
 )
 
@@ -1546,6 +1564,12 @@ def _classify_subject(
     if cut > 0 and _PARENTHETICAL.fullmatch(window[cut + 1 :]):
         # A one-word aside between commas does not open a clause: "стоил бы, наверное, миллиард рублей".
         cut = max(masked[:cut].rfind(c) for c in _CLAUSE)
+    if cut > 0:
+        # A quoted title set off by commas names what the figure's clause speaks of: "Boylen edellinen,
+        # ”Slummien miljonääri”, tehtiin viidellätoista miljoonalla", "η «Δουνκέρκη» του Νόλαν, κόστισε".
+        before = max(masked[:cut].rfind(c) for c in _CLAUSE)
+        if _APPOSITION.fullmatch(window, before + 1, cut):
+            cut = before
     clause = window[cut + 1 :]
     after = sentence[mention.end : next_start]
     if titled is not None and not _is_own(titled, film_titles):
