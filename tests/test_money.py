@@ -2255,6 +2255,13 @@ def test_a_named_films_relative_clause_beats_a_hypothetical_main_clause(sentence
         ("Filmen kostade 25 mkr att spela in.", "sv", [(2.5e7, "SEK")]),
         ("Le tournage a coûté neuf millions de nouveaux francs.", "fr", [(9e6, "FRF")]),
         ("Filmin bütçesi iki buçuk milyar yene ulaştı.", "tr", [(2.5e9, "JPY")]),
+        # a franc with no country: French, Belgian in Dutch, else the country its sentence names
+        ("Le film a coûté 60 millions de francs.", "fr", [(6e7, "FRF")]),
+        ("De film kostte 60 miljoen frank.", "nl", [(6e7, "BEF")]),
+        ("Tourné pour 3,5 millions de francs, ce qui à l'échelle suisse n'est pas rien.", "fr", [(3.5e6, "CHF")]),
+        ("È costato 3,5 milioni di franchi, per un film svizzero è tanto.", "it", [(3.5e6, "CHF")]),
+        ("Ce film sénégalais a coûté 300 millions de francs.", "fr", [(3e8, "XOF")]),
+        ("Costó dos millones de francos franceses.", "es", [(2e6, "FRF")]),
     ],
 )
 def test_more_currency_names_and_slang(sentence, language, expected):
