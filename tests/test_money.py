@@ -2393,6 +2393,14 @@ def test_an_elliptic_figure_takes_the_scale_and_currency_before_it(sentence, lan
         ("Běžný film tehdy stál asi pět milionů korun.", "cs", ["comparator"]),
         ("当時の平均的な製作費は一億円程度だった。", "ja", ["comparator"]),
         ("altro che i kolossal da 200 milioni di dollari.", "it", ["comparator"]),
+        # "imagine", "if Hollywood shot it", "had ... spent", "would look like", "the following year"
+        ("Уявіть, скільки коштувала б сьогодні така кіннота, — мільйонів двадцять доларів.", "uk", ["counterfactual"]),
+        ("Bugün aynı hikâyeyi Hollywood çekse 100 milyon dolar gerekir.", "tr", ["counterfactual"]),
+        ("Een Hollywoodversie had er zo honderd miljoen dollar doorheen gejaagd.", "nl", ["counterfactual"]),
+        ("Виглядає воно на всі двадцять мільйонів доларів.", "uk", ["counterfactual"]),
+        ("Dneska by to vypadalo jako film tak za dva miliony dolarů.", "cs", ["counterfactual"]),
+        ("Next to Intolerance, which he made the following year for $2 million, it is modest.", "en", ["comparator"]),
+        ("Film çekilirken 5 milyon dolar harcandı.", "tr", ["film"]),
     ],
 )
 def test_hypotheticals_hearsay_and_generic_films(sentence, language, subjects):
