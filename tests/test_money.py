@@ -2262,6 +2262,11 @@ def test_a_named_films_relative_clause_beats_a_hypothetical_main_clause(sentence
         ("È costato 3,5 milioni di franchi, per un film svizzero è tanto.", "it", [(3.5e6, "CHF")]),
         ("Ce film sénégalais a coûté 300 millions de francs.", "fr", [(3e8, "XOF")]),
         ("Costó dos millones de francos franceses.", "es", [(2e6, "FRF")]),
+        # Canadian dollars in Arabic and Hebrew, Hong Kong dollars in Cantonese, the Slovak ruble's soft l
+        ("بلغت ميزانيته نحو 6.8 ملايين دولار كندي.", "ar", [(6.8e6, "CAD")]),
+        ("התקציב היה 5 מיליון דולר קנדי.", "he", [(5e6, "CAD")]),
+        ("聽講成本大概八百萬港紙。", "zh", [(8e6, "HKD")]),
+        ("Verzia stála vyše ôsmich miliónov rubľov.", "sk", [(8e6, "RUB")]),
     ],
 )
 def test_more_currency_names_and_slang(sentence, language, expected):
@@ -2467,6 +2472,7 @@ def test_a_currency_of_its_own_wins_over_the_clause(sentence, language, expected
         (["По советским меркам постановка была дорогой, около миллиона рублей."], "ru", ["SUR"]),
         (["Budżet był jak na tamte czasy ogromny, mówi się o 30 milionach złotych."], "pl", ["PLZ"]),
         (["Film yaklaşık 40 milyar liraya çekildi."], "tr", ["TRL"]),
+        (["Se habla de un millón de pesos mexicanos, una cifra enorme para la época."], "es", ["MXP"]),
         (["Film yaklaşık 40 milyon liraya çekildi."], "tr", ["TRY"]),
         (["Бюджет около 100 миллионов рублей, полтора миллиона долларов по тогдашнему курсу."], "ru", ["RUB", "USD"]),
         (["Budżet to 7 mln zł, scenografia miast lat 70. Rzadko widać tak wierny PRL."], "pl", ["PLN"]),
