@@ -2267,6 +2267,19 @@ def test_a_named_films_relative_clause_beats_a_hypothetical_main_clause(sentence
         ("התקציב היה 5 מיליון דולר קנדי.", "he", [(5e6, "CAD")]),
         ("聽講成本大概八百萬港紙。", "zh", [(8e6, "HKD")]),
         ("Verzia stála vyše ôsmich miliónov rubľov.", "sk", [(8e6, "RUB")]),
+        # the Bulgarian lev, the Romanian leu and Serbian dinars in Greek; Iran's rial in Turkish by its country
+        ("Kulislerde konuşulan bütçe 4 milyon leva civarında.", "tr", [(4e6, "BGN")]),
+        ("На съёмки ушло около восьми миллионов левов.", "ru", [(8e6, "BGN")]),
+        ("Ο προϋπολογισμός ήταν 4 εκατομμύρια λέβα.", "el", [(4e6, "BGN")]),
+        ("Κόστισε σχεδόν ένα εκατομμύριο λέι.", "el", [(1e6, "RON")]),
+        ("Κόστισε περίπου 140 εκατομμύρια σερβικά δηνάρια.", "el", [(140e6, "RSD")]),
+        ("İran basınına göre bütçe 40 milyar riyali aşmış.", "tr", [(4e10, "IRR")]),
+        ("Film 20 milyon riyale mal oldu.", "tr", [(2e7, None)]),  # a riyal of no named country: none
+        ("Bu, yaklaşık 1,9 milyar Türk lirası demek.", "tr", [(1.9e9, "TRY")]),
+        # Finnish "in euros" in the essive, before its figure
+        ("Euroina se tekee noin 2,5 miljoonaa.", "fi", [(2.5e6, "EUR")]),
+        # an instrumental number word is not a number and a glued abbreviation ("čtyřmi" is not "čtyř" + "mi")
+        ("Rozpočet se pohyboval mezi třemi a čtyřmi miliony eur.", "cs", [(3e6, "EUR"), (4e6, "EUR")]),
     ],
 )
 def test_more_currency_names_and_slang(sentence, language, expected):
@@ -2406,6 +2419,14 @@ def test_an_elliptic_figure_takes_the_scale_and_currency_before_it(sentence, lan
         ("Dneska by to vypadalo jako film tak za dva miliony dolarů.", "cs", ["counterfactual"]),
         ("Next to Intolerance, which he made the following year for $2 million, it is modest.", "en", ["comparator"]),
         ("Film çekilirken 5 milyon dolar harcandı.", "tr", ["film"]),
+        # Dutch "zou ... hebben" reports hearsay unless the sentence makes it a hypothesis
+        ("Het budget zou rond de 3 miljoen euro hebben gelegen.", "nl", ["film"]),
+        (
+            "Een vergelijkbare Amerikaanse productie zou al snel vijf miljoen dollar hebben gekost.",
+            "nl",
+            ["counterfactual"],
+        ),
+        ("特效水准大概只相当于一部三四千万元的网络大电影。", "zh", ["counterfactual", "counterfactual"]),
     ],
 )
 def test_hypotheticals_hearsay_and_generic_films(sentence, language, subjects):
@@ -2473,6 +2494,11 @@ def test_a_currency_of_its_own_wins_over_the_clause(sentence, language, expected
         (["Budżet był jak na tamte czasy ogromny, mówi się o 30 milionach złotych."], "pl", ["PLZ"]),
         (["Film yaklaşık 40 milyar liraya çekildi."], "tr", ["TRL"]),
         (["Se habla de un millón de pesos mexicanos, una cifra enorme para la época."], "es", ["MXP"]),
+        (["Mówiło się o 30 milionach złotych, co w tamtych latach było kwotą ogromną."], "pl", ["PLZ"]),
+        (["Produkcja była jak na schyłkowy PRL bardzo droga, mówiło się o 300 milionach złotych."], "pl", ["PLZ"]),
+        (["O yıllarda yaklaşık 3 milyon liraya mal olduğu söyleniyor."], "tr", ["TRL"]),
+        (["Говорили о пяти миллионах рублей, ещё советских."], "ru", ["SUR"]),
+        (["Náklady okolo 10 miliónov korún boli v povojnovom Československu veľká suma."], "sk", ["CSK"]),
         (["Film yaklaşık 40 milyon liraya çekildi."], "tr", ["TRY"]),
         (["Бюджет около 100 миллионов рублей, полтора миллиона долларов по тогдашнему курсу."], "ru", ["RUB", "USD"]),
         (["Budżet to 7 mln zł, scenografia miast lat 70. Rzadko widać tak wierny PRL."], "pl", ["PLN"]),

@@ -575,7 +575,9 @@ def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str
         rf"|(?P<num>{_NUM})(?:(?:[\s\u00a0]+(?P<nhalf>{half})|[\s\u00a0-]+(?P<nodd>{odd}))?[\s\u00a0\u202f-]?"
         rf"(?P<scale>{scale_words})(?!{_LETTER}))?"
         rf"|(?<!{_WORD})(?:{word_range})?(?P<word>{compound})(?:[\s\u00a0]+(?P<whalf>{half})|[\s\u00a0-]+(?P<wodd>{odd}))?"
-        rf"[\s\u00a0\u202f-]*(?P<wscale>{scale_words})(?!{_LETTER})"
+        # A scale word glued to number words is a whole word ("négymillió", "dreieinhalbmillionen"), never an
+        # abbreviation: "čtyřmi" is "four" in the instrumental, not "čtyř" + "mi" (million).
+        rf"(?:[\s\u00a0\u202f-]+|(?=\w{{4}}))(?P<wscale>{scale_words})(?!{_LETTER})"
         rf"{inverted_number}|(?<!{_WORD})(?P<lone>{lone_words or '(?!)'})(?!{_LETTER}))"
         rf"(?:[\s\u00a0]+(?P<half>{half})(?!{_LETTER}))?"
         rf"(?:[\s\u00a0\u202f-]*(?:(?:{of})(?:\s+|(?<=['’])))?"
