@@ -1266,9 +1266,9 @@ _GUARDED = f"(?<!{_WORD})(?:{{}})(?!{_WORD})"
 _SET_OFF = re.compile(r"\s*(?:[^\W\d_]{1,2}\s+)?")
 # One word set off by commas ("probably", "наверное", "wohl"): an aside inside a clause, not a clause.
 _PARENTHETICAL = re.compile(rf"\s*[^\W\d_]+\s*[,，،]{_SET_OFF.pattern}")
-# The end of a sentence inside a statement's text (a statement may hold several): cues before it are another's.
 # A quoted title with at most a word before it and two after it ("η «Δουνκέρκη» του Νόλαν"): an apposition.
 _APPOSITION = re.compile(r"\s*(?:\S+\s+)?[«“”\"„《「『][^«»“”\"„《》「」『』]{1,80}[»”\"“》」』](?:\s+\S+){0,2}\s*")
+# The end of a sentence inside a statement's text (a statement may hold several): cues before it are another's.
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)|[。！？]")
 _NEXT_WORD = re.compile(r"\s+(\S)")
 _LEADING_NON_WORD = re.compile(r"\W*")
