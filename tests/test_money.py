@@ -2280,6 +2280,23 @@ def test_a_named_films_relative_clause_beats_a_hypothetical_main_clause(sentence
         ("Euroina se tekee noin 2,5 miljoonaa.", "fi", [(2.5e6, "EUR")]),
         # an instrumental number word is not a number and a glued abbreviation ("čtyřmi" is not "čtyř" + "mi")
         ("Rozpočet se pohyboval mezi třemi a čtyřmi miliony eur.", "cs", [(3e6, "EUR"), (4e6, "EUR")]),
+        # a currency named by a country word after a shorter name of another ("livres" alone are pounds)
+        ("Tourné avec trois millions de livres égyptiennes à peine.", "fr", [(3e6, "EGP")]),
+        ("Girato con tre milioni di lire egiziane.", "it", [(3e6, "EGP")]),
+        ("Va costar set milions de dòlars canadencs.", "ca", [(7e6, "CAD")]),
+        ("Коштував близько 8 млн канадських доларів.", "uk", [(8e6, "CAD")]),
+        ("Tuotanto maksoi seitsemän miljoonaa Kanadan dollaria.", "fi", [(7e6, "CAD")]),
+        ("Filmin bütçesi 80 milyon Hong Kong doları.", "tr", [(8e7, "HKD")]),
+        ("بلغت الميزانية 90 مليون دولار هونغ كونغ.", "ar", [(9e7, "HKD")]),
+        ("עלה בערך שלוש מאות אלף יואן.", "he", [(3e5, "CNY")]),
+        ("Costó 20 millones de bolívares fuertes.", "es", [(2e7, "VEF")]),
+        ("Стоил около семи миллионов литов.", "ru", [(7e6, "LTL")]),
+        ("Rozpočet byl prý 8 milionů litů.", "cs", [(8e6, "LTL")]),
+        ("Kosztował 9 mln litów.", "pl", [(9e6, "LTL")]),
+        ("Rozpočet bol 40 miliónov slovenských korún.", "sk", [(4e7, "SKK")]),
+        # a figure priced by the phrase right after it: "5 baniek w złotówkach", "en dollars canadiens"
+        ("Wyszło jakieś 5 baniek w złotówkach.", "pl", [(5e6, "PLN")]),
+        ("Le film a coûté deux millions en dollars canadiens.", "fr", [(2e6, "CAD")]),
     ],
 )
 def test_more_currency_names_and_slang(sentence, language, expected):

@@ -49,6 +49,7 @@ _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _LETTER = rf"[^\W\d_{_CJK}]"
 _WORD = rf"[^\W{_CJK}]"
 _SPACE = "[\\s\u00a0\u202f\u2009]"
+_SPACES = re.compile(f"{_SPACE}*")
 # Arabic and Hebrew write a preposition or conjunction as a letter joined to the next word, digits included
 # ("فيلم ب150 مليون دولار": a film for 150 million dollars): those letters may stand right before a number.
 _CLITIC = "\u0590-\u06ff"
@@ -132,12 +133,28 @@ def _load(name: str) -> Any:
 
 
 def _alternation(patterns: list[str]) -> str:
-    # Longer patterns first, so "mil millones" is tried before "mil" and "US$" before "$".
     return "|".join(f"(?:{p})" for p in _in_order(patterns))
 
 
 def _in_order(patterns: list[str]) -> list[str]:
-    return sorted(set(patterns), key=lambda p: (-len(p), p))
+    r"""The patterns' alternatives, those that match longer text first, so "mil millones" is tried before
+    "mil", "US$" before "$" and "livres\s+égyptiennes" before "livres?(?:\s+sterling)?" (whose shortest match,
+    "livre", is shorter: by the pattern's length it would come first and read "livres égyptiennes" as pounds).
+
+    >>> _in_order([r"livres?(?:\s+sterling)?", r"livres?\s+égyptiennes", "a|abc"])
+    ['livres?\\s+égyptiennes', 'livres?(?:\\s+sterling)?', 'abc', 'a']
+    """
+    parts = {part for pattern in patterns for part in _top_level_alternatives(pattern)}
+    return sorted(parts, key=lambda p: (-_shortest_match(p), -len(p), p))
+
+
+@functools.cache
+def _shortest_match(pattern: str) -> int:
+    """How many characters `pattern` matches at least (lookarounds count none)."""
+    try:
+        return re._parser.parse(pattern).getwidth()[0]  # type: ignore[attr-defined]  # re's own parser
+    except (re.error, AttributeError):  # a fragment that only parses inside a larger pattern
+        return len(pattern)
 
 
 def _grouped_alternation(patterns: list[str]) -> str:
@@ -159,8 +176,8 @@ def _grouped_alternation(patterns: list[str]) -> str:
     Only for patterns compiled with IGNORECASE: a group's class spells out the first character's two cases.
     tests/test_money.py checks that every pattern of every language built both ways finds the same matches.
     """
-    # "a|b" among the words is "a", then "b", where it stands: tried as two words, each may be grouped.
-    ordered = [part for pattern in _in_order(patterns) for part in _top_level_alternatives(pattern)]
+    # "a|b" among the words is "a" and "b", each placed by its own shortest match, and each may be grouped.
+    ordered = _in_order(patterns)
     runs: list[list[tuple[str, tuple[str, str]]]] = [[]]
     parts: list[str] = []
     for pattern in ordered:
@@ -1124,7 +1141,11 @@ def _implied_currency(
     language's convention (conventions.yaml `implied_currency`); (None, None) when nothing supports one."""
     if cand.scale_currency:
         return cand.scale_currency, "scale"
-    named = _clause_currency(text, span, cand, prev_end, lex) or _priced_in(text, span, cand, prev_end, lex)
+    named = (
+        _clause_currency(text, span, cand, prev_end, lex)
+        or _priced_in(text, span, cand, prev_end, lex)
+        or _priced_after(text, span, cand, lex)
+    )
     if named is not None:
         return named, "clause"
     if lex.implied_currency:
@@ -1152,6 +1173,17 @@ def _priced_in(text: str, span: tuple[int, int], cand: _Candidate, prev_end: int
     if not said:
         return None
     named = list(word.finditer(said[-1].group()))
+    return _lookup(lex.currencies, named[-1].group())[0] if named else None
+
+
+def _priced_after(text: str, span: tuple[int, int], cand: _Candidate, lex: _Lexicon) -> str | None:
+    """The currency a phrase right after the figure prices it in ("5 baniek w złotówkach", "deux millions en
+    dollars canadiens"), else None."""
+    if lex.currency_in is None:
+        return None
+    phrase, word = lex.currency_in
+    said = phrase.match(text, _SPACES.match(text, cand.end).end(), span[1])
+    named = list(word.finditer(said.group())) if said is not None else []
     return _lookup(lex.currencies, named[-1].group())[0] if named else None
 
 
