@@ -526,7 +526,7 @@ def _texts_hits(matcher: _Matcher, texts: list[str]) -> list[list[_Hit]]:
     starting = _starting(matcher, words)
     with_terms = np.flatnonzero(np.fromiter(map(bool, starting), dtype=bool, count=len(words)))
     busy = set((np.searchsorted(cuts, with_terms, "right") - 1).tolist())
-    patterns = _texts_patterns(matcher, texts, joined, bases)
+    patterns = _texts_patterns(matcher, texts)
     out: list[list[_Hit]] = [[] for _ in texts]
     if not busy and not any(patterns):
         return out
@@ -539,13 +539,13 @@ def _texts_hits(matcher: _Matcher, texts: list[str]) -> list[list[_Hit]]:
     return out
 
 
-def _texts_patterns(matcher: _Matcher, texts: list[str], joined: str, bases: np.ndarray) -> list[Any]:
-    """`_patterns_for` of each of `texts` (`joined` by `_SEPARATOR`, text j from ``bases[j]``), with one digit
-    scan and one automaton pass for them all."""
+def _texts_patterns(matcher: _Matcher, texts: list[str]) -> list[Any]:
+    """`_patterns_for` of each of `texts`, with one automaton pass for them all."""
     chosen: list[Any] = [matcher.always] * len(texts)
     if len(matcher.with_digit) > len(matcher.always):
-        found = [m.start() for m in _digit_runs().finditer(joined)]
-        for j in set((np.searchsorted(bases, found, "right") - 1).tolist()):
+        # One search per text, which stops at its first digit: cheaper than finding every run of digits in
+        # the joined texts (reviews are full of years and sums).
+        for j in itertools.compress(range(len(texts)), map(_digit_search(), texts)):
             chosen[j] = matcher.with_digit
     if matcher.literals is None:
         return chosen
@@ -763,12 +763,6 @@ def _digit_search() -> Callable[[str], re.Match[str] | None]:
             start = c
         prev = c
     return re.compile("[\\d" + "".join(ranges) + "]").search
-
-
-@functools.cache
-def _digit_runs() -> re.Pattern[str]:
-    """Runs of the characters `_digit_search` finds, to find them in many texts in one scan."""
-    return re.compile(_digit_search().__self__.pattern + "+")  # the search's own class
 
 
 def _hits(cues: Iterable[Cue], text: str) -> list[_Hit]:
@@ -1132,6 +1126,14 @@ def extract_statements(
             )
         previous[rid] = _incident_tags(hits)
     columns = [c for c in STATEMENT_COLUMNS if c not in _CODER_COLUMNS] + STATEMENT_EXTRA_COLUMNS
+    # The learned coder keeps, drops or adds statements beside the rules (`coder="rules"`: rules alone).
+    from toolkit import coder as _coder
+
+    # A film layer fitted by `toolkit adapt` and saved beside the profile has the last word (toolkit.coder).
+    layer = _coder.adapted_layer(profile, coder) if profile is not None else None
+    if coder != "rules" and len(ordered):
+        # The coder sorts what it returns as the table below is sorted: the rows go to it as they are.
+        return _coder.code_rows(ordered, rows, STATEMENT_COLUMNS + STATEMENT_EXTRA_COLUMNS, tier=coder, layer=layer)
     if rows:
         out = pd.DataFrame(rows, columns=columns)
         order = {name: i for i, name in enumerate(codebook())}
@@ -1140,9 +1142,4 @@ def extract_statements(
         out = sort_stably(out, list(keys))
     else:
         out = pd.DataFrame({c: pd.Series([], dtype=object) for c in columns})
-    # The learned coder keeps, drops or adds statements beside the rules (`coder="rules"`: rules alone).
-    from toolkit import coder as _coder
-
-    # A film layer fitted by `toolkit adapt` and saved beside the profile has the last word (toolkit.coder).
-    layer = _coder.adapted_layer(profile, coder) if profile is not None else None
     return _coder.code(ordered, out, tier=coder, layer=layer)

@@ -670,18 +670,35 @@ def code(
     if tier == "rules" or sentences.empty:
         # Rules alone have no calibrated score.
         return statements.assign(method="rule", score=None)[columns]
+    names = [str(c) for c in statements.columns]
+    # Rows from the columns' Python lists: iterating pandas' Arrow-backed text columns costs a call per cell.
+    rows = [dict(zip(names, values)) for values in zip(*(statements[c].tolist() for c in statements.columns))]
+    return code_rows(sentences, rows, columns, tier=tier, layer=layer)
+
+
+def code_rows(
+    sentences: pd.DataFrame,
+    rows: list[dict[str, Any]],
+    columns: list[str],
+    *,
+    tier: str = "accurate",
+    layer: Layer | None = None,
+) -> pd.DataFrame:
+    """`code` for the rules' statements as rows (dicts with the statement `columns` but ``method`` and
+    ``score``), as `toolkit.aspects.extract_statements` has them: no table built only to be taken apart again.
+    Needs a learned tier (not ``rules``) and at least one sentence."""
+    if tier not in TIERS:
+        raise ValueError(f"unknown coder tier {tier!r}; use one of {', '.join(TIERS)}")
+    if tier == "rules":
+        raise ValueError("code_rows needs a learned coder tier ('accurate' or 'fast'); use `code` for the rules")
     m = model()
     review_keys = sentences["review_id"].astype(str).tolist()
     keys = list(zip(review_keys, sentences["sentence_id"].astype(str).tolist()))
     position = {k: i for i, k in enumerate(keys)}
     rule = np.zeros((len(keys), 3), dtype=bool)
-    for rid, sid, aspect in zip(
-        statements["review_id"].astype(str).tolist(),
-        statements["sentence_id"].astype(str).tolist(),
-        statements["aspect"].tolist(),
-    ):
-        if aspect in ASPECTS:
-            rule[position[(rid, sid)], ASPECTS.index(aspect)] = True
+    for row in rows:
+        if row["aspect"] in ASPECTS:
+            rule[position[(str(row["review_id"]), str(row["sentence_id"]))], ASPECTS.index(row["aspect"])] = True
     texts = sentences["text"].tolist()
     # Each sentence's words, found once for its scores and again, when the model adds it, for its labels.
     words = _words_many(texts)
@@ -701,10 +718,7 @@ def code(
         scores = np.where(np.isnan(adapted), scores, adapted)
 
     kept_rows = []
-    names = [str(c) for c in statements.columns]
-    # Rows from the columns' Python lists: iterating pandas' Arrow-backed text columns costs a call per cell.
-    for values in zip(*(statements[c].tolist() for c in statements.columns)):
-        row = dict(zip(names, values))
+    for row in rows:
         if row["aspect"] not in ASPECTS:
             # An aspect a researcher added to the codebook: the model knows nothing of it.
             kept_rows.append(row | {"method": "rule", "score": None})
