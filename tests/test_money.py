@@ -2297,6 +2297,24 @@ def test_a_named_films_relative_clause_beats_a_hypothetical_main_clause(sentence
         # a figure priced by the phrase right after it: "5 baniek w złotówkach", "en dollars canadiens"
         ("Wyszło jakieś 5 baniek w złotówkach.", "pl", [(5e6, "PLN")]),
         ("Le film a coûté deux millions en dollars canadiens.", "fr", [(2e6, "CAD")]),
+        # English "a" is not "one" in other languages; "de ... e" is no range in Portuguese ("entre ... e" is)
+        ("Non arrivava a mezzo milione di dollari.", "it", [(5e5, "USD")]),
+        ("Custou perto de cinquenta e cinco milhões de dólares.", "pt", [(55e6, "USD")]),
+        ("Custou entre dois e três milhões de dólares.", "pt", [(2e6, "USD"), (3e6, "USD")]),
+        ("Costó cerca de 2.500 millones de las antiguas pesetas.", "es", [(2.5e9, "ESP")]),
+        # a Greek pound is sterling unless its sentence names another country; Hebrew teens and "ל־" ranges
+        ("Κόστισε περίπου 300.000 λίρες.", "el", [(3e5, "GBP")]),
+        ("Η τουρκική παραγωγή κόστισε 5 εκατομμύρια λίρες.", "el", [(5e6, "TRY")]),
+        ("התקציב, כשישה־עשר מיליון דולר, היה זעיר.", "he", [(16e6, "USD")]),
+        ("ההפקה עלתה בין 15 ל־17 מיליון דולר.", "he", [(15e6, "USD"), (17e6, "USD")]),
+        # marks in Ukrainian and with "then" and "German" in Czech, the dirham by its country, rarer currencies
+        ("Це десь два мільйони західнонімецьких марок.", "uk", [(2e6, "DEM")]),
+        ("Stál víc než třicet milionů tehdejších německých marek.", "cs", [(3e7, "DEM")]),
+        ("إنتاج مغربي بميزانية خمسة ملايين درهم.", "ar", [(5e6, "MAD")]),
+        ("Filmen kostade två miljoner tugrik.", "sv", [(2e6, "MNT")]),
+        ("制作费将近两百万朝鲜圆。", "zh", [(2e6, "KPW")]),
+        ("총 제작비는 약 2천만 환이었다.", "ko", [(2e7, "KRH")]),
+        ("Een budget van zo'n drie miljoen Nieuw-Zeelandse dollar.", "nl", [(3e6, "NZD")]),
     ],
 )
 def test_more_currency_names_and_slang(sentence, language, expected):
@@ -2312,6 +2330,8 @@ def test_more_currency_names_and_slang(sentence, language, expected):
         (["Indonéský velkofilm o sultánovi.", "Rozpočet byl 50 miliard rupií."], "cs", "IDR"),
         (["Indický velkofilm z Bollywoodu.", "Rozpočet byl 50 milionů rupií."], "cs", "INR"),
         (["Rozpočet byl 50 milionů rupií."], "cs", None),
+        # Yugoslavia's dinar is not Serbia's later one
+        (["Volgens Joegoslavische kranten.", "Er werd zo'n twintig miljoen dinar uitgetrokken."], "nl", "YUD"),
     ],
 )
 def test_a_dinar_or_rupee_of_several_countries_by_its_review(sentences, language, expected):
@@ -2520,6 +2540,11 @@ def test_a_currency_of_its_own_wins_over_the_clause(sentence, language, expected
         (["Бюджет около 100 миллионов рублей, полтора миллиона долларов по тогдашнему курсу."], "ru", ["RUB", "USD"]),
         (["Budżet to 7 mln zł, scenografia miast lat 70. Rzadko widać tak wierny PRL."], "pl", ["PLN"]),
         (["Rozpočet byl 35 milionů korun, vidět je to na dobových autech."], "cs", ["CZK"]),
+        # the Romanian leu before 2005, roubles "of that year", Hungarian "contemporary", Turkish "lira of that time"
+        (["El estado rumano puso unos veinte millones de lei de entonces."], "es", ["ROL"]),
+        (["Смета превысила двенадцать миллионов рублей, как две картины того года."], "ru", ["SUR"]),
+        (["Egy korabeli kimutatás szerint kétmillió rubelbe került."], "hu", ["SUR"]),
+        (["O dönemin Türk lirasıyla yaklaşık 500 milyon lira eder."], "tr", ["TRL"]),
     ],
 )
 def test_old_money_without_a_year(sentences, language, expected):

@@ -388,7 +388,7 @@ def _lexicon(key: str | None) -> _Lexicon:
         ),
         numbers=tuple((e["pattern"], float(e["value"])) for lang in priority for e in number_data.get(lang, [])),
         number_word=re.compile(
-            _grouped_alternation([e["pattern"] for lang in cue_langs for e in number_data.get(lang, [])]) or "(?!)",
+            _grouped_alternation(_number_words(number_data, cue_langs, key)) or "(?!)",
             re.IGNORECASE,
         ),
         number_join=re.compile(_number_join(cue_langs), re.IGNORECASE),
@@ -462,10 +462,11 @@ def _contextual_key(part: str, lex: _Lexicon) -> str | None:
 
 
 def _range_words(items: list[str]) -> re.Pattern[str]:
-    """The words that join a range's ends: spaced scripts need spaces around them, CJK ones do not."""
+    """The words that join a range's ends: spaced scripts need spaces around them (or, after a word that ends in
+    a hyphen or maqaf, nothing: Hebrew "בין 15 ל־17"), CJK ones do not."""
     spaced = [w for w in items if not re.match(f"[{_CJK}]", w)]
     unspaced = [w for w in items if re.match(f"[{_CJK}]", w)]
-    parts = [rf"\s+(?:{_grouped_alternation(spaced)})\s+"] if spaced else []
+    parts = [rf"\s+(?:{_grouped_alternation(spaced)})(?:\s+|(?<=[-\u05be]))"] if spaced else []
     parts += [rf"\s*(?:{_grouped_alternation(unspaced)})\s*"] if unspaced else []
     return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
 
@@ -545,6 +546,17 @@ def _composed(raw: str, lex: _Lexicon) -> tuple[float, int]:
     return words[-1][1], words[-1][0]
 
 
+def _number_words(number_data: dict[str, list[dict[str, Any]]], cue_langs: list[str], key: str | None) -> list[str]:
+    """The number words read in a text of language `key` (None: unknown): those of its cue languages, less
+    the ones only their own language reads that way (English "a" is Italian "to")."""
+    return [
+        e["pattern"]
+        for lang in cue_langs
+        for e in number_data.get(lang, [])
+        if not e.get("own_language_only") or key is None or lang == key
+    ]
+
+
 def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str]:
     """[currency] number [scale] [of] [currency] [+]; the number is a CJK one with its units inside
     ("1億5000万", "两亿"), digits with a scale word after them, or a number word + scale word ("a million")."""
@@ -562,14 +574,16 @@ def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str
     odd = _grouped_alternation(_words(_load("qualifiers.yaml").get("odd", {}), cue_langs)) or "(?!)"
     scale_words = _grouped_alternation([p for p, _, _ in _scale_patterns(priority)])
     # Number words only in the text's own language (and English): Swedish "en" (one) is Spanish "en" (in).
-    number_words = _grouped_alternation([e["pattern"] for lang in cue_langs for e in number_data.get(lang, [])])
+    # The cue languages are the text's own and English, or every language when it is unknown.
+    key = priority[0] if len(cue_langs) <= 2 else None
+    number_words = _grouped_alternation(_number_words(number_data, cue_langs, key))
     # A compound number of up to four words: "one hundred and fifty", "ستة عشر", "εκατόν πενήντα πέντε".
     compound = rf"(?:{number_words})(?:(?:{_number_join(cue_langs)})(?:{number_words})){{0,3}}"
     # Two number words joined as a range share the scale after them: "two or three million", "два-три миллиона".
     joins = [w for w in _words(_load("qualifiers.yaml")["range_to"], cue_langs) if not re.match(f"[{_CJK}]", w)]
     word_range = rf"(?P<wlow>{number_words})(?:\s*[-–—]\s*|\s+(?:{_grouped_alternation(joins) or '(?!)'})\s+)"
     # ... and after a range's opening word, by "and": "between two and three million", "μεταξύ πέντε και έξι".
-    opens = _grouped_alternation(_words(_load("qualifiers.yaml")["range_start"], cue_langs)) or "(?!)"
+    opens = _grouped_alternation(_words(_load("qualifiers.yaml")["range_between"], cue_langs)) or "(?!)"
     ands = _grouped_alternation(_words(_load("qualifiers.yaml")["range_and"], cue_langs)) or "(?!)"
     # Arabic and Hebrew join "and" to the number after it: "ما بين عشرة وخمسة عشر مليون".
     word_range += rf"|(?:{opens})\s+(?P<wlow_and>{number_words})\s+(?:{ands})(?:\s+|(?<=[{_CLITIC}])[-\u05be]?)"
