@@ -2193,6 +2193,14 @@ def test_another_films_year_makes_its_figure_a_comparator(sentence, language, su
         ("Hoy una producción así exigiría veinte millones de euros.", "es"),
         ("Hoje uma produção assim não sairia por menos de 30 milhões de reais.", "pt"),
         ("Avui Hollywood la convertiria en una pel·lícula de cent milions de dòlars.", "ca"),
+        # a Hollywood studio that would spend, an American film that easily would have needed, a Chinese "given to
+        # Hollywood to shoot", Hungarian "would eat up"
+        ("Velké hollywoodské studio by na to utratilo dvacet milionů dolarů.", "cs"),
+        ("Veľké hollywoodske štúdio by na taký film minulo pätnásť miliónov dolárov.", "sk"),
+        ("En amerikansk film hade lätt krävt fyrtio miljoner dollar för samma scener.", "sv"),
+        ("同样的东西给好莱坞拍，没有五亿美元拍不出来。", "zh"),
+        ("Ma egy ekkora csatajelenet legalább 3 milliárd forintot emésztene fel.", "hu"),
+        ("Een Amerikaanse studio had er een serie van gemaakt met een budget van veertig miljoen dollar.", "nl"),
     ],
 )
 def test_a_conditional_verb_makes_a_figure_counterfactual(sentence, language):
@@ -2315,6 +2323,10 @@ def test_a_named_films_relative_clause_beats_a_hypothetical_main_clause(sentence
         ("制作费将近两百万朝鲜圆。", "zh", [(2e6, "KPW")]),
         ("총 제작비는 약 2천만 환이었다.", "ko", [(2e7, "KRH")]),
         ("Een budget van zo'n drie miljoen Nieuw-Zeelandse dollar.", "nl", [(3e6, "NZD")]),
+        # one sum said in two scales, after "of" as well: not a range
+        ("Com um orçamento de cerca de um milhão e duzentos mil euros.", "pt", [(1.2e6, "EUR")]),
+        ("Бюджет составил 1 миллион 200 тысяч рублей.", "ru", [(1.2e6, "RUB")]),
+        ("Va costar un milió sis-cents cinquanta mil pessetes.", "ca", [(1.65e6, "ESP")]),
     ],
 )
 def test_more_currency_names_and_slang(sentence, language, expected):

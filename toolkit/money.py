@@ -316,6 +316,7 @@ class _Lexicon:
     amount_starts: re.Pattern[str]  # every place an amount may begin (`_amounts`)
     approx: re.Pattern[str]
     range_start: re.Pattern[str]
+    range_between: re.Pattern[str]  # the range_start words that take "and" ("between"), never "from"
     range_to: re.Pattern[str]
     range_and: re.Pattern[str]
     range_end: re.Pattern[str]
@@ -397,6 +398,7 @@ def _lexicon(key: str | None) -> _Lexicon:
         amount_starts=_amount_starts(),
         approx=_before_end(_words(qualifiers["approx"], cue_langs)),
         range_start=_before_end(_words(qualifiers["range_start"], cue_langs), r"\s+"),
+        range_between=_before_end(_words(qualifiers["range_between"], cue_langs) or ["(?!)"], r"\s+"),
         range_to=_range_words(_words(qualifiers["range_to"], cue_langs)),
         # Arabic and Hebrew join "and" to the number after it ("بين 190 و200", "בין 10 ו-20").
         range_and=re.compile(rf"\s+(?:{words('range_and')})(?:\s+|(?<=[{_CLITIC}])[-\u05be]?)", re.IGNORECASE),
@@ -972,13 +974,38 @@ def _join(text: str, low: _Candidate, high: _Candidate, lex: _Lexicon) -> _Candi
     if hedge is not None and hedge.start() > low.end:
         gap = text[low.end : hedge.start()]  # "från 12 till över 30 miljoner": the high end is hedged
     opener = lex.range_start.search(text, max(0, low.start - 30), low.start)
+    between = lex.range_between.search(text, max(0, low.start - 30), low.start)
+    if (
+        between is None
+        and low.scaled
+        and high.scaled
+        and low.currency is None
+        and high.factor < low.factor
+        and high.high < low.factor
+        and (lex.range_and.fullmatch(gap) or _SPACES.fullmatch(gap))
+    ):
+        # One sum said in two scales: "um milhão e duzentos mil euros", "1 миллион 200 тысяч рублей".
+        return _Candidate(
+            low.start,
+            high.end,
+            low.low + high.low,
+            low.high + high.high,
+            high.currency,
+            True,
+            low.bare_ok or high.bare_ok,
+            plus=high.plus,
+            factor=low.factor,
+            scale_currency=low.scale_currency or high.scale_currency,
+            symbol=high.symbol,
+        )
     if _RANGE_DASH.fullmatch(gap):
         ok = True
     elif lex.range_to.fullmatch(gap):
         # "₹30 to 40 crore", "35 से 45 करोड़": a bare number before a scaled one shares its scale
         ok = opener is not None or low.currency is not None or low.scaled or high.scaled
     elif lex.range_and.fullmatch(gap):
-        ok = opener is not None or lex.range_end.match(text, high.end) is not None
+        # "between 12 and 15 million", not "de 1 milhão e 200 mil" (of, from)
+        ok = between is not None or lex.range_end.match(text, high.end) is not None
     else:
         ok = False
     if not ok or (low.currency and high.currency and low.currency != high.currency):
