@@ -2327,6 +2327,10 @@ def test_a_named_films_relative_clause_beats_a_hypothetical_main_clause(sentence
         ("Com um orçamento de cerca de um milhão e duzentos mil euros.", "pt", [(1.2e6, "EUR")]),
         ("Бюджет составил 1 миллион 200 тысяч рублей.", "ru", [(1.2e6, "RUB")]),
         ("Va costar un milió sis-cents cinquanta mil pessetes.", "ca", [(1.65e6, "ESP")]),
+        # Czech hundreds in the genitive and units-first compounds, Finnish "some fifteen"
+        ("Mexický film stál kolem tří set tisíc pesos.", "cs", [(3e5, "MXN")]),
+        ("Stál necelých pětadvacet tisíc dolarů.", "cs", [(25e3, "USD")]),
+        ("Tuotanto maksoi arviolta viitisentoista miljoonaa dollaria.", "fi", [(15e6, "USD")]),
     ],
 )
 def test_more_currency_names_and_slang(sentence, language, expected):
