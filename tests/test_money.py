@@ -2480,6 +2480,8 @@ def test_an_elliptic_figure_takes_the_scale_and_currency_before_it(sentence, lan
             ["counterfactual"],
         ),
         ("特效水准大概只相当于一部三四千万元的网络大电影。", "zh", ["counterfactual", "counterfactual"]),
+        # converted into dollars ("若换成美元") restates the film's own figure
+        ("这个数字若换成美元还不到两百万。", "zh", ["film"]),
     ],
 )
 def test_hypotheticals_hearsay_and_generic_films(sentence, language, subjects):
