@@ -2201,6 +2201,7 @@ def test_another_films_year_makes_its_figure_a_comparator(sentence, language, su
         ("同样的东西给好莱坞拍，没有五亿美元拍不出来。", "zh"),
         ("Ma egy ekkora csatajelenet legalább 3 milliárd forintot emésztene fel.", "hu"),
         ("Een Amerikaanse studio had er een serie van gemaakt met een budget van veertig miljoen dollar.", "nl"),
+        ("En Hollywood, una producción de esta ambición no habría bajado de los 40 millones de dólares.", "es"),
     ],
 )
 def test_a_conditional_verb_makes_a_figure_counterfactual(sentence, language):
@@ -2331,6 +2332,16 @@ def test_a_named_films_relative_clause_beats_a_hypothetical_main_clause(sentence
         ("Mexický film stál kolem tří set tisíc pesos.", "cs", [(3e5, "MXN")]),
         ("Stál necelých pětadvacet tisíc dolarů.", "cs", [(25e3, "USD")]),
         ("Tuotanto maksoi arviolta viitisentoista miljoonaa dollaria.", "fi", [(15e6, "USD")]),
+        # slang dollars ("dolców", "зеленых"), the dram, crore in Slovak and Korean, Finnish pounds in the
+        # genitive with "and a half", accented Greek dollars, Australian dollars in Hungarian
+        ("Budżet tak z 40 baniek dolców.", "pl", [(4e7, "USD")]),
+        ("Бюджет вроде 50 миллионов зеленых.", "ru", [(5e7, "USD")]),
+        ("Rozpočet bol okolo 800 miliónov drámov.", "sk", [(8e8, "AMD")]),
+        ("Rozpočet sa odhadoval na dvanásť krór rupií.", "sk", [(1.2e8, "INR")]),
+        ("제작비는 20크로르 루피 정도였다.", "ko", [(2e8, "INR")]),
+        ("Elokuva tehtiin noin neljän ja puolen miljoonan punnan budjetilla.", "fi", [(4.5e6, "GBP")]),
+        ("Με προϋπολογισμό είκοσι πέντε εκατομμυρίων δολαρίων.", "el", [(25e6, "USD")]),
+        ("A film nagyjából ötmillió ausztrál dollárba került.", "hu", [(5e6, "AUD")]),
     ],
 )
 def test_more_currency_names_and_slang(sentence, language, expected):
