@@ -2342,6 +2342,8 @@ def test_a_named_films_relative_clause_beats_a_hypothetical_main_clause(sentence
         ("Elokuva tehtiin noin neljän ja puolen miljoonan punnan budjetilla.", "fi", [(4.5e6, "GBP")]),
         ("Με προϋπολογισμό είκοσι πέντε εκατομμυρίων δολαρίων.", "el", [(25e6, "USD")]),
         ("A film nagyjából ötmillió ausztrál dollárba került.", "hu", [(5e6, "AUD")]),
+        # the unit before its ten after the hundreds: Arabic "a hundred and five and seventy"
+        ("كلّف نحو مئة وخمسة وسبعين مليون دولار.", "ar", [(175e6, "USD")]),
     ],
 )
 def test_more_currency_names_and_slang(sentence, language, expected):

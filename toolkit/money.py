@@ -502,6 +502,8 @@ def _compose(values: list[float]) -> float | None:
             total += value  # "fifty-five", "hundred and seven"
         elif 2 <= total < 10 and value < 100 and value % 10 == 0:
             total += value  # the unit first: "ستة عشر", "خمسة وخمسين", "vijfenvijftig" ("una veintena": an article)
+        elif total >= 100 and 1 <= total % 100 < 10 and 20 <= value < 100 and value % 10 == 0:
+            total += value  # ... after the hundreds too: "مئة وخمسة وسبعين" (175), "hundertfünfundsiebzig"
         elif total in (60, 80) and 10 <= value < 20:
             total += value  # "soixante-dix", "quatre-vingt-douze"
         else:
