@@ -1953,7 +1953,7 @@ def test_the_amount_pattern_finds_the_same_amounts_grouped_and_gated(language, m
     order = money._load("conventions.yaml")["language_order"]
     priority, cue_languages = list(dict.fromkeys([key or "en", *order])), money._cue_languages(key)
     monkeypatch.setattr(money, "_grouped_alternation", money._alternation)
-    plain = money._amount_pattern(priority, cue_languages)
+    plain = money._amount_pattern(priority, cue_languages, key)
     monkeypatch.undo()
     lexicon = money._lexicon(key)
     assert lexicon.amount.pattern != plain.pattern  # the lexicon's pattern is the grouped one

@@ -394,7 +394,7 @@ def _lexicon(key: str | None) -> _Lexicon:
         ),
         number_join=re.compile(_number_join(cue_langs), re.IGNORECASE),
         currencies=tuple((e["pattern"], e["code"]) for e in currency_entries),
-        amount=_amount_pattern(priority, cue_langs),
+        amount=_amount_pattern(priority, cue_langs, key),
         amount_starts=_amount_starts(),
         approx=_before_end(_words(qualifiers["approx"], cue_langs)),
         range_start=_before_end(_words(qualifiers["range_start"], cue_langs), r"\s+"),
@@ -561,9 +561,10 @@ def _number_words(number_data: dict[str, list[dict[str, Any]]], cue_langs: list[
     ]
 
 
-def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str]:
+def _amount_pattern(priority: list[str], cue_langs: list[str], key: str | None) -> re.Pattern[str]:
     """[currency] number [scale] [of] [currency] [+]; the number is a CJK one with its units inside
-    ("1億5000万", "两亿"), digits with a scale word after them, or a number word + scale word ("a million")."""
+    ("1億5000万", "两亿"), digits with a scale word after them, or a number word + scale word ("a million").
+    `key` is the text's language (None: unknown), for the number words only it reads."""
     currency_data, number_data = _load("currencies.yaml"), _load("numbers.yaml")
     prefix = [e["pattern"] for e in currency_data["symbols"]] + list(currency_data["codes"])
     words = [e["pattern"] for lang in priority for e in currency_data["words"].get(lang, [])]
@@ -579,7 +580,6 @@ def _amount_pattern(priority: list[str], cue_langs: list[str]) -> re.Pattern[str
     scale_words = _grouped_alternation([p for p, _, _ in _scale_patterns(priority)])
     # Number words only in the text's own language (and English): Swedish "en" (one) is Spanish "en" (in).
     # The cue languages are the text's own and English, or every language when it is unknown.
-    key = priority[0] if len(cue_langs) <= 2 else None
     number_words = _grouped_alternation(_number_words(number_data, cue_langs, key))
     # A compound number of up to four words: "one hundred and fifty", "ستة عشر", "εκατόν πενήντα πέντε".
     compound = rf"(?:{number_words})(?:(?:{_number_join(cue_langs)})(?:{number_words})){{0,3}}"
