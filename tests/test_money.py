@@ -2652,6 +2652,9 @@ def test_a_comparison_opener_inside_a_sentence_and_ordinal_periods(sentence, lan
         ("Κόστισε περίπου πενήντα εκατομμύρια παλιά φράγκα.", "el", [(50e6, "FRF")]),
         ("Rozpočet bol tri milióny levov.", "sk", [(3e6, "BGN")]),
         ("Budjetti oli noin kolmekymmentä miljoonaa hryvniaa.", "fi", [(30e6, "UAH")]),
+        # a hyphen left by a word whose scale the next one carries: a range
+        ("A forgatás négy- és ötmillió forint közé került.", "hu", [(4e6, "HUF"), (5e6, "HUF")]),
+        ("Gedreht wurde für vier- bis fünfmillionen Mark.", "de", [(4e6, "DEM"), (5e6, "DEM")]),
     ],
 )
 def test_code_words_quarters_two_scale_sums_and_old_currencies(sentence, language, expected):
@@ -2680,3 +2683,16 @@ def test_code_words_quarters_two_scale_sums_and_old_currencies(sentence, languag
 )
 def test_conditionals_and_comparisons_of_more_languages(sentence, language, subjects):
     assert [f[2] for f in _figures([sentence], language)] == subjects
+
+
+# A hundred million said with no number after "over" or "nearly" ("投资过亿"); box office so said stays none.
+@pytest.mark.parametrize(
+    "sentences, language, expected",
+    [
+        (["这部电影投资过亿，场面很大。"], "zh", [(1e8, "CNY")]),
+        (["製作費は近億円と言われる。"], "ja", [(1e8, "JPY")]),
+        (["这部电影票房破亿。"], "zh", []),
+    ],
+)
+def test_a_hundred_million_said_without_a_number(sentences, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures(sentences, language)] == expected

@@ -591,7 +591,11 @@ def _amount_pattern(priority: list[str], cue_langs: list[str], key: str | None) 
     compound = rf"(?:{number_words})(?:(?:{_number_join(cue_langs)})(?:{number_words})){{0,3}}"
     # Two number words joined as a range share the scale after them: "two or three million", "два-три миллиона".
     joins = [w for w in _words(_load("qualifiers.yaml")["range_to"], cue_langs) if not re.match(f"[{_CJK}]", w)]
-    word_range = rf"(?P<wlow>{number_words})(?:\s*[-–—]\s*|\s+(?:{_grouped_alternation(joins) or '(?!)'})\s+)"
+    # A hyphen ends a word whose scale the next word carries: "két- és hárommillió", "zwei- bis dreimillionen".
+    suspended = rf"-\s+(?:{_grouped_alternation(joins + _words(_load('qualifiers.yaml')['range_and'], cue_langs)) or '(?!)'})\s+"
+    word_range = (
+        rf"(?P<wlow>{number_words})(?:{suspended}|\s*[-–—]\s*|\s+(?:{_grouped_alternation(joins) or '(?!)'})\s+)"
+    )
     # ... and after a range's opening word, by "and": "between two and three million", "μεταξύ πέντε και έξι".
     opens = _grouped_alternation(_words(_load("qualifiers.yaml")["range_between"], cue_langs)) or "(?!)"
     ands = _grouped_alternation(_words(_load("qualifiers.yaml")["range_and"], cue_langs)) or "(?!)"
@@ -788,7 +792,9 @@ def _cjk_numerals() -> _CJKNumerals:
     tail = f"(?:{small}|{d}(?![{re.escape(''.join(digits))}]))?{more}"
     # "二、三億円": two numerals listed, the unit written once (a range, `_cjk_range`)
     listed = f"(?:{d}、(?={d}))?"
-    pattern = f"(?<![\\d.,数數几幾]){listed}(?:(?:{'|'.join(chains)}){tail}|{small})"
+    after, alone = "".join(data.get("alone_after", [])), "".join(data.get("alone", []))
+    alone = f"(?<=[{re.escape(after)}])[{re.escape(alone)}]" if after and alone else "(?!)"
+    pattern = f"(?<![\\d.,数數几幾]){listed}(?:(?:{'|'.join(chains)}){tail}|{small}|{alone})"
     tokens = re.compile(f"(?P<arabic>{arabic})|(?P<numeral>{d}+)|(?P<unit>{u})|(?P<myriad>{m})")
     return _CJKNumerals(
         pattern,
