@@ -2620,3 +2620,79 @@ def test_the_film_year_wins_over_old_money_words():
 )
 def test_a_comparison_opener_inside_a_sentence_and_ordinal_periods(sentence, language, subjects):
     assert [f[2] for f in _figures([sentence], language)] == subjects
+
+
+# A currency code that is a word too is read only in capitals ("ils" is French "they", "sur" is "over": no
+# currency is written); a quarter and "a couple" of a million; a million said alone, then the thousands and the
+# currency; "of that time" roubles; Arabic "and half the million"; Hebrew "and" glued to a number word; old
+# francs; crore in Hebrew.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("Avec cinquante millions ils auraient tourné un film plus lisse.", "fr", [(50e6, None)]),
+        ("Le tournage a coûté cinq millions sur deux ans.", "fr", [(5e6, None)]),
+        ("Le budget déclaré: ILS 5 millions.", "fr", [(5e6, "ILS")]),
+        ("The whole shoot came to 40 million usd.", "en", [(40e6, "USD")]),
+        ("Náklady dosáhly zhruba čtvrt milionu liber.", "cs", [(250e3, "GBP")]),
+        ("Картину сняли за четверть миллиона долларов.", "ru", [(250e3, "USD")]),
+        ("Produkcja pochłonęła ćwierć miliona złotych.", "pl", [(250e3, "PLN")]),
+        ("Rodaje: un cuarto de millón de dólares.", "es", [(250e3, "USD")]),
+        ("Den gjordes för ett par miljoner kronor.", "sv", [(2e6, "SEK")]),
+        ("They made it for a couple of million dollars.", "en", [(2e6, "USD")]),
+        ("Смета превысила миллион триста тысяч рублей.", "ru", [(1.3e6, "RUB")]),
+        ("Кошторис сягнув мільйон сімсот тисяч гривень.", "uk", [(1.7e6, "UAH")]),
+        ("Говорят, миллион, двести тысяч рублей ушло на декорации.", "ru", [(200e3, "RUB")]),
+        ("На картину ушло около трёх миллионов тогдашних рублей.", "ru", [(3e6, "SUR")]),
+        ("Зйомки коштували два мільйони тодішніх рублів.", "uk", [(2e6, "SUR")]),
+        ("كلف الفيلم نحو مليون ونصف المليون جنيه.", "ar", [(1.5e6, "EGP")]),
+        ("أنفق المنتج مليونين ونصف المليون دولار.", "ar", [(2.5e6, "USD")]),
+        ("ההפקה עלתה כמיליון ושש מאות אלף דולר.", "he", [(1.6e6, "USD")]),
+        ("ההפקה עלתה כשבעים מיליון פרנק ישנים.", "he", [(70e6, "FRF")]),
+        ("ההפקה עלתה עשרים קרור רופי.", "he", [(200e6, "INR")]),
+        ("Κόστισε περίπου πενήντα εκατομμύρια παλιά φράγκα.", "el", [(50e6, "FRF")]),
+        ("Rozpočet bol tri milióny levov.", "sk", [(3e6, "BGN")]),
+        ("Budjetti oli noin kolmekymmentä miljoonaa hryvniaa.", "fi", [(30e6, "UAH")]),
+        # a hyphen left by a word whose scale the next one carries: a range
+        ("A forgatás négy- és ötmillió forint közé került.", "hu", [(4e6, "HUF"), (5e6, "HUF")]),
+        ("Gedreht wurde für vier- bis fünfmillionen Mark.", "de", [(4e6, "DEM"), (5e6, "DEM")]),
+    ],
+)
+def test_code_words_quarters_two_scale_sums_and_old_currencies(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
+# Conditionals of more languages: Swedish "hade (sannolikt) kostat", "hade fått betala", Italian "se
+# l'avessero fatta"; Dutch "zo'n" is "about", not "such a"; Arabic "when we compare (it) with".
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        (
+            "En brittisk studio hade sannolikt kostat minst tjugo miljoner pund för samma scener.",
+            "sv",
+            ["counterfactual"],
+        ),
+        ("Ett amerikanskt bolag hade fått betala femton miljoner dollar för detta.", "sv", ["counterfactual"]),
+        (
+            "Se l'avessero fatta a Londra con trenta milioni di sterline sarebbe stata più fredda.",
+            "it",
+            ["counterfactual"],
+        ),
+        ("De opnames kostten zo'n twee miljoen gulden.", "nl", ["film"]),
+        ("وحين نقارن بمليون جنيه صُرفت على فيلم آخر في العام نفسه نفهم الفرق.", "ar", ["comparator"]),
+    ],
+)
+def test_conditionals_and_comparisons_of_more_languages(sentence, language, subjects):
+    assert [f[2] for f in _figures([sentence], language)] == subjects
+
+
+# A hundred million said with no number after "over" or "nearly" ("投资过亿"); box office so said stays none.
+@pytest.mark.parametrize(
+    "sentences, language, expected",
+    [
+        (["这部电影投资过亿，场面很大。"], "zh", [(1e8, "CNY")]),
+        (["製作費は近億円と言われる。"], "ja", [(1e8, "JPY")]),
+        (["这部电影票房破亿。"], "zh", []),
+    ],
+)
+def test_a_hundred_million_said_without_a_number(sentences, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures(sentences, language)] == expected

@@ -124,6 +124,7 @@ class _Candidate:
     scale_currency: str | None = None  # the currency the scale word implies ("crore": INR)
     symbol: str | None = None  # an ambiguous currency sign ("¥") its sentence must decide
     generic: bool = False  # its currency word is a generic unit ("元") that a currency named before it overrides
+    lone: bool = False  # a scale word alone with no currency: kept only to begin a sum ("миллион двести тысяч")
 
 
 # ---------------------------------------------------------------------------------------------- lexicons
@@ -375,7 +376,7 @@ def _lexicon(key: str | None) -> _Lexicon:
 
     currency_entries = (
         list(currency_data["symbols"])
-        + [{"pattern": code, "code": code} for code in currency_data["codes"]]
+        + [{"pattern": _code_pattern(code), "code": code} for code in currency_data["codes"]]
         + [e for lang in priority for e in currency_data["words"].get(lang, [])]
     )
     return _Lexicon(
@@ -550,6 +551,11 @@ def _composed(raw: str, lex: _Lexicon) -> tuple[float, int]:
     return words[-1][1], words[-1][0]
 
 
+def _code_pattern(code: str) -> str:
+    """An ISO code as the patterns read it: in any case, or only in capitals when it is a word too."""
+    return f"(?-i:{code})" if code in _load("currencies.yaml").get("codes_in_capitals", []) else code
+
+
 def _number_words(number_data: dict[str, list[dict[str, Any]]], cue_langs: list[str], key: str | None) -> list[str]:
     """The number words read in a text of language `key` (None: unknown): those of its cue languages, less
     the ones only their own language reads that way (English "a" is Italian "to")."""
@@ -566,7 +572,7 @@ def _amount_pattern(priority: list[str], cue_langs: list[str], key: str | None) 
     ("1億5000万", "两亿"), digits with a scale word after them, or a number word + scale word ("a million").
     `key` is the text's language (None: unknown), for the number words only it reads."""
     currency_data, number_data = _load("currencies.yaml"), _load("numbers.yaml")
-    prefix = [e["pattern"] for e in currency_data["symbols"]] + list(currency_data["codes"])
+    prefix = [e["pattern"] for e in currency_data["symbols"]] + [_code_pattern(c) for c in currency_data["codes"]]
     words = [e["pattern"] for lang in priority for e in currency_data["words"].get(lang, [])]
     # An ambiguous word ("pesos") is tried after every other currency word, so "pesos chilenos" is read whole.
     ambiguous = [rule["pattern"] for rule in currency_data.get("contextual", {}).values() if "pattern" in rule]
@@ -585,7 +591,11 @@ def _amount_pattern(priority: list[str], cue_langs: list[str], key: str | None) 
     compound = rf"(?:{number_words})(?:(?:{_number_join(cue_langs)})(?:{number_words})){{0,3}}"
     # Two number words joined as a range share the scale after them: "two or three million", "два-три миллиона".
     joins = [w for w in _words(_load("qualifiers.yaml")["range_to"], cue_langs) if not re.match(f"[{_CJK}]", w)]
-    word_range = rf"(?P<wlow>{number_words})(?:\s*[-–—]\s*|\s+(?:{_grouped_alternation(joins) or '(?!)'})\s+)"
+    # A hyphen ends a word whose scale the next word carries: "két- és hárommillió", "zwei- bis dreimillionen".
+    suspended = rf"-\s+(?:{_grouped_alternation(joins + _words(_load('qualifiers.yaml')['range_and'], cue_langs)) or '(?!)'})\s+"
+    word_range = (
+        rf"(?P<wlow>{number_words})(?:{suspended}|\s*[-–—]\s*|\s+(?:{_grouped_alternation(joins) or '(?!)'})\s+)"
+    )
     # ... and after a range's opening word, by "and": "between two and three million", "μεταξύ πέντε και έξι".
     opens = _grouped_alternation(_words(_load("qualifiers.yaml")["range_between"], cue_langs)) or "(?!)"
     ands = _grouped_alternation(_words(_load("qualifiers.yaml")["range_and"], cue_langs)) or "(?!)"
@@ -782,7 +792,9 @@ def _cjk_numerals() -> _CJKNumerals:
     tail = f"(?:{small}|{d}(?![{re.escape(''.join(digits))}]))?{more}"
     # "二、三億円": two numerals listed, the unit written once (a range, `_cjk_range`)
     listed = f"(?:{d}、(?={d}))?"
-    pattern = f"(?<![\\d.,数數几幾]){listed}(?:(?:{'|'.join(chains)}){tail}|{small})"
+    after, alone = "".join(data.get("alone_after", [])), "".join(data.get("alone", []))
+    alone = f"(?<=[{re.escape(after)}])[{re.escape(alone)}]" if after and alone else "(?!)"
+    pattern = f"(?<![\\d.,数數几幾]){listed}(?:(?:{'|'.join(chains)}){tail}|{small}|{alone})"
     tokens = re.compile(f"(?P<arabic>{arabic})|(?P<numeral>{d}+)|(?P<unit>{u})|(?P<myriad>{m})")
     return _CJKNumerals(
         pattern,
@@ -904,8 +916,8 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
         value, factor, scaled, bare_ok, scale_currency = read
         if match["word"] is not None and not bare_ok:
             continue  # "a m...": a number word needs a written-out scale word
-        if (match["lone"] or match["iscale"]) is not None and not match["post"]:
-            continue  # "миллиард" alone may be "a billion" of anything: only with its currency after it
+        if match["iscale"] is not None and not match["post"]:
+            continue  # "миллионов сто" may be "about a hundred million" of anything: only with its currency
         # A plain currency decides (the one before the number first); an ambiguous sign ("¥") is decided
         # by its sentence later, unless a currency word stands with it: "¥5000万元" is yuan.
         written = [part for part in (match["pre"], match["post"]) if part and _contextual_key(part, lex) is None]
@@ -948,9 +960,28 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
                 scale_currency=scale_currency,
                 symbol=sign,
                 generic=bool(written) and written[-1] in lex.generic_units,
+                lone=match["lone"] is not None and not match["post"],
             )
         )
     return found
+
+
+def _lone_sums(text: str, found: list[_Candidate], lex: _Lexicon) -> list[_Candidate]:
+    """A scale word alone ("миллиард" may be "a billion" of anything) counts only with its currency after it,
+    or as the first part of one sum said in two scales whose second part names the currency: "миллион двести
+    тысяч рублей", "мільйон двісті тисяч рублів"."""
+    kept: list[_Candidate] = []
+    i = 0
+    while i < len(found):
+        if not found[i].lone:
+            kept.append(found[i])
+        elif i + 1 < len(found) and not found[i + 1].lone and found[i + 1].currency is not None:
+            joined = _join(text, found[i], found[i + 1], lex)
+            if joined is not None and joined.low == found[i].low + found[i + 1].low:
+                kept.append(joined)
+                i += 1
+        i += 1
+    return kept
 
 
 def _merge_ranges(text: str, found: list[_Candidate], lex: _Lexicon) -> list[_Candidate]:
@@ -1264,7 +1295,7 @@ def parse_money(text: str, *, language: str | None = None, about_budget: bool = 
     """
     lex = _lexicon(_language_key(language))
     text = text.translate(_FOLD)
-    found = _merge_ranges(text, _candidates(text, lex), lex)
+    found = _merge_ranges(text, _lone_sums(text, _candidates(text, lex), lex), lex)
     spans = [(c.start, c.end) for c in found]
     sentences = _sentences(text, spans, lex)
     sentence_starts = [a for a, _ in sentences]
