@@ -792,8 +792,9 @@ def _cjk_numerals() -> _CJKNumerals:
     tail = f"(?:{small}|{d}(?![{re.escape(''.join(digits))}]))?{more}"
     # "二、三億円": two numerals listed, the unit written once (a range, `_cjk_range`)
     listed = f"(?:{d}、(?={d}))?"
-    after, alone = "".join(data.get("alone_after", [])), "".join(data.get("alone", []))
-    alone = f"(?<=[{re.escape(after)}])[{re.escape(alone)}]" if after and alone else "(?!)"
+    # "投资过亿": a myriad with no number, after a word of "over" or "nearly"
+    openers, myriads_alone = "".join(data.get("alone_after", [])), "".join(data.get("alone", []))
+    alone = f"(?<=[{re.escape(openers)}])[{re.escape(myriads_alone)}]" if openers and myriads_alone else "(?!)"
     pattern = f"(?<![\\d.,数數几幾]){listed}(?:(?:{'|'.join(chains)}){tail}|{small}|{alone})"
     tokens = re.compile(f"(?P<arabic>{arabic})|(?P<numeral>{d}+)|(?P<unit>{u})|(?P<myriad>{m})")
     return _CJKNumerals(
