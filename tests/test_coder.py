@@ -167,7 +167,7 @@ def test_word_shares_computed_at_once_equal_word_by_word_to_the_last_bit():
         for word in words:
             features = coder._word_features(word)
             rows = [m.vocabulary[f] for f in features if f in m.vocabulary]
-            one_by_one.append([*weights[rows].sum(axis=0), len(features)])
+            one_by_one.append([*weights[rows].astype(np.float64).sum(axis=0), len(features)])
         assert at_once.shape == (len(words), weights.shape[1] + 1)
         assert np.array_equal(at_once.view(np.int64), np.array(one_by_one).view(np.int64))
         # An unknown word adds nothing to the sums but still counts its n-grams.

@@ -2696,3 +2696,39 @@ def test_conditionals_and_comparisons_of_more_languages(sentence, language, subj
 )
 def test_a_hundred_million_said_without_a_number(sentences, language, expected):
     assert [(a, c) for a, c, _, _ in _figures(sentences, language)] == expected
+
+
+# A scale word after an article is the number ("no llegó al millón y medio"); a Slovak billion in the genitive;
+# a Hungarian sum hyphenated across its scales.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("La película no llegó al millón y medio de euros de presupuesto.", "es", [(1.5e6, "EUR")]),
+        ("O filme custou o milhão de reais que a produtora tinha.", "pt", [(1e6, "BRL")]),
+        ("Un millón de espectadores vieron la película.", "es", []),
+        ("Rozpočet bol vyše miliardy slovenských korún.", "sk", [(1e9, "SKK")]),
+        ("A film hárommillió-ötszázezer euróból készült.", "hu", [(3.5e6, "EUR")]),
+    ],
+)
+def test_scale_words_after_articles_and_hyphenated_sums(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
+# Whose money: Turkish "vardı" (there was) is no conditional; a film the director shot earlier, "in
+# juxtaposition with" (Polish) and "a film of the era" (Greek) are comparisons.
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        ("Yönetmenin elinde 85 milyon dolar vardı ve çoğu setlere harcandı.", "tr", ["film"]),
+        ("Hollywood'da bu film 100 milyon dolara mal olurdu.", "tr", ["counterfactual"]),
+        (
+            "Yönetmenin iki yıl önce çektiği ve 200 milyon dolara mal olan filmi düşünürsek, bu çok mütevazı.",
+            "tr",
+            ["comparator"],
+        ),
+        ("To brzmi skromnie w zestawieniu z kinem, gdzie wydaje się po sto milionów dolarów.", "pl", ["comparator"]),
+        ("Τότε μια ταινία της εποχής γυριζόταν με δέκα εκατομμύρια δραχμές.", "el", ["comparator"]),
+    ],
+)
+def test_whose_money_in_more_turns_of_phrase(sentence, language, subjects):
+    assert [f[2] for f in _figures([sentence], language)] == subjects

@@ -216,7 +216,7 @@ class Model:
     """The trained coder: fast weights, accurate head, calibration and thresholds (see ``toolkit/models/``)."""
 
     vocabulary: dict[str, int]
-    fast_weights: np.ndarray  # (n_features, 3)
+    fast_weights: np.ndarray  # (n_features, 3), half precision as stored (see `model`)
     fast_bias: np.ndarray  # (3,)
     # The accurate heads, one hidden layer each: weights (inputs, units) and bias, then (units, 3) and (3,).
     accurate_hidden: np.ndarray  # inputs: both encoders' embeddings (EMBEDDING_SIZE), then the fast tier's logits
@@ -401,16 +401,19 @@ def model() -> Model:
         vocabulary = bytes(z["vocabulary"]).decode("utf-8").split("\n")
         return Model(
             vocabulary={f: i for i, f in enumerate(vocabulary)},
-            fast_weights=z["fast_weights"].astype(np.float64),
+            # The n-gram weights stay in the half precision they are stored in (the frames' alone would take
+            # 230 MB and a second of start-up in double): every sum reads them through `np.bincount` or next to
+            # doubles, which widens each value exactly, so the scores are the same to the last bit.
+            fast_weights=z["fast_weights"],
             fast_bias=z["fast_bias"].astype(np.float64),
             **{
                 f"{head}_{part}": z[f"{head}_{part}"].astype(np.float64)
                 for head in ("accurate", "first")
                 for part in _HEAD_PARTS
             },
-            stance_weights=z["stance_weights"].astype(np.float64),
+            stance_weights=z["stance_weights"],
             stance_bias=z["stance_bias"].astype(np.float64),
-            frame_weights=z["frame_weights"].astype(np.float64),
+            frame_weights=z["frame_weights"],
             frame_bias=z["frame_bias"].astype(np.float64),
             settings=settings,
         )

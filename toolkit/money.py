@@ -1016,9 +1016,10 @@ def _join(text: str, low: _Candidate, high: _Candidate, lex: _Lexicon) -> _Candi
         and low.currency is None
         and high.factor < low.factor
         and high.high < low.factor
-        and (lex.range_and.fullmatch(gap) or _SPACES.fullmatch(gap))
+        and (lex.range_and.fullmatch(gap) or _SPACES.fullmatch(gap) or gap == "-")
     ):
-        # One sum said in two scales: "um milhão e duzentos mil euros", "1 миллион 200 тысяч рублей".
+        # One sum said in two scales: "um milhão e duzentos mil euros", "1 миллион 200 тысяч рублей",
+        # "hárommillió-ötszázezer euró" (a range never falls from millions to thousands).
         return _Candidate(
             low.start,
             high.end,
