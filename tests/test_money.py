@@ -2732,3 +2732,50 @@ def test_scale_words_after_articles_and_hyphenated_sums(sentence, language, expe
 )
 def test_whose_money_in_more_turns_of_phrase(sentence, language, subjects):
     assert [f[2] for f in _figures([sentence], language)] == subjects
+
+
+# Currencies of more countries (the Croatian kuna, the Kazakh tenge, the Romanian leu, Dutch "guldens"); the money
+# of the film's own time said in more languages ("för sin tid", "na poválečné poměry");
+# "三五" is "three to five"; a Greek range with an article before its high end.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("Budżet szacowano na trzydzieści milionów kun.", "pl", [(3e7, "HRK")]),
+        ("Tuotanto maksoi noin 30 miljoonaa kunaa, kun kaikki laskettiin.", "fi", [(3e7, "HRK")]),
+        ("A film körülbelül kétmilliárd tengébe került.", "hu", [(2e9, "KZT")]),
+        ("Budgeten var ungefär två miljarder tenge.", "sv", [(2e9, "KZT")]),
+        ("Називають суму близько десяти мільйонів леїв.", "uk", [(1e7, "RON")]),
+        ("In guldens was dat zo'n dertien miljoen.", "nl", [(1.3e7, "NLG")]),
+        ("Det är en dyr film för sin tid: den kostade runt nio miljoner rubel.", "sv", [(9e6, "SUR")]),
+        ("Studio do něj vložilo pět milionů rublů, což na poválečné poměry nebylo málo.", "cs", [(5e6, "SUR")]),
+        ("Na socialistické pomery drahé: rozpočet presiahol šesťdesiat miliónov zlotých.", "sk", [(6e7, "PLZ")]),
+        # "at the rate of that time" prices old money and new alike: no era from it
+        ("O yılların resmî kuruyla bu, yaklaşık on yedi milyon Türk lirası eder.", "tr", [(1.7e7, "TRY")]),
+        ("Der Film kostete damals rund fünf Millionen Euro.", "de", [(5e6, "EUR")]),
+        ("同年不少国产片的预算不过三五百万元。", "zh", [(3e6, "CNY"), (5e6, "CNY")]),
+        (
+            "Το κόστος ήταν ανάμεσα στις 180.000 και τις 240.000 στερλίνες.",
+            "el",
+            [(180000.0, "GBP"), (240000.0, "GBP")],
+        ),
+    ],
+)
+def test_more_currencies_old_money_and_ranges(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
+# Whose money, more turns: comedies are a class of films, a Hollywood blockbuster is another film, "would not have been shot for less than" is a hypothetical, and so is Arabic
+# "فلو" (so if) with "لأُنفق" (would have been spent).
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        ("Una commedia italiana normale costava trecento milioni di lire.", "it", ["comparator"]),
+        ("Una comèdia francesa normal costava deu milions de francs.", "ca", ["comparator"]),
+        ("Anos depois, uma superprodução de Hollywood gastou mais de 50 milhões de dólares.", "pt", ["comparator"]),
+        ("En Hollywood no se habría rodado por menos de un millón de dólares.", "es", ["counterfactual"]),
+        ("فلو صُنع في هوليوود لأُنفق عليه عشرون مليون دولار على الأقل.", "ar", ["counterfactual"]),
+        ("邦画の大作でも一億円前後の時代だった。", "ja", ["comparator"]),
+    ],
+)
+def test_whose_money_classes_of_films_and_conditionals(sentence, language, subjects):
+    assert [f[2] for f in _figures([sentence], language)] == subjects

@@ -739,10 +739,12 @@ class _CJKNumerals:
 
 def _cjk_range(raw: str) -> tuple[float, float] | None:
     """(low, high) of a CJK number whose numeral run is two neighbouring digits ("一两亿" is one or two
-    hundred million, "三四千万" thirty or forty million), else None.
+    hundred million, "三四千万" thirty or forty million) or "三五" ("三五百万": three to five million), else None.
 
     >>> _cjk_range("一两亿"), _cjk_range("三四千万"), _cjk_range("两亿"), _cjk_range("二〇")
     ((100000000.0, 200000000.0), (30000000.0, 40000000.0), None, None)
+    >>> _cjk_range("三五百万"), _cjk_range("三六百万")
+    ((3000000.0, 5000000.0), None)
     >>> _cjk_range("二、三億")  # two numerals listed with the Japanese and Chinese list comma
     (200000000.0, 300000000.0)
     """
@@ -758,7 +760,8 @@ def _cjk_range(raw: str) -> tuple[float, float] | None:
         if run is None or len(run) != 2 or token.end() == len(raw):
             continue  # a range names its unit after it; "二〇" (a year's digits) is not one
         first, second = (cjk.digits[c] for c in run)
-        if second == first + 1:
+        # "三五" is the idiom for "three to five" ("三五百万"); otherwise only neighbours make a range.
+        if second == first + 1 or (first, second) == (3, 5):
             low = raw[: token.start()] + run[0] + raw[token.end() :]
             high = raw[: token.start()] + run[1] + raw[token.end() :]
             return _cjk_value(low)[0], _cjk_value(high)[0]
