@@ -735,11 +735,13 @@ class _CJKNumerals:
     myriads: dict[str, float]
     leading: frozenset[str]
     more: frozenset[str]  # "多", "余": the number is "more than" what is written
+    range_idioms: frozenset[str]  # numeral pairs that name a range though not neighbours ("三五")
 
 
 def _cjk_range(raw: str) -> tuple[float, float] | None:
     """(low, high) of a CJK number whose numeral run is two neighbouring digits ("一两亿" is one or two
-    hundred million, "三四千万" thirty or forty million) or "三五" ("三五百万": three to five million), else None.
+    hundred million, "三四千万" thirty or forty million) or a pair of `range_idioms` ("三五百万": three to five
+    million), else None.
 
     >>> _cjk_range("一两亿"), _cjk_range("三四千万"), _cjk_range("两亿"), _cjk_range("二〇")
     ((100000000.0, 200000000.0), (30000000.0, 40000000.0), None, None)
@@ -760,8 +762,7 @@ def _cjk_range(raw: str) -> tuple[float, float] | None:
         if run is None or len(run) != 2 or token.end() == len(raw):
             continue  # a range names its unit after it; "二〇" (a year's digits) is not one
         first, second = (cjk.digits[c] for c in run)
-        # "三五" is the idiom for "three to five" ("三五百万"); otherwise only neighbours make a range.
-        if second == first + 1 or (first, second) == (3, 5):
+        if second == first + 1 or run in cjk.range_idioms:
             low = raw[: token.start()] + run[0] + raw[token.end() :]
             high = raw[: token.start()] + run[1] + raw[token.end() :]
             return _cjk_value(low)[0], _cjk_value(high)[0]
@@ -808,6 +809,7 @@ def _cjk_numerals() -> _CJKNumerals:
         myriads,
         frozenset(map(str, data["leading_units"])),
         frozenset(data["more"] + data.get("about", [])),
+        frozenset(data.get("range_idioms", [])),
     )
 
 
