@@ -1255,9 +1255,18 @@ def _priced_in(text: str, span: tuple[int, int], cand: _Candidate, prev_end: int
     phrase, word = lex.currency_in
     said = list(phrase.finditer(text, _clause_start(text, span, cand, prev_end), cand.start))
     if not said:
-        return None
+        # A sentence that opens on its currency, set off by a comma, prices the figures after it: "En pesetas de
+        # entonces, unos cuatrocientos millones", "Σε λιρέτες, αυτό ισοδυναμούσε με ... είκοσι δισεκατομμύρια".
+        opening = phrase.match(text, _SPACES.match(text, span[0]).end(), cand.start)
+        if opening is None or not _FRONTED_TAIL.match(text, opening.end(), cand.start):
+            return None
+        said = [opening]
     named = list(word.finditer(said[-1].group()))
     return _lookup(lex.currencies, named[-1].group())[0] if named else None
+
+
+# What may follow an opening currency phrase before its comma: up to three words ("de entonces", "τότε").
+_FRONTED_TAIL = re.compile(r"(?:[\s\u00a0]+[\w'’-]+){0,3}\s*[,،，]")
 
 
 def _priced_after(text: str, span: tuple[int, int], cand: _Candidate, lex: _Lexicon) -> str | None:
@@ -1902,7 +1911,7 @@ def budget_figures(
         if when is not None:
             row["currency"] = _currency_of_year(row["currency"], int(when))
         elif row["_old_money"] or _only_old(row["currency"], row["amount"]):
-            row["currency"] = _currency_of_year(row["currency"], _BEFORE_EVERY_ERA)
+            row["currency"] = _currency_of_year(row["currency"], _BEFORE_EVERY_ERA, undated=True)
     for row in rows:
         usd = to_usd(row["amount"], row["currency"], year) if row["currency"] and year else None
         row["usd"] = math.nan if usd is None else usd
@@ -1979,15 +1988,16 @@ def _says_old_money(text: str, mention: MoneyMention, language: str | None) -> b
     return pattern.search(text, start, end) is not None
 
 
-def _currency_of_year(code: str | None, year: int) -> str | None:
+def _currency_of_year(code: str | None, year: int, *, undated: bool = False) -> str | None:
     """The currency `code` was called in `year`: a Czech film of 1965 was paid in Czechoslovak korunas (CSK),
-    not today's CZK (data/money/currencies.yaml `eras`).
+    not today's CZK (data/money/currencies.yaml `eras`). `undated`: the year is only "before every era" (words
+    for the money of that time, no year), so eras that need a year (`dated_only`) are passed over.
 
     >>> _currency_of_year("CZK", 1965), _currency_of_year("CZK", 2010), _currency_of_year("TRY", 2001)
     ('CSK', 'CZK', 'TRL')
     """
     for era in _load("currencies.yaml").get("eras", []):
-        if era["code"] == code and year < int(era["until"]):
+        if era["code"] == code and year < int(era["until"]) and not (undated and era.get("dated_only")):
             return str(era["then"])
     return code
 
