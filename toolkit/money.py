@@ -597,7 +597,9 @@ def _amount_pattern(priority: list[str], cue_langs: list[str], key: str | None) 
     # A hyphen ends a word whose scale the next word carries: "két- és hárommillió", "zwei- bis dreimillionen".
     suspended = rf"-\s+(?:{_grouped_alternation(joins + _words(_load('qualifiers.yaml')['range_and'], cue_langs)) or '(?!)'})\s+"
     word_range = (
-        rf"(?P<wlow>{number_words})(?:{suspended}|\s*[-–—]\s*|\s+(?:{_grouped_alternation(joins) or '(?!)'})\s+)"
+        rf"(?P<wlow>{number_words})(?:{suspended}|\s*[-–—]\s*|\s+(?:{_grouped_alternation(joins) or '(?!)'})\s+"
+        # ... or a comma, as speech runs two guesses together: "jakieś osiem, dziewięć milionów", "три, четыре миллиона"
+        r"|(?P<wcomma>,)[\s\u00a0]+)"
     )
     # ... and after a range's opening word, by "and": "between two and three million", "μεταξύ πέντε και έξι".
     opens = _grouped_alternation(_words(_load("qualifiers.yaml")["range_between"], cue_langs)) or "(?!)"
@@ -943,13 +945,17 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
             low = first * factor
             if not 0 < low < high:
                 # "fifty-five million", "soixante-dix millions": one number, not a range; "three or two
-                # million" is neither, and counts its last word
-                joined = _compose([first, value / factor]) if match["wlow"] is not None else None
+                # million" is neither, and counts its last word, as does "ten, five million" (a list)
+                joined = (
+                    _compose([first, value / factor]) if match["wlow"] is not None and not match["wcomma"] else None
+                )
                 low = high = value if joined is None else joined * factor
         if match["cjk"] is not None:
             low, high = _cjk_range(match["cjk"]) or (value, value)
             more = any(c in _cjk_numerals().more for c in match["cjk"])
         start = match.start()
+        if match["wcomma"] and low == high:
+            start = match.start("word")  # "ten, five million": the figure is "five million"
         if match["word"] is not None and (match["wlow"] or match["wlow_and"] or match["pre"]) is None:
             start += _word_number(match["word"], lex)[1]  # "two three million": the figure is "three million"
         found.append(
