@@ -1286,6 +1286,77 @@ def test_currency_names(sentence, language, currency):
     assert [c for _, c, _, _ in _figures([sentence], language)] == [currency]
 
 
+# A bare crown is the crown of the country its sentence names (in German, else the koruna); the East German mark,
+# the peso ley, the coupon, the dong and Italian lire in more languages; an Arabic pound of a British production; a
+# sentence that opens on its currency; two number words run together with a comma are a range.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("Der Streifen kostete neun Millionen Kronen, viel Geld für einen norwegischen Film.", "de", [(9e6, "NOK")]),
+        ("Der Streifen kostete neun Millionen Kronen.", "de", [(9e6, "CZK")]),
+        ("De productie kostte tien miljoen kronen, veel voor een Zweedse film.", "nl", [(10e6, "SEK")]),
+        ("La pel·lícula va costar vuit milions de corones, molt per a Dinamarca.", "ca", [(8e6, "DKK")]),
+        ("Die DEFA gab rund drei Millionen Mark der DDR dafür aus.", "de", [(3e6, "DDM")]),
+        ("Gedreht wurde für knapp zwei Millionen Mark der Deutschen Notenbank.", "de", [(2e6, "DDM")]),
+        ("It cost about two million East German marks.", "en", [(2e6, "DDM")]),
+        ("Film kosztował cztery miliony marek NRD.", "pl", [(4e6, "DDM")]),
+        ("Η ταινία κόστισε δύο εκατομμύρια ανατολικογερμανικά μάρκα.", "el", [(2e6, "DDM")]),
+        ("Costó unos dos millones de pesos ley.", "es", [(2e6, "ARL")]),
+        ("На фільм виділили двісті мільйонів купонокарбованців.", "uk", [(200e6, "UAK")]),
+        ("بلغت الميزانية نحو خمسين مليار دونغ.", "ar", [(50e9, "VND")]),
+        ("Film yaklaşık 30 milyar liret tutmuş.", "tr", [(30e9, "ITL")]),
+        ("Le tournage a englouti quatre milliards de lires.", "fr", [(4e9, "ITL")]),
+        ("התקציב היה כחמישים מיליארד ריאל.", "he", [(50e9, "IRR")]),
+        ("أنتجته شركة بريطانية بنحو مليوني جنيه.", "ar", [(2e6, "GBP")]),
+        ("أنتجته شركة مصرية بنحو مليوني جنيه.", "ar", [(2e6, "EGP")]),
+        ("En pesetas de la época, unos trescientos millones.", "es", [(300e6, "ESP")]),
+        ("Budżet szacowano na jakieś sześć, siedem milionów złotych.", "pl", [(6e6, "PLN"), (7e6, "PLN")]),
+        ("Говорят, бюджет был пять, шесть миллионов долларов.", "ru", [(5e6, "USD"), (6e6, "USD")]),
+        ("It cost ten, five million dollars.", "en", [(5e6, "USD")]),
+        ("Nykyään sellainen maksaisi satakunta miljoonaa euroa.", "fi", [(100e6, "EUR")]),
+        ("Se vastasi noin kolmea ja puolta miljoonaa markkaa.", "fi", [(3.5e6, "FIM")]),
+        ("Dnes by to zodpovedalo šiestim miliónom eur.", "sk", [(6e6, "EUR")]),
+    ],
+)
+def test_crowns_marks_and_other_currencies_by_their_words_and_country(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
+# Which money a figure is: "ayda" before a price is monthly, after a figure "in a month"; "árfolyam" (exchange
+# rate) is no price; people and viewers are counted, not paid.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("Yönetmen filmi 12 milyon dolarla ve bir ayda çekti.", "tr", [(12e6, "USD")]),
+        (
+            "A film 40 millió dollárba került, ami akkori árfolyamon 9 milliárd forint volt.",
+            "hu",
+            [(40e6, "USD"), (9e9, "HUF")],
+        ),
+        ("Film videlo vyše milióna divákov v krajine s piatimi miliónmi ľudí.", "sk", []),
+    ],
+)
+def test_kinds_of_money_and_counts(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
+def test_cruzeiros_of_that_time_without_a_year_stay_cruzeiros():
+    """The cruzeiro of 1942-1967 (BRZ) needs the film's year: "cruzeiros of the time" alone may be the 1970s'."""
+    sentence = "O filme custou 15 milhões de cruzeiros, valor modesto para a época."
+    assert [c for _, c, _, _ in _figures([sentence], "pt")] == ["BRB"]
+    statements = pd.DataFrame(
+        {
+            "review_id": ["r"],
+            "sentence_id": [0],
+            "aspect": ["budget"],
+            "text": [sentence],
+            "start": [0],
+            "language": ["pt"],
+        }
+    )
+    assert budget_figures(statements, year=1950)["currency"].tolist() == ["BRZ"]
+
+
 # A bare amount takes its currency from its clause, its sentence, its review, then the language's convention;
 # with none of them it has none. `currency_basis` records which.
 @pytest.mark.parametrize(
