@@ -2850,3 +2850,59 @@ def test_more_currencies_old_money_and_ranges(sentence, language, expected):
 )
 def test_whose_money_classes_of_films_and_conditionals(sentence, language, subjects):
     assert [f[2] for f in _figures([sentence], language)] == subjects
+
+
+# Money of the film's own time said in its sentence ("старыми деньгами", "dönemin parasıyla", the records that
+# survive of it), currencies named by their country ("cseh korona", "i svenska pengar", "Rand"), a Hong Kong film
+# priced in its own dollars, spoken thousands ("тыщ"), a range whose high end is a sum in two scales, and "or
+# even" between two guesses.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("Картина обошлась в три миллиона рублей старыми деньгами.", "ru", [(3e6, "SUR")]),
+        ("Говорили, что смета была около семисот тыщ рублей.", "ru", [(7e5, "RUB")]),
+        ("Elokuva maksoi kuusi miljoonaa vanhaa ruplaa.", "fi", [(6e6, "SUR")]),
+        ("Według zachowanych rachunków film kosztował pięć milionów złotych.", "pl", [(5e6, "PLZ")]),
+        ("Podle dochovaných účtů stál film čtyři miliony korun.", "cs", [(4e6, "CSK")]),
+        ("Film, dönemin parasıyla 200 bin liraya çekilmiş.", "tr", [(2e5, "TRL")]),
+        ("Der Film kostete rund zwanzig Millionen Rand.", "de", [(2e7, "ZAR")]),
+        ("A film negyvenmillió cseh koronába került.", "hu", [(4e7, "CZK")]),
+        ("Mintegy tízmillió szlovák koronából forgatták.", "hu", [(1e7, "SKK")]),
+        (
+            "Den kostade femtio miljoner norska kronor, i svenska pengar runt fyrtio miljoner.",
+            "sv",
+            [(5e7, "NOK"), (4e7, "SEK")],
+        ),
+        ("当年一部港片的成本也就三四百万。", "zh", [(3e6, "HKD"), (4e6, "HKD")]),
+        ("Budgeten låg mellan en miljon och en miljon femhundratusen kronor.", "sv", [(1e6, "SEK"), (1.5e6, "SEK")]),
+        ("Mówiło się o dwunastu, a nawet piętnastu milionach złotych.", "pl", [(12e6, "PLN"), (15e6, "PLN")]),
+        ("It cost ten or even twelve million dollars.", "en", [(10e6, "USD"), (12e6, "USD")]),
+        ("Le tournage a coûté dix, voire douze millions d'euros.", "fr", [(10e6, "EUR"), (12e6, "EUR")]),
+        ("Se ei olisi maksanut puoltakaan miljoonaa dollaria.", "fi", [(5e5, "USD")]),
+    ],
+)
+def test_money_of_its_time_and_place_and_spoken_ranges(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
+# Whose money, said without a title: "gibi" before "a budget" is "about", not "as if"; Hollywood opening a
+# conditional; an Italian impersonal conditional; a class of films ("通常の時代劇"); "for comparison" with its
+# Arabic "and"; the original, with a Hebrew preposition on it; a film about the same war, before or after the figure.
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        ("Film 150 bin lira gibi küçük bir bütçeyle çekildi.", "tr", ["film"]),
+        ("À Hollywood, une scène pareille aurait englouti vingt millions de dollars.", "fr", ["counterfactual"]),
+        ("I Hollywood hade en sådan film säkert kostat tio miljoner dollar.", "sv", ["counterfactual"]),
+        ("Allora lo si sarebbe girato con cento milioni di lire.", "it", ["counterfactual"]),
+        ("通常の時代劇が五千万円で作られていた頃の話だ。", "ja", ["comparator"]),
+        ("وللمقارنة، كلّف فيلم آخر للمخرج نحو مليون دولار.", "ar", ["comparator"]),
+        ("ההפקה יקרה בהרבה מהמקור, שעלה כ-5 מיליון דולר.", "he", ["comparator"]),
+        ("The $90 million epic about the same war looked far grander.", "en", ["comparator"]),
+        ("La superproducción sobre la misma guerra costó cuarenta millones de dólares.", "es", ["comparator"]),
+        ("Der Film über denselben Krieg kostete damals 30 Millionen Mark.", "de", ["comparator"]),
+    ],
+)
+def test_whose_money_said_without_a_title(sentence, language, subjects):
+    found = parse_money(sentence, language=language)
+    assert [classify_subject(sentence, m, language=language) for m in found] == subjects

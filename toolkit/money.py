@@ -310,6 +310,8 @@ class _Lexicon:
     language: str | None
     decimal_mark: str
     implied_currency: str | None
+    # (code, pattern): a place whose currency a figure written without one takes (conventions.yaml `implied_by_place`)
+    implied_places: tuple[tuple[str, re.Pattern[str]], ...]
     # (pattern, value...) in priority order, read by `_lookup`, which compiles a pattern when it first tries it
     scales: tuple[tuple[str, float, bool, str | None], ...]
     numbers: tuple[tuple[str, float], ...]
@@ -386,6 +388,10 @@ def _lexicon(key: str | None) -> _Lexicon:
         language=key,
         decimal_mark=conventions["decimal_mark"].get(key or "en", "."),
         implied_currency=conventions.get("implied_currency", {}).get(key),
+        implied_places=tuple(
+            (code, re.compile(_grouped_alternation(places), re.IGNORECASE))
+            for code, places in conventions.get("implied_by_place", {}).get(key, {}).items()
+        ),
         scales=tuple(
             (e["pattern"], float(e["value"]), bool(e.get("bare", True)), e.get("currency"))
             for lang in priority
@@ -472,7 +478,7 @@ def _range_words(items: list[str]) -> re.Pattern[str]:
     a hyphen or maqaf, nothing: Hebrew "בין 15 ל־17"), CJK ones do not."""
     spaced = [w for w in items if not re.match(f"[{_CJK}]", w)]
     unspaced = [w for w in items if re.match(f"[{_CJK}]", w)]
-    parts = [rf"\s+(?:{_grouped_alternation(spaced)})(?:\s+|(?<=[-\u05be]))"] if spaced else []
+    parts = [rf",?\s+(?:{_grouped_alternation(spaced)})(?:\s+|(?<=[-\u05be]))"] if spaced else []
     parts += [rf"\s*(?:{_grouped_alternation(unspaced)})\s*"] if unspaced else []
     return re.compile("|".join(parts) or "(?!)", re.IGNORECASE)
 
@@ -597,7 +603,7 @@ def _amount_pattern(priority: list[str], cue_langs: list[str], key: str | None) 
     # A hyphen ends a word whose scale the next word carries: "két- és hárommillió", "zwei- bis dreimillionen".
     suspended = rf"-\s+(?:{_grouped_alternation(joins + _words(_load('qualifiers.yaml')['range_and'], cue_langs)) or '(?!)'})\s+"
     word_range = (
-        rf"(?P<wlow>{number_words})(?:{suspended}|\s*[-–—]\s*|\s+(?:{_grouped_alternation(joins) or '(?!)'})\s+"
+        rf"(?P<wlow>{number_words})(?:{suspended}|\s*[-–—]\s*|,?\s+(?:{_grouped_alternation(joins) or '(?!)'})\s+"
         # ... or a comma, as speech runs two guesses together: "jakieś osiem, dziewięć milionów", "три, четыре миллиона"
         r"|(?P<wcomma>,)[\s\u00a0]+)"
     )
@@ -1006,6 +1012,13 @@ def _merge_ranges(text: str, found: list[_Candidate], lex: _Lexicon) -> list[_Ca
         low = found[i]
         if i + 1 < len(found):
             high = found[i + 1]
+            if i + 2 < len(found):
+                # "mellan en miljon och en miljon tvåhundratusen kronor": a range whose high end is one sum said in
+                # two scales; the sum is made first
+                summed = _join(text, high, found[i + 2], lex)
+                if summed is not None and summed.low == high.low + found[i + 2].low:
+                    found = [*found[: i + 1], summed, *found[i + 3 :]]
+                    high = summed
             joined = _join(text, low, high, lex)
             if joined is not None:
                 merged.append(joined)
@@ -1024,7 +1037,7 @@ def _join(text: str, low: _Candidate, high: _Candidate, lex: _Lexicon) -> _Candi
     opener = lex.range_start.search(text, max(0, low.start - 30), low.start)
     between = lex.range_between.search(text, max(0, low.start - 30), low.start)
     if (
-        between is None
+        (between is None or not lex.range_and.fullmatch(gap))
         and low.scaled
         and high.scaled
         and low.currency is None
@@ -1227,7 +1240,8 @@ def _implied_currency(
     text: str, span: tuple[int, int], cand: _Candidate, prev_end: int, lex: _Lexicon
 ) -> tuple[str | None, str | None]:
     """(currency, basis) of a figure written without one: its scale word's ("3.5 lakh": INR), a currency
-    named earlier in its clause in Chinese, Japanese or Korean writing ("换算成人民币也就一亿多"), or the
+    named earlier in its clause in Chinese, Japanese or Korean writing ("换算成人民币也就一亿多"), a place its
+    sentence names whose money differs from the language's (conventions.yaml `implied_by_place`), or the
     language's convention (conventions.yaml `implied_currency`); (None, None) when nothing supports one."""
     if cand.scale_currency:
         return cand.scale_currency, "scale"
@@ -1238,6 +1252,9 @@ def _implied_currency(
     )
     if named is not None:
         return named, "clause"
+    for code, place in lex.implied_places:
+        if place.search(text, span[0], span[1]):
+            return code, "context"  # "一部普通港产片也就五六百万": Hong Kong's dollars, not the yuan
     if lex.implied_currency:
         return lex.implied_currency, "language"
     return None, None
