@@ -2906,3 +2906,49 @@ def test_money_of_its_time_and_place_and_spoken_ranges(sentence, language, expec
 def test_whose_money_said_without_a_title(sentence, language, subjects):
     found = parse_money(sentence, language=language)
     assert [classify_subject(sentence, m, language=language) for m in found] == subjects
+
+
+# Numbers with a thousand inside before a larger scale ("mil quinientos millones"), once for a range's two ends
+# ("três ou quatro mil contos"); a range's low end of two words, or after an article ("tra i sette e gli otto"),
+# or a Hebrew one closed by "ל" ("בין 12 ל15");
+# Greek "ανάμεσα σε" and "από τα 35 στα 40"; "пару десятков"; Austrian schillings; "in a month" is no price.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("Costó mil quinientos millones de pesetas.", "es", [(1.5e9, "ESP")]),
+        ("Costó dos mil quinientos millones de pesetas.", "es", [(2.5e9, "ESP")]),
+        ("A produção custou mil e quinhentos milhões de escudos.", "pt", [(1.5e9, "PTE")]),
+        ("Il film costò millecinquecento milioni di lire.", "it", [(1.5e9, "ITL")]),
+        ("It cost fifteen hundred million lire.", "en", [(1.5e9, "ITL")]),
+        ("Um filme raramente passava dos três ou quatro mil contos.", "pt", [(3e6, "PTE"), (4e6, "PTE")]),
+        ("Costó tres o cuatro mil millones de pesetas.", "es", [(3e9, "ESP"), (4e9, "ESP")]),
+        ("Bütçe yetmiş dokuz ile seksen üç milyon dolar arasındaydı.", "tr", [(79e6, "USD"), (83e6, "USD")]),
+        ("Si parla di un costo tra i sette e gli otto milioni di euro.", "it", [(7e6, "EUR"), (8e6, "EUR")]),
+        ("Costó entre los seis y los siete millones de euros.", "es", [(6e6, "EUR"), (7e6, "EUR")]),
+        ("Ο προϋπολογισμός ήταν ανάμεσα σε 12 και 15 εκατομμύρια ευρώ.", "el", [(12e6, "EUR"), (15e6, "EUR")]),
+        ("Το κόστος ανέβηκε από τα 20 στα 25 εκατομμύρια δολάρια.", "el", [(20e6, "USD"), (25e6, "USD")]),
+        ("В Голливуде это обошлось бы в пару десятков миллионов долларов.", "ru", [(20e6, "USD")]),
+        ("ההפקה עלתה בין 12 ל15 מיליון דולר.", "he", [(12e6, "USD"), (15e6, "USD")]),
+        ("Damals hätte man dafür achtzig Millionen Schilling gebraucht.", "de", [(80e6, "ATS")]),
+        ("They shot it in about a month for under ten million dollars.", "en", [(10e6, "USD")]),
+    ],
+)
+def test_thousands_inside_numbers_and_ranges_with_articles(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
+# Whose money: "a film like Cliffhanger", the Polish impersonal conditional, a Hungarian "could hardly be shot for
+# less", "by comparison" in Arabic, "if we must compare" in Turkish.
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        ("Cliffhangerin kaltainen vuorielokuva maksoi noin kuusikymmentä miljoonaa dollaria.", "fi", ["comparator"]),
+        ("W Hollywood wydano by na to pewnie sto milionów dolarów.", "pl", ["counterfactual"]),
+        ("Ma ezt háromszázmillió forint alatt aligha lehetne leforgatni.", "hu", ["counterfactual"]),
+        ("بالمقارنة، كلّف فيلم حربي آخر نحو ثلاثين مليون دولار.", "ar", ["comparator"]),
+        ("Karşılaştırma yapmak gerekirse, o film on milyon dolara mal olmuştu.", "tr", ["comparator"]),
+    ],
+)
+def test_whose_money_others_and_conditionals(sentence, language, subjects):
+    found = parse_money(sentence, language=language)
+    assert [classify_subject(sentence, m, language=language) for m in found] == subjects

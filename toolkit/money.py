@@ -496,8 +496,9 @@ def _compose(values: list[float]) -> float | None:
     """The number that number words make together, read by place: each word fills a place below the ones
     filled before it ("one hundred and fifty-five", "εκατόν πενήντα πέντε"), a unit may come before its
     ten ("ستة عشر" = 6 + 10, "fünfundfünfzig"), a unit before "hundred" multiplies it, and French adds a
-    ten or teen to sixty or eighty ("soixante-dix"), and a closing half adds a half ("pět a půl"). None when the
-    words make no number ("two three")."""
+    ten or teen to sixty or eighty ("soixante-dix"), a thousand multiplies what stands before it ("dos mil
+    quinientos" = 2500), and a closing half adds a half ("pět a půl"). None when the words make no number ("two
+    three")."""
     if len(values) > 1 and values[-1] == 0.5:
         whole = _compose(values[:-1])
         return None if whole is None else whole + 0.5
@@ -505,9 +506,13 @@ def _compose(values: list[float]) -> float | None:
         return None  # "half" and its like are listed phrases, never composed
     total = values[0]
     for value in values[1:]:
-        lowest = 100 if total % 100 == 0 else 10 if total % 10 == 0 else 1
+        lowest = 1000 if total % 1000 == 0 else 100 if total % 100 == 0 else 10 if total % 10 == 0 else 1
         if value == 100 and 2 <= total < 10:
             total *= 100  # "two hundred", "τρία εκατό"; "eine Hundert-Millionen-..." is an article's one
+        elif value == 100 and 10 < total < 100 and total % 10:
+            total *= 100  # "fifteen hundred", "twenty-five hundred"
+        elif value == 1000 and 2 <= total < 1000:
+            total *= 1000  # "dos mil", "duemila": then the hundreds below it ("dos mil quinientos millones")
         elif value < lowest:
             total += value  # "fifty-five", "hundred and seven"
         elif 2 <= total < 10 and value < 100 and value % 10 == 0:
@@ -602,8 +607,10 @@ def _amount_pattern(priority: list[str], cue_langs: list[str], key: str | None) 
     joins = [w for w in _words(_load("qualifiers.yaml")["range_to"], cue_langs) if not re.match(f"[{_CJK}]", w)]
     # A hyphen ends a word whose scale the next word carries: "két- és hárommillió", "zwei- bis dreimillionen".
     suspended = rf"-\s+(?:{_grouped_alternation(joins + _words(_load('qualifiers.yaml')['range_and'], cue_langs)) or '(?!)'})\s+"
+    # Its low end may be two words itself: "yetmiş dokuz ile seksen üç milyon" (79 to 83 million).
+    low_words = rf"(?:{number_words})(?:(?:{_number_join(cue_langs)})(?:{number_words}))?"
     word_range = (
-        rf"(?P<wlow>{number_words})(?:{suspended}|\s*[-–—]\s*|,?\s+(?:{_grouped_alternation(joins) or '(?!)'})\s+"
+        rf"(?P<wlow>{low_words})(?:{suspended}|\s*[-–—]\s*|,?\s+(?:{_grouped_alternation(joins) or '(?!)'})\s+"
         # ... or a comma, as speech runs two guesses together: "jakieś osiem, dziewięć milionów", "три, четыре миллиона"
         r"|(?P<wcomma>,)[\s\u00a0]+)"
     )
@@ -947,7 +954,9 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
         low = high = value
         more = False
         if (match["wlow"] or match["wlow_and"]) is not None and factor:
-            first = _lookup(lex.numbers, match["wlow"] or match["wlow_and"])[0]
+            first = _word_number(match["wlow"] or match["wlow_and"], lex)[0]
+            if value / factor >= 1000 and first < 1000 and value / factor % 1000 == 0:
+                first *= 1000  # "três ou quatro mil contos": one thousand, said after the high end, for both
             low = first * factor
             if not 0 < low < high:
                 # "fifty-five million", "soixante-dix millions": one number, not a range; "three or two
