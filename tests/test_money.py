@@ -571,11 +571,10 @@ def test_mention_is_frozen():
             "Made on a shoestring budget ($6m) when compared to Hollywood blockbusters like Gravity ($100m) and "
             "Interstellar ($165m), Salyut 7 is an astounding achievement.",
             "en",
-            (),
+            SALYUT,
             ["film", "comparator", "comparator"],
         ),
         ("It feels like it cost $150 million, though it cost $15 million.", "en", (), ["counterfactual", "film"]),
-        ("Gravity's $100m budget dwarfs the $6m this one had.", "en", (), ["comparator", "film"]),
         ("Salyut 7 ($6m) beats The Spacefarers ($90m).", "en", SALYUT, ["film", "comparator"]),
         ("It cost $6m, a tenth of what Hollywood studios spend ($60m).", "en", (), ["film", "comparator"]),
         (

@@ -236,7 +236,13 @@ def test_profile_comparison_film_makes_a_budget_figure_a_comparator():
     [
         ("Hansan cost about $25 million.", "en", (), "film"),
         ("Hansan cost about $25 million.", "en", ADMIRAL.comparison_titles, "comparator"),
-        ("Gravity ($100m) looked no better.", "en", (), "comparator"),
+        # a capitalized name before "(" that is not one of the film's titles, unless it opens the sentence
+        ("It looked no better than Gravity ($100m).", "en", (), "comparator"),
+        ("Gravity ($100m) looked no better.", "en", (), "film"),
+        ("Gravity ($100m) looked no better.", "en", ("Gravity",), "comparator"),
+        # which films a critic compares with is the profile's to say: the package names none
+        ("Gravity's $100m budget dwarfs this one's.", "en", (), "film"),
+        ("Gravity's $100m budget dwarfs this one's.", "en", ("Gravity",), "comparator"),
     ],
 )
 def test_classify_subject_with_comparator_titles(sentence, language_, comparators, subject):

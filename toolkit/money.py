@@ -1407,7 +1407,6 @@ class _SubjectCues:
     comparator_before: re.Pattern[str] | None
     comparator_after: re.Pattern[str] | None
     sequence_before: re.Pattern[str] | None  # "after the" $100m Stalingrad: a name after is another film
-    titles: re.Pattern[str]
     titlecase: bool
     relative: re.Pattern[str] | None = None  # "which", "que", "der": a clause that speaks of the noun before it
     opener: re.Pattern[str] | None = None  # "For comparison, ...": a sentence about another film's cost
@@ -1449,12 +1448,6 @@ _OPENER_NOT_BEFORE = r"(?:to|with|zu|zum|mit|à|a|con|com|с|со|з|із|z|ze|m
 
 
 @functools.cache
-def _titles_pattern() -> re.Pattern[str]:
-    # The same for every language: compiled once.
-    return re.compile(_GUARDED.format(_alternation([re.escape(t) for t in _load("subjects.yaml")["titles"]])))
-
-
-@functools.cache
 def _subject_cues(key: str | None) -> _SubjectCues:
     data = _load("subjects.yaml")
     languages = _cue_languages(key)
@@ -1488,7 +1481,6 @@ def _subject_cues(key: str | None) -> _SubjectCues:
             if (words := [w for lang in languages for w in data.get("relative", {}).get(lang, [])])
             else None
         ),
-        titles=_titles_pattern(),
         titlecase=key is None or key in data["titlecase"],
         costing=(
             re.compile(rf"\s*(?:{_grouped_alternation(words)})", re.IGNORECASE)
@@ -1573,7 +1565,7 @@ _PAREN_BEFORE = re.compile(r"(\S+(?:[ \u00a0]\S+){0,3}?)[ \u00a0]*\([ \u00a0]*$"
 
 @functools.lru_cache(maxsize=16)
 def _comparator_titles(titles: tuple[str, ...]) -> re.Pattern[str] | None:
-    """A film profile's comparison-film titles, matched as `subjects.yaml`'s `titles` are."""
+    """A film profile's comparison-film titles, matched case-sensitively as whole words."""
     return re.compile(_GUARDED.format(_alternation([re.escape(t) for t in titles]))) if titles else None
 
 
@@ -1585,9 +1577,7 @@ def _title_before(
     comparators: re.Pattern[str] | None = None,
 ) -> bool:
     """Is another film named right before the figure ("Gravity ($100m)", «Гравитация» ($100 млн))?"""
-    known = list(cues.titles.finditer(window))
-    if comparators is not None:
-        known = sorted(known + list(comparators.finditer(window)), key=lambda m: (m.end(), m.start()))
+    known = list(comparators.finditer(window)) if comparators is not None else []
     if known and re.fullmatch(r"(?:['’]s)?\s*[(\[]?\s*", window[known[-1].end() :]):
         return not _is_own(known[-1].group(), film_titles)
     quoted = _QUOTED_BEFORE.search(window)
@@ -1623,16 +1613,15 @@ def _title_after(
     """Is the figure an attribute of another film named right after it ("after the $100m Stalingrad",
     "после 30-миллионного «Сталинграда»")?
 
-    A known title (subjects.yaml, the profile's comparison films) counts always; any other quoted or
+    A title of the profile's comparison films counts always; any other quoted or
     capitalized name only when `film_titles` tells it apart from this film or a `sequence` word ("after",
     "после") puts it among the director's works, and not when the figure modifies a noun ("a $15m Russian
     film": "Russian" describes the film).
     """
     lead = _LEAD_AFTER.match(sentence, end)
-    for known in (cues.titles, comparators) if lead is not None else ():
-        hit = known.match(sentence, lead.end()) if known is not None else None
-        if hit is not None:
-            return not _is_own(hit.group(), film_titles)
+    hit = comparators.match(sentence, lead.end()) if lead is not None and comparators is not None else None
+    if hit is not None:
+        return not _is_own(hit.group(), film_titles)
     named = _NAME_AFTER.match(sentence, end)
     in_sequence = cues.sequence_before is not None and cues.sequence_before.search(sentence, 0, start)
     if named is None or not (film_titles or in_sequence):
@@ -1662,7 +1651,8 @@ def classify_subject(
     `film_titles` are given, another quoted title stands in its clause; also when another film's year is said
     relative to this one's ("made four years earlier", subjects.yaml `shift`); otherwise film.
     A capitalized name before "(" counts as another film only when `film_titles` is given. `comparators` are
-    more titles of other films (a film profile's comparison films), known as `subjects.yaml`'s titles are.
+    titles of other films (a film profile's comparison films), matched case-sensitively as whole words; the
+    package itself names no film.
 
     >>> s = "Made on a shoestring budget ($6m) when compared to Hollywood blockbusters like Gravity ($100m)."
     >>> [classify_subject(s, m, language="en") for m in parse_money(s, language="en")]
@@ -1764,7 +1754,7 @@ def _classify_subject(
         hit = cues.comparator_after.match(after)
         if hit is not None and not _is_own(after[hit.end() : hit.end() + 80], film_titles):
             return "comparator"
-    for pattern in (cues.comparator_before, cues.titles, others_named):
+    for pattern in (cues.comparator_before, others_named):
         hits = list(pattern.finditer(clause)) if pattern is not None else []
         if pattern is not cues.comparator_before:
             hits = [h for h in hits if not _in_longer_title(clause, h)]
