@@ -36,9 +36,11 @@ test-lowest: $(STAMP)
 	$(BIN)/uv pip install --quiet --python $(LOWEST)/bin/python --resolution lowest-direct -e ".[dev]"
 	$(LOWEST)/bin/python -m pytest -q -m "not slow" -p no:cacheprovider
 
-# Retrain the learned statement coder from corpus/training/ into toolkit/models/ (deterministic).
+# Retrain the learned statement coder from corpus/training/ into toolkit/models/ (deterministic). Sentences not in
+# .cache/coder are embedded by CODER_JOBS processes (the same vectors for any number).
+CODER_JOBS ?= 2
 coder: $(STAMP)
-	$(BIN)/python -m toolkit.train
+	$(BIN)/python -m toolkit.train --jobs $(CODER_JOBS)
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.bench

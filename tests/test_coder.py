@@ -519,3 +519,22 @@ def test_stance_and_frame_rows_from_the_fast_tables_lookups_equal_their_own():
         alone = coder._WordRows(m.vocabulary, weights)._new_rows(words)
         reused = coder._WordRows(m.vocabulary, weights, source=fast)._new_rows(words)
         assert np.array_equal(alone.view(np.int64), reused.view(np.int64))
+
+
+@pytest.mark.slow
+def test_embedding_in_two_processes_gives_the_same_vectors_and_fills_the_cache(tmp_path):
+    """`python -m toolkit.train --jobs 2`: the same batches of 64 in worker processes give the same vectors,
+    written to the cache, which the next run reads instead of embedding again."""
+    from toolkit.train import _embeddings
+
+    texts = [f"Satz {i}: der Film kostete {i} Millionen." for i in range(70)] + [
+        "Satz 3: der Film kostete 3 Millionen."
+    ]
+    alone = _embeddings(texts, None, lambda m: None)
+    logged: list[str] = []
+    both = _embeddings(texts, tmp_path, logged.append, jobs=2)
+    assert np.array_equal(alone, both)
+    assert both.shape == (71, coder.EMBEDDING_SIZE) and np.array_equal(both[3], both[70])
+    assert logged == ["embedding 70 sentences (about 0 CPU-minutes, 2 processes)"]
+    again: list[str] = []
+    assert np.array_equal(_embeddings(texts, tmp_path, again.append, jobs=2), both) and again == []

@@ -13,6 +13,7 @@ import argparse
 import hashlib
 import json
 import math
+import multiprocessing
 import sys
 import time
 from pathlib import Path
@@ -347,8 +348,11 @@ def _thresholds(oof: np.ndarray, rules: np.ndarray, y: np.ndarray, cals: list[di
     ]
 
 
-def train(folder: str | Path, out: str | Path, *, cache: str | Path | None = None, log=print) -> dict[str, Any]:
-    """Fit both tiers on the training folder and write ``coder.npz`` and ``coder.yaml`` into `out`."""
+def train(
+    folder: str | Path, out: str | Path, *, cache: str | Path | None = None, jobs: int = 1, log=print
+) -> dict[str, Any]:
+    """Fit both tiers on the training folder and write ``coder.npz`` and ``coder.yaml`` into `out`; `jobs`
+    processes embed the sentences `cache` lacks (`_embeddings`)."""
     started = time.time()
     data = load_training(folder)
     texts = data["text"].tolist()
@@ -363,7 +367,7 @@ def train(folder: str | Path, out: str | Path, *, cache: str | Path | None = Non
     fast_fit = [_logistic(fast_c).fit(x, y[:, j]) for j in range(3)]
 
     digest = hashlib.sha256("\n".join(texts).encode("utf-8")).hexdigest()
-    embeddings = _embeddings(texts, cache, log)
+    embeddings = _embeddings(texts, cache, log, jobs=jobs)
     # The accurate heads read the fast tier's held-out logits, as they will read unseen sentences' logits: one
     # head reads both encoders' embeddings, one (the cascade's middle step) the first encoder's alone.
     heads = {}
@@ -647,13 +651,14 @@ def _choose_thresholds(oof, rules, y, cals, dev_logits, dev) -> list[tuple[float
     return chosen
 
 
-def _embeddings(texts: list[str], cache: str | Path | None, log) -> np.ndarray:
+def _embeddings(texts: list[str], cache: str | Path | None, log, *, jobs: int = 1) -> np.ndarray:
     """Both encoders' embeddings of `texts`, remembered per sentence in `cache` (``embeddings-use-sp-e5.npz``:
     the SHA-256 of each text and its vector), so new training sentences cost only their own embedding.
 
-    Sentences the cache lacks are embedded in batches of 64 in the order given. The first encoder's sums vary by
-    about 1e-7 with the batch, far below what a head can notice: a cache filled over several runs gives the
-    heads' weights to the precision they are written in.
+    Sentences the cache lacks are embedded in batches of 64 in the order given, by `jobs` processes: each batch
+    is the same whatever the number of processes, so the vectors are too. The first encoder's sums vary by about
+    1e-7 with the batch, far below what a head can notice: a cache filled over several runs gives the heads'
+    weights to the precision they are written in.
     """
     keys = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
     # The encoders and the first one's tokenizer (sentencepiece, "sp") are part of the name: a cache written for
@@ -669,10 +674,17 @@ def _embeddings(texts: list[str], cache: str | Path | None, log) -> np.ndarray:
             first_of.setdefault(k, i)
     todo = list(first_of.values())
     if todo:
-        log(f"embedding {len(todo)} sentences (about {len(todo) / 12 / 60:.0f} CPU-minutes)")
-        for start in range(0, len(todo), 64):
-            batch = todo[start : start + 64]
-            known.update(zip((keys[i] for i in batch), embed([texts[i] for i in batch])))
+        log(f"embedding {len(todo)} sentences (about {len(todo) / 12 / 60:.0f} CPU-minutes, {jobs} processes)")
+        batches = [todo[start : start + 64] for start in range(0, len(todo), 64)]
+        texts_of = [[texts[i] for i in batch] for batch in batches]
+        if jobs > 1:
+            # Spawned, not forked: each worker loads the encoders itself and embeds whole batches.
+            with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+                vectors = pool.map(embed, texts_of, chunksize=1)
+        else:
+            vectors = map(embed, texts_of)
+        for batch, found in zip(batches, vectors):
+            known.update(zip((keys[i] for i in batch), found))
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
             np.savez(path, keys=np.array(list(known)), vectors=np.stack(list(known.values())))
@@ -752,12 +764,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", default="corpus/training", help="folder of labelled *.jsonl sentences")
     parser.add_argument("--out", default=str(Path(__file__).parent / "models"), help="where the model goes")
     parser.add_argument("--cache", default=".cache/coder", help="folder for cached sentence embeddings")
+    parser.add_argument("--jobs", type=int, default=1, help="processes that embed sentences the cache lacks")
     parser.add_argument("--datasheet", action="store_true", help="print the data's counts (Markdown) and stop")
     args = parser.parse_args(argv)
     if args.datasheet:
         sys.stdout.write(datasheet(args.data))
         return 0
-    train(args.data, args.out, cache=args.cache, log=lambda m: print(m, file=sys.stderr))
+    if args.jobs < 1:
+        parser.error("--jobs must be at least 1")
+    train(args.data, args.out, cache=args.cache, jobs=args.jobs, log=lambda m: print(m, file=sys.stderr))
     return 0
 
 
