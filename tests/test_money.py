@@ -2951,3 +2951,17 @@ def test_thousands_inside_numbers_and_ranges_with_articles(sentence, language, e
 def test_whose_money_others_and_conditionals(sentence, language, subjects):
     found = parse_money(sentence, language=language)
     assert [classify_subject(sentence, m, language=language) for m in found] == subjects
+
+
+# Forum speech: Russian "лимонов" and "лямов за", Finnish "milliä", "kuuskyt" and the spoken conditional.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("Говорят, фильм стоил десять с половиной лимонов баксов.", "ru", [(10.5e6, "USD", "film")]),
+        ("Сейчас бы такое сняли лямов за 300 рублей минимум.", "ru", [(300e6, "RUB", "counterfactual")]),
+        ("Leffa maksoi kaks milliä euroa.", "fi", [(2e6, "EUR", "film")]),
+        ("Jenkeissä tää maksais kuuskyt miljoonaa dollaria.", "fi", [(60e6, "USD", "counterfactual")]),
+    ],
+)
+def test_money_of_forum_speech(sentence, language, expected):
+    assert [(a, c, s) for a, c, s, _ in _figures([sentence], language)] == expected
