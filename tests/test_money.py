@@ -2954,3 +2954,51 @@ def test_thousands_inside_numbers_and_ranges_with_articles(sentence, language, e
 )
 def test_money_of_forum_speech(sentence, language, expected):
     assert [(a, c, s) for a, c, s, _ in _figures([sentence], language)] == expected
+
+
+# A lira or a shilling with no country takes the one its sentence names (else none: nothing invented); crowns
+# of other countries in Swedish and Ukrainian; "gamla finska mark"; Swedish "ett trettiotal" (thirty or so).
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("El rodaje costó 300 millones de liras, mucho para el cine italiano.", "es", [(300e6, "ITL")]),
+        ("A produção custou duzentos milhões de liras, dinheiro de um estúdio turco.", "pt", [(200e6, "TRY")]),
+        ("La película costó 300 millones de liras.", "es", [(300e6, None)]),
+        ("It cost 40 million Italian liras.", "en", [(40e6, "ITL")]),
+        ("It cost 40 million liras.", "en", [(40e6, "TRY")]),
+        ("Avusturya'daki çekimler üç milyon şiline mal oldu.", "tr", [(3e6, "ATS")]),
+        ("Inspelningen kostade nio miljoner tjeckiska kronor.", "sv", [(9e6, "CZK")]),
+        ("Filmen kostade fyrtio miljoner gamla finska mark.", "sv", [(40e6, "FIM")]),
+        ("Filmen kostade ett trettiotal miljoner kronor.", "sv", [(30e6, "SEK")]),
+        ("Зйомки коштували сорок мільйонів крон, пишуть чеські газети.", "uk", [(40e6, "CZK")]),
+    ],
+)
+def test_a_lira_shilling_or_crown_by_the_country_named(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
+# Whose money: an adverb inside "would cost", plural and Catalan conditional perfects, "today such a film"
+# (tr, he, ko, sv), "compared with" in Chinese, films "made with" a sum as a class; French "aurait été" and
+# Italian "avrebbe speso" report what was said unless an "if" or today stands in the sentence.
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        ("An American studio would probably spend sixty million dollars on it.", "en", ["counterfactual"]),
+        ("A US version would easily cost thirty million dollars.", "en", ["counterfactual"]),
+        ("En Estados Unidos se habrían gastado treinta millones de dólares.", "es", ["counterfactual"]),
+        ("Als Estats Units no s'hauria filmat per menys de vint milions de dòlars.", "ca", ["counterfactual"]),
+        ("Bugün böyle bir yapım en az 50 milyon dolar ister.", "tr", ["counterfactual"]),
+        ("היום היו עושים סרט כזה עם חמישים מיליון דולר.", "he", ["counterfactual"]),
+        ("요즘 이런 전쟁 영화 만들면 5천만 달러는 든다.", "ko", ["counterfactual"]),
+        ("I dag skulle en sådan film kosta ett fyrtiotal miljoner kronor.", "sv", ["counterfactual"]),
+        ("比起当年动辄三千万美元的大片，这点钱不算什么。", "zh", ["comparator"]),
+        ("En aquells anys es feien pel·lícules amb vint milions de pessetes.", "ca", ["comparator"]),
+        ("Le budget aurait été de trois millions de francs.", "fr", ["film"]),
+        ("Si Hollywood l'avait tourné, le budget aurait été de trente millions de dollars.", "fr", ["counterfactual"]),
+        ("La produzione avrebbe speso due milioni di marchi.", "it", ["film"]),
+        ("Se l'avessero girato oggi, avrebbero speso venti milioni di euro.", "it", ["counterfactual"]),
+    ],
+)
+def test_whose_money_in_conditionals_today_and_hearsay(sentence, language, subjects):
+    found = parse_money(sentence, language=language)
+    assert [classify_subject(sentence, m, language=language) for m in found] == subjects
