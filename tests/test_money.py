@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -3002,3 +3003,50 @@ def test_a_lira_shilling_or_crown_by_the_country_named(sentence, language, expec
 def test_whose_money_in_conditionals_today_and_hearsay(sentence, language, subjects):
     found = parse_money(sentence, language=language)
     assert [classify_subject(sentence, m, language=language) for m in found] == subjects
+
+
+def _review_figures(text: str, language: str, year: int | None = None) -> list[tuple[float, str | None]]:
+    """(amount, currency) of the figures of a review whose last sentence is its one budget statement."""
+    budget = re.split(r"(?<=[.!?])\s+", text)[-1]
+    statements = pd.DataFrame(
+        {
+            "review_id": ["r"],
+            "sentence_id": [1],
+            "aspect": ["budget"],
+            "text": [budget],
+            "start": [text.index(budget)],
+            "language": [language],
+        }
+    )
+    reviews = pd.DataFrame({"review_id": ["r"], "text": [text]})
+    out = budget_figures(statements, year=year, reviews=reviews)
+    return [(r.amount, None if pd.isna(r.currency) else r.currency) for r in out.itertuples()]
+
+
+# With no film year, the one year a review says its film came out (or gives in brackets in its first sentence)
+# dates a renamed currency; the year of the events, or two different release years, date nothing.
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("Картина вышла в 1979 году. Съёмки обошлись в два миллиона рублей.", "ru", [(2e6, "SUR")]),
+        ("Картина вышла в 2019 году. Съёмки обошлись в двести миллионов рублей.", "ru", [(200e6, "RUB")]),
+        ("Фильм рассказывает о 1944 годе. Съёмки обошлись в двести миллионов рублей.", "ru", [(200e6, "RUB")]),
+        ("Snímek vznikl v roce 1971. Natáčení stálo osm milionů korun.", "cs", [(8e6, "CSK")]),
+        ("Film powstał w 1983 roku. Kosztował trzydzieści milionów złotych.", "pl", [(30e6, "PLZ")]),
+        ("A film 1982-ben készült. Kétmillió rubelbe került.", "hu", [(2e6, "SUR")]),
+        ("„Pociąg” (1959) to dramat wojenny. Kosztował dziesięć milionów złotych.", "pl", [(10e6, "PLZ")]),
+        ("Film 1972 yapımı. Bütçesi iki yüz bin lira civarındaydı.", "tr", [(200e3, "TRL")]),
+        (
+            "Snímek vznikl v roce 1971, remake natočen v roce 2004. Natáčení stálo osm milionů korun.",
+            "cs",
+            [(8e6, "CZK")],
+        ),
+    ],
+)
+def test_a_release_year_said_in_the_review_dates_its_currency(text, language, expected):
+    assert _review_figures(text, language) == expected
+
+
+def test_the_film_year_wins_over_the_release_year_a_review_says():
+    text = "Картина вышла в 1979 году. Съёмки обошлись в два миллиона рублей."
+    assert _review_figures(text, "ru", year=2019) == [(2e6, "RUB")]

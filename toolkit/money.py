@@ -1846,7 +1846,8 @@ def budget_figures(
     its two ends. A figure written without a currency takes the one its sentence's other figures name, else
     its review's (when they name exactly one), before the language's convention (see
     `_currency_from_neighbours`). A currency renamed since (CZK, once CSK) is the one of the film's `year`, or,
-    with no `year`, of the one year the figure's sentence names (`_written_year`). `film_titles` are this
+    with no `year`, of the year its review says the film came out (`_release_years`, from `reviews`), else of
+    the one year the figure's sentence names (`_written_year`). `film_titles` are this
     film's titles, `comparators` other films' (a film profile's `comparison_titles`), see `classify_subject`.
     With `reviews` (``review_id``, ``text``) a title quoted in a review's first sentence counts as its film's
     too (`_titles_quoted_first`), so a figure beside another quoted title is that other film's; failing that, the
@@ -1866,6 +1867,7 @@ def budget_figures(
     # Columns as Python lists: iterating pandas' Arrow-backed text columns costs a call per cell.
     columns = ("review_id", "sentence_id", "text", "language", "start")
     quoted_first = _titles_quoted_first(reviews, set(budget["review_id"].tolist())) if reviews is not None else {}
+    released = _release_years(reviews, set(budget["review_id"].tolist())) if year is None else {}
     for review_id, sentence_id, raw_text, raw_language, sentence_start in zip(*(budget[c].tolist() for c in columns)):
         text, language = str(raw_text), _language_key(raw_language)
         review_title, in_first_sentence = quoted_first.get(review_id, (None, False))
@@ -1923,11 +1925,12 @@ def budget_figures(
     _currency_from_review(rows, statements)
     _currency_from_neighbours(rows)
     for row in rows:
-        # A hypothetical is priced in today's money. Without the film's year, the one year the figure's sentence
-        # names dates its money: "20 mln złotych, co w 1981 roku było sumą średnią" are old zlotys.
+        # A hypothetical is priced in today's money. Without the film's year, the year its review says the film
+        # came out, else the one year the figure's sentence names, dates its money: "20 mln złotych, co w 1981
+        # roku było sumą średnią" are old zlotys.
         # With neither, words for the money of that time, or a sum only the old currency reached (a film of 10
         # billion lira), name the old currency.
-        when = year if year is not None else row["_written_year"]
+        when = year if year is not None else released.get(row["review_id"], row["_written_year"])
         if row["subject"] == "counterfactual":
             continue
         if when is not None:
@@ -1961,6 +1964,41 @@ def _written_year(sentence: str, mentions: list[MoneyMention]) -> int | None:
         sentence = sentence[: m.start] + " " * (m.end - m.start) + sentence[m.end :]
     years = {int(y) for y in _WRITTEN_YEAR.findall(sentence)}
     return years.pop() if len(years) == 1 else None
+
+
+# The slot for a year in qualifiers.yaml `released` ("released\s+in\s+{year}").
+_YEAR_SLOT = r"(?<![\d.,])(?:1[89]\d\d|20\d\d)(?![\d.,]?\d)"
+# A year in brackets, as a review's first sentence gives its film's ("«Порох» (1985) Виктора Аристова").
+_BRACKETED_YEAR = re.compile(r"\(\s*(1[89]\d\d|20\d\d)\s*\)")
+
+
+@functools.cache
+def _released() -> re.Pattern[str] | None:
+    """Every language's words for the year a film came out (qualifiers.yaml `released`), in one pattern: a
+    review written in one language rarely uses another's, and its language is not at hand per review here."""
+    words = [
+        w.replace("{year}", _YEAR_SLOT) for ws in _load("qualifiers.yaml").get("released", {}).values() for w in ws
+    ]
+    return re.compile(_GUARDED.format(_alternation(words)), re.IGNORECASE) if words else None
+
+
+def _release_years(reviews: pd.DataFrame | None, wanted: set[Any]) -> dict[Any, int]:
+    """The year each review in `wanted` says its film came out, when it says one only: "вышел в 1985 году",
+    "Film vznikol v roku 1967", "1977-ben készült", or a year in brackets in its first sentence. Used for a
+    renamed currency when no film year is given: the money of a 1985 film in "рублей" is Soviet roubles."""
+    pattern = _released()
+    out: dict[Any, int] = {}
+    if reviews is None or pattern is None:
+        return out
+    for review_id, text in zip(reviews["review_id"].tolist(), reviews["text"].tolist()):
+        if review_id not in wanted or not isinstance(text, str):
+            continue
+        first_end = next((m.start() for m in _sentence_ends(text)), len(text))
+        years = {int(y) for m in pattern.finditer(text) for y in _WRITTEN_YEAR.findall(m.group())}
+        years |= {int(m.group(1)) for m in _BRACKETED_YEAR.finditer(text, 0, first_end)}
+        if len(years) == 1:
+            out[review_id] = years.pop()
+    return out
 
 
 def _titles_quoted_first(reviews: pd.DataFrame, wanted: set[Any]) -> dict[Any, tuple[str, bool]]:
