@@ -2917,7 +2917,8 @@ def test_whose_money_said_without_a_title(sentence, language, subjects):
 # Numbers with a thousand inside before a larger scale ("mil quinientos millones"), once for a range's two ends
 # ("três ou quatro mil contos"); a range's low end of two words, or after an article ("tra i sette e gli otto"),
 # or a Hebrew one closed by "ל" ("בין 12 ל15");
-# Greek "ανάμεσα σε" and "από τα 35 στα 40"; "пару десятков"; Austrian schillings; "in a month" is no price.
+# Greek "ανάμεσα σε" and "από τα 35 στα 40"; Dutch "van ... naar"; "пару десятков"; Austrian schillings; "in a
+# month" is no price.
 @pytest.mark.parametrize(
     "sentence, language, expected",
     [
@@ -2937,19 +2938,21 @@ def test_whose_money_said_without_a_title(sentence, language, subjects):
         ("ההפקה עלתה בין 12 ל15 מיליון דולר.", "he", [(12e6, "USD"), (15e6, "USD")]),
         ("Damals hätte man dafür achtzig Millionen Schilling gebraucht.", "de", [(80e6, "ATS")]),
         ("They shot it in about a month for under ten million dollars.", "en", [(10e6, "USD")]),
+        ("Het budget ging van vier naar vijf en een half miljoen euro.", "nl", [(4e6, "EUR"), (5.5e6, "EUR")]),
     ],
 )
 def test_thousands_inside_numbers_and_ranges_with_articles(sentence, language, expected):
     assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
 
 
-# Forum speech: Russian "лимонов" and "лямов за", Finnish "milliä", "kuuskyt" and the spoken conditional.
+# Forum speech: Russian "лимонов" and "лямов за" (also before two number words), Finnish "milliä", "kuuskyt" and the spoken conditional.
 @pytest.mark.parametrize(
     "sentence, language, expected",
     [
         ("Говорят, фильм стоил десять с половиной лимонов баксов.", "ru", [(10.5e6, "USD", "film")]),
         ("Сейчас бы такое сняли лямов за 300 рублей минимум.", "ru", [(300e6, "RUB", "counterfactual")]),
         ("Leffa maksoi kaks milliä euroa.", "fi", [(2e6, "EUR", "film")]),
+        ("Вроде сняли миллионов за сто сорок рублей.", "ru", [(140e6, "RUB", "film")]),
         ("Jenkeissä tää maksais kuuskyt miljoonaa dollaria.", "fi", [(60e6, "USD", "counterfactual")]),
     ],
 )

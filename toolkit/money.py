@@ -630,7 +630,7 @@ def _amount_pattern(priority: list[str], cue_langs: list[str], key: str | None) 
     inverted_link = _grouped_alternation(_words(_load("qualifiers.yaml").get("inverted_link", {}), cue_langs)) or "(?!)"
     inverted_number = (
         rf"|(?<!{_WORD})(?P<iscale>{inverted or '(?!)'})\s+(?:(?:{inverted_link})\s+)?"
-        rf"(?P<inum>{_NUM}|{number_words})(?!{_LETTER})"
+        rf"(?P<inum>{_NUM}|{compound})(?!{_LETTER})"
     )
     return re.compile(
         rf"(?:(?<!{_LETTER})(?P<pre>{_grouped_alternation(prefix)}){_SPACE}?)?"
@@ -913,8 +913,9 @@ def _value(match: re.Match[str], lex: _Lexicon) -> tuple[float, float, bool, boo
         value, factor, bare_ok = _cjk_value(match["cjk"])
         return value, factor, factor != 1.0, bare_ok, None
     if match["iscale"] is not None:  # "миллионов за сто": the number after its scale word
-        number = match["inum"]
-        base = _number(number, lex.decimal_mark) if number[:1].isdigit() else _lookup(lex.numbers, number)[0]
+        number = match["inum"]  # digits, or number words composed: "миллионов за сто двадцать рублей"
+        words, offset = (None, 0) if number[:1].isdigit() else _word_number(number, lex)
+        base = _number(number, lex.decimal_mark) if words is None else words if offset == 0 else None
         factor, bare_ok, currency = _lookup(lex.scales, match["iscale"])
         return None if base is None else (base * factor, factor, True, bare_ok, currency)
     value = _base(match, lex)
