@@ -3053,3 +3053,20 @@ def test_a_release_year_said_in_the_review_dates_its_currency(text, language, ex
 def test_the_film_year_wins_over_the_release_year_a_review_says():
     text = "Картина вышла в 1979 году. Съёмки обошлись в два миллиона рублей."
     assert _review_figures(text, "ru", year=2019) == [(2e6, "RUB")]
+
+
+# Korean numerals before a unit or myriad ("이백억", "천이백억"), never the particle after a figure ("100억이") or
+# the word "이" (this); a Hebrew range whose low end is two words ("בין שבעים וחמישה לשמונים").
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("이 영화의 제작비는 이백억 원이었다.", "ko", [(200e8, "KRW")]),
+        ("우리 돈으로 천이백억 원 가까이 들었다.", "ko", [(1200e8, "KRW")]),
+        ("제작비가 이십오억 원 정도.", "ko", [(25e8, "KRW")]),
+        ("제작비가 100억이 넘었다.", "ko", [(100e8, "KRW")]),
+        ("התקציב היה בין שישים ושלושה לשבעים מיליון דולר.", "he", [(63e6, "USD"), (70e6, "USD")]),
+        ("התקציב היה בין עשרה לחמישה עשר מיליון דולר.", "he", [(10e6, "USD"), (15e6, "USD")]),
+    ],
+)
+def test_korean_numerals_and_hebrew_ranges_of_compound_numbers(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected

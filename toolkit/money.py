@@ -618,7 +618,12 @@ def _amount_pattern(priority: list[str], cue_langs: list[str], key: str | None) 
     opens = _grouped_alternation(_words(_load("qualifiers.yaml")["range_between"], cue_langs)) or "(?!)"
     ands = _grouped_alternation(_words(_load("qualifiers.yaml")["range_and"], cue_langs)) or "(?!)"
     # Arabic and Hebrew join "and" to the number after it: "ما بين عشرة وخمسة عشر مليون".
-    word_range += rf"|(?:{opens})\s+(?P<wlow_and>{number_words})\s+(?:{ands})(?:\s+|(?<=[{_CLITIC}])[-\u05be]?)"
+    # An "and" that never joins one number's words may follow a low end of two: "בין שבעים וחמישה לשמונים".
+    only = _grouped_alternation(_words(_load("qualifiers.yaml").get("range_and_only", {}), cue_langs)) or "(?!)"
+    word_range += (
+        rf"|(?:{opens})\s+(?P<wlow_pair>{low_words})\s+(?:{only})(?:\s+|(?<=[{_CLITIC}])[-\u05be]?)"
+        rf"|(?:{opens})\s+(?P<wlow_and>{number_words})\s+(?:{ands})(?:\s+|(?<=[{_CLITIC}])[-\u05be]?)"
+    )
     # Scale words that are a number by themselves ("миллиард рублей", "miliardu rublů"): counted only with a
     # written currency (see `_candidates`).
     lone_words = _grouped_alternation(
@@ -791,11 +796,16 @@ def _cjk_range(raw: str) -> tuple[float, float] | None:
 def _cjk_numerals() -> _CJKNumerals:
     data = _load("cjk_numerals.yaml")
     digits = {str(k): int(v) for k, v in data["digits"].items()}
+    bound = {str(k): int(v) for k, v in data.get("bound_digits", {}).items()}
     units = {str(k): float(v) for k, v in data["units"].items()}
     myriads = {str(k): float(v) for k, v in data["myriads"].items()}
     arabic = r"\d{1,3}(?:[,，]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
     d, u, m = (f"[{re.escape(''.join(table))}]" for table in (digits, units, myriads))
-    number = f"(?:{arabic}|{d}+)"
+    # A Korean numeral ("이백억", "천이백억") counts only right before a unit or a myriad, and only at a word's
+    # start or after a unit: alone it is a particle or a word ("100억이", "이 영화").
+    places = re.escape("".join(units) + "".join(myriads))
+    hangul = f"(?:(?<![가-힣])|(?<=[{places}]))[{re.escape(''.join(bound))}](?=[{places}])" if bound else "(?!)"
+    number = f"(?:{arabic}|{d}+|{hangul})"
     more = f"[{re.escape(''.join(data['more']))}]?"  # "一千多万": more than ten million
     # Inside a number, before its myriad, "about" too: "三百来万" (three million or so).
     inside = f"[{re.escape(''.join(data['more'] + data.get('about', [])))}]?"
@@ -818,11 +828,12 @@ def _cjk_numerals() -> _CJKNumerals:
     openers, myriads_alone = "".join(data.get("alone_after", [])), "".join(data.get("alone", []))
     alone = f"(?<=[{re.escape(openers)}])[{re.escape(myriads_alone)}]" if openers and myriads_alone else "(?!)"
     pattern = f"(?<![\\d.,数數几幾]){listed}(?:(?:{'|'.join(chains)}){tail}|{small}|{alone})"
-    tokens = re.compile(f"(?P<arabic>{arabic})|(?P<numeral>{d}+)|(?P<unit>{u})|(?P<myriad>{m})")
+    numerals = f"[{re.escape(''.join(digits) + ''.join(bound))}]"
+    tokens = re.compile(f"(?P<arabic>{arabic})|(?P<numeral>{numerals}+)|(?P<unit>{u})|(?P<myriad>{m})")
     return _CJKNumerals(
         pattern,
         tokens,
-        digits,
+        digits | bound,
         units,
         myriads,
         frozenset(map(str, data["leading_units"])),
@@ -954,8 +965,9 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
             end -= 1  # an abbreviation's period at the phrase's end may be the sentence's full stop
         low = high = value
         more = False
-        if (match["wlow"] or match["wlow_and"]) is not None and factor:
-            first = _word_number(match["wlow"] or match["wlow_and"], lex)[0]
+        low_end = match["wlow"] or match["wlow_and"] or match["wlow_pair"]
+        if low_end is not None and factor:
+            first = _word_number(low_end, lex)[0]
             if value / factor >= 1000 and first < 1000 and value / factor % 1000 == 0:
                 first *= 1000  # "três ou quatro mil contos": one thousand, said after the high end, for both
             low = first * factor
@@ -972,7 +984,7 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
         start = match.start()
         if match["wcomma"] and low == high:
             start = match.start("word")  # "ten, five million": the figure is "five million"
-        if match["word"] is not None and (match["wlow"] or match["wlow_and"] or match["pre"]) is None:
+        if match["word"] is not None and (low_end or match["pre"]) is None:
             start += _word_number(match["word"], lex)[1]  # "two three million": the figure is "three million"
         found.append(
             _Candidate(
