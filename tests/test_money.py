@@ -3070,3 +3070,34 @@ def test_the_film_year_wins_over_the_release_year_a_review_says():
 )
 def test_korean_numerals_and_hebrew_ranges_of_compound_numbers(sentence, language, expected):
     assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
+# Whose money: "the one by <Name>" (pt, es), a class of films that "rarely passed" a sum, Catalan "comparat amb",
+# Turkish "bulurdu", a Japanese Hollywood condition with words between, another film's year in ja, ko and zh
+# ("翌年公開の", "2년 뒤 나온", "前一年"), Dutch "a production of that size would", Swedish "motsvarighet"; French
+# "grosses productions" are big productions, not box office.
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        ("O do Spielberg custou cem milhões de dólares.", "pt", ["comparator"]),
+        ("La de Kubrick costó diez millones de dólares.", "es", ["comparator"]),
+        ("Naquela época um filme português raramente passava dos dez mil contos.", "pt", ["comparator"]),
+        ("Comparat amb els vint milions de dòlars d'una superproducció, és poca cosa.", "ca", ["comparator"]),
+        ("Hollywood'da bu sahneler otuz milyon doları bulurdu.", "tr", ["counterfactual"]),
+        ("ハリウッドで同じ規模の映画を撮れば、二千万ドルは必要だ。", "ja", ["counterfactual"]),
+        ("翌年公開の戦争大作は四千万ドルを費やした。", "ja", ["comparator"]),
+        ("2년 뒤 나온 전쟁 영화는 5천만 달러를 썼다.", "ko", ["comparator"]),
+        ("前一年上映的战争片耗资八千万美元。", "zh", ["comparator"]),
+        ("Een Franse productie van die omvang zou vijf miljoen euro hebben gekost.", "nl", ["counterfactual"]),
+        ("En brittisk motsvarighet kostade tjugo miljoner pund.", "sv", ["comparator"]),
+        (
+            "Comparé aux trente millions de dollars des grosses productions américaines, c'est peu.",
+            "fr",
+            ["comparator"],
+        ),
+    ],
+)
+def test_whose_money_by_maker_class_and_year_in_more_languages(sentence, language, subjects):
+    found = parse_money(sentence, language=language, about_budget=True)
+    assert [classify_subject(sentence, m, language=language) for m in found] == subjects
+    assert "box_office" not in [m.kind for m in found]
