@@ -3101,3 +3101,22 @@ def test_whose_money_by_maker_class_and_year_in_more_languages(sentence, languag
     found = parse_money(sentence, language=language, about_budget=True)
     assert [classify_subject(sentence, m, language=language) for m in found] == subjects
     assert "box_office" not in [m.kind for m in found]
+
+
+# The money of that time said in more ways ("той поры", "тієї пори", "o zaman için"); a currency set off between
+# commas right before the figure's clause prices it ("δηλαδή, σε δραχμές της εποχής, πάνω από ...").
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("Военные фильмы той поры стоили по четыре миллиона рублей.", "ru", [(4e6, "SUR")]),
+        ("Фільми тієї пори коштували по два мільйони карбованців.", "uk", [(2e6, "SUR")]),
+        ("Film 300 bin lira civarına çekildi, o zaman için büyük para.", "tr", [(300e3, "TRL")]),
+        (
+            "Κόστισε 2 εκατομμύρια δολάρια, δηλαδή, σε δραχμές της εποχής, πάνω από εξήντα εκατομμύρια.",
+            "el",
+            [(2e6, "USD"), (60e6, "GRD")],
+        ),
+    ],
+)
+def test_money_of_that_time_and_a_currency_set_off_before_the_clause(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected

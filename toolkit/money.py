@@ -1298,14 +1298,24 @@ def _priced_in(text: str, span: tuple[int, int], cand: _Candidate, prev_end: int
     if lex.currency_in is None:
         return None
     phrase, word = lex.currency_in
-    said = list(phrase.finditer(text, _clause_start(text, span, cand, prev_end), cand.start))
+    clause = _clause_start(text, span, cand, prev_end)
+    said = list(phrase.finditer(text, clause, cand.start))
     if not said:
         # A sentence that opens on its currency, set off by a comma, prices the figures after it: "En pesetas de
         # entonces, unos cuatrocientos millones", "Σε λιρέτες, αυτό ισοδυναμούσε με ... είκοσι δισεκατομμύρια".
         opening = phrase.match(text, _SPACES.match(text, span[0]).end(), cand.start)
-        if opening is None or not _FRONTED_TAIL.match(text, opening.end(), cand.start):
-            return None
-        said = [opening]
+        if opening is not None and _FRONTED_TAIL.match(text, opening.end(), cand.start):
+            said = [opening]
+        else:
+            # ... and so does one set off between commas right before the figure's clause: "δηλαδή, σε δραχμές
+            # της εποχής, πάνω από σαράντα ένα δισεκατομμύρια".
+            said = [
+                m
+                for m in phrase.finditer(text, max(prev_end, span[0]), clause)
+                if (tail := _FRONTED_TAIL.match(text, m.end(), cand.start)) is not None and tail.end() == clause
+            ]
+            if not said:
+                return None
     named = list(word.finditer(said[-1].group()))
     return _lookup(lex.currencies, named[-1].group())[0] if named else None
 
