@@ -3120,3 +3120,17 @@ def test_whose_money_by_maker_class_and_year_in_more_languages(sentence, languag
 )
 def test_money_of_that_time_and_a_currency_set_off_before_the_clause(sentence, language, expected):
     assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
+# Words that only look like another kind's cue: a city ("Kopenhagen" holds "kopen", to buy), an anglicism
+# ("prime time" is no bonus), a film's own price ("sotaelokuvan hinta": what a war film costs).
+@pytest.mark.parametrize(
+    "sentence, language",
+    [
+        ("Er werd gefilmd in Kopenhagen voor naar schatting vier miljoen euro.", "nl"),
+        ("On parle de deux millions d'euros, ce qu'un téléfilm de prime time dépense en décors.", "fr"),
+        ("Noin kolme miljoonaa euroa, tavallisen sotaelokuvan hinta.", "fi"),
+    ],
+)
+def test_look_alike_cues_do_not_change_a_figures_kind(sentence, language):
+    assert [m.kind for m in parse_money(sentence, language=language, about_budget=True)] in (["budget"], ["unknown"])
