@@ -619,9 +619,11 @@ def _amount_pattern(priority: list[str], cue_langs: list[str], key: str | None) 
     ands = _grouped_alternation(_words(_load("qualifiers.yaml")["range_and"], cue_langs)) or "(?!)"
     # Arabic and Hebrew join "and" to the number after it: "ما بين عشرة وخمسة عشر مليون".
     # An "and" that never joins one number's words may follow a low end of two: "בין שבעים וחמישה לשמונים".
-    only = _grouped_alternation(_words(_load("qualifiers.yaml").get("range_and_only", {}), cue_langs)) or "(?!)"
+    # (A branch a language cannot use is left empty: each copy of the number words costs compile time.)
+    only = _grouped_alternation(_words(_load("qualifiers.yaml").get("range_and_only", {}), cue_langs))
     word_range += (
-        rf"|(?:{opens})\s+(?P<wlow_pair>{low_words})\s+(?:{only})(?:\s+|(?<=[{_CLITIC}])[-\u05be]?)"
+        rf"|(?:{opens})\s+(?P<wlow_pair>{low_words if only else '(?!)'})\s+(?:{only or '(?!)'})"
+        rf"(?:\s+|(?<=[{_CLITIC}])[-\u05be]?)"
         rf"|(?:{opens})\s+(?P<wlow_and>{number_words})\s+(?:{ands})(?:\s+|(?<=[{_CLITIC}])[-\u05be]?)"
     )
     # Scale words that are a number by themselves ("миллиард рублей", "miliardu rublů"): counted only with a
@@ -635,7 +637,7 @@ def _amount_pattern(priority: list[str], cue_langs: list[str], key: str | None) 
     inverted_link = _grouped_alternation(_words(_load("qualifiers.yaml").get("inverted_link", {}), cue_langs)) or "(?!)"
     inverted_number = (
         rf"|(?<!{_WORD})(?P<iscale>{inverted or '(?!)'})\s+(?:(?:{inverted_link})\s+)?"
-        rf"(?P<inum>{_NUM}|{compound})(?!{_LETTER})"
+        rf"(?P<inum>{f'{_NUM}|{compound}' if inverted else '(?!)'})(?!{_LETTER})"
     )
     return re.compile(
         rf"(?:(?<!{_LETTER})(?P<pre>{_grouped_alternation(prefix)}){_SPACE}?)?"
@@ -804,7 +806,7 @@ def _cjk_numerals() -> _CJKNumerals:
     # A Korean numeral ("이백억", "천이백억") counts only right before a unit or a myriad, and only at a word's
     # start or after a unit: alone it is a particle or a word ("100억이", "이 영화").
     places = re.escape("".join(units) + "".join(myriads))
-    hangul = f"(?:(?<![가-힣])|(?<=[{places}]))[{re.escape(''.join(bound))}](?=[{places}])" if bound else "(?!)"
+    hangul = f"(?:(?<!(?-i:[가-힣]))|(?<=[{places}]))[{re.escape(''.join(bound))}](?=[{places}])" if bound else "(?!)"
     number = f"(?:{arabic}|{d}+|{hangul})"
     more = f"[{re.escape(''.join(data['more']))}]?"  # "一千多万": more than ten million
     # Inside a number, before its myriad, "about" too: "三百来万" (three million or so).
