@@ -3125,12 +3125,12 @@ def test_money_of_that_time_and_a_currency_set_off_before_the_clause(sentence, l
 # Words that only look like another kind's cue: a city ("Kopenhagen" holds "kopen", to buy), an anglicism
 # ("prime time" is no bonus), a film's own price ("sotaelokuvan hinta": what a war film costs).
 @pytest.mark.parametrize(
-    "sentence, language",
+    "sentence, language, kinds",
     [
-        ("Er werd gefilmd in Kopenhagen voor naar schatting vier miljoen euro.", "nl"),
-        ("On parle de deux millions d'euros, ce qu'un téléfilm de prime time dépense en décors.", "fr"),
-        ("Noin kolme miljoonaa euroa, tavallisen sotaelokuvan hinta.", "fi"),
+        ("Er werd gefilmd in Kopenhagen voor naar schatting vier miljoen euro.", "nl", ["unknown"]),
+        ("On parle de deux millions d'euros, ce qu'un téléfilm de prime time dépense en décors.", "fr", ["budget"]),
+        ("Noin kolme miljoonaa euroa, tavallisen sotaelokuvan hinta.", "fi", ["unknown"]),
     ],
 )
-def test_look_alike_cues_do_not_change_a_figures_kind(sentence, language):
-    assert [m.kind for m in parse_money(sentence, language=language, about_budget=True)] in (["budget"], ["unknown"])
+def test_look_alike_cues_do_not_change_a_figures_kind(sentence, language, kinds):
+    assert [m.kind for m in parse_money(sentence, language=language, about_budget=True)] == kinds

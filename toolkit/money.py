@@ -1316,8 +1316,8 @@ def _priced_in(text: str, span: tuple[int, int], cand: _Candidate, prev_end: int
                 for m in phrase.finditer(text, max(prev_end, span[0]), clause)
                 if (tail := _FRONTED_TAIL.match(text, m.end(), cand.start)) is not None and tail.end() == clause
             ]
-            if not said:
-                return None
+    if not said:
+        return None
     named = list(word.finditer(said[-1].group()))
     return _lookup(lex.currencies, named[-1].group())[0] if named else None
 
@@ -1891,8 +1891,9 @@ def budget_figures(
     budget = statements[statements["aspect"] == "budget"]
     # Columns as Python lists: iterating pandas' Arrow-backed text columns costs a call per cell.
     columns = ("review_id", "sentence_id", "text", "language", "start")
-    quoted_first = _titles_quoted_first(reviews, set(budget["review_id"].tolist())) if reviews is not None else {}
-    released = _release_years(reviews, set(budget["review_id"].tolist())) if year is None else {}
+    wanted = set(budget["review_id"].tolist())
+    quoted_first = _titles_quoted_first(reviews, wanted) if reviews is not None else {}
+    released = _release_years(reviews, wanted) if year is None else {}
     for review_id, sentence_id, raw_text, raw_language, sentence_start in zip(*(budget[c].tolist() for c in columns)):
         text, language = str(raw_text), _language_key(raw_language)
         review_title, in_first_sentence = quoted_first.get(review_id, (None, False))
@@ -1974,8 +1975,10 @@ def budget_figures(
     return frame.reset_index(drop=True)
 
 
-# A year written as four digits (1800-2099), not inside a longer number.
-_WRITTEN_YEAR = re.compile(r"(?<![\d.,])(1[89]\d\d|20\d\d)(?![\d.,]?\d)")
+# A year written as four digits (1800-2099), not inside a longer number; also the `{year}` of qualifiers.yaml
+# `released` ("released\s+in\s+{year}").
+_YEAR = r"(?<![\d.,])(?:1[89]\d\d|20\d\d)(?![\d.,]?\d)"
+_WRITTEN_YEAR = re.compile(_YEAR)
 
 
 def _written_year(sentence: str, mentions: list[MoneyMention]) -> int | None:
@@ -1991,8 +1994,6 @@ def _written_year(sentence: str, mentions: list[MoneyMention]) -> int | None:
     return years.pop() if len(years) == 1 else None
 
 
-# The slot for a year in qualifiers.yaml `released` ("released\s+in\s+{year}").
-_YEAR_SLOT = r"(?<![\d.,])(?:1[89]\d\d|20\d\d)(?![\d.,]?\d)"
 # A year in brackets, as a review's first sentence gives its film's ("«Порох» (1985) Виктора Аристова").
 _BRACKETED_YEAR = re.compile(r"\(\s*(1[89]\d\d|20\d\d)\s*\)")
 
@@ -2001,9 +2002,7 @@ _BRACKETED_YEAR = re.compile(r"\(\s*(1[89]\d\d|20\d\d)\s*\)")
 def _released() -> re.Pattern[str] | None:
     """Every language's words for the year a film came out (qualifiers.yaml `released`), in one pattern: a
     review written in one language rarely uses another's, and its language is not at hand per review here."""
-    words = [
-        w.replace("{year}", _YEAR_SLOT) for ws in _load("qualifiers.yaml").get("released", {}).values() for w in ws
-    ]
+    words = [w.replace("{year}", _YEAR) for ws in _load("qualifiers.yaml").get("released", {}).values() for w in ws]
     return re.compile(_GUARDED.format(_alternation(words)), re.IGNORECASE) if words else None
 
 
