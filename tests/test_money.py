@@ -3055,6 +3055,26 @@ def test_the_film_year_wins_over_the_release_year_a_review_says():
     assert _review_figures(text, "ru", year=2019) == [(2e6, "RUB")]
 
 
+# Release phrases are searched only near the years a review writes (`_released_phrases`): the same matches as
+# the pattern tried everywhere, also where years crowd together, end the text, or stand far from any phrase.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Фильм вышел в 1985 году.",
+        "Вышел в 1985",
+        "1977-ben készült, 1978-ban mutatták be, és 1979-ben forgatták a folytatást.",
+        "x" * 300 + " the 1984 film " + "y " * 200 + "came out in 2001" + " z" * 200,
+        "A year alone: 1999. " + "Nothing else here. " * 30 + "Released in 1964 and shot in 1963.",
+        "Filmen från 1985 till 1990 var dyr, men Dokumentären från 1974 kom ut 1975.",
+        "No year at all, only 12 million and 2.5 million.",
+        "1985 yapımı film 1986'da vizyona girdi; 19850 is not a year, nor is 1985.5.",
+    ],
+)
+def test_release_phrases_near_years_are_the_pattern_everywhere(text):
+    pattern = money._released()
+    assert [m.span() for m in money._released_phrases(text, pattern)] == [m.span() for m in pattern.finditer(text)]
+
+
 # Korean numerals before a unit or myriad ("이백억", "천이백억"), never the particle after a figure ("100억이") or
 # the word "이" (this); a Hebrew range whose low end is two words ("בין שבעים וחמישה לשמונים").
 @pytest.mark.parametrize(
