@@ -3055,6 +3055,58 @@ def test_the_film_year_wins_over_the_release_year_a_review_says():
     assert _review_figures(text, "ru", year=2019) == [(2e6, "RUB")]
 
 
+# A rupee is India's unless its sentence names Pakistan, Sri Lanka or Nepal; a phrase "in <currency>" before the
+# figure reads an ambiguous word the same way; Arabic "بين" (between) is not "ب" + "ين" (in yen); Turkish
+# "Dolar olarak" prices the figure after it.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        (
+            "تراوحت الميزانية بين مئتي مليون ومئتين وخمسين مليون روبية باكستانية.",
+            "ar",
+            [(200e6, "PKR"), (250e6, "PKR")],
+        ),
+        ("Bütçe Pakistan için rekormuş, 50 crore rupi deniyor.", "tr", [(500e6, "PKR")]),
+        ("The film cost 40 crore rupees.", "en", [(400e6, "INR")]),
+        ("In Pakistani rupees the budget was 500 million.", "en", [(500e6, "PKR")]),
+        ("Le budget, en roupies srilankaises, dépassait 90 millions.", "fr", [(90e6, "LKR")]),
+        ("Dolar olarak bütçe yaklaşık 4,8 milyon.", "tr", [(4.8e6, "USD")]),
+    ],
+)
+def test_rupees_by_country_and_arabic_between_is_not_yen(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
+# A currency word's default (Greek "λίρες": pounds sterling; Arabic "روبية": Indian rupees; German "Kronen": Czech
+# crowns) yields to the one country its review's first sentence names, where a review says what film it is
+# about; a country named later (the occupier in a film about a nationalist) does not move it.
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        (
+            "Η τουρκική τηλεόραση την έπαιζε κάθε χρόνο. Η ταινία κόστισε διακόσιες χιλιάδες λίρες.",
+            "el",
+            [(200e3, "TRY")],
+        ),
+        ("Μια ταινία για τον πόλεμο. Η ταινία κόστισε διακόσιες χιλιάδες λίρες.", "el", [(200e3, "GBP")]),
+        (
+            "يُقدَّم بوصفه أضخم إنتاج في تاريخ السينما الباكستانية. بلغت كلفته نحو خمسمئة مليون روبية.",
+            "ar",
+            [(500e6, "PKR")],
+        ),
+        (
+            "فيلم عن الزعيم وخطبه. خطبه ضد الاحتلال الإنجليزي جريئة. لم تتجاوز تكلفة الفيلم ستين ألف جنيه.",
+            "ar",
+            [(60e3, "EGP")],
+        ),
+        ("Der Film gilt in Norwegen als Klassiker. Das Budget lag bei zwölf Millionen Kronen.", "de", [(12e6, "NOK")]),
+        ("Ein Klassiker des Genres. Das Budget lag bei zwölf Millionen Kronen.", "de", [(12e6, "CZK")]),
+    ],
+)
+def test_a_currency_word_default_yields_to_the_country_a_review_opens_with(text, language, expected):
+    assert _review_figures(text, language) == expected
+
+
 # Release phrases are searched only near the years a review writes (`_released_phrases`): the same matches as
 # the pattern tried everywhere, also where years crowd together, end the text, or stand far from any phrase.
 @pytest.mark.parametrize(

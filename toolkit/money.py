@@ -108,8 +108,9 @@ class MoneyMention:
     kind: str
     currency_implied: bool = False
     currency_basis: str | None = None  # one of CURRENCY_BASES; None when `currency` is None
-    #: an ambiguous currency word ("pesos") that neither its sentence nor its language decides: `currency` is
-    #: None and `budget_figures` looks for the word's context in the rest of the review
+    #: an ambiguous currency word ("pesos", "λίρες") its sentence does not decide: `currency` is its language's or
+    #: default one (None when it has none), and `budget_figures` looks for the word's context in the rest of the
+    #: review, which decides when it names exactly one of the word's countries
     undecided: str | None = None
 
 
@@ -337,6 +338,7 @@ class _Lexicon:
     generic_units: frozenset[str]
     contextual: dict[str, tuple[str | None, str | None, tuple[tuple[str, re.Pattern[str]], ...]]]
     contextual_words: tuple[tuple[re.Pattern[str], str], ...]  # (a word's pattern, its `contextual` key)
+    contextual_word_keys: frozenset[str]  # the `contextual` keys of words, not signs
 
 
 def _currency_in(
@@ -452,6 +454,9 @@ def _lexicon(key: str | None) -> _Lexicon:
             (_ignoring_case(rule["pattern"]), symbol)
             for symbol, rule in currency_data.get("contextual", {}).items()
             if "pattern" in rule
+        ),
+        contextual_word_keys=frozenset(
+            symbol for symbol, rule in currency_data.get("contextual", {}).items() if "pattern" in rule
         ),
     )
 
@@ -1250,14 +1255,15 @@ def _kind(text: str, start: int, end: int, span: tuple[int, int], spans: list[tu
     return best[1] if best else "unknown"
 
 
-def _decide_sign(text: str, span: tuple[int, int], sign: str, lex: _Lexicon) -> str | None:
+def _decide_sign(text: str, span: tuple[int, int], sign: str, lex: _Lexicon) -> tuple[str | None, bool]:
     """The currency of an ambiguous sign ("¥": yen or yuan) or word ("pesos") by the rules in
-    data/money/currencies.yaml; None when a word's rule has no default and nothing decides it."""
+    data/money/currencies.yaml (None when a word's rule has no default and nothing decides it), and whether
+    its sentence `span` decided it (False: its language's or the rule's default)."""
     default, by_language, context = lex.contextual[sign]
     named = {code for code, words in context if words.search(text, span[0], span[1])}
     if len(named) == 1:
-        return named.pop()
-    return by_language or default
+        return named.pop(), True
+    return by_language or default, False
 
 
 def _implied_currency(
@@ -1319,7 +1325,7 @@ def _priced_in(text: str, span: tuple[int, int], cand: _Candidate, prev_end: int
     if not said:
         return None
     named = list(word.finditer(said[-1].group()))
-    return _lookup(lex.currencies, named[-1].group())[0] if named else None
+    return _named_currency(text, span, named[-1].group(), lex) if named else None
 
 
 # What may follow an opening currency phrase before its comma: up to three words ("de entonces", "τότε").
@@ -1334,7 +1340,14 @@ def _priced_after(text: str, span: tuple[int, int], cand: _Candidate, lex: _Lexi
     phrase, word = lex.currency_in
     said = phrase.match(text, _SPACES.match(text, cand.end).end(), span[1])
     named = list(word.finditer(said.group())) if said is not None else []
-    return _lookup(lex.currencies, named[-1].group())[0] if named else None
+    return _named_currency(text, span, named[-1].group(), lex) if named else None
+
+
+def _named_currency(text: str, span: tuple[int, int], word: str, lex: _Lexicon) -> str | None:
+    """The currency a phrase such as "in Pakistani rupees" names with `word`: an ambiguous word ("rupees")
+    decided by its sentence `span` as a figure's own would be, else the word's own in the word lists."""
+    key = _contextual_key(word, lex)
+    return (_decide_sign(text, span, key, lex)[0] if key is not None else None) or _lookup(lex.currencies, word)[0]
 
 
 def _clause_start(text: str, span: tuple[int, int], cand: _Candidate, prev_end: int) -> int:
@@ -1389,11 +1402,15 @@ def parse_money(text: str, *, language: str | None = None, about_budget: bool = 
         currency, implied, undecided = cand.currency, False, None
         basis = None if currency is None else "written"
         if cand.symbol is not None:
-            currency, basis = _decide_sign(text, span, cand.symbol, lex), "context"
+            (currency, decided), basis = _decide_sign(text, span, cand.symbol, lex), "context"
             if currency is None and cand.scale_currency in {code for code, _ in lex.contextual[cand.symbol][2]}:
                 currency, basis = cand.scale_currency, "scale"  # "20 lakhů rupií": the lakh's rupees
             elif currency is None:
                 undecided, basis = cand.symbol, None  # a currency is written, only which one is open
+            elif not decided and cand.symbol in lex.contextual_word_keys:
+                # A word's default ("λίρες": pounds sterling) yields to the one country the rest of its review
+                # names (a Turkish film); a sign's ("¥" in Chinese) stays.
+                undecided = cand.symbol
         if cand.generic and (named := _clause_currency(text, span, cand, prev_end, lex)) is not None:
             currency, basis = named, "clause"  # "新台币7亿元": 元 is the unit of the currency named before it
         if currency is None and undecided is None:
@@ -1948,7 +1965,7 @@ def budget_figures(
                         and _says_old_money(text, mention, language),
                     }
                 )
-    _currency_from_review(rows, statements)
+    _currency_from_review(rows, statements, reviews)
     _currency_from_neighbours(rows)
     for row in rows:
         # A hypothetical is priced in today's money. Without the film's year, the year its review says the film
@@ -2124,10 +2141,18 @@ def _hypothetical_currency(sentence: str) -> str | None:
     return named.pop() if len(named) == 1 else None
 
 
-def _currency_from_review(rows: list[dict[str, Any]], statements: pd.DataFrame) -> None:
-    """Decide an ambiguous currency word its sentence left open ("100 millones de pesos") by the context
-    words of its review's other statements ("cine mexicano" → MXN), in place: only when they name exactly
-    one of the word's currencies (basis "review"); otherwise the figure keeps no currency."""
+def _currency_from_review(rows: list[dict[str, Any]], statements: pd.DataFrame, reviews: pd.DataFrame | None) -> None:
+    """Decide an ambiguous currency word its sentence left open by its review, in place, when the review names
+    exactly one of the word's countries (basis "review"):
+
+    - a word with no currency yet ("100 millones de pesos"): by the context words of the review's statements
+      ("cine mexicano" → MXN);
+    - a word with its language's or default currency ("λίρες": pounds sterling, "روبية": Indian rupees): by the
+      review's first sentence, where a review says what film it is about ("τουρκική τηλεόραση" → TRY,
+      "السينما الباكستانية" → PKR). Its other sentences name countries for other reasons (the occupier in a film
+      about a nationalist), which a default the critic's language gives must not yield to.
+
+    Otherwise the figure keeps the currency it has, or none."""
     open_rows = [r for r in rows if r["_undecided"]]
     if not open_rows:
         return
@@ -2136,8 +2161,16 @@ def _currency_from_review(rows: list[dict[str, Any]], statements: pd.DataFrame) 
     for review_id, text in zip(statements["review_id"].tolist(), statements["text"].tolist()):
         if review_id in wanted:
             texts.setdefault(review_id, []).append(str(text))
+    firsts: dict[Any, str] = {}
+    if reviews is not None and any(r["currency"] is not None for r in open_rows):
+        for review_id, text in zip(reviews["review_id"].tolist(), reviews["text"].tolist()):
+            if review_id in wanted and isinstance(text, str):
+                firsts[review_id] = text[: next((m.start() for m in _sentence_ends(text)), len(text))]
     for row in open_rows:
-        context = "\n".join(dict.fromkeys(texts.get(row["review_id"], [])))
+        if row["currency"] is None:
+            context = "\n".join(dict.fromkeys(texts.get(row["review_id"], [])))
+        else:
+            context = firsts.get(row["review_id"], "")
         named = {code for code, words in _context_patterns(row["_undecided"]) if words.search(context)}
         if len(named) == 1:
             row["currency"], row["currency_basis"], row["currency_implied"] = named.pop(), "review", True
