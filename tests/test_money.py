@@ -1293,7 +1293,7 @@ def test_currency_names(sentence, language, currency):
     "sentence, language, expected",
     [
         ("Der Streifen kostete neun Millionen Kronen, viel Geld für einen norwegischen Film.", "de", [(9e6, "NOK")]),
-        ("Der Streifen kostete neun Millionen Kronen.", "de", [(9e6, "CZK")]),
+        ("Der Streifen kostete neunzig Millionen Kronen.", "de", [(90e6, "CZK")]),
         ("De productie kostte tien miljoen kronen, veel voor een Zweedse film.", "nl", [(10e6, "SEK")]),
         ("La pel·lícula va costar vuit milions de corones, molt per a Dinamarca.", "ca", [(8e6, "DKK")]),
         ("Die DEFA gab rund drei Millionen Mark der DDR dafür aus.", "de", [(3e6, "DDM")]),
@@ -1918,7 +1918,7 @@ def test_blind_batch_kinds(sentence, language, expected):
         ),
         # Russian and Ukrainian "about": the scale word before its number, read only with a written currency
         (["Съёмки обошлись миллионов в двадцать долларов."], "ru", [(20e6, "USD", "film")]),
-        (["Фильм сняли тысяч за 300 рублей."], "ru", [(300e3, "RUB", "film")]),
+        (["Фильм сняли тысяч за 300 рублей."], "ru", [(300e3, "SUR", "film")]),
         (["Кажуть, бюджет був мільйонів сорок гривень."], "uk", [(40e6, "UAH", "film")]),
         (["Бюджет составил 4 миллиона, а миллионов 100 зрителей его не увидят."], "ru", [(4e6, "RUB", "film")]),
         (
@@ -2346,7 +2346,7 @@ def test_a_named_films_relative_clause_beats_a_hypothetical_main_clause(sentence
         ("بلغت ميزانيته نحو 6.8 ملايين دولار كندي.", "ar", [(6.8e6, "CAD")]),
         ("התקציב היה 5 מיליון דולר קנדי.", "he", [(5e6, "CAD")]),
         ("聽講成本大概八百萬港紙。", "zh", [(8e6, "HKD")]),
-        ("Verzia stála vyše ôsmich miliónov rubľov.", "sk", [(8e6, "RUB")]),
+        ("Verzia stála vyše ôsmich miliónov rubľov.", "sk", [(8e6, "SUR")]),
         # the Bulgarian lev, the Romanian leu and Serbian dinars in Greek; Iran's rial in Turkish by its country
         ("Kulislerde konuşulan bütçe 4 milyon leva civarında.", "tr", [(4e6, "BGN")]),
         ("На съёмки ушло около восьми миллионов левов.", "ru", [(8e6, "BGN")]),
@@ -2397,7 +2397,7 @@ def test_a_named_films_relative_clause_beats_a_hypothetical_main_clause(sentence
         ("Een budget van zo'n drie miljoen Nieuw-Zeelandse dollar.", "nl", [(3e6, "NZD")]),
         # one sum said in two scales, after "of" as well: not a range
         ("Com um orçamento de cerca de um milhão e duzentos mil euros.", "pt", [(1.2e6, "EUR")]),
-        ("Бюджет составил 1 миллион 200 тысяч рублей.", "ru", [(1.2e6, "RUB")]),
+        ("Бюджет составил 1 миллион 200 тысяч рублей.", "ru", [(1.2e6, "SUR")]),
         ("Va costar un milió sis-cents cinquanta mil pessetes.", "ca", [(1.65e6, "ESP")]),
         # Czech hundreds in the genitive and units-first compounds, Finnish "some fifteen"
         ("Mexický film stál kolem tří set tisíc pesos.", "cs", [(3e5, "MXN")]),
@@ -2464,7 +2464,7 @@ def test_inflected_and_compound_number_words(sentence, language, expected):
         ("Фильм обошёлся в пять с половиной миллионов долларов.", "ru", [(5.5e6, "USD")]),
         ("Картину зняли за п'ять із половиною мільйонів доларів.", "uk", [(5.5e6, "USD")]),
         ("Produkcja kosztowała pięć i pół miliona złotych.", "pl", [(5.5e6, "PLN")]),
-        ("Natáčení stálo pět a půl milionu korun.", "cs", [(5.5e6, "CZK")]),
+        ("Natáčení stálo pět a půl milionu korun.", "cs", [(5.5e6, "CSK")]),
         ("Film stál dva a pol milióna eur.", "sk", [(2.5e6, "EUR")]),
         ("Budjetti oli viisi ja puoli miljoonaa euroa.", "fi", [(5.5e6, "EUR")]),
         ("Filmen kostade fem och en halv miljon kronor.", "sv", [(5.5e6, "SEK")]),
@@ -2710,9 +2710,9 @@ def test_a_comparison_opener_inside_a_sentence_and_ordinal_periods(sentence, lan
         ("Rodaje: un cuarto de millón de dólares.", "es", [(250e3, "USD")]),
         ("Den gjordes för ett par miljoner kronor.", "sv", [(2e6, "SEK")]),
         ("They made it for a couple of million dollars.", "en", [(2e6, "USD")]),
-        ("Смета превысила миллион триста тысяч рублей.", "ru", [(1.3e6, "RUB")]),
+        ("Смета превысила миллион триста тысяч рублей.", "ru", [(1.3e6, "SUR")]),
         ("Кошторис сягнув мільйон сімсот тисяч гривень.", "uk", [(1.7e6, "UAH")]),
-        ("Говорят, миллион, двести тысяч рублей ушло на декорации.", "ru", [(200e3, "RUB")]),
+        ("Говорят, миллион, двести тысяч рублей ушло на декорации.", "ru", [(200e3, "SUR")]),
         ("На картину ушло около трёх миллионов тогдашних рублей.", "ru", [(3e6, "SUR")]),
         ("Зйомки коштували два мільйони тодішніх рублів.", "uk", [(2e6, "SUR")]),
         ("كلف الفيلم نحو مليون ونصف المليون جنيه.", "ar", [(1.5e6, "EGP")]),
@@ -2860,7 +2860,7 @@ def test_whose_money_classes_of_films_and_conditionals(sentence, language, subje
     "sentence, language, expected",
     [
         ("Картина обошлась в три миллиона рублей старыми деньгами.", "ru", [(3e6, "SUR")]),
-        ("Говорили, что смета была около семисот тыщ рублей.", "ru", [(7e5, "RUB")]),
+        ("Говорили, что смета была около семисот тыщ рублей.", "ru", [(7e5, "SUR")]),
         ("Elokuva maksoi kuusi miljoonaa vanhaa ruplaa.", "fi", [(6e6, "SUR")]),
         ("Według zachowanych rachunków film kosztował pięć milionów złotych.", "pl", [(5e6, "PLZ")]),
         ("Podle dochovaných účtů stál film čtyři miliony korun.", "cs", [(4e6, "CSK")]),
@@ -2971,7 +2971,7 @@ def test_money_of_forum_speech(sentence, language, expected):
         ("It cost 40 million Italian liras.", "en", [(40e6, "ITL")]),
         ("It cost 40 million liras.", "en", [(40e6, "TRY")]),
         ("Avusturya'daki çekimler üç milyon şiline mal oldu.", "tr", [(3e6, "ATS")]),
-        ("Inspelningen kostade nio miljoner tjeckiska kronor.", "sv", [(9e6, "CZK")]),
+        ("Inspelningen kostade nittio miljoner tjeckiska kronor.", "sv", [(90e6, "CZK")]),
         ("Filmen kostade fyrtio miljoner gamla finska mark.", "sv", [(40e6, "FIM")]),
         ("Filmen kostade ett trettiotal miljoner kronor.", "sv", [(30e6, "SEK")]),
         ("Зйомки коштували сорок мільйонів крон, пишуть чеські газети.", "uk", [(40e6, "CZK")]),
@@ -3040,9 +3040,9 @@ def _review_figures(text: str, language: str, year: int | None = None) -> list[t
         ("„Pociąg” (1959) to dramat wojenny. Kosztował dziesięć milionów złotych.", "pl", [(10e6, "PLZ")]),
         ("Film 1972 yapımı. Bütçesi iki yüz bin lira civarındaydı.", "tr", [(200e3, "TRL")]),
         (
-            "Snímek vznikl v roce 1971, remake natočen v roce 2004. Natáčení stálo osm milionů korun.",
+            "Snímek vznikl v roce 1971, remake natočen v roce 2004. Natáčení stálo osmdesát milionů korun.",
             "cs",
-            [(8e6, "CZK")],
+            [(80e6, "CZK")],
         ),
     ],
 )
@@ -3053,6 +3053,26 @@ def test_a_release_year_said_in_the_review_dates_its_currency(text, language, ex
 def test_the_film_year_wins_over_the_release_year_a_review_says():
     text = "Картина вышла в 1979 году. Съёмки обошлись в два миллиона рублей."
     assert _review_figures(text, "ru", year=2019) == [(2e6, "RUB")]
+
+
+# With no year at all, a film's cost written in roubles or crowns below ten million is the old currency's: only films
+# of the Soviet or Czechoslovak time cost so little (currencies.yaml `eras`, `below`); a larger sum, a sum whose
+# currency only the language implies, or a year the review gives keep today's.
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        ("Фильм обошёлся в восемьсот тысяч рублей.", "ru", [(800e3, "SUR")]),
+        ("Фильм обошёлся в восемьсот миллионов рублей.", "ru", [(800e6, "RUB")]),
+        ("Бюджет составил 4 миллиона.", "ru", [(4e6, "RUB")]),
+        ("Картина вышла в 2019 году. Съёмки обошлись в восемь миллионов рублей.", "ru", [(8e6, "RUB")]),
+        ("Inspelningen kostade åttahundratusen rubel.", "sv", [(800e3, "SUR")]),
+        ("Film stál čtyři miliony korun.", "cs", [(4e6, "CSK")]),
+        ("Film stál čtyřicet milionů korun.", "cs", [(40e6, "CZK")]),
+        ("Film stál necelých päť miliónov slovenských korún.", "sk", [(5e6, "CSK")]),
+    ],
+)
+def test_a_small_sum_in_roubles_or_crowns_is_the_old_currency_without_a_year(text, language, expected):
+    assert _review_figures(text, language) == expected
 
 
 # A rupee is India's unless its sentence names Pakistan, Sri Lanka or Nepal; a phrase "in <currency>" before the
