@@ -3055,6 +3055,33 @@ def test_the_film_year_wins_over_the_release_year_a_review_says():
     assert _review_figures(text, "ru", year=2019) == [(2e6, "RUB")]
 
 
+# Currency words met on retired blind batches: the won in Hebrew and Greek, schillings in Italian and English
+# spelling, old French francs in Italian and Dutch, GDR marks, the real in Catalan, Ukrainian coupons; Arabic
+# "two and a half million", "a billion and a half", "a million and a quarter", and "of the dollars".
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("עלות ההפקה הייתה בערך עשרים מיליארד וון.", "he", [(20e9, "KRW")]),
+        ("Ο προϋπολογισμός έφτασε τα δέκα δισεκατομμύρια γουόν.", "el", [(10e9, "KRW")]),
+        ("Il film costò circa quattro milioni di scellini austriaci.", "it", [(4e6, "ATS")]),
+        ("It was made for about four million schillings.", "en", [(4e6, "ATS")]),  # the German spelling: Austrian
+        ("Pare sia costato sui 300 milioni di vecchi franchi.", "it", [(300e6, "FRF")]),
+        ("De productie zou zo'n 300 miljoen oude francs hebben gekost.", "nl", [(300e6, "FRF")]),
+        ("I read it cost about 2.5 million marks of the GDR.", "en", [(2.5e6, "DDM")]),
+        ("Va costar uns 13 milions de reals.", "ca", [(13e6, "BRL")]),
+        ("Фільм обійшовся приблизно в сорок мільйонів купоно-карбованців.", "uk", [(40e6, "UAK")]),
+        ("Бюджет там десь 8-9 мільярдів купонів.", "uk", [(8e9, "UAK"), (9e9, "UAK")]),
+        ("لم تتجاوز الميزانية مليونين ونصف مليون يورو.", "ar", [(2.5e6, "EUR")]),
+        ("تبلغ الميزانية نحو ملياري ونصف مليار ين.", "ar", [(2.5e9, "JPY")]),
+        ("كانت الميزانية بحدود مليون وربع المليون دولار.", "ar", [(1.25e6, "USD")]),
+        ("كلف الفيلم نحو مليار ونصف مليار من الليرات الإيطالية.", "ar", [(1.5e9, "ITL")]),
+        ("بلغت الميزانية خمسة ملايين من الدولارات.", "ar", [(5e6, "USD")]),
+    ],
+)
+def test_currency_words_and_arabic_fractions_of_a_scale(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
 # With no year at all, a film's cost written in roubles or crowns below ten million is the old currency's: only films
 # of the Soviet or Czechoslovak time cost so little (currencies.yaml `eras`, `below`); a larger sum, a sum whose
 # currency only the language implies, or a year the review gives keep today's.

@@ -1978,7 +1978,7 @@ def budget_figures(
             continue
         if when is not None:
             row["currency"] = _currency_of_year(row["currency"], int(when))
-        elif row["_old_money"] or _only_old(row["currency"], row["amount"], row["kind"], row["currency_implied"]):
+        elif row["_old_money"] or _only_old(row["currency"], row["amount"], row["kind"], row["currency_basis"]):
             row["currency"] = _currency_of_year(row["currency"], _BEFORE_EVERY_ERA, undated=True)
     for row in rows:
         usd = to_usd(row["amount"], row["currency"], year) if row["currency"] and year else None
@@ -2085,16 +2085,21 @@ def _titles_quoted_first(reviews: pd.DataFrame, wanted: set[Any]) -> dict[Any, t
 _BEFORE_EVERY_ERA = 1900
 
 
-def _only_old(code: str | None, amount: float, kind: str, implied: bool) -> bool:
+def _only_old(code: str | None, amount: float, kind: str, basis: str | None) -> bool:
     """Is `amount` in `code` a sum only its old currency reached ("150 milyar lira": the new lira dropped six
     zeros; currencies.yaml `eras`, `above`), or, for a film's cost (`kind` budget or unknown, never a ticket's
-    price or a fee) in a currency written with it (not `implied` by the language: "4 миллиона" may be dollars),
-    one only a film of the old currency's time cost (`below`: "триста тысяч рублей")?"""
+    price or a fee) in a currency its review names (its `basis` not the language's convention alone: "4 миллиона"
+    may be dollars), one only a film of the old currency's time cost (`below`: "триста тысяч рублей")?"""
     return any(
         era["code"] == code
         and (
             ("above" in era and amount >= float(era["above"]))
-            or ("below" in era and amount < float(era["below"]) and kind in ("budget", "unknown") and not implied)
+            or (
+                "below" in era
+                and amount < float(era["below"])
+                and kind in ("budget", "unknown")
+                and basis != "language"
+            )
         )
         for era in _load("currencies.yaml").get("eras", [])
     )
