@@ -3056,7 +3056,8 @@ def test_the_film_year_wins_over_the_release_year_a_review_says():
 
 
 # Currency words met on retired blind batches: the won in Hebrew and Greek, schillings in Italian and English
-# spelling, old French francs in Italian and Dutch, GDR marks, the real in Catalan, Ukrainian coupons; Arabic
+# spelling, old French francs in Italian and Dutch, GDR marks, the real in Catalan, Ukrainian coupons, thousands in
+# the dative ("сорока тисячам"); Arabic
 # "two and a half million", "a billion and a half", "a million and a quarter", and "of the dollars".
 @pytest.mark.parametrize(
     "sentence, language, expected",
@@ -3071,6 +3072,8 @@ def test_the_film_year_wins_over_the_release_year_a_review_says():
         ("Va costar uns 13 milions de reals.", "ca", [(13e6, "BRL")]),
         ("Фільм обійшовся приблизно в сорок мільйонів купоно-карбованців.", "uk", [(40e6, "UAK")]),
         ("Бюджет там десь 8-9 мільярдів купонів.", "uk", [(8e9, "UAK"), (9e9, "UAK")]),
+        ("Бюджет дорівнював лише сорока тисячам доларів.", "uk", [(40e3, "USD")]),
+        ("Бюджет равнялся примерно пятидесяти тысячам долларов.", "ru", [(50e3, "USD")]),
         ("لم تتجاوز الميزانية مليونين ونصف مليون يورو.", "ar", [(2.5e6, "EUR")]),
         ("تبلغ الميزانية نحو ملياري ونصف مليار ين.", "ar", [(2.5e9, "JPY")]),
         ("كانت الميزانية بحدود مليون وربع المليون دولار.", "ar", [(1.25e6, "USD")]),
