@@ -3055,6 +3055,26 @@ def test_the_film_year_wins_over_the_release_year_a_review_says():
     assert _review_figures(text, "ru", year=2019) == [(2e6, "RUB")]
 
 
+# "Even the most expensive films" of a kind price the kind, a comparator; "one of the most expensive films" is this
+# film.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        (
+            "1970'lerde en pahalı Yeşilçam filmlerinin bile üç-dört milyon liraya çekildiğini düşünürseniz.",
+            "tr",
+            [(3e6, "comparator"), (4e6, "comparator")],
+        ),
+        ("In those years even the most expensive British films cost two million pounds.", "en", [(2e6, "comparator")]),
+        ("It is one of the most expensive films ever made: it cost 30 million dollars.", "en", [(30e6, "film")]),
+        ("Даже самые дорогие советские фильмы стоили тогда пять миллионов рублей.", "ru", [(5e6, "comparator")]),
+        ("Es de las películas más caras de su país: costó 70 millones de dólares.", "es", [(70e6, "film")]),
+    ],
+)
+def test_even_the_most_expensive_films_of_a_kind_are_a_comparator(sentence, language, expected):
+    assert [(a, s) for a, _, s, _ in _figures([sentence], language)] == expected
+
+
 # Currency words met on retired blind batches: the won in Hebrew and Greek, schillings in Italian and English
 # spelling, old French francs in Italian and Dutch, GDR marks, the real in Catalan, Ukrainian coupons, thousands in
 # the dative ("сорока тисячам"); Arabic
