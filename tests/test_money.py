@@ -3055,6 +3055,21 @@ def test_the_film_year_wins_over_the_release_year_a_review_says():
     assert _review_figures(text, "ru", year=2019) == [(2e6, "RUB")]
 
 
+# A Finnish range said by case endings alone, from the elative to the illative ("viidestä kuuteen miljoonaa"), is a
+# range, not one number of two words (eighteen is "kahdeksantoista", one word).
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Budjetti oli viidestä kuuteen miljoonaa euroa.", [(5e6, "EUR"), (6e6, "EUR")]),
+        ("Budjetti nousi kolmesta neljään miljoonaan euroon.", [(3e6, "EUR"), (4e6, "EUR")]),
+        ("Elokuva maksoi kahdeksantoista miljoonaa euroa.", [(18e6, "EUR")]),
+        ("Budjetti oli kolme miljoonaa euroa.", [(3e6, "EUR")]),
+    ],
+)
+def test_a_finnish_range_by_case_endings(sentence, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], "fi")] == expected
+
+
 # "Even the most expensive films" of a kind price the kind, a comparator; "one of the most expensive films" is this
 # film.
 @pytest.mark.parametrize(
@@ -3121,6 +3136,8 @@ def test_currency_words_and_arabic_fractions_of_a_scale(sentence, language, expe
         ("Film stál čtyři miliony korun.", "cs", [(4e6, "CSK")]),
         ("Film stál čtyřicet milionů korun.", "cs", [(40e6, "CZK")]),
         ("Film stál necelých päť miliónov slovenských korún.", "sk", [(5e6, "CSK")]),
+        # a range is judged by its low end: both ends keep one currency
+        ("Бюджет составил от девяти до двенадцати миллионов рублей.", "ru", [(9e6, "SUR"), (12e6, "SUR")]),
     ],
 )
 def test_a_small_sum_in_roubles_or_crowns_is_the_old_currency_without_a_year(text, language, expected):

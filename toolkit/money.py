@@ -614,10 +614,13 @@ def _amount_pattern(priority: list[str], cue_langs: list[str], key: str | None) 
     suspended = rf"-\s+(?:{_grouped_alternation(joins + _words(_load('qualifiers.yaml')['range_and'], cue_langs)) or '(?!)'})\s+"
     # Its low end may be two words itself: "yetmiş dokuz ile seksen üç milyon" (79 to 83 million).
     low_words = rf"(?:{number_words})(?:(?:{_number_join(cue_langs)})(?:{number_words}))?"
+    # A range said by case endings alone: the low end's ending is the join ("kahdeksasta kymmeneen miljoonaa",
+    # from eight to ten million, qualifiers.yaml `range_cases`); empty where no language says it so.
+    cases = _grouped_alternation(_words(_load("qualifiers.yaml").get("range_cases", {}), cue_langs))
     word_range = (
         rf"(?P<wlow>{low_words})(?:{suspended}|\s*[-–—]\s*|,?\s+(?:{_grouped_alternation(joins) or '(?!)'})\s+"
         # ... or a comma, as speech runs two guesses together: "jakieś osiem, dziewięć milionów", "три, четыре миллиона"
-        r"|(?P<wcomma>,)[\s\u00a0]+)"
+        rf"|(?P<wcomma>,)[\s\u00a0]+|(?:{cases or '(?!)'}))"
     )
     # ... and after a range's opening word, by "and": "between two and three million", "μεταξύ πέντε και έξι".
     opens = _grouped_alternation(_words(_load("qualifiers.yaml")["range_between"], cue_langs)) or "(?!)"
@@ -1978,7 +1981,7 @@ def budget_figures(
             continue
         if when is not None:
             row["currency"] = _currency_of_year(row["currency"], int(when))
-        elif row["_old_money"] or _only_old(row["currency"], row["amount"], row["kind"], row["currency_basis"]):
+        elif row["_old_money"] or _only_old(row):
             row["currency"] = _currency_of_year(row["currency"], _BEFORE_EVERY_ERA, undated=True)
     for row in rows:
         usd = to_usd(row["amount"], row["currency"], year) if row["currency"] and year else None
@@ -2085,20 +2088,21 @@ def _titles_quoted_first(reviews: pd.DataFrame, wanted: set[Any]) -> dict[Any, t
 _BEFORE_EVERY_ERA = 1900
 
 
-def _only_old(code: str | None, amount: float, kind: str, basis: str | None) -> bool:
-    """Is `amount` in `code` a sum only its old currency reached ("150 milyar lira": the new lira dropped six
-    zeros; currencies.yaml `eras`, `above`), or, for a film's cost (`kind` budget or unknown, never a ticket's
-    price or a fee) in a currency its review names (its `basis` not the language's convention alone: "4 миллиона"
-    may be dollars), one only a film of the old currency's time cost (`below`: "триста тысяч рублей")?"""
+def _only_old(row: dict[str, Any]) -> bool:
+    """Is a figure's amount a sum only its currency's old era reached ("150 milyar lira": the new lira dropped six
+    zeros; currencies.yaml `eras`, `above`), or, for a film's cost (kind budget or unknown, never a ticket's price
+    or a fee) in a currency its review names (not the language's convention alone: "4 миллиона" may be dollars),
+    one only a film of the old era cost (`below`: "триста тысяч рублей")? A range is judged by its low end, so
+    both its ends keep one currency ("kahdeksasta kymmeneen miljoonaa ruplaa")."""
     return any(
-        era["code"] == code
+        era["code"] == row["currency"]
         and (
-            ("above" in era and amount >= float(era["above"]))
+            ("above" in era and row["amount"] >= float(era["above"]))
             or (
                 "below" in era
-                and amount < float(era["below"])
-                and kind in ("budget", "unknown")
-                and basis != "language"
+                and row["low"] < float(era["below"])
+                and row["kind"] in ("budget", "unknown")
+                and row["currency_basis"] != "language"
             )
         )
         for era in _load("currencies.yaml").get("eras", [])
