@@ -386,6 +386,12 @@ def _lexicon(key: str | None) -> _Lexicon:
         + [{"pattern": _code_pattern(code), "code": code} for code in currency_data["codes"]]
         + [e for lang in priority for e in currency_data["words"].get(lang, [])]
     )
+    # Ambiguous currency words ("pesos", "λίρες"), each with its `contextual` key: signs such as "¥" have no pattern.
+    contextual_words = tuple(
+        (_ignoring_case(rule["pattern"]), symbol)
+        for symbol, rule in currency_data.get("contextual", {}).items()
+        if "pattern" in rule
+    )
     return _Lexicon(
         language=key,
         decimal_mark=conventions["decimal_mark"].get(key or "en", "."),
@@ -450,14 +456,8 @@ def _lexicon(key: str | None) -> _Lexicon:
             )
             for symbol, rule in currency_data.get("contextual", {}).items()
         },
-        contextual_words=tuple(
-            (_ignoring_case(rule["pattern"]), symbol)
-            for symbol, rule in currency_data.get("contextual", {}).items()
-            if "pattern" in rule
-        ),
-        contextual_word_keys=frozenset(
-            symbol for symbol, rule in currency_data.get("contextual", {}).items() if "pattern" in rule
-        ),
+        contextual_words=contextual_words,
+        contextual_word_keys=frozenset(symbol for _, symbol in contextual_words),
     )
 
 
