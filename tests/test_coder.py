@@ -132,6 +132,48 @@ def test_scores_do_not_depend_on_how_reviews_are_batched():
     assert whole.to_dict("records") == parts.to_dict("records")
 
 
+def test_context_reads_only_the_sentences_of_the_same_review():
+    fast = np.array([[1.0, 2, 3], [4, 5, 6], [-20, 7, 8], [9, 9, 9]])
+    rule = np.array([[1, 0, 0], [0, 0, 0], [0, 1, 0], [0, 0, 1]], dtype=bool)
+    x = coder.context_features(fast, rule, ["a", "a", "a", "b"])
+    assert x.shape == (4, coder.CONTEXT_WIDTH)
+    before_1, has_before_1 = x[:, 0:3], x[:, 3]
+    before_2, has_before_2 = x[:, 4:7], x[:, 7]
+    after_1, has_after_1 = x[:, 8:11], x[:, 11]
+    rules_before, rules_after = x[:, 16:19], x[:, 19:22]
+    others, has_others = x[:, 22:25], x[:, 25]
+    assert before_1.tolist() == [[0, 0, 0], [1, 2, 3], [4, 5, 6], [0, 0, 0]]  # review b's sentence sees nothing of a
+    assert has_before_1.tolist() == [0, 1, 1, 0] and has_before_2.tolist() == [0, 0, 1, 0]
+    assert before_2[2].tolist() == [1, 2, 3]
+    assert after_1.tolist() == [[4, 5, 6], [-8, 7, 8], [0, 0, 0], [0, 0, 0]]  # floored at -8
+    assert has_after_1.tolist() == [1, 1, 0, 0]
+    assert rules_before[1].tolist() == [1, 0, 0] and rules_after[1].tolist() == [0, 1, 0]
+    assert rules_after[2].tolist() == [0, 0, 0]
+    p = 1 / (1 + np.exp(-np.maximum(fast, -8)))
+    assert np.allclose(others[0], (p[1] + p[2]) / 2) and others[3].tolist() == [0, 0, 0]
+    assert has_others.tolist() == [1, 1, 1, 0]
+
+
+def test_a_reviews_context_is_the_same_beside_other_reviews():
+    rng = np.random.default_rng(0)
+    fast, rule = rng.normal(size=(9, 3)), rng.random((9, 3)) > 0.7
+    groups = ["a"] * 4 + ["b"] * 2 + ["c"] * 3
+    together = coder.context_features(fast, rule, groups)
+    for review in "abc":
+        rows = [i for i, g in enumerate(groups) if g == review]
+        assert np.array_equal(coder.context_features(fast[rows], rule[rows], [review] * len(rows)), together[rows])
+
+
+def test_a_sentences_score_reads_its_neighbours():
+    # The same sentence after budget talk and alone: the context step sees the difference; without groups
+    # every sentence is read alone.
+    texts = ["The whole shoot cost about four million dollars.", "It shows on screen.", "It shows on screen."]
+    grouped = coder.probabilities(texts, tier="fast", groups=["a", "a", "b"])
+    alone = coder.probabilities(texts, tier="fast")
+    assert grouped[1, 0] != grouped[2, 0]
+    assert alone[1, 0] == alone[2, 0] == grouped[2, 0]
+
+
 def test_model_only_statements_get_stance_and_frames_from_the_label_heads():
     reviews, sentences = _tables({"r": ("en", [WITHOUT_CUES[0][2], WITHOUT_CUES[2][2]])})
     st = aspects.extract_statements(reviews, sentences).set_index("aspect")
@@ -273,7 +315,10 @@ def test_without_the_cascade_every_sentence_reads_both_encoders(monkeypatch):
     monkeypatch.setattr(coder, "embed_e5", lambda t: seen.extend(t) or real(t))
     full = coder.probabilities(texts, tier="accurate", cascade=False)
     assert seen == texts
-    expected = coder.model().accurate_logits(coder.embed(texts), coder.model().fast_logits(texts))
+    m = coder.model()
+    fast = m.fast_logits(texts)
+    own = m.accurate_logits(coder.embed(texts), fast)
+    expected = m.in_context("accurate", own, fast, np.zeros((3, 3), dtype=bool), range(3))
     assert np.allclose(full, 1 / (1 + np.exp(-expected)))
 
 
@@ -319,6 +364,7 @@ def test_training_is_deterministic_and_scores_held_out_folds(tmp_path):
     one, two = np.load(tmp_path / "one" / "coder.npz"), np.load(tmp_path / "two" / "coder.npz")
     for key in one.files:
         assert np.array_equal(one[key], two[key]), key
+    assert one["context_accurate_weights"].shape == (3, 2 + coder.CONTEXT_WIDTH)
     assert first["trained_on"]["films"] == 5 and first["trained_on"]["sentences"] == len(rows)
     assert first["tiers"]["fast"]["aspects"]["budget"]["held_out"]["model"]["f1"] > 0.9
 

@@ -13,6 +13,10 @@ labelled sentences of ``corpus/training/`` (``python -m toolkit.train``) and com
   rule out go to the first encoder, whose own head scores them; only those that head leaves near the decision
   go on to the second, slower encoder and the head that reads both.
 
+Either tier's logits are then read in context: a linear step per aspect weighs a sentence's own logit and rule flag
+with what the review around it says (its neighbours' fast logits and rule flags, the mean of its other sentences),
+since a critic's "it took five months" is about history only after "the film squeezes it into two weeks".
+
 Per sentence and aspect a small calibration model turns (model score, rule fired?) into ``score``, the
 probability that a human coder would code the aspect. Every rule statement is kept (the cues are precise on
 real reviews); the model adds a statement where no rule fired when its ``score`` reaches the aspect's
@@ -111,6 +115,73 @@ def features(text: str) -> list[str]:
     out = [f for w in words for f in _word_features(w)]
     out += ["b" + a + " " + b for a, b in zip(words, words[1:])]
     return out
+
+
+# How many sentences on each side of a sentence the context step reads, and the floor of the fast logits it
+# reads: far below zero every logit says the same "no", and a floor keeps one odd sentence from weighing more.
+CONTEXT_REACH = 2
+_CONTEXT_FLOOR = -8.0
+# 2 x CONTEXT_REACH neighbours' three logits and a flag each, the two next neighbours' rule flags, the mean of the
+# review's other sentences and a flag that there are others.
+CONTEXT_WIDTH = 2 * CONTEXT_REACH * 4 + 2 * 3 + 3 + 1
+
+
+def context_features(fast: np.ndarray, rule: np.ndarray, groups: Sequence[Any]) -> np.ndarray:
+    """What the review around each sentence says, shape (len(fast), CONTEXT_WIDTH), for the context step.
+
+    Rows are sentences in reading order, `groups` each one's review (a review's rows one after another). Per
+    sentence: the fast logits (floored at -8) of the CONTEXT_REACH sentences before it and after it in its
+    review, 0 where there is none, and a flag for each that it exists; the rule flags of the sentences just
+    before and after; the mean fast probability of the review's other sentences per aspect, and a flag that
+    there are others. Only its own review counts, so a sentence's features are the same however reviews are
+    chunked.
+
+    >>> x = context_features(np.array([[2.0, -9, 0], [0, 0, 0]]), np.zeros((2, 3), bool), ["a", "a"])
+    >>> x[1, :4].tolist()  # the sentence before the second: its logits (floored), and that it exists
+    [2.0, -8.0, 0.0, 1.0]
+    """
+    fast = np.maximum(np.asarray(fast, dtype=float), _CONTEXT_FLOOR)
+    rule = np.asarray(rule, dtype=float)
+    codes = pd.factorize(pd.Series(list(groups), dtype=object))[0]
+    n = len(codes)
+    parts = []
+    for step in [-k for k in range(1, CONTEXT_REACH + 1)] + list(range(1, CONTEXT_REACH + 1)):
+        # The sentence `step` rows away (before it when negative), where it is in the same review.
+        shifted = np.zeros((n, 3))
+        there = np.zeros(n, dtype=bool)
+        if abs(step) < n:
+            if step < 0:
+                there[-step:] = codes[-step:] == codes[:step]
+                shifted[-step:] = fast[:step]
+            else:
+                there[:-step] = codes[:-step] == codes[step:]
+                shifted[:-step] = fast[step:]
+        parts += [np.where(there[:, None], shifted, 0.0), there[:, None]]
+    for step in (-1, 1):
+        shifted = np.zeros((n, 3))
+        if n > 1:
+            if step < 0:
+                shifted[1:] = np.where((codes[1:] == codes[:-1])[:, None], rule[:-1], 0.0)
+            else:
+                shifted[:-1] = np.where((codes[:-1] == codes[1:])[:, None], rule[1:], 0.0)
+        parts.append(shifted)
+    p = _sigmoid(fast)
+    count = np.bincount(codes, minlength=codes.max() + 1 if n else 0)[codes] if n else np.zeros(0, dtype=int)
+    others = np.zeros((n, 3))
+    for j in range(3):
+        total = np.bincount(codes, weights=p[:, j])[codes] if n else np.zeros(0)
+        others[:, j] = np.divide(total - p[:, j], count - 1, out=np.zeros(n), where=count > 1)
+    parts += [others, (count > 1)[:, None]]
+    return np.hstack([np.asarray(x, dtype=float) for x in parts])
+
+
+def context_logits(
+    own: np.ndarray, rule: np.ndarray, context: np.ndarray, weights: np.ndarray, bias: np.ndarray
+) -> np.ndarray:
+    """The context step: per aspect j, ``[own logit, rule flag, context] @ weights[j] + bias[j]``."""
+    return np.column_stack(
+        [np.column_stack([own[:, j], rule[:, j], context]) @ weights[j] + bias[j] for j in range(len(ASPECTS))]
+    )
 
 
 class _WordRows:
@@ -231,6 +302,8 @@ class Model:
     stance_bias: np.ndarray
     frame_weights: np.ndarray  # (n_features, n_frames): one-vs-rest frames of a geopolitics statement
     frame_bias: np.ndarray
+    # Per tier, the context step (`in_context`): weights (3, 2 + CONTEXT_WIDTH) and bias (3,).
+    context: dict[str, tuple[np.ndarray, np.ndarray]]
     settings: dict[str, Any]  # calibration, thresholds, cascade bounds, label names (coder.yaml)
 
     @functools.cached_property
@@ -308,6 +381,11 @@ class Model:
         """The cascade's middle step: the head that reads the first encoder's embedding and the fast logits."""
         parts = (self.first_hidden, self.first_hidden_bias, self.first_weights, self.first_bias)
         return _head_logits(np.hstack([use_vectors, fast_logits]), *parts)
+
+    def in_context(self, tier: str, own: np.ndarray, fast: np.ndarray, rule: np.ndarray, groups: Sequence[Any]):
+        """A tier's logits read again beside the review around each sentence: per aspect a linear model of the
+        sentence's own logit, its rule flag and `context_features` (fitted on held-out folds by `toolkit.train`)."""
+        return context_logits(own, rule, context_features(fast, rule, groups), *self.context[tier])
 
     def strongest(self, text: str, aspect: str, *, k: int = 3) -> list[dict[str, Any]]:
         """The words whose n-grams push the fast score for `aspect` up most, with offsets into `text`."""
@@ -415,6 +493,10 @@ def model() -> Model:
             stance_bias=z["stance_bias"].astype(np.float64),
             frame_weights=z["frame_weights"],
             frame_bias=z["frame_bias"].astype(np.float64),
+            context={
+                tier: (z[f"context_{tier}_weights"].astype(np.float64), z[f"context_{tier}_bias"].astype(np.float64))
+                for tier in ("fast", "accurate")
+            },
             settings=settings,
         )
 
@@ -518,9 +600,11 @@ def probabilities(
 ) -> np.ndarray:
     """Model probabilities per aspect, shape (len(texts), 3), before combining with the rules.
 
-    `groups` (for example the review id of each sentence) fixes how sentences are batched for the encoder:
-    the encoder's sums depend slightly on the batch, so batches never mix groups and a sentence's score is the
-    same however the reviews are chunked. With `rules` (one boolean column per aspect), the accurate tier's
+    `groups` (for example the review id of each sentence; a review's sentences one after another, in reading
+    order) are the reviews the context step reads around each sentence (`Model.in_context`; without groups each
+    sentence stands alone), and fix how sentences are batched for the encoder: the encoder's sums depend
+    slightly on the batch, so batches never mix groups and a sentence's score is the same however the reviews
+    are chunked. With `rules` (one boolean column per aspect), the accurate tier's
     cascade also sends sentences some rule fired on to the first encoder; ``cascade=False`` sends every
     sentence through both encoders (for measuring what the cascade saves). `words`: the texts' `_words`, when
     the caller has them already.
@@ -529,24 +613,29 @@ def probabilities(
     >>> bool(p[0, 0] > 0.5 > p[1, 0])
     True
     """
+    if tier not in ("fast", "accurate"):
+        raise ValueError(f"unknown coder tier {tier!r}; use one of {', '.join(TIERS)}")
     m = model()
     fast = m.fast_logits(texts, words=words)
-    if tier == "fast":
-        return _sigmoid(fast)
-    if tier != "accurate":
-        raise ValueError(f"unknown coder tier {tier!r}; use one of {', '.join(TIERS)}")
+    rule = np.zeros(fast.shape, dtype=bool) if rules is None else np.asarray(rules, dtype=bool)
+    keys = list(groups) if groups is not None else [None] * len(texts)
+    own = fast if tier == "fast" else _cascaded(m, texts, fast, rule, keys, cascade)
+    # Without groups, each sentence is read as a review of its own.
+    return _sigmoid(m.in_context(tier, own, fast, rule, keys if groups is not None else range(len(texts))))
+
+
+def _cascaded(m: Model, texts: Sequence[str], fast: np.ndarray, rule: np.ndarray, keys: list, cascade: bool):
+    """The accurate tier's own logits: the fast ones, replaced where the cascade reads an encoder."""
     # Cascade, first step: a sentence the fast tier scores below the bound for every aspect, with no rule
     # firing, is a clear negative (chosen on held-out folds to lose almost no positives) and keeps the fast scores.
     cascade_settings = m.settings["cascade"]
     bound = float(cascade_settings["fast_logit_below"])
     unsure = (fast >= bound).any(axis=1) | (not cascade)
-    rule = np.zeros(fast.shape, dtype=bool) if rules is None else np.asarray(rules, dtype=bool)
     unsure |= rule.any(axis=1)
-    out = _sigmoid(fast)
+    out = fast.copy()
     todo = np.flatnonzero(unsure)
     if not len(todo):
         return out
-    keys = list(groups) if groups is not None else [None] * len(texts)
     use_vectors = np.empty((len(todo), USE_SIZE))
     start = 0
     while start < len(todo):
@@ -556,7 +645,7 @@ def probabilities(
         use_vectors[start:stop] = embed_use([texts[i] for i in todo[start:stop]])
         start = stop
     first = m.first_logits(use_vectors, fast[todo])
-    out[todo] = _sigmoid(first)
+    out[todo] = first
     # Second step: only where the first encoder's head leaves an aspect no rule decided inside its band (near
     # the decision, where held-out folds show the second encoder changing it) is the second encoder read.
     band = np.array([cascade_settings["second_encoder_band"][a] for a in ASPECTS], dtype=float)  # (3, 2)
@@ -565,7 +654,7 @@ def probabilities(
     if again.any():
         rows = todo[again]
         both = np.hstack([use_vectors[again], embed_e5([texts[i] for i in rows])])
-        out[rows] = _sigmoid(m.accurate_logits(both, fast[rows]))
+        out[rows] = m.accurate_logits(both, fast[rows])
     return out
 
 

@@ -23,7 +23,18 @@ import numpy as np
 import pandas as pd
 import yaml
 
-from toolkit.coder import _HEAD_PARTS, ASPECTS, EMBEDDING_SIZE, USE_SIZE, _calibrated, _head_logits, embed, features
+from toolkit.coder import (
+    _HEAD_PARTS,
+    ASPECTS,
+    EMBEDDING_SIZE,
+    USE_SIZE,
+    _calibrated,
+    _head_logits,
+    context_features,
+    context_logits,
+    embed,
+    features,
+)
 
 __all__ = ["load_training", "train", "datasheet"]
 
@@ -378,6 +389,7 @@ def train(
     (acc_oof, acc_fit), (first_oof, first_fit) = heads["accurate"], heads["first"]
 
     rules = _rule_flags(data)
+    context = context_features(fast_oof, rules, _reviews(data))
     weights = {"vocabulary": vocabulary, "fast": fast_fit, "accurate": acc_fit, "first": first_fit}
     dev_rows = _development_rows()
     # Two passes. First every sentence goes through both encoders, to see which statements the accurate tier
@@ -395,10 +407,16 @@ def train(
     cascaded = np.where(again[:, None], acc_oof, np.where(unsure[:, None], first_oof, fast_oof))
     cascade = {"fast_logit_below": round(bound, 4), "second_encoder_band": band}
     dev = _development(weights, cascade, log, dev_rows, dev_embeddings)
-    tiers = {
-        "fast": _tier(fast_oof, rules, y, dev["fast"], dev, log=lambda m: log(f"fast {m}")),
-        "accurate": _tier(cascaded, rules, y, dev["accurate"], dev, log=lambda m: log(f"accurate {m}")),
-    }
+    # The context step reads each tier's held-out logits beside the review around the sentence; its own
+    # held-out logits (fitted fold by fold) set the calibration and thresholds.
+    dev_context = context_features(dev["fast"], dev["rules"], (dev_rows["set"] + "/" + dev_rows["review_id"]).tolist())
+    tiers, in_context = {}, {}
+    for tier, own in (("fast", fast_oof), ("accurate", cascaded)):
+        oof, fit = _context_step(own, rules, context, y, folds)
+        in_context[tier] = fit
+        dev_logits = context_logits(dev[tier], dev["rules"], dev_context, *fit)
+        log(f"{tier} context step: held-out F1 of the model alone {_context_gain(own, oof, y)}")
+        tiers[tier] = _tier(oof, rules, y, dev_logits, dev, log=lambda m, t=tier: log(f"{t} {m}"))
 
     stance_w, stance_b, frame_names, frame_w, frame_b = _label_heads(data, x)
     keep = _used_features(np.column_stack([c.coef_[0] for c in fast_fit]), stance_w, frame_w)
@@ -416,6 +434,11 @@ def train(
             f"{head}_{part}": array.astype(np.float32)
             for head, parts in (("accurate", acc_fit), ("first", first_fit))
             for part, array in zip(_HEAD_PARTS, parts)
+        },
+        **{
+            f"context_{tier}_{part}": array.astype(np.float32)
+            for tier, parts in in_context.items()
+            for part, array in zip(("weights", "bias"), parts)
         },
         stance_weights=stance_w[keep].astype(np.float16),
         stance_bias=stance_b.astype(np.float32),
@@ -453,6 +476,51 @@ def train(
                 f"model {held['model']['f1']:.3f} rules {held['rules']['f1']:.3f}"
             )
     return settings
+
+
+def _reviews(data: pd.DataFrame) -> list[str]:
+    """Each training row's review, as the context step reads it: sentences of a labelled review (ids
+    ``set:review:n``) share one; a single labelled sentence is a review of its own."""
+    in_review = data["file"].str.startswith("reviews/")
+    review = data["id"].astype(str).str.rsplit(":", n=1).str[0]
+    return np.where(in_review, "review/" + review, "sentence/" + data["file"] + "/" + data["id"].astype(str)).tolist()
+
+
+def _context_step(
+    own: np.ndarray, rules: np.ndarray, context: np.ndarray, y: np.ndarray, folds
+) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+    """The context step of one tier: per aspect a logistic regression of the gold label on the tier's held-out
+    logit, the rule flag and `toolkit.coder.context_features`. Returns its held-out logits (each fold scored by
+    a fit that never saw its films) and the final fit's weights (3, 2 + CONTEXT_WIDTH) and bias (3,), rounded to
+    the single precision they are stored in.
+
+    On the five held-out folds of 97,702 sentences (2026-12-05; the sentences of whole reviews, 64,919) it
+    raised the accurate tier's best F1 of the model alone from 0.952 / 0.845 / 0.840 to 0.960 / 0.861 / 0.851
+    (budget / accuracy / geopolitics): a sentence's neighbours and the review's other sentences say what a
+    critic is talking about when the sentence alone is unclear.
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    def fit(rows: np.ndarray, j: int):
+        x = np.column_stack([own[rows, j], rules[rows, j], context[rows]])
+        return LogisticRegression(C=1.0, max_iter=2000).fit(x, y[rows, j])
+
+    oof = np.zeros(own.shape)
+    for train_rows, test_rows in folds:
+        for j in range(len(ASPECTS)):
+            x = np.column_stack([own[test_rows, j], rules[test_rows, j], context[test_rows]])
+            oof[test_rows, j] = fit(train_rows, j).decision_function(x)
+    final = [fit(np.arange(len(own)), j) for j in range(len(ASPECTS))]
+    weights = np.vstack([f.coef_[0] for f in final]).astype(np.float32).astype(np.float64)
+    bias = np.array([f.intercept_[0] for f in final], dtype=np.float32).astype(np.float64)
+    return oof, (weights, bias)
+
+
+def _context_gain(own: np.ndarray, oof: np.ndarray, y: np.ndarray) -> str:
+    return ", ".join(
+        f"{a} {_best_f1(own[:, j], y[:, j])[1]:.3f} -> {_best_f1(oof[:, j], y[:, j])[1]:.3f}"
+        for j, a in enumerate(ASPECTS)
+    )
 
 
 def _tier(
