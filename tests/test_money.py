@@ -3295,3 +3295,29 @@ def test_money_of_that_time_and_a_currency_set_off_before_the_clause(sentence, l
 )
 def test_look_alike_cues_do_not_change_a_figures_kind(sentence, language, kinds):
     assert [m.kind for m in parse_money(sentence, language=language, about_budget=True)] == kinds
+
+
+# The lats in other languages' case endings, the old shekel, the new lira said as such under "in those years", a
+# Chinese decimal point before a myriad, and Dutch "nog geen miljoen" (under a million, said as the million).
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("Film stál prý kolem milionu latů.", "cs", [(1e6, "LVL")]),
+        ("Rozpočet okolo 1,2 milióna latov, teda približne 1,7 milióna eur.", "sk", [(1.2e6, "LVL"), (1.7e6, "EUR")]),
+        ("A költségvetés körülbelül egymillió lat volt.", "hu", [(1e6, "LVL")]),
+        ("Elokuvan budjetti oli noin miljoona latia.", "fi", [(1e6, "LVL")]),
+        ("דובר על תקציב של ארבעים וחמישה מיליון שקלים ישנים.", "he", [(45e6, "ILR")]),
+        ("The budget was put at 40 million old shekels.", "en", [(40e6, "ILR")]),
+        (
+            "Toplam maliyet dört yüz bin YTL'yi bulmamış, ki bu o yıllarda bir dizinin tek bölümüne denk geliyordu.",
+            "tr",
+            [(400e3, "TRY")],
+        ),
+        ("Film o yıllarda dört yüz bin liraya mal oldu.", "tr", [(400e3, "TRL")]),  # the old lira, as before
+        ("据报道影片投资约一点五亿元人民币。", "zh", [(1.5e8, "CNY")]),
+        ("Gemaakt met nog geen miljoen euro.", "nl", [(1e6, "EUR")]),
+        ("De film kostte nog geen half miljoen pond.", "nl", [(5e5, "GBP")]),  # "geen half": the half is the sum
+    ],
+)
+def test_lats_old_shekels_new_lira_and_a_chinese_decimal_point(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected

@@ -815,7 +815,10 @@ def _cjk_numerals() -> _CJKNumerals:
     # start or after a unit: alone it is a particle or a word ("100억이", "이 영화").
     places = re.escape("".join(units) + "".join(myriads))
     hangul = f"(?:(?<!(?-i:[가-힣]))|(?<=[{places}]))[{re.escape(''.join(bound))}](?=[{places}])" if bound else "(?!)"
-    number = f"(?:{arabic}|{d}+|{hangul})"
+    # "一点五亿": numerals with a decimal point (1.5亿)
+    points = re.escape("".join(data.get("decimal_points", [])))
+    decimal = f"{d}+[{points}]{d}+" if points else "(?!)"
+    number = f"(?:{arabic}|{decimal}|{d}+|{hangul})"
     more = f"[{re.escape(''.join(data['more']))}]?"  # "一千多万": more than ten million
     # Inside a number, before its myriad, "about" too: "三百来万" (three million or so).
     inside = f"[{re.escape(''.join(data['more'] + data.get('about', [])))}]?"
@@ -839,7 +842,9 @@ def _cjk_numerals() -> _CJKNumerals:
     alone = f"(?<=[{re.escape(openers)}])[{re.escape(myriads_alone)}]" if openers and myriads_alone else "(?!)"
     pattern = f"(?<![\\d.,数數几幾]){listed}(?:(?:{'|'.join(chains)}){tail}|{small}|{alone})"
     numerals = f"[{re.escape(''.join(digits) + ''.join(bound))}]"
-    tokens = re.compile(f"(?P<arabic>{arabic})|(?P<numeral>{numerals}+)|(?P<unit>{u})|(?P<myriad>{m})")
+    tokens = re.compile(
+        f"(?P<arabic>{arabic})|(?P<decimal>{decimal})|(?P<numeral>{numerals}+)|(?P<unit>{u})|(?P<myriad>{m})"
+    )
     return _CJKNumerals(
         pattern,
         tokens,
@@ -859,8 +864,8 @@ def _cjk_value(raw: str) -> tuple[float, float, bool]:
     ((150000000.0, 10000.0, True), (35000000.0, 10000.0, True), (200000000.0, 100000000.0, True))
     >>> _cjk_value("3천"), _cjk_value("千万")      # no myriad, or a bare unit first: needs a currency
     ((3000.0, 1000.0, False), (10000000.0, 10000.0, False))
-    >>> _cjk_value("一亿五")[0], _cjk_value("三个亿")[0], _cjk_value("二十五万")[0]
-    (150000000.0, 300000000.0, 250000.0)
+    >>> _cjk_value("一亿五")[0], _cjk_value("三个亿")[0], _cjk_value("二十五万")[0], _cjk_value("一点五亿")[0]
+    (150000000.0, 300000000.0, 250000.0, 150000000.0)
     """
     cjk = _cjk_numerals()
     total, section, current, factor = 0.0, 0.0, None, 1.0
@@ -873,8 +878,8 @@ def _cjk_value(raw: str) -> tuple[float, float, bool]:
         place_end = token.end() if kind in ("unit", "myriad") else -1
         if kind == "arabic":
             current = float(part.replace(",", "").replace("，", ""))
-        elif kind == "numeral":  # "两" = 2; a run reads digit by digit ("二〇" = 20)
-            current = float("".join(str(cjk.digits[c]) for c in part))
+        elif kind in ("numeral", "decimal"):  # "两" = 2; a run reads digit by digit ("二〇" = 20, "一点五" = 1.5)
+            current = float("".join(str(cjk.digits[c]) if c in cjk.digits else "." for c in part))
         elif kind == "unit":
             factor = cjk.units[part]
             section += (1.0 if current is None else current) * factor
@@ -1977,7 +1982,7 @@ def budget_figures(
         # With neither, words for the money of that time, or a sum only the old currency reached (a film of 10
         # billion lira), name the old currency.
         when = year if year is not None else released.get(row["review_id"], row["_written_year"])
-        if row["subject"] == "counterfactual":
+        if row["subject"] == "counterfactual" or _names_new_form(row["text"]):
             continue
         if when is not None:
             row["currency"] = _currency_of_year(row["currency"], int(when))
@@ -2110,6 +2115,19 @@ def _only_old(row: dict[str, Any]) -> bool:
 
 
 @functools.cache
+@functools.cache
+def _new_forms() -> re.Pattern[str] | None:
+    words = _load("currencies.yaml").get("new_forms", [])
+    return re.compile(_GUARDED.format(_grouped_alternation(words)), re.IGNORECASE) if words else None
+
+
+def _names_new_form(figure_text: str) -> bool:
+    """Does a figure's own text name its currency's newer form ("dört yüz bin YTL", currencies.yaml
+    `new_forms`)? Then no era turns it into the old one."""
+    pattern = _new_forms()
+    return pattern is not None and pattern.search(figure_text) is not None
+
+
 def _old_money(language: str | None) -> re.Pattern[str] | None:
     words = _words(_load("qualifiers.yaml").get("old_money", {}), _cue_languages(language))
     return re.compile(_GUARDED.format(_grouped_alternation(words)), re.IGNORECASE) if words else None
