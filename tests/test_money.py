@@ -3321,3 +3321,18 @@ def test_look_alike_cues_do_not_change_a_figures_kind(sentence, language, kinds)
 )
 def test_lats_old_shekels_new_lira_and_a_chinese_decimal_point(sentence, language, expected):
     assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
+# A decimal times a scale is the sum written, to the last digit: 4.1 x 1e6 is 4099999.9999999995 in binary floats.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("The film cost $4.1 million.", "en", [4.1e6]),
+        ("Der Film kostete 4,1 Millionen Euro.", "de", [4.1e6]),
+        ("影片投资2.3亿元。", "zh", [2.3e8]),
+        ("Фильм обошёлся в 0,7 млрд рублей.", "ru", [0.7e9]),
+        ("It cost between $4.1 and $4.3 million.", "en", [4.1e6, 4.3e6]),
+    ],
+)
+def test_a_decimal_times_a_scale_is_the_sum_written(sentence, language, expected):
+    assert [a for a, _, _, _ in _figures([sentence], language)] == expected

@@ -1434,9 +1434,9 @@ def parse_money(text: str, *, language: str | None = None, about_budget: bool = 
             MoneyMention(
                 start,
                 cand.end,
-                (cand.low + cand.high) / 2,
-                cand.low,
-                cand.high,
+                _decimal((cand.low + cand.high) / 2),
+                _decimal(cand.low),
+                _decimal(cand.high),
                 currency,
                 approx,
                 kind,
@@ -1446,6 +1446,16 @@ def parse_money(text: str, *, language: str | None = None, about_budget: bool = 
             )
         )
     return mentions
+
+
+def _decimal(value: float) -> float:
+    """`value` without the binary rounding of a decimal times a scale: "$4.1 million" is 4.1 x 1e6, which floats
+    give as 4099999.9999999995; fifteen significant digits, more than any written sum has, give 4100000.0.
+
+    >>> _decimal(4.1 * 1e6), _decimal(2.3 * 1e8), _decimal(1234567.5)
+    (4100000.0, 230000000.0, 1234567.5)
+    """
+    return float(f"{value:.15g}")
 
 
 # --------------------------------------------------------------------------------------------- subjects
