@@ -3336,3 +3336,20 @@ def test_lats_old_shekels_new_lira_and_a_chinese_decimal_point(sentence, languag
 )
 def test_a_decimal_times_a_scale_is_the_sum_written(sentence, language, expected):
     assert [a for a, _, _, _ in _figures([sentence], language)] == expected
+
+
+# Whose money: "in Hollywood, ... would have swallowed" with a clause between, and the average of a class of
+# Japanese films (時代劇一本の平均) is another film's.
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        (
+            "Un tel canular à Hollywood, avec ces vedettes au générique, aurait sans doute englouti dix millions de dollars.",
+            "fr",
+            ["counterfactual"],
+        ),
+        ("製作費は一億円に達し、当時の時代劇一本の平均がおよそ四千万円だった。", "ja", ["film", "comparator"]),
+    ],
+)
+def test_a_hollywood_clause_and_the_average_of_a_class_of_films(sentence, language, subjects):
+    assert [s for _, _, s, _ in _figures([sentence], language)] == subjects
