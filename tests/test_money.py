@@ -3338,8 +3338,8 @@ def test_a_decimal_times_a_scale_is_the_sum_written(sentence, language, expected
     assert [a for a, _, _, _ in _figures([sentence], language)] == expected
 
 
-# Whose money: "in Hollywood, ... would have swallowed" with a clause between, and the average of a class of
-# Japanese films (時代劇一本の平均) is another film's.
+# Whose money: "in Hollywood, ... would have swallowed" with a clause between, the average of a class of Japanese
+# films (時代劇一本の平均) is another film's, a Korean restatement "in that same year's money" is not.
 @pytest.mark.parametrize(
     "sentence, language, subjects",
     [
@@ -3349,6 +3349,9 @@ def test_a_decimal_times_a_scale_is_the_sum_written(sentence, language, expected
             ["counterfactual"],
         ),
         ("製作費は一億円に達し、当時の時代劇一本の平均がおよそ四千万円だった。", "ja", ["film", "comparator"]),
+        # "in that same year's money of ours" restates the film's own figure; "another film of the same year" does not
+        ("제작비는 300만 달러였는데, 같은 해 우리 돈으로 치면 약 18억 원이다.", "ko", ["film", "film"]),
+        ("같은 해 나온 다른 영화는 50억 원이 들었다.", "ko", ["comparator"]),
     ],
 )
 def test_a_hollywood_clause_and_the_average_of_a_class_of_films(sentence, language, subjects):
