@@ -143,45 +143,43 @@ def context_features(fast: np.ndarray, rule: np.ndarray, groups: Sequence[Any]) 
     fast = np.maximum(np.asarray(fast, dtype=float), _CONTEXT_FLOOR)
     rule = np.asarray(rule, dtype=float)
     codes = pd.factorize(pd.Series(list(groups), dtype=object))[0]
-    n = len(codes)
     parts = []
     for step in [-k for k in range(1, CONTEXT_REACH + 1)] + list(range(1, CONTEXT_REACH + 1)):
-        # The sentence `step` rows away (before it when negative), where it is in the same review.
-        shifted = np.zeros((n, 3))
-        there = np.zeros(n, dtype=bool)
-        if abs(step) < n:
-            if step < 0:
-                there[-step:] = codes[-step:] == codes[:step]
-                shifted[-step:] = fast[:step]
-            else:
-                there[:-step] = codes[:-step] == codes[step:]
-                shifted[:-step] = fast[step:]
-        parts += [np.where(there[:, None], shifted, 0.0), there[:, None]]
-    for step in (-1, 1):
-        shifted = np.zeros((n, 3))
-        if n > 1:
-            if step < 0:
-                shifted[1:] = np.where((codes[1:] == codes[:-1])[:, None], rule[:-1], 0.0)
-            else:
-                shifted[:-1] = np.where((codes[:-1] == codes[1:])[:, None], rule[1:], 0.0)
-        parts.append(shifted)
+        values, there = _neighbour(fast, codes, step)
+        parts += [values, there[:, None]]
+    parts += [_neighbour(rule, codes, step)[0] for step in (-1, 1)]
+    count = np.bincount(codes)[codes]
+    others = np.zeros((len(codes), 3))
     p = _sigmoid(fast)
-    count = np.bincount(codes, minlength=codes.max() + 1 if n else 0)[codes] if n else np.zeros(0, dtype=int)
-    others = np.zeros((n, 3))
     for j in range(3):
-        total = np.bincount(codes, weights=p[:, j])[codes] if n else np.zeros(0)
-        others[:, j] = np.divide(total - p[:, j], count - 1, out=np.zeros(n), where=count > 1)
+        total = np.bincount(codes, weights=p[:, j])[codes]
+        others[:, j] = np.divide(total - p[:, j], count - 1, out=others[:, j], where=count > 1)
     parts += [others, (count > 1)[:, None]]
     return np.hstack([np.asarray(x, dtype=float) for x in parts])
+
+
+def _neighbour(values: np.ndarray, codes: np.ndarray, step: int) -> tuple[np.ndarray, np.ndarray]:
+    """Per row, the row `step` rows away (before it when negative) where that row is of the same review (`codes`),
+    else zeros; and whether it is."""
+    n = len(codes)
+    out, there = np.zeros(values.shape), np.zeros(n, dtype=bool)
+    if 0 < abs(step) < n:
+        here, away = (slice(-step, n), slice(0, n + step)) if step < 0 else (slice(0, n - step), slice(step, n))
+        there[here] = codes[here] == codes[away]
+        out[here] = np.where(there[here, None], values[away], 0.0)
+    return out, there
 
 
 def context_logits(
     own: np.ndarray, rule: np.ndarray, context: np.ndarray, weights: np.ndarray, bias: np.ndarray
 ) -> np.ndarray:
-    """The context step: per aspect j, ``[own logit, rule flag, context] @ weights[j] + bias[j]``."""
-    return np.column_stack(
-        [np.column_stack([own[:, j], rule[:, j], context]) @ weights[j] + bias[j] for j in range(len(ASPECTS))]
-    )
+    """The context step: per aspect j, ``context_design(...) @ weights[j] + bias[j]``."""
+    return np.column_stack([context_design(own, rule, context, j) @ weights[j] + bias[j] for j in range(len(ASPECTS))])
+
+
+def context_design(own: np.ndarray, rule: np.ndarray, context: np.ndarray, j: int) -> np.ndarray:
+    """What the context step reads for aspect j: the sentence's own logit, its rule flag, then `context`."""
+    return np.column_stack([own[:, j], rule[:, j], context])
 
 
 class _WordRows:

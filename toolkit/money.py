@@ -2125,7 +2125,6 @@ def _only_old(row: dict[str, Any]) -> bool:
 
 
 @functools.cache
-@functools.cache
 def _new_forms() -> re.Pattern[str] | None:
     words = _load("currencies.yaml").get("new_forms", [])
     return re.compile(_GUARDED.format(_grouped_alternation(words)), re.IGNORECASE) if words else None
@@ -2138,6 +2137,7 @@ def _names_new_form(figure_text: str) -> bool:
     return pattern is not None and pattern.search(figure_text) is not None
 
 
+@functools.cache
 def _old_money(language: str | None) -> re.Pattern[str] | None:
     words = _words(_load("qualifiers.yaml").get("old_money", {}), _cue_languages(language))
     return re.compile(_GUARDED.format(_grouped_alternation(words)), re.IGNORECASE) if words else None
