@@ -3356,3 +3356,74 @@ def test_a_decimal_times_a_scale_is_the_sum_written(sentence, language, expected
 )
 def test_a_hollywood_clause_and_the_average_of_a_class_of_films(sentence, language, subjects):
     assert [s for _, _, s, _ in _figures([sentence], language)] == subjects
+
+
+# A plain mark is the Deutsche Mark unless its sentence, or its review's first sentence, speaks of East Germany or
+# DEFA (currencies.yaml `contextual`, `plain mark`); a mark written as one or the other keeps its name. A Swedish
+# bare "mark" is Finnish; Hungarian and Greek francs, a Chilean escudo.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("Für einen DEFA-Film war er teuer: gut drei Millionen Mark.", "de", [(3e6, "DDM")]),
+        ("Das Studio in der DDR gab dafür zwei Millionen Mark aus.", "de", [(2e6, "DDM")]),
+        ("Der Film soll rund sechs Millionen Mark gekostet haben.", "de", [(6e6, "DEM")]),
+        ("Die DDR zahlte, doch gerechnet wurde in D-Mark: vier Millionen D-Mark.", "de", [(4e6, "DEM")]),
+        ("В ГДР на картину потратили около трёх миллионов марок.", "ru", [(3e6, "DDM")]),
+        ("The East German studio DEFA put about 1.2 million marks into it.", "en", [(1.2e6, "DDM")]),
+        ("Η ταινία της DEFA κόστισε δύο εκατομμύρια μάρκα.", "el", [(2e6, "DDM")]),
+        # both Germanys named: nothing decides, the plain mark stays the Deutsche Mark
+        (
+            "Die DEFA hatte eine Million Mark, die BRD-Produktion fünf Millionen Mark.",
+            "de",
+            [(1e6, "DEM"), (5e6, "DEM")],
+        ),
+        ("Filmen kostade omkring 600 000 mark, vilket var mycket i Finland då.", "sv", [(6e5, "FIM")]),
+        ("Filmen kostade två miljoner D-mark.", "sv", [(2e6, "DEM")]),
+        ("A film nagyjából hárommillió frankba került.", "hu", [(3e6, "FRF")]),
+        ("A svájci koprodukció ötmillió frankot emésztett fel.", "hu", [(5e6, "CHF")]),
+        ("Η παραγωγή κόστισε σαράντα εκατομμύρια φράγκα.", "el", [(40e6, "FRF")]),
+        ("Costó unos veinte millones de escudos en el Chile de aquellos años.", "es", [(20e6, "CLE")]),
+        ("Costó unos veinte millones de escudos.", "es", [(20e6, "PTE")]),
+    ],
+)
+def test_a_plain_mark_a_swedish_mark_and_francs_and_escudos_by_their_context(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
+# The first sentence of a review names East Germany: its plain marks are East German, before 1991; a plain mark a
+# film of 1999 was paid in is the Deutsche Mark, a "Mark der DDR" stays East German in any year. Bolívares take
+# the name of their year (VEB before 2008, VEF before 2018); a sum after Poland's redenomination is the new zloty.
+@pytest.mark.parametrize(
+    "text, language, year, expected",
+    [
+        ("Ein Film aus der DDR über den Hafen. Er kostete vier Millionen Mark.", "de", None, [(4e6, "DDM")]),
+        ("Ein Film aus der DDR über den Hafen. Er kostete vier Millionen Mark.", "de", 1975, [(4e6, "DDM")]),
+        ("Ein Film über die DDR, nach der Wende. Er kostete vier Millionen Mark.", "de", 1999, [(4e6, "DEM")]),
+        ("Ein Film über die DDR. Er kostete vier Millionen Mark der DDR.", "de", 1999, [(4e6, "DDM")]),
+        ("Una película venezolana. Costó unos 3.000 millones de bolívares.", "es", 2004, [(3e9, "VEB")]),
+        ("Una película venezolana. Costó unos 30 millones de bolívares.", "es", 2013, [(30e6, "VEF")]),
+        ("Una película venezolana. Costó unos 30 millones de bolívares.", "es", 2021, [(30e6, "VES")]),
+        (
+            "Film z 1992 roku. Kosztował 6 mld starych złotych, czyli po denominacji 600 tysięcy złotych.",
+            "pl",
+            1992,
+            [(6e9, "PLZ"), (6e5, "PLN")],
+        ),
+        # no year: "old zlotys" name the old money, the sum after the redenomination the new
+        (
+            "Film o wojnie. Kosztował 6 mld starych złotych, czyli po denominacji 600 tysięcy złotych.",
+            "pl",
+            None,
+            [(6e9, "PLZ"), (6e5, "PLN")],
+        ),
+        # "at the exchange rate of the time" dates the rate, not the zlotys
+        (
+            "Film o wojnie. Kosztował 80 mln dolarów, po ówczesnym kursie ponad 300 mln złotych.",
+            "pl",
+            None,
+            [(80e6, "USD"), (300e6, "PLN")],
+        ),
+    ],
+)
+def test_marks_bolivares_and_zlotys_by_their_review_and_year(text, language, year, expected):
+    assert _review_figures(text, language, year) == expected

@@ -318,7 +318,7 @@ class _Lexicon:
     numbers: tuple[tuple[str, float], ...]
     number_word: re.Pattern[str]  # one number word of the text's language or English
     number_join: re.Pattern[str]  # what joins the words of a compound number ("fifty-five", "tizenegy")
-    currencies: tuple[tuple[str, str], ...]
+    currencies: tuple[tuple[str, str, str | None], ...]  # (pattern, code, its `contextual` key or None)
     amount: re.Pattern[str]
     amount_starts: re.Pattern[str]  # every place an amount may begin (`_amounts`)
     approx: re.Pattern[str]
@@ -338,7 +338,7 @@ class _Lexicon:
     generic_units: frozenset[str]
     contextual: dict[str, tuple[str | None, str | None, tuple[tuple[str, re.Pattern[str]], ...]]]
     contextual_words: tuple[tuple[re.Pattern[str], str], ...]  # (a word's pattern, its `contextual` key)
-    contextual_word_keys: frozenset[str]  # the `contextual` keys of words, not signs
+    contextual_word_keys: frozenset[str]  # the `contextual` keys of words (either kind), not signs
 
 
 def _currency_in(
@@ -411,7 +411,9 @@ def _lexicon(key: str | None) -> _Lexicon:
             re.IGNORECASE,
         ),
         number_join=re.compile(_number_join(cue_langs), re.IGNORECASE),
-        currencies=tuple((e["pattern"], e["code"]) for e in currency_entries),
+        # A word of one language's list may name a `contextual` rule too ("Mark": the Deutsche Mark, unless its
+        # sentence speaks of East Germany); unlike a rule's own `pattern`, it is read only where its list is.
+        currencies=tuple((e["pattern"], e["code"], e.get("contextual")) for e in currency_entries),
         amount=_amount_pattern(priority, cue_langs, key),
         amount_starts=_amount_starts(),
         approx=_before_end(_words(qualifiers["approx"], cue_langs)),
@@ -457,7 +459,8 @@ def _lexicon(key: str | None) -> _Lexicon:
             for symbol, rule in currency_data.get("contextual", {}).items()
         },
         contextual_words=contextual_words,
-        contextual_word_keys=frozenset(symbol for _, symbol in contextual_words),
+        contextual_word_keys=frozenset(symbol for _, symbol in contextual_words)
+        | {e["contextual"] for e in currency_entries if e.get("contextual")},
     )
 
 
@@ -472,10 +475,12 @@ def _context_patterns(symbol: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 
 def _contextual_key(part: str, lex: _Lexicon) -> str | None:
-    """The `contextual` rule an amount's currency part falls under: an ambiguous sign ("¥") or word ("pesos")."""
+    """The `contextual` rule an amount's currency part falls under: an ambiguous sign ("¥") or word ("pesos"), or a
+    currency word its language's list marks with one ("Mark")."""
     if part in lex.contextual:
         return part
-    return next((key for pattern, key in lex.contextual_words if pattern.fullmatch(part)), None)
+    key = next((key for pattern, key in lex.contextual_words if pattern.fullmatch(part)), None)
+    return key if key is not None else _lookup(lex.currencies, part)[1]
 
 
 def _range_words(items: list[str]) -> re.Pattern[str]:
@@ -1935,7 +1940,7 @@ def budget_figures(
         own = tuple(film_titles) + ((review_title,) if in_first_sentence else ())
         mentions = parse_money(text, language=language, about_budget=True)
         written_year = _written_year(text, mentions) if year is None else None
-        for mention in mentions:
+        for index, mention in enumerate(mentions):
             if mention.kind not in ("budget", "unknown"):
                 continue
             subject = _classify_subject(
@@ -1977,6 +1982,15 @@ def budget_figures(
                         "currency_basis": basis,
                         "_undecided": mention.undecided,
                         "_written_year": written_year,
+                        # the figure's words, and those just before it since the figure before: "starych złotych,
+                        # czyli po denominacji 400 tys. zł" (currencies.yaml `new_forms`)
+                        "_new_form": _names_new_form(
+                            text[
+                                max(
+                                    mentions[index - 1].end if index else 0, mention.start - _NEW_FORM_REACH
+                                ) : mention.end
+                            ]
+                        ),
                         # with no year at all, words for the money of that time ("tehdejších korun")
                         "_old_money": year is None
                         and written_year is None
@@ -1992,10 +2006,10 @@ def budget_figures(
         # With neither, words for the money of that time, or a sum only the old currency reached (a film of 10
         # billion lira), name the old currency.
         when = year if year is not None else released.get(row["review_id"], row["_written_year"])
-        if row["subject"] == "counterfactual" or _names_new_form(row["text"]):
+        if row["subject"] == "counterfactual" or row["_new_form"]:
             continue
         if when is not None:
-            row["currency"] = _currency_of_year(row["currency"], int(when))
+            row["currency"] = _currency_of_year(row["currency"], int(when), written=row["currency_basis"] == "written")
         elif row["_old_money"] or _only_old(row):
             row["currency"] = _currency_of_year(row["currency"], _BEFORE_EVERY_ERA, undated=True)
     for row in rows:
@@ -2130,6 +2144,10 @@ def _new_forms() -> re.Pattern[str] | None:
     return re.compile(_GUARDED.format(_grouped_alternation(words)), re.IGNORECASE) if words else None
 
 
+# How far before a figure words for the new money may stand ("po denominacji jakieś 400 tys. zł").
+_NEW_FORM_REACH = 40
+
+
 def _names_new_form(figure_text: str) -> bool:
     """Does a figure's own text name its currency's newer form ("dört yüz bin YTL", currencies.yaml
     `new_forms`)? Then no era turns it into the old one."""
@@ -2155,18 +2173,28 @@ def _says_old_money(text: str, mention: MoneyMention, language: str | None) -> b
     return pattern.search(text, start, end) is not None
 
 
-def _currency_of_year(code: str | None, year: int, *, undated: bool = False) -> str | None:
+def _currency_of_year(code: str | None, year: int, *, undated: bool = False, written: bool = False) -> str | None:
     """The currency `code` was called in `year`: a Czech film of 1965 was paid in Czechoslovak korunas (CSK),
-    not today's CZK (data/money/currencies.yaml `eras`). `undated`: the year is only "before every era" (words
-    for the money of that time, no year), so eras that need a year (`dated_only`) are passed over.
+    not today's CZK (data/money/currencies.yaml `eras`: before `until`, or from `since` on). `undated`: the year
+    is only "before every era" (words for the money of that time, no year), so eras that need a year
+    (`dated_only`) are passed over. `written`: the figure's own words name `code`, which eras marked
+    `unless_written` leave as it is ("Mark der DDR" is East German in any year; a plain "Mark" only before 1991).
 
     >>> _currency_of_year("CZK", 1965), _currency_of_year("CZK", 2010), _currency_of_year("TRY", 2001)
     ('CSK', 'CZK', 'TRL')
+    >>> _currency_of_year("DDM", 1999), _currency_of_year("DDM", 1999, written=True), _currency_of_year("DDM", 1975)
+    ('DEM', 'DDM', 'DDM')
     """
     for era in _load("currencies.yaml").get("eras", []):
-        if era["code"] == code and year < int(era["until"]) and not (undated and era.get("dated_only")):
+        if era["code"] != code or (undated and era.get("dated_only")) or (written and era.get("unless_written")):
+            continue
+        if year < int(era.get("until", _NO_END)) and year >= int(era.get("since", _NO_START)):
             return str(era["then"])
     return code
+
+
+# The open ends of an era with only one of `until` and `since`.
+_NO_END, _NO_START = 10_000, 0
 
 
 @functools.cache
