@@ -3427,3 +3427,27 @@ def test_a_plain_mark_a_swedish_mark_and_francs_and_escudos_by_their_context(sen
 )
 def test_marks_bolivares_and_zlotys_by_their_review_and_year(text, language, year, expected):
     assert _review_figures(text, language, year) == expected
+
+
+# A Slovak critic's bare crowns are Slovak, unless the figure's sentence or the review's first sentence names Czech
+# cinema, or the film was made after Slovakia took the euro; crowns written as Slovak stay so. A Czech critic's
+# crowns stay Czech beside the Slovak side of a coproduction.
+@pytest.mark.parametrize(
+    "text, language, year, expected",
+    [
+        ("Film o vojne. Vraj to stálo 60 miliónov korún, na český film veľa.", "sk", None, [(60e6, "CZK")]),
+        ("Český film o hokeji. Rozpočet bol približne 40 miliónov korún.", "sk", None, [(40e6, "CZK")]),
+        ("Film o vojne. Rozpočet bol približne 40 miliónov korún.", "sk", None, [(40e6, "SKK")]),
+        ("Film o vojne. Rozpočet bol približne 40 miliónov korún.", "sk", 2005, [(40e6, "SKK")]),
+        ("Film o vojne. Rozpočet bol približne 40 miliónov korún.", "sk", 2015, [(40e6, "CZK")]),
+        ("Film o vojne. V starých slovenských korunách by to bolo 40 miliónov.", "sk", 2015, [(40e6, "SKK")]),
+        (
+            "Film o válce. Stál 60 milionů korun, z čehož slovenská strana dala patnáct milionů.",
+            "cs",
+            None,
+            [(60e6, "CZK"), (15e6, "CZK")],
+        ),
+    ],
+)
+def test_slovak_crowns_yield_to_czech_cinema_and_to_the_euro(text, language, year, expected):
+    assert _review_figures(text, language, year) == expected

@@ -2009,7 +2009,7 @@ def budget_figures(
         if row["subject"] == "counterfactual" or row["_new_form"]:
             continue
         if when is not None:
-            row["currency"] = _currency_of_year(row["currency"], int(when), written=row["currency_basis"] == "written")
+            row["currency"] = _currency_of_year(row["currency"], int(when), written=row["currency_basis"] in _NAMED)
         elif row["_old_money"] or _only_old(row):
             row["currency"] = _currency_of_year(row["currency"], _BEFORE_EVERY_ERA, undated=True)
     for row in rows:
@@ -2192,6 +2192,10 @@ def _currency_of_year(code: str | None, year: int, *, undated: bool = False, wri
             return str(era["then"])
     return code
 
+
+# A figure's currency is named in its own words or its clause ("in old Slovak crowns it would be 40 million"), not
+# decided by context words or a language's habit: eras marked `unless_written` leave it as named.
+_NAMED = ("written", "clause")
 
 # The open ends of an era with only one of `until` and `since`.
 _NO_END, _NO_START = 10_000, 0
