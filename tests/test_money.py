@@ -3451,3 +3451,27 @@ def test_marks_bolivares_and_zlotys_by_their_review_and_year(text, language, yea
 )
 def test_slovak_crowns_yield_to_czech_cinema_and_to_the_euro(text, language, year, expected):
     assert _review_figures(text, language, year) == expected
+
+
+# A bare peso takes the one country its whole review names, not only its statements ("Buenos Aires" in a sentence
+# about the cast); another film's cost in a sentence naming Hollywood is in dollars, as a hypothetical one is.
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        (
+            "Rodada en Buenos Aires con muy poco. Los actores están muy bien. Costó unos 10 millones de pesos.",
+            "es",
+            [(10e6, "ARS")],
+        ),
+        (
+            "Rodada en Bogotá con muy poco. Los actores están muy bien. Costó unos 900 millones de pesos.",
+            "es",
+            [(900e6, "COP")],
+        ),
+        ("Rodada con muy poco. Los actores están muy bien. Costó unos 10 millones de pesos.", "es", [(10e6, None)]),
+        ("Фильм о войне. Для сравнения, голливудский «Титаник» обошёлся в двести миллионов.", "ru", [(200e6, "USD")]),
+        ("Фильм о войне. Для сравнения, «Легенда №17» обошлась в двести миллионов.", "ru", [(200e6, "RUB")]),
+    ],
+)
+def test_a_peso_by_its_whole_review_and_a_hollywood_comparator_in_dollars(text, language, expected):
+    assert _review_figures(text, language) == expected

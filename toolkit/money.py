@@ -1953,9 +1953,9 @@ def budget_figures(
                 review_title=review_title,
             )
             currency, basis, implied = mention.currency, mention.currency_basis, mention.currency_implied
-            if subject == "counterfactual" and basis not in _EXPLICIT and mention.undecided is None:
+            if subject in ("counterfactual", "comparator") and basis not in _EXPLICIT and mention.undecided is None:
                 named = _hypothetical_currency(text)
-                if named is not None:  # "in Hollywood it would cost 50 million": dollars
+                if named is not None:  # "in Hollywood it would cost 50 million", "a Hollywood epic's 100": dollars
                     currency, basis, implied = named, "context", True
             # A range gives two figures, its two ends ("between 130 and 200 million dollars": both were
             # reported), each with the phrase's currency, subject and words.
@@ -2220,8 +2220,8 @@ def _currency_from_review(rows: list[dict[str, Any]], statements: pd.DataFrame, 
     """Decide an ambiguous currency word its sentence left open by its review, in place, when the review names
     exactly one of the word's countries (basis "review"):
 
-    - a word with no currency yet ("100 millones de pesos"): by the context words of the review's statements
-      ("cine mexicano" → MXN);
+    - a word with no currency yet ("100 millones de pesos"): by the context words of the whole review, or of its
+      statements when `reviews` is not given ("cine mexicano", "Buenos Aires" → ARS);
     - a word with its language's or default currency ("λίρες": pounds sterling, "روبية": Indian rupees): by the
       review's first sentence, where a review says what film it is about ("τουρκική τηλεόραση" → TRY,
       "السينما الباكستانية" → PKR). Its other sentences name countries for other reasons (the occupier in a film
@@ -2237,9 +2237,10 @@ def _currency_from_review(rows: list[dict[str, Any]], statements: pd.DataFrame, 
         if review_id in wanted:
             texts.setdefault(review_id, []).append(str(text))
     firsts: dict[Any, str] = {}
-    if reviews is not None and any(r["currency"] is not None for r in open_rows):
+    if reviews is not None:
         for review_id, text in zip(reviews["review_id"].tolist(), reviews["text"].tolist()):
             if review_id in wanted and isinstance(text, str):
+                texts[review_id] = [text]  # the whole review, its statements among it
                 firsts[review_id] = text[: next((m.start() for m in _sentence_ends(text)), len(text))]
     for row in open_rows:
         if row["currency"] is None:
