@@ -3475,3 +3475,56 @@ def test_slovak_crowns_yield_to_czech_cinema_and_to_the_euro(text, language, yea
 )
 def test_a_peso_by_its_whole_review_and_a_hollywood_comparator_in_dollars(text, language, expected):
     assert _review_figures(text, language) == expected
+
+
+# Shooting "for" a sum, with a place or an adverb between, or spending it, is the film's cost even when the
+# sentence goes on to what the film earned; a Turkish lira sum under a hundred thousand is the old lira.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        (
+            "Fox bu filme 90 milyon dolar harcadı ama gişede 30 milyon topladı.",
+            "tr",
+            [(90e6, "budget"), (30e6, "box_office")],
+        ),
+        (
+            "Знімали в Карпатах за 40 мільйонів гривень, а в прокаті зібрали 12 мільйонів.",
+            "uk",
+            [(40e6, "budget"), (12e6, "box_office")],
+        ),
+        (
+            "Сняли в Крыму за 200 миллионов рублей, а собрали в прокате 80 миллионов.",
+            "ru",
+            [(200e6, "budget"), (80e6, "box_office")],
+        ),
+        (
+            "Natáčelo se v Maroku za 9 milionů dolarů a vydělalo to 40 milionů.",
+            "cs",
+            [(9e6, "budget"), (40e6, "box_office")],
+        ),
+        (
+            "Studio do toho vložilo 20 miliónov dolárov a film zarobil 60 miliónov.",
+            "sk",
+            [(20e6, "budget"), (60e6, "box_office")],
+        ),
+        (
+            "Kręcony w Gdańsku za 30 milionów złotych zarobił w kinach 50 milionów.",
+            "pl",
+            [(30e6, "budget"), (50e6, "box_office")],
+        ),
+    ],
+)
+def test_shooting_for_a_sum_is_its_cost_beside_what_it_earned(sentence, language, expected):
+    assert [(m.amount, m.kind) for m in parse_money(sentence, language=language, about_budget=True)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, year, expected",
+    [
+        ("Film yetmiş bin liraya mal olmuş.", None, [(70e3, "TRL")]),
+        ("Film yetmiş bin liraya mal olmuş.", 2015, [(70e3, "TRY")]),
+        ("Film üç milyon liraya mal olmuş.", None, [(3e6, "TRY")]),
+    ],
+)
+def test_a_lira_sum_only_the_old_lira_reached(sentence, year, expected):
+    assert _review_figures(sentence, "tr", year) == expected
