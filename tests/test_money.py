@@ -3528,3 +3528,20 @@ def test_shooting_for_a_sum_is_its_cost_beside_what_it_earned(sentence, language
 )
 def test_a_lira_sum_only_the_old_lira_reached(sentence, year, expected):
     assert _review_figures(sentence, "tr", year) == expected
+
+
+# More ways a review says when its film came out: who shot it when, a date it carries, its festival prize (not a
+# city's other history).
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Reżyser nakręcił „Pożogę” w 1974 roku i widać to w każdym kadrze.", {"r": 1974}),
+        ("Yönetmenin 1968 tarihli filmi hâlâ izleniyor.", {"r": 1968}),
+        ("Film dostał nagrodę w Cannes w 1961 roku.", {"r": 1961}),
+        ("Фільм отримав приз у Каннах 1972 року.", {"r": 1972}),
+        ("Filmi 1977 Berlin'inde ödül aldı.", {"r": 1977}),
+        ("The fall of the Berlin Wall in 1989 is its subject.", {}),
+    ],
+)
+def test_a_release_year_from_who_shot_it_when_its_date_or_its_festival(text, expected):
+    assert money._release_years(pd.DataFrame({"review_id": ["r"], "text": [text]}), {"r"}) == expected
