@@ -3403,6 +3403,9 @@ def test_a_plain_mark_a_swedish_mark_and_francs_and_escudos_by_their_context(sen
         ("Una película venezolana. Costó unos 3.000 millones de bolívares.", "es", 2004, [(3e9, "VEB")]),
         ("Una película venezolana. Costó unos 30 millones de bolívares.", "es", 2013, [(30e6, "VEF")]),
         ("Una película venezolana. Costó unos 30 millones de bolívares.", "es", 2021, [(30e6, "VES")]),
+        # a dinar its review calls Serbian, of a film made in Yugoslavia
+        ("Serbski film o wojnie. Kosztował 20 milionów dinarów.", "pl", 1985, [(20e6, "YUD")]),
+        ("Serbski film o wojnie. Kosztował 200 milionów dinarów.", "pl", 2018, [(200e6, "RSD")]),
         (
             "Film z 1992 roku. Kosztował 6 mld starych złotych, czyli po denominacji 600 tysięcy złotych.",
             "pl",

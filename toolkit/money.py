@@ -2009,7 +2009,7 @@ def budget_figures(
         if row["subject"] == "counterfactual" or row["_new_form"]:
             continue
         if when is not None:
-            row["currency"] = _currency_of_year(row["currency"], int(when), written=row["currency_basis"] in _NAMED)
+            row["currency"] = _currency_of_year(row["currency"], int(when), named=row["currency_basis"] in _NAMED)
         elif row["_old_money"] or _only_old(row):
             row["currency"] = _currency_of_year(row["currency"], _BEFORE_EVERY_ERA, undated=True)
     for row in rows:
@@ -2173,20 +2173,20 @@ def _says_old_money(text: str, mention: MoneyMention, language: str | None) -> b
     return pattern.search(text, start, end) is not None
 
 
-def _currency_of_year(code: str | None, year: int, *, undated: bool = False, written: bool = False) -> str | None:
+def _currency_of_year(code: str | None, year: int, *, undated: bool = False, named: bool = False) -> str | None:
     """The currency `code` was called in `year`: a Czech film of 1965 was paid in Czechoslovak korunas (CSK),
     not today's CZK (data/money/currencies.yaml `eras`: before `until`, or from `since` on). `undated`: the year
     is only "before every era" (words for the money of that time, no year), so eras that need a year
-    (`dated_only`) are passed over. `written`: the figure's own words name `code`, which eras marked
-    `unless_written` leave as it is ("Mark der DDR" is East German in any year; a plain "Mark" only before 1991).
+    (`dated_only`) are passed over. `named`: the figure's own words or clause name `code`, which eras marked
+    `unless_named` leave as it is ("Mark der DDR" is East German in any year, a plain "Mark" only before 1991).
 
     >>> _currency_of_year("CZK", 1965), _currency_of_year("CZK", 2010), _currency_of_year("TRY", 2001)
     ('CSK', 'CZK', 'TRL')
-    >>> _currency_of_year("DDM", 1999), _currency_of_year("DDM", 1999, written=True), _currency_of_year("DDM", 1975)
+    >>> _currency_of_year("DDM", 1999), _currency_of_year("DDM", 1999, named=True), _currency_of_year("DDM", 1975)
     ('DEM', 'DDM', 'DDM')
     """
     for era in _load("currencies.yaml").get("eras", []):
-        if era["code"] != code or (undated and era.get("dated_only")) or (written and era.get("unless_written")):
+        if era["code"] != code or (undated and era.get("dated_only")) or (named and era.get("unless_named")):
             continue
         if year < int(era.get("until", _NO_END)) and year >= int(era.get("since", _NO_START)):
             return str(era["then"])
@@ -2194,7 +2194,7 @@ def _currency_of_year(code: str | None, year: int, *, undated: bool = False, wri
 
 
 # A figure's currency is named in its own words or its clause ("in old Slovak crowns it would be 40 million"), not
-# decided by context words or a language's habit: eras marked `unless_written` leave it as named.
+# decided by context words or a language's habit: eras marked `unless_named` leave it as named.
 _NAMED = ("written", "clause")
 
 # The open ends of an era with only one of `until` and `since`.
