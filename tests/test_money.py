@@ -3548,3 +3548,32 @@ def test_a_lira_sum_only_the_old_lira_reached(sentence, year, expected):
 )
 def test_a_release_year_from_who_shot_it_when_its_date_or_its_festival(text, expected):
     assert money._release_years(pd.DataFrame({"review_id": ["r"], "text": [text]}), {"r"}) == expected
+
+
+# A dinar named with both Serbia and Yugoslavia is Yugoslavia's (currencies.yaml `outranks`); Arabic and Swedish
+# marks, a Finnish New Zealand dollar, crowns beside the Czech state studio.
+@pytest.mark.parametrize(
+    "text, language, year, expected",
+    [
+        (
+            "Фильм снят в Белграде, в социалистической Югославии. Бюджет был около двадцати миллионов динаров.",
+            "ru",
+            None,
+            [(20e6, "YUD")],
+        ),
+        ("Фильм снят в Белграде. Бюджет был около двадцати миллионов динаров.", "ru", None, [(20e6, "RSD")]),
+        ("فيلم عن الحرب. قيل إنه كلّف أكثر من مليار دينار يوغسلافي.", "ar", None, [(1e9, "YUD")]),
+        ("فيلم عن الحرب. كلّف الفيلم نحو مليوني مارك.", "ar", None, [(2e6, "DEM")]),
+        ("فيلم من إنتاج ستوديو DEFA. كلّف الفيلم نحو مليوني مارك.", "ar", None, [(2e6, "DDM")]),
+        ("En film om muren. Den kostade runt två miljoner östmark.", "sv", None, [(2e6, "DDM")]),
+        ("Elokuva sodasta. Budjetti oli noin kolme miljoonaa Uuden-Seelannin dollaria.", "fi", None, [(3e6, "NZD")]),
+        (
+            "Una película de ciencia ficción. Los decorados de Barrandov costaron unos tres millones de coronas.",
+            "es",
+            1965,
+            [(3e6, "CSK")],
+        ),
+    ],
+)
+def test_a_dinar_named_with_yugoslavia_and_more_marks_and_crowns(text, language, year, expected):
+    assert _review_figures(text, language, year) == expected

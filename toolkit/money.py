@@ -1273,10 +1273,25 @@ def _decide_sign(text: str, span: tuple[int, int], sign: str, lex: _Lexicon) -> 
     data/money/currencies.yaml (None when a word's rule has no default and nothing decides it), and whether
     its sentence `span` decided it (False: its language's or the rule's default)."""
     default, by_language, context = lex.contextual[sign]
-    named = {code for code, words in context if words.search(text, span[0], span[1])}
-    if len(named) == 1:
-        return named.pop(), True
+    named = _one_named(sign, {code for code, words in context if words.search(text, span[0], span[1])})
+    if named is not None:
+        return named, True
     return by_language or default, False
+
+
+@functools.cache
+def _outranks(symbol: str) -> dict[str, frozenset[str]]:
+    rule = _load("currencies.yaml")["contextual"][symbol]
+    return {code: frozenset(lower) for code, lower in rule.get("outranks", {}).items()}
+
+
+def _one_named(symbol: str, named: set[str]) -> str | None:
+    """The one currency a context names for an ambiguous sign or word, leaving out a code another named one
+    outranks (currencies.yaml `outranks`: Yugoslavia named with Serbia is Yugoslavia's dinar); None when none or
+    several are left."""
+    beaten = {lower for code in named for lower in _outranks(symbol).get(code, ())}
+    left = named - beaten
+    return next(iter(left)) if len(left) == 1 else None
 
 
 def _implied_currency(
@@ -2247,9 +2262,11 @@ def _currency_from_review(rows: list[dict[str, Any]], statements: pd.DataFrame, 
             context = "\n".join(dict.fromkeys(texts.get(row["review_id"], [])))
         else:
             context = firsts.get(row["review_id"], "")
-        named = {code for code, words in _context_patterns(row["_undecided"]) if words.search(context)}
-        if len(named) == 1:
-            row["currency"], row["currency_basis"], row["currency_implied"] = named.pop(), "review", True
+        named = _one_named(
+            row["_undecided"], {code for code, words in _context_patterns(row["_undecided"]) if words.search(context)}
+        )
+        if named is not None:
+            row["currency"], row["currency_basis"], row["currency_implied"] = named, "review", True
 
 
 @functools.cache
