@@ -3577,3 +3577,28 @@ def test_a_release_year_from_who_shot_it_when_its_date_or_its_festival(text, exp
 )
 def test_a_dinar_named_with_yugoslavia_and_more_marks_and_crowns(text, language, year, expected):
     assert _review_figures(text, language, year) == expected
+
+
+# "An American film of the same scope would have cost": a hypothetical, though the same conditional reports a real
+# cost when no other version of the film is imagined (Italian, French and Portuguese hearsay).
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        (
+            "Un film americano della stessa ambizione sarebbe costato almeno trenta milioni di dollari.",
+            "it",
+            ["counterfactual"],
+        ),
+        ("Il film sarebbe costato circa otto milioni di euro.", "it", ["film"]),
+        (
+            "Une production américaine de cette ampleur aurait coûté vingt millions de dollars.",
+            "fr",
+            ["counterfactual"],
+        ),
+        ("Le film aurait coûté huit millions d'euros.", "fr", ["film"]),
+        ("Um filme americano com este elenco teria custado uns trinta milhões de dólares.", "pt", ["counterfactual"]),
+        ("O filme teria custado uns oito milhões de reais.", "pt", ["film"]),
+    ],
+)
+def test_another_countrys_version_of_the_film_is_a_hypothetical(sentence, language, subjects):
+    assert [s for _, _, s, _ in _figures([sentence], language)] == subjects
