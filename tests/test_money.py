@@ -3602,3 +3602,22 @@ def test_a_dinar_named_with_yugoslavia_and_more_marks_and_crowns(text, language,
 )
 def test_another_countrys_version_of_the_film_is_a_hypothetical(sentence, language, subjects):
     assert [s for _, _, s, _ in _figures([sentence], language)] == subjects
+
+
+# Another film named with its maker set off by commas is a comparator, once the film's own titles are known; the
+# film itself so named, or a generic subject, is not.
+@pytest.mark.parametrize(
+    "sentence, language, titles, subjects",
+    [
+        ("El laberinto, de Ortega, costó unos 12 millones de euros.", "es", ("Tierra firme",), ["comparator"]),
+        ("Tierra firme, de Ortega, costó unos 12 millones de euros.", "es", ("Tierra firme",), ["film"]),
+        ("La película, de Ortega, costó unos 12 millones de euros.", "es", ("Tierra firme",), ["film"]),
+        ("El laberinto, de Ortega, costó unos 12 millones de euros.", "es", (), ["film"]),
+        ("Sul fiume, di Bertani, era costato otto milioni di euro.", "it", ("La diga",), ["comparator"]),
+        ("Le Phare, du même Dumont, avait coûté dix millions d'euros.", "fr", ("La Digue",), ["comparator"]),
+        ("Night Harbour, by Ellis Crane, cost some $40 million.", "en", ("Iron Coast",), ["comparator"]),
+        ("The film, by Ellis Crane, cost some $40 million.", "en", ("Iron Coast",), ["film"]),
+    ],
+)
+def test_another_film_named_with_its_maker_is_a_comparator(sentence, language, titles, subjects):
+    assert [s for _, _, s, _ in _figures([sentence], language, film_titles=titles)] == subjects

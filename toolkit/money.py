@@ -1494,6 +1494,8 @@ class _SubjectCues:
     shift: re.Pattern[str] | None = None  # "four years earlier": another film's year, said relative to this one's
     reported: re.Pattern[str] | None = None  # "teria custado": hearsay, hypothetical only with a `hypothesis` word
     hypothesis: re.Pattern[str] | None = None  # "se fosse", "hoje": a condition or today's money in the sentence
+    maker: re.Pattern[str] | None = None  # "Lo imposible, de Bayona, costó": a work set off with its maker's name
+    maker_nouns: re.Pattern[str] | None = None  # "La película, de ..., costó": a generic subject, no title
 
 
 _GUARDED = f"(?<!{_WORD})(?:{{}})(?!{_WORD})"
@@ -1572,7 +1574,26 @@ def _subject_cues(key: str | None) -> _SubjectCues:
             if (words := [w for lang in languages for w in data.get("shift", {}).get(lang, [])])
             else None
         ),
+        maker=(
+            re.compile(_MAKER.format(_grouped_alternation(words)), re.IGNORECASE)
+            if (words := [w for lang in languages for w in data.get("maker", {}).get(lang, {}).get("by", [])])
+            else None
+        ),
+        maker_nouns=(
+            re.compile(_GUARDED.format(_grouped_alternation(words)), re.IGNORECASE)
+            if (words := [w for lang in languages for w in data.get("maker", {}).get(lang, {}).get("nouns", [])])
+            else None
+        ),
     )
+
+
+# A capitalized phrase of up to six words (a title), a comma, the `maker` words, a capitalized name of up to three
+# words, a comma: "Lo imposible, de Bayona,". Capitals are matched case-sensitively inside the case-blind pattern.
+_CAPITAL = r"(?-i:[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠČŘŽĎŤŇĽĹŐŰ])"
+_MAKER = (
+    rf"(?<!{_WORD})(?P<title>{_CAPITAL}[\w'’:.-]*(?:\s+[\w'’:.-]+){{{{0,5}}}}?)\s*,\s*(?:{{}})\s+"
+    rf"(?P<name>{_CAPITAL}[\w'’-]+(?:\s+{_CAPITAL}[\w'’-]+){{{{0,2}}}})\s*,"
+)
 
 
 def _fold(title: str) -> str:
@@ -1672,6 +1693,18 @@ def _title_before(
         return False
     # A capitalized name opening the sentence is more likely the film under review than another one.
     return not (at_sentence_start and window[: paren.start()].strip() == "")
+
+
+def _made_by_another(window: str, cues: _SubjectCues, known: tuple[str, ...]) -> bool:
+    """Does the figure's text before it name a work with its maker set off by commas ("Lo imposible, de Bayona,
+    costó"), not this film (its `known` titles: without them a name could be the film itself) nor a generic
+    subject ("La película, de Shipenko, costó")?"""
+    if not known or not cues.titlecase or cues.maker is None:
+        return False
+    hit = cues.maker.search(window)
+    if hit is None or _is_own(hit["title"], known):
+        return False
+    return cues.maker_nouns is None or cues.maker_nouns.search(hit["title"]) is None
 
 
 _LEAD_AFTER = re.compile(r"[ \u00a0]+[«“”\"„]?")
@@ -1827,6 +1860,8 @@ def _classify_subject(
         return "comparator"
     others_named = _comparator_titles(tuple(comparators))
     if _title_before(window, cues, film_titles, at_sentence_start=prev_end == 0, comparators=others_named):
+        return "comparator"
+    if _made_by_another(window, cues, film_titles or ((review_title,) if review_title else ())):
         return "comparator"
     if _title_after(sentence, mention.start, mention.end, key, cues, film_titles, others_named):
         return "comparator"

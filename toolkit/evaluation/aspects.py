@@ -190,13 +190,14 @@ def _film_of_field(field: str) -> Any:
     """The film a set's ``film`` field names: "Psohlavci (1955)" → title "Psohlavci", year 1955 (no year
     without the parenthesis).
 
-    >>> f = _film_of_field("Psohlavci (1955)"); f.title, f.year
-    ('Psohlavci', 1955)
+    >>> f = _film_of_field("Psohlavci (1955)"); f.title, f.year, f.titles
+    ('Psohlavci', 1955, ('Psohlavci',))
     """
     from toolkit.pipeline import Film
 
     m = _TITLE_YEAR.match(field)
-    return Film(title=m.group("title"), year=int(m.group("year"))) if m else Film(title=field.strip(), year=None)
+    title, year = (m.group("title"), int(m.group("year"))) if m else (field.strip(), None)
+    return Film(title=title, year=year, titles=(title,))
 
 
 def _film_profile() -> Any:
