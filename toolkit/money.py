@@ -1861,7 +1861,9 @@ def _classify_subject(
     others_named = _comparator_titles(tuple(comparators))
     if _title_before(window, cues, film_titles, at_sentence_start=prev_end == 0, comparators=others_named):
         return "comparator"
-    if _made_by_another(window, cues, film_titles or ((review_title,) if review_title else ())):
+    # This film's titles: a profile's, else the title its review quotes first (read as the film's own).
+    known = film_titles or ((review_title,) if review_title else ())
+    if _made_by_another(window, cues, known):
         return "comparator"
     if _title_after(sentence, mention.start, mention.end, key, cues, film_titles, others_named):
         return "comparator"
@@ -1876,7 +1878,6 @@ def _classify_subject(
         if hits and not _is_own(clause[hits[-1].end() :], film_titles):
             return "comparator"
     quoted = list(_QUOTED.finditer(clause))
-    known = film_titles or ((review_title,) if review_title else ())
     if quoted and known and not _is_own(quoted[-1].group("t"), known):
         # "«Перл-Харбор» Майкла Бэя стоил сто сорок миллионов": the figure's clause names another film. Only
         # when this film's titles are known, or its review quotes another title before this one: a quoted title
@@ -2034,13 +2035,7 @@ def budget_figures(
                         "_written_year": written_year,
                         # the figure's words, and those just before it since the figure before: "starych złotych,
                         # czyli po denominacji 400 tys. zł" (currencies.yaml `new_forms`)
-                        "_new_form": _names_new_form(
-                            text[
-                                max(
-                                    mentions[index - 1].end if index else 0, mention.start - _NEW_FORM_REACH
-                                ) : mention.end
-                            ]
-                        ),
+                        "_new_form": _names_new_form(_with_words_before(text, mentions, index)),
                         # with no year at all, words for the money of that time ("tehdejších korun")
                         "_old_money": year is None
                         and written_year is None
@@ -2196,6 +2191,14 @@ def _new_forms() -> re.Pattern[str] | None:
 
 # How far before a figure words for the new money may stand ("po denominacji jakieś 400 tys. zł").
 _NEW_FORM_REACH = 40
+
+
+def _with_words_before(text: str, mentions: list[MoneyMention], index: int) -> str:
+    """The words of `mentions[index]` in `text` and up to `_NEW_FORM_REACH` characters before it, never reaching
+    back into the figure before."""
+    mention = mentions[index]
+    start = max(mentions[index - 1].end if index else 0, mention.start - _NEW_FORM_REACH)
+    return text[start : mention.end]
 
 
 def _names_new_form(figure_text: str) -> bool:
