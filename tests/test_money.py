@@ -3621,3 +3621,34 @@ def test_another_countrys_version_of_the_film_is_a_hypothetical(sentence, langua
 )
 def test_another_film_named_with_its_maker_is_a_comparator(sentence, language, titles, subjects):
     assert [s for _, _, s, _ in _figures([sentence], language, film_titles=titles)] == subjects
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # the films of the same years, or of another industry, priced as a class: another film's money
+        ("同時期の東宝の大作映画は二億円以上かけていた。", "ja", [(200_000_000.0, "JPY", "comparator")]),
+        ("같은 시기 다른 사극 영화는 50억 원 넘게 썼다.", "ko", [(5_000_000_000.0, "KRW", "comparator")]),
+        (
+            "Een doorsnee Nederlandse komedie kostte toen hooguit drie miljoen gulden.",
+            "nl",
+            [(3_000_000.0, "NLG", "comparator")],
+        ),
+        (
+            "Les produccions bèl·liques de Hollywood d'aquells anys passaven dels vuitanta milions de dòlars.",
+            "ca",
+            [(80_000_000.0, "USD", "comparator")],
+        ),
+        (
+            "Las superproducciones estadounidenses del género rondan los doscientos millones de dólares.",
+            "es",
+            [(200_000_000.0, "USD", "comparator")],
+        ),
+        # the film's own money, said against its time or with the same words elsewhere
+        ("当時の邦画としては異例の一億円をかけた。", "ja", [(100_000_000.0, "JPY", "film")]),
+        ("이 영화는 같은 시기에 50억 원이 들었다.", "ko", [(5_000_000_000.0, "KRW", "film")]),
+        ("Deze komedie kostte drie miljoen gulden.", "nl", [(3_000_000.0, "NLG", "film")]),
+    ],
+)
+def test_a_class_of_films_of_the_same_years_is_a_comparator(sentence, language, expected):
+    assert [(a, c, s) for a, c, s, _ in _figures([sentence], language)] == expected
