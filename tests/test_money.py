@@ -3652,3 +3652,17 @@ def test_another_film_named_with_its_maker_is_a_comparator(sentence, language, t
 )
 def test_a_class_of_films_of_the_same_years_is_a_comparator(sentence, language, expected):
     assert [(a, c, s) for a, c, s, _ in _figures([sentence], language)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subjects"),
+    [
+        # an infinitive as the subject makes "sarebbe costato" a hypothesis: to shoot it so would have cost
+        ("Girare la battaglia con comparse vere sarebbe costato almeno trenta milioni di euro.", ["counterfactual"]),
+        ("Una scelta obbligata: ricreare la città in studio sarebbe costato venti milioni.", ["counterfactual"]),
+        # without one it reports the film's cost, as before
+        ("Secondo la stampa il film sarebbe costato trenta milioni di euro.", ["film"]),
+    ],
+)
+def test_an_italian_infinitive_subject_makes_a_hypothesis(sentence, subjects):
+    assert [s for _, _, s, _ in _figures([sentence], "it")] == subjects
