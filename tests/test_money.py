@@ -3666,3 +3666,20 @@ def test_a_class_of_films_of_the_same_years_is_a_comparator(sentence, language, 
 )
 def test_an_italian_infinitive_subject_makes_a_hypothesis(sentence, subjects):
     assert [s for _, _, s, _ in _figures([sentence], "it")] == subjects
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        # the rial with Slovak and Finnish endings, the drachma in Hebrew and Turkish, the shekel in Greek, the
+        # Lebanese lira in Turkish
+        ("Film vraj stál desať miliárd riálov.", "sk", (10_000_000_000.0, "IRR")),
+        ("Budjetti oli noin kolme miljardia riaalia.", "fi", (3_000_000_000.0, "IRR")),
+        ("הסרט עלה כשלוש מאות מיליון דרכמות.", "he", (300_000_000.0, "GRD")),
+        ("Film yaklaşık beş yüz milyon drahmiye mal oldu.", "tr", (500_000_000.0, "GRD")),
+        ("Bütçe üç yüz bin Lübnan lirası kadardı.", "tr", (300_000.0, "LBP")),
+        ("Η ταινία κόστισε δύο εκατομμύρια σέκελ.", "el", (2_000_000.0, "ILS")),
+    ],
+)
+def test_rial_drachma_shekel_and_lebanese_lira_in_more_languages(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == [expected]
