@@ -3683,3 +3683,21 @@ def test_an_italian_infinitive_subject_makes_a_hypothesis(sentence, subjects):
 )
 def test_rial_drachma_shekel_and_lebanese_lira_in_more_languages(sentence, language, expected):
     assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low", "high"),
+    [
+        # a low end in words gives the high end's leading digit: "two to three hundred thousand" is 200,000-300,000
+        ("The shoot cost two to three hundred thousand dollars.", "en", 200_000.0, 300_000.0),
+        ("Der Dreh kostete zwei- bis dreihunderttausend Mark.", "de", 200_000.0, 300_000.0),
+        ("A forgatás négy-ötszázezer dollárba került.", "hu", 400_000.0, 500_000.0),
+        ("Съёмки обошлись в три-четыреста тысяч долларов.", "ru", 300_000.0, 400_000.0),
+        # ... and only then: "five to ten million", "eight or nine million"
+        ("The shoot cost five to ten million dollars.", "en", 5_000_000.0, 10_000_000.0),
+        ("The shoot cost eight or nine million dollars.", "en", 8_000_000.0, 9_000_000.0),
+    ],
+)
+def test_a_word_range_low_end_takes_the_high_ends_leading_place(text, language, low, high):
+    (found,) = parse_money(text, language=language, about_budget=True)
+    assert (found.low, found.high) == (low, high)

@@ -990,6 +990,8 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
             first = _word_number(low_end, lex)[0]
             if value / factor >= 1000 and first < 1000 and value / factor % 1000 == 0:
                 first *= 1000  # "três ou quatro mil contos": one thousand, said after the high end, for both
+            # "two to three hundred thousand", "négy-ötszázezer": the low end gives the high end's leading digit
+            first *= _leading_place(first, value / factor)
             low = first * factor
             if not 0 < low < high:
                 # "fifty-five million", "soixante-dix millions": one number, not a range; "three or two
