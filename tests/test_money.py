@@ -3701,3 +3701,17 @@ def test_rial_drachma_shekel_and_lebanese_lira_in_more_languages(sentence, langu
 def test_a_word_range_low_end_takes_the_high_ends_leading_place(text, language, low, high):
     (found,) = parse_money(text, language=language, about_budget=True)
     assert (found.low, found.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        # Dutch "tussen de ... en ...": between, with the article spoken ones put after it
+        ("De film kostte tussen de 300.000 en 400.000 gulden.", 300_000.0, 400_000.0),
+        ("De film kostte tussen de vier en vijf miljoen euro.", 4_000_000.0, 5_000_000.0),
+        ("De film kostte tussen 4 en 5 miljoen euro.", 4_000_000.0, 5_000_000.0),
+    ],
+)
+def test_dutch_tussen_de_opens_a_range(text, low, high):
+    (found,) = parse_money(text, language="nl", about_budget=True)
+    assert (found.low, found.high) == (low, high)
