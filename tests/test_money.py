@@ -3715,3 +3715,17 @@ def test_a_word_range_low_end_takes_the_high_ends_leading_place(text, language, 
 def test_dutch_tussen_de_opens_a_range(text, low, high):
     (found,) = parse_money(text, language="nl", about_budget=True)
     assert (found.low, found.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # a million in the accusative, alone before "and" the rest: one sum in two scales
+        ("بلغت الكلفة مليوناً ومئتي ألف دولار.", 1_200_000.0),
+        ("بلغت الكلفة مليونا وثلاثمئة ألف دولار.", 1_300_000.0),
+        ("بلغت الكلفة مليون ومئة ألف دولار.", 1_100_000.0),
+    ],
+)
+def test_an_arabic_million_in_the_accusative_opens_a_sum(text, amount):
+    (found,) = parse_money(text, language="ar", about_budget=True)
+    assert (found.amount, found.currency) == (amount, "USD")
