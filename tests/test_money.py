@@ -3729,3 +3729,23 @@ def test_dutch_tussen_de_opens_a_range(text, low, high):
 def test_an_arabic_million_in_the_accusative_opens_a_sum(text, amount):
     (found,) = parse_money(text, language="ar", about_budget=True)
     assert (found.amount, found.currency) == (amount, "USD")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "subjects"),
+    [
+        # "would be" in the money of the time restates the film's cost: no hypothesis
+        ("Vanhoissa markoissa summa olisi ollut lähes 40 miljoonaa.", "fi", ["film"]),
+        ("Markkoina se olisi ollut noin 25 miljoonaa.", "fi", ["film"]),
+        (
+            "Der Film soll 400.000 Dollar gekostet haben, das wären damals rund 1,6 Millionen D-Mark gewesen.",
+            "de",
+            ["film", "film"],
+        ),
+        # today's money, or a cost that would be, stays a hypothesis
+        ("Nykyrahassa budjetti olisi yli kymmenen miljoonaa euroa.", "fi", ["counterfactual"]),
+        ("Heute würde so ein Film wohl 30 Millionen Euro kosten.", "de", ["counterfactual"]),
+    ],
+)
+def test_would_be_in_other_money_restates_the_films_cost(sentence, language, subjects):
+    assert [s for _, _, s, _ in _figures([sentence], language)] == subjects

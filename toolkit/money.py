@@ -1496,6 +1496,8 @@ class _SubjectCues:
     shift: re.Pattern[str] | None = None  # "four years earlier": another film's year, said relative to this one's
     reported: re.Pattern[str] | None = None  # "teria custado": hearsay, hypothetical only with a `hypothesis` word
     hypothesis: re.Pattern[str] | None = None  # "se fosse", "hoje": a condition or today's money in the sentence
+    # "umgerechnet", "markoissa", "v starých korunách": the same sum in other money, whose "would be" restates it
+    restated: re.Pattern[str] | None = None
     maker: re.Pattern[str] | None = None  # "Lo imposible, de Bayona, costó": a work set off with its maker's name
     maker_nouns: re.Pattern[str] | None = None  # "La película, de ..., costó": a generic subject, no title
 
@@ -1546,6 +1548,7 @@ def _subject_cues(key: str | None) -> _SubjectCues:
         condition=compile_side("counterfactual", "condition", _GUARDED),
         counterfactual_after=compile_side("counterfactual", "after", r"(?:{})"),
         reported=compile_side("counterfactual", "reported", _GUARDED),
+        restated=compile_side("counterfactual", "restated", _GUARDED),
         hypothesis=compile_side("counterfactual", "if", _GUARDED),
         comparator_before=compile_side("comparator", "before", _GUARDED, "generic"),  # a class of films too
         comparator_after=compile_side("comparator", "after", r"(?:{})"),
@@ -1842,7 +1845,12 @@ def _classify_subject(
         return "comparator"
     if cues.condition is not None and cues.condition.search(window):
         return "counterfactual"  # a condition may open the sentence in a clause of its own
-    if cues.counterfactual_before is not None and cues.counterfactual_before.search(clause):
+    if (
+        cues.counterfactual_before is not None
+        and cues.counterfactual_before.search(clause)
+        # "das wären damals 2,5 Millionen D-Mark gewesen", "markoissa se olisi ollut": a conversion, not a hypothesis
+        and not (cues.restated is not None and cues.restated.search(window))
+    ):
         return "counterfactual"
     if cues.counterfactual_after is not None and cues.counterfactual_after.match(after):
         return "counterfactual"
