@@ -3749,3 +3749,26 @@ def test_an_arabic_million_in_the_accusative_opens_a_sum(text, amount):
 )
 def test_would_be_in_other_money_restates_the_films_cost(sentence, language, subjects):
     assert [s for _, _, s, _ in _figures([sentence], language)] == subjects
+
+
+@pytest.mark.parametrize(
+    ("sentence", "language", "subjects", "text"),
+    [
+        # "вроде бы" (apparently) is a hedge, not the conditional: the opener decides
+        (
+            "Для сравнения, «Движение вверх» вроде бы обошлось в 600 миллионов рублей.",
+            "ru",
+            ["comparator"],
+            ["600 миллионов рублей"],
+        ),
+        ("В Голливуде на это ушло бы миллионов сто долларов.", "ru", ["counterfactual"], ["миллионов сто долларов"]),
+        # Slovak "menej než" (less than) is a bound of the sum, as "menej ako" was, not a comparison with another film
+        ("Podľa producentov stál menej než milión eur.", "sk", ["film"], ["menej než milión eur"]),
+    ],
+)
+def test_hedges_that_look_like_conditionals_or_comparisons(sentence, language, subjects, text):
+    statements = pd.DataFrame(
+        {"review_id": ["r"], "sentence_id": [0], "aspect": ["budget"], "text": [sentence], "start": [0]}
+    ).assign(language=language)
+    out = budget_figures(statements, year=None)
+    assert out["subject"].tolist() == subjects and out["text"].tolist() == text
