@@ -3772,3 +3772,28 @@ def test_hedges_that_look_like_conditionals_or_comparisons(sentence, language, s
     ).assign(language=language)
     out = budget_figures(statements, year=None)
     assert out["subject"].tolist() == subjects and out["text"].tolist() == text
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # more currency names: the tenge with a Turkish ending, the ringgit in Chinese, the dong in Korean (a whole
+        # word only), Icelandic crowns in German, bolivianos, Syrian pounds in Hebrew
+        ("Bütçe 900 milyon tengeyi buldu.", "tr", (900_000_000.0, "KZT")),
+        ("制作费约两千万令吉。", "zh", (20_000_000.0, "MYR")),
+        ("제작비가 500억 동 정도였다.", "ko", (50_000_000_000.0, "VND")),
+        ("Der Film kostete 300 Millionen isländische Kronen.", "de", (300_000_000.0, "ISK")),
+        ("Costó unos 5 millones de bolivianos.", "es", (5_000_000.0, "BOB")),
+        ("ההפקה עלתה כמאה מיליון לירות סוריות.", "he", (100_000_000.0, "SYP")),
+        # "동" inside a word is no currency: "운동", "동안"
+        ("독립운동 영화인데 제작비가 100억짜리다.", "ko", (10_000_000_000.0, "KRW")),
+    ],
+)
+def test_tenge_ringgit_dong_icelandic_crowns_bolivianos_syrian_pounds(text, language, expected):
+    out = budget_figures(
+        pd.DataFrame(
+            {"review_id": ["r"], "sentence_id": [0], "aspect": ["budget"], "text": [text], "start": [0]}
+        ).assign(language=language),
+        year=None,
+    )
+    assert list(zip(out["amount"], out["currency"])) == [expected]
