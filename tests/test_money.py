@@ -3767,11 +3767,8 @@ def test_would_be_in_other_money_restates_the_films_cost(sentence, language, sub
     ],
 )
 def test_hedges_that_look_like_conditionals_or_comparisons(sentence, language, subjects, text):
-    statements = pd.DataFrame(
-        {"review_id": ["r"], "sentence_id": [0], "aspect": ["budget"], "text": [sentence], "start": [0]}
-    ).assign(language=language)
-    out = budget_figures(statements, year=None)
-    assert out["subject"].tolist() == subjects and out["text"].tolist() == text
+    assert [s for _, _, s, _ in _figures([sentence], language)] == subjects
+    assert [sentence[m.start : m.end] for m in parse_money(sentence, language=language, about_budget=True)] == text
 
 
 @pytest.mark.parametrize(
@@ -3790,10 +3787,4 @@ def test_hedges_that_look_like_conditionals_or_comparisons(sentence, language, s
     ],
 )
 def test_tenge_ringgit_dong_icelandic_crowns_bolivianos_syrian_pounds(text, language, expected):
-    out = budget_figures(
-        pd.DataFrame(
-            {"review_id": ["r"], "sentence_id": [0], "aspect": ["budget"], "text": [text], "start": [0]}
-        ).assign(language=language),
-        year=None,
-    )
-    assert list(zip(out["amount"], out["currency"])) == [expected]
+    assert [(a, c) for a, c, _, _ in _figures([text], language)] == [expected]
