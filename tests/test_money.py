@@ -3788,3 +3788,19 @@ def test_hedges_that_look_like_conditionals_or_comparisons(sentence, language, s
 )
 def test_tenge_ringgit_dong_icelandic_crowns_bolivianos_syrian_pounds(text, language, expected):
     assert [(a, c) for a, c, _, _ in _figures([text], language)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "currency"),
+    [
+        # Estonian numbers and thousands in their cases: genitive, elative, comitative, terminative
+        ("Film tehti alla saja tuhande krooni.", 100_000.0, 100_000.0, "EEK"),
+        ("Lavastus tehti umbes 800 tuhande rublaga.", 800_000.0, 800_000.0, "RUB"),
+        ("Täna tehtaks see paari miljoni euroga.", 2_000_000.0, 2_000_000.0, "EUR"),
+        ("Eelarve kasvas kolmest kuni kolme ja poole miljoni euroni.", 3_000_000.0, 3_500_000.0, "EUR"),
+        ("Eelarve oli kaks ja pool miljonit eurot.", 2_500_000.0, 2_500_000.0, "EUR"),
+    ],
+)
+def test_estonian_numbers_in_their_cases(text, low, high, currency):
+    (found,) = parse_money(text, language="et", about_budget=True)
+    assert (found.low, found.high, found.currency) == (low, high, currency)
