@@ -3804,3 +3804,18 @@ def test_tenge_ringgit_dong_icelandic_crowns_bolivianos_syrian_pounds(text, lang
 def test_estonian_numbers_in_their_cases(text, low, high, currency):
     (found,) = parse_money(text, language="et", about_budget=True)
     assert (found.low, found.high, found.currency) == (low, high, currency)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low", "high"),
+    [
+        # a low end of two number words written as one opens a range after "between": "zwischen dreieinhalb und vier"
+        ("Das Budget lag zwischen dreieinhalb und vier Millionen Euro.", "de", 3_500_000.0, 4_000_000.0),
+        # ... while "and" inside a number still joins it ("entre cincuenta y cincuenta y cinco millones")
+        ("Costó entre cuarenta y cuarenta y cinco millones de dólares.", "es", 40_000_000.0, 45_000_000.0),
+        ("It cost between two and three million dollars.", "en", 2_000_000.0, 3_000_000.0),
+    ],
+)
+def test_a_glued_low_end_opens_a_between_range(text, language, low, high):
+    (found,) = parse_money(text, language=language, about_budget=True)
+    assert (found.low, found.high) == (low, high)

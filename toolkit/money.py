@@ -637,7 +637,7 @@ def _amount_pattern(priority: list[str], cue_langs: list[str], key: str | None) 
     word_range += (
         rf"|(?:{opens})\s+(?P<wlow_pair>{low_words if only else '(?!)'})\s+(?:{only or '(?!)'})"
         rf"(?:\s+|(?<=[{_CLITIC}])[-\u05be]?)"
-        rf"|(?:{opens})\s+(?P<wlow_and>{number_words})\s+(?:{ands})(?:\s+|(?<=[{_CLITIC}])[-\u05be]?)"
+        rf"|(?:{opens})\s+(?P<wlow_and>(?:{number_words})(?:{number_words})?)\s+(?:{ands})(?:\s+|(?<=[{_CLITIC}])[-\u05be]?)"
     )
     # Scale words that are a number by themselves ("миллиард рублей", "miliardu rublů"): counted only with a
     # written currency (see `_candidates`).
