@@ -3819,3 +3819,17 @@ def test_estonian_numbers_in_their_cases(text, low, high, currency):
 def test_a_glued_low_end_opens_a_between_range(text, language, low, high):
     (found,) = parse_money(text, language=language, about_budget=True)
     assert (found.low, found.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [
+        # Hindi numbers between the tens are words of their own: 25, 35, 45 ... before lakh and crore
+        ("फ़िल्म की लागत पच्चीस लाख रुपये थी।", 2_500_000.0, 2_500_000.0),
+        ("सुना है कि बीस-पच्चीस लाख लगे थे।", 2_000_000.0, 2_500_000.0),
+        ("बजट पैंतीस से पैंतालीस करोड़ रुपये के बीच था।", 350_000_000.0, 450_000_000.0),
+    ],
+)
+def test_hindi_numbers_between_the_tens(text, low, high):
+    (found,) = parse_money(text, language="hi", about_budget=True)
+    assert (found.low, found.high, found.currency) == (low, high, "INR")
