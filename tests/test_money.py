@@ -3833,3 +3833,16 @@ def test_a_glued_low_end_opens_a_between_range(text, language, low, high):
 def test_hindi_numbers_between_the_tens(text, low, high):
     (found,) = parse_money(text, language="hi", about_budget=True)
     assert (found.low, found.high, found.currency) == (low, high, "INR")
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        # Romanian marks, East German, West German or plain, and French francs
+        ("Filmul a costat circa 8 milioane de mărci.", "DEM"),
+        ("Filmul a costat 5 milioane de mărci est-germane.", "DDM"),
+        ("Filmul a costat 30 de milioane de franci francezi.", "FRF"),
+    ],
+)
+def test_romanian_marks_and_francs(text, currency):
+    assert [c for _, c, _, _ in _figures([text], "ro")] == [currency]
