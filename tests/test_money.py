@@ -3846,3 +3846,17 @@ def test_hindi_numbers_between_the_tens(text, low, high):
 )
 def test_romanian_marks_and_francs(text, currency):
     assert [c for _, c, _, _ in _figures([text], "ro")] == [currency]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "amounts"),
+    [
+        # two numbers read as one ("seven hundred thousand and a" + "million") give no figure, not 700,001 million
+        ("ABC spent between seven hundred thousand and a million dollars on it.", "en", []),
+        # ... while thousands of millions said in words stay one number
+        ("Va costar uns tres mil cinc-cents milions de pessetes.", "ca", [3_500_000_000.0]),
+        ("Costó tres mil cincuenta millones de pesetas.", "es", [3_050_000_000.0]),
+    ],
+)
+def test_no_figure_from_two_word_numbers_read_as_one(text, language, amounts):
+    assert [m.amount for m in parse_money(text, language=language, about_budget=True)] == amounts

@@ -972,6 +972,11 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
         value, factor, scaled, bare_ok, scale_currency = read
         if match["word"] is not None and not bare_ok:
             continue  # "a m...": a number word needs a written-out scale word
+        if match["word"] is not None and factor >= 1e6 and value / factor >= 1000 and 0 < value / factor % 1000 < 10:
+            # "between seven hundred thousand and a million dollars" is no 700,001 million: two numbers read as one
+            # (thousands, then "and a" before the scale word); no figure rather than an invented one. "tres mil
+            # cinc-cents milions" (3,500 million) is one number.
+            continue
         if match["iscale"] is not None and not match["post"]:
             continue  # "миллионов сто" may be "about a hundred million" of anything: only with its currency
         # A plain currency decides (the one before the number first); an ambiguous sign ("¥") is decided
