@@ -3686,38 +3686,6 @@ def test_rial_drachma_shekel_and_lebanese_lira_in_more_languages(sentence, langu
 
 
 @pytest.mark.parametrize(
-    ("text", "language", "low", "high"),
-    [
-        # a low end in words gives the high end's leading digit: "two to three hundred thousand" is 200,000-300,000
-        ("The shoot cost two to three hundred thousand dollars.", "en", 200_000.0, 300_000.0),
-        ("Der Dreh kostete zwei- bis dreihunderttausend Mark.", "de", 200_000.0, 300_000.0),
-        ("A forgatás négy-ötszázezer dollárba került.", "hu", 400_000.0, 500_000.0),
-        ("Съёмки обошлись в три-четыреста тысяч долларов.", "ru", 300_000.0, 400_000.0),
-        # ... and only then: "five to ten million", "eight or nine million"
-        ("The shoot cost five to ten million dollars.", "en", 5_000_000.0, 10_000_000.0),
-        ("The shoot cost eight or nine million dollars.", "en", 8_000_000.0, 9_000_000.0),
-    ],
-)
-def test_a_word_range_low_end_takes_the_high_ends_leading_place(text, language, low, high):
-    (found,) = parse_money(text, language=language, about_budget=True)
-    assert (found.low, found.high) == (low, high)
-
-
-@pytest.mark.parametrize(
-    ("text", "low", "high"),
-    [
-        # Dutch "tussen de ... en ...": between, with the article spoken ones put after it
-        ("De film kostte tussen de 300.000 en 400.000 gulden.", 300_000.0, 400_000.0),
-        ("De film kostte tussen de vier en vijf miljoen euro.", 4_000_000.0, 5_000_000.0),
-        ("De film kostte tussen 4 en 5 miljoen euro.", 4_000_000.0, 5_000_000.0),
-    ],
-)
-def test_dutch_tussen_de_opens_a_range(text, low, high):
-    (found,) = parse_money(text, language="nl", about_budget=True)
-    assert (found.low, found.high) == (low, high)
-
-
-@pytest.mark.parametrize(
     ("text", "amount"),
     [
         # a million in the accusative, alone before "and" the rest: one sum in two scales
@@ -3791,51 +3759,6 @@ def test_tenge_ringgit_dong_icelandic_crowns_bolivianos_syrian_pounds(text, lang
 
 
 @pytest.mark.parametrize(
-    ("text", "low", "high", "currency"),
-    [
-        # Estonian numbers and thousands in their cases: genitive, elative, comitative, terminative
-        ("Film tehti alla saja tuhande krooni.", 100_000.0, 100_000.0, "EEK"),
-        ("Lavastus tehti umbes 800 tuhande rublaga.", 800_000.0, 800_000.0, "RUB"),
-        ("Täna tehtaks see paari miljoni euroga.", 2_000_000.0, 2_000_000.0, "EUR"),
-        ("Eelarve kasvas kolmest kuni kolme ja poole miljoni euroni.", 3_000_000.0, 3_500_000.0, "EUR"),
-        ("Eelarve oli kaks ja pool miljonit eurot.", 2_500_000.0, 2_500_000.0, "EUR"),
-    ],
-)
-def test_estonian_numbers_in_their_cases(text, low, high, currency):
-    (found,) = parse_money(text, language="et", about_budget=True)
-    assert (found.low, found.high, found.currency) == (low, high, currency)
-
-
-@pytest.mark.parametrize(
-    ("text", "language", "low", "high"),
-    [
-        # a low end of two number words written as one opens a range after "between": "zwischen dreieinhalb und vier"
-        ("Das Budget lag zwischen dreieinhalb und vier Millionen Euro.", "de", 3_500_000.0, 4_000_000.0),
-        # ... while "and" inside a number still joins it ("entre cincuenta y cincuenta y cinco millones")
-        ("Costó entre cuarenta y cuarenta y cinco millones de dólares.", "es", 40_000_000.0, 45_000_000.0),
-        ("It cost between two and three million dollars.", "en", 2_000_000.0, 3_000_000.0),
-    ],
-)
-def test_a_glued_low_end_opens_a_between_range(text, language, low, high):
-    (found,) = parse_money(text, language=language, about_budget=True)
-    assert (found.low, found.high) == (low, high)
-
-
-@pytest.mark.parametrize(
-    ("text", "low", "high"),
-    [
-        # Hindi numbers between the tens are words of their own: 25, 35, 45 ... before lakh and crore
-        ("फ़िल्म की लागत पच्चीस लाख रुपये थी।", 2_500_000.0, 2_500_000.0),
-        ("सुना है कि बीस-पच्चीस लाख लगे थे।", 2_000_000.0, 2_500_000.0),
-        ("बजट पैंतीस से पैंतालीस करोड़ रुपये के बीच था।", 350_000_000.0, 450_000_000.0),
-    ],
-)
-def test_hindi_numbers_between_the_tens(text, low, high):
-    (found,) = parse_money(text, language="hi", about_budget=True)
-    assert (found.low, found.high, found.currency) == (low, high, "INR")
-
-
-@pytest.mark.parametrize(
     ("text", "currency"),
     [
         # Romanian marks, East German, West German or plain, and French francs
@@ -3860,3 +3783,40 @@ def test_romanian_marks_and_francs(text, currency):
 )
 def test_no_figure_from_two_word_numbers_read_as_one(text, language, amounts):
     assert [m.amount for m in parse_money(text, language=language, about_budget=True)] == amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low", "high", "currency"),
+    [
+        # a low end in words gives the high end's leading digit: "two to three hundred thousand" is 200,000-300,000
+        ("The shoot cost two to three hundred thousand dollars.", "en", 200_000.0, 300_000.0, "USD"),
+        ("Der Dreh kostete zwei- bis dreihunderttausend Mark.", "de", 200_000.0, 300_000.0, "DEM"),
+        ("A forgatás négy-ötszázezer dollárba került.", "hu", 400_000.0, 500_000.0, "USD"),
+        ("Съёмки обошлись в три-четыреста тысяч долларов.", "ru", 300_000.0, 400_000.0, "USD"),
+        # ... and only then: "five to ten million", "eight or nine million"
+        ("The shoot cost five to ten million dollars.", "en", 5_000_000.0, 10_000_000.0, "USD"),
+        ("The shoot cost eight or nine million dollars.", "en", 8_000_000.0, 9_000_000.0, "USD"),
+        # Dutch "tussen de ... en ...": between, with the article spoken ones put after it
+        ("De film kostte tussen de 300.000 en 400.000 gulden.", "nl", 300_000.0, 400_000.0, "NLG"),
+        ("De film kostte tussen de vier en vijf miljoen euro.", "nl", 4_000_000.0, 5_000_000.0, "EUR"),
+        ("De film kostte tussen 4 en 5 miljoen euro.", "nl", 4_000_000.0, 5_000_000.0, "EUR"),
+        # a low end of two number words written as one opens a range after "between": "zwischen dreieinhalb und vier"
+        ("Das Budget lag zwischen dreieinhalb und vier Millionen Euro.", "de", 3_500_000.0, 4_000_000.0, "EUR"),
+        # ... while "and" inside a number still joins it ("entre cincuenta y cincuenta y cinco millones")
+        ("Costó entre cuarenta y cuarenta y cinco millones de dólares.", "es", 40_000_000.0, 45_000_000.0, "USD"),
+        ("It cost between two and three million dollars.", "en", 2_000_000.0, 3_000_000.0, "USD"),
+        # Estonian numbers and thousands in their cases: genitive, elative, comitative, terminative
+        ("Film tehti alla saja tuhande krooni.", "et", 100_000.0, 100_000.0, "EEK"),
+        ("Lavastus tehti umbes 800 tuhande rublaga.", "et", 800_000.0, 800_000.0, "RUB"),
+        ("Täna tehtaks see paari miljoni euroga.", "et", 2_000_000.0, 2_000_000.0, "EUR"),
+        ("Eelarve kasvas kolmest kuni kolme ja poole miljoni euroni.", "et", 3_000_000.0, 3_500_000.0, "EUR"),
+        ("Eelarve oli kaks ja pool miljonit eurot.", "et", 2_500_000.0, 2_500_000.0, "EUR"),
+        # Hindi numbers between the tens are words of their own: 25, 35, 45 ... before lakh and crore
+        ("फ़िल्म की लागत पच्चीस लाख रुपये थी।", "hi", 2_500_000.0, 2_500_000.0, "INR"),
+        ("सुना है कि बीस-पच्चीस लाख लगे थे।", "hi", 2_000_000.0, 2_500_000.0, "INR"),
+        ("बजट पैंतीस से पैंतालीस करोड़ रुपये के बीच था।", "hi", 350_000_000.0, 450_000_000.0, "INR"),
+    ],
+)
+def test_ranges_and_number_words_in_more_languages(text, language, low, high, currency):
+    (found,) = parse_money(text, language=language, about_budget=True)
+    assert (found.low, found.high, found.currency) == (low, high, currency)
