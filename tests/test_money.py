@@ -5,6 +5,7 @@ Example sentences are written for these tests; the seed facts quote the shipped 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import math
 import re
@@ -2061,7 +2062,10 @@ def test_every_money_pattern_finds_the_same_grouped(language, monkeypatch):
 
     def built() -> list:
         money._context_patterns.cache_clear()
-        return _patterns_in(money._lexicon.__wrapped__(key)) + _patterns_in(money._subject_cues.__wrapped__(key))
+        # Without the amount pattern's gate: its heads are read from the pattern as built, so they differ in form
+        # (each matches wherever its own pattern may begin); `_amounts` with it is checked above.
+        lexicon = dataclasses.replace(money._lexicon.__wrapped__(key), amount_starts=None)
+        return _patterns_in(lexicon) + _patterns_in(money._subject_cues.__wrapped__(key))
 
     monkeypatch.setattr(money, "_grouped_alternation", money._alternation)
     plain = built()

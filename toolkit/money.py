@@ -19,6 +19,7 @@ from typing import Any
 
 import pandas as pd
 
+from toolkit import regex_heads
 from toolkit.datafiles import load_yaml, read_text
 from toolkit.schema import BUDGET_FIGURES, CURRENCY_BASES, MONEY_KINDS, SUBJECTS
 from toolkit.tables import require
@@ -78,6 +79,8 @@ _FOLD = str.maketrans(
         **{"\u066b": ".", "\u066c": ","},
     }
 )
+# Any character `_FOLD` changes: most texts hold none, and `str.translate` looks up every character of a text.
+_FOLDED = re.compile("[" + re.escape("".join(map(chr, _FOLD))) + "]")
 # A range's two ends joined by a dash, or by a tilde with no space ("10~15亿", "1000〜1500万円").
 _RANGE_DASH = re.compile(r"\s?[-–—]\s?|[~〜]")
 # Clause marks: a cue or a comparison beyond one belongs to another clause (full-width forms included).
@@ -392,6 +395,7 @@ def _lexicon(key: str | None) -> _Lexicon:
         for symbol, rule in currency_data.get("contextual", {}).items()
         if "pattern" in rule
     )
+    amount = _amount_pattern(priority, cue_langs, key)
     return _Lexicon(
         language=key,
         decimal_mark=conventions["decimal_mark"].get(key or "en", "."),
@@ -414,8 +418,8 @@ def _lexicon(key: str | None) -> _Lexicon:
         # A word of one language's list may name a `contextual` rule too ("Mark": the Deutsche Mark, unless its
         # sentence speaks of East Germany); unlike a rule's own `pattern`, it is read only where its list is.
         currencies=tuple((e["pattern"], e["code"], e.get("contextual")) for e in currency_entries),
-        amount=_amount_pattern(priority, cue_langs, key),
-        amount_starts=_amount_starts(),
+        amount=amount,
+        amount_starts=_amount_starts(amount),
         approx=_before_end(_words(qualifiers["approx"], cue_langs)),
         range_start=_before_end(_words(qualifiers["range_start"], cue_langs), r"\s+"),
         range_between=_before_end(_words(qualifiers["range_between"], cue_langs) or ["(?!)"], r"\s+"),
@@ -670,19 +674,21 @@ def _amount_pattern(priority: list[str], cue_langs: list[str], key: str | None) 
     )
 
 
-@functools.cache
-def _amount_starts() -> re.Pattern[str]:
-    """Where an amount may begin: a digit, a CJK numeral, or anything but a space that no letter stands before.
+def _amount_starts(amount: re.Pattern[str]) -> re.Pattern[str]:
+    """Where an amount may begin: a digit, a CJK numeral, or where no letter stands before and the `amount`
+    pattern's first three characters can match (`toolkit.regex_heads`).
 
     Every branch of `_amount_pattern` begins so: a currency sign or code only where no letter stands before it,
     a number word, range word or scale word only where no word character does, a number with a digit, a CJK
-    number with a digit or a numeral. No listed word begins with a space (tested), so the amount pattern need
-    not be tried inside words or at spaces: its alternations of a few hundred words cost microseconds at each
-    place it is tried, and most of a sentence's places are inside words or spaces.
+    number with a digit or a numeral. So the amount pattern need not be tried inside words, at spaces or at
+    words none of its few hundred words begins like: each try costs microseconds, and most of a sentence's
+    places are such. Trying it at a place the heads allow but where it fails changes nothing but time.
     """
     cjk = _load("cjk_numerals.yaml")
     numerals = "".join(str(c) for table in ("digits", "units", "myriads") for c in cjk[table])
-    return re.compile(rf"\d|[{re.escape(numerals)}]|(?<!{_LETTER})\S", re.IGNORECASE)
+    first = regex_heads.heads(amount, 3)
+    allowed = rf"(?={first.pattern})" if first is not None else ""
+    return re.compile(rf"\d|[{re.escape(numerals)}]|(?<!{_LETTER}){allowed}\S", re.IGNORECASE)
 
 
 def _amounts(text: str, lex: _Lexicon) -> Iterator[re.Match[str]]:
@@ -1243,8 +1249,30 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return at >= 0 and spans[at][1] > start
 
 
-def _kind(text: str, start: int, end: int, span: tuple[int, int], spans: list[tuple[int, int]], lex: _Lexicon) -> str:
-    """The kind of the figure at text[start:end] (hedge included), from the cues of its sentence `span`."""
+def _kind_cues(
+    text: str, span: tuple[int, int], spans: list[tuple[int, int]], lex: _Lexicon
+) -> list[tuple[int, str, int, int]]:
+    """(rank, kind, start, end) of each kind cue in the sentence `span` outside the money phrases `spans`, by kind
+    then place: found once per sentence and read for each of its figures (`_kind`)."""
+    return [
+        (rank, kind, match.start(), match.end())
+        for rank, (kind, cue) in enumerate(lex.cues.items())
+        for match in cue.finditer(text, span[0], span[1])
+        if not _inside(spans, match.start(), match.end())
+    ]
+
+
+def _kind(
+    text: str,
+    start: int,
+    end: int,
+    span: tuple[int, int],
+    spans: list[tuple[int, int]],
+    lex: _Lexicon,
+    sentence_cues: dict[tuple[int, int], list[tuple[int, str, int, int]]],
+) -> str:
+    """The kind of the figure at text[start:end] (hedge included), from the cues of its sentence `span`;
+    `sentence_cues` keeps each sentence's cues (`_kind_cues`) for its other figures."""
     # Candidates are keyed (distance, -length, rank): the nearest cue wins, then the longer one.
     best: tuple[tuple[int, int, int], str] | None = None
     for rank, (kind, head) in enumerate(lex.heads.items()):
@@ -1255,23 +1283,23 @@ def _kind(text: str, start: int, end: int, span: tuple[int, int], spans: list[tu
             key = (len(match["skipped"]), -len(match.group()), rank)
             if best is None or key < best[0]:
                 best = (key, kind)
-    for rank, (kind, cue) in enumerate(lex.cues.items()):
-        for match in cue.finditer(text, span[0], span[1]):
-            if _inside(spans, match.start(), match.end()):
-                continue
-            if match.end() <= start:
-                between, distance = text[match.end() : start], start - match.end()
-            elif match.start() >= end:
-                # Critics name the money's kind before the figure ("cost $6m", "grossed $20m") more often
-                # than after it ("a $6m budget"), so a cue after the figure counts from further away.
-                between, distance = text[end : match.start()], 3 * (match.start() - end) + 2
-            else:
-                continue
-            if re.search(r"[,;，；、]", between):
-                distance += 1000  # another clause: only if nothing in the figure's own clause speaks
-            key = (distance, match.start() - match.end(), rank)
-            if best is None or key < best[0]:
-                best = (key, kind)
+    cues = sentence_cues.get(span)
+    if cues is None:
+        cues = sentence_cues[span] = _kind_cues(text, span, spans, lex)
+    for rank, kind, cue_start, cue_end in cues:
+        if cue_end <= start:
+            between, distance = text[cue_end:start], start - cue_end
+        elif cue_start >= end:
+            # Critics name the money's kind before the figure ("cost $6m", "grossed $20m") more often
+            # than after it ("a $6m budget"), so a cue after the figure counts from further away.
+            between, distance = text[end:cue_start], 3 * (cue_start - end) + 2
+        else:
+            continue
+        if re.search(r"[,;，；、]", between):
+            distance += 1000  # another clause: only if nothing in the figure's own clause speaks
+        key = (distance, cue_start - cue_end, rank)
+        if best is None or key < best[0]:
+            best = (key, kind)
     return best[1] if best else "unknown"
 
 
@@ -1418,13 +1446,15 @@ def parse_money(text: str, *, language: str | None = None, about_budget: bool = 
     []
     """
     lex = _lexicon(_language_key(language))
-    text = text.translate(_FOLD)
+    if _FOLDED.search(text):
+        text = text.translate(_FOLD)
     found = _merge_ranges(text, _lone_sums(text, _candidates(text, lex), lex), lex)
     spans = [(c.start, c.end) for c in found]
     sentences = _sentences(text, spans, lex)
     sentence_starts = [a for a, _ in sentences]
     found = _elliptic(text, found, sentence_starts, lex)
     mentions = []
+    kind_cues: dict[tuple[int, int], list[tuple[int, str, int, int]]] = {}
     for index, cand in enumerate(found):
         prev_end = found[index - 1].end if index else 0
         start, approx = cand.start, cand.plus
@@ -1433,7 +1463,7 @@ def parse_money(text: str, *, language: str | None = None, about_budget: bool = 
             start, approx = hedge.start(), True
         at = bisect.bisect_right(sentence_starts, cand.start) - 1
         span = sentences[at] if at >= 0 and cand.start < sentences[at][1] else (0, len(text))
-        kind = _kind(text, start, cand.end, span, spans, lex)
+        kind = _kind(text, start, cand.end, span, spans, lex, kind_cues)
         currency, implied, undecided = cand.currency, False, None
         basis = None if currency is None else "written"
         if cand.symbol is not None:
@@ -1624,11 +1654,15 @@ _QUOTED = re.compile(
     r"(?:(?<![^\s(\[–—-])(»)(?=\S)|[«“”\"„《「『])"
     r"(?P<t>(?(1)[^«»\n]|[^«»“”\"„《》「」『』]){1,80})(?(1)(?<=\S)«|[»”\"“》」』])"
 )
+# Every quote `_QUOTED` finds opens with one of these: a text without any needs no search for quotes.
+_QUOTE_MARK = re.compile(r"[«»“”\"„《「『]")
 
 
 def _masked_quotes(text: str) -> str:
     """`text` with the words of its quoted titles blanked out (same length): a comma or a full stop inside a
     title («Бег, или сон», "Tora! Tora! Tora!") ends no clause or sentence."""
+    if not _QUOTE_MARK.search(text):
+        return text
     out = list(text)
     for q in _QUOTED.finditer(text):
         out[q.start("t") : q.end("t")] = "_" * (q.end("t") - q.start("t"))
@@ -1694,7 +1728,10 @@ def _title_before(
     quoted = _QUOTED_BEFORE.search(window)
     if quoted is not None:
         return not _is_own(quoted.group(1) or quoted.group(2) or quoted.group(3), film_titles)
-    paren = _PAREN_BEFORE.search(window)
+    # `_PAREN_BEFORE` ends in "(" and spaces at the window's end: where it does not, its search (at every word) is
+    # spared.
+    bare = window[:-1] if window.endswith("\n") else window
+    paren = _PAREN_BEFORE.search(window) if bare.rstrip(" \u00a0").endswith("(") else None
     if paren is None or not film_titles or not cues.titlecase:
         return False  # without the film's own titles a capitalized name could be the film itself
     words = paren.group(1).split()
@@ -2164,7 +2201,7 @@ def _titles_quoted_first(reviews: pd.DataFrame, wanted: set[Any]) -> dict[Any, t
     require(reviews, ["review_id", "text"], stage="money.budget_figures (reviews)")
     out = {}
     for review_id, text in zip(reviews["review_id"].tolist(), reviews["text"].tolist()):
-        if review_id not in wanted or not isinstance(text, str):
+        if review_id not in wanted or not isinstance(text, str) or not _QUOTE_MARK.search(text):
             continue
         first = next((q for q in _QUOTED.finditer(text) if q.group("t").strip()), None)
         if first is not None:
