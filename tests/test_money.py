@@ -2040,6 +2040,24 @@ def test_the_amount_pattern_finds_the_same_amounts_grouped_and_gated(language, m
     assert found > 100  # the sample holds amounts to find
 
 
+@pytest.mark.parametrize("language", [None, *money._load("conventions.yaml")["language_order"]])
+def test_kind_cues_tried_where_they_may_begin_are_those_found_everywhere(language):
+    """Each language's kind cues, tried only where one of them may begin (`_cue_starts`), are the matches each
+    cue's `finditer` finds over the sentence, on the shipped reviews' sentences with numbers."""
+    lexicon = money._lexicon(money._language_key(language))
+    assert lexicon.cue_starts is not None
+    everywhere = dataclasses.replace(lexicon, cue_starts=None)
+    texts = _amount_texts()
+    sample = _AMOUNT_CORNERS + texts.get(language, []) + [t for group in texts.values() for t in group][::20]
+    found = 0
+    for text in sample:
+        for span in [(0, len(text)), (len(text) // 3, len(text))]:
+            expected = money._kind_cues(text, span, [], everywhere)
+            assert money._kind_cues(text, span, [], lexicon) == expected, (text, span)
+            found += len(expected)
+    assert found > 50  # the sample holds cues to find
+
+
 def _patterns_in(value) -> list:
     """Every compiled pattern in a lexicon's or subject cues' fields, in a fixed order."""
     if isinstance(value, money.re.Pattern):
@@ -2062,9 +2080,10 @@ def test_every_money_pattern_finds_the_same_grouped(language, monkeypatch):
 
     def built() -> list:
         money._context_patterns.cache_clear()
-        # Without the amount pattern's gate: its heads are read from the pattern as built, so they differ in form
-        # (each matches wherever its own pattern may begin); `_amounts` with it is checked above.
-        lexicon = dataclasses.replace(money._lexicon.__wrapped__(key), amount_starts=None)
+        # Without the gates of the amount pattern and the kind cues: their heads are read from the patterns as
+        # built, so they differ in form (each matches wherever its own patterns may begin); `_amounts` and
+        # `_kind_cues` with them are checked on their own.
+        lexicon = dataclasses.replace(money._lexicon.__wrapped__(key), amount_starts=None, cue_starts=None)
         return _patterns_in(lexicon) + _patterns_in(money._subject_cues.__wrapped__(key))
 
     monkeypatch.setattr(money, "_grouped_alternation", money._alternation)

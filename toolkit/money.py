@@ -334,6 +334,7 @@ class _Lexicon:
     counted: re.Pattern[str]
     heads: dict[str, re.Pattern[str]]
     cues: dict[str, re.Pattern[str]]
+    cue_starts: re.Pattern[str] | None  # every place a kind cue may begin (`_kind_cues`); None: not known
     abbreviations: frozenset[str]
     clause_currency: re.Pattern[str] | None
     # "in dollars" before a figure in its clause (qualifiers.yaml `currency_in`), and its currency word alone
@@ -437,6 +438,7 @@ def _lexicon(key: str | None) -> _Lexicon:
         ),
         heads=heads,
         cues=cues,
+        cue_starts=_cue_starts(cues),
         abbreviations=frozenset(a.lower() for a in conventions["abbreviations"]),
         # Chinese, Japanese and Korean writers may name the currency before the number, as the clause's
         # topic ("换算成人民币也就一亿"); a one-character name (元, 円, 원) is too common a character to count.
@@ -1249,17 +1251,40 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return at >= 0 and spans[at][1] > start
 
 
+def _cue_starts(cues: dict[str, re.Pattern[str]]) -> re.Pattern[str] | None:
+    """Where any of the kind `cues` may begin: no word character before, and their first characters after
+    (`toolkit.regex_heads`); None when that cannot be told."""
+    if not cues:
+        return None
+    first = regex_heads.heads("|".join(f"(?:{cue.pattern})" for cue in cues.values()), 3)
+    return None if first is None else re.compile(rf"(?<!{_WORD})(?={first.pattern})", re.IGNORECASE)
+
+
 def _kind_cues(
     text: str, span: tuple[int, int], spans: list[tuple[int, int]], lex: _Lexicon
 ) -> list[tuple[int, str, int, int]]:
     """(rank, kind, start, end) of each kind cue in the sentence `span` outside the money phrases `spans`, by kind
-    then place: found once per sentence and read for each of its figures (`_kind`)."""
-    return [
-        (rank, kind, match.start(), match.end())
-        for rank, (kind, cue) in enumerate(lex.cues.items())
-        for match in cue.finditer(text, span[0], span[1])
-        if not _inside(spans, match.start(), match.end())
-    ]
+    then place: found once per sentence and read for each of its figures (`_kind`).
+
+    Each cue's matches are those of its `finditer` over the span, found by trying it only at the places one of
+    the cues may begin (`_cue_starts`), one scan for the four of them, resuming after each match as `finditer`
+    does."""
+    if lex.cue_starts is None:
+        matches = [
+            (rank, kind, match.start(), match.end())
+            for rank, (kind, cue) in enumerate(lex.cues.items())
+            for match in cue.finditer(text, span[0], span[1])
+        ]
+    else:
+        places = [m.start() for m in lex.cue_starts.finditer(text, span[0], span[1])]
+        matches = []
+        for rank, (kind, cue) in enumerate(lex.cues.items()):
+            resume = span[0]
+            for at in places:
+                if at >= resume and (match := cue.match(text, at, span[1])) is not None:
+                    matches.append((rank, kind, match.start(), match.end()))
+                    resume = match.end()
+    return [found for found in matches if not _inside(spans, found[2], found[3])]
 
 
 def _kind(
