@@ -3307,13 +3307,17 @@ def test_money_of_that_time_and_a_currency_set_off_before_the_clause(sentence, l
 
 
 # Words that only look like another kind's cue: a city ("Kopenhagen" holds "kopen", to buy), an anglicism
-# ("prime time" is no bonus), a film's own price ("sotaelokuvan hinta": what a war film costs).
+# ("prime time" is no bonus), a film's own price ("sotaelokuvan hinta": what a war film costs), the exchange rate
+# ("سعر الصرف" holds "سعر", price). And a cost estimate ("смета") is a budget's word before a "price" after it.
 @pytest.mark.parametrize(
     "sentence, language, kinds",
     [
         ("Er werd gefilmd in Kopenhagen voor naar schatting vier miljoen euro.", "nl", ["unknown"]),
         ("On parle de deux millions d'euros, ce qu'un téléfilm de prime time dépense en décors.", "fr", ["budget"]),
         ("Noin kolme miljoonaa euroa, tavallisen sotaelokuvan hinta.", "fi", ["unknown"]),
+        ("قيل إن المبلغ يساوي بسعر الصرف يومها نحو مليوني دولار.", "ar", ["unknown"]),
+        ("Смета фильма превысила шесть миллионов рублей, по тем временам цена двух обычных картин.", "ru", ["budget"]),
+        ("По смете вышло пять миллионов рублей.", "ru", ["budget"]),
     ],
 )
 def test_look_alike_cues_do_not_change_a_figures_kind(sentence, language, kinds):
