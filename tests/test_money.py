@@ -3803,9 +3803,14 @@ def test_romanian_marks_and_francs(text, currency):
     [
         # two numbers read as one ("seven hundred thousand and a" + "million") give no figure, not 700,001 million
         ("ABC spent between seven hundred thousand and a million dollars on it.", "en", []),
-        # ... while thousands of millions said in words stay one number
+        # ... nor 200,300 thousand: a number as large as its scale word, with units after its thousands
+        ("ABC spent between two hundred thousand and three hundred thousand dollars.", "en", []),
+        # ... while thousands of millions said in words stay one number, as do thousands of a money unit
         ("Va costar uns tres mil cinc-cents milions de pessetes.", "ca", [3_500_000_000.0]),
         ("Costó tres mil cincuenta millones de pesetas.", "es", [3_050_000_000.0]),
+        ("It cost two thousand million pesetas.", "en", [2_000_000_000.0]),
+        ("O filme custou mil e quinhentos contos.", "pt", [1_500_000.0]),
+        ("O filme custou dois mil contos.", "pt", [2_000_000.0]),
     ],
 )
 def test_no_figure_from_two_word_numbers_read_as_one(text, language, amounts):

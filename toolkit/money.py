@@ -980,10 +980,7 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
         value, factor, scaled, bare_ok, scale_currency = read
         if match["word"] is not None and not bare_ok:
             continue  # "a m...": a number word needs a written-out scale word
-        if match["word"] is not None and factor >= 1e6 and value / factor >= 1000 and 0 < value / factor % 1000 < 10:
-            # "between seven hundred thousand and a million dollars" is no 700,001 million: two numbers read as one
-            # (thousands, then "and a" before the scale word); no figure rather than an invented one. "tres mil
-            # cinc-cents milions" (3,500 million) is one number.
+        if match["word"] is not None and _two_numbers_as_one(value / factor if factor else 0, factor, scale_currency):
             continue
         if match["iscale"] is not None and not match["post"]:
             continue  # "миллионов сто" may be "about a hundred million" of anything: only with its currency
@@ -1042,6 +1039,26 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
             )
         )
     return found
+
+
+def _two_numbers_as_one(number: float, factor: float, unit: str | None) -> bool:
+    """Whether number words read as one `number` before a scale word worth `factor` are two numbers: "between
+    seven hundred thousand and a million dollars" is no 700,001 million (thousands, then "and a" before the scale
+    word), "two hundred thousand and three hundred thousand" no 200,300 thousand (a number as large as its scale
+    word, with units after its thousands). No figure then, rather than an invented one. One number: "tres mil
+    cinc-cents milions" (3,500 million), "two thousand million", and thousands of a scale word that is a unit of
+    money itself (its currency `unit`): "mil e quinhentos contos".
+
+    >>> _two_numbers_as_one(700_001, 1e6, None), _two_numbers_as_one(200_300, 1e3, None)
+    (True, True)
+    >>> _two_numbers_as_one(3_500, 1e6, None), _two_numbers_as_one(1_500, 1e3, "PTE")
+    (False, False)
+    """
+    if factor < 1000:
+        return False
+    if factor >= 1e6 and number >= 1000 and 0 < number % 1000 < 10:
+        return True
+    return unit is None and number >= factor and number % 1000 != 0
 
 
 def _lone_sums(text: str, found: list[_Candidate], lex: _Lexicon) -> list[_Candidate]:
