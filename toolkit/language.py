@@ -196,17 +196,65 @@ def _clean(text: str, mask: _Mask = None) -> str:
     return text
 
 
+def _features(text: str) -> tuple[list[str], dict[str, int]]:
+    """The lowercased words of the first `_FEATURE_CHARS` characters and their letters per script (the scripts
+    present), read once for both the script rules and the function-word votes."""
+    head = text[:_FEATURE_CHARS]
+    if _non_latin().search(head):
+        return _WORD.findall(head.lower()), _mixed_script_counts(head)
+    # The common case, all Latin: every letter is in one of the words, so counting them spares a pass.
+    words = _latin_word().findall(head.lower())
+    total = _letters_in(words)
+    return words, ({"latin": total} if total else {})
+
+
+def _letters_in(words: list[str]) -> int:
+    """Letters in the words found in a lowercased all-Latin text: their characters but the apostrophes.
+
+    Lowercasing keeps the number of letters of such text (İ becomes i plus a combining dot, which is no letter):
+    see `_latin_letters`.
+    """
+    joined = "".join(words)
+    return len(joined) - joined.count("'") - joined.count("’")
+
+
+@functools.cache
+def _latin_word() -> re.Pattern:
+    """`_WORD` for text with no letter outside the Latin script, lowercased or not, about 1.5x faster: a class
+    of code point ranges is quicker to test than Unicode categories."""
+    letter = _latin_letters()
+    return re.compile(f"{letter}+(?:['’]{letter}+)?")
+
+
+@functools.cache
+def _latin_letters() -> str:
+    """A character class of scripts.yaml's Latin letters and their lowercase forms (Ɓ gives ɓ, outside them).
+
+    In text with no letter outside the Latin script, lowercased or not, it matches exactly the letters, and
+    lowercasing did not change their number, for every code point such text can hold (str.lower reads no
+    context but for the Greek Σ, which cannot occur):
+
+    >>> latin = _non_latin().sub("", "".join(map(chr, range(0x110000))))
+    >>> all(re.findall(r"[^\\W\\d_]", t) == re.findall(_latin_letters(), t) for t in (latin, latin.lower()))
+    True
+    >>> changed = [c for c in latin if c.lower() != c]
+    >>> [c for c in changed if len(re.findall(r"[^\\W\\d_]", c)) != len(re.findall(r"[^\\W\\d_]", c.lower()))]
+    []
+    """
+    chars = _load_yaml("scripts.yaml")["latin"]["chars"]
+    latin = re.compile(f"[{chars}]")
+    lowered = "".join(latin.findall("".join(map(chr, range(0x10000))))).lower()
+    extra = sorted(set(re.findall(r"[^\W\d_]", latin.sub("", lowered))))
+    return f"[{chars}{re.escape(''.join(extra))}]"
+
+
 @functools.lru_cache(maxsize=256)
-def _script_counts(text: str) -> dict[str, int]:
-    """Letters per script, for the scripts present (in the first few thousand characters).
+def _mixed_script_counts(text: str) -> dict[str, int]:
+    """Letters per script of text with some non-Latin letter, for the scripts present (`_features`).
 
     Memoised for the last few texts: `annotate` asks for a review's script right after detecting its
     language from the same string. Callers must not modify the returned dict.
     """
-    text = text[:_FEATURE_CHARS]
-    if not _non_latin().search(text):
-        total = len(_NON_LETTER_RUN.sub("", text))
-        return {"latin": total} if total else {}  # the common case
     total = len(_NON_LETTER.sub("", text))
     counts: dict[str, int] = {}
     remaining = total
@@ -222,18 +270,17 @@ def _script_counts(text: str) -> dict[str, int]:
     return counts
 
 
-def _word_votes(text: str, *, script: str = "latin") -> tuple[dict[str, float], int]:
-    """Function-word votes per language (plus distinctive letters of `script`) and the number of words."""
-    text = text[:_FEATURE_CHARS]
-    words = _WORD.findall(text.lower())
+def _word_votes(words: list[str], text: str, *, script: str = "latin") -> dict[str, float]:
+    """Function-word votes per language among `words` (`_features(text)`), plus distinctive letters of
+    `script`."""
     votes = _votes(words)
     if script == "latin" and votes:
         # Distinctive letters (ř, ľ, ã, ñ, ø ...) only sharpen a decision the words already point to.
         pattern, owners = _latin_markers()
-        for letter in pattern.findall(text):
+        for letter in pattern.findall(text[:_FEATURE_CHARS]):
             for iso in owners[letter]:
                 votes[iso] = votes.get(iso, 0.0) + 1.0
-    return votes, len(words)
+    return votes
 
 
 @functools.cache
@@ -437,12 +484,12 @@ def _detect_py3langid(text: str, candidates: frozenset[str] | None) -> Detection
 
 def _detect_auto(text: str, candidates: frozenset[str] | None) -> Detection:
     """Script rules, then function words, then lingua; abstain when the evidence is too thin."""
-    counts = _script_counts(text)
+    words, counts = _features(text)
     letters = sum(counts.values())
     script = max(counts, key=lambda k: (counts[k], k))
     if script == "latin" and len(counts) > 1:
         others = {k: v for k, v in counts.items() if k not in ("latin", "other")}
-        if others and max(others.values()) >= 3 and not _word_votes(text)[0]:
+        if others and max(others.values()) >= 3 and not _votes(words):
             # Latin letters without a single function word next to another script: Latin names or a
             # transliterated title beside the text that carries the language ("Salyut-7 (2017) ساليوت 7").
             script = max(others, key=lambda k: (others[k], k))
@@ -471,7 +518,7 @@ def _detect_auto(text: str, candidates: frozenset[str] | None) -> Detection:
         pool = frozenset(spec["candidates"]) if candidates is None else frozenset(spec["candidates"]) & candidates
         if not pool:
             return _UNDETERMINED
-        winner = _clear_winner(_word_votes(text, script=script)[0], candidates=pool)
+        winner = _clear_winner(_word_votes(words, text, script=script), candidates=pool)
         if winner:
             return Detection(*winner)
         if letters < 8:
@@ -483,7 +530,7 @@ def _detect_auto(text: str, candidates: frozenset[str] | None) -> Detection:
             return Detection(default, 0.5) if default in pool else _UNDETERMINED
         return _detect_lingua(text, pool, profiled=True)
     # Latin script (and any script without a rule).
-    votes, n_words = _word_votes(text, script=script)
+    votes = _word_votes(words, text, script=script)
     if candidates is not None:
         votes = {k: v for k, v in votes.items() if k in candidates}
     winner = _clear_winner(votes, candidates=candidates)
@@ -690,14 +737,16 @@ def _review_sentence_languages(
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = text  # a few letters change length when lowered (İ); keep offsets right
+    # All-Latin text (lowered or not): `_latin_word` finds the same words faster.
+    find_words = (_WORD if _non_latin().search(text) else _latin_word()).findall
     out = []
     for a, b in spans:
-        # Sentence spans start and end at word boundaries, so each sentence's words are found within it;
-        # map(__contains__) counts them without a Python step per word.
-        words = _WORD.findall(lowered, a, b)
-        own = sum(map(own_words.__contains__, words))
-        foreign = sum(map(foreign_words.__contains__, words))
-        if own and foreign <= 1:
+        # Sentence spans start and end at word boundaries, so each sentence's words are found within it. The
+        # set tests run in C and stop at the first hit; foreign words are counted only when there are some.
+        words = find_words(lowered, a, b)
+        if not own_words.isdisjoint(words) and (
+            foreign_words.isdisjoint(words) or sum(map(foreign_words.__contains__, words)) <= 1
+        ):
             out.append(review_lang)
         elif not words and not _LETTER.search(text, a, b):
             out.append(UND)
@@ -755,7 +804,11 @@ def _same_script(text: str, script: str) -> bool:
 
 
 def _dominant_script(text: str) -> str | None:
-    counts = _script_counts(text)
+    head = text[:_FEATURE_CHARS]
+    if not _non_latin().search(head):
+        # All its letters are Latin ones, which `_LETTER` all matches: no need to count them.
+        return "latin" if _LETTER.search(head) else None
+    counts = _mixed_script_counts(head)
     return max(counts, key=lambda k: (counts[k], k)) if counts else None
 
 
@@ -788,7 +841,8 @@ def annotate(
     detections, scripts = [], []
     for text in texts:
         detections.append(detect_language(text, backend=name, names=names))
-        # Right after detection, while `_script_counts` still has this text memoised (usually the same string).
+        # Right after detection, while `_mixed_script_counts` still has this text memoised (usually the same
+        # string).
         scripts.append(_dominant_script(text))
     out = reviews.copy()
     out["language"] = [d.language for d in detections]
