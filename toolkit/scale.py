@@ -599,6 +599,13 @@ def run_file(
     # run), and forked workers do not dirty those shared pages by collecting them. Undone at the end, so that a
     # notebook calling this keeps its usual collection.
     gc.freeze()
+    # The stages allocate millions of short-lived containers per chunk, and the default threshold (a young
+    # collection every 700 net allocations) makes the collector promote the chunk's tables and rows, so that
+    # full collections keep traversing them and the stages' growing word tables: 7 % of the CPU time of
+    # 100,000 reviews. Few of these objects are in reference cycles (plain reference counting frees them), so
+    # collecting young objects every _GC_YOUNG allocations instead costs little memory. Restored at the end.
+    thresholds = gc.get_threshold()
+    gc.set_threshold(_GC_YOUNG, *thresholds[1:])
     try:
         bar = progress_bar(
             total=input.stat().st_size,
@@ -620,6 +627,7 @@ def run_file(
             bar.close()
         if hasattr(results, "close"):
             results.close()  # stops the worker pool, if any
+        gc.set_threshold(*thresholds)
         gc.unfreeze()
     rejections_path = None
     if not strict:
@@ -639,6 +647,8 @@ def run_file(
 
 
 _WARM_UP_LINES = 500
+# Net allocations of container objects between two young collections while `run_file` runs (default 700).
+_GC_YOUNG = 50_000
 
 
 def default_rejections_path(input: str | Path, output: str | Path | None) -> Path:
