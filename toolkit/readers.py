@@ -431,12 +431,14 @@ class _DuplicateKey(Exception):
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    seen: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in seen:
-            raise _DuplicateKey(key)
-        seen[key] = value
-    return seen
+    record = dict(pairs)
+    if len(record) < len(pairs):  # a key given twice (rare): name the first one repeated
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return record
 
 
 def _csv_records(text: str, *, tab: bool) -> Iterator[tuple[int, dict[str, Any] | RecordRejected]]:
@@ -685,7 +687,7 @@ def review_row(record: dict[str, Any], *, source: str, line: int) -> dict[str, A
     if not text:
         raise RecordRejected(body_line, f"{_who(record_id)} has no text", record_id, kind=NO_TEXT)
 
-    row: dict[str, Any] = {column: None for column in REVIEW_COLUMNS}
+    row: dict[str, Any] = dict.fromkeys(REVIEW_COLUMNS)
     row.update(review_id=record_id, source=source, start=0, end=len(text), text=text, source_line=line)
     extras: dict[str, Any] = {}
     for key, value in record.items():
@@ -811,7 +813,7 @@ def _drop_duplicates(batch: _Batch) -> list[dict[str, Any]]:
 
 def review_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     """Rows from `review_row` as the reviews table (contract columns first, ratings normalized)."""
-    extras = sorted({key for row in rows for key in row} - set(REVIEW_COLUMNS) - {"source_line"})
+    extras = sorted(set().union(*rows) - set(REVIEW_COLUMNS) - {"source_line"})
     columns = REVIEW_COLUMNS + ["source_line"] + extras
     frame = pd.DataFrame({c: pd.Series([row.get(c) for row in rows], dtype=object) for c in columns})
     frame = ratings.normalize(frame)

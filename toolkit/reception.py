@@ -370,19 +370,19 @@ def share_by(
         raise ValueError(f"reception.share_by: among must be 'all' or 'items', got {among!r}")
     groups = pd.Series(_groups(reviews[by]).to_numpy(), index=reviews["review_id"].astype(str))
     hits = _explode(items, column)
-    hits = hits[hits["review_id"].isin(groups.index)]
-    categories = sorted(set(hits["_category"]) | set(categories))
+    hits = hits[_within(hits["review_id"], groups.index)]
+    categories = sorted(set(hits["_category"].tolist()) | set(categories))
     outlets = _outlets(reviews)
-    has_item = set(hits["review_id"])
+    has_item = set(hits["review_id"].tolist())
     rows = []
     for group in sorted(set(groups)):
         members = sorted(groups.index[groups == group])
         if among == "items":
             members = [m for m in members if m in has_item]
-        in_group = hits[hits["review_id"].isin(members)]
+        in_group = hits[_within(hits["review_id"], members)]
         for category in categories:
             with_cat = in_group[in_group["_category"] == category]
-            with_ids = set(with_cat["review_id"])
+            with_ids = set(with_cat["review_id"].tolist())
             ids = sorted(with_ids)
             low, high, method = share_ci(len(ids), len(members))
             example, source = _example(with_cat, outlets)
@@ -825,6 +825,12 @@ def _present(value: object) -> bool:
 def _groups(values: pd.Series) -> pd.Series:
     # Missing places/kinds are a group of their own so their reviews are counted, not lost.
     return values.map(lambda v: v if _present(v) else UNKNOWN).astype(object)
+
+
+def _within(values: pd.Series, allowed: Iterable[object]) -> pd.Series:
+    """`values.isin(allowed)` by set lookups: pandas' `isin` on a text column costs ten times as much."""
+    keep = set(allowed)
+    return pd.Series([value in keep for value in values.tolist()], index=values.index, dtype=bool)
 
 
 def _ids(values: Iterable[object]) -> str:

@@ -186,7 +186,7 @@ class Schema:
             if not _settled(frame[column.name], column):
                 found += [(row, column.name, reason) for row, reason in _column_problems(cells(column.name), column)]
         found += self._key_problems(frame, cells)
-        found += self._span_problems(cells)
+        found += self._span_problems(frame, cells)
         found += self._reference_problems(cells)
         if not found:
             return []
@@ -232,9 +232,11 @@ class Schema:
                 out.append((row, self.key[-1], reason))
         return out
 
-    def _span_problems(self, cells) -> list[tuple[int, str, str]]:
+    def _span_problems(self, frame: pd.DataFrame, cells) -> list[tuple[int, str, str]]:
         out = []
         for start_name, end_name in self.spans:
+            if _spans_in_order(frame[start_name], frame[end_name]):
+                continue  # shown on the whole columns: no row to name
             for row, (start, end) in enumerate(zip(cells(start_name), cells(end_name))):
                 if (
                     not (isinstance(start, _NUMBERS) and isinstance(end, _NUMBERS))
@@ -274,6 +276,15 @@ class Schema:
     def arrow_schema(self):
         """The pyarrow schema Parquet files of this table are written with."""
         return arrow_schema(self.kinds)
+
+
+def _spans_in_order(start: pd.Series, end: pd.Series) -> bool:
+    """True when both offset columns are whole numbers without gaps (their dtype says so) and every start is
+    at least 0 and at most its end: two array comparisons instead of a loop over the rows."""
+    if not (start.dtype.kind in "iu" and end.dtype.kind in "iu"):
+        return False
+    starts, ends = start.to_numpy(), end.to_numpy()
+    return not ((starts < 0) | (starts > ends)).any()
 
 
 def _error(problems: list[Problem], where: str | None) -> SchemaError:
@@ -473,9 +484,11 @@ def _cast(values: pd.Series, kind: str, arrow: bool) -> pd.Series:
             raise ValueError("missing values in a boolean column")
         return values.astype("bool")
     if kind == "str":
+        if values.dtype == _STR:  # the stages' text columns already are: nothing to convert
+            return values
         return pd.Series([None if is_missing(v) else str(v) for v in values.tolist()], dtype="str")
     if kind == "list":
-        cells = [None if _missing_cell(v) else [str(x) for x in _as_list(v)] for v in values.tolist()]
+        cells = [_string_list(v) for v in values.tolist()]
         if arrow:  # an Arrow list column: Dask's string conversion leaves it alone, Parquet stores a list
             import pyarrow as pa
 
@@ -492,8 +505,19 @@ def _cast(values: pd.Series, kind: str, arrow: bool) -> pd.Series:
     raise ValueError(f"unknown kind {kind!r}")
 
 
+def _string_list(value: Any) -> list[str] | None:
+    """A ``list`` cell as a new list of strings; None when missing."""
+    if type(value) is list:  # what the stages give: no need for the missing-value checks
+        return list(map(str, value))
+    return None if _missing_cell(value) else list(map(str, _as_list(value)))
+
+
 def _as_list(value: Any) -> list:
     return list(value.tolist() if hasattr(value, "tolist") else value)
+
+
+# The pandas ``str`` dtype (`conform`'s text columns): Arrow-backed strings, NaN for a missing value.
+_STR = pd.StringDtype(na_value=np.nan)
 
 
 _PLAIN = frozenset([str, int, bool, type(None)])
