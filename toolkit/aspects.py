@@ -376,6 +376,7 @@ class _Matcher:
     # (`regex_literals.required_literal_sets`): "based" in "(?:film|movie) ... based on". The automaton finds the
     # first set; a substring test of these rules out most of the sentences it lets through ("film" is common).
     also: tuple[tuple[frozenset[str], ...], ...]
+    narrowed: frozenset[int]  # the positions whose `also` is not empty
     # word → the terms it starts (`_Starts`, or () for none), filled as words are met and emptied at _MEMO_LIMIT.
     memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
@@ -474,6 +475,7 @@ def _build_matcher(cues: Iterable[Cue], language: str) -> _Matcher:
         with_digit,
         _automaton(by_literal) if by_literal else None,
         tuple(also),
+        frozenset(k for k, sets in enumerate(also) if sets),
     )
 
 
@@ -562,18 +564,20 @@ def _texts_patterns(matcher: _Matcher, texts: list[str]) -> list[Any]:
     if matcher.literals is None and not with_digit:
         return chosen
     lowered = list(map(str.lower, texts))
-    enabled: dict[int, set[int]] = {}
+    enabled: dict[int, set[int]] = {}  # text → the patterns its literals enable
     if matcher.literals is not None:
         lower_bases = list(itertools.accumulate((len(t) + 1 for t in lowered[:-1]), initial=0))
         for end, positions in matcher.literals.iter(_SEPARATOR.join(lowered)):
             enabled.setdefault(bisect.bisect_right(lower_bases, end) - 1, set()).update(positions)
-        for j, found in enabled.items():
-            chosen[j] = sorted(found.union(chosen[j]))
-    also = matcher.also
     # Only the texts a literal or a digit chose patterns for can hold one that needs more (`always` needs nothing).
-    for j in enabled.keys() | (with_digit if any(map(also.__getitem__, matcher.with_digit)) else ()):
-        if any(map(also.__getitem__, chosen[j])):
-            chosen[j] = [k for k in chosen[j] if _has_all(also[k], lowered[j], texts[j])]
+    narrowed = matcher.narrowed
+    if narrowed.intersection(matcher.with_digit):
+        for j in with_digit:
+            enabled.setdefault(j, set())
+    for j, found in enabled.items():
+        found.update(chosen[j])
+        found.difference_update([k for k in found & narrowed if not _has_all(matcher.also[k], lowered[j], texts[j])])
+        chosen[j] = sorted(found)
     return chosen
 
 

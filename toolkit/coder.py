@@ -222,8 +222,8 @@ class _WordRows:
 
     def _rows_of(self, words: list[str]) -> np.ndarray:
         """The table rows of `words`, in order; words not met yet are added."""
-        rows = list(map(self._row.get, words))
-        if None in rows:
+        rows = np.fromiter(map(self._row.get, words, itertools.repeat(-1)), dtype=np.int64, count=len(words))
+        if (rows < 0).any():
             new = [w for w in dict.fromkeys(words) if w not in self._row]
             if len(self._row) + len(new) > _WORD_ROWS_LIMIT:  # memory stays flat on any corpus
                 self._row = {}
@@ -240,8 +240,8 @@ class _WordRows:
                 map(self._numbers.get, new, itertools.repeat(-1)), dtype=np.int64, count=len(new)
             )
             self._row.update((w, start + k) for k, w in enumerate(new))
-            rows = list(map(self._row.__getitem__, words))
-        return np.asarray(rows, dtype=np.int64)
+            rows = np.fromiter(map(self._row.__getitem__, words), dtype=np.int64, count=len(words))
+        return rows
 
     def _new_rows(self, words: list[str]) -> np.ndarray:
         """The shares of words not met yet, all at once: one dictionary pass over their features and one
