@@ -185,22 +185,24 @@ def context_design(own: np.ndarray, rule: np.ndarray, context: np.ndarray, j: in
 class _WordRows:
     """Each distinct word met so far, with its share of a linear score (the sums of its features' `weights`,
     one per column, then its number of features) as one row of a table, so that a batch of words becomes one
-    index."""
+    index; and beside it the word's number in `numbers` (-1: none), which `Model._pairs` reads."""
 
     def __init__(
         self,
         vocabulary: dict[str, int],
         weights: np.ndarray,
         *,
+        numbers: dict[str, int] | None = None,
         source: _WordRows | None = None,
         remember: bool = False,
     ) -> None:
-        self._vocabulary, self._weights = vocabulary, weights
+        self._vocabulary, self._weights, self._numbers = vocabulary, weights, numbers or {}
         self._width = weights.shape[1] + 1
         self._row: dict[str, int] = {}
         # Rows 0 .. len(self._row) - 1 are filled; the rest is room to grow into, doubled when it runs out, so
         # that the many small additions of one sentence at a time (`Model.labels`) cost no copy of the table.
         self._table = np.zeros((_WORD_ROWS_START, self._width))
+        self._word_numbers = np.full(_WORD_ROWS_START, -1, dtype=np.int64)
         # Another table over the same vocabulary whose last new words' feature rows this one reuses (`_found`),
         # and whether this one keeps its own for such a table.
         self._source, self._remember = source, remember
@@ -210,21 +212,36 @@ class _WordRows:
 
     def shares(self, words: list[str]) -> np.ndarray:
         """The shares of `words`, in order: one row each."""
-        rows = list(map(self._row.get, words))
-        if None in rows:
+        rows = self._rows_of(words)  # first: it may grow the table
+        return self._table[rows].reshape(-1, self._width)
+
+    def shares_and_numbers(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """The shares of `words` and their `numbers`, in order."""
+        rows = self._rows_of(words)
+        return self._table[rows].reshape(-1, self._width), self._word_numbers[rows]
+
+    def _rows_of(self, words: list[str]) -> np.ndarray:
+        """The table rows of `words`, in order; words not met yet are added."""
+        rows = np.fromiter(map(self._row.get, words, itertools.repeat(-1)), dtype=np.int64, count=len(words))
+        if (rows < 0).any():
             new = [w for w in dict.fromkeys(words) if w not in self._row]
             if len(self._row) + len(new) > _WORD_ROWS_LIMIT:  # memory stays flat on any corpus
                 self._row = {}
                 new = list(dict.fromkeys(words))
             start, end = len(self._row), len(self._row) + len(new)
             if end > len(self._table):
-                grown = np.zeros((max(end, min(2 * len(self._table), _WORD_ROWS_LIMIT)), self._width))
+                size = max(end, min(2 * len(self._table), _WORD_ROWS_LIMIT))
+                grown = np.zeros((size, self._width))
                 grown[:start] = self._table[:start]
                 self._table = grown
+                self._word_numbers = np.append(self._word_numbers[:start], np.full(size - start, -1, dtype=np.int64))
             self._table[start:end] = self._new_rows(new)
+            self._word_numbers[start:end] = np.fromiter(
+                map(self._numbers.get, new, itertools.repeat(-1)), dtype=np.int64, count=len(new)
+            )
             self._row.update((w, start + k) for k, w in enumerate(new))
-            rows = list(map(self._row.__getitem__, words))
-        return self._table[np.asarray(rows, dtype=np.int64)].reshape(-1, self._width)
+            rows = np.fromiter(map(self._row.__getitem__, words), dtype=np.int64, count=len(words))
+        return rows
 
     def _new_rows(self, words: list[str]) -> np.ndarray:
         """The shares of words not met yet, all at once: one dictionary pass over their features and one
@@ -233,10 +250,8 @@ class _WordRows:
         counts, found = self._found(words)
         known = found >= 0
         owners = np.repeat(np.arange(len(words)), counts)[known]
-        values = self._weights[found[known]]
         out = np.empty((len(words), self._width))
-        for j in range(self._width - 1):
-            out[:, j] = np.bincount(owners, weights=values[:, j], minlength=len(words))
+        out[:, :-1] = _bincount_columns(owners, self._weights[found[known]], len(words))
         out[:, -1] = counts
         return out
 
@@ -275,6 +290,15 @@ class _WordRows:
         return counts, found
 
 
+def _bincount_columns(owners: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
+    """Per column of `values`, ``np.bincount(owners, weights=column, minlength=size)``, shape (size, columns),
+    in one call over the values as one run (row after row): each bin still adds its own values in row order,
+    so the sums are the same to the last bit as column by column."""
+    width = values.shape[1]
+    flat = (owners[:, None] * width + np.arange(width)).ravel()
+    return np.bincount(flat, weights=values.ravel(), minlength=size * width).reshape(size, width)
+
+
 # Bound on the table of `_WordRows` (about 10 MB): a language's vocabulary fits.
 _WORD_ROWS_LIMIT = 1 << 18
 _WORD_ROWS_START = 1024  # the table's first size
@@ -307,31 +331,42 @@ class Model:
     @functools.cached_property
     def _word_rows(self) -> _WordRows:
         """Words' shares of the fast tier's three logits."""
-        return _WordRows(self.vocabulary, self.fast_weights, remember=True)
+        return _WordRows(self.vocabulary, self.fast_weights, numbers=self._pair_index[0], remember=True)
 
     @functools.cached_property
     def _label_rows(self) -> _WordRows:
         """Words' shares of the stance and frame logits."""
-        return _WordRows(self.vocabulary, self._label_pair_weights, source=self._word_rows)
+        return _WordRows(self.vocabulary, self._label_pair_weights, numbers=self._pair_index[0], source=self._word_rows)
 
     @functools.cached_property
-    def _pair_rows(self) -> dict[tuple[str, str], int]:
-        """The word pairs the fast tier knows (features ``"b" + a + " " + b``), keyed by the pair itself: a
-        tuple of two words already hashed is found without building and hashing a new string."""
-        return {tuple(f[1:].split(" ", 1)): row for f, row in self.vocabulary.items() if f[0] == "b" and " " in f}
+    def _pair_index(self) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+        """The word pairs the fast tier knows (features ``"b" + a + " " + b``) as numbers: each word of a known
+        pair numbered, and every pair's code (first word's number x words + second's), sorted, with its
+        vocabulary row. A text's pairs are then found with one look-up per word and one `np.searchsorted`,
+        not a tuple built and hashed per pair."""
+        pairs = [(f[1:].split(" ", 1), row) for f, row in self.vocabulary.items() if f[0] == "b" and " " in f]
+        numbers: dict[str, int] = {}
+        for (a, b), _ in pairs:
+            numbers.setdefault(a, len(numbers))
+            numbers.setdefault(b, len(numbers))
+        codes = np.array([numbers[a] * len(numbers) + numbers[b] for (a, b), _ in pairs], dtype=np.int64)
+        order = np.argsort(codes, kind="stable")
+        return numbers, codes[order], np.array([row for _, row in pairs], dtype=np.int64)[order]
 
-    def _pairs(self, per_text: list[list[str]]) -> np.ndarray:
-        """The vocabulary row of each pair of neighbouring words, text after text (-1: unknown)."""
-        # All the texts' words in one run, its pairs looked up in one pass, then the pairs that straddle two
-        # texts dropped.
-        words = list(itertools.chain.from_iterable(per_text))
-        found = np.fromiter(
-            map(self._pair_rows.get, zip(words, words[1:]), itertools.repeat(-1)),
-            dtype=np.int64,
-            count=max(len(words) - 1, 0),
-        )
-        ends = np.cumsum(np.fromiter(map(len, per_text), dtype=np.int64, count=len(per_text)))
-        straddle = ends[(ends > 0) & (ends < len(words))] - 1  # a text's last word, then the next text's first
+    def _pairs(self, numbers: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+        """The vocabulary row of each pair of neighbouring words, text after text (-1: unknown), from the words'
+        `_pair_index` numbers (all the texts' words in one run) and each text's number of words."""
+        # The pairs of the whole run, of which only those of two numbered words are searched, then the pairs
+        # that straddle two texts dropped.
+        known_words, codes, rows = self._pair_index
+        both = np.flatnonzero((numbers[:-1] >= 0) & (numbers[1:] >= 0))
+        wanted = numbers[both] * len(known_words) + numbers[both + 1]
+        at = np.minimum(np.searchsorted(codes, wanted), len(codes) - 1)
+        found = np.full(max(len(numbers) - 1, 0), -1, dtype=np.int64)
+        hit = codes[at] == wanted
+        found[both[hit]] = rows[at[hit]]
+        ends = np.cumsum(lengths)
+        straddle = ends[(ends > 0) & (ends < len(numbers))] - 1  # a text's last word, then the next text's first
         return np.delete(found, straddle)
 
     def fast_logits(self, texts: Sequence[str], *, words: list[list[str]] | None = None) -> np.ndarray:
@@ -355,15 +390,15 @@ class Model:
         n_texts = len(per_text)
         lengths = np.fromiter(map(len, per_text), dtype=np.int64, count=n_texts)
         pair_counts = np.maximum(lengths - 1, 0)
-        shares = rows.shares(list(itertools.chain.from_iterable(per_text)))
-        pairs = self._pairs(per_text)
+        shares, numbers = rows.shares_and_numbers(list(itertools.chain.from_iterable(per_text)))
+        pairs = self._pairs(numbers, lengths)
         known = pairs >= 0
         owners = np.concatenate(
             [np.repeat(np.arange(n_texts), lengths), np.repeat(np.arange(n_texts), pair_counts)[known]]
         )
         width = pair_weights.shape[1]
         values = np.concatenate([shares[:, :width], pair_weights[pairs[known]]])
-        sums = np.column_stack([np.bincount(owners, weights=values[:, j], minlength=n_texts) for j in range(width)])
+        sums = _bincount_columns(owners, values, n_texts)
         # (`np.bincount` of nothing gives integers, hence the cast.)
         n = (np.bincount(owners[: len(shares)], weights=shares[:, width], minlength=n_texts) + pair_counts).astype(
             float
@@ -841,21 +876,21 @@ def _model_rows(
     words: list[list[str]],
 ) -> list[dict[str, Any]]:
     """Rows for (sentence, aspect) pairs the model adds where no rule fired (`words`: each sentence's `_words`)."""
-    added = np.argwhere(keep & ~rule)
-    if not len(added):
+    added = np.argwhere(keep & ~rule).tolist()  # [sentence, aspect] pairs as Python ints, cheap to index with
+    if not added:
         return []
     rows = []
     cols = {c: sentences[c].tolist() for c in ("review_id", "sentence_id", "start", "end", "text")}
     langs = sentences["language"].tolist() if "language" in sentences.columns else [None] * len(sentences)
     texts = [cols["text"][i] for i, _ in added]
     starts = [int(cols["start"][i]) for i, _ in added]
-    evidence = m.strongest_many(texts, [int(j) for _, j in added], shifts=starts)
+    evidence = m.strongest_many(texts, [j for _, j in added], shifts=starts)
     # A sentence added for both accuracy and geopolitics is labelled once.
-    labelled = list(dict.fromkeys(int(i) for i, j in added if ASPECTS[j] in ("accuracy", "geopolitics")))
+    labelled = list(dict.fromkeys(i for i, j in added if ASPECTS[j] in ("accuracy", "geopolitics")))
     labels = dict(zip(labelled, m.labels_many([cols["text"][i] for i in labelled], words=[words[i] for i in labelled])))
     for (i, j), text, start, found in zip(added, texts, starts, evidence):
         aspect = ASPECTS[j]
-        stance, frames = labels[int(i)] if aspect in ("accuracy", "geopolitics") else (None, [])
+        stance, frames = labels[i] if aspect in ("accuracy", "geopolitics") else (None, [])
         rows.append(
             {
                 "review_id": cols["review_id"][i],

@@ -14,13 +14,20 @@ same across Python versions. It is conservative: whatever it does not understand
 ['based']
 >>> required_literals(r"[ab]cd?e"), required_literals("x(?=yyy)"), required_literals("ab{0,2}c")
 (None, None, None)
+
+A pattern often needs more than its first literal; `required_literal_sets` lists every set of which one
+literal must occur, so that a caller can rule a text out on any of them:
+
+>>> [sorted(s) for s in required_literal_sets(r"\\b(?:film|movie)\\s+(?:is|was)\\s+based\\s+on\\b")]
+[['film', 'movie'], ['based']]
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
-__all__ = ["DIGIT", "required_literals"]
+__all__ = ["DIGIT", "required_literals", "required_literal_sets"]
 
 #: Marker: the pattern needs a digit somewhere (the caller tests for any digit instead of a string).
 DIGIT = frozenset(["\\d"])
@@ -173,18 +180,25 @@ def _quantified(item: tuple, s: str, pos: int) -> tuple[tuple, int]:
 def _sequence(items: list[tuple]) -> frozenset[str] | None:
     """Literals one of which any match of this sequence contains: the first run of at least MIN_RUN literal
     characters (or of any length in an unspaced script), or the first element that has such literals of its own."""
+    return next(_sequence_sets(items), None)
+
+
+def _sequence_sets(items: list[tuple]) -> Iterator[frozenset[str]]:
+    """Every set of literals of which a match of this sequence contains one, in order: each run of at least
+    MIN_RUN literal characters (or of any length in an unspaced script), and each element's own set."""
     run = ""
     for item in items:
         if item[0] == "lit":
             run += item[1].lower()
             continue
         if _long_enough(run):
-            return frozenset([run])
+            yield frozenset([run])
         run = ""
         found = _element(item)
         if found is not None:
-            return found
-    return frozenset([run]) if _long_enough(run) else None
+            yield found
+    if _long_enough(run):
+        yield frozenset([run])
 
 
 def _long_enough(run: str) -> bool:
@@ -223,3 +237,21 @@ def required_literals(pattern: str | re.Pattern[str]) -> frozenset[str] | None:
         return _branches(_parse(pattern))
     except (_Unknown, ValueError, IndexError):
         return None
+
+
+def required_literal_sets(pattern: str | re.Pattern[str]) -> tuple[frozenset[str], ...] | None:
+    """Sets of literals every text `pattern` matches contains one of each of, the first being
+    `required_literals`: a text that lacks every literal of any one set cannot match. DIGIT may be among them.
+    None when the parser cannot tell; a pattern of several alternatives gives its one set (each alternative
+    may need different words)."""
+    first = required_literals(pattern)
+    if first is None:
+        return None
+    source = pattern.pattern if isinstance(pattern, re.Pattern) else pattern
+    try:
+        branches = _parse(source)
+    except (_Unknown, ValueError, IndexError):
+        return None
+    if len(branches) != 1:
+        return (first,)
+    return tuple(dict.fromkeys(_sequence_sets(branches[0])))
