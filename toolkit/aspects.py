@@ -22,14 +22,12 @@ How a cue matches (details in ``toolkit/data/codebook/README.md``):
 from __future__ import annotations
 
 import bisect
-import contextlib
 import functools
-import gc
 import itertools
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any, NamedTuple
@@ -1089,32 +1087,6 @@ def extract_statements(
     >>> extract_statements(reviews, sentences)[["sentence_id", "aspect", "cues"]].to_dict("records")
     [{'sentence_id': 'r1-1', 'aspect': 'budget', 'cues': ['budget.en.budget', 'budget.en.shoestring']}]
     """
-    with _collector_paused():
-        return _extract_statements(reviews, sentences, profile=profile, coder=coder)
-
-
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cycle collector paused while the stage runs, as it was before afterwards.
-
-    The stage makes hundreds of thousands of small objects that live until it ends (hits, rows, evidence), and
-    each full collection they trigger walks every container of the process, the model's vocabulary and the
-    matchers' memos among them, to find next to nothing: about a fifth of the stage's CPU time on the benchmark's
-    reviews. What the stage drops is freed by reference counting as usual; a cycle it leaves (pandas makes a
-    few) waits for the collector's next run.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _extract_statements(
-    reviews: pd.DataFrame, sentences: pd.DataFrame | None, *, profile: Any, coder: str
-) -> pd.DataFrame:
     require(reviews, ["review_id", "text"], stage="aspects.extract_statements")
     if sentences is None:
         if "language" in reviews.columns and reviews["language"].notna().any():
