@@ -9,7 +9,7 @@ import re
 import pytest
 
 from toolkit import aspects, datasets
-from toolkit.regex_literals import DIGIT, required_literals
+from toolkit.regex_literals import DIGIT, required_literal_sets, required_literals
 
 
 @pytest.mark.parametrize(
@@ -65,3 +65,46 @@ def test_every_codebook_pattern_that_matches_a_sentence_finds_its_literal_in_it(
                         assert any(literal in lowered for literal in needs), (pattern.pattern, text)
                     checked += 1
     assert checked > 1000
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [
+        # every run of literals a match must hold, in order, the first being `required_literals`
+        (r"(?:film|movie)\s+\w+\s+based\s+on", [{"film", "movie"}, {"based"}]),
+        (r"\bbased\s+on\s+(?:a\s+)?true\b", [{"based"}, {"true"}]),
+        (r"\$\s*\d+\s*million", [DIGIT, {"million"}]),
+        (r"記録(?:によると|によれば)", [{"記録"}, {"によると", "によれば"}]),
+        (r"colou?r film", [{"colo"}, {"r film"}]),  # an optional letter ends a run; the rest is one
+        (r"(?:cost|price)|budget", [{"cost", "price", "budget"}]),  # alternatives at the top: one set
+        (r"x(?!abc)yz", None),
+    ],
+)
+def test_required_literal_sets(pattern, expected):
+    got = required_literal_sets(pattern)
+    if expected is None:
+        assert got is None
+    else:
+        assert [s if s is DIGIT else set(s) for s in got] == [e if e is DIGIT else set(e) for e in expected]
+
+
+def test_every_codebook_pattern_that_matches_a_sentence_holds_each_of_its_literal_sets():
+    """The further literal sets rule a sentence out before its pattern runs (`aspects._texts_patterns`): each
+    must be in every sentence the pattern matches, cased or not (the sets are lowercase; the text is read
+    lowercased)."""
+    checked = 0
+    for language, texts in sorted(_training_sentences().items()):
+        for _cue, pattern, _ in aspects._matcher(language).patterns:
+            sets = required_literal_sets(pattern)
+            if not sets or len(sets) < 2:
+                continue
+            for text in texts:
+                if pattern.search(text):
+                    lowered = text.lower()
+                    for needs in sets:
+                        if needs is DIGIT:
+                            assert re.search(r"\d", text), (pattern.pattern, text)
+                        else:
+                            assert any(literal in lowered for literal in needs), (pattern.pattern, needs, text)
+                    checked += 1
+    assert checked > 300
