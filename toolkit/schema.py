@@ -484,7 +484,7 @@ def _cast(values: pd.Series, kind: str, arrow: bool) -> pd.Series:
             raise ValueError("missing values in a boolean column")
         return values.astype("bool")
     if kind == "str":
-        if values.dtype == _STR:  # the stages' text columns already are: nothing to convert
+        if _STR_ONLY and values.dtype == _STR:  # the stages' text columns already are: nothing to convert
             return values
         return pd.Series([None if is_missing(v) else str(v) for v in values.tolist()], dtype="str")
     if kind == "list":
@@ -516,8 +516,10 @@ def _as_list(value: Any) -> list:
     return list(value.tolist() if hasattr(value, "tolist") else value)
 
 
-# The pandas ``str`` dtype (`conform`'s text columns): Arrow-backed strings, NaN for a missing value.
-_STR = pd.StringDtype(na_value=np.nan)
+# The pandas ``str`` dtype (`conform`'s text columns): strings with NaN for a missing value from pandas 3 on. Under
+# pandas 2 "str" gives the object dtype, which holds anything: no shortcut there.
+_STR = pd.Series([], dtype="str").dtype
+_STR_ONLY = isinstance(_STR, pd.StringDtype)
 
 
 _PLAIN = frozenset([str, int, bool, type(None)])
