@@ -3696,23 +3696,6 @@ def test_an_italian_infinitive_subject_makes_a_hypothesis(sentence, subjects):
 
 
 @pytest.mark.parametrize(
-    ("sentence", "language", "expected"),
-    [
-        # the rial with Slovak and Finnish endings, the drachma in Hebrew and Turkish, the shekel in Greek, the
-        # Lebanese lira in Turkish
-        ("Film vraj stál desať miliárd riálov.", "sk", (10_000_000_000.0, "IRR")),
-        ("Budjetti oli noin kolme miljardia riaalia.", "fi", (3_000_000_000.0, "IRR")),
-        ("הסרט עלה כשלוש מאות מיליון דרכמות.", "he", (300_000_000.0, "GRD")),
-        ("Film yaklaşık beş yüz milyon drahmiye mal oldu.", "tr", (500_000_000.0, "GRD")),
-        ("Bütçe üç yüz bin Lübnan lirası kadardı.", "tr", (300_000.0, "LBP")),
-        ("Η ταινία κόστισε δύο εκατομμύρια σέκελ.", "el", (2_000_000.0, "ILS")),
-    ],
-)
-def test_rial_drachma_shekel_and_lebanese_lira_in_more_languages(sentence, language, expected):
-    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == [expected]
-
-
-@pytest.mark.parametrize(
     ("text", "amount"),
     [
         # a million in the accusative, alone before "and" the rest: one sum in two scales
@@ -3779,9 +3762,17 @@ def test_hedges_that_look_like_conditionals_or_comparisons(sentence, language, s
         ("ההפקה עלתה כמאה מיליון לירות סוריות.", "he", (100_000_000.0, "SYP")),
         # "동" inside a word is no currency: "운동", "동안"
         ("독립운동 영화인데 제작비가 100억짜리다.", "ko", (10_000_000_000.0, "KRW")),
+        # the rial with Slovak and Finnish endings, the drachma in Hebrew and Turkish, the shekel in Greek, the
+        # Lebanese lira in Turkish
+        ("Film vraj stál desať miliárd riálov.", "sk", (10_000_000_000.0, "IRR")),
+        ("Budjetti oli noin kolme miljardia riaalia.", "fi", (3_000_000_000.0, "IRR")),
+        ("הסרט עלה כשלוש מאות מיליון דרכמות.", "he", (300_000_000.0, "GRD")),
+        ("Film yaklaşık beş yüz milyon drahmiye mal oldu.", "tr", (500_000_000.0, "GRD")),
+        ("Bütçe üç yüz bin Lübnan lirası kadardı.", "tr", (300_000.0, "LBP")),
+        ("Η ταινία κόστισε δύο εκατομμύρια σέκελ.", "el", (2_000_000.0, "ILS")),
     ],
 )
-def test_tenge_ringgit_dong_icelandic_crowns_bolivianos_syrian_pounds(text, language, expected):
+def test_currency_names_in_more_languages(text, language, expected):
     assert [(a, c) for a, c, _, _ in _figures([text], language)] == [expected]
 
 

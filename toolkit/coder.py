@@ -359,12 +359,13 @@ class Model:
         # The pairs of the whole run, of which only those of two numbered words are searched, then the pairs
         # that straddle two texts dropped.
         known_words, codes, rows = self._pair_index
-        both = np.flatnonzero((numbers[:-1] >= 0) & (numbers[1:] >= 0))
-        wanted = numbers[both] * len(known_words) + numbers[both + 1]
-        at = np.minimum(np.searchsorted(codes, wanted), len(codes) - 1)
         found = np.full(max(len(numbers) - 1, 0), -1, dtype=np.int64)
-        hit = codes[at] == wanted
-        found[both[hit]] = rows[at[hit]]
+        if len(codes):  # a model without pair features knows none
+            both = np.flatnonzero((numbers[:-1] >= 0) & (numbers[1:] >= 0))
+            wanted = numbers[both] * len(known_words) + numbers[both + 1]
+            at = np.minimum(np.searchsorted(codes, wanted), len(codes) - 1)
+            hit = codes[at] == wanted
+            found[both[hit]] = rows[at[hit]]
         ends = np.cumsum(lengths)
         straddle = ends[(ends > 0) & (ends < len(numbers))] - 1  # a text's last word, then the next text's first
         return np.delete(found, straddle)
