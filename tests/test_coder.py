@@ -204,7 +204,7 @@ def test_word_shares_computed_at_once_equal_word_by_word_to_the_last_bit():
     # until a training review's "zz" gave it "<zz").
     words = list(dict.fromkeys(w for s in sentences for w in coder._words(s))) + ["\ua66e\ua66e\ua66e\ua66e"]
     for weights in (m.fast_weights, np.hstack([m.stance_weights, m.frame_weights])):
-        at_once = coder._WordRows(m.vocabulary, weights)._new_rows(words)
+        at_once = coder._WordRows(m._feature_index, weights)._new_rows(words)
         one_by_one = []
         for word in words:
             features = coder._word_features(word)
@@ -271,7 +271,7 @@ def test_word_share_table_grown_and_emptied_gives_the_same_rows(monkeypatch):
     m = coder.model()
     sentences = ["Der Film kostete 13 Millionen Euro.", "Фильм снят по реальным событиям.", "Pure propaganda."] * 30
     sentences += [f"word{i} budget{i} propaganda{i}" for i in range(60)]
-    table = coder._WordRows(m.vocabulary, m.fast_weights)
+    table = coder._WordRows(m._feature_index, m.fast_weights)
     for sentence in sentences:
         words = coder._words(sentence)
         got = table.shares(words)
@@ -548,23 +548,37 @@ def test_evidence_keeps_at_most_k_words_as_a_slice_would():
         assert m.strongest_many(texts, [0, 0, 0], k=k) == [found[:k] for found in full]
 
 
-def test_stance_and_frame_rows_from_the_fast_tables_lookups_equal_their_own():
-    """The stance and frame table takes the feature rows of words the fast table has just looked up
-    (`_WordRows._found`); its rows must be the very floats it computes alone, whether all, some or none of its
-    words were among the fast table's last ones."""
-    m = coder.model()
-    weights = np.hstack([m.stance_weights, m.frame_weights])
-    fast = coder._WordRows(m.vocabulary, m.fast_weights, remember=True)
-    fast.shares(coder._words("Der Film kostete 13 Millionen Euro, das Budget war klein. Propaganda!"))
-    for words in (
-        coder._words("Der Film kostete 13 Millionen Euro"),  # all among the fast table's last words
-        coder._words("Der Film war Propaganda des Kalten Krieges"),  # some
-        coder._words("Фильм снят по реальным событиям"),  # none
+@pytest.mark.parametrize(
+    "words",
+    [
+        ["budget", "бюджет", "预算", "予算は", "0", "$", "₹", "x", "ab00c"],
+        ["日本語とenglish混合", "한국어", "ｆｕｌｌ", "\ua66e\ua66e", "a\U0001f600b", "\U00020000字", "İ", "ß"],
+        ["word<with>marks", "a\x00b", "abc123", "٣٤٥", "wbudget", "cbudget", "c予算"],  # no `_words` token, still found
         [],
-    ):
-        alone = coder._WordRows(m.vocabulary, weights)._new_rows(words)
-        reused = coder._WordRows(m.vocabulary, weights, source=fast)._new_rows(words)
-        assert np.array_equal(alone.view(np.int64), reused.view(np.int64))
+    ],
+)
+def test_feature_rows_found_at_once_are_those_of_each_feature_looked_up(words):
+    """`_FeatureIndex.rows` finds the vocabulary rows of many words' n-grams as numbers; they must be the rows
+    the vocabulary gives each feature of `_word_features`, word by word and in order."""
+    _assert_feature_rows(coder.model().vocabulary, words)
+
+
+def _assert_feature_rows(vocabulary, words):
+    owners, found = coder._FeatureIndex(vocabulary).rows(words)
+    for k, word in enumerate(words):
+        assert found[owners == k].tolist() == [vocabulary.get(f, -1) for f in coder._word_features(word)]
+    assert len(found) == sum(len(coder._word_features(w)) for w in words)
+
+
+def test_feature_numbers_need_a_small_enough_alphabet():
+    """Features of five characters are numbers below 2**63 only while they use fewer than 6,208 characters."""
+    letters = [chr(0x4E00 + k) for k in range(6300)]
+    vocabulary = {"".join(letters[k : k + 5]): k for k in range(0, 6300, 5)}
+    with pytest.raises(ValueError, match="too many characters"):
+        coder._FeatureIndex(vocabulary)
+    # A vocabulary without features of some length, or without any short one.
+    _assert_feature_rows({"<ab>": 0, "abc": 1, "wab": 2, "c字": 3}, ["ab", "abc", "字字", "a字"])
+    _assert_feature_rows({"wlonger": 0}, ["ab", "longer", "字"])
 
 
 @pytest.mark.slow

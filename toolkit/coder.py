@@ -187,28 +187,14 @@ class _WordRows:
     one per column, then its number of features) as one row of a table, so that a batch of words becomes one
     index; and beside it the word's number in `numbers` (-1: none), which `Model._pairs` reads."""
 
-    def __init__(
-        self,
-        vocabulary: dict[str, int],
-        weights: np.ndarray,
-        *,
-        numbers: dict[str, int] | None = None,
-        source: _WordRows | None = None,
-        remember: bool = False,
-    ) -> None:
-        self._vocabulary, self._weights, self._numbers = vocabulary, weights, numbers or {}
+    def __init__(self, index: _FeatureIndex, weights: np.ndarray, *, numbers: dict[str, int] | None = None) -> None:
+        self._index, self._weights, self._numbers = index, weights, numbers or {}
         self._width = weights.shape[1] + 1
         self._row: dict[str, int] = {}
         # Rows 0 .. len(self._row) - 1 are filled; the rest is room to grow into, doubled when it runs out, so
         # that the many small additions of one sentence at a time (`Model.labels`) cost no copy of the table.
         self._table = np.zeros((_WORD_ROWS_START, self._width))
         self._word_numbers = np.full(_WORD_ROWS_START, -1, dtype=np.int64)
-        # Another table over the same vocabulary whose last new words' feature rows this one reuses (`_found`),
-        # and whether this one keeps its own for such a table.
-        self._source, self._remember = source, remember
-        # The feature rows of the words of this table's last `_new_rows`: word → position, each word's first
-        # feature's place in `found`, its number of features, and the vocabulary rows (-1: unknown) themselves.
-        self._recent: tuple[dict[str, int], np.ndarray, np.ndarray, np.ndarray] | None = None
 
     def shares(self, words: list[str]) -> np.ndarray:
         """The shares of `words`, in order: one row each."""
@@ -223,71 +209,160 @@ class _WordRows:
     def _rows_of(self, words: list[str]) -> np.ndarray:
         """The table rows of `words`, in order; words not met yet are added."""
         rows = np.fromiter(map(self._row.get, words, itertools.repeat(-1)), dtype=np.int64, count=len(words))
-        if (rows < 0).any():
-            new = [w for w in dict.fromkeys(words) if w not in self._row]
-            if len(self._row) + len(new) > _WORD_ROWS_LIMIT:  # memory stays flat on any corpus
-                self._row = {}
-                new = list(dict.fromkeys(words))
-            start, end = len(self._row), len(self._row) + len(new)
-            if end > len(self._table):
-                size = max(end, min(2 * len(self._table), _WORD_ROWS_LIMIT))
-                grown = np.zeros((size, self._width))
-                grown[:start] = self._table[:start]
-                self._table = grown
-                self._word_numbers = np.append(self._word_numbers[:start], np.full(size - start, -1, dtype=np.int64))
-            self._table[start:end] = self._new_rows(new)
-            self._word_numbers[start:end] = np.fromiter(
-                map(self._numbers.get, new, itertools.repeat(-1)), dtype=np.int64, count=len(new)
-            )
-            self._row.update((w, start + k) for k, w in enumerate(new))
-            rows = np.fromiter(map(self._row.__getitem__, words), dtype=np.int64, count=len(words))
+        unmet = np.flatnonzero(rows < 0)
+        if not len(unmet):
+            return rows
+        # Most of a batch's words are known: only the places of the others are visited again.
+        unmet_words = [words[i] for i in unmet.tolist()]
+        new = list(dict.fromkeys(unmet_words))
+        if len(self._row) + len(new) > _WORD_ROWS_LIMIT:  # memory stays flat on any corpus
+            self._row = {}
+            unmet, unmet_words, new = np.arange(len(words)), words, list(dict.fromkeys(words))
+        start, end = len(self._row), len(self._row) + len(new)
+        if end > len(self._table):
+            size = max(end, min(2 * len(self._table), _WORD_ROWS_LIMIT))
+            grown = np.zeros((size, self._width))
+            grown[:start] = self._table[:start]
+            self._table = grown
+            self._word_numbers = np.append(self._word_numbers[:start], np.full(size - start, -1, dtype=np.int64))
+        self._table[start:end] = self._new_rows(new)
+        self._word_numbers[start:end] = np.fromiter(
+            map(self._numbers.get, new, itertools.repeat(-1)), dtype=np.int64, count=len(new)
+        )
+        self._row.update(zip(new, range(start, end)))
+        rows[unmet] = np.fromiter(map(self._row.__getitem__, unmet_words), dtype=np.int64, count=len(unmet_words))
         return rows
 
     def _new_rows(self, words: list[str]) -> np.ndarray:
-        """The shares of words not met yet, all at once: one dictionary pass over their features and one
-        `np.bincount` per column, which adds each word's known features' weights in feature order: the same
-        floats, to the last bit, as ``weights[rows].sum(axis=0)`` word by word."""
-        counts, found = self._found(words)
+        """The shares of words not met yet, all at once: one `np.bincount` per column over their features'
+        vocabulary rows (`_FeatureIndex.rows`), which adds each word's known features' weights in feature
+        order: the same floats, to the last bit, as ``weights[rows].sum(axis=0)`` word by word."""
+        owners, found = self._index.rows(words)
         known = found >= 0
-        owners = np.repeat(np.arange(len(words)), counts)[known]
         out = np.empty((len(words), self._width))
-        out[:, :-1] = _bincount_columns(owners, self._weights[found[known]], len(words))
-        out[:, -1] = counts
+        out[:, :-1] = _bincount_columns(owners[known], self._weights[found[known]], len(words))
+        out[:, -1] = np.bincount(owners, minlength=len(words))
         return out
 
-    def _found(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Each word's number of features and the vocabulary row of each of its features (-1: unknown), word
-        after word. Looking a new word's n-grams up in the large vocabulary is most of what it costs; the words
-        the `source` table has just looked up (the stance and frame table reads the words of sentences the fast
-        table has just scored) are taken from it instead."""
-        recent = self._source._recent if self._source is not None else None
-        positions = [-1] * len(words) if recent is None else [recent[0].get(w, -1) for w in words]
-        missing = [w for w, k in zip(words, positions) if k < 0]
-        features = [_word_features(w) for w in missing]
-        new_counts = np.fromiter(map(len, features), dtype=np.int64, count=len(missing))
-        new_found = np.fromiter(
-            map(self._vocabulary.get, itertools.chain.from_iterable(features), itertools.repeat(-1)),
-            dtype=np.int64,
-            count=int(new_counts.sum()),
-        )
-        if len(missing) == len(words):
-            counts, found = new_counts, new_found
-        else:
-            # Gather each word's run of rows from the source's array or from the new one, in word order.
-            _, firsts, old_counts, old_found = recent  # type: ignore[misc]
-            where = np.asarray(positions, dtype=np.int64)
-            reused = where >= 0
-            counts = np.empty(len(words), dtype=np.int64)
-            begins = np.empty(len(words), dtype=np.int64)
-            counts[reused], begins[reused] = old_counts[where[reused]], firsts[where[reused]]
-            counts[~reused] = new_counts
-            begins[~reused] = len(old_found) + np.cumsum(new_counts) - new_counts
-            pool = np.concatenate([old_found, new_found])
-            total = int(counts.sum())
-            found = pool[np.repeat(begins - (np.cumsum(counts) - counts), counts) + np.arange(total)]
-        if self._remember:
-            self._recent = ({w: k for k, w in enumerate(words)}, np.cumsum(counts) - counts, counts, found)
-        return counts, found
+
+# The lengths of the character n-gram features: "c" and 1 to 3 characters of an unspaced script, or 3 to 5
+# characters of "<word>".
+_GRAM_LENGTHS = (2, 3, 4, 5)
+
+
+class _FeatureIndex:
+    """Finds the vocabulary rows of many words' features (`_word_features`) with a few array operations, not
+    with a dictionary look-up per character n-gram (which was most of what a word met for the first time cost).
+
+    Per length of n-gram feature, the vocabulary's features of that length are numbers: each character is its
+    place (from 1) among the sorted characters of those features, and a feature is the number whose digits, in
+    base (their count + 1), are its characters'; sorted, with their rows, for `np.searchsorted`. An n-gram with a
+    character of no such feature is unknown. A word's whole-word feature ("w" + word) is a dictionary look-up.
+    """
+
+    def __init__(self, vocabulary: dict[str, int]) -> None:
+        self._vocabulary = vocabulary
+        features = list(vocabulary)
+        lengths = np.fromiter(map(len, features), dtype=np.int64, count=len(features))
+        rows = np.fromiter(vocabulary.values(), dtype=np.int64, count=len(features))
+        codes, firsts = _code_points("".join(features)), np.cumsum(lengths) - lengths
+        self._tables: dict[int, _Numbered] = {}
+        for n in _GRAM_LENGTHS:
+            of_length = np.flatnonzero(lengths == n)
+            self._tables[n] = _Numbered.of(codes[firsts[of_length, None] + np.arange(n)], rows[of_length])
+
+    def rows(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(owners, rows): each feature of `words` as its word's place in `words` and its vocabulary row (-1:
+        unknown). The features come in blocks by kind, the words taking turns, but each word's own features keep
+        the order of `_word_features`: a spaced word, itself then the n-grams of "<word>" for n = 3, 4, 5; a
+        word of an unspaced script, "c" and each n-gram for n = 1, 2, 3."""
+        unspaced = [_UNSPACED.search(w) is not None for w in words]
+        spaced = [k for k, u in enumerate(unspaced) if not u]
+        others = [k for k, u in enumerate(unspaced) if u]
+        spaced_words = [words[k] for k in spaced]
+        owners = [np.array(spaced, dtype=np.int64)]
+        found = [
+            np.fromiter(
+                (self._vocabulary.get("w" + w.translate(_DIGITS), -1) for w in spaced_words),
+                dtype=np.int64,
+                count=len(spaced),
+            )
+        ]
+        for places, kind, padded, sizes, prefix in (
+            (spaced, spaced_words, True, (3, 4, 5), ""),
+            (others, [words[k] for k in others], False, (1, 2, 3), "c"),
+        ):
+            text = ("<" + "><".join(kind) + ">" if kind else "") if padded else "".join(kind)
+            codes = _code_points(text)
+            codes[(codes >= ord("1")) & (codes <= ord("9"))] = ord("0")  # as `_word_features` folds digits
+            lengths = np.fromiter(map(len, kind), dtype=np.int64, count=len(kind)) + (2 if padded else 0)
+            for n in sizes:
+                which, starts = _grams(lengths, n)
+                owners.append(np.asarray(places, dtype=np.int64)[which])
+                found.append(self._find(codes, starts, n, prefix))
+        return np.concatenate(owners), np.concatenate(found)
+
+    def _find(self, codes: np.ndarray, starts: np.ndarray, n: int, prefix: str) -> np.ndarray:
+        """The vocabulary row (-1: unknown) of `prefix` followed by the `n` characters (`codes`) from each of
+        `starts`."""
+        table = self._tables[len(prefix) + n]
+        if not len(table.keys):
+            return np.full(len(starts), -1, dtype=np.int64)
+        digits = table.digits(codes)
+        key = np.zeros(len(starts), dtype=np.int64)
+        known = np.ones(len(starts), dtype=bool)
+        for digit in [
+            *table.digits(np.array([ord(c) for c in prefix], dtype=np.int64)),
+            *(digits[starts + j] for j in range(n)),
+        ]:
+            key, known = key * table.base + digit, known & (digit > 0)
+        at = np.minimum(np.searchsorted(table.keys, key), len(table.keys) - 1)
+        return np.where(known & (table.keys[at] == key), table.rows[at], -1)
+
+
+@dataclass(frozen=True)
+class _Numbered:
+    """The vocabulary's features of one length as numbers (`_FeatureIndex`): each code point's `place` among
+    their characters (from 1; 0: a character of none), the `base` (the count of those characters + 1), the
+    features' numbers (`keys`, sorted) and their vocabulary `rows` in that order."""
+
+    places: np.ndarray
+    base: int
+    keys: np.ndarray
+    rows: np.ndarray
+
+    @classmethod
+    def of(cls, features: np.ndarray, rows: np.ndarray) -> _Numbered:
+        """The table of `features` (code points, one feature a row) and their vocabulary `rows`."""
+        places = np.zeros(int(features.max(initial=0)) + 1, dtype=np.int64)
+        places[features] = 1
+        base = int(places.sum()) + 1
+        if base ** features.shape[1] >= 2**63:
+            raise ValueError(f"the coder's {features.shape[1]}-character features have too many characters to number")
+        places = np.where(places > 0, np.cumsum(places), 0)
+        keys = np.zeros(len(features), dtype=np.int64)
+        for column in places[features].T:
+            keys = keys * base + column
+        order = np.argsort(keys)
+        return cls(places, base, keys[order], rows[order])
+
+    def digits(self, codes: np.ndarray) -> np.ndarray:
+        """The place of each of `codes`."""
+        return self.places[np.minimum(codes, len(self.places) - 1)] * (codes < len(self.places))
+
+
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.int64)
+
+
+def _grams(lengths: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """For the texts of `lengths` one after another in one string: each of their runs of `n` characters as its
+    text's number and its start in the string, text after text."""
+    counts = np.maximum(lengths - n + 1, 0)
+    firsts = np.cumsum(lengths) - lengths
+    which = np.repeat(np.arange(len(lengths)), counts)
+    starts = np.arange(int(counts.sum())) + np.repeat(firsts - (np.cumsum(counts) - counts), counts)
+    return which, starts
 
 
 def _bincount_columns(owners: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
@@ -329,14 +404,18 @@ class Model:
     settings: dict[str, Any]  # calibration, thresholds, cascade bounds, label names (coder.yaml)
 
     @functools.cached_property
+    def _feature_index(self) -> _FeatureIndex:
+        return _FeatureIndex(self.vocabulary)
+
+    @functools.cached_property
     def _word_rows(self) -> _WordRows:
         """Words' shares of the fast tier's three logits."""
-        return _WordRows(self.vocabulary, self.fast_weights, numbers=self._pair_index[0], remember=True)
+        return _WordRows(self._feature_index, self.fast_weights, numbers=self._pair_index[0])
 
     @functools.cached_property
     def _label_rows(self) -> _WordRows:
         """Words' shares of the stance and frame logits."""
-        return _WordRows(self.vocabulary, self._label_pair_weights, numbers=self._pair_index[0], source=self._word_rows)
+        return _WordRows(self._feature_index, self._label_pair_weights, numbers=self._pair_index[0])
 
     @functools.cached_property
     def _pair_index(self) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
