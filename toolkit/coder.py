@@ -572,11 +572,13 @@ class Model:
         labels = self.settings["labels"]
         stances = np.argmax(z[:, :k] + self.stance_bias, axis=1).tolist()
         frames = _sigmoid(z[:, k:] + self.frame_bias) >= float(labels["frame_threshold"])
-        names = labels["frames"]
-        return [
-            (labels["stances"][stance], sorted(f for f, on in zip(names, row) if on))
-            for stance, row in zip(stances, frames.tolist())
-        ]
+        # Each text's frames in name order: the frame columns put in that order once, then each text's on ones.
+        order = sorted(range(len(labels["frames"])), key=labels["frames"].__getitem__)
+        names = [labels["frames"][j] for j in order]
+        found: list[list[str]] = [[] for _ in texts]
+        for i, j in zip(*(a.tolist() for a in np.nonzero(frames[:, order]))):
+            found[i].append(names[j])
+        return [(labels["stances"][stance], on) for stance, on in zip(stances, found)]
 
     @functools.cached_property
     def _label_pair_weights(self) -> np.ndarray:
