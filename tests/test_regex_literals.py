@@ -9,7 +9,7 @@ import re
 import pytest
 
 from toolkit import aspects, datasets
-from toolkit.regex_literals import DIGIT, required_literal_sets, required_literals
+from toolkit.regex_literals import DIGIT, first_chars, required_literal_sets, required_literals
 
 
 @pytest.mark.parametrize(
@@ -108,3 +108,46 @@ def test_every_codebook_pattern_that_matches_a_sentence_holds_each_of_its_litera
                             assert any(literal in lowered for literal in needs), (pattern.pattern, needs, text)
                     checked += 1
     assert checked > 300
+
+
+@pytest.mark.parametrize(
+    "pattern, expected",
+    [
+        (r"\b(?:US\$|\$|€|\bRs\.?|\bUSD)\s?\d", {"U", "$", "€", "R"}),
+        (r"(?<!не )\bбюджет\w*", {"б"}),
+        (r"colou?r", {"c"}),
+        (r"a?b+c", {"a", "b"}),
+        (r"(?:ab)*c", {"a", "c"}),
+        (r"\s?\d", None),  # a class or a digit first: not read
+        (r"[Bb]udget", None),
+        (r"(?:a|)b", None),  # a branch may be empty: not read
+        (r"x?", None),  # the match may be empty
+        (r"(?i)budget", None),  # inline flags may change how the first character compares
+        (r"(?-i:B)udget", None),
+    ],
+)
+def test_first_chars(pattern, expected):
+    got = first_chars(pattern)
+    assert got == (None if expected is None else frozenset(expected))
+
+
+def test_every_codebook_pattern_starts_its_matches_with_its_first_chars():
+    """`aspects._scanning` puts a lookahead for `first_chars` before a pattern: the lookahead must let through
+    every character the pattern's first literal matches under the pattern's flags (case folding included, over
+    every code point), and the scanned pattern must find the same matches on every training sentence."""
+    everything = "".join(map(chr, range(0x110000))).encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    checked, pairs = 0, set()
+    for language, texts in sorted(_training_sentences().items()):
+        for cue in (c for a in aspects.codebook().values() for c in a.cues.get(language, ())):
+            for pattern in cue.patterns:
+                scanned = aspects._scanning(pattern)
+                for char in first_chars(pattern) or ():
+                    pairs.add((char, pattern.flags))
+                if scanned is not pattern:
+                    for text in texts:
+                        assert [m.span() for m in scanned.finditer(text)] == [m.span() for m in pattern.finditer(text)]
+                    checked += 1
+    assert checked > 300
+    for char, flags in pairs:
+        literal = set(re.findall(re.escape(char), everything, flags))
+        assert literal <= set(re.findall("[" + re.escape(char) + "]", everything, flags)), char

@@ -682,15 +682,22 @@ def _mostly_capitalised(words: list[str]) -> bool:
 
 
 def _sentence_language(
-    text: str, review_lang: str, backend: str, review_script: str | None, names: tuple[str, ...] = ()
+    text: str,
+    review_lang: str,
+    backend: str,
+    review_script: str | None,
+    names: tuple[str, ...] = (),
+    whole: Detection | None = None,
 ) -> str:
     """The sentence's own language, or the review's when the sentence gives no clear reason to differ.
 
     Most sentences are settled here with one regex pass and a dictionary look-up per word; only those
-    whose script or function words point away from the review's language reach the detector.
+    whose script or function words point away from the review's language reach the detector. `whole` is the
+    review's own detection when the sentence is the whole review text: the detector's answer on the same
+    string, so it is not asked again.
     """
     if review_lang == UND or backend != "auto" or review_script is None:
-        return _sentence_language_slow(text, review_lang, backend, names)
+        return _sentence_language_slow(text, review_lang, backend, names, whole)
     lowered = _WORD.findall(text.lower())
     if not lowered:
         return UND if not _LETTER.search(text) else review_lang
@@ -707,13 +714,13 @@ def _sentence_language(
     if best == 0 and len(lowered) < 6:
         return review_lang  # a few words with no function word of any language: a title or a name
     if not _same_script(text, review_script):
-        return _sentence_language_slow(text, review_lang, backend, names)
+        return _sentence_language_slow(text, review_lang, backend, names, whole)
     spec = _scripts().get(review_script)
     if spec is not None and spec["language"]:
         return review_lang  # one-language script (Hangul, kana...): same script, same language
     if _letters_agree(text, review_lang, review_script) or _looks_like_names(text):
         return review_lang
-    found = detect_language(text, backend=backend, names=names)
+    found = whole if whole is not None else detect_language(text, backend=backend, names=names)
     return review_lang if found.language == UND else found.language
 
 
@@ -724,15 +731,21 @@ def _review_sentence_languages(
     backend: str,
     review_script: str | None,
     names: tuple[str, ...] = (),
+    detection: Detection | None = None,
 ) -> list[str]:
     """Languages of one review's sentences.
 
     For the "auto" backend the words of each sentence are counted: function words of the review's language,
     and those of other languages only; a sentence with some of its own and at most
     one foreign one is settled at once (the vast majority), the rest go through `_sentence_language`.
+    `detection` is the review's (`detect_language(text)`), handed on for a sentence that is the whole text.
     """
+    whole = {(0, len(text)): detection} if detection is not None else {}
     if backend != "auto" or review_lang == UND or review_script is None:
-        return [_sentence_language(text[a:b], review_lang, backend, review_script, names) for a, b in spans]
+        return [
+            _sentence_language(text[a:b], review_lang, backend, review_script, names, whole.get((a, b)))
+            for a, b in spans
+        ]
     own_words, foreign_words = _own_and_foreign(review_lang)
     lowered = text.lower()
     if len(lowered) != len(text):
@@ -751,7 +764,7 @@ def _review_sentence_languages(
         elif not words and not _LETTER.search(text, a, b):
             out.append(UND)
         else:
-            out.append(_sentence_language(text[a:b], review_lang, backend, review_script, names))
+            out.append(_sentence_language(text[a:b], review_lang, backend, review_script, names, whole.get((a, b))))
     return out
 
 
@@ -765,14 +778,17 @@ def _own_and_foreign(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     )
 
 
-def _sentence_language_slow(text: str, review_lang: str, backend: str, names: tuple[str, ...] = ()) -> str:
-    """Sentence language for the other backends, or when the review's language is unknown."""
+def _sentence_language_slow(
+    text: str, review_lang: str, backend: str, names: tuple[str, ...] = (), whole: Detection | None = None
+) -> str:
+    """Sentence language for the other backends, or when the review's language is unknown (`whole` as in
+    `_sentence_language`)."""
     words = _WORD.findall(text)
     if not words or not _LETTER.search(text):
         return UND
     if review_lang != UND and (sum(map(len, words)) < _SENTENCE_MIN_LETTERS or _mostly_capitalised(words)):
         return review_lang  # too short to judge, or names and titles: inherit
-    found = detect_language(text, backend=backend, names=names)
+    found = whole if whole is not None else detect_language(text, backend=backend, names=names)
     return review_lang if found.language == UND else found.language
 
 
@@ -855,6 +871,7 @@ def annotate(
     review_lang = dict(zip(ids, out["language"].tolist()))
     review_text = dict(zip(ids, texts))
     review_script = dict(zip(ids, scripts))
+    review_detection = dict(zip(ids, detections))
     rids, starts, ends = (sents[c].tolist() for c in ("review_id", "start", "end"))
     langs: list[str] = []
     i = 0
@@ -864,7 +881,13 @@ def annotate(
             j += 1
         rid = rids[i]
         langs += _review_sentence_languages(
-            review_text[rid], list(zip(starts[i:j], ends[i:j])), review_lang[rid], name, review_script[rid], names
+            review_text[rid],
+            list(zip(starts[i:j], ends[i:j])),
+            review_lang[rid],
+            name,
+            review_script[rid],
+            names,
+            review_detection[rid],  # a one-sentence review's sentence is not detected twice
         )
         i = j
     sents = sents.assign(language=langs)

@@ -15,6 +15,12 @@ same across Python versions. It is conservative: whatever it does not understand
 >>> required_literals(r"[ab]cd?e"), required_literals("x(?=yyy)"), required_literals("ab{0,2}c")
 (None, None, None)
 
+A pattern that starts with literals (past zero-width assertions) says which characters a match can start with;
+`first_chars` lists them, as written, so that a caller can have the engine skip every other position:
+
+>>> sorted(first_chars(r"\\b(?:US\\$|\\$|€|\\bRs\\.?)\\s?\\d")), first_chars(r"\\s?\\d"), first_chars(r"(?:a|)b")
+(['$', 'R', 'U', '€'], None, None)
+
 A pattern often needs more than its first literal; `required_literal_sets` lists every set of which one
 literal must occur, so that a caller can rule a text out on any of them:
 
@@ -27,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-__all__ = ["DIGIT", "required_literals", "required_literal_sets"]
+__all__ = ["DIGIT", "required_literals", "required_literal_sets", "first_chars"]
 
 #: Marker: the pattern needs a digit somewhere (the caller tests for any digit instead of a string).
 DIGIT = frozenset(["\\d"])
@@ -255,3 +261,57 @@ def required_literal_sets(pattern: str | re.Pattern[str]) -> tuple[frozenset[str
     if len(branches) != 1:
         return (first,)
     return tuple(dict.fromkeys(_sequence_sets(branches[0])))
+
+
+# Inline flags, global or scoped ("(?i)", "(?-i:...)"): they may change how the first characters compare.
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux-]+[:)]")
+
+
+def first_chars(pattern: str | re.Pattern[str]) -> frozenset[str] | None:
+    """The characters, as written, one of which every match of `pattern` starts with (compared as the pattern's
+    own flags compare them); None when the parser cannot tell, when a match may be empty or start otherwise (a
+    class, ``\\d``, ``.``), or when the pattern has inline flags."""
+    if isinstance(pattern, re.Pattern):
+        if pattern.flags & re.VERBOSE:
+            return None
+        pattern = pattern.pattern
+    if _INLINE_FLAGS.search(pattern):
+        return None
+    try:
+        return _first_of_branches(_parse(pattern))
+    except (_Unknown, ValueError, IndexError):
+        return None
+
+
+def _first_of_branches(branches: list[list[tuple]]) -> frozenset[str] | None:
+    found: set[str] = set()
+    for branch in branches:
+        first = _first_of_sequence(branch)
+        if first is None:
+            return None
+        found |= first
+    return frozenset(found)
+
+
+def _first_of_sequence(items: list[tuple]) -> frozenset[str] | None:
+    """First characters of a sequence: zero-width items are skipped, an optional item adds its own to those of
+    what follows; None if it may match nothing or starts with an item that is not a literal."""
+    found: set[str] = set()
+    for item in items:
+        kind = item[0]
+        if kind == "at":
+            continue
+        optional = kind == "opt"
+        inner = item[1] if kind in ("opt", "rep") else item
+        if inner[0] == "lit":
+            first: frozenset[str] | None = frozenset(inner[1])
+        elif inner[0] == "group":
+            first = _first_of_branches(inner[1])
+        else:
+            return None
+        if first is None:
+            return None
+        found |= first
+        if not optional:
+            return frozenset(found)
+    return None  # everything was optional or zero-width: a match may be empty
