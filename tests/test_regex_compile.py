@@ -20,6 +20,11 @@ _PATTERNS = [
     (r"(?:(?P<pre>\$)\s)?(?P<num>\d+)|(?P<word>one|two)\s+million", re.IGNORECASE),
     (r"(?<!(?-i:[^\W\d_\u3040-\u30ff\u4e00-\u9fff]))[וב]?מיליון|[وبلكف]?مليون|(?-i:[^\W\u3040-\u30ff])", re.I),
     (r"(a)\1|(?(1)a|b)|[^\W\d]+", re.IGNORECASE | re.MULTILINE),
+    # named groups: their contents parsed apart, shared, repeated, holding groups, classes and escaped parentheses
+    (r"(?P<one>a|b[)(]\)c)(?:x|(?P<two>a|b[)(]\)c))?(?P<three>d(?P<four>e)|(f))(?P<five>)", re.IGNORECASE),
+    (r"(?P<scale>mil+(?:ion)?|bn)(?<=\w)(?P<wscale>mil+(?:ion)?|bn)\(?P<x>\)|[(?P<y>]", re.IGNORECASE),
+    (r"(?P<a>x)(?P<b>(?P=a)y)|(?P<c>(?(a)z|w))", 0),
+    (r"(?x) (?P<a> x | y ) # a comment (?P<b>z)", 0),
 ]
 
 
@@ -40,9 +45,12 @@ def test_compiled_is_re_compile_where_its_steps_are_not_known(monkeypatch):
     assert compiled == re.compile("million|milliard", re.IGNORECASE) and first.pattern == "mil"
 
 
-def test_a_wrong_pattern_raises_what_re_raises():
-    with pytest.raises(re.error, match="missing \\)"):
-        regex_compile.compiled("(?:a|b", re.IGNORECASE)
+@pytest.mark.parametrize("pattern", ["(?:a|b", "(?P<a>x(?i)y)", "(?P<a>x)(?P<a>y)", "(?P<a>[x)"])
+def test_a_wrong_pattern_raises_what_re_raises(pattern):
+    with pytest.raises(re.error) as expected:
+        re.compile(pattern, re.IGNORECASE)
+    with pytest.raises(re.error, match=re.escape(str(expected.value))):
+        regex_compile.compiled(pattern, re.IGNORECASE)
 
 
 def test_the_steps_are_checked_against_re_compile():
