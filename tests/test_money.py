@@ -2025,10 +2025,15 @@ def test_the_amount_pattern_finds_the_same_amounts_grouped_and_gated(language, m
     order = money._load("conventions.yaml")["language_order"]
     priority, cue_languages = list(dict.fromkeys([key or "en", *order])), money._cue_languages(key)
     monkeypatch.setattr(money, "_grouped_alternation", money._alternation)
-    plain = money._amount_pattern(priority, cue_languages, key)
+    plain = money.re.compile(money._amount_pattern(priority, cue_languages, key), money.re.IGNORECASE)
     monkeypatch.undo()
     lexicon = money._lexicon(key)
     assert lexicon.amount.pattern != plain.pattern  # the lexicon's pattern is the grouped one
+    # ... compiled from the parse its heads are read from (`regex_heads.compiled_with_heads`) as `re` compiles it
+    assert lexicon.amount == money.re.compile(lexicon.amount.pattern, money.re.IGNORECASE)
+    if lexicon.currency_in is not None:  # ... as is the phrase pricing a clause (`regex_compile.compiled`)
+        assert lexicon.currency_in[0] == money.re.compile(lexicon.currency_in[0].pattern, money.re.IGNORECASE)
+    assert lexicon.amount_starts == money._amount_starts(money.regex_heads.heads(lexicon.amount, 3))
     texts = _amount_texts()
     everyone = [t for group in texts.values() for t in group]
     sample = _AMOUNT_CORNERS + texts.get(language, []) + everyone[:: {None: 4, "en": 1}.get(language, 20)]
@@ -2066,8 +2071,9 @@ def _patterns_in(value) -> list:
         return [p for key in value for p in _patterns_in(value[key])]
     if isinstance(value, tuple | list):
         return [p for item in value for p in _patterns_in(item)]
-    if hasattr(value, "__dataclass_fields__"):
-        return [p for name in value.__dataclass_fields__ for p in _patterns_in(getattr(value, name))]
+    if hasattr(value, "__dataclass_fields__"):  # its fields, and the ones compiled when first read
+        lazy = [name for name, member in vars(type(value)).items() if isinstance(member, functools.cached_property)]
+        return [p for name in [*value.__dataclass_fields__, *lazy] for p in _patterns_in(getattr(value, name))]
     return []
 
 

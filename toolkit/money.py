@@ -19,7 +19,7 @@ from typing import Any
 
 import pandas as pd
 
-from toolkit import regex_heads
+from toolkit import regex_compile, regex_heads
 from toolkit.datafiles import load_yaml, read_text
 from toolkit.schema import BUDGET_FIGURES, CURRENCY_BASES, MONEY_KINDS, SUBJECTS
 from toolkit.tables import require
@@ -337,12 +337,19 @@ class _Lexicon:
     cue_starts: re.Pattern[str] | None  # every place a kind cue may begin (`_kind_cues`); None: not known
     abbreviations: frozenset[str]
     clause_currency: re.Pattern[str] | None
-    # "in dollars" before a figure in its clause (qualifiers.yaml `currency_in`), and its currency word alone
-    currency_in: tuple[re.Pattern[str], re.Pattern[str]] | None
     generic_units: frozenset[str]
     contextual: dict[str, tuple[str | None, str | None, tuple[tuple[str, re.Pattern[str]], ...]]]
     contextual_words: tuple[tuple[re.Pattern[str], str], ...]  # (a word's pattern, its `contextual` key)
     contextual_word_keys: frozenset[str]  # the `contextual` keys of words (either kind), not signs
+
+    @functools.cached_property
+    def currency_in(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+        """The phrase ("in dollars") that prices a figure's clause before it (qualifiers.yaml `currency_in`), and its
+        currency word alone (`_currency_in`).
+        Compiled when first read: for a text in no known language it is every language's phrases, each around every
+        currency word (400,000 characters, more than a CPU-second), and such texts seldom have a figure to price."""
+        words = _load("currencies.yaml")["words"]
+        return _currency_in(_load("qualifiers.yaml").get("currency_in", {}), words, _cue_languages(self.language))
 
 
 def _currency_in(
@@ -357,7 +364,8 @@ def _currency_in(
     word = f"(?:{_alternation(names)})(?!{_WORD})"
     phrase = "|".join(f"(?<!{_WORD})(?:{t.replace('{currency}', word)})" for t in phrases)
     # The currency word alone, also right after the letters Hebrew and Arabic join to it (ב, ל, ب, ل: "בשקלים").
-    return re.compile(phrase, re.IGNORECASE), re.compile(f"(?:(?<!{_WORD})|(?<=[בלبل])){word}", re.IGNORECASE)
+    alone = re.compile(f"(?:(?<!{_WORD})|(?<=[בלبل])){word}", re.IGNORECASE)
+    return regex_compile.compiled(phrase, re.IGNORECASE), alone
 
 
 def _cue_languages(key: str | None) -> list[str]:
@@ -396,7 +404,7 @@ def _lexicon(key: str | None) -> _Lexicon:
         for symbol, rule in currency_data.get("contextual", {}).items()
         if "pattern" in rule
     )
-    amount = _amount_pattern(priority, cue_langs, key)
+    amount, amount_starts = _amount_finder(_amount_pattern(priority, cue_langs, key))
     return _Lexicon(
         language=key,
         decimal_mark=conventions["decimal_mark"].get(key or "en", "."),
@@ -420,7 +428,7 @@ def _lexicon(key: str | None) -> _Lexicon:
         # sentence speaks of East Germany); unlike a rule's own `pattern`, it is read only where its list is.
         currencies=tuple((e["pattern"], e["code"], e.get("contextual")) for e in currency_entries),
         amount=amount,
-        amount_starts=_amount_starts(amount),
+        amount_starts=amount_starts,
         approx=_before_end(_words(qualifiers["approx"], cue_langs)),
         range_start=_before_end(_words(qualifiers["range_start"], cue_langs), r"\s+"),
         range_between=_before_end(_words(qualifiers["range_between"], cue_langs) or ["(?!)"], r"\s+"),
@@ -454,7 +462,6 @@ def _lexicon(key: str | None) -> _Lexicon:
             )
             else None
         ),
-        currency_in=_currency_in(qualifiers.get("currency_in", {}), currency_data["words"], cue_langs),
         generic_units=frozenset(currency_data.get("generic_units", [])),
         contextual={
             symbol: (
@@ -597,10 +604,11 @@ def _number_words(number_data: dict[str, list[dict[str, Any]]], cue_langs: list[
     ]
 
 
-def _amount_pattern(priority: list[str], cue_langs: list[str], key: str | None) -> re.Pattern[str]:
+def _amount_pattern(priority: list[str], cue_langs: list[str], key: str | None) -> str:
     """[currency] number [scale] [of] [currency] [+]; the number is a CJK one with its units inside
     ("1億5000万", "两亿"), digits with a scale word after them, or a number word + scale word ("a million").
-    `key` is the text's language (None: unknown), for the number words only it reads."""
+    `key` is the text's language (None: unknown), for the number words only it reads. The text, read ignoring
+    case (`_amount_finder` compiles it)."""
     currency_data, number_data = _load("currencies.yaml"), _load("numbers.yaml")
     prefix = [e["pattern"] for e in currency_data["symbols"]] + [_code_pattern(c) for c in currency_data["codes"]]
     words = [e["pattern"] for lang in priority for e in currency_data["words"].get(lang, [])]
@@ -658,7 +666,7 @@ def _amount_pattern(priority: list[str], cue_langs: list[str], key: str | None) 
         rf"|(?<!{_WORD})(?P<iscale>{inverted or '(?!)'})\s+(?:(?:{inverted_link})\s+)?"
         rf"(?P<inum>{f'{_NUM}|{compound}' if inverted else '(?!)'})(?!{_LETTER})"
     )
-    return re.compile(
+    return (
         rf"(?:(?<!{_LETTER})(?P<pre>{_grouped_alternation(prefix)}){_SPACE}?)?"
         rf"(?:(?P<cjk>{_cjk_numerals().pattern})"
         rf"|(?P<num>{_NUM})(?:(?:[\s\u00a0]+(?P<nhalf>{half})|[\s\u00a0-]+(?P<nodd>{odd}))?[\s\u00a0\u202f-]?"
@@ -671,14 +679,20 @@ def _amount_pattern(priority: list[str], cue_langs: list[str], key: str | None) 
         rf"(?:[\s\u00a0]+(?P<half>{half})(?!{_LETTER}))?"
         rf"(?:[\s\u00a0\u202f-]*(?:(?:{of})(?:\s+|(?<=['’])))?"
         rf"(?P<post>{_grouped_alternation(prefix + words)}|{_grouped_alternation(ambiguous) or '(?!)'})(?!{_LETTER}))?"
-        r"(?P<plus>\+(?![\w+]))?",
-        re.IGNORECASE,
+        r"(?P<plus>\+(?![\w+]))?"
     )
 
 
-def _amount_starts(amount: re.Pattern[str]) -> re.Pattern[str]:
-    """Where an amount may begin: a digit, a CJK numeral, or where no letter stands before and the `amount`
-    pattern's first three characters can match (`toolkit.regex_heads`).
+def _amount_finder(source: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The amount pattern `source` compiled ignoring case, and `_amount_starts` of it, from one parse of its text
+    (44,000 to 400,000 characters, whose parse is half of what compiling it costs)."""
+    amount, first = regex_compile.compiled_with_heads(source, re.IGNORECASE, 3)
+    return amount, _amount_starts(first)
+
+
+def _amount_starts(first: re.Pattern[str] | None) -> re.Pattern[str]:
+    """Where an amount may begin: a digit, a CJK numeral, or where no letter stands before and `first`, the
+    heads of the amount pattern (its first three characters, `toolkit.regex_heads`; None: not known), match.
 
     Every branch of `_amount_pattern` begins so: a currency sign or code only where no letter stands before it,
     a number word, range word or scale word only where no word character does, a number with a digit, a CJK
@@ -688,7 +702,6 @@ def _amount_starts(amount: re.Pattern[str]) -> re.Pattern[str]:
     """
     cjk = _load("cjk_numerals.yaml")
     numerals = "".join(str(c) for table in ("digits", "units", "myriads") for c in cjk[table])
-    first = regex_heads.heads(amount, 3)
     allowed = rf"(?={first.pattern})" if first is not None else ""
     return re.compile(rf"\d|[{re.escape(numerals)}]|(?<!{_LETTER}){allowed}\S", re.IGNORECASE)
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["heads"]
+__all__ = ["heads", "heads_of_parse"]
 
 # Above this many distinct heads the alternation would cost what it saves: no answer.
 _MOST = 20_000
@@ -40,12 +40,22 @@ def heads(pattern: str | re.Pattern[str], size: int = 3) -> re.Pattern[str] | No
     so that a part of it that ignores case (``(?i:...)``) is covered too."""
     source, flags = (pattern.pattern, pattern.flags) if isinstance(pattern, re.Pattern) else (pattern, 0)
     try:
-        from re import _constants as c
         from re import _parser
 
         parsed = _parser.parse(source, flags)
+    except (ImportError, AttributeError, re.error, RecursionError, TypeError, ValueError):
+        return None
+    return heads_of_parse(parsed, size)
+
+
+def heads_of_parse(parsed: Any, size: int = 3) -> re.Pattern[str] | None:
+    """`heads` of a pattern as ``re._parser.parse`` gives it (`toolkit.regex_compile` parses a long pattern once
+    for both its heads and its compiled form)."""
+    try:
+        from re import _constants as c
+
         found = _sequence(list(parsed), size, c)
-    except (_Unknown, ImportError, AttributeError, re.error, RecursionError, TypeError, ValueError):
+    except (_Unknown, ImportError, AttributeError, RecursionError, TypeError, ValueError):
         return None
     if not found or () in found:
         return None  # a match may be empty: it can begin anywhere
@@ -109,8 +119,12 @@ def _item(op: Any, arg: Any, size: int, c: Any) -> set[tuple[str, ...]]:
         found = {()} if least == 0 else set()
         current = {()}
         # Each repetition that consumes adds a character; `size` of them fill any head.
+        # A head already full stays as it is (most of the few thousand heads of a word list are), only the others
+        # take the next repetition's.
         for count in range(1, min(most, size) + 1):
-            current = {(h + t)[:size] for h in current for t in one}
+            current = {h for h in current if len(h) >= size} | {
+                (h + t)[:size] for h in current if len(h) < size for t in one
+            }
             if count >= least or count == size:
                 found |= current
         return found

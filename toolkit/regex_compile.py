@@ -1,0 +1,210 @@
+r"""Compiling the budget-figure parser's long patterns for less: the very patterns `re.compile` makes, by its own steps.
+
+`toolkit.money` compiles, once per language and process, patterns of thousands of words (its amount pattern alone
+is 44,000 to 400,000 characters), which cost about half a CPU-second per language. Three of `re`'s steps are done
+more than once for nothing:
+- the parse: the amount pattern's heads (`toolkit.regex_heads`) are read from a parse of its text, the one
+  `re.compile` makes and drops; `compiled_with_heads` parses it once for both;
+- the parse of the words many patterns share: every language's amount pattern holds the same currency, scale and
+  CJK number words (half of its text), and some of its groups repeat its number words; `_parse` parses each named
+  group's content apart, once per process for the few dozen last seen;
+- the optimization of each character class (``re._compiler._optimize_charset``), a quarter of the compile: the
+  patterns hold a few hundred distinct classes a hundred thousand times ("[uU]", a letter outside the CJK
+  scripts, whose ranges it walks character by character). While `compiled` runs, each distinct class is
+  optimized once per process (the function's result depends on its arguments only).
+The steps are ``re``'s private modules (``_parser``, ``_compiler``, ``_sre``, as `toolkit.regex_heads` reads
+``_parser``): once per process the result is checked equal to `re.compile`'s (same text, flags and compiled
+code) on a pattern with groups, classes and case-blind parts, and where it is not, or the modules are not the
+ones this was written for, `compiled` is `re.compile`. tests/test_money.py checks every language's amount pattern
+is equal to `re.compile`'s.
+
+>>> amount, first = compiled_with_heads(r"million|milliard|\$\s?\d", re.IGNORECASE)
+>>> amount == re.compile(r"million|milliard|\$\s?\d", re.IGNORECASE), first.pattern
+(True, '(?:\\$(?:[\\d]|[\\s])|mil)')
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import re
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from toolkit import regex_heads
+
+__all__ = ["compiled", "compiled_with_heads"]
+
+# A pattern whose compiled form `_compiles_as_re` compares with `re.compile`'s: named groups, a lookbehind, classes
+# ignoring case and not (one of non-Latin-1 letters, one with the CJK ranges), a case-blind part.
+_PROBE = r"(?<!\w)(?P<pre>US|[вб])?\$\s?(?P<num>\d+(?:[.,]\d+)?)(?-i:[^\W\d_\u3040-\u30ff\u4e00-\u9fff])?(?:mil|мил)|x"
+# The classes optimized so far, (class, the arguments it was optimized with) -> result: a few hundred distinct
+# ones in all languages' patterns; the bound only guards against a process that compiles unending new ones.
+_OPTIMIZED: dict[tuple[Any, ...], tuple[list[Any], bool, tuple[Any, ...]]] = {}
+_OPTIMIZED_LIMIT = 10_000
+_SWAP = threading.Lock()
+
+
+def compiled(source: str, flags: int = 0) -> re.Pattern[str]:
+    """``re.compile(source, flags)``, each character class optimized once per process (see above)."""
+    return _compiled(source, flags)[0]
+
+
+def compiled_with_heads(source: str, flags: int = 0, size: int = 3) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """``re.compile(source, flags)`` and ``regex_heads.heads`` of it, from one parse of `source`."""
+    pattern, parsed = _compiled(source, flags)
+    return pattern, (
+        regex_heads.heads_of_parse(parsed, size) if parsed is not None else regex_heads.heads(pattern, size)
+    )
+
+
+def _compiled(source: str, flags: int) -> tuple[re.Pattern[str], Any]:
+    """The pattern `re.compile` makes, and its parse (None when `re.compile` made it)."""
+    flags = int(flags)
+    if not _compiles_as_re():
+        return re.compile(source, flags), None
+    parsed = _parse(source, flags)  # raises what re.compile raises on a wrong pattern
+    return _from_parse(source, parsed, flags), parsed
+
+
+# What decides where a group ends: an escaped character, a class (whose parentheses are literals, and so is a "]"
+# first), a group's opening (named or not) and a closing parenthesis.
+_GROUP_MARKS = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\((?:\?P<(\w+)>)?|\)", re.DOTALL)
+_VERBOSE_OR_COMMENT = re.compile(r"\(\?(?:[aiLmsu]*x|#)")
+_GLOBAL_FLAGS = re.compile(r"\(\?[a-zA-Z]+\)")
+
+
+def _parse(source: str, flags: int) -> Any:
+    """``re._parser.parse(source, flags)``, each named group's content that holds no group of its own parsed apart,
+    once per process for the contents many patterns share (`_content`), and put in the place the whole parse
+    would give it. The parse `re` makes of a group's content does not depend on what stands around it (but for the
+    group's number, which a group without groups inside does not read); `_compiles_as_re` checks the result."""
+    from re import _constants as c
+    from re import _parser
+
+    if flags & re.VERBOSE or _VERBOSE_OR_COMMENT.search(source):  # spaces, comments: group ends not read here
+        return _parser.parse(source, flags)
+    skeleton, contents, at = [], {}, 0
+    for name, start, end in sorted(_named_groups(source), key=lambda group: group[1]):
+        if start >= at and "(?P<" not in source[start:end]:
+            content = _content(source[start:end], flags)
+            if content is not None:
+                skeleton.append(source[at:start])
+                contents[name] = content
+                at = end
+    try:
+        parsed = _parser.parse("".join([*skeleton, source[at:]]), flags)
+    except re.error:
+        return _parser.parse(source, flags)  # the error re.compile gives, placed in `source`
+    state = parsed.state
+    by_number = {state.groupdict.get(name): content for name, content in contents.items()}
+    if None in by_number or _put(parsed, by_number, c.SUBPATTERN, _parser.SubPattern) != len(by_number):
+        return _parser.parse(source, flags)  # a group not found where it was left empty: not read as meant
+    for number, content in by_number.items():
+        state.groupwidths[number] = content.getwidth()
+    return parsed
+
+
+def _put(parsed: Any, contents: dict[int, Any], subpattern: Any, kind: type) -> int:
+    """Put each group's `contents` (by group number) in its empty place in `parsed`, and forget the widths the
+    parse reckoned with the places empty; how many it put."""
+    parsed.width = None
+    put = 0
+    for index, (op, arg) in enumerate(parsed.data):
+        if op is subpattern and arg[0] in contents and not arg[-1].data:
+            parsed.data[index] = (op, (*arg[:-1], contents[arg[0]]))
+            put += 1
+            continue
+        for item in arg if isinstance(arg, tuple | list) else ():
+            for part in item if isinstance(item, tuple | list) else (item,):
+                if isinstance(part, kind):
+                    put += _put(part, contents, subpattern, kind)
+    return put
+
+
+def _named_groups(source: str) -> Iterator[tuple[str, int, int]]:
+    """(name, start, end) of each named group's content in `source`, innermost first."""
+    opened: list[tuple[str | None, int]] = []
+    for mark in _GROUP_MARKS.finditer(source):
+        if mark.group()[0] == "(":
+            opened.append((mark.group(1), mark.end()))
+        elif mark.group() == ")" and opened:
+            name, start = opened.pop()
+            if name is not None:
+                yield name, start, mark.start()
+
+
+@functools.lru_cache(maxsize=64)
+def _content(text: str, flags: int) -> Any:
+    """The parse of a group's content, None when it holds a group (whose number the whole pattern decides) or is
+    no pattern by itself. The last few dozen are kept: the currency, scale and CJK number words every language's
+    amount pattern holds (half of its text), and the number words its other groups repeat."""
+    from re import _parser
+
+    if _GLOBAL_FLAGS.match(text):
+        return None  # "(?i)" is an error inside a group, not at the start of a pattern
+    try:
+        parsed = _parser.parse(text, flags)
+    except re.error:
+        return None
+    return parsed if parsed.state.groups == 1 and not parsed.state.grouprefpos else None
+
+
+def _from_parse(source: str, parsed: Any, flags: int) -> re.Pattern[str]:
+    """The steps of ``re._compiler.compile`` after its parse, each class optimized once (`_optimized`)."""
+    import _sre
+    from re import _compiler
+
+    state = parsed.state
+    names: list[str | None] = [None] * state.groups
+    for name, index in state.groupdict.items():
+        names[index] = name
+    with _classes_remembered(_compiler):
+        code = _compiler._code(parsed, flags)
+    return _sre.compile(source, flags | state.flags, code, state.groups - 1, state.groupdict, tuple(names))
+
+
+@contextlib.contextmanager
+def _classes_remembered(compiler: Any) -> Iterator[None]:
+    """``compiler._optimize_charset`` remembers its results while the block runs (`_optimized`). Another thread
+    compiling meanwhile gets the same results through it: the function's results depend on its arguments only."""
+    with _SWAP:
+        original = compiler._optimize_charset
+        compiler._optimize_charset = functools.partial(_optimized, original)
+        try:
+            yield
+        finally:
+            compiler._optimize_charset = original
+
+
+def _optimized(
+    optimize: Callable[..., tuple[list[Any], bool]], charset: list[Any], *args: Any, **options: Any
+) -> tuple[list[Any], bool]:
+    """``optimize(charset, *args, **options)``: a class as parsed, and the case functions and table it is read with
+    (none outside IGNORECASE), the same objects for every class of a process, keyed by id (and kept, so that their
+    ids stay theirs)."""
+    given = (*args, *options.values())
+    try:
+        key = (tuple(charset), tuple(options), *map(id, given))
+        out, cased, _ = _OPTIMIZED[key]
+    except TypeError:  # a class item that cannot be a key: not remembered
+        return optimize(charset, *args, **options)
+    except KeyError:
+        out, cased = optimize(charset, *args, **options)
+        if len(_OPTIMIZED) < _OPTIMIZED_LIMIT:
+            _OPTIMIZED[key] = (list(out), cased, given)
+    return list(out), cased
+
+
+@functools.cache
+def _compiles_as_re() -> bool:
+    """Do `_parse` and `_from_parse` make the pattern `re.compile` makes, in this version of Python? Checked once,
+    twice over (the second time with the groups' contents and the classes remembered from the first)."""
+    try:
+        return all(
+            _from_parse(_PROBE, _parse(_PROBE, flags), flags) == re.compile(_PROBE, flags)
+            for flags in (re.IGNORECASE, re.IGNORECASE, 0)
+        )
+    except (ImportError, AttributeError, RecursionError, TypeError, ValueError, re.error):
+        return False
