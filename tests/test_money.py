@@ -3857,6 +3857,10 @@ def test_ranges_and_number_words_in_more_languages(text, language, low, high, cu
         ("Зараз така стрічка коштувала б мільйон.", "uk", [(1e6, "UAH")]),
         ("Hoy una película así costaría bastante menos de millón y medio.", "es", [(1.5e6, None)]),
         ("Egy ilyen film ma milliárdba kerülne.", "hu", []),  # "milliárdba" is no listed form: nothing invented
+        # ... and so does a scale word said before its number to say "about" (ru, uk), without its currency
+        ("Сегодня такой фильм стоил бы миллионов триста.", "ru", [(3e8, "RUB")]),
+        ("Якби це знімав Голлівуд, фільм коштував би мільйонів тридцять.", "uk", [(3e7, "UAH")]),
+        ("Фильм посмотрели миллионов пять зрителей.", "ru", []),
         # ... not without a budget cue, nor after "a few" in languages that keep the scale word singular after it
         ("Миллион зрителей посмотрели фильм в первую неделю.", "ru", []),
         ("Állítólag néhány milliárd forintból készült a film.", "hu", []),

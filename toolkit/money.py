@@ -131,7 +131,9 @@ class _Candidate:
     scale_currency: str | None = None  # the currency the scale word implies ("crore": INR)
     symbol: str | None = None  # an ambiguous currency sign ("¥") its sentence must decide
     generic: bool = False  # its currency word is a generic unit ("元") that a currency named before it overrides
-    lone: bool = False  # a scale word alone with no currency: kept only to begin a sum ("миллион двести тысяч")
+    # a scale word alone, or said before its number ("миллионов сто"), with no currency: kept only to begin a sum
+    # ("миллион двести тысяч"), or in a budget statement where a budget cue speaks of it
+    lone: bool = False
 
 
 # ---------------------------------------------------------------------------------------------- lexicons
@@ -987,8 +989,6 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
             continue  # "a m...": a number word needs a written-out scale word
         if match["word"] is not None and _two_numbers_as_one(value / factor if factor else 0, factor, scale_currency):
             continue
-        if match["iscale"] is not None and not match["post"]:
-            continue  # "миллионов сто" may be "about a hundred million" of anything: only with its currency
         if match["lone"] is not None and _after_vague(text, match.start("lone"), lex):
             continue  # "néhány milliárd forint": a few billion, no number
         # A plain currency decides (the one before the number first); an ambiguous sign ("¥") is decided
@@ -1045,7 +1045,9 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
                 scale_currency=scale_currency,
                 symbol=sign,
                 generic=bool(written) and written[-1] in lex.generic_units,
-                lone=match["lone"] is not None and not match["post"],
+                # "миллионов сто" may be "about a hundred million" of anything: only with its currency, or, as a
+                # scale word alone, in a budget statement where a budget cue speaks of it (`_lone_sums`)
+                lone=(match["lone"] is not None or match["iscale"] is not None) and not match["post"],
             )
         )
     return found
