@@ -3913,3 +3913,19 @@ def test_hebrew_between_is_no_price_in_yen():
     # "בין" (between) begins like "ב" + "ין" (in yen): a lone million after it keeps the shekel
     (found,) = parse_money("הסרט עלה בין מיליון למשהו כמו זה.", language="he", about_budget=True)
     assert found.currency != "JPY"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "currency"),
+    [
+        # Greek pesos (decided by the country its sentence names), kuna, West and East German marks; Slovak rand
+        ("Κόστισε τριακόσιες χιλιάδες πέσος, ποσό μεγάλο για την Κούβα.", "el", "CUP"),
+        ("Κόστισε κάτι σαν 3 εκατομμύρια κούνες.", "el", "HRK"),
+        ("Θα κόστιζε ίσως τρία εκατομμύρια δυτικά μάρκα.", "el", "DEM"),
+        ("Κόστισε δύο εκατομμύρια ανατολικά μάρκα.", "el", "DDM"),
+        ("Film stál menej ako milión randov.", "sk", "ZAR"),
+    ],
+)
+def test_pesos_kunas_marks_and_rands_in_greek_and_slovak(text, language, currency):
+    (found,) = parse_money(text, language=language, about_budget=True)
+    assert found.currency == currency
