@@ -3799,9 +3799,12 @@ def test_romanian_marks_and_francs(text, currency):
     ("text", "language", "amounts"),
     [
         # two numbers read as one ("seven hundred thousand and a" + "million") give no figure, not 700,001 million
-        ("ABC spent between seven hundred thousand and a million dollars on it.", "en", []),
+        ("ABC spent seven hundred thousand and a million dollars on it.", "en", []),
         # ... nor 200,300 thousand: a number as large as its scale word, with units after its thousands
-        ("ABC spent between two hundred thousand and three hundred thousand dollars.", "en", []),
+        ("ABC spent two hundred thousand and three hundred thousand dollars.", "en", []),
+        # after "between" they are a range whose low end carries its own scale (its midpoint here)
+        ("ABC spent between seven hundred thousand and a million dollars on it.", "en", [850_000.0]),
+        ("ABC spent between two hundred thousand and three hundred thousand dollars.", "en", [250_000.0]),
         # ... while thousands of millions said in words stay one number, as do thousands of a money unit
         ("Va costar uns tres mil cinc-cents milions de pessetes.", "ca", [3_500_000_000.0]),
         ("Costó tres mil cincuenta millones de pesetas.", "es", [3_050_000_000.0]),
@@ -3849,3 +3852,86 @@ def test_no_figure_from_two_word_numbers_read_as_one(text, language, amounts):
 def test_ranges_and_number_words_in_more_languages(text, language, low, high, currency):
     (found,) = parse_money(text, language=language, about_budget=True)
     assert (found.low, found.high, found.currency) == (low, high, currency)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        # a scale word alone stands for one of it in a budget statement when a budget cue speaks of it
+        ("Dnes by takový film stál nejméně miliardu.", "cs", [(1e9, "CZK")]),
+        ("Сегодня такой фильм обошёлся бы в миллиард.", "ru", [(1e9, "RUB")]),
+        ("Зараз така стрічка коштувала б мільйон.", "uk", [(1e6, "UAH")]),
+        ("Hoy una película así costaría bastante menos de millón y medio.", "es", [(1.5e6, None)]),
+        ("Egy ilyen film ma milliárdba kerülne.", "hu", []),  # "milliárdba" is no listed form: nothing invented
+        # ... and so does a scale word said before its number to say "about" (ru, uk), without its currency
+        ("Сегодня такой фильм стоил бы миллионов триста.", "ru", [(3e8, "RUB")]),
+        ("Якби це знімав Голлівуд, фільм коштував би мільйонів тридцять.", "uk", [(3e7, "UAH")]),
+        ("Фильм посмотрели миллионов пять зрителей.", "ru", []),
+        # ... not without a budget cue, nor after "a few" in languages that keep the scale word singular after it
+        ("Миллион зрителей посмотрели фильм в первую неделю.", "ru", []),
+        ("Állítólag néhány milliárd forintból készült a film.", "hu", []),
+        ("Filmin birkaç milyon liraya mal olduğu söyleniyor.", "tr", []),
+        # Arabic number words with the article after a clitic: "the 140 million"; spoken "ولا" (or) joins a range
+        ("تكلف الفيلم أقل من المئة والأربعين مليون دولار التي أنفقت على غيره.", "ar", [(140e6, "USD")]),
+        ("قالو الميزانية شي أربعة ولا خمسة مليون درهم مغربي.", "ar", [(4e6, "MAD"), (5e6, "MAD")]),
+        ("الميزانية كانت أربعمية ألف دولار.", "ar", [(4e5, "USD")]),
+    ],
+)
+def test_a_scale_word_alone_in_a_budget_statement_and_arabic_articles(text, language, expected):
+    found = parse_money(text, language=language, about_budget=True)
+    ends = sorted({(v, m.currency) for m in found for v in (m.low, m.high)})
+    assert ends == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # Hebrew joins "and" and "that" to the verb: "והכניס" (and it grossed) is box office, "שעלה" (that cost) a budget
+        ("אומרים שעלה בערך 200 אלף דולר והכניס מיליונים.", ["budget"]),
+        ("הסרט עלה 52 מיליון דולר והכניס כמעט מיליארד דולר.", ["budget", "box_office"]),
+    ],
+)
+def test_hebrew_cost_and_gross_verbs_with_a_joined_conjunction(text, kinds):
+    assert [m.kind for m in parse_money(text, language="he", about_budget=True)] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "low", "high", "currency"),
+    [
+        # after "between", a low end of several number words, its own scale word included
+        ("ABC spent between seven hundred thousand and a million dollars.", "en", 700_000.0, 1_000_000.0, "USD"),
+        ("Le film a coûté entre cent cinquante et deux cent mille dollars.", "fr", 150_000.0, 200_000.0, "USD"),
+        ("La película costó entre ochocientos mil y un millón de euros.", "es", 800_000.0, 1_000_000.0, "EUR"),
+        ("Il film è costato tra trecentomila e mezzo milione di euro.", "it", 300_000.0, 500_000.0, "EUR"),
+        # Czech hundreds in the instrumental after "mezi"
+        ("Rozpočet byl mezi dvěma sty a třemi sty tisíci dolarů.", "cs", 200_000.0, 300_000.0, "USD"),
+        # Hebrew joins "to" to the high end's first word: "בין מיליון וחצי לשני מיליון"
+        ("הסרט עלה בין מיליון וחצי לשני מיליון יורו.", "he", 1_500_000.0, 2_000_000.0, "EUR"),
+        ("העלות הייתה בין מיליון למיליון וחצי דולר.", "he", 1_000_000.0, 1_500_000.0, "USD"),
+    ],
+)
+def test_a_range_whose_low_end_has_its_own_scale_or_joined_to(text, language, low, high, currency):
+    (found,) = parse_money(text, language=language, about_budget=True)
+    assert (found.low, found.high, found.currency) == (low, high, currency)
+
+
+def test_hebrew_between_is_no_price_in_yen():
+    # "בין" (between) begins like "ב" + "ין" (in yen): a lone million after it keeps the shekel
+    (found,) = parse_money("הסרט עלה בין מיליון למשהו כמו זה.", language="he", about_budget=True)
+    assert found.currency != "JPY"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "currency"),
+    [
+        # Greek pesos (decided by the country its sentence names), kuna, West and East German marks; Slovak rand
+        ("Κόστισε τριακόσιες χιλιάδες πέσος, ποσό μεγάλο για την Κούβα.", "el", "CUP"),
+        ("Κόστισε κάτι σαν 3 εκατομμύρια κούνες.", "el", "HRK"),
+        ("Θα κόστιζε ίσως τρία εκατομμύρια δυτικά μάρκα.", "el", "DEM"),
+        ("Κόστισε δύο εκατομμύρια ανατολικά μάρκα.", "el", "DDM"),
+        ("Film stál menej ako milión randov.", "sk", "ZAR"),
+    ],
+)
+def test_pesos_kunas_marks_and_rands_in_greek_and_slovak(text, language, currency):
+    (found,) = parse_money(text, language=language, about_budget=True)
+    assert found.currency == currency

@@ -131,7 +131,9 @@ class _Candidate:
     scale_currency: str | None = None  # the currency the scale word implies ("crore": INR)
     symbol: str | None = None  # an ambiguous currency sign ("¥") its sentence must decide
     generic: bool = False  # its currency word is a generic unit ("元") that a currency named before it overrides
-    lone: bool = False  # a scale word alone with no currency: kept only to begin a sum ("миллион двести тысяч")
+    # a scale word alone, or said before its number ("миллионов сто"), with no currency: kept only to begin a sum
+    # ("миллион двести тысяч"), or in a budget statement where a budget cue speaks of it
+    lone: bool = False
 
 
 # ---------------------------------------------------------------------------------------------- lexicons
@@ -651,7 +653,12 @@ def _amount_pattern(priority: list[str], cue_langs: list[str], key: str | None) 
     word_range += (
         rf"|(?:{opens})\s+(?P<wlow_pair>{low_words if only else '(?!)'})\s+(?:{only or '(?!)'})"
         rf"(?:\s+|(?<=[{_CLITIC}])[-\u05be]?)"
-        rf"|(?:{opens})\s+(?P<wlow_and>(?:{number_words})(?:{number_words})?)\s+(?:{ands})(?:\s+|(?<=[{_CLITIC}])[-\u05be]?)"
+        # The low end may be a compound of its own, its scale word included: "between seven hundred thousand and a
+        # million", "entre cent cinquante et deux cent mille" (as few words as make the range: "entre cuarenta y
+        # cuarenta y cinco").
+        rf"|(?:{opens})\s+(?P<wlow_and>(?:{number_words})(?:{number_words})?"
+        rf"|(?:{number_words})(?:(?:{_number_join(cue_langs)})(?:{number_words})){{1,3}}?)"
+        rf"\s+(?:{ands})(?:\s+|(?<=[{_CLITIC}])[-\u05be]?)"
     )
     # Scale words that are a number by themselves ("миллиард рублей", "miliardu rublů"): counted only with a
     # written currency (see `_candidates`).
@@ -995,8 +1002,8 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
             continue  # "a m...": a number word needs a written-out scale word
         if match["word"] is not None and _two_numbers_as_one(value / factor if factor else 0, factor, scale_currency):
             continue
-        if match["iscale"] is not None and not match["post"]:
-            continue  # "миллионов сто" may be "about a hundred million" of anything: only with its currency
+        if match["lone"] is not None and _after_vague(text, match.start("lone"), lex):
+            continue  # "néhány milliárd forint": a few billion, no number
         # A plain currency decides (the one before the number first); an ambiguous sign ("¥") is decided
         # by its sentence later, unless a currency word stands with it: "¥5000万元" is yuan.
         written = [part for part in (match["pre"], match["post"]) if part and _contextual_key(part, lex) is None]
@@ -1015,7 +1022,10 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
                 first *= 1000  # "três ou quatro mil contos": one thousand, said after the high end, for both
             # "two to three hundred thousand", "négy-ötszázezer": the low end gives the high end's leading digit
             first *= _leading_place(first, value / factor)
-            low = first * factor
+            # "between seven hundred thousand and a million": a low end of thousands below a high end under a
+            # thousand of its scale carries its own scale
+            own_scale = first >= 1000 and first % 1000 == 0 and value / factor < 1000 and match["wlow_and"] is not None
+            low = first if own_scale else first * factor
             if not 0 < low < high:
                 # "fifty-five million", "soixante-dix millions": one number, not a range; "three or two
                 # million" is neither, and counts its last word, as does "ten, five million" (a list)
@@ -1048,7 +1058,9 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
                 scale_currency=scale_currency,
                 symbol=sign,
                 generic=bool(written) and written[-1] in lex.generic_units,
-                lone=match["lone"] is not None and not match["post"],
+                # "миллионов сто" may be "about a hundred million" of anything: only with its currency, or, as a
+                # scale word alone, in a budget statement where a budget cue speaks of it (`_lone_sums`)
+                lone=(match["lone"] is not None or match["iscale"] is not None) and not match["post"],
             )
         )
     return found
@@ -1074,10 +1086,11 @@ def _two_numbers_as_one(number: float, factor: float, unit: str | None) -> bool:
     return unit is None and number >= factor and number % 1000 != 0
 
 
-def _lone_sums(text: str, found: list[_Candidate], lex: _Lexicon) -> list[_Candidate]:
+def _lone_sums(text: str, found: list[_Candidate], lex: _Lexicon, *, about_budget: bool = False) -> list[_Candidate]:
     """A scale word alone ("миллиард" may be "a billion" of anything) counts only with its currency after it,
     or as the first part of one sum said in two scales whose second part names the currency: "миллион двести
-    тысяч рублей", "мільйон двісті тисяч рублів"."""
+    тысяч рублей", "мільйон двісті тисяч рублів". In a budget statement (`about_budget`) it is kept as well, still
+    marked `lone`: `parse_money` counts it when a budget cue speaks of it ("stálo by to snad miliardu")."""
     kept: list[_Candidate] = []
     i = 0
     while i < len(found):
@@ -1088,8 +1101,22 @@ def _lone_sums(text: str, found: list[_Candidate], lex: _Lexicon) -> list[_Candi
             if joined is not None and joined.low == found[i].low + found[i + 1].low:
                 kept.append(joined)
                 i += 1
+            elif about_budget:
+                kept.append(found[i])
+        elif about_budget:
+            kept.append(found[i])
         i += 1
     return kept
+
+
+@functools.cache
+def _vague(key: str | None) -> re.Pattern[str]:
+    """Words for "a few" right before a phrase (qualifiers.yaml `vague`): "néhány milliárd" is no billion."""
+    return _before_end(_words(_load("qualifiers.yaml").get("vague", {}), _cue_languages(key)) or ["(?!)"], r"\s+")
+
+
+def _after_vague(text: str, start: int, lex: _Lexicon) -> bool:
+    return _vague(lex.language).search(text, max(0, start - 30), start) is not None
 
 
 def _merge_ranges(text: str, found: list[_Candidate], lex: _Lexicon) -> list[_Candidate]:
@@ -1118,6 +1145,8 @@ def _merge_ranges(text: str, found: list[_Candidate], lex: _Lexicon) -> list[_Ca
 
 def _join(text: str, low: _Candidate, high: _Candidate, lex: _Lexicon) -> _Candidate | None:
     gap = text[low.end : high.start]
+    if _SPACES.fullmatch(gap) and lex.range_and.fullmatch(text, low.end, high.start + 1):
+        gap = text[low.end : high.start + 1]  # "בין מיליון וחצי לשני מיליון": "to" is the high end's first letter
     hedge = lex.approx.search(text, low.end, high.start)
     if hedge is not None and hedge.start() > low.end:
         gap = text[low.end : hedge.start()]  # "från 12 till över 30 miljoner": the high end is hedged
@@ -1503,7 +1532,7 @@ def parse_money(text: str, *, language: str | None = None, about_budget: bool = 
     lex = _lexicon(_language_key(language))
     if _FOLDED.search(text):
         text = text.translate(_FOLD)
-    found = _merge_ranges(text, _lone_sums(text, _candidates(text, lex), lex), lex)
+    found = _merge_ranges(text, _lone_sums(text, _candidates(text, lex), lex, about_budget=about_budget), lex)
     spans = [(c.start, c.end) for c in found]
     sentences = _sentences(text, spans, lex)
     sentence_starts = [a for a, _ in sentences]
@@ -1538,7 +1567,9 @@ def parse_money(text: str, *, language: str | None = None, about_budget: bool = 
             # In a budget statement a bare sum of a million or more is money; "fifteen thousand soldiers" is
             # more often a count than a budget.
             unknown = kind == "unknown" and not cand.scale_currency and not (about_budget and cand.high >= 1e6)
-            if not (cand.scaled and cand.bare_ok) or unknown or lex.counted.match(text, cand.end):
+            # A scale word alone with no currency ("за миллиард") only where a budget cue speaks of it.
+            uncued = cand.lone and kind != "budget"
+            if not (cand.scaled and cand.bare_ok) or unknown or uncued or lex.counted.match(text, cand.end):
                 continue  # a year, a duration, a count, a rating: not money
             currency, basis = _implied_currency(text, span, cand, prev_end, lex)
             implied = currency is not None
