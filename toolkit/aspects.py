@@ -487,8 +487,9 @@ def _rarity(needs: frozenset[str]) -> tuple[int, ...]:
     pattern's first set is often a common word ("film", "est", "por ") before the telling one ("based",
     "jamais", "inspira"): where the automaton looked for "film", the pattern was tried on most sentences.
 
-    >>> sorted([frozenset(["film", "movie"]), frozenset(["based"]), regex_literals.DIGIT], key=_rarity)[::-1]
-    [frozenset({'based'}), frozenset({'film', 'movie'}), frozenset({'\\\\d'})]
+    >>> ranked = sorted([frozenset(["film", "movie"]), frozenset(["based"]), regex_literals.DIGIT], key=_rarity)
+    >>> [sorted(needs) for needs in reversed(ranked)]
+    [['based'], ['film', 'movie'], ['\\\\d']]
     """
     if needs is _DIGIT:
         return (0,)
