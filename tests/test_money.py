@@ -3847,6 +3847,16 @@ def test_no_figure_from_two_word_numbers_read_as_one(text, language, amounts):
         ("फ़िल्म की लागत पच्चीस लाख रुपये थी।", "hi", 2_500_000.0, 2_500_000.0, "INR"),
         ("सुना है कि बीस-पच्चीस लाख लगे थे।", "hi", 2_000_000.0, 2_500_000.0, "INR"),
         ("बजट पैंतीस से पैंतालीस करोड़ रुपये के बीच था।", "hi", 350_000_000.0, 450_000_000.0, "INR"),
+        # after "between", a low end of several number words, its own scale word included
+        ("ABC spent between seven hundred thousand and a million dollars.", "en", 700_000.0, 1_000_000.0, "USD"),
+        ("Le film a coûté entre cent cinquante et deux cent mille dollars.", "fr", 150_000.0, 200_000.0, "USD"),
+        ("La película costó entre ochocientos mil y un millón de euros.", "es", 800_000.0, 1_000_000.0, "EUR"),
+        ("Il film è costato tra trecentomila e mezzo milione di euro.", "it", 300_000.0, 500_000.0, "EUR"),
+        # Czech hundreds in the instrumental after "mezi"
+        ("Rozpočet byl mezi dvěma sty a třemi sty tisíci dolarů.", "cs", 200_000.0, 300_000.0, "USD"),
+        # Hebrew joins "to" to the high end's first word: "בין מיליון וחצי לשני מיליון"
+        ("הסרט עלה בין מיליון וחצי לשני מיליון יורו.", "he", 1_500_000.0, 2_000_000.0, "EUR"),
+        ("העלות הייתה בין מיליון למיליון וחצי דולר.", "he", 1_000_000.0, 1_500_000.0, "USD"),
     ],
 )
 def test_ranges_and_number_words_in_more_languages(text, language, low, high, currency):
@@ -3893,26 +3903,6 @@ def test_a_scale_word_alone_in_a_budget_statement_and_arabic_articles(text, lang
 )
 def test_hebrew_cost_and_gross_verbs_with_a_joined_conjunction(text, kinds):
     assert [m.kind for m in parse_money(text, language="he", about_budget=True)] == kinds
-
-
-@pytest.mark.parametrize(
-    ("text", "language", "low", "high", "currency"),
-    [
-        # after "between", a low end of several number words, its own scale word included
-        ("ABC spent between seven hundred thousand and a million dollars.", "en", 700_000.0, 1_000_000.0, "USD"),
-        ("Le film a coûté entre cent cinquante et deux cent mille dollars.", "fr", 150_000.0, 200_000.0, "USD"),
-        ("La película costó entre ochocientos mil y un millón de euros.", "es", 800_000.0, 1_000_000.0, "EUR"),
-        ("Il film è costato tra trecentomila e mezzo milione di euro.", "it", 300_000.0, 500_000.0, "EUR"),
-        # Czech hundreds in the instrumental after "mezi"
-        ("Rozpočet byl mezi dvěma sty a třemi sty tisíci dolarů.", "cs", 200_000.0, 300_000.0, "USD"),
-        # Hebrew joins "to" to the high end's first word: "בין מיליון וחצי לשני מיליון"
-        ("הסרט עלה בין מיליון וחצי לשני מיליון יורו.", "he", 1_500_000.0, 2_000_000.0, "EUR"),
-        ("העלות הייתה בין מיליון למיליון וחצי דולר.", "he", 1_000_000.0, 1_500_000.0, "USD"),
-    ],
-)
-def test_a_range_whose_low_end_has_its_own_scale_or_joined_to(text, language, low, high, currency):
-    (found,) = parse_money(text, language=language, about_budget=True)
-    assert (found.low, found.high, found.currency) == (low, high, currency)
 
 
 def test_hebrew_between_is_no_price_in_yen():
