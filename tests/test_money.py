@@ -3079,6 +3079,28 @@ def test_a_release_year_said_in_the_review_dates_its_currency(text, language, ex
     assert _review_figures(text, language) == expected
 
 
+# Only reviews with a figure in a renamed currency are searched for their release year: no other figure's currency
+# depends on a year.
+@pytest.mark.parametrize(
+    "text, language, expected, searched",
+    [
+        ("Картина вышла в 1979 году. Съёмки обошлись в два миллиона рублей.", "ru", [(2e6, "SUR")], {"r"}),
+        ("The film came out in 1979. It cost two million dollars.", "en", [(2e6, "USD")], set()),
+        ("The film came out in 1979. Nobody says what it cost.", "en", [], set()),
+    ],
+)
+def test_a_release_year_is_searched_for_only_where_a_currency_was_renamed(
+    text, language, expected, searched, monkeypatch
+):
+    asked = []
+    release_years = money._release_years
+    monkeypatch.setattr(
+        money, "_release_years", lambda reviews, wanted: asked.append(wanted) or release_years(reviews, wanted)
+    )
+    assert _review_figures(text, language) == expected
+    assert set().union(*asked) == searched
+
+
 def test_the_film_year_wins_over_the_release_year_a_review_says():
     text = "Картина вышла в 1979 году. Съёмки обошлись в два миллиона рублей."
     assert _review_figures(text, "ru", year=2019) == [(2e6, "RUB")]

@@ -2122,7 +2122,6 @@ def budget_figures(
     columns = ("review_id", "sentence_id", "text", "language", "start")
     wanted = set(budget["review_id"].tolist())
     quoted_first = _titles_quoted_first(reviews, wanted) if reviews is not None else {}
-    released = _release_years(reviews, wanted) if year is None else {}
     for review_id, sentence_id, raw_text, raw_language, sentence_start in zip(*(budget[c].tolist() for c in columns)):
         text, language = str(raw_text), _language_key(raw_language)
         review_title, in_first_sentence = quoted_first.get(review_id, (None, False))
@@ -2182,6 +2181,10 @@ def budget_figures(
                 )
     _currency_from_review(rows, statements, reviews)
     _currency_from_neighbours(rows)
+    # Only a figure in a currency renamed since is dated (`_currency_of_year` and `_only_old` leave every other
+    # currency as it is): the release years of the other reviews, a search of their whole texts, would change nothing.
+    dated = {row["review_id"] for row in rows if row["currency"] in _renamed_currencies()}
+    released = _release_years(reviews, dated) if year is None and dated else {}
     for row in rows:
         # A hypothetical is priced in today's money. Without the film's year, the year its review says the film
         # came out, else the one year the figure's sentence names, dates its money: "20 mln złotych, co w 1981
@@ -2294,6 +2297,12 @@ def _titles_quoted_first(reviews: pd.DataFrame, wanted: set[Any]) -> dict[Any, t
             end = next(_sentence_ends(text), None)
             out[review_id] = (first.group("t").strip(), end is None or first.start() < end.start())
     return out
+
+
+@functools.cache
+def _renamed_currencies() -> frozenset[str]:
+    """The currencies an era of currencies.yaml `eras` renames in some years: those a figure's year can change."""
+    return frozenset(era["code"] for era in _load("currencies.yaml").get("eras", []))
 
 
 # A year before the end of every era in currencies.yaml: the old currency's name.
