@@ -2045,6 +2045,40 @@ def test_the_amount_pattern_finds_the_same_amounts_grouped_and_gated(language, m
     assert found > 100  # the sample holds amounts to find
 
 
+# Amounts with no digit: scale words glued to number words, said before the number, standing for it; CJK numerals.
+_WORDS_ONLY = [
+    "A film négymillió forintba került.",
+    "Der Film kostete dreieinhalbmillionen Mark.",
+    "Говорят, миллионов за сто долларов сняли.",
+    "Съёмки обошлись в миллиард рублей.",
+    "It cost about two hundred thousand dollars.",
+    "投资过亿，制作费三千万元。",
+    "제작비는 천이백억 원이었다.",
+]
+
+
+@pytest.mark.parametrize("language", [None, "en", "hu", "ru", "zh"])
+def test_every_amount_holds_what_a_text_in_an_unknown_language_is_first_searched_for(language):
+    """`parse_money` gives a text in a language with no lexicon of its own no amounts, and builds no lexicon for it,
+    when `_amount_evidence` finds nothing in it: every text any lexicon finds an amount in holds that evidence."""
+    lexicon = money._lexicon(language)
+    texts = _amount_texts()
+    found = 0
+    for text in _AMOUNT_CORNERS + _WORDS_ONLY + [t for group in texts.values() for t in group]:
+        if next(money._amounts(text, lexicon), None) is not None:
+            assert money._amount_evidence().search(text) is not None, text
+            found += 1
+    assert found > 100
+
+
+def test_a_text_in_an_unknown_language_with_no_amount_builds_no_lexicon(monkeypatch):
+    text = "Жодна студія сьогодні не змогла б дозволити собі таку кількість кінноти в кадрі."
+    monkeypatch.setattr(money, "_lexicon", lambda key: pytest.fail("a lexicon was built"))
+    assert parse_money(text, language="kk") == []
+    monkeypatch.undo()
+    assert [m.amount for m in parse_money("Бюджет фільму — мільйон доларів.", language="kk")] == [1e6]
+
+
 @pytest.mark.parametrize("language", [None, *money._load("conventions.yaml")["language_order"]])
 def test_kind_cues_tried_where_they_may_begin_are_those_found_everywhere(language):
     """Each language's kind cues, tried only where one of them may begin (`_cue_starts`), are the matches each
