@@ -301,6 +301,25 @@ def test_sentences_inherit_or_flip(text: str, expected: list[str]) -> None:
     assert sents["language"].tolist() == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The docking scene is superb and the effects hold up well. Der Film ist toll. Il film è bello e la musica è forte.",
+        "Фильм смотрится на одном дыхании, актёры играют точно. Ова е многу добар филм за космосот и луѓето.",
+        "Η ταινία είναι ΚΑΛΟΣ.Και η μουσική είναι πολύ καλή. Der Film über die Station ist toll und spannend.",
+        "İstanbul'da izledim, çok güzel bir film. The effects are good but the story is not so good at all.",
+    ],
+)
+def test_sentences_of_a_review_are_judged_as_one_by_one(text: str) -> None:
+    # `_review_sentence_languages` hands each unsettled sentence the words it found in the lowered review; the
+    # languages are those of each sentence judged alone (Σ and İ lowercase differently in a slice: not reused).
+    reviews, sents = annotate(pd.DataFrame({"review_id": ["r"], "text": [text]}))
+    lang = reviews["language"].iloc[0]
+    script = language._dominant_script(text)
+    alone = [language._sentence_language(text[a:b], lang, "auto", script) for a, b in zip(sents["start"], sents["end"])]
+    assert sents["language"].tolist() == alone
+
+
 def test_annotate_rejects_duplicate_review_ids() -> None:
     reviews = pd.DataFrame({"review_id": ["x", "y", "x"], "text": ["One.", "Two.", "Three."]})
     with pytest.raises(TableError, match="repeated: x"):

@@ -366,14 +366,24 @@ def _grams(lengths: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 def _bincount_columns(owners: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
-    """Per column of `values`, ``np.bincount(owners, weights=column, minlength=size)``, shape (size, columns),
-    in one call over the values as one run (row after row): each bin still adds its own values in row order,
-    so the sums are the same to the last bit as column by column."""
+    """Per column of `values`, ``np.bincount(owners, weights=column, minlength=size)``, shape (size, columns).
+
+    A few columns (the fast tier's three) are counted one by one; many (the labels' 63) in one call over the
+    values as one run (row after row), which then costs less than a call per column. Either way each bin adds
+    its own values in row order, so the sums are the same to the last bit."""
     width = values.shape[1]
+    if width <= _COLUMNS_ONE_BY_ONE:
+        out = np.empty((size, width))
+        for j in range(width):
+            out[:, j] = np.bincount(owners, weights=values[:, j], minlength=size)
+        return out
     flat = (owners[:, None] * width + np.arange(width)).ravel()
     return np.bincount(flat, weights=values.ravel(), minlength=size * width).reshape(size, width)
 
 
+# Up to this many columns `_bincount_columns` counts column by column: with 3, about 1.8x faster than one call
+# over an index of every (row, column); with 12, about 1.4x slower.
+_COLUMNS_ONE_BY_ONE = 4
 # Bound on the table of `_WordRows` (about 10 MB): a language's vocabulary fits.
 _WORD_ROWS_LIMIT = 1 << 18
 _WORD_ROWS_START = 1024  # the table's first size

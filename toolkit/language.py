@@ -688,17 +688,18 @@ def _sentence_language(
     review_script: str | None,
     names: tuple[str, ...] = (),
     whole: Detection | None = None,
+    words: list[str] | None = None,
 ) -> str:
     """The sentence's own language, or the review's when the sentence gives no clear reason to differ.
 
     Most sentences are settled here with one regex pass and a dictionary look-up per word; only those
     whose script or function words point away from the review's language reach the detector. `whole` is the
     review's own detection when the sentence is the whole review text: the detector's answer on the same
-    string, so it is not asked again.
+    string, so it is not asked again. `words`: ``_WORD.findall(text.lower())``, when the caller has them.
     """
     if review_lang == UND or backend != "auto" or review_script is None:
         return _sentence_language_slow(text, review_lang, backend, names, whole)
-    lowered = _WORD.findall(text.lower())
+    lowered = _WORD.findall(text.lower()) if words is None else words
     if not lowered:
         return UND if not _LETTER.search(text) else review_lang
     votes = _votes(lowered)
@@ -748,6 +749,10 @@ def _review_sentence_languages(
         ]
     own_words, foreign_words = _own_and_foreign(review_lang)
     lowered = text.lower()
+    # A sentence's words found in the lowered review are those of the lowered sentence, which
+    # `_sentence_language` would find again, unless lowering changed lengths or Σ is in the text (lowered
+    # alone, a sentence ending in Σ ends a word: ς; within the review, "ΟΔΟΣ.Και" keeps σ).
+    reuse = len(lowered) == len(text) and "Σ" not in text
     if len(lowered) != len(text):
         lowered = text  # a few letters change length when lowered (İ); keep offsets right
     # All-Latin text (lowered or not): `_latin_word` finds the same words faster.
@@ -764,7 +769,11 @@ def _review_sentence_languages(
         elif not words and not _LETTER.search(text, a, b):
             out.append(UND)
         else:
-            out.append(_sentence_language(text[a:b], review_lang, backend, review_script, names, whole.get((a, b))))
+            out.append(
+                _sentence_language(
+                    text[a:b], review_lang, backend, review_script, names, whole.get((a, b)), words if reuse else None
+                )
+            )
     return out
 
 
