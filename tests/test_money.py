@@ -1579,6 +1579,51 @@ def test_hypothetical_and_other_films_budgets_in_more_languages(sentence, langua
     assert [s for _, _, s, _ in _figures([sentence], language)] == subjects
 
 
+# Hypothetical budgets: a conditional after the figure in its clause, a negated or contracted "would", "looks
+# like" with a word between, a conditional set off by commas from an aside; a "would be" that restates the film's
+# own sum in other money stays the film's.
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        ("The sets would not shame a $90 million studio epic.", "en", ["counterfactual"]),
+        ("any studio would've spent 40 million on the dogfights alone", "en", ["counterfactual"]),
+        ("Una commedia da cinque milioni avrebbe avuto più coraggio.", "it", ["counterfactual"]),
+        ("Een oorlogsfilm van 80 miljoen dollar zou nooit zo eerlijk zijn.", "nl", ["counterfactual"]),
+        ("Heute müsste ein Studio dafür rund 30 Millionen Euro ausgeben.", "de", ["counterfactual"]),
+        ("Выглядит она как сериал за миллионов десять долларов.", "ru", ["counterfactual"]),
+        ("Le décor a l'allure d'une superproduction à 40 millions d'euros.", "fr", ["counterfactual"]),
+        (
+            "Un film américain sur ce sujet aurait sans doute coûté trente millions de dollars.",
+            "fr",
+            ["counterfactual"],
+        ),
+        ("As cenas de batalha têm cara de produção de 50 milhões de dólares.", "pt", ["counterfactual"]),
+        ("Med dagens mått hade en sådan film troligen kostat 60 miljoner kronor.", "sv", ["counterfactual"]),
+        ("Dnes by se takový film s davovými scénami nevešel ani do 20 milionů eur.", "cs", ["counterfactual"]),
+        ("Bez pomoci armády by to stálo aspoň desať miliónov eur.", "sk", ["counterfactual"]),
+        ("הפקה אירופית כזאת הייתה עולה, לפי ההערכות, שלושים מיליון יורו.", "he", ["counterfactual"]),
+        ("Μια γαλλική ταινία θα χρειαζόταν, κατά τους παραγωγούς, είκοσι εκατομμύρια ευρώ.", "el", ["counterfactual"]),
+        ("Οι μάχες μοιάζουν με ταινία των πενήντα εκατομμυρίων δολαρίων.", "el", ["counterfactual"]),
+        ("Ha ezt egy amerikai stúdió forgatja, százmillió dollárból dolgozott volna.", "hu", ["counterfactual"]),
+        ("Bugün benzer bir yapımın 30 milyon dolar tutacağı söyleniyor.", "tr", ["counterfactual"]),
+        ("Amerika'da bu film 60 milyon dolara çekilirdi.", "tr", ["counterfactual"]),
+        ("Si l'hagués produït un estudi americà amb 40 milions, seria una altra cosa.", "ca", ["counterfactual"]),
+        (
+            "Jos elokuva olisi tehty Hollywoodissa, sanotaan 50 miljoonaa dollaria, se olisi kiiltävämpi.",
+            "fi",
+            ["counterfactual"],
+        ),
+        ("大手が同じ題材を撮れば五億円はかかる。", "ja", ["counterfactual"]),
+        ("요즘 이 정도 규모로 사극을 찍으면 200억 원은 든다.", "ko", ["counterfactual"]),
+        ("화면만 보면 500억짜리 같음", "ko", ["counterfactual"]),
+        ("Film stál 400 milionů korun, což by odpovídalo zhruba 16 milionům eur.", "cs", ["film", "film"]),
+        ("V dnešných peniazoch by to bolo asi 30 miliónov eur.", "sk", ["film"]),
+    ],
+)
+def test_hypothetical_budgets_with_the_conditional_after_or_set_off(sentence, language, subjects):
+    assert [s for _, _, s, _ in _figures([sentence], language)] == subjects
+
+
 @pytest.mark.parametrize(
     "sentence, language, expected",
     [
