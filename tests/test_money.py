@@ -1624,6 +1624,38 @@ def test_hypothetical_budgets_with_the_conditional_after_or_set_off(sentence, la
     assert [s for _, _, s, _ in _figures([sentence], language)] == subjects
 
 
+# Other films' budgets priced as a class: plural or quantified films ("many films", "war blockbusters", "Swedish
+# films"), films of the same years; a reported "habría costado" / "hauria costat" is the film's own cost unless a
+# condition, Hollywood or today stands in the sentence.
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        ("Most war films of the decade cost well over $40 million.", "en", ["comparator"]),
+        ("Muitos filmes brasileiros daqueles anos eram feitos com dois milhões de reais.", "pt", ["comparator"]),
+        ("Molte produzioni da cinquanta milioni se lo sognano.", "it", ["comparator"]),
+        ("Un film d'autore francese, in quegli anni, costava quattro miliardi di lire.", "it", ["comparator"]),
+        ("Aucune production à 30 millions d'euros ne m'a autant ému.", "fr", ["comparator"]),
+        ("O dönem savaş filmleri 5 milyon dolara çekiliyordu.", "tr", ["comparator"]),
+        ("Amerikanska filmer får lätt hundra miljoner dollar.", "sv", ["comparator"]),
+        ("Kotimaisia elokuvia tehtiin kolmella miljoonalla eurolla.", "fi", ["comparator"]),
+        ("Военные блокбастеры тратят по миллиарду рублей.", "ru", ["comparator"]),
+        ("Menige blockbuster van 150 miljoen dollar ziet er slechter uit.", "nl", ["comparator"]),
+        ("Manche Kriegsfilme kosten hundert Millionen Dollar.", "de", ["comparator"]),
+        ("요즘 블록버스터들은 300억 원을 쓴다.", "ko", ["comparator"]),
+        ("Μια ιταλική ταινία της ίδιας χρονιάς κόστισε δέκα εκατομμύρια δολάρια.", "el", ["comparator"]),
+        ("El rodaje habría costado unos doce millones de euros.", "es", ["film"]),
+        (
+            "Si la hubiera hecho un estudio americano, habría costado cuarenta millones de dólares.",
+            "es",
+            ["counterfactual"],
+        ),
+        ("La producció hauria costat uns deu milions d'euros.", "ca", ["film"]),
+    ],
+)
+def test_other_films_budgets_priced_as_a_class(sentence, language, subjects):
+    assert [s for _, _, s, _ in _figures([sentence], language)] == subjects
+
+
 @pytest.mark.parametrize(
     "sentence, language, expected",
     [
