@@ -1656,6 +1656,29 @@ def test_other_films_budgets_priced_as_a_class(sentence, language, subjects):
     assert [s for _, _, s, _ in _figures([sentence], language)] == subjects
 
 
+# A currency's adjective alone after a first mention ("... českých korun, tedy asi 20 milionů slovenských", "po
+# denominacji trzysta tysięcy nowych"), and Taiwan's "國片" / "台幣" pricing a Chinese sentence's bare figures.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        (
+            "Stál 40 milionů slovenských korun, tedy asi 30 milionů českých.",
+            "cs",
+            [(40e6, "SKK", "film"), (30e6, "CZK", "film")],
+        ),
+        (
+            "Rozpočet bol 30 miliónov českých korún, teda približne 35 miliónov slovenských.",
+            "sk",
+            [(30e6, "CZK", "film"), (35e6, "SKK", "film")],
+        ),
+        ("Kosztował 2 mld starych złotych, czyli 200 tys. nowych.", "pl", [(2e9, "PLZ", "film"), (2e5, "PLN", "film")]),
+        ("預算大概八百萬台幣，那時一般國片兩百萬就拍完了。", "zh", [(8e6, "TWD", "film"), (2e6, "TWD", "comparator")]),
+    ],
+)
+def test_currency_adjective_alone_and_taiwan_words(sentence, language, expected):
+    assert [(a, c, s) for a, c, s, _ in _figures([sentence], language)] == expected
+
+
 @pytest.mark.parametrize(
     "sentence, language, expected",
     [
