@@ -1643,6 +1643,12 @@ def test_hypothetical_budgets_with_the_conditional_after_or_set_off(sentence, la
         ("Manche Kriegsfilme kosten hundert Millionen Dollar.", "de", ["comparator"]),
         ("요즘 블록버스터들은 300억 원을 쓴다.", "ko", ["comparator"]),
         ("Μια ιταλική ταινία της ίδιας χρονιάς κόστισε δέκα εκατομμύρια δολάρια.", "el", ["comparator"]),
+        # a remake, the first film or a sequel is another film
+        ("The 1998 remake cost $70 million and looks cheaper.", "en", ["comparator"]),
+        ("İlk film 80 milyon dolara çekilmişti.", "tr", ["comparator"]),
+        ("Το ριμέικ κόστισε σαράντα εκατομμύρια δολάρια.", "el", ["comparator"]),
+        ("リメイク版は製作費十億円と言われる。", "ja", ["comparator"]),
+        ("Продолжение обошлось в 30 миллионов долларов.", "ru", ["comparator"]),
         ("El rodaje habría costado unos doce millones de euros.", "es", ["film"]),
         (
             "Si la hubiera hecho un estudio americano, habría costado cuarenta millones de dólares.",
