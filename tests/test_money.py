@@ -1579,6 +1579,112 @@ def test_hypothetical_and_other_films_budgets_in_more_languages(sentence, langua
     assert [s for _, _, s, _ in _figures([sentence], language)] == subjects
 
 
+# Hypothetical budgets: a conditional after the figure in its clause, a negated or contracted "would", "looks
+# like" with a word between, a conditional set off by commas from an aside; a "would be" that restates the film's
+# own sum in other money stays the film's.
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        ("The sets would not shame a $90 million studio epic.", "en", ["counterfactual"]),
+        ("any studio would've spent 40 million on the dogfights alone", "en", ["counterfactual"]),
+        ("Una commedia da cinque milioni avrebbe avuto più coraggio.", "it", ["counterfactual"]),
+        ("Een oorlogsfilm van 80 miljoen dollar zou nooit zo eerlijk zijn.", "nl", ["counterfactual"]),
+        ("Heute müsste ein Studio dafür rund 30 Millionen Euro ausgeben.", "de", ["counterfactual"]),
+        ("Выглядит она как сериал за миллионов десять долларов.", "ru", ["counterfactual"]),
+        ("Le décor a l'allure d'une superproduction à 40 millions d'euros.", "fr", ["counterfactual"]),
+        (
+            "Un film américain sur ce sujet aurait sans doute coûté trente millions de dollars.",
+            "fr",
+            ["counterfactual"],
+        ),
+        ("As cenas de batalha têm cara de produção de 50 milhões de dólares.", "pt", ["counterfactual"]),
+        ("Med dagens mått hade en sådan film troligen kostat 60 miljoner kronor.", "sv", ["counterfactual"]),
+        ("Dnes by se takový film s davovými scénami nevešel ani do 20 milionů eur.", "cs", ["counterfactual"]),
+        ("Bez pomoci armády by to stálo aspoň desať miliónov eur.", "sk", ["counterfactual"]),
+        ("הפקה אירופית כזאת הייתה עולה, לפי ההערכות, שלושים מיליון יורו.", "he", ["counterfactual"]),
+        ("Μια γαλλική ταινία θα χρειαζόταν, κατά τους παραγωγούς, είκοσι εκατομμύρια ευρώ.", "el", ["counterfactual"]),
+        ("Οι μάχες μοιάζουν με ταινία των πενήντα εκατομμυρίων δολαρίων.", "el", ["counterfactual"]),
+        ("Ha ezt egy amerikai stúdió forgatja, százmillió dollárból dolgozott volna.", "hu", ["counterfactual"]),
+        ("Bugün benzer bir yapımın 30 milyon dolar tutacağı söyleniyor.", "tr", ["counterfactual"]),
+        ("Amerika'da bu film 60 milyon dolara çekilirdi.", "tr", ["counterfactual"]),
+        ("Si l'hagués produït un estudi americà amb 40 milions, seria una altra cosa.", "ca", ["counterfactual"]),
+        (
+            "Jos elokuva olisi tehty Hollywoodissa, sanotaan 50 miljoonaa dollaria, se olisi kiiltävämpi.",
+            "fi",
+            ["counterfactual"],
+        ),
+        ("大手が同じ題材を撮れば五億円はかかる。", "ja", ["counterfactual"]),
+        ("요즘 이 정도 규모로 사극을 찍으면 200억 원은 든다.", "ko", ["counterfactual"]),
+        ("화면만 보면 500억짜리 같음", "ko", ["counterfactual"]),
+        ("Film stál 400 milionů korun, což by odpovídalo zhruba 16 milionům eur.", "cs", ["film", "film"]),
+        ("V dnešných peniazoch by to bolo asi 30 miliónov eur.", "sk", ["film"]),
+    ],
+)
+def test_hypothetical_budgets_with_the_conditional_after_or_set_off(sentence, language, subjects):
+    assert [s for _, _, s, _ in _figures([sentence], language)] == subjects
+
+
+# Other films' budgets priced as a class: plural or quantified films ("many films", "war blockbusters", "Swedish
+# films"), films of the same years; a reported "habría costado" / "hauria costat" is the film's own cost unless a
+# condition, Hollywood or today stands in the sentence.
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        ("Most war films of the decade cost well over $40 million.", "en", ["comparator"]),
+        ("Muitos filmes brasileiros daqueles anos eram feitos com dois milhões de reais.", "pt", ["comparator"]),
+        ("Molte produzioni da cinquanta milioni se lo sognano.", "it", ["comparator"]),
+        ("Un film d'autore francese, in quegli anni, costava quattro miliardi di lire.", "it", ["comparator"]),
+        ("Aucune production à 30 millions d'euros ne m'a autant ému.", "fr", ["comparator"]),
+        ("O dönem savaş filmleri 5 milyon dolara çekiliyordu.", "tr", ["comparator"]),
+        ("Amerikanska filmer får lätt hundra miljoner dollar.", "sv", ["comparator"]),
+        ("Kotimaisia elokuvia tehtiin kolmella miljoonalla eurolla.", "fi", ["comparator"]),
+        ("Военные блокбастеры тратят по миллиарду рублей.", "ru", ["comparator"]),
+        ("Menige blockbuster van 150 miljoen dollar ziet er slechter uit.", "nl", ["comparator"]),
+        ("Manche Kriegsfilme kosten hundert Millionen Dollar.", "de", ["comparator"]),
+        ("요즘 블록버스터들은 300억 원을 쓴다.", "ko", ["comparator"]),
+        ("Μια ιταλική ταινία της ίδιας χρονιάς κόστισε δέκα εκατομμύρια δολάρια.", "el", ["comparator"]),
+        # a remake, the first film or a sequel is another film
+        ("The 1998 remake cost $70 million and looks cheaper.", "en", ["comparator"]),
+        ("İlk film 80 milyon dolara çekilmişti.", "tr", ["comparator"]),
+        ("Το ριμέικ κόστισε σαράντα εκατομμύρια δολάρια.", "el", ["comparator"]),
+        ("リメイク版は製作費十億円と言われる。", "ja", ["comparator"]),
+        ("Продолжение обошлось в 30 миллионов долларов.", "ru", ["comparator"]),
+        ("El rodaje habría costado unos doce millones de euros.", "es", ["film"]),
+        (
+            "Si la hubiera hecho un estudio americano, habría costado cuarenta millones de dólares.",
+            "es",
+            ["counterfactual"],
+        ),
+        ("La producció hauria costat uns deu milions d'euros.", "ca", ["film"]),
+    ],
+)
+def test_other_films_budgets_priced_as_a_class(sentence, language, subjects):
+    assert [s for _, _, s, _ in _figures([sentence], language)] == subjects
+
+
+# A currency's adjective alone after a first mention ("... českých korun, tedy asi 20 milionů slovenských", "po
+# denominacji trzysta tysięcy nowych"), and Taiwan's "國片" / "台幣" pricing a Chinese sentence's bare figures.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        (
+            "Stál 40 milionů slovenských korun, tedy asi 30 milionů českých.",
+            "cs",
+            [(40e6, "SKK", "film"), (30e6, "CZK", "film")],
+        ),
+        (
+            "Rozpočet bol 30 miliónov českých korún, teda približne 35 miliónov slovenských.",
+            "sk",
+            [(30e6, "CZK", "film"), (35e6, "SKK", "film")],
+        ),
+        ("Kosztował 2 mld starych złotych, czyli 200 tys. nowych.", "pl", [(2e9, "PLZ", "film"), (2e5, "PLN", "film")]),
+        ("預算大概八百萬台幣，那時一般國片兩百萬就拍完了。", "zh", [(8e6, "TWD", "film"), (2e6, "TWD", "comparator")]),
+    ],
+)
+def test_currency_adjective_alone_and_taiwan_words(sentence, language, expected):
+    assert [(a, c, s) for a, c, s, _ in _figures([sentence], language)] == expected
+
+
 @pytest.mark.parametrize(
     "sentence, language, expected",
     [
