@@ -42,6 +42,11 @@ from toolkit.tables import SENTENCE_COLUMNS, TableError
         ("Salyut-7  (2017)  ساليوت 7", "ar"),
         ("Фильм «Salyut-7» вышел на экраны в 2017 году.", "ru"),
         ("Le film russe « Салют-7 » raconte le sauvetage d'une station.", "fr"),
+        # Devanagari: vowel signs stay inside words, so Hindi and Marathi function words are read.
+        ("यह फ़िल्म मुझे बहुत पसंद आई और संगीत भी अच्छा है।", "hi"),
+        ("कहानी में कुछ बातें सच हैं, लेकिन अंत काल्पनिक है।", "hi"),
+        ("हा चित्रपट मला खूप आवडला आणि संगीतही छान आहे.", "mr"),
+        ("कथेत काही गोष्टी खऱ्या आहेत, पण शेवट काल्पनिक आहे.", "mr"),
     ],
 )
 def test_default_backend_languages(text: str, expected: str) -> None:
@@ -294,6 +299,41 @@ def test_annotate_needs_columns() -> None:
         ("Le film est superbe et la musique est beaucoup trop forte. Salyut-7 (2017)", ["fr", "fr"]),
         ("Ein packender Film über die Rettung einer Raumstation. ★★★★", ["de", UND]),
         ("이 영화는 정말 훌륭했다. 도킹 장면이 절정이다.", ["ko", "ko"]),
+        # A lone function word of another language ("by", Slovak and Czech conditional; French "à"; Italian "ho")
+        # or an English title or quotation does not move a sentence out of its review's language.
+        (
+            "Film je natočený poctivo a herci sú presvedčiví. Dnes by taký film stál v Hollywoode aspoň sto "
+            "miliónov dolárov. Box office ho však úplne ignoroval.",
+            ["sk", "sk", "sk"],
+        ),
+        (
+            "Režisér natočil poctivý film o záchraně stanice. Kdyby to točil Hollywood, stálo by to desetkrát víc. "
+            "Doma jsem si pustil ještě „The Right Stuff“ a bylo to zajímavé srovnání.",
+            ["cs", "cs", "cs"],
+        ),
+        (
+            "Le film est superbe et la musique est très forte. Vu à Paris, séance à 7 euros. "
+            "Mon voisin a murmuré « What a ride, man » à la fin.",
+            ["fr", "fr", "fr"],
+        ),
+        ("Il film è bello e la musica è forte. Ho visto tutto su Prime e ho pianto.", ["it", "it"]),
+        (
+            "Der Film ist spannend und die Bilder sind toll. Meine Freundin meinte danach: „What a story, seriously.“",
+            ["de", "de"],
+        ),
+        ("この映画はとても良かった。原題は『The Right Stuff』で、邦題の方が好きだ。", ["ja", "ja"]),
+        # Whole sentences of another language still flip, in the same script or another.
+        (
+            "Der Film ist spannend und die Bilder sind toll. Honestly, this is the best space movie I have seen.",
+            ["de", "en"],
+        ),
+        (
+            "Фильм смотрится на одном дыхании, актёры играют точно. The effects are good but the story is thin.",
+            ["ru", "en"],
+        ),
+        # Hindi and Marathi sentences keep their own language.
+        ("यह फ़िल्म मुझे बहुत पसंद आई। कहानी में कुछ बातें सच हैं, लेकिन अंत काल्पनिक है।", ["hi", "hi"]),
+        ("हा चित्रपट मला खूप आवडला. कथेत काही गोष्टी खऱ्या आहेत, पण शेवट काल्पनिक आहे.", ["mr", "mr"]),
     ],
 )
 def test_sentences_inherit_or_flip(text: str, expected: list[str]) -> None:
@@ -324,3 +364,42 @@ def test_annotate_rejects_duplicate_review_ids() -> None:
     reviews = pd.DataFrame({"review_id": ["x", "y", "x"], "text": ["One.", "Two.", "Three."]})
     with pytest.raises(TableError, match="repeated: x"):
         annotate(reviews)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # Combining marks of Devanagari, Bengali, Tamil, Thai and Hebrew stay in their words.
+        ("फ़िल्म में संगीत है", ["फ़िल्म", "में", "संगीत", "है"]),
+        ("चित्रपट खूप छान आहे", ["चित्रपट", "खूप", "छान", "आहे"]),
+        ("ছবিটা ভালো", ["ছবিটা", "ভালো"]),
+        ("நல்ல படம்", ["நல்ல", "படம்"]),
+        ("หนังดีมาก", ["หนังดีมาก"]),
+        ("סֶרֶט טוֹב", ["סֶרֶט", "טוֹב"]),
+        # Latin, Cyrillic, Greek and Han words as before; a decomposed Latin accent still ends a word.
+        ("l’on n'est it's", ["l’on", "n'est", "it's"]),
+        ("Фильм, ταινία, 电影", ["Фильм", "ταινία", "电影"]),
+        ("cafe\u0301 7 days", ["cafe", "days"]),
+    ],
+)
+def test_words_keep_their_combining_marks(text: str, words: list[str]) -> None:
+    assert language._word().findall(text) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "frame"),
+    [
+        ("Doma jsem si pustil „The Right Stuff“ a bylo to zajímavé.", "Doma jsem si pustil   a bylo to zajímavé."),
+        ("原題は『The Martian』で、邦題の方が好きだ。", "原題は で、邦題の方が好きだ。"),
+        ('”Krig är krig", sanoi vanha herra.', " , sanoi vanha herra."),
+        # All quotation, or too little left around it: judged whole.
+        (
+            "“The effects are stunning, and it is a beautiful film.”",
+            "“The effects are stunning, and it is a beautiful film.”",
+        ),
+        ("Sagt: «Ein Mord.»", "Sagt: «Ein Mord.»"),
+        ("No quotes at all.", "No quotes at all."),
+    ],
+)
+def test_a_sentence_is_judged_without_its_quotations(text: str, frame: str) -> None:
+    assert language._frame(text) == frame

@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 import threading
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -50,6 +51,11 @@ _NAMES_BELOW = 400
 _LINGUA_CHARS = 1000
 # A sentence needs this many letters to be judged on its own in `annotate`; shorter ones inherit.
 _SENTENCE_MIN_LETTERS = 20
+# A sentence leaves its review's language only on an answer at least this confident. "auto" answers 0.4 on a lone
+# function word that lingua does not back ("by" in a Slovak sentence, "à" in a French one, "he" beside two names):
+# too little against the language of the review around it. On the retired folders every sentence switched on
+# such an answer was in its review's language.
+_SWITCH_MIN_CONFIDENCE = 0.5
 # One word ("Grid.", "Bravo!", "Kosmos"): lingua's high-accuracy answer on a single word is wrong about one time
 # in four (`toolkit evaluate words`), so "auto" keeps it only when it scores at least this much and this many
 # times its runner-up. On the Latin-script words of corpus/gold/languages_lengths.csv, 0.3 and 2x answer 2 % of
@@ -74,8 +80,11 @@ _LETTER = re.compile(
 # Their complements, for counting letters without building a list of them: len(text) minus what `sub` keeps.
 _NON_LETTER = re.compile("[" + _LETTER.pattern[2:] + "+")
 _NON_LETTER_RUN = re.compile(r"[\W\d_]+")
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _CAPITALISED = re.compile(r"[^\W\d_][^\W\d_]*")
+# Quoted spans ("…", „…“, «…», 「…」): a title or a quotation, whose language is not the sentence's (see
+# `_frame`). Any opening mark up to the next closing one, as writers mix them (”Krig är krig").
+_QUOTED = re.compile(r"[\"“”„«»「『][^\"“”„«»「」『』]*[\"“”«»」』]")
+_QUOTE_MARK = re.compile(r"[\"“”„«»「『]")
 
 
 @dataclass(frozen=True)
@@ -163,13 +172,41 @@ def _mask(names: tuple[str, ...]) -> _Mask:
     words = {
         w
         for name in names
-        for w in _WORD.findall(name.lower())
+        for w in _word().findall(name.lower())
         if w not in function_words and not _non_latin().search(w)
     }
     if words <= _names():
         return None
     every = _names() | frozenset(words)
     return every, _pattern_of(every)
+
+
+@functools.cache
+def _word() -> re.Pattern:
+    """A word: a run of letters, with an inner apostrophe ("it's", "l’on").
+
+    Python's \\w leaves out combining marks (Unicode categories Mn, Mc), which some scripts write inside their
+    words: a Devanagari vowel sign would cut "का" to "क" and "में" to "म", Bengali, Tamil and Thai alike, so no
+    function word of theirs could be read. The stdlib re has no \\p{M}: the marks within the non-Latin scripts
+    of scripts.yaml are listed from unicodedata. Latin's combining accents (U+0300-U+036F, a decomposed "é")
+    stay out, as before, and all-Latin text has its own faster pattern (`_latin_word`).
+
+    >>> _word().findall("यह फ़िल्म में है, it's fine")
+    ['यह', 'फ़िल्म', 'में', 'है', "it's", 'fine']
+    """
+    # Letters, then any marks each followed by more letters: as fast as a plain run of letters where no mark is.
+    run = f"[^\\W\\d_]+(?:[{_script_marks()}]+[^\\W\\d_]*)*"
+    return re.compile(f"{run}(?:['’]{run})?")
+
+
+@functools.cache
+def _script_marks() -> str:
+    """A character class body of the combining marks (Mn, Mc) within scripts.yaml's non-Latin scripts."""
+    scripts = re.compile(
+        "|".join(f"[{spec['chars']}]" for name, spec in _load_yaml("scripts.yaml").items() if name != "latin")
+    )
+    marks = [c for c in map(chr, range(0x10000)) if unicodedata.category(c) in ("Mn", "Mc") and scripts.match(c)]
+    return "".join(re.escape(c) for c in marks)
 
 
 @functools.cache
@@ -191,7 +228,7 @@ def _clean(text: str, mask: _Mask = None) -> str:
         text = _URL.sub(" ", text)
     if len(text) < _NAMES_BELOW:
         words, pattern = mask if mask is not None else (_names(), None)
-        if not words.isdisjoint(_WORD.findall(text.lower())):
+        if not words.isdisjoint(_word().findall(text.lower())):
             text = (pattern or _names_pattern()).sub(" ", text)
     return text
 
@@ -201,7 +238,7 @@ def _features(text: str) -> tuple[list[str], dict[str, int]]:
     present), read once for both the script rules and the function-word votes."""
     head = text[:_FEATURE_CHARS]
     if _non_latin().search(head):
-        return _WORD.findall(head.lower()), _mixed_script_counts(head)
+        return _word().findall(head.lower()), _mixed_script_counts(head)
     # The common case, all Latin: every letter is in one of the words, so counting them spares a pass.
     words = _latin_word().findall(head.lower())
     total = _letters_in(words)
@@ -220,7 +257,7 @@ def _letters_in(words: list[str]) -> int:
 
 @functools.cache
 def _latin_word() -> re.Pattern:
-    """`_WORD` for text with no letter outside the Latin script, lowercased or not, about 1.5x faster: a class
+    """`_word()` for text with no letter outside the Latin script, lowercased or not, about 1.5x faster: a class
     of code point ranges is quicker to test than Unicode categories."""
     letter = _latin_letters()
     return re.compile(f"{letter}+(?:['’]{letter}+)?")
@@ -695,11 +732,14 @@ def _sentence_language(
     Most sentences are settled here with one regex pass and a dictionary look-up per word; only those
     whose script or function words point away from the review's language reach the detector. `whole` is the
     review's own detection when the sentence is the whole review text: the detector's answer on the same
-    string, so it is not asked again. `words`: ``_WORD.findall(text.lower())``, when the caller has them.
+    string, so it is not asked again. `words`: ``_word().findall(text.lower())``, when the caller has them.
     """
     if review_lang == UND or backend != "auto" or review_script is None:
         return _sentence_language_slow(text, review_lang, backend, names, whole)
-    lowered = _WORD.findall(text.lower()) if words is None else words
+    frame = _frame(text)
+    if frame is not text:
+        text, words, whole = frame, None, None
+    lowered = _word().findall(text.lower()) if words is None else words
     if not lowered:
         return UND if not _LETTER.search(text) else review_lang
     votes = _votes(lowered)
@@ -715,14 +755,36 @@ def _sentence_language(
     if best == 0 and len(lowered) < 6:
         return review_lang  # a few words with no function word of any language: a title or a name
     if not _same_script(text, review_script):
-        return _sentence_language_slow(text, review_lang, backend, names, whole)
+        return _sentence_language_slow(text, review_lang, backend, names, whole, strict=True)
     spec = _scripts().get(review_script)
     if spec is not None and spec["language"]:
         return review_lang  # one-language script (Hangul, kana...): same script, same language
     if _letters_agree(text, review_lang, review_script) or _looks_like_names(text):
         return review_lang
     found = whole if whole is not None else detect_language(text, backend=backend, names=names)
-    return review_lang if found.language == UND else found.language
+    return _switch(found, review_lang)
+
+
+def _switch(found: Detection, review_lang: str) -> str:
+    """The sentence's language given the detector's answer on it: another language than the review's only on a
+    clear answer (`_SWITCH_MIN_CONFIDENCE`)."""
+    return found.language if found.language != UND and found.confidence >= _SWITCH_MIN_CONFIDENCE else review_lang
+
+
+def _frame(text: str) -> str:
+    """The sentence without its quoted spans, when enough letters remain to judge it (else `text` itself).
+
+    A title or a quotation keeps its own language inside the sentence that cites it: „The First of the Few“ in a
+    Czech sentence, "What a story" in a German one, 「Imagine」 in a Japanese one. The sentence is in the
+    language of its frame; a sentence that is all quotation is judged whole.
+
+    >>> _frame('Wie sie danach meinte: "What a story, and nobody knows it".')
+    'Wie sie danach meinte:  .'
+    """
+    if not _QUOTE_MARK.search(text):
+        return text
+    frame = _QUOTED.sub(" ", text)
+    return frame if len(_NON_LETTER.sub("", frame)) >= _MIN_LETTERS else text
 
 
 def _review_sentence_languages(
@@ -756,7 +818,7 @@ def _review_sentence_languages(
     if len(lowered) != len(text):
         lowered = text  # a few letters change length when lowered (İ); keep offsets right
     # All-Latin text (lowered or not): `_latin_word` finds the same words faster.
-    find_words = (_WORD if _non_latin().search(text) else _latin_word()).findall
+    find_words = (_word() if _non_latin().search(text) else _latin_word()).findall
     out = []
     for a, b in spans:
         # Sentence spans start and end at word boundaries, so each sentence's words are found within it. The
@@ -788,16 +850,24 @@ def _own_and_foreign(lang: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _sentence_language_slow(
-    text: str, review_lang: str, backend: str, names: tuple[str, ...] = (), whole: Detection | None = None
+    text: str,
+    review_lang: str,
+    backend: str,
+    names: tuple[str, ...] = (),
+    whole: Detection | None = None,
+    *,
+    strict: bool = False,
 ) -> str:
-    """Sentence language for the other backends, or when the review's language is unknown (`whole` as in
-    `_sentence_language`)."""
-    words = _WORD.findall(text)
+    """Sentence language for the other backends, when the review's language is unknown, or (`strict`: "auto"
+    only, see `_switch`) for a sentence in another script than its review (`whole` as in `_sentence_language`)."""
+    words = _word().findall(text)
     if not words or not _LETTER.search(text):
         return UND
     if review_lang != UND and (sum(map(len, words)) < _SENTENCE_MIN_LETTERS or _mostly_capitalised(words)):
         return review_lang  # too short to judge, or names and titles: inherit
     found = whole if whole is not None else detect_language(text, backend=backend, names=names)
+    if strict:
+        return _switch(found, review_lang)
     return review_lang if found.language == UND else found.language
 
 
