@@ -1035,6 +1035,13 @@ def test_subjects_of_other_works(sentence, language, titles, expected):
         ("By 1939, Gone with the Wind had cost $4m.", "en", ["comparator"]),
         # a verb with no subject of its own in its clause: the sentence's first clause is its subject
         ("Il Casanova di Fellini, girato a Cinecittà, era costato dieci miliardi di lire.", "it", ["comparator"]),
+        # the figure as the object of a relative clause whose subject is another film
+        (
+            "Costó 9 millones de euros, lejos de los 60 millones de euros que costó Alatriste.",
+            "es",
+            ["film", "comparator"],
+        ),
+        ("It cost $9m, a tenth of the $90m that Waterworld had cost.", "en", ["film", "comparator"]),
         # a relative clause whose cost verb comes after the figure
         ("Het doet denken aan Zwartboek, dat zo'n 18 miljoen euro kostte.", "nl", ["comparator"]),
         # a named film owning the figure (subjects.yaml `possessor`)

@@ -1768,12 +1768,16 @@ def _subject_cues(key: str | None) -> _SubjectCues:
 # A capitalized phrase of up to six words (a title), a comma, the `maker` words, a capitalized name of up to three
 # words, a comma: "Lo imposible, de Bayona,". Capitals are matched case-sensitively inside the case-blind pattern.
 _CAPITAL = r"(?-i:[A-ZÀ-ÖØ-ÞŁŚŻŹĆŃŠČŘŽĎŤŇĽĹŐŰ])"
-# Up to four capitalized words (a name; a lowercase word of up to three letters may stand between two).
-_NAME_WORDS = rf"{_CAPITAL}[\w'’.-]*(?:\s+(?:[a-z]{{1,3}}\s+)?{_CAPITAL}[\w'’.-]*){{0,3}}"
 _MAKER = (
     rf"(?<!{_WORD})(?P<title>{_CAPITAL}[\w'’:.-]*(?:\s+[\w'’:.-]+){{{{0,5}}}}?)\s*,\s*(?:{{}})\s+"
     rf"(?P<name>{_CAPITAL}[\w'’-]+(?:\s+{_CAPITAL}[\w'’-]+){{{{0,2}}}})\s*,"
 )
+# Up to four capitalized words (a name; a lowercase word of up to three letters may stand between two).
+_NAME_WORDS = rf"{_CAPITAL}[\w'’.-]*(?:\s+(?:[a-z]{{1,3}}\s+)?{_CAPITAL}[\w'’.-]*){{0,3}}"
+# A name right before a cost verb, an auxiliary between ("that Gravity had cost"), or right after it, an article
+# before ("que va costar Àgora", "que costó la Evita").
+_NAME_BEFORE_VERB = re.compile(rf"\s(?P<name>{_NAME_WORDS})\s+(?:[a-z]{{1,5}}\s+)?$")
+_NAME_AFTER_VERB = re.compile(rf"\s+(?:[a-z]{{1,3}}\s+)?(?P<name>{_NAME_WORDS})")
 
 
 def _fold(title: str) -> str:
@@ -1975,6 +1979,22 @@ def _owned_by_name(window: str, after: str, cues: _SubjectCues, known: tuple[str
     hit = cues.owned_by.search(window) if cues.owned_by is not None else None
     if hit is None and cues.the is not None and cues.of_name is not None and cues.the.search(window):
         hit = cues.of_name.match(after)
+    if hit is None or hit["name"].split()[0].casefold() in cues.not_names:
+        return False
+    return not any(_fold(hit["name"]) in _fold(t) or _fold(t) in _fold(hit["name"]) for t in known if _fold(t))
+
+
+def _paid_by_name_after(after: str, cues: _SubjectCues, known: tuple[str, ...]) -> bool:
+    """Is the figure the object of a relative clause right after it whose cost verb (`payer`) has another film's name
+    as its subject ("els cinquanta milions d'euros que va costar Àgora", "the $100m that Gravity cost")? Not this
+    film's `known` titles; only where capitals mark names."""
+    if cues.relative is None or cues.payer is None or not known or not cues.titlecase:
+        return False
+    relative = cues.relative.match(after)
+    verb = cues.payer.search(after, relative.end(), relative.end() + 40) if relative is not None else None
+    if verb is None or any(c in after[relative.end() : verb.start()] for c in _CLAUSE):
+        return False
+    hit = _NAME_BEFORE_VERB.search(after, relative.end(), verb.start()) or _NAME_AFTER_VERB.match(after, verb.end())
     if hit is None or hit["name"].split()[0].casefold() in cues.not_names:
         return False
     return not any(_fold(hit["name"]) in _fold(t) or _fold(t) in _fold(hit["name"]) for t in known if _fold(t))
@@ -2193,7 +2213,7 @@ def _classify_subject(
         return "comparator"
     if _named_payer(sentence, mention.start, mention.end, max(sentence_start, prev_end), cues, known):
         return "comparator"
-    if _owned_by_name(window, after, cues, known):
+    if _owned_by_name(window, after, cues, known) or _paid_by_name_after(after, cues, known):
         return "comparator"
     if cues.shift is not None:
         # Its sentence up to the figure (since the figure before), or the word after the figure and what
