@@ -1056,6 +1056,8 @@ def test_subjects_of_other_works(sentence, language, titles, expected):
         ("Costó 9 millones de euros, frente a los 30 millones de euros de Ágora.", "es", ["film", "comparator"]),
         # money a studio put in is this film's: an indefinite sum of a name
         ("Costó unos 9 millones de dólares de Universal.", "es", ["film"]),
+        # "compare with ..." opens a sentence about another film's cost (subjects.yaml `openers`)
+        ("Jämför med Ben Hur som kostade 15 miljoner dollar.", "sv", ["comparator"]),
         # no name: a sentence's capitalized first word, a source, a noun, a pronoun, this film's own title
         ("Reportedly it cost $9m.", "en", ["film"]),
         ("Podobno kosztował 9 milionów złotych.", "pl", ["film"]),
