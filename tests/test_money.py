@@ -1021,6 +1021,60 @@ def test_subjects_of_other_works(sentence, language, titles, expected):
     assert got == expected, [sentence[m.start : m.end] for m in found]
 
 
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        # another film named as the subject of a cost verb (subjects.yaml `payer`)
+        ("By comparison Salyut-7 cost $9m while, back then, Dune Messiah had cost $80m.", "en", ["film", "comparator"]),
+        ("Per fare un confronto, Il Gattopardo di Visconti è costato tre miliardi di lire.", "it", ["comparator"]),
+        ("Czytałem, że Potop Hoffmana kosztował 30 milionów złotych.", "pl", ["comparator"]),
+        ("Ben Hur, gedraaid in Rome, kostte vijftien miljoen dollar.", "nl", ["comparator"]),
+        ("Apocalypse Now kostade över 30 miljoner dollar.", "sv", ["comparator"]),
+        ("A Sátántangó állítólag 300 millió forintból készült.", "hu", ["comparator"]),
+        ("Yol Kemal 2 milyon liraya mal olmuştu.", "tr", ["comparator"]),
+        ("By 1939, Gone with the Wind had cost $4m.", "en", ["comparator"]),
+        # a verb with no subject of its own in its clause: the sentence's first clause is its subject
+        ("Il Casanova di Fellini, girato a Cinecittà, era costato dieci miliardi di lire.", "it", ["comparator"]),
+        # the figure as the object of a relative clause whose subject is another film
+        (
+            "Costó 9 millones de euros, lejos de los 60 millones de euros que costó Alatriste.",
+            "es",
+            ["film", "comparator"],
+        ),
+        ("It cost $9m, a tenth of the $90m that Waterworld had cost.", "en", ["film", "comparator"]),
+        # a relative clause whose cost verb comes after the figure
+        ("Het doet denken aan Zwartboek, dat zo'n 18 miljoen euro kostte.", "nl", ["comparator"]),
+        # a named film owning the figure (subjects.yaml `possessor`)
+        ("It cost $9m, a fraction of Waterworld's $175m.", "en", ["film", "comparator"]),
+        ("Loin de Titanic et de ses 200 millions de dollars, il a coûté 9 millions.", "fr", ["comparator", "film"]),
+        ("Costò 9 milioni, contro i 40 milioni di dollari di Il Divo.", "it", ["film", "comparator"]),
+        (
+            "Custou 9 milhões de reais, bem menos que os 20 milhões de reais de Cidade de Deus.",
+            "pt",
+            ["film", "comparator"],
+        ),
+        ("Costó 9 millones de euros, frente a los 30 millones de euros de Ágora.", "es", ["film", "comparator"]),
+        # money a studio put in is this film's: an indefinite sum of a name
+        ("Costó unos 9 millones de dólares de Universal.", "es", ["film"]),
+        # "compare with ..." opens a sentence about another film's cost (subjects.yaml `openers`)
+        ("Jämför med Ben Hur som kostade 15 miljoner dollar.", "sv", ["comparator"]),
+        # no name: a sentence's capitalized first word, a source, a noun, a pronoun, this film's own title
+        ("Reportedly it cost $9m.", "en", ["film"]),
+        ("Podobno kosztował 9 milionów złotych.", "pl", ["film"]),
+        ("Výroba stála zhruba 50 milionů korun.", "cs", ["film"]),
+        ("Volgens IMDb kostte hij maar 9 miljoen dollar.", "nl", ["film"]),
+        ("Diuen que va costar uns 9 milions d'euros.", "ca", ["film"]),
+        ("Sam Raimin elokuva maksoi noin 9 miljoonaa dollaria.", "fi", ["film"]),
+        ("Według dokumentów Mosfilmu kosztował 9 milionów rubli.", "pl", ["film"]),
+        ("La Salyut-7 de Shipenko costó 9 millones de dólares.", "es", ["film"]),
+    ],
+)
+def test_another_film_named_as_payer_or_owner(sentence, language, expected):
+    found = parse_money(sentence, language=language)
+    got = [classify_subject(sentence, m, language=language, film_titles=SALYUT) for m in found]
+    assert got == expected, [sentence[m.start : m.end] for m in found]
+
+
 def test_box_office_never_becomes_a_budget_figure():
     texts = [
         ("en", "It cost $10m and earned $50m, twice what it needed to break even ($25m)."),

@@ -1645,6 +1645,11 @@ class _SubjectCues:
     restated: re.Pattern[str] | None = None
     maker: re.Pattern[str] | None = None  # "Lo imposible, de Bayona, costó": a work set off with its maker's name
     maker_nouns: re.Pattern[str] | None = None  # "La película, de ..., costó": a generic subject, no title
+    payer: re.Pattern[str] | None = None  # "cost", "stál", "costò": a verb whose subject is a thing that cost money
+    not_names: frozenset[str] = frozenset()  # "The", "Film": capitalized words that name nothing
+    owned_by: re.Pattern[str] | None = None  # "Cleopatra's ", "Gravity et ses ": a name owning the figure after it
+    the: re.Pattern[str] | None = None  # "les ", "dei ": a definite article right before the figure
+    of_name: re.Pattern[str] | None = None  # " d'Indigènes", " di Balla": the figure's owner named after it
 
 
 _GUARDED = f"(?<!{_WORD})(?:{{}})(?!{_WORD})"
@@ -1734,6 +1739,29 @@ def _subject_cues(key: str | None) -> _SubjectCues:
             if (words := [w for lang in languages for w in data.get("maker", {}).get(lang, {}).get("nouns", [])])
             else None
         ),
+        payer=(
+            re.compile(_GUARDED.format(_grouped_alternation(words)), re.IGNORECASE)
+            if (words := [w for lang in languages for w in data.get("payer", {}).get(lang, {}).get("verbs", [])])
+            else None
+        ),
+        owned_by=(
+            re.compile(rf"(?P<name>{_NAME_WORDS})\s*(?:{_grouped_alternation(words)})\s*$")
+            if (words := [w for lang in languages for w in data.get("possessor", {}).get(lang, {}).get("owns", [])])
+            else None
+        ),
+        the=(
+            re.compile(rf"(?<!{_WORD})(?:{_grouped_alternation(words)})\s+$", re.IGNORECASE)
+            if (words := [w for lang in languages for w in data.get("possessor", {}).get(lang, {}).get("the", [])])
+            else None
+        ),
+        of_name=(
+            re.compile(rf"\s+(?:{_grouped_alternation(words)})(?P<name>{_NAME_WORDS})")
+            if (words := [w for lang in languages for w in data.get("possessor", {}).get(lang, {}).get("of", [])])
+            else None
+        ),
+        not_names=frozenset(
+            w.casefold() for lang in languages for w in data.get("payer", {}).get(lang, {}).get("not_names", [])
+        ),
     )
 
 
@@ -1744,6 +1772,12 @@ _MAKER = (
     rf"(?<!{_WORD})(?P<title>{_CAPITAL}[\w'’:.-]*(?:\s+[\w'’:.-]+){{{{0,5}}}}?)\s*,\s*(?:{{}})\s+"
     rf"(?P<name>{_CAPITAL}[\w'’-]+(?:\s+{_CAPITAL}[\w'’-]+){{{{0,2}}}})\s*,"
 )
+# Up to four capitalized words (a name; a lowercase word of up to three letters may stand between two).
+_NAME_WORDS = rf"{_CAPITAL}[\w'’.-]*(?:\s+(?:[a-z]{{1,3}}\s+)?{_CAPITAL}[\w'’.-]*){{0,3}}"
+# A name right before a cost verb, an auxiliary between ("that Gravity had cost"), or right after it, an article
+# before ("que va costar Àgora", "que costó la Evita").
+_NAME_BEFORE_VERB = re.compile(rf"\s(?P<name>{_NAME_WORDS})\s+(?:[a-z]{{1,5}}\s+)?$")
+_NAME_AFTER_VERB = re.compile(rf"\s+(?:[a-z]{{1,3}}\s+)?(?P<name>{_NAME_WORDS})")
 
 
 def _fold(title: str) -> str:
@@ -1864,6 +1898,135 @@ def _made_by_another(window: str, cues: _SubjectCues, known: tuple[str, ...]) ->
     return cues.maker_nouns is None or cues.maker_nouns.search(hit["title"]) is None
 
 
+# The words of a clause ("Gravity", "Cuarón", "Ch'tis", "1944").
+_CLAUSE_WORD = re.compile(r"[^\W\d_][\w'’.-]*|\d[\w'’.-]*")
+# Between a film's name and its cost verb, at most one short lowercase word ("è", "had", "ise"); before the name,
+# nothing in its clause or one short word ("that", "že", "le", "A"). A longer word is a noun the name qualifies
+# ("Bhansalin elokuva maksoi": the director's film) or one that qualifies the name ("materiálů Barrandova stál": the
+# studio's papers); "according to" ("Volgens IMDb kostte hij") names a source.
+_SHORT = 5
+# "Rank-productie", "Hollywood-film": a compound whose last part is lowercase is a noun, not a name.
+_LOWER_COMPOUND = re.compile(r".*-[^\W\d_]*$")
+
+
+def _short_word(word: str, cues: _SubjectCues) -> bool:
+    return len(word) <= _SHORT and (word.islower() or word.casefold() in cues.not_names)
+
+
+def _is_capital(word: str, cues: _SubjectCues) -> bool:
+    return (
+        word[:1].isupper()
+        and word.casefold() not in cues.not_names
+        and not (_LOWER_COMPOUND.match(word) and word.rsplit("-", 1)[1][:1].islower())
+    )
+
+
+def _paying_name(head: str, cues: _SubjectCues, known: tuple[str, ...], *, verb_after: bool) -> bool:
+    """Does `head`, the sentence before a cost verb (`payer`), end in another film's name as the verb's subject
+    ("Per capirci, Gravity di Cuarón è", "Wyczytałam, że Lista Schindlera"), or, when the verb's clause has no words
+    before it, does its first clause ("Quo Vadis, girato a Roma dalla MGM nel 1951,")? Not this film's `known`
+    titles, nor a `not_names` word; a sentence's capitalized first word alone is none ("Podobno kosztował",
+    "Výroba stála": any word is capitalized there). With the verb after the figure (`verb_after`), `head` ends at
+    the figure, and up to two words of any length may stand between ("Casablancát egyébként nagyjából")."""
+    masked = _masked_quotes(head)
+    cut = max(masked.rfind(c) for c in _CLAUSE)
+    part = head[cut + 1 :]
+    at_start = cut < 0
+    own = _CLAUSE_WORD.findall(part)
+    if not own or (cut >= 0 and not verb_after and len(own) <= 2 and all(w.islower() for w in own)):
+        # the verb's clause has no subject of its own, at most an auxiliary or an adverb ("Quo Vadis, girato a Roma,
+        # costò", "La Evita de Alan Parker, con Madonna, había costado"): the sentence's first clause is its subject
+        first = min([i for i in (masked.find(c) for c in _CLAUSE) if i >= 0], default=len(head))
+        part, at_start = head[:first], True
+    words = _CLAUSE_WORD.findall(part)
+    capital = [_is_capital(w, cues) for w in words]
+    if not any(capital):
+        return False
+    last = max(i for i, c in enumerate(capital) if c)
+    first = last  # back over capitalized words, and up to two short lowercase ones between them ("Gone with the Wind")
+    while first > 0:
+        if capital[first - 1]:
+            first -= 1
+            continue
+        gap = next((n for n in (1, 2) if first > n and capital[first - n - 1]), 0)
+        if not gap or not all(w.islower() and len(w) <= 4 for w in words[first - gap : first]):
+            break
+        if first - gap - 1 == 0 and at_start:
+            break  # "Coproducida con Francia": the sentence's first word is capitalized anyway
+        first -= gap + 1
+    between, before = words[last + 1 :], words[:first]
+    if verb_after:
+        if len(between) > 2:
+            return False
+    elif len(between) > 1 or (between and not (_short_word(between[0], cues) and between[0].islower())):
+        return False
+    elif between and cues.relative is not None and cues.relative.fullmatch(between[0]):
+        return False  # "Diu la Viquipèdia que va costar": what the source says
+    if len(before) > 1 or (before and not _short_word(before[0], cues)):
+        return False
+    if at_start and not before and first == last:
+        return False
+    name = " ".join(words[first : last + 1])
+    return not any(_fold(name) in _fold(t) or _fold(t) in _fold(name) for t in known if _fold(t))
+
+
+def _owned_by_name(window: str, after: str, cues: _SubjectCues, known: tuple[str, ...]) -> bool:
+    """Is the figure said to be a named film's, its name before it ("Cleopatra's forty-four million", "Gravity et
+    ses 100 millions") or after it behind a definite article ("les 14,5 millions d'Indigènes"; subjects.yaml
+    `possessor`)? Not this film's `known` titles, nor a `not_names` word; only where capitals mark names."""
+    if not known or not cues.titlecase:
+        return False
+    hit = cues.owned_by.search(window) if cues.owned_by is not None else None
+    if hit is None and cues.the is not None and cues.of_name is not None and cues.the.search(window):
+        hit = cues.of_name.match(after)
+    if hit is None or hit["name"].split()[0].casefold() in cues.not_names:
+        return False
+    return not any(_fold(hit["name"]) in _fold(t) or _fold(t) in _fold(hit["name"]) for t in known if _fold(t))
+
+
+def _paid_by_name_after(after: str, cues: _SubjectCues, known: tuple[str, ...]) -> bool:
+    """Is the figure the object of a relative clause right after it whose cost verb (`payer`) has another film's name
+    as its subject ("els cinquanta milions d'euros que va costar Àgora", "the $100m that Gravity cost")? Not this
+    film's `known` titles; only where capitals mark names."""
+    if cues.relative is None or cues.payer is None or not known or not cues.titlecase:
+        return False
+    relative = cues.relative.match(after)
+    verb = cues.payer.search(after, relative.end(), relative.end() + 40) if relative is not None else None
+    if verb is None or any(c in after[relative.end() : verb.start()] for c in _CLAUSE):
+        return False
+    hit = _NAME_BEFORE_VERB.search(after, relative.end(), verb.start()) or _NAME_AFTER_VERB.match(after, verb.end())
+    if hit is None or hit["name"].split()[0].casefold() in cues.not_names:
+        return False
+    return not any(_fold(hit["name"]) in _fold(t) or _fold(t) in _fold(hit["name"]) for t in known if _fold(t))
+
+
+def _named_payer(
+    sentence: str, start: int, end: int, sentence_start: int, cues: _SubjectCues, known: tuple[str, ...]
+) -> bool:
+    """Is the figure (`start`:`end`) the cost of another film named as the subject of a cost verb (subjects.yaml
+    `payer`) before it in its sentence, or before the figure with the verb right after it ("Top Gun 1986'da 15
+    milyon dolara çekilmişti")? Only where capitals mark names and this film's titles are `known`."""
+    if cues.payer is None or not known or not cues.titlecase:
+        return False
+    verbs = list(cues.payer.finditer(sentence, sentence_start, start))
+    if verbs:
+        return _paying_name(sentence[sentence_start : verbs[-1].start()], cues, known, verb_after=False)
+    if not _cost_verb_after(sentence, end, cues):
+        return False
+    return _paying_name(sentence[sentence_start:start], cues, known, verb_after=True)
+
+
+def _cost_verb_after(sentence: str, end: int, cues: _SubjectCues) -> bool:
+    """Does a cost verb (`payer`) follow the figure ending at `end` in its clause, at most two words on ("15 milyon
+    dolara çekilmişti", "28 miljoen dollar kostte")?"""
+    later = cues.payer.search(sentence, end, min(len(sentence), end + 40)) if cues.payer is not None else None
+    return not (
+        later is None
+        or len(sentence[end : later.start()].split()) > 2
+        or any(c in sentence[end : later.start()] for c in _CLAUSE)
+    )
+
+
 _LEAD_AFTER = re.compile(r"[ \u00a0]+[«“”\"„]?")
 _NAME_AFTER = re.compile(
     r"[ \u00a0]+(?:[«“”\"„](?P<quoted>[^«»“”\"„]{1,80})[»”\"“]"
@@ -1973,7 +2136,10 @@ def _classify_subject(
         # A relative clause speaks of the noun before it: "U-571, which cost $62 million".
         quoted = _QUOTED_END.search(window, 0, cut)
         titled = (quoted.group(1) or quoted.group(2)) if quoted is not None else None
-        if titled is None and cues.costing is not None and cues.costing.match(window[cut + 1 :]):
+        if titled is None and (
+            (cues.costing is not None and cues.costing.match(window[cut + 1 :]))
+            or _cost_verb_after(sentence, mention.end, cues)  # "Walk the Line, die rond de 28 miljoen dollar kostte"
+        ):
             titled = _named_before(window[:cut], cues, film_titles)  # "Platoon, which cost": a film
         cut = max(masked[:cut].rfind(c) for c in _CLAUSE)
     elif cut > 0 and _SET_OFF.fullmatch(window[cut + 1 :]):
@@ -2044,6 +2210,10 @@ def _classify_subject(
         # "«Перл-Харбор» Майкла Бэя стоил сто сорок миллионов": the figure's clause names another film. Only
         # when this film's titles are known, or its review quotes another title before this one: a quoted title
         # alone may be the film under review, and a review names its own film first.
+        return "comparator"
+    if _named_payer(sentence, mention.start, mention.end, max(sentence_start, prev_end), cues, known):
+        return "comparator"
+    if _owned_by_name(window, after, cues, known) or _paid_by_name_after(after, cues, known):
         return "comparator"
     if cues.shift is not None:
         # Its sentence up to the figure (since the figure before), or the word after the figure and what
