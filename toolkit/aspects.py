@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 from pandas.api.extensions import ExtensionDtype
 
-from toolkit import regex_literals
+from toolkit import regex_heads, regex_literals
 from toolkit.datafiles import load_yaml, read_text
 from toolkit.tables import STATEMENT_COLUMNS, TableError, require, sort_stably
 
@@ -425,7 +425,7 @@ _DIGIT = regex_literals.DIGIT  # marker: the pattern needs a digit somewhere
 
 def _build_matcher(cues: Iterable[Cue], language: str) -> _Matcher:
     starts: dict[tuple[str, str], list[tuple[Cue, tuple[str, ...]]]] = {}
-    globs, glob_sources, patterns, also = [], [], [], []
+    globs, patterns, also = [], [], []
     for cue in cues:
         for pattern in cue.patterns:
             sets = regex_literals.required_literal_sets(pattern) or (None,)
@@ -437,11 +437,10 @@ def _build_matcher(cues: Iterable[Cue], language: str) -> _Matcher:
             first = term[0]
             if "*" in first:
                 globs.append((_glob(first), cue, term))
-                glob_sources.append(_glob_source(first))
             else:
                 kind = "c" if cue.case else ("s" if cue.stem else "l")
                 starts.setdefault((kind, first), []).append((cue, term))
-    any_glob = re.compile("(?:" + "|".join(sorted(set(glob_sources))) + r")\Z", re.IGNORECASE) if globs else None
+    any_glob = _any_glob([term[0] for _, _, term in globs]) if globs else None
     prefixes: dict[tuple[bool, str], list[int]] = {}
     suffixes: dict[tuple[bool, str], list[int]] = {}
     others = []
@@ -479,6 +478,33 @@ def _build_matcher(cues: Iterable[Cue], language: str) -> _Matcher:
         tuple(also),
         frozenset(k for k, sets in enumerate(also) if sets),
     )
+
+
+def _any_glob(words: list[str]) -> re.Pattern[str]:
+    """One pattern that matches, ignoring case, every word one of the globs `words` matches: the gate before the
+    globs are tried one by one (`_candidates`). The globs of the forms "abc*", "*abc" and "*abc*" (nearly all) are
+    nested by their characters (`regex_heads._trie`), so that `re` tests a word against a few branches instead of
+    trying every glob in turn: half the cost of the gate over r20k's 184,000 new words (0.64 -> 0.34 CPU-s).
+
+    >>> gate = _any_glob(["малобюджет*", "мало*", "*budget*", "a*b"])
+    >>> [bool(gate.match(w)) for w in ["Малобюджетный", "малость", "lowbudgetfilm", "axyb", "budge"]]
+    [True, True, True, True, False]
+    """
+    shapes: dict[tuple[bool, bool], set[tuple[str, ...]]] = {}  # (starts with "*", ends with "*") → literals
+    others = []
+    for word in words:
+        stars = (word.startswith("*"), word.endswith("*"))
+        literal = word[stars[0] : len(word) - stars[1]]
+        if literal and "*" not in literal:
+            shapes.setdefault(stars, set()).add(tuple(map(re.escape, literal)))
+        else:
+            others.append(_glob_source(word))
+    any_word = r"\w*"
+    nested = [
+        any_word * before + regex_heads._trie(literals) + any_word * after
+        for (before, after), literals in sorted(shapes.items())
+    ]
+    return re.compile("(?:" + "|".join(nested + sorted(set(others))) + r")\Z", re.IGNORECASE)
 
 
 def _rarity(needs: frozenset[str]) -> tuple[int, ...]:
