@@ -46,6 +46,8 @@ from toolkit.tables import SENTENCE_COLUMNS, TableError
         ("यह फ़िल्म मुझे बहुत पसंद आई और संगीत भी अच्छा है।", "hi"),
         ("कहानी में कुछ बातें सच हैं, लेकिन अंत काल्पनिक है।", "hi"),
         ("हा चित्रपट मला खूप आवडला आणि संगीतही छान आहे.", "mr"),
+        # Latin names beside Devanagari words are still masked ("NASA"), the words around them read.
+        ("NASA की यह फ़िल्म मुझे बहुत पसंद आई।", "hi"),
         ("कथेत काही गोष्टी खऱ्या आहेत, पण शेवट काल्पनिक आहे.", "mr"),
     ],
 )
