@@ -1970,13 +1970,24 @@ def _paying_name(head: str, cues: _SubjectCues, known: tuple[str, ...], *, verb_
     return not any(_fold(name) in _fold(t) or _fold(t) in _fold(name) for t in known if _fold(t))
 
 
-def _owned_by_name(window: str, after: str, cues: _SubjectCues, known: tuple[str, ...]) -> bool:
+def _owned_by_name(
+    window: str, after: str, cues: _SubjectCues, known: tuple[str, ...], *, sentence_start: bool
+) -> bool:
     """Is the figure said to be a named film's, its name before it ("Cleopatra's forty-four million", "Gravity et
     ses 100 millions") or after it behind a definite article ("les 14,5 millions d'Indigènes"; subjects.yaml
-    `possessor`)? Not this film's `known` titles, nor a `not_names` word; only where capitals mark names."""
+    `possessor`)? Not this film's `known` titles, nor a `not_names` word; only where capitals mark names. A
+    sentence's capitalized first word alone is no name ("Gravity's $100m budget": `window` opens the sentence
+    when `sentence_start`): another film must be named in a profile for that."""
     if not known or not cues.titlecase:
         return False
     hit = cues.owned_by.search(window) if cues.owned_by is not None else None
+    if (
+        hit is not None
+        and sentence_start
+        and " " not in hit["name"]
+        and not _CLAUSE_WORD.search(window, 0, hit.start())
+    ):
+        return False
     if hit is None and cues.the is not None and cues.of_name is not None and cues.the.search(window):
         hit = cues.of_name.match(after)
     if hit is None or hit["name"].split()[0].casefold() in cues.not_names:
@@ -2213,7 +2224,8 @@ def _classify_subject(
         return "comparator"
     if _named_payer(sentence, mention.start, mention.end, max(sentence_start, prev_end), cues, known):
         return "comparator"
-    if _owned_by_name(window, after, cues, known) or _paid_by_name_after(after, cues, known):
+    opens = prev_end == 0 or ended >= 0  # the window opens the figure's sentence
+    if _owned_by_name(window, after, cues, known, sentence_start=opens) or _paid_by_name_after(after, cues, known):
         return "comparator"
     if cues.shift is not None:
         # Its sentence up to the figure (since the figure before), or the word after the figure and what
