@@ -240,8 +240,8 @@ def test_profile_comparison_film_makes_a_budget_figure_a_comparator():
         ("It looked no better than Gravity ($100m).", "en", (), "comparator"),
         ("Gravity ($100m) looked no better.", "en", (), "film"),
         ("Gravity ($100m) looked no better.", "en", ("Gravity",), "comparator"),
-        # the package names no film, but a name owning the figure is another film's, profile or not
-        ("Gravity's $100m budget dwarfs this one's.", "en", (), "comparator"),
+        # which films a critic compares with is the profile's to say: the package names none
+        ("Gravity's $100m budget dwarfs this one's.", "en", (), "film"),
         ("Gravity's $100m budget dwarfs this one's.", "en", ("Gravity",), "comparator"),
     ],
 )
