@@ -595,6 +595,35 @@ def test_embedding_in_two_processes_gives_the_same_vectors_and_fills_the_cache(t
     both = _embeddings(texts, tmp_path, logged.append, jobs=2)
     assert np.array_equal(alone, both)
     assert both.shape == (71, coder.EMBEDDING_SIZE) and np.array_equal(both[3], both[70])
-    assert logged == ["embedding 70 sentences (about 0 CPU-minutes, 2 processes)"]
+    assert logged == [
+        "embedding 70 sentences (about 0 CPU-minutes, 2 processes)",
+        "  2 of 2 batches embedded, cache written",
+    ]
     again: list[str] = []
     assert np.array_equal(_embeddings(texts, tmp_path, again.append, jobs=2), both) and again == []
+
+
+def test_an_embedding_run_stopped_halfway_keeps_the_batches_it_finished(tmp_path, monkeypatch):
+    """The cache is written every `_SAVE_EVERY` batches: a run that dies in its second batch leaves the first
+    batch's 64 vectors, and the next run embeds only the rest."""
+    from toolkit import train
+
+    texts = [f"Věta {i}: film stál {i} milionů korun." for i in range(70)]
+    calls = []
+
+    def dies_second_time(batch):
+        calls.append(len(batch))
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return coder.embed(batch)
+
+    monkeypatch.setattr(train, "_SAVE_EVERY", 1)
+    monkeypatch.setattr(train, "embed", dies_second_time)
+    with pytest.raises(KeyboardInterrupt):
+        train._embeddings(texts, tmp_path, lambda m: None)
+    monkeypatch.setattr(train, "embed", coder.embed)
+    logged: list[str] = []
+    vectors = train._embeddings(texts, tmp_path, logged.append)
+    assert calls == [64, 6]
+    assert logged[0] == "embedding 6 sentences (about 0 CPU-minutes, 1 processes)"
+    assert np.array_equal(vectors, train._embeddings(texts, None, lambda m: None))

@@ -750,15 +750,25 @@ def _embeddings(texts: list[str], cache: str | Path | None, log, *, jobs: int = 
         if jobs > 1:
             # Spawned, not forked: each worker loads the encoders itself and embeds whole batches.
             with multiprocessing.get_context("spawn").Pool(jobs) as pool:
-                vectors = pool.map(embed, texts_of, chunksize=1)
+                _collect(batches, pool.imap(embed, texts_of, chunksize=1), keys, known, path, log)
         else:
-            vectors = map(embed, texts_of)
-        for batch, found in zip(batches, vectors):
-            known.update(zip((keys[i] for i in batch), found))
-        if path is not None:
+            _collect(batches, map(embed, texts_of), keys, known, path, log)
+    return np.stack([known[k] for k in keys]) if keys else np.zeros((0, EMBEDDING_SIZE))
+
+
+def _collect(batches: list[list[int]], vectors, keys: list[str], known: dict, path: Path | None, log) -> None:
+    """Add each batch's vectors to `known` as they come, and write the cache every `_SAVE_EVERY` batches and at the
+    end: embedding a whole training set takes over an hour of both cores, and a run stopped halfway keeps its work."""
+    for done, (batch, found) in enumerate(zip(batches, vectors), start=1):
+        known.update(zip((keys[i] for i in batch), found))
+        if path is not None and (done % _SAVE_EVERY == 0 or done == len(batches)):
             path.parent.mkdir(parents=True, exist_ok=True)
             np.savez(path, keys=np.array(list(known)), vectors=np.stack(list(known.values())))
-    return np.stack([known[k] for k in keys]) if keys else np.zeros((0, EMBEDDING_SIZE))
+            log(f"  {done} of {len(batches)} batches embedded, cache written")
+
+
+# About ten minutes of both cores between cache writes (a write of 100,000 vectors takes a few seconds).
+_SAVE_EVERY = 200
 
 
 def _label_heads(data: pd.DataFrame, x) -> tuple[np.ndarray, np.ndarray, list[str], np.ndarray, np.ndarray]:
