@@ -102,6 +102,38 @@ def test_rule_statements_are_kept_and_marked(tier):
     assert list(st.columns[: len(STATEMENT_COLUMNS)]) == STATEMENT_COLUMNS
 
 
+# Plot sentences in which a geopolitics cue ("occupation", "cold war") fires but nothing political is said.
+PLOT_WITH_A_GEOPOLITICS_CUE = [
+    ("en", "During the occupation a young pianist gives lessons to the baker's daughter."),
+    ("en", "The cold war drama stars a cook who sings beautifully."),
+    ("de", "Während der Besatzung gibt eine junge Pianistin der Tochter des Bäckers Klavierstunden."),
+    ("fr", "Sous l'Occupation, une jeune pianiste donne des leçons à la fille du boulanger."),
+    ("es", "Durante la ocupación, una joven pianista da clases a la hija del panadero."),
+    ("nl", "Tijdens de bezetting geeft een jonge pianiste pianoles aan de dochter van de bakker."),
+    ("pl", "W czasie okupacji młoda pianistka udziela lekcji córce piekarza."),
+]
+
+
+@pytest.mark.parametrize("language,text", PLOT_WITH_A_GEOPOLITICS_CUE)
+def test_accurate_tier_drops_a_geopolitics_cue_its_model_scores_under_the_floor(language, text):
+    """The accurate tier's geopolitics rule statements need a score of at least its `rule_floor` (0.3); the fast
+    tier, whose model is less sure of real text, keeps every rule statement."""
+    reviews, sentences = _tables({"r": (language, [text])})
+    assert aspects.extract_statements(reviews, sentences, coder="rules")["aspect"].tolist() == ["geopolitics"]
+    assert coder.model().settings["tiers"]["accurate"]["aspects"]["geopolitics"]["rule_floor"] == 0.3
+    assert aspects.extract_statements(reviews, sentences, coder="accurate").empty
+    fast = aspects.extract_statements(reviews, sentences, coder="fast")
+    assert fast["aspect"].tolist() == ["geopolitics"] and fast["method"].iloc[0] in ("rule", "both")
+
+
+def test_a_geopolitics_cue_the_model_agrees_with_stays_in_the_accurate_tier():
+    text = "The film is Kremlin propaganda that glorifies the Soviet state and sneers at the Americans."
+    reviews, sentences = _tables({"r": ("en", [text])})
+    row = aspects.extract_statements(reviews, sentences, coder="accurate")
+    assert row["aspect"].tolist() == ["geopolitics"] and row["method"].iloc[0] == "both"
+    assert row["score"].iloc[0] >= 0.3
+
+
 def test_rules_tier_is_the_codebook_alone():
     reviews, sentences = _tables({"r": ("en", [WITHOUT_CUES[0][2], "A shoestring budget."])})
     st = aspects.extract_statements(reviews, sentences, coder="rules")
@@ -367,6 +399,12 @@ def test_training_is_deterministic_and_scores_held_out_folds(tmp_path):
     assert one["context_accurate_weights"].shape == (3, 2 + coder.CONTEXT_WIDTH)
     assert first["trained_on"]["films"] == 5 and first["trained_on"]["sentences"] == len(rows)
     assert first["tiers"]["fast"]["aspects"]["budget"]["held_out"]["model"]["f1"] > 0.9
+    floors = {
+        (tier, aspect): settings.get("rule_floor")
+        for tier in ("fast", "accurate")
+        for aspect, settings in first["tiers"][tier]["aspects"].items()
+    }
+    assert {k: v for k, v in floors.items() if v is not None} == {("accurate", "geopolitics"): 0.3}
 
 
 def test_training_data_errors_name_file_and_line(tmp_path):

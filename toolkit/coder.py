@@ -18,9 +18,11 @@ with what the review around it says (its neighbours' fast logits and rule flags,
 since a critic's "it took five months" is about history only after "the film squeezes it into two weeks".
 
 Per sentence and aspect a small calibration model turns (model score, rule fired?) into ``score``, the
-probability that a human coder would code the aspect. Every rule statement is kept (the cues are precise on
-real reviews); the model adds a statement where no rule fired when its ``score`` reaches the aspect's
-threshold. Weights, thresholds and calibration are data under ``toolkit/models/``.
+probability that a human coder would code the aspect. A rule statement is kept (the cues are precise on
+real reviews) unless its aspect has a ``rule_floor`` and its ``score`` is under it (the accurate tier's
+geopolitics: a cue such as "Soviet" or "war" in a sentence the model reads as plot); the model adds a statement
+where no rule fired when its ``score`` reaches the aspect's threshold. Weights, thresholds, floors and
+calibration are data under ``toolkit/models/``.
 """
 
 from __future__ import annotations
@@ -927,8 +929,10 @@ def code_rows(
     for j, aspect in enumerate(ASPECTS):
         cal = settings["aspects"][aspect]
         scores[:, j] = np.round(_calibrated(p[:, j], rule[:, j], cal["calibration"]), 4)
-        # A rule's statement stays; the model adds what it scores at or above the threshold.
-        keep[:, j] = rule[:, j] | (scores[:, j] >= cal["threshold"])
+        # A rule's statement stays unless its score is under the aspect's rule floor (data, set where the cues
+        # proved unreliable: `toolkit.train.RULE_FLOOR`); the model adds what it scores at or above the threshold.
+        kept_rule = rule[:, j] & (scores[:, j] >= cal.get("rule_floor", 0.0))
+        keep[:, j] = kept_rule | (scores[:, j] >= cal["threshold"])
         model_says[:, j] = p[:, j] >= cal["model_threshold"]
     if layer is not None:
         keep, adapted = layer.decide(texts, p, rule, keep)
