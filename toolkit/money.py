@@ -1683,85 +1683,58 @@ def _sentence_ends(text: str, start: int = 0, end: int | None = None) -> Iterato
 _OPENER_NOT_BEFORE = r"(?:to|with|zu|zum|mit|à|a|con|com|с|со|з|із|z|ze|met|med|s|se|ile|amb)"
 
 
+def _cue_words(data: dict[str, Any], languages: list[str], section: str, side: str | None = None) -> list[str]:
+    """The words of `section` (of its `side`, for a section split into sides) for each of `languages`, in order."""
+    by_language = data.get(section, {})
+    if side is None:
+        return [w for lang in languages for w in by_language.get(lang, [])]
+    return [w for lang in languages for w in by_language.get(lang, {}).get(side, [])]
+
+
+def _compiled_or_none(template: str, words: list[str], flags: int = 0) -> re.Pattern[str] | None:
+    """`template` (a str.format template) with the alternation of `words` in its ``{}``, compiled; None for no words."""
+    return re.compile(template.format(_grouped_alternation(words)), flags) if words else None
+
+
 @functools.cache
 def _subject_cues(key: str | None) -> _SubjectCues:
     data = _load("subjects.yaml")
     languages = _cue_languages(key)
 
-    def compile_side(section: str, side: str, template: str, *more: str) -> re.Pattern[str] | None:
-        words = [w for lang in languages for w in data[section].get(lang, {}).get(side, [])]
-        words += [w for name in more for lang in languages for w in data.get(name, {}).get(lang, [])]
-        return re.compile(template.format(_grouped_alternation(words)), re.IGNORECASE) if words else None
+    def cues(
+        template: str, section: str, side: str | None = None, *, flags: int = re.IGNORECASE
+    ) -> re.Pattern[str] | None:
+        return _compiled_or_none(template, _cue_words(data, languages, section, side), flags)
 
+    # _NAME_WORDS's own braces, doubled so that str.format keeps them.
+    name = _NAME_WORDS.replace("{", "{{").replace("}", "}}")
     return _SubjectCues(
-        counterfactual_before=compile_side("counterfactual", "before", _GUARDED),
-        condition=compile_side("counterfactual", "condition", _GUARDED),
-        counterfactual_after=compile_side("counterfactual", "after", r"(?:{})"),
-        reported=compile_side("counterfactual", "reported", _GUARDED),
-        restated=compile_side("counterfactual", "restated", _GUARDED),
-        hypothesis=compile_side("counterfactual", "if", _GUARDED),
-        comparator_before=compile_side("comparator", "before", _GUARDED, "generic"),  # a class of films too
-        comparator_after=compile_side("comparator", "after", r"(?:{})"),
-        sequence_before=compile_side(
-            "comparator", "sequence", f"(?<!{_WORD})(?:{{}})(?:\\s+\\S+)?\\s*$"
-        ),  # An opener stands alone ("For comparison, ..."), not before the compared thing ("In comparison to X").
-        opener=(
-            re.compile(
-                rf"(?<!{_WORD})(?:{_grouped_alternation(openers)})(?:\s*[,:;—–\-，：،]|\s+(?!{_OPENER_NOT_BEFORE}\b))",
-                re.IGNORECASE,
-            )
-            if (openers := [w for lang in languages for w in data.get("openers", {}).get(lang, [])])
-            else None
+        counterfactual_before=cues(_GUARDED, "counterfactual", "before"),
+        condition=cues(_GUARDED, "counterfactual", "condition"),
+        counterfactual_after=cues(r"(?:{})", "counterfactual", "after"),
+        reported=cues(_GUARDED, "counterfactual", "reported"),
+        restated=cues(_GUARDED, "counterfactual", "restated"),
+        hypothesis=cues(_GUARDED, "counterfactual", "if"),
+        comparator_before=_compiled_or_none(  # a class of films too
+            _GUARDED,
+            _cue_words(data, languages, "comparator", "before") + _cue_words(data, languages, "generic"),
+            re.IGNORECASE,
         ),
-        relative=(
-            re.compile(rf"\s*(?:{_grouped_alternation(words)})\b", re.IGNORECASE)
-            if (words := [w for lang in languages for w in data.get("relative", {}).get(lang, [])])
-            else None
-        ),
+        comparator_after=cues(r"(?:{})", "comparator", "after"),
+        # An opener stands alone ("For comparison, ..."), not before the compared thing ("In comparison to X").
+        sequence_before=cues(f"(?<!{_WORD})(?:{{}})(?:\\s+\\S+)?\\s*$", "comparator", "sequence"),
+        opener=cues(rf"(?<!{_WORD})(?:{{}})(?:\s*[,:;—–\-，：،]|\s+(?!{_OPENER_NOT_BEFORE}\b))", "openers"),
+        relative=cues(r"\s*(?:{})\b", "relative"),
         titlecase=key is None or key in data["titlecase"],
-        costing=(
-            re.compile(rf"\s*(?:{_grouped_alternation(words)})", re.IGNORECASE)
-            if (words := [w for lang in languages for w in data.get("costing", {}).get(lang, [])])
-            else None
-        ),
-        shift=(
-            re.compile(_GUARDED.format(_grouped_alternation(words)), re.IGNORECASE)
-            if (words := [w for lang in languages for w in data.get("shift", {}).get(lang, [])])
-            else None
-        ),
-        maker=(
-            re.compile(_MAKER.format(_grouped_alternation(words)), re.IGNORECASE)
-            if (words := [w for lang in languages for w in data.get("maker", {}).get(lang, {}).get("by", [])])
-            else None
-        ),
-        maker_nouns=(
-            re.compile(_GUARDED.format(_grouped_alternation(words)), re.IGNORECASE)
-            if (words := [w for lang in languages for w in data.get("maker", {}).get(lang, {}).get("nouns", [])])
-            else None
-        ),
-        payer=(
-            re.compile(_GUARDED.format(_grouped_alternation(words)), re.IGNORECASE)
-            if (words := [w for lang in languages for w in data.get("payer", {}).get(lang, {}).get("verbs", [])])
-            else None
-        ),
-        owned_by=(
-            re.compile(rf"(?P<name>{_NAME_WORDS})\s*(?:{_grouped_alternation(words)})\s*$")
-            if (words := [w for lang in languages for w in data.get("possessor", {}).get(lang, {}).get("owns", [])])
-            else None
-        ),
-        the=(
-            re.compile(rf"(?<!{_WORD})(?:{_grouped_alternation(words)})\s+$", re.IGNORECASE)
-            if (words := [w for lang in languages for w in data.get("possessor", {}).get(lang, {}).get("the", [])])
-            else None
-        ),
-        of_name=(
-            re.compile(rf"\s+(?:{_grouped_alternation(words)})(?P<name>{_NAME_WORDS})")
-            if (words := [w for lang in languages for w in data.get("possessor", {}).get(lang, {}).get("of", [])])
-            else None
-        ),
-        not_names=frozenset(
-            w.casefold() for lang in languages for w in data.get("payer", {}).get(lang, {}).get("not_names", [])
-        ),
+        costing=cues(r"\s*(?:{})", "costing"),
+        shift=cues(_GUARDED, "shift"),
+        maker=cues(_MAKER, "maker", "by"),
+        maker_nouns=cues(_GUARDED, "maker", "nouns"),
+        payer=cues(_GUARDED, "payer", "verbs"),
+        owned_by=cues(rf"(?P<name>{name})\s*(?:{{}})\s*$", "possessor", "owns", flags=0),
+        the=cues(rf"(?<!{_WORD})(?:{{}})\s+$", "possessor", "the"),
+        of_name=cues(rf"\s+(?:{{}})(?P<name>{name})", "possessor", "of", flags=0),
+        not_names=frozenset(w.casefold() for w in _cue_words(data, languages, "payer", "not_names")),
     )
 
 
