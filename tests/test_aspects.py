@@ -377,6 +377,15 @@ def test_digit_search_is_isdigit():
             assert (aspects._digit_search()(ch) is not None) == ch.isdigit(), hex(c)
 
 
+@pytest.mark.parametrize(
+    "text, digit",
+    [("🎬 2", True), ("🎬𝟘", True), ("🎬 ²", True), ("🎬", False), ("𐀀🎬 none", False), ("x 9 🎬", True), ("", False)],
+)
+def test_digit_search_past_characters_beyond_the_bmp(text, digit):
+    # The scan hands over to the exact class at the first character above U+FFFF: digits after one still count.
+    assert (aspects._digit_search()(text) is not None) == digit == any(c.isdigit() for c in text)
+
+
 def test_memos_emptied_at_their_bound_change_nothing(monkeypatch):
     every = list(aspects._every_language())
     expected = [(aspects.match_sentence(t, every), aspects.match_sentence(t, ["en", "ru"])) for t in AWKWARD]

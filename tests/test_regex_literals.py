@@ -24,7 +24,14 @@ from toolkit.regex_literals import DIGIT, first_chars, required_literal_sets, re
         (r"(?<!不)准确", {"准确"}),
         (r"(?<!不)正確(?!で(?:は|も)ない)", {"正確"}),
         (r"사실(?:과|와)", {"사실"}),
-        (r"\$\s*\d+", DIGIT),  # "$" is one character, too short to test; the digit is required
+        # A currency sign is rare enough to count alone, though one character; other short runs are not.
+        (r"\$\s*\d+", {"$"}),
+        (r"(?:US\$|\$|€|\bRs\.?)\s?\d", DIGIT),  # "rs" is too short: the group says nothing, the digit does
+        # A class of a few characters without case is the group of them; one with letters, ranges or escapes is not.
+        (r"[$€¥]\s?\d", {"$", "€", "¥"}),
+        (r"[.,]\d", DIGIT),
+        (r"[\$-€]\d", DIGIT),
+        (r"[^$]\d", DIGIT),
         (r"\d+\s*(?:million|Mio)", DIGIT),
         (r"(?P<amount>\d+)\s*€", DIGIT),
         (r"colou?r film", {"colo"}),
@@ -73,7 +80,7 @@ def test_every_codebook_pattern_that_matches_a_sentence_finds_its_literal_in_it(
         # every run of literals a match must hold, in order, the first being `required_literals`
         (r"(?:film|movie)\s+\w+\s+based\s+on", [{"film", "movie"}, {"based"}]),
         (r"\bbased\s+on\s+(?:a\s+)?true\b", [{"based"}, {"true"}]),
-        (r"\$\s*\d+\s*million", [DIGIT, {"million"}]),
+        (r"\$\s*\d+\s*million", [{"$"}, DIGIT, {"million"}]),
         (r"記録(?:によると|によれば)", [{"記録"}, {"によると", "によれば"}]),
         (r"colou?r film", [{"colo"}, {"r film"}]),  # an optional letter ends a run; the rest is one
         (r"(?:cost|price)|budget", [{"cost", "price", "budget"}]),  # alternatives at the top: one set
@@ -120,6 +127,7 @@ def test_every_codebook_pattern_that_matches_a_sentence_holds_each_of_its_litera
         (r"(?:ab)*c", {"a", "c"}),
         (r"\s?\d", None),  # a class or a digit first: not read
         (r"[Bb]udget", None),
+        (r"[$€]\s?\d", {"$", "€"}),
         (r"(?:a|)b", None),  # a branch may be empty: not read
         (r"x?", None),  # the match may be empty
         (r"(?i)budget", None),  # inline flags may change how the first character compares

@@ -583,7 +583,9 @@ def _texts_hits(matcher: _Matcher, texts: list[str]) -> list[list[_Hit]]:
     once over all the texts joined by `_SEPARATOR`: one split into words and gaps (their offsets are running
     sums of the pieces' lengths), one memo look-up per word, one digit scan and one Aho–Corasick pass over the
     lowercased texts, each find mapped back to its text by offset. Only texts with a word that starts a term
-    or a pattern that can match go on to steps 2 to 4 (`_hits_in`), each with its own slice of the words.
+    or a pattern that can match go on to steps 2 to 4 (`_hits_in`), each given the bounds of its words in the
+    batch's lists and the positions of those that start a term, not slices of the lists (about 1 % of the
+    matching over r20k).
     """
     if not texts:
         return []
@@ -601,6 +603,8 @@ def _texts_hits(matcher: _Matcher, texts: list[str]) -> list[list[_Hit]]:
     starting = _starting(matcher, words)
     with_terms = np.flatnonzero(np.fromiter(map(bool, starting), dtype=bool, count=len(words)))
     busy = set((np.searchsorted(cuts, with_terms, "right") - 1).tolist())
+    # Text j's words that start a term are term_words[term_cuts[j]:term_cuts[j + 1]].
+    term_cuts, term_words = np.searchsorted(with_terms, cuts).tolist(), with_terms.tolist()
     patterns = _texts_patterns(matcher, texts)
     out: list[list[_Hit]] = [[] for _ in texts]
     if not busy and not any(patterns):
@@ -609,8 +613,10 @@ def _texts_hits(matcher: _Matcher, texts: list[str]) -> list[list[_Hit]]:
     owner_bases = np.repeat(bases, np.diff(cuts))
     starts, ends = (word_starts - owner_bases).tolist(), (word_ends - owner_bases).tolist()
     for j in sorted(busy.union(j for j, chosen in enumerate(patterns) if chosen)):
-        a, b = cuts[j], cuts[j + 1]
-        out[j] = _hits_in(matcher, texts[j], words[a:b], starts[a:b], ends[a:b], starting[a:b], patterns[j])
+        first_words = term_words[term_cuts[j] : term_cuts[j + 1]]
+        out[j] = _hits_in(
+            matcher, texts[j], _Words(words, starts, ends, cuts[j], cuts[j + 1]), starting, first_words, patterns[j]
+        )
     return out
 
 
@@ -619,7 +625,8 @@ def _texts_patterns(matcher: _Matcher, texts: list[str]) -> list[Any]:
     further literal sets (``matcher.also``) the text lacks."""
     chosen: list[Any] = [matcher.always] * len(texts)
     with_digit: list[int] = []
-    if len(matcher.with_digit) > len(matcher.always):
+    scanned = len(matcher.with_digit) > len(matcher.always)
+    if scanned:
         # One search per text, which stops at its first digit: cheaper than finding every run of digits in
         # the joined texts (reviews are full of years and sums).
         with_digit = list(itertools.compress(range(len(texts)), map(_digit_search(), texts)))
@@ -639,34 +646,44 @@ def _texts_patterns(matcher: _Matcher, texts: list[str]) -> list[Any]:
         for j in with_digit:
             enabled.setdefault(j, set())
     for j, found in enabled.items():
+        # Whether the text has a digit, when the scan above looked: its patterns then are `with_digit`.
+        digit = chosen[j] is matcher.with_digit if scanned else None
         found.update(chosen[j])
-        found.difference_update([k for k in found & narrowed if not _has_all(matcher.also[k], lowered[j], texts[j])])
+        found.difference_update(
+            [k for k in found & narrowed if not _has_all(matcher.also[k], lowered[j], texts[j], digit)]
+        )
         chosen[j] = sorted(found)
     return chosen
 
 
-def _has_all(sets: tuple[frozenset[str], ...], lowered: str, text: str) -> bool:
-    """Whether the text (and its lowercase, `lowered`) holds a literal of each of `sets` (a digit for DIGIT)."""
+def _has_all(sets: tuple[frozenset[str], ...], lowered: str, text: str, digit: bool | None = None) -> bool:
+    """Whether the text (and its lowercase, `lowered`) holds a literal of each of `sets` (a digit for DIGIT);
+    `digit` says whether it has a digit, when already known."""
     for needs in sets:
         if needs is _DIGIT:
-            if _digit_search()(text) is None:
+            if not (digit if digit is not None else _digit_search()(text) is not None):
                 return False
         elif not any(literal in lowered for literal in needs):
             return False
     return True
 
 
+@dataclass(slots=True)  # not frozen: one is made per text, and a frozen dataclass is twice as slow to make
+class _Words:
+    """One text's words within a batch's lists: `words[lo:hi]`, where each starts and ends in the text."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    lo: int
+    hi: int
+
+
 def _hits_in(
-    matcher: _Matcher,
-    text: str,
-    words: list[str],
-    starts: list[int],
-    ends: list[int],
-    starting: list[Any],
-    patterns: Any,
+    matcher: _Matcher, text: str, words: _Words, starting: list[Any], first_words: list[int], patterns: Any
 ) -> list[_Hit]:
-    """Steps 2 to 4 on one text: its `words`, where each starts and ends, the terms each starts (`starting`)
-    and the `patterns` to run."""
+    """Steps 2 to 4 on one text: its `words`, the terms each word of the batch starts (`starting`), the positions
+    of the text's words that start one (`first_words`) and the `patterns` to run."""
     spans: dict[int, tuple[Cue, set[tuple[int, int]]]] = {}  # id(cue): hashing a frozen Cue is slow
 
     def hit(cue: Cue, start: int, end: int) -> None:
@@ -676,14 +693,14 @@ def _hits_in(
         else:
             found[1].add((start, end))
 
-    last = len(words) - 1
-    for i in itertools.compress(range(len(words)), starting):
+    starts, ends, last = words.starts, words.ends, words.hi - 1
+    for i in first_words:
         first = starting[i]
         for cue in first.single:
             hit(cue, starts[i], ends[i])
         if first.longer and i < last:
-            for cue, term in first.following(words[i + 1], matcher.language):
-                if _term_at(cue, term, words, starts, ends, text, i):
+            for cue, term in first.following(words.words[i + 1], matcher.language):
+                if _term_at(cue, term, words, text, i):
                     hit(cue, starts[i], ends[i + len(term) - 1])
     for k in patterns:
         cue, pattern, _ = matcher.patterns[k]
@@ -693,7 +710,7 @@ def _hits_in(
     if not spans:
         return []
     return [
-        _Hit(cue, start, end, cue.negatable and _negated(start, text, words, ends, cue.language))
+        _Hit(cue, start, end, cue.negatable and _negated(start, text, words, cue.language))
         for cue, found in spans.values()
         for start, end in sorted(found)
     ]
@@ -786,16 +803,15 @@ _ASCII_LETTER = re.compile("[a-z]")
 _BEYOND_LATIN_1 = re.compile("[^\x00-\xff]")
 
 
-def _term_at(
-    cue: Cue, term: tuple[str, ...], words: list[str], starts: list[int], ends: list[int], text: str, i: int
-) -> bool:
+def _term_at(cue: Cue, term: tuple[str, ...], words: _Words, text: str, i: int) -> bool:
     """Whether the words from position `i` on are the whole `term` (its first word is known to match), with
     nothing but a short gap (`_GAP`) between them."""
     size = len(term)
-    if i + size > len(words):
+    if i + size > words.hi:
         return False
+    starts, ends = words.starts, words.ends
     for k in range(1, size):
-        if not _word_matches(term[k], words[i + k], cue):
+        if not _word_matches(term[k], words.words[i + k], cue):
             return False
         if _GAP.fullmatch(text[ends[i + k - 1] : starts[i + k]]) is None:
             return False
@@ -823,17 +839,17 @@ def _patterns_for(matcher: _Matcher, text: str) -> tuple[int, ...] | list[int]:
     return sorted(enabled.union(chosen)) if enabled else chosen
 
 
-def _negated(start: int, text: str, words: list[str], ends: list[int], language: str) -> bool:
-    """Whether one of the `window` words (which end at `ends`) before `start` is a negation, with no clause
-    break between."""
+def _negated(start: int, text: str, words: _Words, language: str) -> bool:
+    """Whether one of the `window` words before `start` is a negation, with no clause break between."""
     negations, window = _negations().get(language, (frozenset(), 3))
     if not negations:
         return False
-    before = bisect.bisect_right(ends, start)
-    for k in range(before - 1, max(before - window, 0) - 1, -1):
+    ends = words.ends
+    before = bisect.bisect_right(ends, start, words.lo, words.hi)
+    for k in range(before - 1, max(before - window, words.lo) - 1, -1):
         if _CLAUSE_BREAK.search(text[ends[k] : start]):
             return False
-        if words[k].lower() in negations:
+        if words.words[k].lower() in negations:
             return True
     return False
 
@@ -845,25 +861,46 @@ _DIGIT_PLANES_END = 0x20000
 
 
 @functools.cache
-def _digit_search() -> Callable[[str], re.Match[str] | None]:
-    """`search` of one class of exactly the characters for which ``str.isdigit()`` is True (not just ``\\d``:
+def _digit_search() -> Callable[..., re.Match[str] | None]:
+    """`search` (text, pos=0) for exactly the characters for which ``str.isdigit()`` is True (not just ``\\d``:
     superscripts and circled digits count too), so "has a digit" is one regex scan, not a generator.
 
-    ``\\d`` is exactly ``str.isdecimal()``, a subset of ``isdigit()``, and the engine tests it with one table
-    lookup, so the class is ``\\d`` plus the few ranges of digits that are not decimal; spelling out all
-    ~80 ranges made the engine compare each character against every one of them, three times slower.
+    The scan is one class of the digits below U+10000 plus every character above: the engine tests such a class
+    with one bitmap look-up, where ``\\d`` (a category) with ranges cost two to three times as much (0.28 -> 0.12
+    CPU-s over the 146,000 sentences the r20k rules stage scans). Only at a character above U+FFFF (an emoji, a
+    rare script) does the exact class, whose ranges there are tested one by one, take over for the rest.
 
     >>> bool(_digit_search()("x²")), bool(_digit_search()("x٣")), bool(_digit_search()("none"))
     (True, True, False)
+    >>> bool(_digit_search()("🎬 2")), bool(_digit_search()("🎬𝟘")), bool(_digit_search()("🎬 none"))
+    (True, True, False)
     """
-    codes = [c for c in range(_DIGIT_PLANES_END) if chr(c).isdigit() and not chr(c).isdecimal()]
+    codes = [c for c in range(_DIGIT_PLANES_END) if chr(c).isdigit()]
+    exact = re.compile(f"[{_ranges(codes)}]").search
+    first = re.compile(f"[{_ranges([c for c in codes if c < _ASTRAL])}{chr(_ASTRAL)}-{chr(sys.maxunicode)}]").search
+    astral = chr(_ASTRAL)
+
+    def search(text: str, pos: int = 0) -> re.Match[str] | None:
+        found = first(text, pos)
+        if found is None or found.group() < astral:
+            return found
+        return exact(text, found.start())
+
+    return search
+
+
+_ASTRAL = 0x10000  # the first character beyond the Basic Multilingual Plane
+
+
+def _ranges(codes: list[int]) -> str:
+    """The (sorted) code points `codes` as the inside of a character class, runs written as ranges."""
     ranges, start, prev = [], codes[0], codes[0]
     for c in codes[1:] + [-1]:
         if c != prev + 1:
             ranges.append(re.escape(chr(start)) + ("-" + re.escape(chr(prev)) if prev > start else ""))
             start = c
         prev = c
-    return re.compile("[\\d" + "".join(ranges) + "]").search
+    return "".join(ranges)
 
 
 def _hits(cues: Iterable[Cue], text: str) -> list[_Hit]:

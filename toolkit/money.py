@@ -293,7 +293,7 @@ def _ignoring_case(pattern: str) -> re.Pattern[str]:
     """One compiled pattern per distinct text for the whole process. Every language's lexicon lists the scale,
     number and currency words of all languages (about 1,200 patterns); `re`'s own cache holds 512, so without
     this each language compiled them all again (a third of a CPU-second per language, per worker)."""
-    return re.compile(pattern, re.IGNORECASE)
+    return regex_compile.compiled(pattern, re.IGNORECASE)
 
 
 def _language_key(language: str | None) -> str | None:
@@ -366,7 +366,7 @@ def _currency_in(
     word = f"(?:{_alternation(names)})(?!{_WORD})"
     phrase = "|".join(f"(?<!{_WORD})(?:{t.replace('{currency}', word)})" for t in phrases)
     # The currency word alone, also right after the letters Hebrew and Arabic join to it (ב, ל, ب, ل: "בשקלים").
-    alone = re.compile(f"(?:(?<!{_WORD})|(?<=[בלبل])){word}", re.IGNORECASE)
+    alone = regex_compile.compiled(f"(?:(?<!{_WORD})|(?<=[בלبل])){word}", re.IGNORECASE)
     return regex_compile.compiled(phrase, re.IGNORECASE), alone
 
 
@@ -436,12 +436,14 @@ def _lexicon(key: str | None) -> _Lexicon:
         range_between=_before_end(_words(qualifiers["range_between"], cue_langs) or ["(?!)"], r"\s+"),
         range_to=_range_words(_words(qualifiers["range_to"], cue_langs)),
         # Arabic and Hebrew join "and" to the number after it ("بين 190 و200", "בין 10 ו-20").
-        range_and=re.compile(rf"\s+(?:{words('range_and')})(?:\s+|(?<=[{_CLITIC}])[-\u05be]?)", re.IGNORECASE),
+        range_and=regex_compile.compiled(
+            rf"\s+(?:{words('range_and')})(?:\s+|(?<=[{_CLITIC}])[-\u05be]?)", re.IGNORECASE
+        ),
         # "16 és 20 millió dollár közé": a range closed by a word after it, where the language opens none
         elliptic_article=_before_end(_words(qualifiers.get("elliptic_article", {}), cue_langs) or ["(?!)"], r"\s+"),
-        range_end=re.compile(rf"[\s\u00a0]+(?:{words('range_end') or '(?!)'})(?!{_LETTER})", re.IGNORECASE),
+        range_end=regex_compile.compiled(rf"[\s\u00a0]+(?:{words('range_end') or '(?!)'})(?!{_LETTER})", re.IGNORECASE),
         # "5 million viewers", "millions of items": a count, even next to a budget word
-        counted=re.compile(
+        counted=regex_compile.compiled(
             rf"[\s\u00a0-]*(?:(?:{words('of') or 'of'})(?:\s+|(?<=['’]))\w|(?:{words('counted')})"
             rf"(?!{_WORD}))",
             re.IGNORECASE,
@@ -710,7 +712,7 @@ def _amount_starts(first: re.Pattern[str] | None) -> re.Pattern[str]:
     cjk = _load("cjk_numerals.yaml")
     numerals = "".join(str(c) for table in ("digits", "units", "myriads") for c in cjk[table])
     allowed = rf"(?={first.pattern})" if first is not None else ""
-    return re.compile(rf"\d|[{re.escape(numerals)}]|(?<!{_LETTER}){allowed}\S", re.IGNORECASE)
+    return regex_compile.compiled(rf"\d|[{re.escape(numerals)}]|(?<!{_LETTER}){allowed}\S", re.IGNORECASE)
 
 
 def _amounts(text: str, lex: _Lexicon) -> Iterator[re.Match[str]]:
@@ -751,7 +753,9 @@ def _amount_evidence() -> re.Pattern[str]:
 
 def _before_end(items: list[str], tail: str = r"\s*") -> re.Pattern[str]:
     """Words that must end right before a phrase; the guard keeps "but" from matching "about"."""
-    return re.compile(rf"(?:^|(?<=(?-i:[\s(\[«„“\"'{_CJK}])))(?:{_grouped_alternation(items)}){tail}$", re.IGNORECASE)
+    return regex_compile.compiled(
+        rf"(?:^|(?<=(?-i:[\s(\[«„“\"'{_CJK}])))(?:{_grouped_alternation(items)}){tail}$", re.IGNORECASE
+    )
 
 
 def _kind_patterns(cue_langs: list[str]) -> tuple[dict[str, re.Pattern[str]], dict[str, re.Pattern[str]]]:
@@ -770,12 +774,14 @@ def _kind_patterns(cue_langs: list[str]) -> tuple[dict[str, re.Pattern[str]], di
             # never a function word ("grossed $20m and the film").
             skip = rf"(?:(?!(?:{function_words})(?!{_WORD}))[\w'’-]+\s+){{0,2}}?" if kind == "budget" else ""
             # "\.?": the period of "300 руб. в месяц", left out of the phrase, may stand before the unit.
-            heads[kind] = re.compile(
+            heads[kind] = regex_compile.compiled(
                 rf"\.?(?P<skipped>[\s\u00a0-]*{skip})(?:{_grouped_alternation(listed(kind, 'heads'))})", re.IGNORECASE
             )
     for kind in ("budget", "box_office", "price", "other"):
         if listed(kind, "cues"):
-            cues[kind] = re.compile(rf"(?<!{_WORD})(?:{_grouped_alternation(listed(kind, 'cues'))})", re.IGNORECASE)
+            cues[kind] = regex_compile.compiled(
+                rf"(?<!{_WORD})(?:{_grouped_alternation(listed(kind, 'cues'))})", re.IGNORECASE
+            )
     return heads, cues
 
 
@@ -1337,7 +1343,7 @@ def _cue_starts(cues: dict[str, re.Pattern[str]]) -> re.Pattern[str] | None:
     if not cues:
         return None
     first = regex_heads.heads("|".join(f"(?:{cue.pattern})" for cue in cues.values()), 3)
-    return None if first is None else re.compile(rf"(?<!{_WORD})(?={first.pattern})", re.IGNORECASE)
+    return None if first is None else regex_compile.compiled(rf"(?<!{_WORD})(?={first.pattern})", re.IGNORECASE)
 
 
 def _kind_cues(
@@ -1683,85 +1689,58 @@ def _sentence_ends(text: str, start: int = 0, end: int | None = None) -> Iterato
 _OPENER_NOT_BEFORE = r"(?:to|with|zu|zum|mit|à|a|con|com|с|со|з|із|z|ze|met|med|s|se|ile|amb)"
 
 
+def _cue_words(data: dict[str, Any], languages: list[str], section: str, side: str | None = None) -> list[str]:
+    """The words of `section` (of its `side`, for a section split into sides) for each of `languages`, in order."""
+    by_language = data.get(section, {})
+    if side is None:
+        return [w for lang in languages for w in by_language.get(lang, [])]
+    return [w for lang in languages for w in by_language.get(lang, {}).get(side, [])]
+
+
+def _compiled_or_none(template: str, words: list[str], flags: int = 0) -> re.Pattern[str] | None:
+    """`template` (a str.format template) with the alternation of `words` in its ``{}``, compiled; None for no words."""
+    return regex_compile.compiled(template.format(_grouped_alternation(words)), flags) if words else None
+
+
 @functools.cache
 def _subject_cues(key: str | None) -> _SubjectCues:
     data = _load("subjects.yaml")
     languages = _cue_languages(key)
 
-    def compile_side(section: str, side: str, template: str, *more: str) -> re.Pattern[str] | None:
-        words = [w for lang in languages for w in data[section].get(lang, {}).get(side, [])]
-        words += [w for name in more for lang in languages for w in data.get(name, {}).get(lang, [])]
-        return re.compile(template.format(_grouped_alternation(words)), re.IGNORECASE) if words else None
+    def cues(
+        template: str, section: str, side: str | None = None, *, flags: int = re.IGNORECASE
+    ) -> re.Pattern[str] | None:
+        return _compiled_or_none(template, _cue_words(data, languages, section, side), flags)
 
+    # _NAME_WORDS's own braces, doubled so that str.format keeps them.
+    name = _NAME_WORDS.replace("{", "{{").replace("}", "}}")
     return _SubjectCues(
-        counterfactual_before=compile_side("counterfactual", "before", _GUARDED),
-        condition=compile_side("counterfactual", "condition", _GUARDED),
-        counterfactual_after=compile_side("counterfactual", "after", r"(?:{})"),
-        reported=compile_side("counterfactual", "reported", _GUARDED),
-        restated=compile_side("counterfactual", "restated", _GUARDED),
-        hypothesis=compile_side("counterfactual", "if", _GUARDED),
-        comparator_before=compile_side("comparator", "before", _GUARDED, "generic"),  # a class of films too
-        comparator_after=compile_side("comparator", "after", r"(?:{})"),
-        sequence_before=compile_side(
-            "comparator", "sequence", f"(?<!{_WORD})(?:{{}})(?:\\s+\\S+)?\\s*$"
-        ),  # An opener stands alone ("For comparison, ..."), not before the compared thing ("In comparison to X").
-        opener=(
-            re.compile(
-                rf"(?<!{_WORD})(?:{_grouped_alternation(openers)})(?:\s*[,:;—–\-，：،]|\s+(?!{_OPENER_NOT_BEFORE}\b))",
-                re.IGNORECASE,
-            )
-            if (openers := [w for lang in languages for w in data.get("openers", {}).get(lang, [])])
-            else None
+        counterfactual_before=cues(_GUARDED, "counterfactual", "before"),
+        condition=cues(_GUARDED, "counterfactual", "condition"),
+        counterfactual_after=cues(r"(?:{})", "counterfactual", "after"),
+        reported=cues(_GUARDED, "counterfactual", "reported"),
+        restated=cues(_GUARDED, "counterfactual", "restated"),
+        hypothesis=cues(_GUARDED, "counterfactual", "if"),
+        comparator_before=_compiled_or_none(  # a class of films too
+            _GUARDED,
+            _cue_words(data, languages, "comparator", "before") + _cue_words(data, languages, "generic"),
+            re.IGNORECASE,
         ),
-        relative=(
-            re.compile(rf"\s*(?:{_grouped_alternation(words)})\b", re.IGNORECASE)
-            if (words := [w for lang in languages for w in data.get("relative", {}).get(lang, [])])
-            else None
-        ),
+        comparator_after=cues(r"(?:{})", "comparator", "after"),
+        # An opener stands alone ("For comparison, ..."), not before the compared thing ("In comparison to X").
+        sequence_before=cues(f"(?<!{_WORD})(?:{{}})(?:\\s+\\S+)?\\s*$", "comparator", "sequence"),
+        opener=cues(rf"(?<!{_WORD})(?:{{}})(?:\s*[,:;—–\-，：،]|\s+(?!{_OPENER_NOT_BEFORE}\b))", "openers"),
+        relative=cues(r"\s*(?:{})\b", "relative"),
         titlecase=key is None or key in data["titlecase"],
-        costing=(
-            re.compile(rf"\s*(?:{_grouped_alternation(words)})", re.IGNORECASE)
-            if (words := [w for lang in languages for w in data.get("costing", {}).get(lang, [])])
-            else None
-        ),
-        shift=(
-            re.compile(_GUARDED.format(_grouped_alternation(words)), re.IGNORECASE)
-            if (words := [w for lang in languages for w in data.get("shift", {}).get(lang, [])])
-            else None
-        ),
-        maker=(
-            re.compile(_MAKER.format(_grouped_alternation(words)), re.IGNORECASE)
-            if (words := [w for lang in languages for w in data.get("maker", {}).get(lang, {}).get("by", [])])
-            else None
-        ),
-        maker_nouns=(
-            re.compile(_GUARDED.format(_grouped_alternation(words)), re.IGNORECASE)
-            if (words := [w for lang in languages for w in data.get("maker", {}).get(lang, {}).get("nouns", [])])
-            else None
-        ),
-        payer=(
-            re.compile(_GUARDED.format(_grouped_alternation(words)), re.IGNORECASE)
-            if (words := [w for lang in languages for w in data.get("payer", {}).get(lang, {}).get("verbs", [])])
-            else None
-        ),
-        owned_by=(
-            re.compile(rf"(?P<name>{_NAME_WORDS})\s*(?:{_grouped_alternation(words)})\s*$")
-            if (words := [w for lang in languages for w in data.get("possessor", {}).get(lang, {}).get("owns", [])])
-            else None
-        ),
-        the=(
-            re.compile(rf"(?<!{_WORD})(?:{_grouped_alternation(words)})\s+$", re.IGNORECASE)
-            if (words := [w for lang in languages for w in data.get("possessor", {}).get(lang, {}).get("the", [])])
-            else None
-        ),
-        of_name=(
-            re.compile(rf"\s+(?:{_grouped_alternation(words)})(?P<name>{_NAME_WORDS})")
-            if (words := [w for lang in languages for w in data.get("possessor", {}).get(lang, {}).get("of", [])])
-            else None
-        ),
-        not_names=frozenset(
-            w.casefold() for lang in languages for w in data.get("payer", {}).get(lang, {}).get("not_names", [])
-        ),
+        costing=cues(r"\s*(?:{})", "costing"),
+        shift=cues(_GUARDED, "shift"),
+        maker=cues(_MAKER, "maker", "by"),
+        maker_nouns=cues(_GUARDED, "maker", "nouns"),
+        payer=cues(_GUARDED, "payer", "verbs"),
+        owned_by=cues(rf"(?P<name>{name})\s*(?:{{}})\s*$", "possessor", "owns", flags=0),
+        the=cues(rf"(?<!{_WORD})(?:{{}})\s+$", "possessor", "the"),
+        of_name=cues(rf"\s+(?:{{}})(?P<name>{name})", "possessor", "of", flags=0),
+        not_names=frozenset(w.casefold() for w in _cue_words(data, languages, "payer", "not_names")),
     )
 
 
@@ -2564,7 +2543,7 @@ def _names_new_form(figure_text: str) -> bool:
 @functools.cache
 def _old_money(language: str | None) -> re.Pattern[str] | None:
     words = _words(_load("qualifiers.yaml").get("old_money", {}), _cue_languages(language))
-    return re.compile(_GUARDED.format(_grouped_alternation(words)), re.IGNORECASE) if words else None
+    return regex_compile.compiled(_GUARDED.format(_grouped_alternation(words)), re.IGNORECASE) if words else None
 
 
 def _says_old_money(text: str, mention: MoneyMention, language: str | None) -> bool:

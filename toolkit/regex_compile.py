@@ -11,7 +11,9 @@ more than once for nothing:
 - the optimization of each character class (``re._compiler._optimize_charset``), a quarter of the compile: the
   patterns hold a few hundred distinct classes a hundred thousand times ("[uU]", a letter outside the CJK
   scripts, whose ranges it walks character by character). While `compiled` runs, each distinct class is
-  optimized once per process (the function's result depends on its arguments only).
+  optimized once per process (the function's result depends on its arguments only). `toolkit.money` compiles
+  its other once-per-language patterns with `compiled` too, for the same classes: building every language's
+  lexicon and subject cues took 5.8 CPU-s with `re.compile` for those, 5.1 with `compiled`.
 The steps are ``re``'s private modules (``_parser``, ``_compiler``, ``_sre``, as `toolkit.regex_heads` reads
 ``_parser``): once per process the result is checked equal to `re.compile`'s (same text, flags and compiled
 code) on a pattern with groups, classes and case-blind parts, and where it is not, or the modules are not the

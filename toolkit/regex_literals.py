@@ -31,6 +31,7 @@ literal must occur, so that a caller can rule a text out on any of them:
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 
 __all__ = ["DIGIT", "required_literals", "required_literal_sets", "first_chars"]
@@ -108,7 +109,11 @@ def _atom(s: str, pos: int) -> tuple[tuple | None, int]:
     if char == ".":
         return ("any",), pos + 1
     if char == "[":
-        return ("any",), _class_end(s, pos)
+        end = _class_end(s, pos)
+        chars = _plain_class(s[pos + 1 : end - 1])
+        if chars is None:
+            return ("any",), end
+        return ("group", [[("lit", c)] for c in chars]), end
     if char == "(":
         return _group(s, pos)
     if char in "*+?{":
@@ -133,6 +138,25 @@ def _class_end(s: str, pos: int) -> int:
             return i + 1
         i += 1
     raise _Unknown(s)
+
+
+def _plain_class(body: str) -> list[str] | None:
+    """The characters of a class written as a plain list of characters without case ("$€¥₽"), or None: a range,
+    a negation, an escape such as ``\\s``, or a letter (whose other case the pattern may also match) in it."""
+    chars, i = [], 0
+    while i < len(body):
+        char = body[i]
+        if char == "\\":
+            if i + 1 >= len(body) or body[i + 1].isalnum():
+                return None
+            char, i = body[i + 1], i + 1
+        elif char in "-^[":
+            return None
+        if char.lower() != char or char.upper() != char:
+            return None
+        chars.append(char)
+        i += 1
+    return chars or None
 
 
 def _group(s: str, pos: int) -> tuple[tuple | None, int]:
@@ -208,7 +232,13 @@ def _sequence_sets(items: list[tuple]) -> Iterator[frozenset[str]]:
 
 
 def _long_enough(run: str) -> bool:
-    return len(run) >= MIN_RUN or _UNSPACED.search(run) is not None
+    # A currency sign is rare in prose, so even "$" alone rules out most sentences (most figure patterns open
+    # with one: "(?:\\$|€)\\s?\\d"), where the digit they need is in every sentence with a year.
+    return len(run) >= MIN_RUN or _UNSPACED.search(run) is not None or any(map(_is_currency_sign, run))
+
+
+def _is_currency_sign(char: str) -> bool:
+    return unicodedata.category(char) == "Sc"
 
 
 def _element(item: tuple) -> frozenset[str] | None:
