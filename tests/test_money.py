@@ -1377,6 +1377,38 @@ def test_crowns_marks_and_other_currencies_by_their_words_and_country(sentence, 
     assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
 
 
+# The money of small or old currencies in every language ("old francs", the dram, the lari, the rupiah in Korean),
+# an ambiguous crown, peso or dinar decided by the country its sentence names, and amounts said with a quarter,
+# a hundred in the genitive or a Romanian range.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("The whole shoot came to some twelve million old francs.", "en", [(12e6, "FRF")]),
+        ("Der Dreh verschlang rund acht Millionen alte Francs.", "de", [(8e6, "FRF")]),
+        ("El rodaje costó unos veinte millones de antiguos francos.", "es", [(20e6, "FRF")]),
+        ("The Yerevan studio spent about 300 million drams on it.", "en", [(300e6, "AMD")]),
+        ("كلّف الفيلم نحو مئتي مليون درام.", "ar", [(200e6, "AMD")]),
+        ("ההפקה עלתה כשלוש מאות מיליון דראם.", "he", [(300e6, "AMD")]),
+        ("Filmin bütçesi iki milyon lari civarındaydı.", "tr", [(2e6, "GEL")]),
+        ("Der Film kostete etwa vier Millionen Lari.", "de", [(4e6, "GEL")]),
+        ("이 영화의 제작비는 약 5억 루피아였다.", "ko", [(5e8, "IDR")]),
+        ("製作費は約二億ルピアだった。", "ja", [(2e8, "IDR")]),
+        ("Film stál kolem sta milionů korun.", "cs", [(100e6, "CZK")]),
+        ("De opnamen kostten een kwart miljoen gulden.", "nl", [(0.25e6, "NLG")]),
+        ("Filmul ar fi costat între patru și cinci milioane de lei.", "ro", [(4e6, "RON"), (5e6, "RON")]),
+        ("Egy svéd lap szerint a film ötven millió koronát emésztett fel.", "hu", [(50e6, "SEK")]),
+        ("A film ötven millió koronát emésztett fel.", "hu", [(50e6, "CZK")]),
+        ("Podľa nórskej tlače stál film dvadsať miliónov korún.", "sk", [(20e6, "NOK")]),
+        ("このフィリピン映画の製作費は五千万ペソだった。", "ja", [(5e7, "PHP")]),
+        ("这部墨西哥电影花了两千万比索。", "zh", [(2e7, "MXN")]),
+        ("El cine argelino la financió con dos millones de dinares.", "es", [(2e6, "DZD")]),
+        ("O Estado tunisino pagou três milhões de dinares.", "pt", [(3e6, "TND")]),
+    ],
+)
+def test_small_and_old_currencies_and_a_crown_peso_or_dinar_by_its_country(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
 # Which money a figure is: "ayda" before a price is monthly, after a figure "in a month"; "árfolyam" (exchange
 # rate) is no price; people and viewers are counted, not paid.
 @pytest.mark.parametrize(
