@@ -1742,6 +1742,15 @@ def test_hypothetical_budgets_with_the_conditional_after_or_set_off(sentence, la
             ["counterfactual"],
         ),
         ("La producció hauria costat uns deu milions d'euros.", "ca", ["film"]),
+        # a film of the period or of a nation as a class, "rarely/hardly cost more"; a comparison opened in Romanian
+        ("A picture of that era seldom cost more than two million dollars.", "en", ["comparator"]),
+        ("Una producció catalana de l'època difícilment passava dels vint milions de pessetes.", "ca", ["comparator"]),
+        ("Una película mexicana de aquella época costaba unos dos millones de pesos.", "es", ["comparator"]),
+        ("Een Belgische film uit die tijd kostte zelden meer dan tien miljoen frank.", "nl", ["comparator"]),
+        ("Un film italiano dell'epoca difficilmente superava i cento milioni di lire.", "it", ["comparator"]),
+        ("Spre comparație, o comedie a costat atunci vreo trei milioane de lei.", "ro", ["comparator"]),
+        ("आजकल एक ऐक्शन फ़िल्म का बजट दो सौ करोड़ रुपये होता है।", "hi", ["comparator"]),
+        ("Filmul a costat cam trei milioane de lei.", "ro", ["film"]),
     ],
 )
 def test_other_films_budgets_priced_as_a_class(sentence, language, subjects):
