@@ -1246,6 +1246,10 @@ def _figures(sentences: list[str], language: str, **options) -> list[tuple]:
         ("Filmin bütçesi 20 ile 25 milyon dolar arasında.", "tr", 20e6, 25e6, "USD"),
         ("影片预算在2亿至3亿元之间。", "zh", 2e8, 3e8, "CNY"),
         ("Η παραγωγή κόστισε κάπου 8 με 9 εκατομμύρια ευρώ.", "el", 8e6, 9e6, "EUR"),
+        # number words joined by "and" alone, the range closed by a word after it
+        ("A forgatás öt és hat millió euró között volt.", "hu", 5e6, 6e6, "EUR"),
+        ("Filmin bütçesi yirmi ile yirmi beş milyon dolar arasında.", "tr", 20e6, 25e6, "USD"),
+        ("Elokuvan budjetti oli viiden ja kuuden miljoonan euron välillä.", "fi", 5e6, 6e6, "EUR"),
     ],
 )
 def test_a_range_is_two_figures(sentence, language, low, high, currency):

@@ -660,6 +660,12 @@ def _amount_pattern(priority: list[str], cue_langs: list[str], key: str | None) 
         rf"|(?:{number_words})(?:(?:{_number_join(cue_langs)})(?:{number_words})){{1,3}}?)"
         rf"\s+(?:{ands})(?:\s+|(?<=[{_CLITIC}])[-\u05be]?)"
     )
+    # ... or by "and" alone where a word after the range closes it: "hatvan és hetven millió korona között".
+    ends = _grouped_alternation(_words(_load("qualifiers.yaml").get("range_end", {}), cue_langs))
+    word_range += (
+        rf"|(?P<wlow_end>{low_words if ends else '(?!)'})\s+(?:{ands})\s+"
+        rf"(?=(?:\S+\s+){{1,4}}?(?:{ends or '(?!)'})(?!{_LETTER}))"
+    )
     # Scale words that are a number by themselves ("миллиард рублей", "miliardu rublů"): counted only with a
     # written currency (see `_candidates`).
     lone_words = _grouped_alternation(
@@ -1036,7 +1042,7 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
             end -= 1  # an abbreviation's period at the phrase's end may be the sentence's full stop
         low = high = value
         more = False
-        low_end = match["wlow"] or match["wlow_and"] or match["wlow_pair"]
+        low_end = match["wlow"] or match["wlow_and"] or match["wlow_pair"] or match["wlow_end"]
         if low_end is not None and factor:
             first = _word_number(low_end, lex)[0]
             if value / factor >= 1000 and first < 1000 and value / factor % 1000 == 0:
