@@ -1250,6 +1250,9 @@ def _figures(sentences: list[str], language: str, **options) -> list[tuple]:
         ("A forgatás öt és hat millió euró között volt.", "hu", 5e6, 6e6, "EUR"),
         ("Filmin bütçesi yirmi ile yirmi beş milyon dolar arasında.", "tr", 20e6, 25e6, "USD"),
         ("Elokuvan budjetti oli viiden ja kuuden miljoonan euron välillä.", "fi", 5e6, 6e6, "EUR"),
+        # the scale word first ("about"), then a range
+        ("Говорили, что картина обошлась миллионов в восемь-девять долларов.", "ru", 8e6, 9e6, "USD"),
+        ("Кажуть, бюджет був мільйонів п'ять-шість доларів.", "uk", 5e6, 6e6, "USD"),
     ],
 )
 def test_a_range_is_two_figures(sentence, language, low, high, currency):

@@ -677,6 +677,8 @@ def _amount_pattern(priority: list[str], cue_langs: list[str], key: str | None) 
     inverted_link = _grouped_alternation(_words(_load("qualifiers.yaml").get("inverted_link", {}), cue_langs)) or "(?!)"
     inverted_number = (
         rf"|(?<!{_WORD})(?P<iscale>{inverted or '(?!)'})\s+(?:(?:{inverted_link})\s+)?"
+        # ... a range too: "миллионов двенадцать-тринадцать долларов"
+        rf"(?:(?P<ilow>{compound if inverted else '(?!)'})\s*[-–—]\s*)?"
         rf"(?P<inum>{f'{_NUM}|{compound}' if inverted else '(?!)'})(?!{_LETTER})"
     )
     return (
@@ -1042,7 +1044,7 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
             end -= 1  # an abbreviation's period at the phrase's end may be the sentence's full stop
         low = high = value
         more = False
-        low_end = match["wlow"] or match["wlow_and"] or match["wlow_pair"] or match["wlow_end"]
+        low_end = match["wlow"] or match["wlow_and"] or match["wlow_pair"] or match["wlow_end"] or match["ilow"]
         if low_end is not None and factor:
             first = _word_number(low_end, lex)[0]
             if value / factor >= 1000 and first < 1000 and value / factor % 1000 == 0:
