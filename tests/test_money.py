@@ -1916,6 +1916,7 @@ def test_halves_quarters_and_vague_myriads(sentence, language, expected):
             [("EUR", "film"), ("RON", "film")],
         ),
         ("Filmul a primit un sprijin de patru miliarde de lei vechi.", "ro", None, [("ROL", "film")]),
+        ("Filmul a primit un sprijin de 400.000 de lei noi.", "ro", None, [("RON", "film")]),
         ("Filmul a fost lansat în 2012 și a costat vreo zece milioane de lei.", "ro", None, [("RON", "film")]),
     ],
 )
