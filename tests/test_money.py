@@ -1246,6 +1246,13 @@ def _figures(sentences: list[str], language: str, **options) -> list[tuple]:
         ("Filmin bütçesi 20 ile 25 milyon dolar arasında.", "tr", 20e6, 25e6, "USD"),
         ("影片预算在2亿至3亿元之间。", "zh", 2e8, 3e8, "CNY"),
         ("Η παραγωγή κόστισε κάπου 8 με 9 εκατομμύρια ευρώ.", "el", 8e6, 9e6, "EUR"),
+        # number words joined by "and" alone, the range closed by a word after it
+        ("A forgatás öt és hat millió euró között volt.", "hu", 5e6, 6e6, "EUR"),
+        ("Filmin bütçesi yirmi ile yirmi beş milyon dolar arasında.", "tr", 20e6, 25e6, "USD"),
+        ("Elokuvan budjetti oli viiden ja kuuden miljoonan euron välillä.", "fi", 5e6, 6e6, "EUR"),
+        # the scale word first ("about"), then a range
+        ("Говорили, что картина обошлась миллионов в восемь-девять долларов.", "ru", 8e6, 9e6, "USD"),
+        ("Кажуть, бюджет був мільйонів п'ять-шість доларів.", "uk", 5e6, 6e6, "USD"),
     ],
 )
 def test_a_range_is_two_figures(sentence, language, low, high, currency):
@@ -1374,6 +1381,38 @@ def test_currency_names(sentence, language, currency):
     ],
 )
 def test_crowns_marks_and_other_currencies_by_their_words_and_country(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
+# The money of small or old currencies in every language ("old francs", the dram, the lari, the rupiah in Korean),
+# an ambiguous crown, peso or dinar decided by the country its sentence names, and amounts said with a quarter,
+# a hundred in the genitive or a Romanian range.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("The whole shoot came to some twelve million old francs.", "en", [(12e6, "FRF")]),
+        ("Der Dreh verschlang rund acht Millionen alte Francs.", "de", [(8e6, "FRF")]),
+        ("El rodaje costó unos veinte millones de antiguos francos.", "es", [(20e6, "FRF")]),
+        ("The Yerevan studio spent about 300 million drams on it.", "en", [(300e6, "AMD")]),
+        ("كلّف الفيلم نحو مئتي مليون درام.", "ar", [(200e6, "AMD")]),
+        ("ההפקה עלתה כשלוש מאות מיליון דראם.", "he", [(300e6, "AMD")]),
+        ("Filmin bütçesi iki milyon lari civarındaydı.", "tr", [(2e6, "GEL")]),
+        ("Der Film kostete etwa vier Millionen Lari.", "de", [(4e6, "GEL")]),
+        ("이 영화의 제작비는 약 5억 루피아였다.", "ko", [(5e8, "IDR")]),
+        ("製作費は約二億ルピアだった。", "ja", [(2e8, "IDR")]),
+        ("Film stál kolem sta milionů korun.", "cs", [(100e6, "CZK")]),
+        ("De opnamen kostten een kwart miljoen gulden.", "nl", [(0.25e6, "NLG")]),
+        ("Filmul ar fi costat între patru și cinci milioane de lei.", "ro", [(4e6, "RON"), (5e6, "RON")]),
+        ("Egy svéd lap szerint a film ötven millió koronát emésztett fel.", "hu", [(50e6, "SEK")]),
+        ("A film ötven millió koronát emésztett fel.", "hu", [(50e6, "CZK")]),
+        ("Podľa nórskej tlače stál film dvadsať miliónov korún.", "sk", [(20e6, "NOK")]),
+        ("このフィリピン映画の製作費は五千万ペソだった。", "ja", [(5e7, "PHP")]),
+        ("这部墨西哥电影花了两千万比索。", "zh", [(2e7, "MXN")]),
+        ("El cine argelino la financió con dos millones de dinares.", "es", [(2e6, "DZD")]),
+        ("O Estado tunisino pagou três milhões de dinares.", "pt", [(3e6, "TND")]),
+    ],
+)
+def test_small_and_old_currencies_and_a_crown_peso_or_dinar_by_its_country(sentence, language, expected):
     assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
 
 
@@ -1710,6 +1749,15 @@ def test_hypothetical_budgets_with_the_conditional_after_or_set_off(sentence, la
             ["counterfactual"],
         ),
         ("La producció hauria costat uns deu milions d'euros.", "ca", ["film"]),
+        # a film of the period or of a nation as a class, "rarely/hardly cost more"; a comparison opened in Romanian
+        ("A picture of that era seldom cost more than two million dollars.", "en", ["comparator"]),
+        ("Una producció catalana de l'època difícilment passava dels vint milions de pessetes.", "ca", ["comparator"]),
+        ("Una película mexicana de aquella época costaba unos dos millones de pesos.", "es", ["comparator"]),
+        ("Een Belgische film uit die tijd kostte zelden meer dan tien miljoen frank.", "nl", ["comparator"]),
+        ("Un film italiano dell'epoca difficilmente superava i cento milioni di lire.", "it", ["comparator"]),
+        ("Spre comparație, o comedie a costat atunci vreo trei milioane de lei.", "ro", ["comparator"]),
+        ("आजकल एक ऐक्शन फ़िल्म का बजट दो सौ करोड़ रुपये होता है।", "hi", ["comparator"]),
+        ("Filmul a costat cam trei milioane de lei.", "ro", ["film"]),
     ],
 )
 def test_other_films_budgets_priced_as_a_class(sentence, language, subjects):
@@ -1769,7 +1817,11 @@ def test_suffixes_duals_and_comparisons(sentence, language, expected):
         ("Le tournage a coûté 8 ou 9 millions d'euros.", "fr", [(8e6, "EUR"), (9e6, "EUR")]),
         ("Бюджет — п'ять-шість мільйонів доларів.", "uk", [(5e6, "USD"), (6e6, "USD")]),
         ("Rozpočet byl dva nebo tři miliony eur.", "cs", [(2e6, "EUR"), (3e6, "EUR")]),
-        ("Bugetul filmului a fost de 30 de milioane de lei.", "ro", [(30e6, "RON")]),
+        (
+            "Bugetul filmului a fost de 300 de milioane de lei.",
+            "ro",
+            [(300e6, "RON")],
+        ),  # under 1e8 with no year: old lei
         ("Filmul a costat patruzeci de milioane de euro.", "ro", [(40e6, "EUR")]),
         ("Filmi eelarve oli kolm miljonit eurot.", "et", [(3e6, "EUR")]),
         ("Film stál tridsať miliónov eur.", "sk", [(30e6, "EUR")]),
@@ -1853,6 +1905,19 @@ def test_halves_quarters_and_vague_myriads(sentence, language, expected):
         ("Filmin bütçesi 400 milyar lira idi.", "tr", 1999, [("TRL", "film")]),
         ("Бюджет фильма — 4 миллиона рублей.", "ru", 1975, [("SUR", "film")]),
         ("Dnes by takový film stál 200 milionů korun.", "cs", 1966, [("CZK", "counterfactual")]),
+        # the rouble of 1992-1997; old lei: a film's few million with no year, unless also given in euros
+        ("Бюджет картины составил миллиард рублей.", "ru", 1994, [("RUR", "film")]),
+        ("Бюджет картины составил миллиард рублей.", "ru", 2015, [("RUB", "film")]),
+        ("Filmul a costat cam zece milioane de lei.", "ro", None, [("ROL", "film")]),
+        (
+            "Filmul a costat un milion de euro, adică vreo cinci milioane de lei.",
+            "ro",
+            None,
+            [("EUR", "film"), ("RON", "film")],
+        ),
+        ("Filmul a primit un sprijin de patru miliarde de lei vechi.", "ro", None, [("ROL", "film")]),
+        ("Filmul a primit un sprijin de 400.000 de lei noi.", "ro", None, [("RON", "film")]),
+        ("Filmul a fost lansat în 2012 și a costat vreo zece milioane de lei.", "ro", None, [("RON", "film")]),
     ],
 )
 def test_old_currencies_by_the_films_year(sentence, language, year, expected):
@@ -2574,7 +2639,7 @@ def test_a_named_films_relative_clause_beats_a_hypothetical_main_clause(sentence
         ("Kulislerde konuşulan bütçe 4 milyon leva civarında.", "tr", [(4e6, "BGN")]),
         ("На съёмки ушло около восьми миллионов левов.", "ru", [(8e6, "BGN")]),
         ("Ο προϋπολογισμός ήταν 4 εκατομμύρια λέβα.", "el", [(4e6, "BGN")]),
-        ("Κόστισε σχεδόν ένα εκατομμύριο λέι.", "el", [(1e6, "RON")]),
+        ("Κόστισε σχεδόν ένα εκατομμύριο λέι.", "el", [(1e6, "ROL")]),  # a film's few lei with no year: old lei
         ("Κόστισε περίπου 140 εκατομμύρια σερβικά δηνάρια.", "el", [(140e6, "RSD")]),
         ("İran basınına göre bütçe 40 milyar riyali aşmış.", "tr", [(4e10, "IRR")]),
         ("Film 20 milyon riyale mal oldu.", "tr", [(2e7, None)]),  # a riyal of no named country: none
@@ -3038,7 +3103,7 @@ def test_whose_money_in_more_turns_of_phrase(sentence, language, subjects):
         ("Tuotanto maksoi noin 30 miljoonaa kunaa, kun kaikki laskettiin.", "fi", [(3e7, "HRK")]),
         ("A film körülbelül kétmilliárd tengébe került.", "hu", [(2e9, "KZT")]),
         ("Budgeten var ungefär två miljarder tenge.", "sv", [(2e9, "KZT")]),
-        ("Називають суму близько десяти мільйонів леїв.", "uk", [(1e7, "RON")]),
+        ("Називають суму близько десяти мільйонів леїв.", "uk", [(1e7, "ROL")]),  # with no year: old lei
         ("In guldens was dat zo'n dertien miljoen.", "nl", [(1.3e7, "NLG")]),
         ("Det är en dyr film för sin tid: den kostade runt nio miljoner rubel.", "sv", [(9e6, "SUR")]),
         ("Studio do něj vložilo pět milionů rublů, což na poválečné poměry nebylo málo.", "cs", [(5e6, "SUR")]),

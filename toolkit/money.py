@@ -662,6 +662,12 @@ def _amount_pattern(priority: list[str], cue_langs: list[str], key: str | None) 
         rf"|(?:{number_words})(?:(?:{_number_join(cue_langs)})(?:{number_words})){{1,3}}?)"
         rf"\s+(?:{ands})(?:\s+|(?<=[{_CLITIC}])[-\u05be]?)"
     )
+    # ... or by "and" alone where a word after the range closes it: "hatvan és hetven millió korona között".
+    ends = _grouped_alternation(_words(_load("qualifiers.yaml").get("range_end", {}), cue_langs))
+    word_range += (
+        rf"|(?P<wlow_end>{low_words if ends else '(?!)'})\s+(?:{ands})\s+"
+        rf"(?=(?:\S+\s+){{1,4}}?(?:{ends or '(?!)'})(?!{_LETTER}))"
+    )
     # Scale words that are a number by themselves ("миллиард рублей", "miliardu rublů"): counted only with a
     # written currency (see `_candidates`).
     lone_words = _grouped_alternation(
@@ -673,6 +679,8 @@ def _amount_pattern(priority: list[str], cue_langs: list[str], key: str | None) 
     inverted_link = _grouped_alternation(_words(_load("qualifiers.yaml").get("inverted_link", {}), cue_langs)) or "(?!)"
     inverted_number = (
         rf"|(?<!{_WORD})(?P<iscale>{inverted or '(?!)'})\s+(?:(?:{inverted_link})\s+)?"
+        # ... a range too: "миллионов двенадцать-тринадцать долларов"
+        rf"(?:(?P<ilow>{compound if inverted else '(?!)'})\s*[-–—]\s*)?"
         rf"(?P<inum>{f'{_NUM}|{compound}' if inverted else '(?!)'})(?!{_LETTER})"
     )
     return (
@@ -1042,7 +1050,7 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
             end -= 1  # an abbreviation's period at the phrase's end may be the sentence's full stop
         low = high = value
         more = False
-        low_end = match["wlow"] or match["wlow_and"] or match["wlow_pair"]
+        low_end = match["wlow"] or match["wlow_and"] or match["wlow_pair"] or match["wlow_end"] or match["ilow"]
         if low_end is not None and factor:
             first = _word_number(low_end, lex)[0]
             if value / factor >= 1000 and first < 1000 and value / factor % 1000 == 0:
@@ -2370,6 +2378,9 @@ def budget_figures(
     # currency as it is): the release years of the other reviews, a search of their whole texts, would change nothing.
     dated = {row["review_id"] for row in rows if row["currency"] in _renamed_currencies()}
     released = _release_years(reviews, dated) if year is None and dated else {}
+    named_in_sentence: dict[tuple[Any, Any], set[str]] = {}
+    for row in rows:
+        named_in_sentence.setdefault((row["review_id"], row["sentence_id"]), set()).add(row["currency"])
     for row in rows:
         # A hypothetical is priced in today's money. Without the film's year, the year its review says the film
         # came out, else the one year the figure's sentence names, dates its money: "20 mln złotych, co w 1981
@@ -2381,7 +2392,7 @@ def budget_figures(
             continue
         if when is not None:
             row["currency"] = _currency_of_year(row["currency"], int(when), named=row["currency_basis"] in _NAMED)
-        elif row["_old_money"] or _only_old(row):
+        elif row["_old_money"] or _only_old(row, named_in_sentence[row["review_id"], row["sentence_id"]]):
             row["currency"] = _currency_of_year(row["currency"], _BEFORE_EVERY_ERA, undated=True)
     for row in rows:
         usd = to_usd(row["amount"], row["currency"], year) if row["currency"] and year else None
@@ -2494,12 +2505,14 @@ def _renamed_currencies() -> frozenset[str]:
 _BEFORE_EVERY_ERA = 1900
 
 
-def _only_old(row: dict[str, Any]) -> bool:
+def _only_old(row: dict[str, Any], beside: set[str]) -> bool:
     """Is a figure's amount a sum only its currency's old era reached ("150 milyar lira": the new lira dropped six
     zeros; currencies.yaml `eras`, `above`), or, for a film's cost (kind budget or unknown, never a ticket's price
     or a fee) in a currency its review names (not the language's convention alone: "4 миллиона" may be dollars),
     one only a film of the old era cost (`below`: "триста тысяч рублей")? A range is judged by its low end, so
-    both its ends keep one currency ("kahdeksasta kymmeneen miljoonaa ruplaa")."""
+    both its ends keep one currency ("kahdeksasta kymmeneen miljoonaa ruplaa"). Nor is a sum its sentence also
+    gives in a currency of the new era only (`not_beside`: "vier Millionen Euro, umgerechnet 19 Millionen Lei"), one
+    of `beside`, the currencies of its sentence's figures."""
     return any(
         era["code"] == row["currency"]
         and (
@@ -2509,6 +2522,7 @@ def _only_old(row: dict[str, Any]) -> bool:
                 and row["low"] < float(era["below"])
                 and row["kind"] in ("budget", "unknown")
                 and row["currency_basis"] != "language"
+                and not beside.intersection(era.get("not_beside", ()))
             )
         )
         for era in _load("currencies.yaml").get("eras", [])
