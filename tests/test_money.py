@@ -1817,11 +1817,7 @@ def test_suffixes_duals_and_comparisons(sentence, language, expected):
         ("Le tournage a coûté 8 ou 9 millions d'euros.", "fr", [(8e6, "EUR"), (9e6, "EUR")]),
         ("Бюджет — п'ять-шість мільйонів доларів.", "uk", [(5e6, "USD"), (6e6, "USD")]),
         ("Rozpočet byl dva nebo tři miliony eur.", "cs", [(2e6, "EUR"), (3e6, "EUR")]),
-        (
-            "Bugetul filmului a fost de 300 de milioane de lei.",
-            "ro",
-            [(300e6, "RON")],
-        ),  # under 1e8 with no year: old lei
+        ("Bugetul filmului a fost de 30 de milioane de lei.", "ro", [(30e6, "RON")]),
         ("Filmul a costat patruzeci de milioane de euro.", "ro", [(40e6, "EUR")]),
         ("Filmi eelarve oli kolm miljonit eurot.", "et", [(3e6, "EUR")]),
         ("Film stál tridsať miliónov eur.", "sk", [(30e6, "EUR")]),
@@ -1905,10 +1901,10 @@ def test_halves_quarters_and_vague_myriads(sentence, language, expected):
         ("Filmin bütçesi 400 milyar lira idi.", "tr", 1999, [("TRL", "film")]),
         ("Бюджет фильма — 4 миллиона рублей.", "ru", 1975, [("SUR", "film")]),
         ("Dnes by takový film stál 200 milionů korun.", "cs", 1966, [("CZK", "counterfactual")]),
-        # the rouble of 1992-1997; old lei: a film's few million with no year, unless also given in euros
+        # the rouble of 1992-1997; lei with no year are today's, unless the review says "old lei"
         ("Бюджет картины составил миллиард рублей.", "ru", 1994, [("RUR", "film")]),
         ("Бюджет картины составил миллиард рублей.", "ru", 2015, [("RUB", "film")]),
-        ("Filmul a costat cam zece milioane de lei.", "ro", None, [("ROL", "film")]),
+        ("Filmul a costat cam zece milioane de lei.", "ro", None, [("RON", "film")]),
         (
             "Filmul a costat un milion de euro, adică vreo cinci milioane de lei.",
             "ro",
@@ -2639,7 +2635,7 @@ def test_a_named_films_relative_clause_beats_a_hypothetical_main_clause(sentence
         ("Kulislerde konuşulan bütçe 4 milyon leva civarında.", "tr", [(4e6, "BGN")]),
         ("На съёмки ушло около восьми миллионов левов.", "ru", [(8e6, "BGN")]),
         ("Ο προϋπολογισμός ήταν 4 εκατομμύρια λέβα.", "el", [(4e6, "BGN")]),
-        ("Κόστισε σχεδόν ένα εκατομμύριο λέι.", "el", [(1e6, "ROL")]),  # a film's few lei with no year: old lei
+        ("Κόστισε σχεδόν ένα εκατομμύριο λέι.", "el", [(1e6, "RON")]),
         ("Κόστισε περίπου 140 εκατομμύρια σερβικά δηνάρια.", "el", [(140e6, "RSD")]),
         ("İran basınına göre bütçe 40 milyar riyali aşmış.", "tr", [(4e10, "IRR")]),
         ("Film 20 milyon riyale mal oldu.", "tr", [(2e7, None)]),  # a riyal of no named country: none
@@ -3103,7 +3099,7 @@ def test_whose_money_in_more_turns_of_phrase(sentence, language, subjects):
         ("Tuotanto maksoi noin 30 miljoonaa kunaa, kun kaikki laskettiin.", "fi", [(3e7, "HRK")]),
         ("A film körülbelül kétmilliárd tengébe került.", "hu", [(2e9, "KZT")]),
         ("Budgeten var ungefär två miljarder tenge.", "sv", [(2e9, "KZT")]),
-        ("Називають суму близько десяти мільйонів леїв.", "uk", [(1e7, "ROL")]),  # with no year: old lei
+        ("Називають суму близько десяти мільйонів леїв.", "uk", [(1e7, "RON")]),
         ("In guldens was dat zo'n dertien miljoen.", "nl", [(1.3e7, "NLG")]),
         ("Det är en dyr film för sin tid: den kostade runt nio miljoner rubel.", "sv", [(9e6, "SUR")]),
         ("Studio do něj vložilo pět milionů rublů, což na poválečné poměry nebylo málo.", "cs", [(5e6, "SUR")]),

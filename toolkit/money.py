@@ -2378,9 +2378,6 @@ def budget_figures(
     # currency as it is): the release years of the other reviews, a search of their whole texts, would change nothing.
     dated = {row["review_id"] for row in rows if row["currency"] in _renamed_currencies()}
     released = _release_years(reviews, dated) if year is None and dated else {}
-    named_in_sentence: dict[tuple[Any, Any], set[str]] = {}
-    for row in rows:
-        named_in_sentence.setdefault((row["review_id"], row["sentence_id"]), set()).add(row["currency"])
     for row in rows:
         # A hypothetical is priced in today's money. Without the film's year, the year its review says the film
         # came out, else the one year the figure's sentence names, dates its money: "20 mln złotych, co w 1981
@@ -2392,7 +2389,7 @@ def budget_figures(
             continue
         if when is not None:
             row["currency"] = _currency_of_year(row["currency"], int(when), named=row["currency_basis"] in _NAMED)
-        elif row["_old_money"] or _only_old(row, named_in_sentence[row["review_id"], row["sentence_id"]]):
+        elif row["_old_money"] or _only_old(row):
             row["currency"] = _currency_of_year(row["currency"], _BEFORE_EVERY_ERA, undated=True)
     for row in rows:
         usd = to_usd(row["amount"], row["currency"], year) if row["currency"] and year else None
@@ -2505,14 +2502,12 @@ def _renamed_currencies() -> frozenset[str]:
 _BEFORE_EVERY_ERA = 1900
 
 
-def _only_old(row: dict[str, Any], beside: set[str]) -> bool:
+def _only_old(row: dict[str, Any]) -> bool:
     """Is a figure's amount a sum only its currency's old era reached ("150 milyar lira": the new lira dropped six
     zeros; currencies.yaml `eras`, `above`), or, for a film's cost (kind budget or unknown, never a ticket's price
     or a fee) in a currency its review names (not the language's convention alone: "4 миллиона" may be dollars),
     one only a film of the old era cost (`below`: "триста тысяч рублей")? A range is judged by its low end, so
-    both its ends keep one currency ("kahdeksasta kymmeneen miljoonaa ruplaa"). Nor is a sum its sentence also
-    gives in a currency of the new era only (`not_beside`: "vier Millionen Euro, umgerechnet 19 Millionen Lei"), one
-    of `beside`, the currencies of its sentence's figures."""
+    both its ends keep one currency ("kahdeksasta kymmeneen miljoonaa ruplaa")."""
     return any(
         era["code"] == row["currency"]
         and (
@@ -2522,7 +2517,6 @@ def _only_old(row: dict[str, Any], beside: set[str]) -> bool:
                 and row["low"] < float(era["below"])
                 and row["kind"] in ("budget", "unknown")
                 and row["currency_basis"] != "language"
-                and not beside.intersection(era.get("not_beside", ()))
             )
         )
         for era in _load("currencies.yaml").get("eras", [])
