@@ -4202,3 +4202,173 @@ def test_hebrew_between_is_no_price_in_yen():
 def test_pesos_kunas_marks_and_rands_in_greek_and_slovak(text, language, currency):
     (found,) = parse_money(text, language=language, about_budget=True)
     assert found.currency == currency
+
+
+# The case forms foreign and old currencies take after a number, in every language: a generated table of
+# language x currency x form (the German marks of 1914-1948 are coded DEM; a lira with no country is decided by the
+# country its sentence names, see currencies.yaml `lira`).
+_CASE_FORMS = {
+    "en": (
+        "The film cost about 50 million {}.",
+        {"DEM": ["Reichsmarks", "paper marks", "Rentenmarks"], "HKD": ["Hong Kong dollars"]},
+    ),
+    "de": (
+        "Der Film kostete rund 50 Millionen {}.",
+        {"DEM": ["Reichsmark", "Papiermark", "Rentenmark", "RM"], "GRD": ["Drachmen"]},
+    ),
+    "fr": ("Le film a coûté 50 millions de {}.", {"DEM": ["reichsmarks", "marks-or"], "ITL": ["lires"]}),
+    "es": (
+        "La película costó 50 millones de {}.",
+        {"DEM": ["reichsmarks", "marcos del Reich"], "GRD": ["dracmas"], "ITL": ["liras italianas"]},
+    ),
+    "it": ("Il film è costato 50 milioni di {}.", {"DEM": ["reichsmark", "marchi del Reich"], "GRD": ["dracme"]}),
+    "pt": (
+        "O filme custou 50 milhões de {}.",
+        {"DEM": ["reichsmarks"], "ITL": ["liras italianas"], "GRD": ["dracmas"]},
+    ),
+    "ca": ("La pel·lícula va costar 50 milions de {}.", {"DEM": ["reichsmarks"], "GRD": ["dracmes"]}),
+    "nl": ("De film kostte 50 miljoen {}.", {"DEM": ["Reichsmark", "rijksmark"]}),
+    "ru": (
+        "Фильм обошёлся в 50 миллионов {}.",
+        {
+            "DEM": ["рейхсмарок", "немецких марок"],
+            "ESP": ["песет"],
+            "GRD": ["драхм"],
+            "ITL": ["итальянских лир"],
+            "CZK": ["чешских крон"],
+        },
+    ),
+    "uk": (
+        "Фільм коштував 50 мільйонів {}.",
+        {
+            "DEM": ["рейхсмарок"],
+            "ESP": ["песет"],
+            "GRD": ["драхм"],
+            "ITL": ["італійських лір"],
+            "CZK": ["чеських крон"],
+        },
+    ),
+    "pl": (
+        "Film kosztował 50 milionów {}.",
+        {
+            "DEM": ["reichsmarek", "marek papierowych"],
+            "GRD": ["drachm"],
+            "ITL": ["lirów włoskich"],
+            "TWD": ["dolarów tajwańskich"],
+        },
+    ),
+    "cs": (
+        "Film stál 50 milionů {}.",
+        {
+            "DEM": ["říšských marek", "papírových marek"],
+            "ITL": ["italských lir"],
+            "FRF": ["francouzských franků"],
+            "GRD": ["drachem"],
+            "KRW": ["wonů"],
+        },
+    ),
+    "sk": (
+        "Film stál 50 miliónov {}.",
+        {
+            "DEM": ["ríšskych mariek", "nemeckých mariek", "mariek"],
+            "ITL": ["talianskych lír"],
+            "ESP": ["pesiet"],
+            "FRF": ["francúzskych frankov"],
+            "GRD": ["drachiem"],
+            "HKD": ["hongkonských dolárov"],
+        },
+    ),
+    "hu": (
+        "A film 50 millió {} került.",
+        {"DEM": ["birodalmi márkába", "papírmárkába", "német márkába"], "ITL": ["olasz lírába"], "GRD": ["drachmába"]},
+    ),
+    "fi": (
+        "Elokuva maksoi 50 miljoonaa {}.",
+        {
+            "DEM": ["valtakunnanmarkkaa", "paperimarkkaa"],
+            "ITL": ["Italian liiraa"],
+            "FRF": ["frangia"],
+            "CNY": ["yuania"],
+            "KRW": ["wonia"],
+            "GRD": ["drakmaa"],
+            "INR": ["rupiaa"],
+        },
+    ),
+    "sv": (
+        "Filmen kostade 50 miljoner {}.",
+        {
+            "DEM": ["riksmark", "pappersmark"],
+            "ITL": ["italienska lire"],
+            "FRF": ["franska franc"],
+            "GRD": ["drakmer"],
+            "INR": ["rupier"],
+        },
+    ),
+    "et": (
+        "Film maksis 50 miljonit {}.",
+        {
+            "DEM": ["riigimarka", "Saksa marka", "marka"],
+            "ITL": ["Itaalia liiri"],
+            "FRF": ["franki"],
+            "ESP": ["peseetat"],
+            "JPY": ["jeeni"],
+            "HKD": ["Hongkongi dollarit"],
+            "EEK": ["krooni"],
+        },
+    ),
+    "ro": (
+        "Filmul a costat 50 milioane de {}.",
+        {
+            "DEM": ["reichsmărci"],
+            "ITL": ["lire italiene"],
+            "FRF": ["franci"],
+            "GRD": ["drahme"],
+            "HKD": ["dolari Hong Kong"],
+            "CAD": ["dolari canadieni"],
+        },
+    ),
+    "tr": ("Film 50 milyon {} tuttu.", {"DEM": ["Reichsmark"], "ITL": ["İtalyan lireti"]}),
+    "el": (
+        "Η ταινία κόστισε 50 εκατομμύρια {}.",
+        {
+            "DEM": ["ράιχσμαρκ"],
+            "ESP": ["πεσέτες"],
+            "HKD": ["δολάρια Χονγκ Κονγκ"],
+            "SEK": ["σουηδικές κορόνες"],
+            "AUD": ["αυστραλιανά δολάρια"],
+        },
+    ),
+    "he": ("ההפקה עלתה 50 מיליון {}.", {"DEM": ["רייכסמרק"], "ITL": ["לירטות"]}),
+    "ar": ("بلغت ميزانية الفيلم 50 ملايين {}.", {"DEM": ["رايخ مارك"]}),
+    "ja": ("製作費は50億{}だった。", {"DEM": ["ライヒスマルク"], "ESP": ["ペセタ"]}),
+    "zh": ("制作成本是50亿{}。", {"DEM": ["帝国马克", "德国马克"], "ESP": ["比塞塔"]}),
+    "ko": ("제작비는 50억 {}였다.", {"DEM": ["라이히스마르크"], "ESP": ["페세타"]}),
+}
+
+
+@pytest.mark.parametrize(
+    "sentence, language, currency",
+    [
+        (template.format(form), language, code)
+        for language, (template, table) in _CASE_FORMS.items()
+        for code, forms in table.items()
+        for form in forms
+    ],
+)
+def test_currency_case_forms_in_every_language(sentence, language, currency):
+    assert [c for _, c, _, _ in _figures([sentence], language)] == [currency]
+
+
+# A lira with no country is the one of the country its sentence names; nothing named, no currency.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("Ten włoski film kosztował 5 miliardów lirów.", "pl", "ITL"),
+        ("Producenti minuli päť miliárd lír na najdrahšiu taliansku produkciu.", "sk", "ITL"),
+        ("Турецький фільм коштував 5 мільйонів лір.", "uk", "TRY"),
+        ("Italialainen elokuva maksoi viisi miljardia liiraa.", "fi", "ITL"),
+        ("Film maksis viis miljardit liiri.", "et", None),
+    ],
+)
+def test_a_lira_by_its_country(sentence, language, expected):
+    assert [c for _, c, _, _ in _figures([sentence], language)] == [expected]
