@@ -4372,3 +4372,20 @@ def test_currency_case_forms_in_every_language(sentence, language, currency):
 )
 def test_a_lira_by_its_country(sentence, language, expected):
     assert [c for _, c, _, _ in _figures([sentence], language)] == [expected]
+
+
+# A Swedish bare "mark" is Finland's unless its sentence or review speaks of Germany; a plain mark is East German when
+# its review names the East German studio anywhere; roubles in a Slovak sentence about a Soviet film are Soviet ones.
+@pytest.mark.parametrize(
+    "sentences, language, expected",
+    [
+        (["Filmen kostade 30 miljoner mark."], "sv", ["FIM"]),
+        (["UFA lade 30 miljoner mark på filmen."], "sv", ["DEM"]),
+        (["En stumfilm från Weimarrepubliken.", "Kungen ler.", "Den kostade 30 miljoner mark."], "sv", ["DEM"]),
+        (["Un film tourné par la DEFA.", "Le héros est cheminot.", "Il a coûté 1,2 million de marks."], "fr", ["DDM"]),
+        (["Un film de 1985.", "Le héros est cheminot.", "Il a coûté 1,2 million de marks."], "fr", ["DEM"]),
+        (["Sovietsky film stál vraj štyridsať miliónov rubľov."], "sk", ["SUR"]),
+    ],
+)
+def test_marks_and_roubles_by_their_review(sentences, language, expected):
+    assert [c for _, c, _, _ in _figures(sentences, language)] == expected

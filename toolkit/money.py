@@ -482,12 +482,12 @@ def _lexicon(key: str | None) -> _Lexicon:
 
 
 @functools.cache
-def _context_patterns(symbol: str) -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """(code, pattern of its context words) of an ambiguous currency sign or word (currencies.yaml `contextual`)."""
+def _context_patterns(symbol: str, field: str = "context") -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """(code, pattern of its context words) of an ambiguous currency sign or word (currencies.yaml `contextual`);
+    `field` "anywhere": the words that decide it anywhere in its review."""
     rule = _load("currencies.yaml")["contextual"][symbol]
     return tuple(
-        (code, re.compile(_grouped_alternation(words), re.IGNORECASE))
-        for code, words in rule.get("context", {}).items()
+        (code, re.compile(_grouped_alternation(words), re.IGNORECASE)) for code, words in rule.get(field, {}).items()
     )
 
 
@@ -2362,6 +2362,7 @@ def budget_figures(
                         "language": language,
                         "currency_basis": basis,
                         "_undecided": mention.undecided,
+                        "_sentence": text,
                         "_written_year": written_year,
                         # the figure's words, and those just before it since the figure before: "starych złotych,
                         # czyli po denominacji 400 tys. zł" (currencies.yaml `new_forms`)
@@ -2643,8 +2644,19 @@ def _currency_from_review(rows: list[dict[str, Any]], statements: pd.DataFrame, 
         named = _one_named(
             row["_undecided"], {code for code, words in _context_patterns(row["_undecided"]) if words.search(context)}
         )
+        if named is None and row["currency"] is not None and not _names_any(row["_undecided"], row["_sentence"]):
+            # ... else, when its sentence names none of its countries (two named leave it open), by the words its rule
+            # lets decide anywhere in the review (`anywhere`: a studio, "DEFA")
+            whole = "\n".join(dict.fromkeys(texts.get(row["review_id"], [])))
+            anywhere = _context_patterns(row["_undecided"], "anywhere")
+            named = _one_named(row["_undecided"], {code for code, words in anywhere if words.search(whole)})
         if named is not None:
             row["currency"], row["currency_basis"], row["currency_implied"] = named, "review", True
+
+
+def _names_any(symbol: str, text: str) -> bool:
+    """Does `text` name any of the countries that decide the ambiguous word `symbol` (currencies.yaml `context`)?"""
+    return any(words.search(text) for _, words in _context_patterns(symbol))
 
 
 @functools.cache
