@@ -4389,3 +4389,25 @@ def test_a_lira_by_its_country(sentence, language, expected):
 )
 def test_marks_and_roubles_by_their_review(sentences, language, expected):
     assert [c for _, c, _, _ in _figures(sentences, language)] == expected
+
+
+# A currency named with its country's adjective ("marks finlandais", "tschechische Kronen", "французьких франків").
+@pytest.mark.parametrize(
+    "sentence, language, currency",
+    [
+        ("The film cost about 50 million HK dollars.", "en", "HKD"),
+        ("The film cost about 50 million Finnish marks.", "en", "FIM"),
+        ("Le film a coûté 50 millions de marks finlandais.", "fr", "FIM"),
+        ("La película costó 50 millones de marcos finlandeses.", "es", "FIM"),
+        ("Der Film kostete rund 50 Millionen italienische Lire.", "de", "ITL"),
+        ("Der Film kostete rund 50 Millionen tschechische Kronen.", "de", "CZK"),
+        ("De film kostte 50 miljoen Italiaanse lire.", "nl", "ITL"),
+        ("Film stál 50 milionů finských marek.", "cs", "FIM"),
+        ("Filmul a costat 50 de milioane de forinți.", "ro", "HUF"),
+        ("Filmul a costat 50 de milioane de coroane cehe.", "ro", "CZK"),
+        ("Фільм коштував 50 мільйонів французьких франків.", "uk", "FRF"),
+        ("Фильм стоил 50 миллионов индийских рупий.", "ru", "INR"),
+    ],
+)
+def test_currencies_named_with_their_country(sentence, language, currency):
+    assert [c for _, c, _, _ in _figures([sentence], language)] == [currency]
