@@ -99,10 +99,64 @@ _TOKEN_SPLIT = re.compile("(" + _TOKEN.pattern + ")")
 
 def _words_many(texts: Sequence[str]) -> list[list[str]]:
     """`_words` of each text, with one lowercasing and digit substitution of them all joined."""
-    joined = _SEPARATOR.join(texts)
-    if joined.count(_SEPARATOR) != len(texts) - 1:  # no texts, or a text holds the separator itself
-        return list(map(_words, texts))
-    return list(map(_TOKEN.findall, _NONZERO_DIGIT.sub("0", joined.lower()).split(_SEPARATOR)))
+    return _Tokens.of(texts).per_text()
+
+
+def _tokens(texts: Sequence[str], words: _Tokens | Sequence[list[str]] | None) -> _Tokens:
+    """The texts' words as a `_Tokens` run: `words` when given (a run, or `_words` of each text), else found."""
+    if words is None:
+        return _Tokens.of(texts)
+    return words if isinstance(words, _Tokens) else _Tokens.of_lists(words)
+
+
+# A token, or the separator between two joined texts (`_Tokens`): one search over a batch finds every text's words.
+_TOKEN_OR_SEPARATOR = re.compile(_TOKEN.pattern + "|" + _SEPARATOR)
+
+
+@dataclass(frozen=True)
+class _Tokens:
+    """The `_words` of many texts in one run, each text's followed by `_SEPARATOR` (`tokens`), and where each
+    text's separator is (`ends`): found with one lowercasing and one search over the texts joined, not a search
+    and a list per text (a chunk of 500 reviews has about 3,500 sentences)."""
+
+    tokens: list[str]
+    ends: np.ndarray
+
+    @classmethod
+    def of(cls, texts: Sequence[str]) -> _Tokens:
+        joined = _SEPARATOR.join(texts) + _SEPARATOR
+        if joined.count(_SEPARATOR) != len(texts) or not texts:  # no texts, or a text holds the separator itself
+            return cls.of_lists(list(map(_words, texts)))
+        tokens = _TOKEN_OR_SEPARATOR.findall(_NONZERO_DIGIT.sub("0", joined.lower()))
+        ends, at, find = [], -1, tokens.index
+        for _ in range(len(texts)):
+            at = find(_SEPARATOR, at + 1)
+            ends.append(at)
+        return cls(tokens, np.array(ends, dtype=np.int64))
+
+    @classmethod
+    def of_lists(cls, per_text: Sequence[list[str]]) -> _Tokens:
+        """The run of texts' words already found one text at a time (`_words`)."""
+        tokens: list[str] = []
+        ends = []
+        for words in per_text:
+            tokens += words
+            ends.append(len(tokens))
+            tokens.append(_SEPARATOR)
+        return cls(tokens, np.array(ends, dtype=np.int64))
+
+    def lengths(self) -> np.ndarray:
+        """Each text's number of words."""
+        return np.diff(self.ends, prepend=-1) - 1
+
+    def per_text(self) -> list[list[str]]:
+        starts = [0, *(self.ends[:-1] + 1).tolist()]
+        return [self.tokens[a:b] for a, b in zip(starts, self.ends.tolist())]
+
+    def subset(self, which: Sequence[int]) -> _Tokens:
+        """The run of the texts at `which`, in that order."""
+        ends = self.ends.tolist()
+        return _Tokens.of_lists([self.tokens[(ends[i - 1] + 1 if i else 0) : ends[i]] for i in which])
 
 
 def features(text: str) -> list[str]:
@@ -444,11 +498,11 @@ class Model:
         order = np.argsort(codes, kind="stable")
         return numbers, codes[order], np.array([row for _, row in pairs], dtype=np.int64)[order]
 
-    def _pairs(self, numbers: np.ndarray, lengths: np.ndarray) -> np.ndarray:
-        """The vocabulary row of each pair of neighbouring words, text after text (-1: unknown), from the words'
-        `_pair_index` numbers (all the texts' words in one run) and each text's number of words."""
-        # The pairs of the whole run, of which only those of two numbered words are searched, then the pairs
-        # that straddle two texts dropped.
+    def _pairs(self, numbers: np.ndarray) -> np.ndarray:
+        """The vocabulary row of each pair of neighbouring tokens of a `_Tokens` run (-1: unknown), from their
+        `_pair_index` numbers. A pair with a text's closing separator (no pair word: -1) is unknown, so no pair
+        straddles two texts."""
+        # Only the pairs of two numbered words are searched.
         known_words, codes, rows = self._pair_index
         found = np.full(max(len(numbers) - 1, 0), -1, dtype=np.int64)
         if len(codes):  # a model without pair features knows none
@@ -457,45 +511,40 @@ class Model:
             at = np.minimum(np.searchsorted(codes, wanted), len(codes) - 1)
             hit = codes[at] == wanted
             found[both[hit]] = rows[at[hit]]
-        ends = np.cumsum(lengths)
-        straddle = ends[(ends > 0) & (ends < len(numbers))] - 1  # a text's last word, then the next text's first
-        return np.delete(found, straddle)
+        return found
 
-    def fast_logits(self, texts: Sequence[str], *, words: list[list[str]] | None = None) -> np.ndarray:
+    def fast_logits(self, texts: Sequence[str], *, words: _Tokens | Sequence[list[str]] | None = None) -> np.ndarray:
         """Fast-tier logits, shape (len(texts), 3), one column per aspect in ASPECTS order.
 
         A sentence's logit is the sum of its words' remembered shares and its word pairs' weights, divided
         by the square root of its number of features (as in training). Each distinct word's share is one row
         of a table (`_WordRows`); the sums over all texts are one `np.bincount` per column, which adds each
         text's word shares, then its pairs' weights, in order: the same sums, to the last bit, as adding them
-        one by one. `words`: the texts' `_words`, when the caller has them already.
+        one by one. `words`: the texts' words, when the caller has them already (`_Tokens`, or `_words` of each).
         """
-        sums, n = self._sums(_words_many(texts) if words is None else words, self._word_rows, self.fast_weights)
+        sums, n = self._sums(_tokens(texts, words), self._word_rows, self.fast_weights)
         scale = np.divide(1.0, np.sqrt(n), out=np.zeros_like(n), where=n > 0)
         return sums * scale[:, None] + self.fast_bias
 
-    def _sums(
-        self, per_text: list[list[str]], rows: _WordRows, pair_weights: np.ndarray
-    ) -> tuple[np.ndarray, np.ndarray]:
+    def _sums(self, words: _Tokens, rows: _WordRows, pair_weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Each text's sum of its words' shares (`rows`) and its known pairs' weights (`pair_weights`), shape
-        (len(per_text), columns), and its number of features."""
-        n_texts = len(per_text)
-        lengths = np.fromiter(map(len, per_text), dtype=np.int64, count=n_texts)
-        pair_counts = np.maximum(lengths - 1, 0)
-        shares, numbers = rows.shares_and_numbers(list(itertools.chain.from_iterable(per_text)))
-        pairs = self._pairs(numbers, lengths)
+        (number of texts, columns), and its number of features."""
+        n_texts = len(words.ends)
+        shares, numbers = rows.shares_and_numbers(words.tokens)
+        # Each token's text, counted by the separators before it; the separators' own bin (n_texts) is dropped.
+        closing = np.zeros(len(words.tokens), dtype=np.int64)
+        closing[words.ends] = 1
+        owner = np.cumsum(closing) - closing
+        owner[words.ends] = n_texts
+        pairs = self._pairs(numbers)
         known = pairs >= 0
-        owners = np.concatenate(
-            [np.repeat(np.arange(n_texts), lengths), np.repeat(np.arange(n_texts), pair_counts)[known]]
-        )
+        owners = np.concatenate([owner, owner[:-1][known]])
         width = pair_weights.shape[1]
         values = np.concatenate([shares[:, :width], pair_weights[pairs[known]]])
-        sums = _bincount_columns(owners, values, n_texts)
+        sums = _bincount_columns(owners, values, n_texts + 1)[:n_texts]
         # (`np.bincount` of nothing gives integers, hence the cast.)
-        n = (np.bincount(owners[: len(shares)], weights=shares[:, width], minlength=n_texts) + pair_counts).astype(
-            float
-        )
-        return sums, n
+        counts = np.bincount(owner, weights=shares[:, width], minlength=n_texts + 1)[:n_texts]
+        return sums, (counts + np.maximum(words.lengths() - 1, 0)).astype(float)
 
     def accurate_logits(self, embeddings: np.ndarray, fast_logits: np.ndarray) -> np.ndarray:
         """The head that reads both encoders' embeddings (EMBEDDING_SIZE numbers) and the fast logits."""
@@ -573,12 +622,14 @@ class Model:
         """Stance (of an accuracy statement) and frames (of a geopolitics one) for a sentence the model found."""
         return self.labels_many([text])[0]
 
-    def labels_many(self, texts: Sequence[str], *, words: list[list[str]] | None = None) -> list[tuple[str, list[str]]]:
-        """`labels` of each text, all scored at once (`words`: the texts' `_words`, when known already)."""
+    def labels_many(
+        self, texts: Sequence[str], *, words: _Tokens | Sequence[list[str]] | None = None
+    ) -> list[tuple[str, list[str]]]:
+        """`labels` of each text, all scored at once (`words`: the texts' words, when known already, as for
+        `fast_logits`)."""
         if not texts:
             return []
-        per_text = _words_many(texts) if words is None else words
-        sums, n = self._sums(per_text, self._label_rows, self._label_pair_weights)
+        sums, n = self._sums(_tokens(texts, words), self._label_rows, self._label_pair_weights)
         z = sums / np.sqrt(np.maximum(n, 1.0))[:, None]
         k = self.stance_weights.shape[1]
         labels = self.settings["labels"]
@@ -723,7 +774,7 @@ def probabilities(
     groups: Sequence[Any] | None = None,
     rules: np.ndarray | None = None,
     cascade: bool = True,
-    words: list[list[str]] | None = None,
+    words: _Tokens | Sequence[list[str]] | None = None,
 ) -> np.ndarray:
     """Model probabilities per aspect, shape (len(texts), 3), before combining with the rules.
 
@@ -920,7 +971,7 @@ def code_rows(
             rule[position[(str(row["review_id"]), str(row["sentence_id"]))], ASPECTS.index(row["aspect"])] = True
     texts = sentences["text"].tolist()
     # Each sentence's words, found once for its scores and again, when the model adds it, for its labels.
-    words = _words_many(texts)
+    words = _Tokens.of(texts)
     p = probabilities(texts, tier=tier, groups=review_keys, rules=rule, words=words)
     settings = m.settings["tiers"][tier]
     scores = np.empty_like(p)
@@ -969,9 +1020,9 @@ def _model_rows(
     keep: np.ndarray,
     scores: np.ndarray,
     m: Model,
-    words: list[list[str]],
+    words: _Tokens,
 ) -> list[dict[str, Any]]:
-    """Rows for (sentence, aspect) pairs the model adds where no rule fired (`words`: each sentence's `_words`)."""
+    """Rows for (sentence, aspect) pairs the model adds where no rule fired (`words`: the sentences' words)."""
     added = np.argwhere(keep & ~rule).tolist()  # [sentence, aspect] pairs as Python ints, cheap to index with
     if not added:
         return []
@@ -983,7 +1034,7 @@ def _model_rows(
     evidence = m.strongest_many(texts, [j for _, j in added], shifts=starts)
     # A sentence added for both accuracy and geopolitics is labelled once.
     labelled = list(dict.fromkeys(i for i, j in added if ASPECTS[j] in ("accuracy", "geopolitics")))
-    labels = dict(zip(labelled, m.labels_many([cols["text"][i] for i in labelled], words=[words[i] for i in labelled])))
+    labels = dict(zip(labelled, m.labels_many([cols["text"][i] for i in labelled], words=words.subset(labelled))))
     for (i, j), text, start, found in zip(added, texts, starts, evidence):
         aspect = ASPECTS[j]
         stance, frames = labels[i] if aspect in ("accuracy", "geopolitics") else (None, [])
