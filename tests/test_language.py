@@ -405,3 +405,34 @@ def test_words_keep_their_combining_marks(text: str, words: list[str]) -> None:
 )
 def test_a_sentence_is_judged_without_its_quotations(text: str, frame: str) -> None:
     assert language._frame(text) == frame
+
+
+def _regex_script_counts(text: str) -> dict[str, int]:
+    """`_mixed_script_counts` as the script patterns count: one pass per script, in scripts.yaml's order."""
+    remaining = len(language._NON_LETTER.sub("", text))
+    counts: dict[str, int] = {}
+    for name, spec in language._scripts().items():
+        if remaining <= 0:
+            break
+        n = spec["pattern"].subn("", text)[1]
+        if n:
+            counts[name] = n
+            remaining -= n
+    return counts | ({"other": remaining} if remaining > 0 else {})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Салют-7 (2017) ساليوت 7",
+        "Фильм 👍 хороший",  # a character above the Basic Multilingual Plane: counted with the patterns
+        "宇宙ステーション 살류트 ½ ①",
+        "𝐒𝐚𝐥𝐲𝐮𝐭 фильм",
+        "",
+        "".join(map(chr, range(0x2000, 0x10000, 7))),  # every script's letters, marks and the rest
+    ],
+)
+def test_script_counts_from_the_table_equal_the_patterns(text):
+    assert language._script_table() is not None
+    found = language._mixed_script_counts.__wrapped__(text)
+    assert found == _regex_script_counts(text) and list(found) == list(_regex_script_counts(text))
