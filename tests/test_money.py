@@ -4288,3 +4288,26 @@ def test_crore_in_more_scripts_and_budget_words(text, language, expected):
 )
 def test_conditionals_hedges_and_another_year(sentence, language, expected):
     assert [(a, c, s) for a, c, s, _ in _figures([sentence], language)] == expected
+
+
+# Hypotheticals written without diacritics; hedges ("вроде бы": apparently) are the film's own cost; a number glued to
+# letters ("ps2.") ends its sentence, so a cue before it is another sentence's.
+@pytest.mark.parametrize(
+    ("sentence", "language", "subject"),
+    [
+        ("Vypada jako film za 100 milionu dolaru.", "cs", "counterfactual"),
+        ("Vyzera ako film za 100 milionov dolarov.", "sk", "counterfactual"),
+        ("Wyglada jak film za 100 milionow dolarow.", "pl", "counterfactual"),
+        ("Dzis kosztowaloby to 100 milionow dolarow.", "pl", "counterfactual"),
+        ("Ugy nez ki, mint egy 100 millio dollaros film.", "hu", "counterfactual"),
+        ("Ma 100 millio dollarba kerulne.", "hu", "counterfactual"),
+        ("100 milyon dolarlik bir film gibi gorunuyor.", "tr", "counterfactual"),
+        ("Hoy costaria 100 millones de dolares.", "es", "counterfactual"),
+        ("Aujourd'hui, il couterait 100 millions de dollars.", "fr", "counterfactual"),
+        ("आज यह फ़िल्म बनती तो 100 करोड़ लगते।", "hi", "counterfactual"),
+        ("Фильм вроде бы стоил 40 миллионов долларов.", "ru", "film"),
+        ("husaria wyglada jak z gry na ps2. czytalem ze to kosztowalo jakies 40 milionow zlotych", "pl", "film"),
+    ],
+)
+def test_hypotheticals_without_diacritics_and_hedges(sentence, language, subject):
+    assert [s for _, _, s, _ in _figures([sentence], language)] == [subject]

@@ -1733,7 +1733,8 @@ _APPOSITION = re.compile(r"\s*(?:\S+\s+)?[«“”\"„《「『][^«»“”\"�
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)|[。！？]")
 _NEXT_WORD = re.compile(r"\s+(\S)")
 _LEADING_NON_WORD = re.compile(r"\W*")
-_ORDINAL = re.compile(r"(?<![\d.,])\d{1,3}$")
+# (a number glued to letters is a name, not an ordinal: "z gry na ps2. czytalem")
+_ORDINAL = re.compile(r"(?<![\w.,])\d{1,3}$")
 
 
 def _sentence_ends(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
