@@ -4411,3 +4411,112 @@ def test_marks_and_roubles_by_their_review(sentences, language, expected):
 )
 def test_currencies_named_with_their_country(sentence, language, currency):
     assert [c for _, c, _, _ in _figures([sentence], language)] == [currency]
+
+
+# A range whose low end is written in full and whose high end carries the scale word; a year before a figure is no
+# low end.
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("It cost between 750,000 and 1.2 million dollars.", "en", [(750e3, 1.2e6, "USD")]),
+        ("Le tournage a coûté entre 800 000 et 1,5 million d'euros.", "fr", [(800e3, 1.5e6, "EUR")]),
+        ("Il film è costato tra 900.000 e 1,2 milioni di euro.", "it", [(900e3, 1.2e6, "EUR")]),
+        ("O filme custou entre 500.000 e 2 milhões de reais.", "pt", [(500e3, 2e6, "BRL")]),
+        ("Film kosztował od 700 000 do 1,5 miliona złotych.", "pl", [(700e3, 1.5e6, "PLN")]),
+        ("De film kostte tussen 600.000 en 1 miljoen euro.", "nl", [(600e3, 1e6, "EUR")]),
+        ("Die Kosten lagen zwischen 300.000 und fast 1 Million Mark.", "de", [(300e3, 1e6, "DEM")]),
+        ("It cost $13-15 million.", "en", [(13e6, 15e6, "USD")]),
+        ("Το 2005 με πενήντα εκατομμύρια ευρώ γυρίστηκε η ταινία.", "el", [(50e6, 50e6, "EUR")]),
+    ],
+)
+def test_a_range_with_its_low_end_in_full(text, language, expected):
+    found = parse_money(text, language=language, about_budget=True)
+    assert [(m.low, m.high, m.currency) for m in found] == expected
+
+
+# A sum in full digits restating a money phrase with no number of its own takes that phrase's currency; "a few
+# hundred thousand" alone is no hundred thousand.
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Costò poche centinaia di migliaia di euro, circa 300.000, e si vede.", "it", [(300e3, "EUR")]),
+        ("It cost a few hundred thousand dollars (about 400,000), a bargain.", "en", [(400e3, "USD")]),
+        ("Kostete ein paar hunderttausend Mark, etwa 350.000, mehr nicht.", "de", [(350e3, "DEM")]),
+        ("It cost several hundred thousand dollars.", "en", []),
+        ("Der Film kostete einige hundert Millionen Euro.", "de", []),
+        ("Filmi eelarved ulatusid mitme miljoni rublani.", "et", []),
+        ("Pagato in euro, 2.000 comparse.", "it", []),
+    ],
+)
+def test_a_sum_restating_a_vague_one(text, language, expected):
+    found = parse_money(text, language=language, about_budget=True)
+    assert [(m.amount, m.currency) for m in found] == expected
+
+
+# Lakh and crore in Greek and Chinese script; "30 millones de presupuesto" (of budget) counts no budgets; a cost verb
+# in Ukrainian; an emoji before a capital ends a sentence, so the next one's box office cue is not the figure's.
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Η ταινία κόστισε 12 κορόρ ρουπίες.", "el", [(12e7, "INR", "budget")]),
+        ("这部片的成本大约是27克若尔。", "zh", [(27e7, "INR", "budget")]),
+        ("Con unos 20 millones de presupuesto rodó una epopeya.", "es", [(20e6, None, "budget")]),
+        ("Фільм обійшовся приблизно в 110 тисяч гривень.", "uk", [(110e3, "UAH", "budget")]),
+        (
+            "Film 3 milyon dolara çekildi 😂 Gişede 10 milyon yaptı, hasılat fena değil.",
+            "tr",
+            [(3e6, "USD", "budget"), (10e6, "TRY", "box_office")],
+        ),
+    ],
+)
+def test_crore_in_more_scripts_and_budget_words(text, language, expected):
+    found = parse_money(text, language=language, about_budget=True)
+    assert [(m.amount, m.currency, m.kind) for m in found] == expected
+
+
+# Hypotheticals in any conditional, with or without diacritics, and "looks like" after the figure; hearsay ("it
+# should have cost", "好像是": apparently) is the film's own cost; a currency said before the number's preposition.
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        ("Oggi si direbbe un film da cinquanta milioni di euro.", "it", [(50e6, "EUR", "counterfactual")]),
+        ("Dovrebbe essere costato tre milioni di euro.", "it", [(3e6, "EUR", "film")]),
+        ("Vyzerá to na film za sto miliónov eur.", "sk", [(100e6, "EUR", "counterfactual")]),
+        ("daca s-ar face azi, ar iesi un film de 30 de milioane de euro", "ro", [(30e6, "EUR", "counterfactual")]),
+        ("Asta ar fi însemnat jumătate de milion de dolari.", "ro", [(0.5e6, "USD", "film")]),
+        ("यह 200 करोड़ वाली फ़िल्म जैसी लगती है।", "hi", [(2e9, "INR", "counterfactual")]),
+        ("成本好像是两亿元左右。", "zh", [(2e8, "CNY", "film")]),
+        ("Сегодня это выглядело бы как кино долларов за двести миллионов.", "ru", [(2e8, "USD", "counterfactual")]),
+        ("Сьогодні це був би фільм доларів на сто мільйонів.", "uk", [(1e8, "USD", "counterfactual")]),
+        (
+            "„Filmul X“ al lui Popescu, de cu un an înainte, costase 5 milioane de dolari.",
+            "ro",
+            [(5e6, "USD", "comparator")],
+        ),
+    ],
+)
+def test_conditionals_hedges_and_another_year(sentence, language, expected):
+    assert [(a, c, s) for a, c, s, _ in _figures([sentence], language)] == expected
+
+
+# Hypotheticals written without diacritics; hedges ("вроде бы": apparently) are the film's own cost; a number glued to
+# letters ("ps2.") ends its sentence, so a cue before it is another sentence's.
+@pytest.mark.parametrize(
+    ("sentence", "language", "subject"),
+    [
+        ("Vypada jako film za 100 milionu dolaru.", "cs", "counterfactual"),
+        ("Vyzera ako film za 100 milionov dolarov.", "sk", "counterfactual"),
+        ("Wyglada jak film za 100 milionow dolarow.", "pl", "counterfactual"),
+        ("Dzis kosztowaloby to 100 milionow dolarow.", "pl", "counterfactual"),
+        ("Ugy nez ki, mint egy 100 millio dollaros film.", "hu", "counterfactual"),
+        ("Ma 100 millio dollarba kerulne.", "hu", "counterfactual"),
+        ("100 milyon dolarlik bir film gibi gorunuyor.", "tr", "counterfactual"),
+        ("Hoy costaria 100 millones de dolares.", "es", "counterfactual"),
+        ("Aujourd'hui, il couterait 100 millions de dollars.", "fr", "counterfactual"),
+        ("आज यह फ़िल्म बनती तो 100 करोड़ लगते।", "hi", "counterfactual"),
+        ("Фильм вроде бы стоил 40 миллионов долларов.", "ru", "film"),
+        ("husaria wyglada jak z gry na ps2. czytalem ze to kosztowalo jakies 40 milionow zlotych", "pl", "film"),
+    ],
+)
+def test_hypotheticals_without_diacritics_and_hedges(sentence, language, subject):
+    assert [s for _, _, s, _ in _figures([sentence], language)] == [subject]

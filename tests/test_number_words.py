@@ -158,6 +158,11 @@ CASES = [
     ("et", "Film maksis kaksteist miljonit eurot.", 12e6, "EUR"),
     ("et", "Filmi eelarve oli paar miljonit eurot.", 2e6, "EUR"),
     ("et", "Film maksis kaks ja pool miljonit eurot.", 2.5e6, "EUR"),
+    # a scale word that is a number by itself: Estonian, Catalan and Turkish say "a million" with no "one"
+    ("et", "Filmi eelarve oli ainult miljon eurot.", 1e6, "EUR"),
+    ("et", "Film valmis miljardi krooniga.", 1e9, "EEK"),
+    ("ca", "La pel·lícula va costar milió i mig d'euros.", 1.5e6, "EUR"),
+    ("tr", "Film milyon dolarlık bir yapım.", 1e6, "USD"),
 ]
 
 

@@ -8,6 +8,7 @@ Every word list (scale words, currencies, hedges, context cues, subject cues) is
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import math
 import re
@@ -442,9 +443,11 @@ def _lexicon(key: str | None) -> _Lexicon:
         # "16 és 20 millió dollár közé": a range closed by a word after it, where the language opens none
         elliptic_article=_before_end(_words(qualifiers.get("elliptic_article", {}), cue_langs) or ["(?!)"], r"\s+"),
         range_end=regex_compile.compiled(rf"[\s\u00a0]+(?:{words('range_end') or '(?!)'})(?!{_LETTER})", re.IGNORECASE),
-        # "5 million viewers", "millions of items": a count, even next to a budget word
+        # "5 million viewers", "millions of items": a count, even next to a budget word; not "30 millones de
+        # presupuesto" (of budget)
         counted=regex_compile.compiled(
-            rf"[\s\u00a0-]*(?:(?:{words('of') or 'of'})(?:\s+|(?<=['’]))\w|(?:{words('counted')})"
+            rf"[\s\u00a0-]*(?:(?:{words('of') or 'of'})(?:\s+|(?<=['’]))(?!{cues['budget'].pattern if 'budget' in cues else '(?!)'})\w"
+            rf"|(?:{words('counted')})"
             rf"(?!{_WORD}))",
             re.IGNORECASE,
         ),
@@ -1039,6 +1042,12 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
             continue
         if match["lone"] is not None and _after_vague(text, match.start("lone"), lex):
             continue  # "néhány milliárd forint": a few billion, no number
+        if (
+            match["word"] is not None
+            and match.start("word") == match.start()
+            and _after_vague(text, match.start(), lex)
+        ):
+            continue  # "several hundred thousand dollars": no number either
         # A plain currency decides (the one before the number first); an ambiguous sign ("¥") is decided
         # by its sentence later, unless a currency word stands with it: "¥5000万元" is yuan.
         written = [part for part in (match["pre"], match["post"]) if part and _contextual_key(part, lex) is None]
@@ -1225,9 +1234,11 @@ def _join(text: str, low: _Candidate, high: _Candidate, lex: _Lexicon) -> _Candi
         return None
     lo, hi = low.low, high.high
     if not low.scaled and high.scaled:  # "$13-15 million": the scale is written once
-        lo *= high.factor * _leading_place(lo, hi / high.factor)
-    elif low.scaled and not high.scaled:
-        hi *= low.factor
+        scaled_low = lo * high.factor * _leading_place(lo, hi / high.factor)
+        # ... unless the low end is written in full: "zwischen 386.000 und fast 2 Millionen Dollar"
+        lo = scaled_low if scaled_low <= hi or not _in_full(low, hi) else lo
+    elif low.scaled and not high.scaled and not _in_full(high, hi, low.low):
+        hi *= low.factor  # "between 1.5 million and 2,000,000": the high end in full
     if not (0 < lo <= hi) or not (low.currency or high.currency or low.scaled or high.scaled):
         return None
     start = opener.start() if opener is not None else low.start
@@ -1244,6 +1255,19 @@ def _join(text: str, low: _Candidate, high: _Candidate, lex: _Lexicon) -> _Candi
         scale_currency=low.scale_currency or high.scale_currency,
         symbol=low.symbol or high.symbol,
     )
+
+
+def _in_full(end: _Candidate, high: float, low: float = 0) -> bool:
+    """Is a range end with no scale word a sum written in full (a thousand or more, between the range's `low` and
+    `high`, and no less than a hundredth of `high`: "2005 με πενήντα εκατομμύρια" is a year), rather than a number its
+    other end's scale word multiplies? "entre 400.000 y 2 millones": 400,000; "$13-15 million": 13 million.
+
+    >>> _in_full(_Candidate(0, 7, 400_000, 400_000, None, False, False), 2e6)
+    True
+    >>> _in_full(_Candidate(0, 2, 13, 13, None, False, False), 15e6)
+    False
+    """
+    return end.low >= max(1000, high / 100) and low <= end.low <= high and end.low == end.high
 
 
 def _leading_place(low: float, high: float) -> float:
@@ -1312,9 +1336,40 @@ def _introduces_elliptic(text: str, start: int, lex: _Lexicon) -> bool:
     )
 
 
+def _restated(text: str, found: list[_Candidate], lex: _Lexicon) -> list[_Candidate]:
+    """`found` with each sum written in full digits that restates a money phrase with no number of its own taken
+    in that phrase's currency: "poche centinaia di migliaia di dollari, circa 400.000", "a few hundred thousand
+    dollars (about 400,000)". Only a number of a thousand or more with no scale or currency, set off by a comma,
+    dash or parenthesis right after the currency word (a hedge may stand between), that ends its clause."""
+    words = lex.currency_in[1] if lex.currency_in is not None else None
+    if words is None:
+        return found
+    out = list(found)
+    for i, cand in enumerate(found):
+        if cand.scaled or cand.currency or cand.symbol or cand.low != cand.high or cand.low < 1000:
+            continue
+        if not _ELLIPSIS_END.match(text, cand.end):
+            continue  # "dollari, 2.000 comparse": the number counts something
+        hedge = lex.approx.search(text, max(0, cand.start - 40), cand.start)
+        before = hedge.start() if hedge is not None else cand.start
+        window = max(found[i - 1].end if i else 0, before - 60)
+        named = [m for m in words.finditer(text, window, before) if _SET_OFF_SUM.fullmatch(text, m.end(), before)]
+        if named:
+            currency = _named_currency(text, (0, len(text)), named[-1].group(), lex)
+            out[i] = dataclasses.replace(cand, currency=currency, scaled=True, bare_ok=True)
+    return out
+
+
+# What stands between a currency word and a sum that restates its phrase: a comma, a dash or an opening parenthesis.
+_SET_OFF_SUM = re.compile(r"\s*[,(–—]\s*")
+
+
 # ---------------------------------------------------------------------------------------------- context
-# A semicolon bounds a figure's context too: "tickets were $5; Gravity ($100m)" are two statements.
-_BOUNDARY = re.compile(r"[.!?…;]+[\"'»”’)\]]*\s+(?=[^\s])|[。！？；]+\s*|\n\s*\n")
+# A semicolon bounds a figure's context too: "tickets were $5; Gravity ($100m)" are two statements; so does an
+# emoji before a capital, a sentence's end in informal writing ("... baştan çekmiş 😂 Hatta ...").
+_BOUNDARY = re.compile(
+    r"[.!?…;]+[\"'»”’)\]]*\s+(?=[^\s])|[。！？；]+\s*|\n\s*\n|[\U0001F300-\U0001FAFF\u2600-\u27BF]+\ufe0f?\s+(?=[^\s])"
+)
 
 
 def _sentences(text: str, protected: list[tuple[int, int]], lex: _Lexicon) -> list[tuple[int, int]]:
@@ -1574,7 +1629,7 @@ def parse_money(text: str, *, language: str | None = None, about_budget: bool = 
     spans = [(c.start, c.end) for c in found]
     sentences = _sentences(text, spans, lex)
     sentence_starts = [a for a, _ in sentences]
-    found = _elliptic(text, found, sentence_starts, lex)
+    found = _restated(text, _elliptic(text, found, sentence_starts, lex), lex)
     mentions = []
     kind_cues: dict[tuple[int, int], list[tuple[int, str, int, int]]] = {}
     for index, cand in enumerate(found):
@@ -1678,7 +1733,8 @@ _APPOSITION = re.compile(r"\s*(?:\S+\s+)?[«“”\"„《「『][^«»“”\"�
 _SENTENCE_END = re.compile(r"[.!?…](?=\s)|[。！？]")
 _NEXT_WORD = re.compile(r"\s+(\S)")
 _LEADING_NON_WORD = re.compile(r"\W*")
-_ORDINAL = re.compile(r"(?<![\d.,])\d{1,3}$")
+# (a number glued to letters is a name, not an ordinal: "z gry na ps2. czytalem")
+_ORDINAL = re.compile(r"(?<![\w.,])\d{1,3}$")
 
 
 def _sentence_ends(text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
