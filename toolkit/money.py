@@ -1762,8 +1762,14 @@ def _cue_words(data: dict[str, Any], languages: list[str], section: str, side: s
 
 
 def _compiled_or_none(template: str, words: list[str], flags: int = 0) -> re.Pattern[str] | None:
-    """`template` (a str.format template) with the alternation of `words` in its ``{}``, compiled; None for no words."""
-    return regex_compile.compiled(template.format(_grouped_alternation(words)), flags) if words else None
+    """`template` (a str.format template) with the alternation of `words` in its ``{}``, compiled; None for no words.
+
+    The words are grouped by first character only for a case-blind pattern: a group's class spells out both cases
+    of that character, which would make a case-sensitive word ("de" before a name) match "De" too."""
+    if not words:
+        return None
+    alternation = _grouped_alternation(words) if flags & re.IGNORECASE else _alternation(words)
+    return regex_compile.compiled(template.format(alternation), flags)
 
 
 @functools.cache
