@@ -1366,7 +1366,7 @@ _SET_OFF_SUM = re.compile(r"\s*[,(–—]\s*")
 
 # ---------------------------------------------------------------------------------------------- context
 # A semicolon bounds a figure's context too: "tickets were $5; Gravity ($100m)" are two statements; so does an
-# emoji before a capital, a sentence's end in informal writing ("... baştan çekmiş 😂 Hatta ...").
+# emoji followed by more text, a sentence's end in informal writing ("... baştan çekmiş 😂 Hatta ...").
 _BOUNDARY = re.compile(
     r"[.!?…;]+[\"'»”’)\]]*\s+(?=[^\s])|[。！？；]+\s*|\n\s*\n|[\U0001F300-\U0001FAFF\u2600-\u27BF]+\ufe0f?\s+(?=[^\s])"
 )
