@@ -115,6 +115,68 @@ CASES = [
     ("en", "Great film. ★★★★ Go see it.", ["Great film.", "★★★★ Go see it."]),
 ]
 
+# A text that opens its sentences in lowercase (many user posts): a lowercase word after a full stop that
+# follows an ordinary word, or after "!" or "?", opens a sentence; abbreviations, initials, ordinals and
+# ellipses still do not cut. In a text that capitalises its sentences, a lowercase word never opens one.
+LOWERCASE_CASES = [
+    (
+        "en",
+        "saw it last night. the tanks look fake tbh. also who cast the general lol",
+        ["saw it last night.", "the tanks look fake tbh.", "also who cast the general lol"],
+    ),
+    (
+        "tr",
+        "dün izledim. savaş sahneleri çok iyi! ama tarih biraz uydurma bence. oyunculuk fena değil",
+        ["dün izledim.", "savaş sahneleri çok iyi!", "ama tarih biraz uydurma bence.", "oyunculuk fena değil"],
+    ),
+    (
+        "pl",
+        "film jest ok. budżet chyba mały, np. czołgi z tektury. ale muzyka super",
+        ["film jest ok. budżet chyba mały, np. czołgi z tektury.", "ale muzyka super"],
+    ),
+    (
+        "cs",
+        "viděl jsem to 5. května. herci dobří. no a ten konec... nic moc",
+        ["viděl jsem to 5. května.", "herci dobří.", "no a ten konec... nic moc"],
+    ),
+    (
+        "fi",
+        "leffa oli pitkä. esim. taistelut venyi. mut kuvaus hieno",
+        ["leffa oli pitkä.", "esim. taistelut venyi.", "mut kuvaus hieno"],
+    ),
+    # Capitalised text: "approx. the" and "z. B. der" stay inside their sentences.
+    (
+        "en",
+        "It cost approx. the price of a yacht. Nobody minded.",
+        ["It cost approx. the price of a yacht.", "Nobody minded."],
+    ),
+    (
+        "de",
+        "Vieles wirkt billig, z. B. der Bunker. Trotzdem gut.",
+        ["Vieles wirkt billig, z. B. der Bunker.", "Trotzdem gut."],
+    ),
+]
+
+# Emoji with no terminal mark before them end a sentence before a capital, before any letter of a caseless
+# script, and before a lowercase word in a text that opens its sentences in lowercase; not before a lowercase
+# word in a capitalised text.
+EMOJI_CASES = [
+    ("en", "The ending got me 😭 Then the credits rolled.", ["The ending got me 😭", "Then the credits rolled."]),
+    ("en", "The ending got me 😭 and my sister too.", ["The ending got me 😭 and my sister too."]),
+    ("ja", "合戦シーンは盛りすぎ😂予算は少なそう。", ["合戦シーンは盛りすぎ😂", "予算は少なそう。"]),
+    ("es", "me encantó 😍 la música es top. el final flojo", ["me encantó 😍", "la música es top.", "el final flojo"]),
+    ("en", "Loved it! 😂 Then again, the plot.", ["Loved it! 😂", "Then again, the plot."]),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "expected"),
+    LOWERCASE_CASES + EMOJI_CASES,
+    ids=[c[0] + "-" + str(i) for i, c in enumerate(LOWERCASE_CASES + EMOJI_CASES)],
+)
+def test_lowercase_openings_and_emoji(language: str, text: str, expected: list[str]) -> None:
+    assert _split(text, language) == expected
+
 
 @pytest.mark.parametrize(
     ("language", "text", "expected"), CASES, ids=[c[0] + "-" + str(i) for i, c in enumerate(CASES)]

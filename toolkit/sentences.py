@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 import pandas as pd
@@ -54,6 +54,11 @@ _SPACED_PIECES = re.compile(r"(?:(?<!\S)[^\W\d_]{1,2}\.[^\S\n]){1,3}$")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _NEXT_WORD = re.compile(r"[\"'“‘«„(\[]*(\w+)")
 _OPENING_PUNCT = "\"'“‘«‹([¿¡„‚「『（—–-"
+# A terminal mark followed by a space and a letter: the letter's case tells how a text opens its sentences.
+_OPENING = re.compile(rf"[.!?](?:[{re.escape(_CLOSERS)}]*)[^\S\n]+(\w)")
+# Emoji: where a user post often ends a sentence without a terminal mark (`_emoji_ends`).
+_EMOJI = "\U0001f300-\U0001faff"
+_FIRST_LETTER = re.compile(r"[^\W\d_]")
 _AFTER_OPENING = re.compile(rf"[\s{re.escape(_OPENING_PUNCT)}]*(\S)")
 
 
@@ -131,12 +136,13 @@ def _candidates(extra_marks: str) -> re.Pattern:
     # The leading lookahead names every character a match can start with, so the regex engine skips ahead
     # to the next one instead of trying every branch at every position (2.5x faster on long reviews).
     return re.compile(
-        rf"(?=[{marks}])"
+        rf"(?=[{marks}{_EMOJI}])"
         rf"(?:(?P<punct>\.(?:[ \u00a0]\.){{2,}}|[{marks}]+)"  # ". . ." or a run of marks
         rf"(?P<close>(?:[ \u00a0\u202f][»›])?[{closers}]*)"  # closing quotes (French: "? »")
         rf"(?P<emoticon>(?:[^\S\n]+{_EMOTICON}(?=\s|$))*)"
         rf"(?P<space>\s+|$)"
-        rf"|(?P<cjk>[{_CJK_MARKS}]+[{_CJK_CLOSERS}]*))"  # CJK: no space needed
+        rf"|(?P<cjk>[{_CJK_MARKS}]+[{_CJK_CLOSERS}]*)"  # CJK: no space needed
+        rf"|(?P<emoji>[{_EMOJI}][{_EMOJI}\u200d\ufe0f]*))"  # emoji with no terminal mark before them
     )
 
 
@@ -156,9 +162,15 @@ def spans(text: str, *, language: str | None = None) -> list[tuple[int, int]]:
     if not text:
         return []
     rules = _rules(language)
+    # Whether the text opens its sentences in lowercase: read once, and only when a break depends on it.
+    lower = functools.cache(lambda: _opens_lowercase(text))
     breaks = _hard_breaks(text)  # as (end of one sentence, start of the next)
     for m in rules.candidates.finditer(text):
-        if _ends_sentence(text, m, rules):
+        if m.lastgroup == "emoji":
+            nxt = _emoji_ends(text, m, lower)
+            if nxt:
+                breaks.append((m.end(), nxt))
+        elif _ends_sentence(text, m, rules, lower):
             stop = m.end("emoticon")  # -1 for a CJK mark, which has no emoticon group
             breaks.append((stop if stop >= 0 else m.end(), m.end()))
     breaks.sort()
@@ -174,8 +186,9 @@ def spans(text: str, *, language: str | None = None) -> list[tuple[int, int]]:
     return _merge_dots(text, out)
 
 
-def _ends_sentence(text: str, m: re.Match, rules: _Rules) -> bool:
-    """Decide whether the candidate `m` (terminal marks, closing quotes, emoticons) ends a sentence."""
+def _ends_sentence(text: str, m: re.Match, rules: _Rules, lower: Callable[[], bool] = lambda: False) -> bool:
+    """Decide whether the candidate `m` (terminal marks, closing quotes, emoticons) ends a sentence; `lower()`:
+    whether the text opens its sentences in lowercase (`_opens_lowercase`)."""
     punct, close, emoticon = m.group("punct", "close", "emoticon")
     if punct is None:
         return _cjk_ends(text, m)
@@ -183,6 +196,8 @@ def _ends_sentence(text: str, m: re.Match, rules: _Rules) -> bool:
     if end >= len(text):
         return True
     if not _starts_sentence(text, end):
+        if text[end].islower() and lower():
+            return _lowercase_opens(text, m, rules)
         return False  # "z. B. der", "Yahoo! in", "“Stop!” she said"
     if punct == "." and not close and not emoticon:
         return _full_stop_ends(text, m.start(), end, rules)
@@ -204,6 +219,51 @@ def _starts_sentence(text: str, pos: int) -> bool:
         return not first or not first.group(1).islower()
     # Digits, and symbols such as ★, emoji, bullets: a new unit.
     return True
+
+
+def _opens_lowercase(text: str) -> bool:
+    """Whether `text` opens its sentences in lowercase, as many user posts do ("ok. the acting is bad. also
+    the sets"): more letters after ". ", "! " or "? " are lowercase than uppercase, at least two of them (the
+    text's own first letter counts too). Then a lowercase word after a full stop that follows an ordinary
+    word also opens a sentence; in text that capitalises its sentences, "z. B. der" and "approx. the" stay
+    one sentence however short the abbreviation list is."""
+    openings = "".join(_OPENING.findall(text))
+    first = _FIRST_LETTER.search(text)
+    low = sum(c.islower() for c in openings) + bool(first and first.group().islower())
+    up = sum(c.isupper() for c in openings)
+    return low >= 2 and low > up
+
+
+def _lowercase_opens(text: str, m: re.Match, rules: _Rules) -> bool:
+    """In a text that opens sentences in lowercase, whether the candidate `m` before a lowercase word ends a
+    sentence: "!" and "?" do; a full stop after an ordinary word or a year does, not after an abbreviation,
+    an initial or an ordinal ("5. října"); an ellipsis does not ("so... the")."""
+    punct = m.group("punct")
+    if _is_ellipsis(punct):
+        return False
+    if punct != "." or m.group("close") or m.group("emoticon"):
+        return True
+    token, start = _word_before(text, m.start())
+    if len(token) <= 3:
+        token = _join_spaced(text, start, token)
+    if not token or token in rules.listed or _initial_or_acronym(token):
+        return False
+    return not (token.isdigit() and rules.ordinal_dot and len(token) <= 2)
+
+
+def _emoji_ends(text: str, m: re.Match, lower: Callable[[], bool]) -> int:
+    """Where the next sentence starts when the emoji `m`, with no terminal mark before it, ends one (else 0):
+    before a word that can open a sentence, a capital, a letter of a caseless script, or a lowercase one in a
+    text that opens its sentences in lowercase ("nailed it 😂 Then the second half", "盛りすぎ😂劇中で")."""
+    before = text[max(0, m.start() - 8) : m.start()].rstrip(" \u00a0")[-1:]
+    if not before or before.isspace():
+        return 0
+    nxt = m.end()
+    while nxt < len(text) and text[nxt] in " \u00a0":
+        nxt += 1
+    if nxt < len(text) and text[nxt].isalpha() and (not text[nxt].islower() or lower()):
+        return nxt
+    return 0
 
 
 def _is_ellipsis(punct: str) -> bool:
