@@ -8,9 +8,11 @@ matters because the whole pipeline must reach 1 MB/s per core. Offsets are alway
 How `spans` cuts a text, top to bottom:
 1. candidate ends: each run of terminal marks with the closing quotes, brackets and emoticons that belong to
    it (`_candidates`);
-2. each candidate judged (`_ends_sentence`): a lowercase word after it continues the sentence; "!", "?" and
-   quotes end it; an ellipsis ends it unless it stands between words; a full stop after an abbreviation
-   depends on the abbreviation and on the next word (`_full_stop_ends`); CJK marks inside titles do not;
+2. each candidate judged (`_ends_sentence`): a lowercase word after it continues the sentence, unless the text
+   opens its sentences in lowercase as many user posts do (`_opens_lowercase`); "!", "?" and quotes end it; an
+   ellipsis ends it unless it stands between words; a full stop after an abbreviation depends on the
+   abbreviation and on the next word (`_full_stop_ends`); CJK marks inside titles do not; emoji with no mark
+   before them end one before a word that can open a sentence (`_emoji_ends`);
 3. hard breaks: blank lines, bullet lines and inline lists ("1.) … 2.) …", "a. … b. …");
 4. the pieces between breaks, trimmed; a piece that is only an ellipsis joins the next one.
 `toolkit evaluate sentences` scores the rules on written golden-rule cases (corpus/gold/sentence_boundaries.yaml).
