@@ -4644,3 +4644,20 @@ def test_american_hypotheticals_dutch_tons_and_recovered_investments(sentence, l
 )
 def test_hearsay_is_the_films_own_cost(sentence, language, subject):
     assert [s for _, _, s, _ in _figures([sentence], language)] == [subject]
+
+
+# Another version of the story, dated or set against this one, is another film: "Fleischer's 1970 version", "Scott's
+# rival epic", "la versione del 1959"; "rivals a $100 million epic" is still a hypothetical.
+@pytest.mark.parametrize(
+    ("sentence", "language", "subject"),
+    [
+        ("Fleischer's 1970 version told the same story for about $25 million.", "en", "comparator"),
+        ("Scott's rival epic cost about $47 million.", "en", "comparator"),
+        ("It rivals a $100 million epic.", "en", "counterfactual"),
+        ("La versione del 1959 era costata quindici milioni di dollari.", "it", "comparator"),
+        ("La versión de 1959 había costado quince millones de dólares.", "es", "comparator"),
+        ("Wersja z 1959 roku kosztowała piętnaście milionów dolarów.", "pl", "comparator"),
+    ],
+)
+def test_another_version_of_the_story(sentence, language, subject):
+    assert [s for _, _, s, _ in _figures([sentence], language)] == [subject]
