@@ -4520,3 +4520,144 @@ def test_conditionals_hedges_and_another_year(sentence, language, expected):
 )
 def test_hypotheticals_without_diacritics_and_hedges(sentence, language, subject):
     assert [s for _, _, s, _ in _figures([sentence], language)] == [subject]
+
+
+# Another film's cost brought in by a comparison, with no title of this film known: "for example", "to give an idea",
+# "a production like X", "more than the N that X cost", "three times the N of X", "the original X".
+@pytest.mark.parametrize(
+    ("sentence", "language", "subjects"),
+    [
+        ("Gravity, for example, had cost about $100 million.", "en", ["comparator"]),
+        ("Der Untergang zum Beispiel hatte rund 13 Millionen Euro gekostet.", "de", ["comparator"]),
+        ("Le Pacte des loups, par exemple, avait coûté 30 millions d'euros.", "fr", ["comparator"]),
+        ("Ágora, por ejemplo, había costado 50 millones de euros.", "es", ["comparator"]),
+        ("Il Gladiatore, tanto per capirci, era costato cento milioni di dollari.", "it", ["comparator"]),
+        ("Το «Τιτανικός», για παράδειγμα, είχε κοστίσει 200 εκατομμύρια δολάρια.", "el", ["comparator"]),
+        ("Una producción como Ágora había costado unos 50 millones de euros.", "es", ["comparator"]),
+        ("Una producció com Pa negre havia costat uns 4 milions d'euros.", "ca", ["comparator"]),
+        ("Eine Produktion wie Das Boot hatte 32 Millionen Mark gekostet.", "de", ["comparator"]),
+        (
+            "Custou 3 milhões de euros, o dobro dos 1,5 milhões de euros de Capitães de Abril.",
+            "pt",
+            ["film", "comparator"],
+        ),
+        ("Costó 4 millones de euros, más que los 3 millones que costó Tesis.", "es", ["film", "comparator"]),
+        ("मूल 'शोले' लगभग 3 करोड़ रुपये में बनी थी।", "hi", ["comparator"]),
+        ("Оригинал обошёлся в 20 миллионов долларов.", "ru", ["comparator"]),
+    ],
+)
+def test_another_film_brought_in_by_a_comparison(sentence, language, subjects):
+    assert [s for _, _, s, _ in _figures([sentence], language)] == subjects
+
+
+# A second figure in a sentence whose first is the film's: a name said to have cost it is another film, even with no
+# title of this film known; so is a quoted title with its star or maker before the relative clause that prices it.
+@pytest.mark.parametrize(
+    ("sentence", "language", "subjects"),
+    [
+        (
+            "It cost about $40 million, which is a lot when Monsters was made for $500,000.",
+            "en",
+            ["film", "comparator"],
+        ),
+        (
+            "Le budget tournait autour de 20 millions, soit à peu près un Cyrano de Bergerac, qui avait coûté 100 millions.",
+            "fr",
+            ["film", "comparator"],
+        ),
+        (
+            'Verglichen mit "Das Boot" von Wolfgang Petersen, der 32 Millionen Mark gekostet hat, ist das wenig.',
+            "de",
+            ["comparator"],
+        ),
+        ("El rodaje costó 2 millones de euros y Tesis costó 5 millones de euros.", "es", ["film", "comparator"]),
+    ],
+)
+def test_a_named_payer_after_the_films_own_figure(sentence, language, subjects):
+    assert [s for _, _, s, _ in _figures([sentence], language)] == subjects
+
+
+# A sum wished or dreamed of is a hypothetical; the Romanian presumptive "ar fi costat" reports the film's own cost
+# (as "aurait coûté" does), hypothetical only with an "if" or today; Hindi "a film of N, as it were" ("हो").
+@pytest.mark.parametrize(
+    ("sentence", "language", "subject"),
+    [
+        ("The studio dreamed of a $50 million film but got far less.", "en", "counterfactual"),
+        (
+            "Le producteur, qui rêvait d'un film à 10 millions d'euros, dut se contenter de moins.",
+            "fr",
+            "counterfactual",
+        ),
+        ("La productora soñaba con un presupuesto de 10 millones de euros.", "es", "counterfactual"),
+        ("Der Produzent träumte von einem Budget von 10 Millionen Euro.", "de", "counterfactual"),
+        ("Producția ar fi costat în jur de cinci milioane de lei.", "ro", "film"),
+        ("Dacă s-ar face azi, producția ar fi costat zece milioane de euro.", "ro", "counterfactual"),
+        ("देखकर लगता है कि 200 करोड़ की फ़िल्म हो।", "hi", "counterfactual"),
+    ],
+)
+def test_wished_for_sums_and_reported_costs(sentence, language, subject):
+    assert [s for _, _, s, _ in _figures([sentence], language)] == [subject]
+
+
+# A hypothetical (or another film) that names an American film, studio or production is in dollars when its figure
+# names no currency; the Dutch "ton" is a hundred thousand; money "recovered" as an investment was the budget.
+@pytest.mark.parametrize(
+    ("sentence", "language", "expected"),
+    [
+        (
+            "Un film americano sullo stesso tema avrebbe avuto trenta milioni da spendere.",
+            "it",
+            [(3e7, "USD", "counterfactual")],
+        ),
+        ("Une production américaine aurait coûté quarante millions.", "fr", [(4e7, "USD", "counterfactual")]),
+        (
+            "Een Amerikaanse studio zou er veertig miljoen aan hebben uitgegeven.",
+            "nl",
+            [(4e7, "USD", "counterfactual")],
+        ),
+        ("De film kostte ruim zeven ton euro.", "nl", [(7e5, "EUR", "film")]),
+        (
+            "Fala-se em 3.000 contos, e o filme ficou meses em cartaz, recuperando largamente o investimento.",
+            "pt",
+            [(3e6, "PTE", "film")],
+        ),
+    ],
+)
+def test_american_hypotheticals_dutch_tons_and_recovered_investments(sentence, language, expected):
+    assert [(a, c, s) for a, c, s, _ in _figures([sentence], language)] == expected
+
+
+# Hearsay is the film's own cost in every language that marks it ("soll gekostet haben", "ar fi costat", "mal olmuş",
+# "ska ha kostat", "miał kosztować"); a Romanian conditional with a dative pronoun or at other prices is a hypothesis.
+@pytest.mark.parametrize(
+    ("sentence", "language", "subject"),
+    [
+        ("Der Film soll rund 5 Millionen Euro gekostet haben.", "de", "film"),
+        ("Filmul ar fi costat aproximativ trei milioane de lei.", "ro", "film"),
+        ("Film 5 milyon dolara mal olmuş.", "tr", "film"),
+        ("Filmen ska ha kostat 50 miljoner kronor.", "sv", "film"),
+        ("Film miał kosztować 5 milionów złotych.", "pl", "film"),
+        ("Film olevat maksnud 5 miljonit eurot.", "et", "film"),
+        ("La prețuri occidentale, filmul ar fi costat zece milioane de dolari.", "ro", "counterfactual"),
+        ("O singură scenă de luptă l-ar fi costat un milion de dolari.", "ro", "counterfactual"),
+    ],
+)
+def test_hearsay_is_the_films_own_cost(sentence, language, subject):
+    assert [s for _, _, s, _ in _figures([sentence], language)] == [subject]
+
+
+# Another version of the story, dated or set against this one, is another film: "Fleischer's 1970 version", "Scott's
+# rival epic", "la versione del 1959"; "rivals a $100 million epic" is still a hypothetical.
+@pytest.mark.parametrize(
+    ("sentence", "language", "subject"),
+    [
+        ("Fleischer's 1970 version told the same story for about $25 million.", "en", "comparator"),
+        ("Scott's rival epic cost about $47 million.", "en", "comparator"),
+        ("It rivals a $100 million epic.", "en", "counterfactual"),
+        ("La versione del 1959 era costata quindici milioni di dollari.", "it", "comparator"),
+        ("La versión de 1959 había costado quince millones de dólares.", "es", "comparator"),
+        ("Wersja z 1959 roku kosztowała piętnaście milionów dolarów.", "pl", "comparator"),
+    ],
+)
+def test_another_version_of_the_story(sentence, language, subject):
+    assert [s for _, _, s, _ in _figures([sentence], language)] == [subject]

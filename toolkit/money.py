@@ -1716,6 +1716,7 @@ class _SubjectCues:
     maker_nouns: re.Pattern[str] | None = None  # "La película, de ..., costó": a generic subject, no title
     payer: re.Pattern[str] | None = None  # "cost", "stál", "costò": a verb whose subject is a thing that cost money
     not_names: frozenset[str] = frozenset()  # "The", "Film": capitalized words that name nothing
+    joins: frozenset[str] = frozenset()  # "when", "and": words before one are another clause's
     owned_by: re.Pattern[str] | None = None  # "Cleopatra's ", "Gravity et ses ": a name owning the figure after it
     the: re.Pattern[str] | None = None  # "les ", "dei ": a definite article right before the figure
     of_name: re.Pattern[str] | None = None  # " d'Indigènes", " di Balla": the figure's owner named after it
@@ -1811,6 +1812,7 @@ def _subject_cues(key: str | None) -> _SubjectCues:
         the=cues(rf"(?<!{_WORD})(?:{{}})\s+$", "possessor", "the"),
         of_name=cues(rf"\s+(?:{{}})(?P<name>{name})", "possessor", "of", flags=0),
         not_names=frozenset(w.casefold() for w in _cue_words(data, languages, "payer", "not_names")),
+        joins=frozenset(w.casefold() for w in _cue_words(data, languages, "payer", "joins")),
     )
 
 
@@ -1827,6 +1829,10 @@ _NAME_WORDS = rf"{_CAPITAL}[\w'’.-]*(?:\s+(?:[a-z]{{1,3}}\s+)?{_CAPITAL}[\w'�
 # before ("que va costar Àgora", "que costó la Evita").
 _NAME_BEFORE_VERB = re.compile(rf"\s(?P<name>{_NAME_WORDS})\s+(?:[a-z]{{1,5}}\s+)?$")
 _NAME_AFTER_VERB = re.compile(rf"\s+(?:[a-z]{{1,3}}\s+)?(?P<name>{_NAME_WORDS})")
+
+
+# A title that no name matches (`_fold` of it is empty): this film's, when it is known to be none of the names.
+_NO_TITLE = ("",)
 
 
 def _fold(title: str) -> str:
@@ -1881,8 +1887,11 @@ _QUOTED_BEFORE = re.compile(
     rf"|[<〈]((?=[^<>〈〉]*[{_CJK}])[^<>〈〉]{{1,80}})[>〉](?:[이가은는의](?!\w))?)\s*[(\[（]?\s*$"
 )
 # A quoted title ending the text before a relative clause ("«Захар Беркут», у якого було ...", „Der Untergang“,
-# »Der Untergang«, der ...).
-_QUOTED_END = re.compile(r"(?:[«“”\"„]([^«»“”\"„]{1,80})[»”\"“]|(?<![^\s(\[])»(\S[^«»\n]{0,79})(?<=\S)«)\s*$")
+# »Der Untergang«, der ...), its maker or star after it too: "Kennwort: Schweres Wasser" mit Kirk Douglas, der ...
+_QUOTED_END = re.compile(
+    r"(?:[«“”\"„]([^«»“”\"„]{1,80})[»”\"“]|(?<![^\s(\[])»(\S[^«»\n]{0,79})(?<=\S)«)"
+    rf"(?:\s+(?:[^\W\d_]{{1,4}}\s+)?{_CAPITAL}[\w'’.-]+(?:\s+{_CAPITAL}[\w'’.-]+){{0,2}})?\s*$"
+)
 
 
 def _named_before(text: str, cues: _SubjectCues, film_titles: tuple[str, ...]) -> str | None:
@@ -2004,6 +2013,9 @@ def _paying_name(head: str, cues: _SubjectCues, known: tuple[str, ...], *, verb_
             break  # "Coproducida con Francia": the sentence's first word is capitalized anyway
         first -= gap + 1
     between, before = words[last + 1 :], words[:first]
+    joined = [i for i, w in enumerate(before) if w.casefold() in cues.joins]
+    if joined:  # "which is a lot when Monsters was made for": the name opens a clause of its own
+        before, at_start = before[joined[-1] + 1 :], False
     if verb_after:
         if len(between) > 2:
             return False
@@ -2186,6 +2198,13 @@ def _classify_subject(
     prev_end = max((m.end for m in others if m.end <= mention.start), default=0)
     next_start = min((m.start for m in others if m.start >= mention.end), default=len(sentence))
     window = sentence[prev_end : mention.start]
+    # The sentence the figure stands in (a statement's text may hold several).
+    sentence_start = max((m.end() for m in _sentence_ends(sentence, 0, mention.start)), default=0)
+    sentence_start += len(_LEADING_NON_WORD.match(sentence, sentence_start).group())
+    # This film's titles: a profile's, else the title its review quotes first (read as the film's own), else, when a
+    # figure stands before this one in its sentence, a title no name matches: that figure is the film's, and a name
+    # said to have cost this one is another film ("cost $45m, when Sound of Freedom was done for $14.5m").
+    known = film_titles or ((review_title,) if review_title else ()) or (_NO_TITLE if prev_end > sentence_start else ())
     masked = _masked_quotes(window)  # where clauses and sentences end: never inside a quoted title
     ended = max((m.start() for m in _sentence_ends(masked)), default=-1)
     if ended >= 0:
@@ -2200,7 +2219,7 @@ def _classify_subject(
             (cues.costing is not None and cues.costing.match(window[cut + 1 :]))
             or _cost_verb_after(sentence, mention.end, cues)  # "Walk the Line, die rond de 28 miljoen dollar kostte"
         ):
-            titled = _named_before(window[:cut], cues, film_titles)  # "Platoon, which cost": a film
+            titled = _named_before(window[:cut], cues, film_titles or known)  # "Platoon, which cost": a film
         cut = max(masked[:cut].rfind(c) for c in _CLAUSE)
     elif cut > 0 and _SET_OFF.fullmatch(window[cut + 1 :]):
         # A figure set off by a comma is said of the clause before it: "lo que costó Tenet, unos 200 millones",
@@ -2236,10 +2255,8 @@ def _classify_subject(
         # "A produção teria custado 55 milhões" reports a real cost; "se fosse feito hoje, teria custado" is not
         if cues.hypothesis is not None and cues.hypothesis.search(sentence):
             return "counterfactual"
-    # The sentence the figure stands in (a statement's text may hold several): an opener starts it, or stands
-    # between the figure before and this one ("9 Millionen Euro, zum Vergleich: Der Untergang lag bei 13,5").
-    sentence_start = max((m.end() for m in _sentence_ends(sentence, 0, mention.start)), default=0)
-    sentence_start += len(_LEADING_NON_WORD.match(sentence, sentence_start).group())
+    # An opener starts the figure's sentence, or stands between the figure before and this one ("9 Millionen Euro,
+    # zum Vergleich: Der Untergang lag bei 13,5").
     if (
         cues.opener is not None
         and (cues.opener.match(sentence, sentence_start) or cues.opener.search(window))
@@ -2249,8 +2266,6 @@ def _classify_subject(
     others_named = _comparator_titles(tuple(comparators))
     if _title_before(window, cues, film_titles, at_sentence_start=prev_end == 0, comparators=others_named):
         return "comparator"
-    # This film's titles: a profile's, else the title its review quotes first (read as the film's own).
-    known = film_titles or ((review_title,) if review_title else ())
     if _made_by_another(window, cues, known):
         return "comparator"
     if _title_after(sentence, mention.start, mention.end, key, cues, film_titles, others_named):
@@ -2266,7 +2281,9 @@ def _classify_subject(
         if hits and not _is_own(clause[hits[-1].end() :], film_titles):
             return "comparator"
     quoted = list(_QUOTED.finditer(clause))
-    if quoted and known and not _is_own(quoted[-1].group("t"), known):
+    # A figure earlier in the sentence is not enough (`_NO_TITLE`): a quoted title after it is that figure's ("после
+    # 30-миллионного «Сталинграда» он снял этот фильм за 10 млн").
+    if quoted and known and known is not _NO_TITLE and not _is_own(quoted[-1].group("t"), known):
         # "«Перл-Харбор» Майкла Бэя стоил сто сорок миллионов": the figure's clause names another film. Only
         # when this film's titles are known, or its review quotes another title before this one: a quoted title
         # alone may be the film under review, and a review names its own film first.
