@@ -290,13 +290,13 @@ class _WordRows:
         return rows
 
     def _new_rows(self, words: list[str]) -> np.ndarray:
-        """The shares of words not met yet, all at once: one `np.bincount` per column over their features'
-        vocabulary rows (`_FeatureIndex.rows`), which adds each word's known features' weights in feature
-        order: the same floats, to the last bit, as ``weights[rows].sum(axis=0)`` word by word."""
+        """The shares of words not met yet, all at once, from their features' vocabulary rows
+        (`_FeatureIndex.rows`): the same floats, to the last bit, as ``weights[rows].sum(axis=0)`` word by word
+        (`_sums_by_word`)."""
         owners, found = self._index.rows(words)
         known = found >= 0
         out = np.empty((len(words), self._width))
-        out[:, :-1] = _bincount_columns(owners[known], self._weights[found[known]], len(words))
+        out[:, :-1] = _sums_by_word(owners[known], found[known], self._weights, len(words))
         out[:, -1] = np.bincount(owners, minlength=len(words))
         return out
 
@@ -337,9 +337,13 @@ class _FeatureIndex:
         others = [k for k, u in enumerate(unspaced) if u]
         spaced_words = [words[k] for k in spaced]
         owners = [np.array(spaced, dtype=np.int64)]
+        # The words' digits folded in one pass over them joined (one per word if a word holds the separator).
+        folded = _SEPARATOR.join(spaced_words).translate(_DIGITS).split(_SEPARATOR)
+        if len(folded) != len(spaced_words):
+            folded = [w.translate(_DIGITS) for w in spaced_words]
         found = [
             np.fromiter(
-                (self._vocabulary.get("w" + w.translate(_DIGITS), -1) for w in spaced_words),
+                map(self._vocabulary.get, ["w" + w for w in folded], itertools.repeat(-1)),
                 dtype=np.int64,
                 count=len(spaced),
             )
@@ -421,6 +425,32 @@ def _grams(lengths: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
     return which, starts
 
 
+def _sums_by_word(owners: np.ndarray, rows: np.ndarray, weights: np.ndarray, size: int) -> np.ndarray:
+    """Per word (its place in `owners`, below `size`), the sum of its `rows` of `weights`, shape (size, columns).
+
+    Half-precision weights (the shipped model's) make any order of adding give the same doubles: each value is a
+    multiple of 2**-24 below 2**16, so while a word has fewer than `_EXACT_FEATURES` features every partial sum is
+    a multiple of 2**-24 below 2**28, which a double holds exactly. Many columns (the labels' 63) are then summed
+    with the words grouped by their number of features, each group one array sum: about 1.5x faster than
+    `_bincount_columns`, which adds in feature order (and is kept for the rest)."""
+    width = weights.shape[1]
+    counts = np.bincount(owners, minlength=size)
+    if weights.dtype != np.float16 or width <= _COLUMNS_ONE_BY_ONE or counts.max(initial=0) >= _EXACT_FEATURES:
+        return _bincount_columns(owners, weights[rows], size)
+    # Sorted by (number of features, word): a word's features are then one run, and the k-feature words' runs
+    # one block of k rows each.
+    per_word = counts[owners]
+    order = np.argsort(per_word * size + owners)
+    values, firsts = weights[rows[order]].astype(np.float64), owners[order]
+    out = np.zeros((size, width))
+    at = 0
+    for k, block in zip(*(a.tolist() for a in np.unique(per_word, return_counts=True))):
+        out[firsts[at : at + block : k]] = values[at : at + block].reshape(-1, k, width).sum(axis=1)
+        at += block
+    # A word whose features all weigh -0.0 sums to -0.0 here, to 0.0 in `np.bincount` (which starts from 0.0).
+    return np.add(out, 0.0, out=out)
+
+
 def _bincount_columns(owners: np.ndarray, values: np.ndarray, size: int) -> np.ndarray:
     """Per column of `values`, ``np.bincount(owners, weights=column, minlength=size)``, shape (size, columns).
 
@@ -440,6 +470,8 @@ def _bincount_columns(owners: np.ndarray, values: np.ndarray, size: int) -> np.n
 # Up to this many columns `_bincount_columns` counts column by column: with 3, about 1.8x faster than one call
 # over an index of every (row, column); with 12, about 1.4x slower.
 _COLUMNS_ONE_BY_ONE = 4
+# Below this many features per word, sums of half-precision weights are exact in doubles (`_sums_by_word`).
+_EXACT_FEATURES = 1 << 12
 # Bound on the table of `_WordRows` (about 10 MB): a language's vocabulary fits.
 _WORD_ROWS_LIMIT = 1 << 18
 _WORD_ROWS_START = 1024  # the table's first size

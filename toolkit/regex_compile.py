@@ -13,7 +13,11 @@ more than once for nothing:
   scripts, whose ranges it walks character by character). While `compiled` runs, each distinct class is
   optimized once per process (the function's result depends on its arguments only). `toolkit.money` compiles
   its other once-per-language patterns with `compiled` too, for the same classes: building every language's
-  lexicon and subject cues took 5.8 CPU-s with `re.compile` for those, 5.1 with `compiled`.
+  lexicon and subject cues took 5.8 CPU-s with `re.compile` for those, 5.1 with `compiled`;
+- the code of the words many patterns share: a named group's content parsed apart is compiled once per set of
+  flags, and its code copied where another pattern holds it (a content holds no group, and the code's jumps are
+  relative, so its code does not depend on where it stands): the amount patterns of all 26 languages took
+  1.2-1.8 CPU-s to turn into code, 0.6-0.7 so.
 The steps are ``re``'s private modules (``_parser``, ``_compiler``, ``_sre``, as `toolkit.regex_heads` reads
 ``_parser``): once per process the result is checked equal to `re.compile`'s (same text, flags and compiled
 code) on a pattern with groups, classes and case-blind parts, and where it is not, or the modules are not the
@@ -66,8 +70,18 @@ def _compiled(source: str, flags: int) -> tuple[re.Pattern[str], Any]:
     flags = int(flags)
     if not _compiles_as_re():
         return re.compile(source, flags), None
-    parsed = _parse(source, flags)  # raises what re.compile raises on a wrong pattern
-    return _from_parse(source, parsed, flags), parsed
+    parsed, contents = _parse(source, flags)  # raises what re.compile raises on a wrong pattern
+    return _from_parse(source, parsed, flags, contents), parsed
+
+
+class _Content:
+    """A named group's content parsed apart (`_content`), and its code per flags once compiled (`_from_parse`)."""
+
+    __slots__ = ("parsed", "code")
+
+    def __init__(self, parsed: Any) -> None:
+        self.parsed = parsed
+        self.code: dict[int, list[int]] = {}
 
 
 # What decides where a group ends: an escaped character, a class (whose parentheses are literals, and so is a "]"
@@ -77,16 +91,17 @@ _VERBOSE_OR_COMMENT = re.compile(r"\(\?(?:[aiLmsu]*x|#)")
 _GLOBAL_FLAGS = re.compile(r"\(\?[a-zA-Z]+\)")
 
 
-def _parse(source: str, flags: int) -> Any:
+def _parse(source: str, flags: int) -> tuple[Any, dict[int, _Content]]:
     """``re._parser.parse(source, flags)``, each named group's content that holds no group of its own parsed apart,
     once per process for the contents many patterns share (`_content`), and put in the place the whole parse
     would give it. The parse `re` makes of a group's content does not depend on what stands around it (but for the
-    group's number, which a group without groups inside does not read); `_compiles_as_re` checks the result."""
+    group's number, which a group without groups inside does not read); `_compiles_as_re` checks the result.
+    With the parse, the contents put in it, by the id of their parse."""
     from re import _constants as c
     from re import _parser
 
     if flags & re.VERBOSE or _VERBOSE_OR_COMMENT.search(source):  # spaces, comments: group ends not read here
-        return _parser.parse(source, flags)
+        return _parser.parse(source, flags), {}
     skeleton, contents, at = [], {}, 0
     for name, start, end in sorted(_named_groups(source), key=lambda group: group[1]):
         if start >= at and "(?P<" not in source[start:end]:
@@ -98,14 +113,14 @@ def _parse(source: str, flags: int) -> Any:
     try:
         parsed = _parser.parse("".join([*skeleton, source[at:]]), flags)
     except re.error:
-        return _parser.parse(source, flags)  # the error re.compile gives, placed in `source`
+        return _parser.parse(source, flags), {}  # the error re.compile gives, placed in `source`
     state = parsed.state
-    by_number = {state.groupdict.get(name): content for name, content in contents.items()}
+    by_number = {state.groupdict.get(name): content.parsed for name, content in contents.items()}
     if None in by_number or _put(parsed, by_number, c.SUBPATTERN, _parser.SubPattern) != len(by_number):
-        return _parser.parse(source, flags)  # a group not found where it was left empty: not read as meant
+        return _parser.parse(source, flags), {}  # a group not found where it was left empty: not read as meant
     for number, content in by_number.items():
         state.groupwidths[number] = content.getwidth()
-    return parsed
+    return parsed, {id(content.parsed): content for content in contents.values()}
 
 
 def _put(parsed: Any, contents: dict[int, Any], subpattern: Any, kind: type) -> int:
@@ -138,7 +153,7 @@ def _named_groups(source: str) -> Iterator[tuple[str, int, int]]:
 
 
 @functools.lru_cache(maxsize=64)
-def _content(text: str, flags: int) -> Any:
+def _content(text: str, flags: int) -> _Content | None:
     """The parse of a group's content, None when it holds a group (whose number the whole pattern decides) or is
     no pattern by itself. The last few dozen are kept: the currency, scale and CJK number words every language's
     amount pattern holds (half of its text), and the number words its other groups repeat."""
@@ -150,11 +165,12 @@ def _content(text: str, flags: int) -> Any:
         parsed = _parser.parse(text, flags)
     except re.error:
         return None
-    return parsed if parsed.state.groups == 1 and not parsed.state.grouprefpos else None
+    return _Content(parsed) if parsed.state.groups == 1 and not parsed.state.grouprefpos else None
 
 
-def _from_parse(source: str, parsed: Any, flags: int) -> re.Pattern[str]:
-    """The steps of ``re._compiler.compile`` after its parse, each class optimized once (`_optimized`)."""
+def _from_parse(source: str, parsed: Any, flags: int, contents: dict[int, _Content] | None = None) -> re.Pattern[str]:
+    """The steps of ``re._compiler.compile`` after its parse, each class optimized once (`_optimized`), and the
+    code of each of `contents` (`_parse`) made once per flags."""
     import _sre
     from re import _compiler
 
@@ -162,22 +178,44 @@ def _from_parse(source: str, parsed: Any, flags: int) -> re.Pattern[str]:
     names: list[str | None] = [None] * state.groups
     for name, index in state.groupdict.items():
         names[index] = name
-    with _classes_remembered(_compiler):
+    with _classes_remembered(_compiler, contents or {}):
         code = _compiler._code(parsed, flags)
     return _sre.compile(source, flags | state.flags, code, state.groups - 1, state.groupdict, tuple(names))
 
 
 @contextlib.contextmanager
-def _classes_remembered(compiler: Any) -> Iterator[None]:
-    """``compiler._optimize_charset`` remembers its results while the block runs (`_optimized`). Another thread
-    compiling meanwhile gets the same results through it: the function's results depend on its arguments only."""
+def _classes_remembered(compiler: Any, contents: dict[int, _Content]) -> Iterator[None]:
+    """``compiler._optimize_charset`` remembers its results while the block runs (`_optimized`), and
+    ``compiler._compile`` copies the code of `contents` it made before (`_content_code`). Another thread compiling
+    meanwhile gets the same results through them: the first function's results depend on its arguments only, and
+    the second reads only the contents of this block's pattern (alive, so no other parse has their ids)."""
     with _SWAP:
-        original = compiler._optimize_charset
+        original, compile_ = compiler._optimize_charset, compiler._compile
         compiler._optimize_charset = functools.partial(_optimized, original)
+        if contents:
+            compiler._compile = functools.partial(_content_code, compile_, contents)
         try:
             yield
         finally:
-            compiler._optimize_charset = original
+            compiler._optimize_charset, compiler._compile = original, compile_
+
+
+def _content_code(
+    compile_: Callable[..., None], contents: dict[int, _Content], code: list[int], pattern: Any, flags: int
+) -> None:
+    """``compile_(code, pattern, flags)`` (``re._compiler._compile``, which calls itself through the module for
+    each group's content); for one of `contents`, its code copied when it was made before with these flags."""
+    content = contents.get(id(pattern))
+    if content is None or content.parsed is not pattern:
+        compile_(code, pattern, flags)
+        return
+    made = content.code.get(flags)
+    if made is None:
+        start = len(code)
+        compile_(code, pattern, flags)
+        content.code[flags] = code[start:]
+    else:
+        code.extend(made)
 
 
 def _optimized(
@@ -202,11 +240,12 @@ def _optimized(
 @functools.cache
 def _compiles_as_re() -> bool:
     """Do `_parse` and `_from_parse` make the pattern `re.compile` makes, in this version of Python? Checked once,
-    twice over (the second time with the groups' contents and the classes remembered from the first)."""
+    twice over (the second time with the groups' contents, their code and the classes remembered from the first)."""
     try:
         return all(
-            _from_parse(_PROBE, _parse(_PROBE, flags), flags) == re.compile(_PROBE, flags)
+            _from_parse(_PROBE, parsed, flags, contents) == re.compile(_PROBE, flags)
             for flags in (re.IGNORECASE, re.IGNORECASE, 0)
+            for parsed, contents in [_parse(_PROBE, flags)]
         )
     except (ImportError, AttributeError, RecursionError, TypeError, ValueError, re.error):
         return False
