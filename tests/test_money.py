@@ -4520,3 +4520,23 @@ def test_conditionals_hedges_and_another_year(sentence, language, expected):
 )
 def test_hypotheticals_without_diacritics_and_hedges(sentence, language, subject):
     assert [s for _, _, s, _ in _figures([sentence], language)] == [subject]
+
+
+def _currency_names() -> list[tuple[str, str, str]]:
+    """(text, language, code) of every currency phrase of tests/fixtures/money/currency_names.yaml after its
+    language's amount."""
+    import yaml
+
+    table = yaml.safe_load((Path(__file__).parent / "fixtures" / "money" / "currency_names.yaml").read_text("utf-8"))
+    return [
+        (f"{entry['amount']}{'' if language in ('zh', 'ja') else ' '}{name}", language, code)
+        for language, entry in table.items()
+        for name, code in entry["names"].items()
+    ]
+
+
+@pytest.mark.parametrize("text, language, currency", _currency_names())
+def test_a_currency_named_by_its_country_in_every_language(text, language, currency):
+    # Dollars, pesos, lire, dinars, rupees and crowns with their country's adjective or name, before or after
+    # them, in 26 languages (currencies.yaml `by_country`): "20 milionů novozélandských dolarů" is NZD, not CZK.
+    assert [(m.currency or m.undecided) for m in parse_money(text, language=language, about_budget=True)] == [currency]

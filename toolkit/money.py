@@ -360,7 +360,7 @@ def _currency_in(
 ) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     """The phrases that price a clause in a currency ("in US dollars", "σε δραχμές", "markoissa") for the cue
     languages, and the currency words alone, to find the one a phrase names; None when no language has one."""
-    names = [e["pattern"] for lang in cue_langs for e in words.get(lang, [])]
+    names = [e["pattern"] for lang in cue_langs for e in [*_by_country(lang), *words.get(lang, [])]]
     phrases = _words(templates, cue_langs)
     if not names or not phrases:
         return None
@@ -369,6 +369,31 @@ def _currency_in(
     # The currency word alone, also right after the letters Hebrew and Arabic join to it (ב, ל, ب, ل: "בשקלים").
     alone = regex_compile.compiled(f"(?:(?<!{_WORD})|(?<=[בלبل])){word}", re.IGNORECASE)
     return regex_compile.compiled(phrase, re.IGNORECASE), alone
+
+
+@functools.cache
+def _by_country(language: str) -> tuple[dict[str, str], ...]:
+    """The currency words a language makes of a shared currency noun and a country's adjective or name, in either
+    order ("novozélandských dolarů", "dólares neozelandeses", "墨西哥比索"; currencies.yaml `by_country`), as
+    entries of its word list: the adjective first may be glued or hyphenated ("Hongkong-Dollar"), after the noun
+    it takes a space.
+
+    >>> [e["code"] for e in _by_country("cs") if re.fullmatch(e["pattern"], "novozélandských dolarů")]
+    ['NZD']
+    """
+    table = _load("currencies.yaml").get("by_country", {})
+    own = table.get("languages", {}).get(language, {})
+    nouns, countries = own.get("nouns", {}), own.get("countries", {})
+    return tuple(
+        {
+            "pattern": rf"(?:{countries[country]})[\s\u00a0-]*(?:{nouns[kind]})|(?:{nouns[kind]})[\s\u00a0]+(?:{countries[country]})",
+            "code": code,
+        }
+        for kind, codes in table.get("codes", {}).items()
+        if kind in nouns
+        for country, code in codes.items()
+        if country in countries
+    )
 
 
 def _cue_languages(key: str | None) -> list[str]:
@@ -399,6 +424,7 @@ def _lexicon(key: str | None) -> _Lexicon:
     currency_entries = (
         list(currency_data["symbols"])
         + [{"pattern": _code_pattern(code), "code": code} for code in currency_data["codes"]]
+        + [e for lang in cue_langs for e in _by_country(lang)]
         + [e for lang in priority for e in currency_data["words"].get(lang, [])]
     )
     # Ambiguous currency words ("pesos", "λίρες"), each with its `contextual` key: signs such as "¥" have no pattern.
@@ -618,7 +644,8 @@ def _amount_pattern(priority: list[str], cue_langs: list[str], key: str | None) 
     case (`_amount_finder` compiles it)."""
     currency_data, number_data = _load("currencies.yaml"), _load("numbers.yaml")
     prefix = [e["pattern"] for e in currency_data["symbols"]] + [_code_pattern(c) for c in currency_data["codes"]]
-    words = [e["pattern"] for lang in priority for e in currency_data["words"].get(lang, [])]
+    words = [e["pattern"] for lang in cue_langs for e in _by_country(lang)]
+    words += [e["pattern"] for lang in priority for e in currency_data["words"].get(lang, [])]
     # An ambiguous word ("pesos") is tried after every other currency word, so "pesos chilenos" is read whole.
     ambiguous = [rule["pattern"] for rule in currency_data.get("contextual", {}).values() if "pattern" in rule]
     of = _grouped_alternation(_words(_load("qualifiers.yaml")["of"], cue_langs) or ["of"])
