@@ -4540,3 +4540,31 @@ def test_a_currency_named_by_its_country_in_every_language(text, language, curre
     # Dollars, pesos, lire, dinars, rupees and crowns with their country's adjective or name, before or after
     # them, in 26 languages (currencies.yaml `by_country`): "20 milionů novozélandských dolarů" is NZD, not CZK.
     assert [(m.currency or m.undecided) for m in parse_money(text, language=language, about_budget=True)] == [currency]
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        # a review naming two countries of a peso: the one its first sentence names, the film's own
+        (
+            "Un drama sobre la dictadura chilena. Actúan dos intérpretes argentinos. Costó 900 millones de pesos.",
+            "es",
+            [(900e6, "CLP")],
+        ),
+        ("A film about exiles in Mexico. It had Argentine actors. It cost 90 million pesos.", "en", [(90e6, "MXN")]),
+        # the peso's Finnish and Estonian case forms, and the Polish adjective of the Philippines
+        ("Mike De Leonin filippiiniläinen elokuva. Se tehtiin kymmenellä miljoonalla pesolla.", "fi", [(10e6, "PHP")]),
+        ("Filipiini film Manilast. Eelarve oli kümme miljonit peesot.", "et", [(10e6, "PHP")]),
+        ("To filipiński film o kręceniu filmu. Budżet wynosił około 10 milionów peso.", "pl", [(10e6, "PHP")]),
+        # a bare sum beside a peso its review decided takes that peso, not the language's euro
+        (
+            "Filipínsky film o hrdinoch. Oproti filmu, ktorý stál 80 miliónov pesos, stál tento asi desať miliónov.",
+            "sk",
+            [(80e6, "PHP"), (10e6, "PHP")],
+        ),
+        # two countries in the first sentence too: no currency is guessed
+        ("Ein Film zwischen Chile und Argentinien. Er kostete 900 Millionen Pesos.", "de", [(900e6, None)]),
+    ],
+)
+def test_a_peso_decided_by_the_first_sentence_and_its_case_forms(text, language, expected):
+    assert _review_figures(text, language) == expected

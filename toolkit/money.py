@@ -2733,6 +2733,12 @@ def _currency_from_review(rows: list[dict[str, Any]], statements: pd.DataFrame, 
         named = _one_named(
             row["_undecided"], {code for code, words in _context_patterns(row["_undecided"]) if words.search(context)}
         )
+        if named is None and row["currency"] is None and row["review_id"] in firsts:
+            # ... a review naming two of its countries (a Chilean film with Argentine actors): the one its first
+            # sentence names, the film's own
+            first = firsts[row["review_id"]]
+            codes = {code for code, words in _context_patterns(row["_undecided"]) if words.search(first)}
+            named = _one_named(row["_undecided"], codes)
         if named is None and row["currency"] is not None and not _names_any(row["_undecided"], row["_sentence"]):
             # ... else, when its sentence names none of its countries (two named leave it open), by the words its rule
             # lets decide anywhere in the review (`anywhere`: a studio, "DEFA")
@@ -2770,7 +2776,12 @@ def _currency_from_neighbours(rows: list[dict[str, Any]]) -> None:
     for row in rows:
         by_review.setdefault(row["review_id"], []).append(row)
     for group in by_review.values():
-        explicit = [r for r in group if r["currency_basis"] in _EXPLICIT]
+        # ... a currency word its review decided too ("80 miliónov pesos" in a review of a Filipino film)
+        explicit = [
+            r
+            for r in group
+            if r["currency_basis"] in _EXPLICIT or (r["_undecided"] and r["currency_basis"] == "review")
+        ]
         for row in group:
             if row["currency_basis"] in _EXPLICIT or row["_undecided"]:
                 continue  # an ambiguous word's currency is its context's, never a neighbour's
