@@ -4568,3 +4568,23 @@ def test_a_currency_named_by_its_country_in_every_language(text, language, curre
 )
 def test_a_peso_decided_by_the_first_sentence_and_its_case_forms(text, language, expected):
     assert _review_figures(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        # a decade before the nineties in the figure's sentence dates a renamed currency, with no year
+        ("Film o wojnie. Kosztował w latach siedemdziesiątych około 100 milionów złotych.", "pl", [(100e6, "PLZ")]),
+        ("Film o válce. Stál v šedesátých letech kolem dvanácti milionů korun.", "cs", [(12e6, "CSK")]),
+        ("Ein Kriegsfilm. Er kostete in den Sechzigern zwölf Millionen Rubel.", "de", [(12e6, "SUR")]),
+        ("Sõjafilm. See maksis 1960-ndatel ligi 12 miljonit rubla.", "et", [(12e6, "SUR")]),
+        ("Bir savaş filmi. Aynı yıllarda bir film 40 milyon liraya çekiliyordu.", "tr", [(40e6, "TRL")]),
+        ("Μια ταινία. Κόστισε 400 εκατομμύρια παλιές τουρκικές λίρες.", "el", [(400e6, "TRL")]),
+        # ... only on its own line: a comment's lines run together without full stops
+        ("to co kláštery v padesátých letech zažily\nprej to stálo přes 60 milionů korun", "cs", [(60e6, "CZK")]),
+        # the nineties are not dated: the crown was renamed during them
+        ("Film o válce. Stál v devadesátých letech kolem dvanácti milionů korun.", "cs", [(12e6, "CZK")]),
+    ],
+)
+def test_a_decade_or_old_before_the_currency_dates_it(text, language, expected):
+    assert _review_figures(text, language) == expected

@@ -384,9 +384,12 @@ def _by_country(language: str) -> tuple[dict[str, str], ...]:
     table = _load("currencies.yaml").get("by_country", {})
     own = table.get("languages", {}).get(language, {})
     nouns, countries = own.get("nouns", {}), own.get("countries", {})
+    # "old" or "new" before the phrase ("παλιές τουρκικές λίρες"): the money of the time is the eras' to decide
+    lead = rf"(?:(?:{own['before']})\s+)?" if own.get("before") else ""
     return tuple(
         {
-            "pattern": rf"(?:{countries[country]})[\s\u00a0-]*(?:{nouns[kind]})|(?:{nouns[kind]})[\s\u00a0]+(?:{countries[country]})",
+            "pattern": rf"{lead}(?:{countries[country]})[\s\u00a0-]*(?:{nouns[kind]})"
+            rf"|{lead}(?:{nouns[kind]})[\s\u00a0]+(?:{countries[country]})",
             "code": code,
         }
         for kind, codes in table.get("codes", {}).items()
@@ -2639,8 +2642,8 @@ def _names_new_form(figure_text: str) -> bool:
 
 
 @functools.cache
-def _old_money(language: str | None) -> re.Pattern[str] | None:
-    words = _words(_load("qualifiers.yaml").get("old_money", {}), _cue_languages(language))
+def _old_money(language: str | None, field: str = "old_money") -> re.Pattern[str] | None:
+    words = _words(_load("qualifiers.yaml").get(field, {}), _cue_languages(language))
     return regex_compile.compiled(_GUARDED.format(_grouped_alternation(words)), re.IGNORECASE) if words else None
 
 
@@ -2648,12 +2651,18 @@ def _says_old_money(text: str, mention: MoneyMention, language: str | None) -> b
     """Does the sentence of `mention` in `text` speak of the money of the film's own time ("tehdejších korun",
     "по советским меркам", "o günün parasıyla"; qualifiers.yaml `old_money`)? A statement may run over
     several sentences of a review ("lat 70. Za takie pieniądze ... PRL"): only the figure's own counts."""
-    pattern = _old_money(language)
-    if pattern is None:
-        return False
+    pattern, decades = _old_money(language), _old_money(language, "old_decades")
     start = max((m.end() for m in _BOUNDARY.finditer(text, 0, mention.start)), default=0)
     end = next((m.start() for m in _BOUNDARY.finditer(text, mention.end)), len(text))
-    return pattern.search(text, start, end) is not None
+    if pattern is not None and pattern.search(text, start, end) is not None:
+        return True
+    # A decade (qualifiers.yaml `old_decades`) only on the figure's own line: a comment's lines run together
+    # without full stops ("... v padesátých letech zažily\nprej to stálo přes 60 milionů").
+    line_start, line_end = text.rfind("\n", start, mention.start) + 1, text.find("\n", mention.end, end)
+    return (
+        decades is not None
+        and decades.search(text, max(start, line_start), end if line_end < 0 else line_end) is not None
+    )
 
 
 def _currency_of_year(code: str | None, year: int, *, undated: bool = False, named: bool = False) -> str | None:
