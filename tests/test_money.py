@@ -4661,3 +4661,71 @@ def test_hearsay_is_the_films_own_cost(sentence, language, subject):
 )
 def test_another_version_of_the_story(sentence, language, subject):
     assert [s for _, _, s, _ in _figures([sentence], language)] == [subject]
+
+
+def _currency_names() -> list[tuple[str, str, str]]:
+    """(text, language, code) of every currency phrase of tests/fixtures/money/currency_names.yaml after its
+    language's amount."""
+    import yaml
+
+    table = yaml.safe_load((Path(__file__).parent / "fixtures" / "money" / "currency_names.yaml").read_text("utf-8"))
+    return [
+        (f"{entry['amount']}{'' if language in ('zh', 'ja') else ' '}{name}", language, code)
+        for language, entry in table.items()
+        for name, code in entry["names"].items()
+    ]
+
+
+@pytest.mark.parametrize("text, language, currency", _currency_names())
+def test_a_currency_named_by_its_country_in_every_language(text, language, currency):
+    # Dollars, pesos, lire, dinars, rupees and crowns with their country's adjective or name, before or after
+    # them, in 26 languages (currencies.yaml `by_country`): "20 milionů novozélandských dolarů" is NZD, not CZK.
+    assert [(m.currency or m.undecided) for m in parse_money(text, language=language, about_budget=True)] == [currency]
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        # a review naming two countries of a peso: the one its first sentence names, the film's own
+        (
+            "Un drama sobre la dictadura chilena. Actúan dos intérpretes argentinos. Costó 900 millones de pesos.",
+            "es",
+            [(900e6, "CLP")],
+        ),
+        ("A film about exiles in Mexico. It had Argentine actors. It cost 90 million pesos.", "en", [(90e6, "MXN")]),
+        # the peso's Finnish and Estonian case forms, and the Polish adjective of the Philippines
+        ("Mike De Leonin filippiiniläinen elokuva. Se tehtiin kymmenellä miljoonalla pesolla.", "fi", [(10e6, "PHP")]),
+        ("Filipiini film Manilast. Eelarve oli kümme miljonit peesot.", "et", [(10e6, "PHP")]),
+        ("To filipiński film o kręceniu filmu. Budżet wynosił około 10 milionów peso.", "pl", [(10e6, "PHP")]),
+        # a bare sum beside a peso its review decided takes that peso, not the language's euro
+        (
+            "Filipínsky film o hrdinoch. Oproti filmu, ktorý stál 80 miliónov pesos, stál tento asi desať miliónov.",
+            "sk",
+            [(80e6, "PHP"), (10e6, "PHP")],
+        ),
+        # two countries in the first sentence too: no currency is guessed
+        ("Ein Film zwischen Chile und Argentinien. Er kostete 900 Millionen Pesos.", "de", [(900e6, None)]),
+    ],
+)
+def test_a_peso_decided_by_the_first_sentence_and_its_case_forms(text, language, expected):
+    assert _review_figures(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        # a decade before the nineties in the figure's sentence dates a renamed currency, with no year
+        ("Film o wojnie. Kosztował w latach siedemdziesiątych około 100 milionów złotych.", "pl", [(100e6, "PLZ")]),
+        ("Film o válce. Stál v šedesátých letech kolem dvanácti milionů korun.", "cs", [(12e6, "CSK")]),
+        ("Ein Kriegsfilm. Er kostete in den Sechzigern zwölf Millionen Rubel.", "de", [(12e6, "SUR")]),
+        ("Sõjafilm. See maksis 1960-ndatel ligi 12 miljonit rubla.", "et", [(12e6, "SUR")]),
+        ("Bir savaş filmi. Aynı yıllarda bir film 40 milyon liraya çekiliyordu.", "tr", [(40e6, "TRL")]),
+        ("Μια ταινία. Κόστισε 400 εκατομμύρια παλιές τουρκικές λίρες.", "el", [(400e6, "TRL")]),
+        # ... only on its own line: a comment's lines run together without full stops
+        ("to co kláštery v padesátých letech zažily\nprej to stálo přes 60 milionů korun", "cs", [(60e6, "CZK")]),
+        # the nineties are not dated: the crown was renamed during them
+        ("Film o válce. Stál v devadesátých letech kolem dvanácti milionů korun.", "cs", [(12e6, "CZK")]),
+    ],
+)
+def test_a_decade_or_old_before_the_currency_dates_it(text, language, expected):
+    assert _review_figures(text, language) == expected

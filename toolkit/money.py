@@ -360,7 +360,7 @@ def _currency_in(
 ) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     """The phrases that price a clause in a currency ("in US dollars", "σε δραχμές", "markoissa") for the cue
     languages, and the currency words alone, to find the one a phrase names; None when no language has one."""
-    names = [e["pattern"] for lang in cue_langs for e in words.get(lang, [])]
+    names = [e["pattern"] for lang in cue_langs for e in [*_by_country(lang), *words.get(lang, [])]]
     phrases = _words(templates, cue_langs)
     if not names or not phrases:
         return None
@@ -369,6 +369,34 @@ def _currency_in(
     # The currency word alone, also right after the letters Hebrew and Arabic join to it (ב, ל, ب, ل: "בשקלים").
     alone = regex_compile.compiled(f"(?:(?<!{_WORD})|(?<=[בלبل])){word}", re.IGNORECASE)
     return regex_compile.compiled(phrase, re.IGNORECASE), alone
+
+
+@functools.cache
+def _by_country(language: str) -> tuple[dict[str, str], ...]:
+    """The currency words a language makes of a shared currency noun and a country's adjective or name, in either
+    order ("novozélandských dolarů", "dólares neozelandeses", "墨西哥比索"; currencies.yaml `by_country`), as
+    entries of its word list: the adjective first may be glued or hyphenated ("Hongkong-Dollar"), after the noun
+    it takes a space.
+
+    >>> [e["code"] for e in _by_country("cs") if re.fullmatch(e["pattern"], "novozélandských dolarů")]
+    ['NZD']
+    """
+    table = _load("currencies.yaml").get("by_country", {})
+    own = table.get("languages", {}).get(language, {})
+    nouns, countries = own.get("nouns", {}), own.get("countries", {})
+    # "old" or "new" before the phrase ("παλιές τουρκικές λίρες"): the money of the time is the eras' to decide
+    lead = rf"(?:(?:{own['before']})\s+)?" if own.get("before") else ""
+    return tuple(
+        {
+            "pattern": rf"{lead}(?:{countries[country]})[\s\u00a0-]*(?:{nouns[kind]})"
+            rf"|{lead}(?:{nouns[kind]})[\s\u00a0]+(?:{countries[country]})",
+            "code": code,
+        }
+        for kind, codes in table.get("codes", {}).items()
+        if kind in nouns
+        for country, code in codes.items()
+        if country in countries
+    )
 
 
 def _cue_languages(key: str | None) -> list[str]:
@@ -399,6 +427,7 @@ def _lexicon(key: str | None) -> _Lexicon:
     currency_entries = (
         list(currency_data["symbols"])
         + [{"pattern": _code_pattern(code), "code": code} for code in currency_data["codes"]]
+        + [e for lang in cue_langs for e in _by_country(lang)]
         + [e for lang in priority for e in currency_data["words"].get(lang, [])]
     )
     # Ambiguous currency words ("pesos", "λίρες"), each with its `contextual` key: signs such as "¥" have no pattern.
@@ -618,7 +647,8 @@ def _amount_pattern(priority: list[str], cue_langs: list[str], key: str | None) 
     case (`_amount_finder` compiles it)."""
     currency_data, number_data = _load("currencies.yaml"), _load("numbers.yaml")
     prefix = [e["pattern"] for e in currency_data["symbols"]] + [_code_pattern(c) for c in currency_data["codes"]]
-    words = [e["pattern"] for lang in priority for e in currency_data["words"].get(lang, [])]
+    words = [e["pattern"] for lang in cue_langs for e in _by_country(lang)]
+    words += [e["pattern"] for lang in priority for e in currency_data["words"].get(lang, [])]
     # An ambiguous word ("pesos") is tried after every other currency word, so "pesos chilenos" is read whole.
     ambiguous = [rule["pattern"] for rule in currency_data.get("contextual", {}).values() if "pattern" in rule]
     of = _grouped_alternation(_words(_load("qualifiers.yaml")["of"], cue_langs) or ["of"])
@@ -2629,8 +2659,8 @@ def _names_new_form(figure_text: str) -> bool:
 
 
 @functools.cache
-def _old_money(language: str | None) -> re.Pattern[str] | None:
-    words = _words(_load("qualifiers.yaml").get("old_money", {}), _cue_languages(language))
+def _old_money(language: str | None, field: str = "old_money") -> re.Pattern[str] | None:
+    words = _words(_load("qualifiers.yaml").get(field, {}), _cue_languages(language))
     return regex_compile.compiled(_GUARDED.format(_grouped_alternation(words)), re.IGNORECASE) if words else None
 
 
@@ -2638,12 +2668,18 @@ def _says_old_money(text: str, mention: MoneyMention, language: str | None) -> b
     """Does the sentence of `mention` in `text` speak of the money of the film's own time ("tehdejších korun",
     "по советским меркам", "o günün parasıyla"; qualifiers.yaml `old_money`)? A statement may run over
     several sentences of a review ("lat 70. Za takie pieniądze ... PRL"): only the figure's own counts."""
-    pattern = _old_money(language)
-    if pattern is None:
-        return False
+    pattern, decades = _old_money(language), _old_money(language, "old_decades")
     start = max((m.end() for m in _BOUNDARY.finditer(text, 0, mention.start)), default=0)
     end = next((m.start() for m in _BOUNDARY.finditer(text, mention.end)), len(text))
-    return pattern.search(text, start, end) is not None
+    if pattern is not None and pattern.search(text, start, end) is not None:
+        return True
+    # A decade (qualifiers.yaml `old_decades`) only on the figure's own line: a comment's lines run together
+    # without full stops ("... v padesátých letech zažily\nprej to stálo přes 60 milionů").
+    line_start, line_end = text.rfind("\n", start, mention.start) + 1, text.find("\n", mention.end, end)
+    return (
+        decades is not None
+        and decades.search(text, max(start, line_start), end if line_end < 0 else line_end) is not None
+    )
 
 
 def _currency_of_year(code: str | None, year: int, *, undated: bool = False, named: bool = False) -> str | None:
@@ -2723,6 +2759,12 @@ def _currency_from_review(rows: list[dict[str, Any]], statements: pd.DataFrame, 
         named = _one_named(
             row["_undecided"], {code for code, words in _context_patterns(row["_undecided"]) if words.search(context)}
         )
+        if named is None and row["currency"] is None and row["review_id"] in firsts:
+            # ... a review naming two of its countries (a Chilean film with Argentine actors): the one its first
+            # sentence names, the film's own
+            first = firsts[row["review_id"]]
+            codes = {code for code, words in _context_patterns(row["_undecided"]) if words.search(first)}
+            named = _one_named(row["_undecided"], codes)
         if named is None and row["currency"] is not None and not _names_any(row["_undecided"], row["_sentence"]):
             # ... else, when its sentence names none of its countries (two named leave it open), by the words its rule
             # lets decide anywhere in the review (`anywhere`: a studio, "DEFA")
@@ -2760,7 +2802,12 @@ def _currency_from_neighbours(rows: list[dict[str, Any]]) -> None:
     for row in rows:
         by_review.setdefault(row["review_id"], []).append(row)
     for group in by_review.values():
-        explicit = [r for r in group if r["currency_basis"] in _EXPLICIT]
+        # ... a currency word its review decided too ("80 miliónov pesos" in a review of a Filipino film)
+        explicit = [
+            r
+            for r in group
+            if r["currency_basis"] in _EXPLICIT or (r["_undecided"] and r["currency_basis"] == "review")
+        ]
         for row in group:
             if row["currency_basis"] in _EXPLICIT or row["_undecided"]:
                 continue  # an ambiguous word's currency is its context's, never a neighbour's
