@@ -38,8 +38,11 @@ _TERMINALS = ".!?…。！？؟‼⁉⁈।॥۔\u037e"
 _LANGUAGE_TERMINALS = {"el": ";"}
 # Closing quotes and brackets that belong to the sentence they follow ("…?“ Niemand", "…?» Никто").
 _CLOSERS = "\"'”’“‘»›«‹)]」』）》〉"
+# Emoji code points; an emoji with no terminal mark before it may end a sentence too (`_emoji_ends`).
+_EMOJI = "\U0001f300-\U0001faff"
+_EMOJI_RUN = f"[{_EMOJI}][{_EMOJI}\u200d\ufe0f]*"
 # An emoticon or emoji right after a terminal mark stays with its sentence ("Loved it! :) The sound …").
-_EMOTICON = "(?:[:;=]-?[()DPp]|[\U0001f300-\U0001faff][\U0001f300-\U0001faff\u200d\ufe0f]*)"
+_EMOTICON = f"(?:[:;=]-?[()DPp]|{_EMOJI_RUN})"
 # CJK marks end a sentence without a following space, except inside a title (《你好！太空》) or before a
 # particle that continues the sentence after a quote (「…？」と彼は聞いた).
 _CJK_MARKS = "。！？"
@@ -58,8 +61,6 @@ _NEXT_WORD = re.compile(r"[\"'“‘«„(\[]*(\w+)")
 _OPENING_PUNCT = "\"'“‘«‹([¿¡„‚「『（—–-"
 # A terminal mark followed by a space and a letter: the letter's case tells how a text opens its sentences.
 _OPENING = re.compile(rf"[.!?](?:[{re.escape(_CLOSERS)}]*)[^\S\n]+(\w)")
-# Emoji: where a user post often ends a sentence without a terminal mark (`_emoji_ends`).
-_EMOJI = "\U0001f300-\U0001faff"
 _FIRST_LETTER = re.compile(r"[^\W\d_]")
 _AFTER_OPENING = re.compile(rf"[\s{re.escape(_OPENING_PUNCT)}]*(\S)")
 
@@ -144,7 +145,7 @@ def _candidates(extra_marks: str) -> re.Pattern:
         rf"(?P<emoticon>(?:[^\S\n]+{_EMOTICON}(?=\s|$))*)"
         rf"(?P<space>\s+|$)"
         rf"|(?P<cjk>[{_CJK_MARKS}]+[{_CJK_CLOSERS}]*)"  # CJK: no space needed
-        rf"|(?P<emoji>[{_EMOJI}][{_EMOJI}\u200d\ufe0f]*))"  # emoji with no terminal mark before them
+        rf"|(?P<emoji>{_EMOJI_RUN}))"  # emoji with no terminal mark before them
     )
 
 
@@ -188,7 +189,7 @@ def spans(text: str, *, language: str | None = None) -> list[tuple[int, int]]:
     return _merge_dots(text, out)
 
 
-def _ends_sentence(text: str, m: re.Match, rules: _Rules, lower: Callable[[], bool] = lambda: False) -> bool:
+def _ends_sentence(text: str, m: re.Match, rules: _Rules, lower: Callable[[], bool]) -> bool:
     """Decide whether the candidate `m` (terminal marks, closing quotes, emoticons) ends a sentence; `lower()`:
     whether the text opens its sentences in lowercase (`_opens_lowercase`)."""
     punct, close, emoticon = m.group("punct", "close", "emoticon")
@@ -245,9 +246,7 @@ def _lowercase_opens(text: str, m: re.Match, rules: _Rules) -> bool:
         return False
     if punct != "." or m.group("close") or m.group("emoticon"):
         return True
-    token, start = _word_before(text, m.start())
-    if len(token) <= 3:
-        token = _join_spaced(text, start, token)
+    token, _ = _token_before_stop(text, m.start())
     if not token or token in rules.listed or _initial_or_acronym(token):
         return False
     return not (token.isdigit() and rules.ordinal_dot and len(token) <= 2)
@@ -286,9 +285,7 @@ def _ellipsis_ends(text: str, m: re.Match) -> bool:
 
 def _full_stop_ends(text: str, dot: int, end: int, rules: _Rules) -> bool:
     """Whether the full stop at `dot`, followed by a capital, digit or symbol at `end`, ends a sentence."""
-    token, start = _word_before(text, dot)
-    if len(token) <= 3:
-        token = _join_spaced(text, start, token)
+    token, start = _token_before_stop(text, dot)
     if token not in rules.listed:
         if token.isdigit():
             # "am 5. Oktober", "5. října": ordinal dots in languages that write ordinals that way.
@@ -315,6 +312,13 @@ def _initial_or_acronym(token: str) -> bool:
     if "." not in token:
         return len(token) == 1 and token.isalpha()
     return all(len(p) <= 2 for p in token.split("."))
+
+
+def _token_before_stop(text: str, dot: int) -> tuple[str, int]:
+    """The lowercased token before the full stop at `dot`, a short one joined to the dotted pieces before it
+    ("z. b" → "z.b"): what the abbreviation lists are looked up with; and where its last word starts."""
+    token, start = _word_before(text, dot)
+    return (_join_spaced(text, start, token) if len(token) <= 3 else token), start
 
 
 def _word_before(text: str, dot: int) -> tuple[str, int]:
