@@ -348,27 +348,44 @@ class _Lexicon:
     @functools.cached_property
     def currency_in(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
         """The phrase ("in dollars") that prices a figure's clause before it (qualifiers.yaml `currency_in`), and its
-        currency word alone (`_currency_in`).
+        currency word alone (`currency_word`).
         Compiled when first read: for a text in no known language it is every language's phrases, each around every
-        currency word (400,000 characters, more than a CPU-second), and such texts seldom have a figure to price."""
+        currency word (2.7 million characters, 6–10 CPU-seconds), and such texts seldom have a figure to price."""
+        word = self.currency_word
+        if word is None:
+            return None
+        return _currency_phrase(_load("qualifiers.yaml").get("currency_in", {}), self._currency_names), word
+
+    @functools.cached_property
+    def currency_word(self) -> re.Pattern[str] | None:
+        """A currency word alone, as `currency_in` reads one inside its phrase; None when `currency_in` is None.
+        Kept apart because restating a sum (`_restated`) needs only the word, a pattern a 27th of the phrase's size."""
+        cue_langs, names = self._currency_names
+        if not names or not _words(_load("qualifiers.yaml").get("currency_in", {}), cue_langs):
+            return None
+        # The currency word alone, also right after the letters Hebrew and Arabic join to it (ב, ל, ب, ل: "בשקלים").
+        return regex_compile.compiled(f"(?:(?<!{_WORD})|(?<=[בלبل])){_currency_word(names)}", re.IGNORECASE)
+
+    @functools.cached_property
+    def _currency_names(self) -> tuple[list[str], list[str]]:
+        """(the cue languages, the patterns of their currency words): what `currency_in` is made of."""
         words = _load("currencies.yaml")["words"]
-        return _currency_in(_load("qualifiers.yaml").get("currency_in", {}), words, _cue_languages(self.language))
+        cue_langs = _cue_languages(self.language)
+        return cue_langs, [e["pattern"] for lang in cue_langs for e in [*_by_country(lang), *words.get(lang, [])]]
 
 
-def _currency_in(
-    templates: dict[str, list[str]], words: dict[str, list[dict[str, str]]], cue_langs: list[str]
-) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+def _currency_word(names: list[str]) -> str:
+    return f"(?:{_alternation(names)})(?!{_WORD})"
+
+
+def _currency_phrase(templates: dict[str, list[str]], names: tuple[list[str], list[str]]) -> re.Pattern[str]:
     """The phrases that price a clause in a currency ("in US dollars", "σε δραχμές", "markoissa") for the cue
-    languages, and the currency words alone, to find the one a phrase names; None when no language has one."""
-    names = [e["pattern"] for lang in cue_langs for e in [*_by_country(lang), *words.get(lang, [])]]
-    phrases = _words(templates, cue_langs)
-    if not names or not phrases:
-        return None
-    word = f"(?:{_alternation(names)})(?!{_WORD})"
-    phrase = "|".join(f"(?<!{_WORD})(?:{t.replace('{currency}', word)})" for t in phrases)
-    # The currency word alone, also right after the letters Hebrew and Arabic join to it (ב, ל, ب, ل: "בשקלים").
-    alone = regex_compile.compiled(f"(?:(?<!{_WORD})|(?<=[בלبل])){word}", re.IGNORECASE)
-    return regex_compile.compiled(phrase, re.IGNORECASE), alone
+    languages `names[0]`, around their currency words `names[1]`."""
+    word = _currency_word(names[1])
+    phrases = _words(templates, names[0])
+    return regex_compile.compiled(
+        "|".join(f"(?<!{_WORD})(?:{t.replace('{currency}', word)})" for t in phrases), re.IGNORECASE
+    )
 
 
 @functools.cache
@@ -1371,7 +1388,7 @@ def _restated(text: str, found: list[_Candidate], lex: _Lexicon) -> list[_Candid
     in that phrase's currency: "poche centinaia di migliaia di dollari, circa 400.000", "a few hundred thousand
     dollars (about 400,000)". Only a number of a thousand or more with no scale or currency, set off by a comma,
     dash or parenthesis right after the currency word (a hedge may stand between), that ends its clause."""
-    words = lex.currency_in[1] if lex.currency_in is not None else None
+    words = lex.currency_word
     if words is None:
         return found
     out = list(found)
