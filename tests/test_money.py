@@ -4729,3 +4729,27 @@ def test_a_peso_decided_by_the_first_sentence_and_its_case_forms(text, language,
 )
 def test_a_decade_or_old_before_the_currency_dates_it(text, language, expected):
     assert _review_figures(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        # a Hollywood studio paying for a film pays in dollars, in any language, where no currency is written
+        ("Ιστορική ταινία. Η Paramount έδωσε γύρω στο 1,2 εκατομμύριο για τα γυρίσματα.", "el", [(1.2e6, "USD")]),
+        ("Un film storico. La MGM spese circa due milioni per le scene di massa.", "it", [(2e6, "USD")]),
+        ("Исторический фильм. Студия Парамаунт потратила на него около двух миллионов.", "ru", [(2e6, "USD")]),
+        ("Ein Historienfilm. Das Studio Warner Brothers steckte rund drei Millionen hinein.", "de", [(3e6, "USD")]),
+        # ... not inside another word ("Sarkozy" holds "rko"; French has no money of its own for a bare sum), and
+        # no studio: the language's own money
+        ("Un film politique. Celui sur Sarkozy avait coûté près de 8 millions.", "fr", [(8e6, None)]),
+        ("Un film storico. Il produttore spese circa due milioni per le scene di massa.", "it", [(2e6, "EUR")]),
+        # ... a currency written wins
+        ("Ein Historienfilm. Die Ufa und Paramount gaben zusammen drei Millionen Mark aus.", "de", [(3e6, "DEM")]),
+        # ... and a Japanese or Chinese writer names a foreign currency every time, so a bare sum stays theirs
+        ("歴史映画だ。パラマウントは製作費に約10億を投じた。", "ja", [(1e9, "JPY")]),
+        # the cruzeiro in Spanish spelling
+        ("Una película brasileña. Se hizo con unos 90 millones de cruceiros.", "es", [(90e6, "BRB")]),
+    ],
+)
+def test_a_hollywood_studio_pays_in_dollars(text, language, expected):
+    assert _review_figures(text, language) == expected

@@ -423,6 +423,16 @@ def _cue_languages(key: str | None) -> list[str]:
     return list(order) if key is None else list(dict.fromkeys([key, "en"]))
 
 
+def _places_by_code(table: dict[str, dict[str, list[str]]], key: str | None, own_first: bool) -> dict[str, list[str]]:
+    """conventions.yaml `implied_by_place` for a language: its own places, then every language's (`any`) unless
+    its writers name a foreign currency every time (`own_first`)."""
+    out: dict[str, list[str]] = {}
+    for part in (table.get(key, {}) if key else {}, {} if own_first else table.get("any", {})):
+        for code, places in part.items():
+            out.setdefault(code, []).extend(places)
+    return out
+
+
 def _words(table: dict[str, list[str]], languages: list[str]) -> list[str]:
     return [w for lang in [*languages, "any"] for w in table.get(lang, [])]
 
@@ -460,7 +470,9 @@ def _lexicon(key: str | None) -> _Lexicon:
         implied_currency=conventions.get("implied_currency", {}).get(key),
         implied_places=tuple(
             (code, re.compile(_grouped_alternation(places), re.IGNORECASE))
-            for code, places in conventions.get("implied_by_place", {}).get(key, {}).items()
+            for code, places in _places_by_code(
+                conventions.get("implied_by_place", {}), key, key in conventions.get("own_currency_first", ())
+            ).items()
         ),
         scales=tuple(
             (e["pattern"], float(e["value"]), bool(e.get("bare", True)), e.get("currency"))
