@@ -4753,3 +4753,39 @@ def test_a_decade_or_old_before_the_currency_dates_it(text, language, expected):
 )
 def test_a_hollywood_studio_pays_in_dollars(text, language, expected):
     assert _review_figures(text, language) == expected
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        # a country's adjective (or "more", "old") the currency lists do not join to the currency word may stand
+        # between a figure and it: the written currency, never the language's own money
+        ("It cost 20 million Soviet roubles.", "en", [(20e6, "RUB")]),
+        ("It cost 20 million Polish zlotys.", "en", [(20e6, "PLN")]),
+        ("It cost 20 million Spanish pesetas.", "en", [(20e6, "ESP")]),
+        ("It cost 20 million Romanian lei.", "en", [(20e6, "RON")]),
+        ("It cost 20 million Austrian schillings.", "en", [(20e6, "ATS")]),
+        ("It cost 20 million Saudi riyals.", "en", [(20e6, "SAR")]),
+        ("It cost 20 million more dollars.", "en", [(20e6, "USD")]),
+        ("Er kostete 20 Millionen ungarische Forint.", "de", [(20e6, "HUF")]),
+        ("Er kostete 20 Millionen österreichische Schilling.", "de", [(20e6, "ATS")]),
+        ("Он стоил 20 миллионов польских злотых.", "ru", [(20e6, "PLN")]),
+        ("Stál 20 milionů maďarských forintů.", "cs", [(20e6, "HUF")]),
+        ("Hij kostte 20 miljoen Hongaarse forint.", "nl", [(20e6, "HUF")]),
+        ("Den kostade 20 miljoner ungerska forint.", "sv", [(20e6, "HUF")]),
+        ("Se maksoi 20 miljoonaa Unkarin forinttia.", "fi", [(20e6, "HUF")]),
+        ("20 milyon Sovyet rublesine mal oldu.", "tr", [(20e6, "RUB")]),
+        ("Κόστισε 20 εκατομμύρια σοβιετικά ρούβλια.", "el", [(20e6, "RUB")]),
+        ("予算は2000万ソ連ルーブルだった。", "ja", [(20e6, "RUB")]),
+        ("预算2000万苏联卢布。", "zh", [(20e6, "RUB")]),
+        ("예산은 2천만 소련 루블이었다.", "ko", [(20e6, "RUB")]),
+        ("बजट 2 करोड़ सोवियत रूबल था।", "hi", [(20e6, "RUB")]),
+        # ... a currency the lists join to its country still read whole, and nothing read across a comma
+        ("It cost 20 million Swedish kronor.", "en", [(20e6, "SEK")]),
+        ("预算2000万元。", "zh", [(20e6, "CNY")]),
+        ("Den kostade 20 miljoner, kronor var det inte.", "sv", [(20e6, "SEK")]),
+        ("Il a coûté 20 millions, dollars compris.", "fr", [(20e6, None)]),
+    ],
+)
+def test_a_word_between_a_figure_and_its_currency(text, language, expected):
+    assert [(m.amount, m.currency) for m in parse_money(text, language=language, about_budget=True)] == expected

@@ -13,7 +13,7 @@ import functools
 import math
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -1109,10 +1109,14 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
             continue  # "several hundred thousand dollars": no number either
         # A plain currency decides (the one before the number first); an ambiguous sign ("¥") is decided
         # by its sentence later, unless a currency word stands with it: "¥5000万元" is yuan.
-        written = [part for part in (match["pre"], match["post"]) if part and _contextual_key(part, lex) is None]
-        sign = None if written else next((_contextual_key(p, lex) for p in (match["pre"], match["post"]) if p), None)
+        post, end = match["post"], match.end()
+        if post is None and match["pre"] is None and (scaled or value >= 10_000):
+            # "20 million Soviet roubles", "20 Millionen ungarische Forint", "2000万苏联卢布": a word the currency
+            # lists do not join to it (a country, "old", "more") may stand between the figure and its currency
+            post, end = _after_a_word(text, end, lex) or (None, end)
+        written = [part for part in (match["pre"], post) if part and _contextual_key(part, lex) is None]
+        sign = None if written else next((_contextual_key(p, lex) for p in (match["pre"], post) if p), None)
         currency = _lookup(lex.currencies, written[0])[0] if written else lex.contextual[sign][0] if sign else None
-        end = match.end()
         number_start = next(match.start(g) for g in ("cjk", "num", "word", "lone", "iscale") if match[g] is not None)
         if text[end - 1] == "." and end - 1 > number_start:
             end -= 1  # an abbreviation's period at the phrase's end may be the sentence's full stop
@@ -1167,6 +1171,50 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
             )
         )
     return found
+
+
+# One word between a figure and its currency: a letter and up to 30 more characters but spaces, digits and
+# punctuation, set off by spaces ("सोवियत": Devanagari's vowel signs are no `\w`), or one or two CJK characters
+# glued to both ("2000万苏联卢布").
+_A_WORD = re.compile(rf"{_SPACE}+[^\W\d_][^\s\d,.;:!?()\[\]{{}}\"“”«»„]{{0,30}}{_SPACE}+")
+_CJK_RUN = re.compile(rf"[{_CJK}]{{1,2}}")  # two: "苏联", "ソ連"; a longer run may hold an unlisted scale word
+_LETTER_AT = re.compile(_LETTER)
+
+
+@functools.cache
+def _cjk_numeral_chars() -> frozenset[str]:
+    numerals = _cjk_numerals()
+    vague = "数數几幾"  # "some": 数百万, 几千万
+    return frozenset([*numerals.digits, *numerals.leading, *numerals.more, *numerals.myriads, *numerals.units, *vague])
+
+
+def _after_a_word(text: str, end: int, lex: _Lexicon) -> tuple[str, int] | None:
+    """(the currency word, where it ends) when one word and then a currency word of the text's own languages
+    (`_Lexicon.currency_word`, or an ambiguous one: "Saudi riyals") follow an amount ending at `end`, else None."""
+    between = _A_WORD.match(text, end)
+    if between is not None:
+        if lex.amount.match(text, _SPACES.match(text, end).end()) is not None:
+            return None  # a number or scale word ("en miljon tvåhundratusen kronor"): another amount, not a word
+        starts: Iterable[int] = [between.end()]
+    else:
+        run = _CJK_RUN.match(text, end)
+        # ... and in CJK writing no numeral, myriad or "some" ("十数億円", "七百几万美金") nor a scale word
+        # ("三十克若尔卢比": thirty crore rupees) inside the run
+        run_end = run.end() if run is not None else end
+        for i in range(end, run_end):
+            if text[i] in _cjk_numeral_chars() or lex.amount.match(text, i) is not None:
+                run_end = i
+                break
+        starts = range(end + 1, run_end + 1)
+    patterns = [lex.currency_word] if lex.currency_word is not None else []
+    patterns += [pattern for pattern, _ in lex.contextual_words]
+    for start in starts:
+        for pattern in patterns:
+            named = pattern.match(text, start)
+            # a whole word: "riyals", never the "rand" of "random"
+            if named is not None and _LETTER_AT.match(text, named.end()) is None:
+                return named.group(), named.end()
+    return None
 
 
 def _two_numbers_as_one(number: float, factor: float, unit: str | None) -> bool:
