@@ -4789,3 +4789,20 @@ def test_a_hollywood_studio_pays_in_dollars(text, language, expected):
 )
 def test_a_word_between_a_figure_and_its_currency(text, language, expected):
     assert [(m.amount, m.currency) for m in parse_money(text, language=language, about_budget=True)] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        # the English million and billion written in Devanagari, for foreign sums
+        ("तुलना के लिए, 'अपोलो 13' पर 52 मिलियन डॉलर खर्च हुए थे।", "hi", [(52e6, "USD", "comparator")]),
+        ("फ़िल्म पर 2 बिलियन रुपये खर्च हुए।", "hi", [(2e9, "INR", "film")]),
+        # a quarter more than one crore, a quarter of a million in Arabic
+        ("फ़िल्म का बजट सवा करोड़ रुपये था।", "hi", [(1.25e7, "INR", "film")]),
+        ("بلغت ميزانية الفيلم ربع مليون دولار.", "ar", [(2.5e5, "USD", "film")]),
+        # "比較すると" (when compared) brings in another film, as "比べ" does
+        ("比較すると『アポロ13』は5200万ドルかかった。", "ja", [(52e6, "USD", "comparator")]),
+    ],
+)
+def test_devanagari_millions_quarters_and_a_japanese_comparison(sentence, language, expected):
+    assert [(a, c, s) for a, c, s, _ in _figures([sentence], language)] == expected
