@@ -4800,6 +4800,8 @@ def test_a_word_between_a_figure_and_its_currency(text, language, expected):
         # a quarter more than one crore, a quarter of a million in Arabic
         ("फ़िल्म का बजट सवा करोड़ रुपये था।", "hi", [(1.25e7, "INR", "film")]),
         ("بلغت ميزانية الفيلم ربع مليون دولار.", "ar", [(2.5e5, "USD", "film")]),
+        # Hindi names a figure's kind after it: "कमाए" (earned) makes the second sum box office, not a budget
+        ("फ़िल्म 50 करोड़ में बनी और 300 करोड़ कमाए।", "hi", [(5e8, "INR", "film")]),
         # "比較すると" (when compared) brings in another film, as "比べ" does
         ("比較すると『アポロ13』は5200万ドルかかった。", "ja", [(52e6, "USD", "comparator")]),
     ],

@@ -344,6 +344,7 @@ class _Lexicon:
     contextual: dict[str, tuple[str | None, str | None, tuple[tuple[str, re.Pattern[str]], ...]]]
     contextual_words: tuple[tuple[re.Pattern[str], str], ...]  # (a word's pattern, its `contextual` key)
     contextual_word_keys: frozenset[str]  # the `contextual` keys of words (either kind), not signs
+    cue_after_weight: int = 3  # how much further a kind cue after a figure counts (1 in verb-final languages)
 
     @functools.cached_property
     def currency_in(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
@@ -539,6 +540,7 @@ def _lexicon(key: str | None) -> _Lexicon:
         contextual_words=contextual_words,
         contextual_word_keys=frozenset(symbol for _, symbol in contextual_words)
         | {e["contextual"] for e in currency_entries if e.get("contextual")},
+        cue_after_weight=1 if key in conventions.get("verb_final", ()) else 3,
     )
 
 
@@ -1572,8 +1574,9 @@ def _kind(
             between, distance = text[cue_end:start], start - cue_end
         elif cue_start >= end:
             # Critics name the money's kind before the figure ("cost $6m", "grossed $20m") more often
-            # than after it ("a $6m budget"), so a cue after the figure counts from further away.
-            between, distance = text[end:cue_start], 3 * (cue_start - end) + 2
+            # than after it ("a $6m budget"), so a cue after the figure counts from further away, but in
+            # languages whose verb ends the clause ("300 करोड़ कमाए": earned 300 crore) from as near.
+            between, distance = text[end:cue_start], lex.cue_after_weight * (cue_start - end) + 2
         else:
             continue
         if re.search(r"[,;，；、]", between):
