@@ -344,7 +344,7 @@ class _Lexicon:
     contextual: dict[str, tuple[str | None, str | None, tuple[tuple[str, re.Pattern[str]], ...]]]
     contextual_words: tuple[tuple[re.Pattern[str], str], ...]  # (a word's pattern, its `contextual` key)
     contextual_word_keys: frozenset[str]  # the `contextual` keys of words (either kind), not signs
-    cue_after_weight: int = 3  # how much further a kind cue after a figure counts (1 in verb-final languages)
+    cue_after_weight: int  # how much further a kind cue after a figure counts (3; 1 in verb-final languages)
 
     @functools.cached_property
     def currency_in(self) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
@@ -355,7 +355,7 @@ class _Lexicon:
         word = self.currency_word
         if word is None:
             return None
-        return _currency_phrase(_load("qualifiers.yaml").get("currency_in", {}), self._currency_names), word
+        return _currency_phrase(_load("qualifiers.yaml").get("currency_in", {}), *self._currency_names), word
 
     @functools.cached_property
     def currency_word(self) -> re.Pattern[str] | None:
@@ -379,11 +379,11 @@ def _currency_word(names: list[str]) -> str:
     return f"(?:{_alternation(names)})(?!{_WORD})"
 
 
-def _currency_phrase(templates: dict[str, list[str]], names: tuple[list[str], list[str]]) -> re.Pattern[str]:
+def _currency_phrase(templates: dict[str, list[str]], cue_langs: list[str], names: list[str]) -> re.Pattern[str]:
     """The phrases that price a clause in a currency ("in US dollars", "σε δραχμές", "markoissa") for the cue
-    languages `names[0]`, around their currency words `names[1]`."""
-    word = _currency_word(names[1])
-    phrases = _words(templates, names[0])
+    languages, around their currency words `names`."""
+    word = _currency_word(names)
+    phrases = _words(templates, cue_langs)
     return regex_compile.compiled(
         "|".join(f"(?<!{_WORD})(?:{t.replace('{currency}', word)})" for t in phrases), re.IGNORECASE
     )
