@@ -2516,6 +2516,44 @@ def test_the_title_a_review_quotes_first_is_its_films():
     assert budget_figures(plain, year=None, reviews=unquoted)["subject"].tolist() == ["film", "film"]
 
 
+# Korean and Hindi reviews quote titles in single marks: the first one names the review's film, another one in a
+# figure's clause is another film's. In English a single mark stays an apostrophe or a scare quote.
+@pytest.mark.parametrize(
+    "review, language, subjects",
+    [
+        (
+            "'바다의 별'은 조용한 전쟁 영화다. 제작비는 약 30억 원이었다. '붉은 항구'는 약 90억 원이 들었다고 한다.",
+            "ko",
+            ["film", "comparator"],
+        ),
+        (
+            "'नीली नदी' एक सादी युद्ध फ़िल्म है। इसका बजट क़रीब 8 करोड़ रुपये था। 'लाल क़िला' पर 40 करोड़ रुपये लगे थे।",
+            "hi",
+            ["film", "comparator"],
+        ),
+        (
+            "'Blue River' is a plain war film. It cost $8 million. 'Red Fort' spent $40 million.",
+            "en",
+            ["film", "film"],
+        ),
+    ],
+)
+def test_single_quoted_titles_where_a_language_quotes_titles_so(review, language, subjects):
+    texts = [s for s in re.split(r"(?<=[.।])\s+", review)][1:]
+    statements = pd.DataFrame(
+        {
+            "review_id": ["r"] * len(texts),
+            "sentence_id": list(range(1, len(texts) + 1)),
+            "aspect": ["budget"] * len(texts),
+            "text": texts,
+            "start": [review.index(t) for t in texts],
+            "language": [language] * len(texts),
+        }
+    )
+    reviews = pd.DataFrame({"review_id": ["r"], "text": [review]})
+    assert budget_figures(statements, year=None, reviews=reviews)["subject"].tolist() == subjects
+
+
 # Another film's year said relative to this one's dates a figure to that film, wherever it stands in the
 # figure's part of the sentence; a figure of this film's own sentence stays the film's.
 @pytest.mark.parametrize(

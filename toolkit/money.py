@@ -1965,15 +1965,38 @@ _QUOTED = re.compile(
 )
 # Every quote `_QUOTED` finds opens with one of these: a text without any needs no search for quotes.
 _QUOTE_MARK = re.compile(r"[«»“”\"„《「『]")
+# A title in single marks, in the languages that quote titles so (conventions.yaml `single_quoted_titles`): the
+# opening mark after no letter or mark, the closing one after a letter; a particle may follow ('쉬리'가).
+_QUOTED_SINGLE = re.compile(r"(?<![\w'’])['‘](?=\S)(?P<t>[^'‘’\n«»“”\"„]{1,80})(?<=\S)['’]")
 
 
-def _masked_quotes(text: str) -> str:
+@functools.cache
+def _single_quoted(key: str | None) -> bool:
+    return key in _load("conventions.yaml").get("single_quoted_titles", ())
+
+
+def _quoted_titles(text: str, key: str | None = None) -> list[re.Match[str]]:
+    """The quoted titles of `text` in order (`_QUOTED`), with those in single marks where language `key` quotes
+    titles so."""
+    found = list(_QUOTED.finditer(text)) if _QUOTE_MARK.search(text) else []
+    if _single_quoted(key) and ("'" in text or "‘" in text):
+        found += [
+            q
+            for q in _QUOTED_SINGLE.finditer(text)
+            if not any(o.start() < q.end() and q.start() < o.end() for o in found)
+        ]
+        found.sort(key=lambda q: q.start())
+    return found
+
+
+def _masked_quotes(text: str, key: str | None = None) -> str:
     """`text` with the words of its quoted titles blanked out (same length): a comma or a full stop inside a
     title («Бег, или сон», "Tora! Tora! Tora!") ends no clause or sentence."""
-    if not _QUOTE_MARK.search(text):
+    quoted = _quoted_titles(text, key)
+    if not quoted:
         return text
     out = list(text)
-    for q in _QUOTED.finditer(text):
+    for q in quoted:
         out[q.start("t") : q.end("t")] = "_" * (q.end("t") - q.start("t"))
     return "".join(out)
 
@@ -2315,7 +2338,7 @@ def _classify_subject(
     # figure stands before this one in its sentence, a title no name matches: that figure is the film's, and a name
     # said to have cost this one is another film ("cost $45m, when Sound of Freedom was done for $14.5m").
     known = film_titles or ((review_title,) if review_title else ()) or (_NO_TITLE if prev_end > sentence_start else ())
-    masked = _masked_quotes(window)  # where clauses and sentences end: never inside a quoted title
+    masked = _masked_quotes(window, key)  # where clauses and sentences end: never inside a quoted title
     ended = max((m.start() for m in _sentence_ends(masked)), default=-1)
     if ended >= 0:
         window, masked = window[ended + 1 :], masked[ended + 1 :]
@@ -2390,7 +2413,7 @@ def _classify_subject(
             hits = [h for h in hits if not _in_longer_title(clause, h)]
         if hits and not _is_own(clause[hits[-1].end() :], film_titles):
             return "comparator"
-    quoted = list(_QUOTED.finditer(clause))
+    quoted = _quoted_titles(clause, key)
     # A figure earlier in the sentence is not enough (`_NO_TITLE`): a quoted title after it is that figure's ("после
     # 30-миллионного «Сталинграда» он снял этот фильм за 10 млн").
     if quoted and known and known is not _NO_TITLE and not _is_own(quoted[-1].group("t"), known):
@@ -2503,7 +2526,9 @@ def budget_figures(
     # Columns as Python lists: iterating pandas' Arrow-backed text columns costs a call per cell.
     columns = ("review_id", "sentence_id", "text", "language", "start")
     wanted = set(budget["review_id"].tolist())
-    quoted_first = _titles_quoted_first(reviews, wanted) if reviews is not None else {}
+    # A review's language: that of its first budget statement (it decides whether single marks quote titles).
+    languages = dict(zip(reversed(budget["review_id"].tolist()), reversed(budget["language"].tolist())))
+    quoted_first = _titles_quoted_first(reviews, wanted, languages) if reviews is not None else {}
     for review_id, sentence_id, raw_text, raw_language, sentence_start in zip(*(budget[c].tolist() for c in columns)):
         text, language = str(raw_text), _language_key(raw_language)
         review_title, in_first_sentence = quoted_first.get(review_id, (None, False))
@@ -2666,16 +2691,21 @@ def _release_years(reviews: pd.DataFrame | None, wanted: set[Any]) -> dict[Any, 
     return out
 
 
-def _titles_quoted_first(reviews: pd.DataFrame, wanted: set[Any]) -> dict[Any, tuple[str, bool]]:
-    """The first title each review in `wanted` quotes («…», “…”, 《…》 …), and whether it stands in the review's
-    first sentence. A review names the film it is about there, if anywhere, and names it before other films;
-    reviews that quote no title are left out."""
+def _titles_quoted_first(
+    reviews: pd.DataFrame, wanted: set[Any], languages: dict[Any, Any] | None = None
+) -> dict[Any, tuple[str, bool]]:
+    """The first title each review in `wanted` quotes («…», “…”, 《…》 …; '…' in a language of `languages`, review
+    id → language, that quotes titles so), and whether it stands in the review's first sentence. A review names
+    the film it is about there, if anywhere, and names it before other films; reviews that quote no title are
+    left out."""
     require(reviews, ["review_id", "text"], stage="money.budget_figures (reviews)")
+    languages = languages or {}
     out = {}
     for review_id, text in zip(reviews["review_id"].tolist(), reviews["text"].tolist()):
-        if review_id not in wanted or not isinstance(text, str) or not _QUOTE_MARK.search(text):
+        if review_id not in wanted or not isinstance(text, str):
             continue
-        first = next((q for q in _QUOTED.finditer(text) if q.group("t").strip()), None)
+        key = _language_key(languages.get(review_id))
+        first = next((q for q in _quoted_titles(text, key) if q.group("t").strip()), None)
         if first is not None:
             end = next(_sentence_ends(text), None)
             out[review_id] = (first.group("t").strip(), end is None or first.start() < end.start())
