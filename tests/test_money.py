@@ -2516,6 +2516,24 @@ def test_the_title_a_review_quotes_first_is_its_films():
     assert budget_figures(plain, year=None, reviews=unquoted)["subject"].tolist() == ["film", "film"]
 
 
+# A studio is quoted as a title is («Мосфильм», „Barrandov“), but it pays for the film under review: its figure stays
+# the film's even when the film's own title is known; a quoted film in the same place is another film.
+@pytest.mark.parametrize(
+    "sentence, language, subject",
+    [
+        ("Съёмки в горах обошлись «Мосфильму» примерно в 4 миллиона рублей.", "ru", "film"),
+        ("По меркам «Ленфильма» бюджет был большим, около 2 млн рублей.", "ru", "film"),
+        ("Для «Довженко-фільму» це була дорога постановка — близько 3 млн карбованців.", "uk", "film"),
+        ("Podle „Barrandova“ stál film asi 6 milionů korun.", "cs", "film"),
+        ("Съёмки в горах обошлись «Экипажу» примерно в 4 миллиона рублей.", "ru", "comparator"),
+    ],
+)
+def test_a_quoted_studio_is_no_other_film(sentence, language, subject):
+    assert [f[2] for f in _figures([sentence], language, film_titles=("Горная застава", "Гірська застава"))] == [
+        subject
+    ]
+
+
 # Korean and Hindi reviews quote titles in single marks: the first one names the review's film, another one in a
 # figure's clause is another film's. In English a single mark stays an apostrophe or a scare quote.
 @pytest.mark.parametrize(

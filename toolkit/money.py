@@ -1975,9 +1975,19 @@ def _single_quoted(key: str | None) -> bool:
     return key in _load("conventions.yaml").get("single_quoted_titles", ())
 
 
+@functools.cache
+def _studio() -> re.Pattern[str]:
+    return re.compile(_alternation(_load("subjects.yaml")["studios"]), re.IGNORECASE)
+
+
+def _is_studio(name: str) -> bool:
+    """Is a quoted name a film studio's («Ленфильм», "Barrandov"; subjects.yaml `studios`), not a film's title?"""
+    return _studio().fullmatch(name.strip()) is not None
+
+
 def _quoted_titles(text: str, key: str | None = None) -> list[re.Match[str]]:
     """The quoted titles of `text` in order (`_QUOTED`), with those in single marks where language `key` quotes
-    titles so."""
+    titles so; a studio's quoted name is none."""
     found = list(_QUOTED.finditer(text)) if _QUOTE_MARK.search(text) else []
     if _single_quoted(key) and ("'" in text or "‘" in text):
         found += [
@@ -1986,7 +1996,7 @@ def _quoted_titles(text: str, key: str | None = None) -> list[re.Match[str]]:
             if not any(o.start() < q.end() and q.start() < o.end() for o in found)
         ]
         found.sort(key=lambda q: q.start())
-    return found
+    return [q for q in found if not _is_studio(q.group("t"))]
 
 
 def _masked_quotes(text: str, key: str | None = None) -> str:
@@ -2062,7 +2072,8 @@ def _title_before(
         return not _is_own(known[-1].group(), film_titles)
     quoted = _QUOTED_BEFORE.search(window)
     if quoted is not None:
-        return not _is_own(quoted.group(1) or quoted.group(2) or quoted.group(3), film_titles)
+        name = quoted.group(1) or quoted.group(2) or quoted.group(3)
+        return not (_is_own(name, film_titles) or _is_studio(name))
     # `_PAREN_BEFORE` ends in "(" and spaces at the window's end: where it does not, its search (at every word) is
     # spared.
     bare = window[:-1] if window.endswith("\n") else window
@@ -2161,6 +2172,8 @@ def _paying_name(head: str, cues: _SubjectCues, known: tuple[str, ...], *, verb_
     if at_start and not before and first == last:
         return False
     name = " ".join(words[first : last + 1])
+    if _is_studio(name):
+        return False  # "Barrandov stál": the studio paid for a film, maybe this one
     return not any(_fold(name) in _fold(t) or _fold(t) in _fold(name) for t in known if _fold(t))
 
 
@@ -2348,6 +2361,7 @@ def _classify_subject(
         # A relative clause speaks of the noun before it: "U-571, which cost $62 million".
         quoted = _QUOTED_END.search(window, 0, cut)
         titled = (quoted.group(1) or quoted.group(2)) if quoted is not None else None
+        titled = None if titled is not None and _is_studio(titled) else titled
         if titled is None and (
             (cues.costing is not None and cues.costing.match(window[cut + 1 :]))
             or _cost_verb_after(sentence, mention.end, cues)  # "Walk the Line, die rond de 28 miljoen dollar kostte"
