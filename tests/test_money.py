@@ -1638,6 +1638,12 @@ def test_number_words_of_more_languages(sentence, language, expected):
         ("Filmin bütçesi 4 milyon YTL idi.", "tr", "TRY"),
         ("Filmin bütçesi 2 milyon İsviçre frangı idi.", "tr", "CHF"),
         ("הסרט עלה 300 אלף לירות.", "he", "ILP"),
+        # a riyal in Arabic script is Saudi unless a country says otherwise; a dirham in any script by the country
+        ("تكلف الفيلم نحو 12 مليون ريال.", "ar", "SAR"),
+        ("تكلف الفيلم القطري نحو 12 مليون ريال.", "ar", "QAR"),
+        ("הסרט המרוקאי עלה כשמונה מיליון דירהם.", "he", "MAD"),
+        ("The Moroccan shoot cost some 8 million dirhams.", "en", "MAD"),
+        ("Съёмки в Дубае обошлись в 8 миллионов дирхамов.", "ru", "AED"),
     ],
 )
 def test_more_currency_names(sentence, language, currency):
@@ -1877,6 +1883,17 @@ def test_conditions_previous_films_and_digit_groups(sentence, language, expected
         ("The picture cost a million and a half dollars.", "en", [1.5e6]),
         ("Le tournage a coûté deux millions et demi d'euros.", "fr", [2.5e6]),
         ("El rodaje costó un millón y medio de dólares.", "es", [1.5e6]),
+        # "y medio" before a noun of its own is half of that thing, not of the million
+        ("Hoy harían falta 150 millones y medio estudio de efectos.", "es", [1.5e8]),
+        ("Costou dois milhões e meio de reais.", "pt", [2.5e6]),
+        # Estonian "one and a half" and "half" in the genitive
+        ("Eelarve jäi alla poolteise miljoni euro.", "et", [1.5e6]),
+        ("Film valmis poole miljoni euroga.", "et", [5e5]),
+        # "mil" and the sentence's full stop are a thousand in Spanish, Catalan and Portuguese, "mil." a Czech million
+        ("La película costó 400 mil.", "es", [4e5]),
+        ("La pel·lícula va costar 400 mil.", "ca", [4e5]),
+        ("O filme custou 400 mil.", "pt", [4e5]),
+        ("Film stál 400 mil. korun.", "cs", [4e8]),
         ("Filmul a costat trei milioane și jumătate de lei.", "ro", [3.5e6]),
         ("ההפקה עלתה מיליון וחצי שקל.", "he", [1.5e6]),
         ("The studio spent three quarters of a billion dollars.", "en", [7.5e8]),
