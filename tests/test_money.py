@@ -2551,6 +2551,46 @@ def test_a_quoted_studio_is_no_other_film(sentence, language, subject):
     ]
 
 
+# Hypotheticals and other films' budgets said in more ways: "looks like it cost" without "like", a conditional after the
+# figure, a condition ("的话", "찍는다면"), an opener before a quoted title or after an ideographic comma; and the same
+# words where they say nothing of the kind.
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        ("Vypadá to jak za 200 milionů korun.", "cs", ["counterfactual"]),
+        ("Vyzerá to ako za 200 miliónov eur.", "sk", ["counterfactual"]),
+        ("Картинка тут минимум на 5 миллионов долларов.", "ru", ["counterfactual"]),
+        ("Картинка тут щонайменше на 5 мільйонів доларів.", "uk", ["counterfactual"]),
+        ("Οι σκηνές έχουν την κλίμακα μιας παραγωγής των 100 εκατομμυρίων δολαρίων.", "el", ["counterfactual"]),
+        ("La bataille a des airs de film américain à 100 millions de dollars.", "fr", ["counterfactual"]),
+        ("你会以为这是一部花了上亿美元的大片。", "zh", ["counterfactual"]),
+        ("如今拍的话要花5亿元。", "zh", ["counterfactual"]),
+        ("지금 찍는다면 500억 원은 들 것이다.", "ko", ["counterfactual"]),
+        ("देखने में यह 100 करोड़ की फ़िल्म लगती है।", "hi", ["counterfactual"]),
+        ("आज यह 50 करोड़ में बनती।", "hi", ["counterfactual"]),
+        ("Avui, per rodar unes masses així, caldrien uns 50 milions d'euros.", "ca", ["counterfactual"]),
+        ("Com dinheiro de cinema, uns 15 milhões de euros, teria sido outra coisa.", "pt", ["counterfactual"]),
+        ("Cu 50 de milioane de euro s-ar fi făcut o superproducție.", "ro", ["counterfactual"]),
+        ("Hoy harían falta 150 millones de dólares.", "es", ["counterfactual"]),
+        ("Con tres millones de dólares habría parecido una superproducción.", "es", ["counterfactual"]),
+        ("作为对照，同档期几部大片的预算都在两亿元以上。", "zh", ["comparator"]),
+        ("比較のために言えば、『H3』の予算は約200万ポンドだった。", "ja", ["comparator"]),
+        ("ちなみに『男たちの大和』は25億円かかった。", "ja", ["comparator"]),
+        ("Karşılaştırmak gerekirse, Fetih 1453 17 milyon dolara mal olmuştu.", "tr", ["comparator"]),
+        ("Vertaa vaikka Air-leffaan, joka maksoi 90 miljoonaa dollaria.", "fi", ["comparator"]),
+        ("Összehasonlításképp a Kincsem 2,6 milliárd forintba került.", "hu", ["comparator"]),
+        ("150 करोड़ के बजट वाली आजकल की फ़िल्मों के सामने यह सादगी ताज़गी भरी है।", "hi", ["comparator"]),
+        # the film's own money
+        ("Картинка обошлась в 5 миллионов долларов.", "ru", ["film"]),
+        ("Stálo to 5 milionů korun, jak za normalizace bývalo.", "cs", ["film"]),
+        ("यह फ़िल्म 50 करोड़ में बनती है, ऐसा सुना है।", "hi", ["film"]),
+        ("In comparison to its rivals, it cost $5 million.", "en", ["film"]),
+    ],
+)
+def test_hypotheticals_and_comparators_said_in_more_ways(sentence, language, subjects):
+    assert [f[2] for f in _figures([sentence], language)] == subjects
+
+
 # Korean and Hindi reviews quote titles in single marks: the first one names the review's film, another one in a
 # figure's clause is another film's. In English a single mark stays an apostrophe or a scare quote.
 @pytest.mark.parametrize(

@@ -1861,9 +1861,6 @@ def _sentence_ends(text: str, start: int = 0, end: int | None = None) -> Iterato
 
 
 # Prepositions that make a comparison phrase part of the clause rather than an opener of the sentence.
-_OPENER_NOT_BEFORE = r"(?:to|with|zu|zum|mit|à|a|con|com|с|со|з|із|z|ze|met|med|s|se|ile|amb)"
-
-
 def _cue_words(data: dict[str, Any], languages: list[str], section: str, side: str | None = None) -> list[str]:
     """The words of `section` (of its `side`, for a section split into sides) for each of `languages`, in order."""
     by_language = data.get(section, {})
@@ -1895,6 +1892,9 @@ def _subject_cues(key: str | None) -> _SubjectCues:
 
     # _NAME_WORDS's own braces, doubled so that str.format keeps them.
     name = _NAME_WORDS.replace("{", "{{").replace("}", "}}")
+    # An opener before one of these compares the figure's own film ("In comparison to X"): it opens no sentence.
+    prepositions = _cue_words(data, languages, "opener_prepositions")
+    not_before = _alternation(prepositions) if prepositions else "(?!)"
     return _SubjectCues(
         counterfactual_before=cues(_GUARDED, "counterfactual", "before"),
         condition=cues(_GUARDED, "counterfactual", "condition"),
@@ -1910,7 +1910,7 @@ def _subject_cues(key: str | None) -> _SubjectCues:
         comparator_after=cues(r"(?:{})", "comparator", "after"),
         # An opener stands alone ("For comparison, ..."), not before the compared thing ("In comparison to X").
         sequence_before=cues(f"(?<!{_WORD})(?:{{}})(?:\\s+\\S+)?\\s*$", "comparator", "sequence"),
-        opener=cues(rf"(?<!{_WORD})(?:{{}})(?:\s*[,:;—–\-，：،]|\s+(?!{_OPENER_NOT_BEFORE}\b))", "openers"),
+        opener=cues(rf"(?<!{_WORD})(?:{{}})(?:\s*[,:;—–\-，：،、]|\s+(?!(?:{not_before})\b)|(?=[「『《]))", "openers"),
         relative=cues(r"\s*(?:{})\b", "relative"),
         titlecase=key is None or key in data["titlecase"],
         costing=cues(r"\s*(?:{})", "costing"),
