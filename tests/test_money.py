@@ -2527,10 +2527,13 @@ def test_the_title_a_review_quotes_first_is_its_films():
     # clause is another film's (and nothing else is guessed from it).
     later = pd.DataFrame({"review_id": ["r"], "text": ["Снято скромно. " + REVIEW_OF_ONE_FILM]})
     assert budget_figures(statements, year=None, reviews=later)["subject"].tolist() == ["comparator", "film"]
-    # A review that quotes no title gives no guess.
+    # A review that quotes no title names its film in its first sentence: a name said to have cost money that this
+    # sentence does not hold is another film's; the one it holds is the film's.
     unquoted = pd.DataFrame({"review_id": ["r"], "text": [REVIEW_OF_ONE_FILM.replace("«", "").replace("»", "")]})
     plain = statements.assign(text=[t.replace("«", "").replace("»", "") for t in texts])
-    assert budget_figures(plain, year=None, reviews=unquoted)["subject"].tolist() == ["film", "film"]
+    assert budget_figures(plain, year=None, reviews=unquoted)["subject"].tolist() == ["comparator", "film"]
+    # With no review text, nothing is guessed.
+    assert budget_figures(plain, year=None)["subject"].tolist() == ["film", "film"]
 
 
 # A studio is quoted as a title is («Мосфильм», „Barrandov“), but it pays for the film under review: its figure stays
@@ -2589,6 +2592,52 @@ def test_a_quoted_studio_is_no_other_film(sentence, language, subject):
 )
 def test_hypotheticals_and_comparators_said_in_more_ways(sentence, language, subjects):
     assert [f[2] for f in _figures([sentence], language)] == subjects
+
+
+# With no title known, the review's first sentence stands in for one: a name said to have cost money is this film's
+# when that sentence holds it, another film's when it does not.
+@pytest.mark.parametrize(
+    "review, language, subjects",
+    [
+        (
+            "Northern Lights is a modest war drama. It cost $4 million. Back then, Saving Private Ryan cost $70 million.",
+            "en",
+            ["film", "comparator"],
+        ),
+        (
+            "Northern Lights is a modest war drama. Back then, Northern Lights cost $4 million.",
+            "en",
+            ["film"],
+        ),
+        (
+            "Isvinter är ett stillsamt krigsdrama. Den kostade 30 miljoner kronor. Citizen Kane kostade under en miljon dollar.",
+            "sv",
+            ["film", "comparator"],
+        ),
+        (
+            "È un film piccolo. Costò 3 milioni di euro. Per capirci, Gravity di Cuarón è costato 100 milioni di dollari.",
+            "it",
+            ["film", "comparator"],
+        ),
+    ],
+)
+def test_the_first_sentence_names_the_film_when_no_title_is_known(review, language, subjects):
+    texts = re.split(r"(?<=\.)\s+", review)[1:]
+    statements = pd.DataFrame(
+        {
+            "review_id": ["r"] * len(texts),
+            "sentence_id": list(range(1, len(texts) + 1)),
+            "aspect": ["budget"] * len(texts),
+            "text": texts,
+            "start": [review.index(t) for t in texts],
+            "language": [language] * len(texts),
+        }
+    )
+    reviews = pd.DataFrame({"review_id": ["r"], "text": [review]})
+    assert budget_figures(statements, year=None, reviews=reviews)["subject"].tolist() == subjects
+    # a profile's titles decide instead of the first sentence: a name none of them holds is another film's
+    named = budget_figures(statements, year=None, reviews=reviews, film_titles=("Isvinter",))
+    assert named["subject"].tolist()[-1] == "comparator"
 
 
 # Korean and Hindi reviews quote titles in single marks: the first one names the review's film, another one in a

@@ -2335,9 +2335,11 @@ def _classify_subject(
     film_titles: tuple[str, ...],
     comparators: tuple[str, ...],
     review_title: str | None = None,
+    opening: str | None = None,
 ) -> str:
     """`classify_subject` given every money phrase of the sentence (`parse_money` of it), parsed once.
-    `review_title` is the first title the figure's review quotes (`_titles_quoted_first`)."""
+    `review_title` is the first title the figure's review quotes (`_titles_quoted_first`); `opening` the review's
+    first sentence, which names its film if any does (`_openings`)."""
     key = _language_key(language)
     cues = _subject_cues(key)
     others = [m for m in mentions if (m.start, m.end) != (mention.start, mention.end)]
@@ -2351,6 +2353,9 @@ def _classify_subject(
     # figure stands before this one in its sentence, a title no name matches: that figure is the film's, and a name
     # said to have cost this one is another film ("cost $45m, when Sound of Freedom was done for $14.5m").
     known = film_titles or ((review_title,) if review_title else ()) or (_NO_TITLE if prev_end > sentence_start else ())
+    # A name said to have paid or cost is this film's when the review's first sentence holds it, else another film's:
+    # with no title known, that sentence stands in for one ("Tomorrow Never Dies kostade väl 110 miljoner dollar").
+    named = known if known and known is not _NO_TITLE else ((opening,) if opening else known)
     masked = _masked_quotes(window, key)  # where clauses and sentences end: never inside a quoted title
     ended = max((m.start() for m in _sentence_ends(masked)), default=-1)
     if ended >= 0:
@@ -2435,10 +2440,10 @@ def _classify_subject(
         # when this film's titles are known, or its review quotes another title before this one: a quoted title
         # alone may be the film under review, and a review names its own film first.
         return "comparator"
-    if _named_payer(sentence, mention.start, mention.end, max(sentence_start, prev_end), cues, known):
+    if _named_payer(sentence, mention.start, mention.end, max(sentence_start, prev_end), cues, named):
         return "comparator"
     opens = prev_end == 0 or ended >= 0  # the window opens the figure's sentence
-    if _owned_by_name(window, after, cues, known, sentence_start=opens) or _paid_by_name_after(after, cues, known):
+    if _owned_by_name(window, after, cues, named, sentence_start=opens) or _paid_by_name_after(after, cues, named):
         return "comparator"
     if cues.shift is not None:
         # Its sentence up to the figure (since the figure before), or the word after the figure and what
@@ -2543,6 +2548,7 @@ def budget_figures(
     # A review's language: that of its first budget statement (it decides whether single marks quote titles).
     languages = dict(zip(reversed(budget["review_id"].tolist()), reversed(budget["language"].tolist())))
     quoted_first = _titles_quoted_first(reviews, wanted, languages) if reviews is not None else {}
+    openings = _openings(reviews, wanted) if reviews is not None and not film_titles else {}
     for review_id, sentence_id, raw_text, raw_language, sentence_start in zip(*(budget[c].tolist() for c in columns)):
         text, language = str(raw_text), _language_key(raw_language)
         review_title, in_first_sentence = quoted_first.get(review_id, (None, False))
@@ -2560,6 +2566,7 @@ def budget_figures(
                 film_titles=own,
                 comparators=tuple(comparators),
                 review_title=review_title,
+                opening=openings.get(review_id),
             )
             currency, basis, implied = mention.currency, mention.currency_basis, mention.currency_implied
             if subject in ("counterfactual", "comparator") and basis not in _EXPLICIT and mention.undecided is None:
@@ -2723,6 +2730,16 @@ def _titles_quoted_first(
         if first is not None:
             end = next(_sentence_ends(text), None)
             out[review_id] = (first.group("t").strip(), end is None or first.start() < end.start())
+    return out
+
+
+def _openings(reviews: pd.DataFrame, wanted: set[Any]) -> dict[Any, str]:
+    """The first sentence of each review in `wanted`: where a review names the film it is about, if anywhere."""
+    out = {}
+    for review_id, text in zip(reviews["review_id"].tolist(), reviews["text"].tolist()):
+        if review_id in wanted and isinstance(text, str):
+            end = next(_sentence_ends(text), None)
+            out[review_id] = text if end is None else text[: end.start()]
     return out
 
 
