@@ -145,7 +145,7 @@ def _parser() -> argparse.ArgumentParser:
     evaluate = commands.add_parser(
         "evaluate", help="print the evaluation reports on the development sets, the blind test and the example films"
     )
-    evaluate.add_argument("what", choices=["languages", "words", "sentences", "aspects", "segment"])
+    evaluate.add_argument("what", choices=["languages", "words", "sentences", "aspects", "segment", "figures"])
     evaluate.add_argument(
         "--coder",
         choices=["accurate", "fast", "rules"],
@@ -600,6 +600,7 @@ def _evaluate(args: argparse.Namespace) -> int:
         "sentences": "toolkit.evaluation.sentences",
         "aspects": "toolkit.evaluation.aspects",
         "segment": "toolkit.evaluation.segment",
+        "figures": "toolkit.evaluation.figures",
     }[args.what]
     argv = sys.argv
     sys.argv = [module]

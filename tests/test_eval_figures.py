@@ -1,0 +1,90 @@
+"""`toolkit evaluate figures`: budget figures read from labelled budget sentences, with no coder in the way."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from toolkit.evaluation import figures as eval_figures
+from toolkit.tables import TableError
+
+
+def _write(folder, reviews, gold):
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, rows in (("reviews.jsonl", reviews), ("gold.jsonl", gold)):
+        (folder / name).write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), "utf-8")
+
+
+def _two_reviews(folder):
+    """An English review with its film's cost and another film's, a German one whose crowns need a year."""
+    en = "Northern Lights is a modest war drama. It cost $4 million. Back then, Saving Private Ryan cost $70 million."
+    de = "Ein stiller Film. Gedreht wurde für 12 Millionen Kronen."
+    reviews = [
+        {"id": "e1", "language": "en", "film": "Northern Lights (2004)", "kind": "critic", "text": en},
+        {"id": "d1", "language": "de", "film": "Psohlavci (1955)", "kind": "user", "text": de},
+    ]
+    gold = [
+        {
+            "review_id": "e1",
+            "sentence": "It cost $4 million.",
+            "aspects": {"budget": {}},
+            "figures": [{"amount": 4e6, "currency": "USD", "subject": "film"}],
+        },
+        {
+            "review_id": "e1",
+            "sentence": "Back then, Saving Private Ryan cost $70 million.",
+            "aspects": {"budget": {}},
+            "figures": [{"amount": 7e7, "currency": "USD", "subject": "comparator"}],
+        },
+        {
+            "review_id": "e1",
+            "sentence": "Northern Lights is a modest war drama.",
+            "aspects": {"geopolitics": {"frames": []}},
+            "figures": [],
+        },
+        {
+            "review_id": "d1",
+            "sentence": "Gedreht wurde für 12 Millionen Kronen.",
+            "aspects": {"budget": {}},
+            "figures": [{"amount": 12e6, "currency": "CSK", "subject": "film"}],
+        },
+    ]
+    _write(folder, reviews, gold)
+
+
+def test_every_gold_figure_is_scored_from_its_sentence(tmp_path):
+    _two_reviews(tmp_path / "blind7")
+    table = eval_figures.score_folder(tmp_path / "blind7")
+    assert table[["review_id", "language", "amount", "subject", "exact"]].values.tolist() == [
+        ["e1", "en", 4e6, "film", True],
+        ["e1", "en", 7e7, "comparator", True],
+        ["d1", "de", 12e6, "film", False],  # no year: the crowns are not read as Czechoslovak
+    ]
+    assert table["folder"].unique().tolist() == ["blind7"]
+
+
+def test_the_retired_batches_are_found_in_batch_order(tmp_path):
+    for name in ("blind10", "blind2", "blind1", "blindx"):
+        _two_reviews(tmp_path / name)
+    (tmp_path / "blind3").mkdir()  # no gold: not a batch
+    assert [p.name for p in eval_figures.retired_folders(tmp_path)] == ["blind1", "blind2", "blind10"]
+
+
+def test_main_prints_the_counts_and_writes_every_figure(tmp_path, capsys):
+    _two_reviews(tmp_path / "b")
+    out = tmp_path / "figures.tsv"
+    assert eval_figures.main([str(tmp_path / "b"), "--output", str(out), "--misses"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("budget figures exact: 2 / 3 (1 folders, no year, no profile)")
+    assert "Gedreht wurde" in printed  # the miss, with its sentence
+    assert len(out.read_text("utf-8").splitlines()) == 4
+
+
+def test_a_gold_sentence_missing_from_its_review_is_named(tmp_path):
+    _two_reviews(tmp_path / "b")
+    gold = [json.loads(line) for line in (tmp_path / "b" / "gold.jsonl").read_text("utf-8").splitlines()]
+    gold[0]["sentence"] = "It cost $5 million."
+    (tmp_path / "b" / "gold.jsonl").write_text("".join(json.dumps(g) + "\n" for g in gold), "utf-8")
+    with pytest.raises(TableError, match="gold sentence of review 'e1' not found in its text"):
+        eval_figures.score_folder(tmp_path / "b")

@@ -1,0 +1,99 @@
+"""Budget figures read from labelled budget sentences: amount, currency and subject, with no coder in the way.
+
+Each folder of whole labelled reviews (``reviews.jsonl`` + ``gold.jsonl``, the blind test's format) gives its gold
+budget sentences to `toolkit.money.budget_figures` as budget statements, in the review's declared language, with no
+year and no profile (as a user without one would run it), and every gold figure is matched as the aspects evaluation
+matches it (`toolkit.evaluation.aspects.figure_accuracy`: amount, currency and subject). The default folders are the
+retired blind batches (``corpus/training/reviews/blind*/``), the development set of the budget-figure rules; the
+blind test itself (``corpus/blind/``) is scored by ``toolkit evaluate aspects``, through the coder, as a user sees it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+import pandas as pd
+
+from toolkit import datasets
+from toolkit.evaluation.aspects import _spans, figure_accuracy, load_gold, written_reviews
+
+__all__ = ["retired_folders", "score_folder", "score", "main"]
+
+COLUMNS = [
+    "folder",
+    "review_id",
+    "language",
+    "amount",
+    "currency",
+    "subject",
+    "found_currency",
+    "found_subject",
+    "exact",
+]
+
+
+def retired_folders(root: str | Path | None = None) -> list[Path]:
+    """The retired blind batches, in batch order: ``blind1``, ``blind2``, ..."""
+    root = Path(root) if root is not None else datasets.corpus_dir() / "training" / "reviews"
+    found = [p for p in root.glob("blind*") if (p / "gold.jsonl").is_file() and re.fullmatch(r"blind\d+", p.name)]
+    return sorted(found, key=lambda p: int(p.name[len("blind") :]))
+
+
+def score_folder(folder: str | Path) -> pd.DataFrame:
+    """One row per gold budget figure of `folder` (COLUMNS and the sentence): found exactly or not."""
+    from toolkit import money
+
+    folder = Path(folder)
+    reviews = written_reviews(folder / "reviews.jsonl")
+    gold = load_gold(folder / "gold.jsonl")
+    budget = _spans(reviews, gold[gold["aspect"] == "budget"]).reset_index(drop=True)
+    languages = dict(zip(reviews["review_id"], reviews["language"]))
+    statements = pd.DataFrame(
+        {
+            "review_id": budget["review_id"],
+            "sentence_id": range(len(budget)),
+            "aspect": "budget",
+            "text": budget["sentence"],
+            "start": budget["start"],
+            "language": [languages[r] for r in budget["review_id"]],
+        }
+    )
+    figures = money.budget_figures(statements, year=None, reviews=reviews[["review_id", "text"]])
+    scored = figure_accuracy(reviews, figures, gold)
+    return scored.assign(folder=folder.name, language=[languages[r] for r in scored["review_id"]])[
+        COLUMNS + ["sentence"]
+    ]
+
+
+def score(folders: list[Path]) -> pd.DataFrame:
+    """`score_folder` of every folder, one table."""
+    tables = [score_folder(f) for f in folders]
+    return pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=COLUMNS + ["sentence"])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="toolkit evaluate figures", description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "folders", nargs="*", help="folders of reviews.jsonl + gold.jsonl (default: the retired batches)"
+    )
+    parser.add_argument("--output", help="write every gold figure and its outcome to this TSV file")
+    parser.add_argument("--misses", action="store_true", help="print the figures not found exactly")
+    args = parser.parse_args(argv)
+    folders = [Path(f) for f in args.folders] or retired_folders()
+    table = score(folders)
+    if args.output:
+        table.to_csv(args.output, sep="\t", index=False)
+    exact = table["exact"].astype(bool)
+    print(f"budget figures exact: {int(exact.sum())} / {len(table)} ({len(folders)} folders, no year, no profile)")
+    by_subject = table.assign(exact=exact).groupby("subject")["exact"].agg(["sum", "count"])
+    print(by_subject.rename(columns={"sum": "exact", "count": "figures"}).to_string())
+    if args.misses:
+        print(table[~exact].to_string(index=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
