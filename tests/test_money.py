@@ -2640,6 +2640,26 @@ def test_the_first_sentence_names_the_film_when_no_title_is_known(review, langua
     assert named["subject"].tolist()[-1] == "comparator"
 
 
+# In a budget statement, digits in groups of three said with a cost word and ending their clause are a sum of money
+# even with no currency or scale word; a year, a count of things, a box-office count are not.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("The cake alone cost 220,000.", "en", [(220_000.0, "USD")]),
+        ("Η τούρτα κόστισε μόνη της 220.000.", "el", [(220_000.0, "EUR")]),
+        ("Фильм обошёлся в 220 000.", "ru", [(220_000.0, "RUB")]),
+        ("Film stál 220 000.", "cs", [(220_000.0, "CZK")]),
+        ("It was shot in 1968 for 220,000.", "en", []),
+        ("The film cost 2,000 extras and 300 horses.", "en", []),
+        ("The film was seen by 220,000.", "en", []),
+        ("It sold 220,000 tickets.", "en", []),
+        ("The film cost 9,500.", "en", []),
+    ],
+)
+def test_a_bare_sum_in_groups_with_a_cost_word_is_money(sentence, language, expected):
+    assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
+
+
 # Korean and Hindi reviews quote titles in single marks: the first one names the review's film, another one in a
 # figure's clause is another film's. In English a single mark stays an apostrophe or a scare quote.
 @pytest.mark.parametrize(

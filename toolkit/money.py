@@ -1395,6 +1395,22 @@ def _leading_place(low: float, high: float) -> float:
     return 1
 
 
+# Digits in groups of three ("220 000", "220.000", "1,250,000"): a sum, never a year.
+_GROUPED = re.compile(r"\d{1,3}(?:[ \u00a0\u202f.,’']\d{3})+")
+
+
+def _bare_sum(text: str, cand: _Candidate, kind: str) -> bool:
+    """Is an unscaled number with no currency a sum of money in a budget statement: written in groups of three, of
+    ten thousand or more, said with a cost word ("ensam ha kostat 220 000.", "κόστισε 220.000") and ending its clause
+    (not "2,000 extras")?"""
+    return (
+        kind == "budget"
+        and cand.high >= 10_000
+        and _GROUPED.fullmatch(text, cand.start, cand.end) is not None
+        and _ELLIPSIS_END.match(text, cand.end) is not None
+    )
+
+
 # What may follow an elliptic figure: its clause's or sentence's end.
 _ELLIPSIS_END = re.compile(r"\s*(?:[,.;:!?)\]…，。；]|$)")
 
@@ -1772,8 +1788,10 @@ def parse_money(text: str, *, language: str | None = None, about_budget: bool = 
             unknown = kind == "unknown" and not cand.scale_currency and not (about_budget and cand.high >= 1e6)
             # A scale word alone with no currency ("за миллиард") only where a budget cue speaks of it.
             uncued = cand.lone and kind != "budget"
-            if not (cand.scaled and cand.bare_ok) or unknown or uncued or lex.counted.match(text, cand.end):
+            if not ((cand.scaled and cand.bare_ok) or (about_budget and _bare_sum(text, cand, kind))):
                 continue  # a year, a duration, a count, a rating: not money
+            if unknown or uncued or lex.counted.match(text, cand.end):
+                continue
             currency, basis = _implied_currency(text, span, cand, prev_end, lex)
             implied = currency is not None
         mentions.append(
