@@ -2660,6 +2660,26 @@ def test_a_bare_sum_in_groups_with_a_cost_word_is_money(sentence, language, expe
     assert [(a, c) for a, c, _, _ in _figures([sentence], language)] == expected
 
 
+# A "would be" after the sum is named in other money restates it (the film's own cost, converted), unless today's
+# money or Hollywood's is supposed.
+@pytest.mark.parametrize(
+    "sentence, language, subjects",
+    [
+        ("Em escudos, seria qualquer coisa como quarenta milhões.", "pt", ["film"]),
+        ("En pesetas serían unos 300 millones.", "es", ["film"]),
+        ("In lire sarebbero stati circa 2 miliardi.", "it", ["film"]),
+        ("Forintra átszámítva ez mintegy ötmillió forint lett volna.", "hu", ["film"]),
+        ("I dåtidens dollar skulle det vara två miljoner.", "sv", ["film"]),
+        ("Ma egy ilyen film forintban 6 milliárd lenne.", "hu", ["counterfactual"]),
+        ("Dziś w dolarach kosztowałoby to 10 milionów dolarów.", "pl", ["counterfactual"]),
+        ("Сегодня в долларах это стоило бы сто миллионов долларов.", "ru", ["counterfactual"]),
+        ("Hoy, en euros, costaría unos 20 millones de euros.", "es", ["counterfactual"]),
+    ],
+)
+def test_a_sum_restated_in_other_money_is_no_hypothesis(sentence, language, subjects):
+    assert [f[2] for f in _figures([sentence], language)] == subjects
+
+
 # Korean and Hindi reviews quote titles in single marks: the first one names the review's film, another one in a
 # figure's clause is another film's. In English a single mark stays an apostrophe or a scare quote.
 @pytest.mark.parametrize(

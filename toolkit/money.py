@@ -1959,6 +1959,18 @@ _NAME_BEFORE_VERB = re.compile(rf"\s(?P<name>{_NAME_WORDS})\s+(?:[a-z]{{1,5}}\s+
 _NAME_AFTER_VERB = re.compile(rf"\s+(?:[a-z]{{1,3}}\s+)?(?P<name>{_NAME_WORDS})")
 
 
+def _restated_sum(window: str, key: str | None, cues: _SubjectCues) -> bool:
+    """Does the figure's text before it say the sum is restated in other money, so that its "would be" converts
+    rather than supposes: a `restated` cue ("umgerechnet", "átszámítva"), or a currency phrase of the language ("em
+    escudos, seria", "in lire sarebbero", "В рублях это было бы": qualifiers.yaml `currency_in`)?"""
+    if cues.restated is not None and cues.restated.search(window):
+        return True
+    if cues.hypothesis is not None and cues.hypothesis.search(window):
+        return False  # "ma egy ilyen film forintban 6-7 milliárd lenne": today's money, or Hollywood's, is supposed
+    phrase = _lexicon(key).currency_in if key is not None else None
+    return phrase is not None and phrase[0].search(window) is not None
+
+
 # A title that no name matches (`_fold` of it is empty): this film's, when it is known to be none of the names.
 _NO_TITLE = ("",)
 
@@ -2416,12 +2428,16 @@ def _classify_subject(
         cues.counterfactual_before is not None
         and cues.counterfactual_before.search(clause)
         # "das wären damals 2,5 Millionen D-Mark gewesen", "markoissa se olisi ollut": a conversion, not a hypothesis
-        and not (cues.restated is not None and cues.restated.search(window))
+        and not _restated_sum(window, key, cues)
     ):
         return "counterfactual"
-    if cues.counterfactual_after is not None and cues.counterfactual_after.match(after):
+    if (
+        cues.counterfactual_after is not None
+        and cues.counterfactual_after.match(after)
+        and not _restated_sum(window, key, cues)  # "forintra átszámítva ... öt millió forint lett volna"
+    ):
         return "counterfactual"
-    if cues.reported is not None and cues.reported.search(clause):
+    if cues.reported is not None and cues.reported.search(clause) and not _restated_sum(window, key, cues):
         # "A produção teria custado 55 milhões" reports a real cost; "se fosse feito hoje, teria custado" is not
         if cues.hypothesis is not None and cues.hypothesis.search(sentence):
             return "counterfactual"
