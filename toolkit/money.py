@@ -1878,7 +1878,6 @@ def _sentence_ends(text: str, start: int = 0, end: int | None = None) -> Iterato
         yield m
 
 
-# Prepositions that make a comparison phrase part of the clause rather than an opener of the sentence.
 def _cue_words(data: dict[str, Any], languages: list[str], section: str, side: str | None = None) -> list[str]:
     """The words of `section` (of its `side`, for a section split into sides) for each of `languages`, in order."""
     by_language = data.get(section, {})
@@ -1961,8 +1960,9 @@ _NAME_AFTER_VERB = re.compile(rf"\s+(?:[a-z]{{1,3}}\s+)?(?P<name>{_NAME_WORDS})"
 
 def _restated_sum(window: str, key: str | None, cues: _SubjectCues) -> bool:
     """Does the figure's text before it say the sum is restated in other money, so that its "would be" converts
-    rather than supposes: a `restated` cue ("umgerechnet", "átszámítva"), or a currency phrase of the language ("em
-    escudos, seria", "in lire sarebbero", "В рублях это было бы": qualifiers.yaml `currency_in`)?"""
+    rather than supposes: a `restated` cue ("umgerechnet", "átszámítva"), or, with no `if` word there (today's money,
+    Hollywood's), a currency phrase of the language ("em escudos, seria", "in lire sarebbero": qualifiers.yaml
+    `currency_in`)?"""
     if cues.restated is not None and cues.restated.search(window):
         return True
     if cues.hypothesis is not None and cues.hypothesis.search(window):
