@@ -88,3 +88,11 @@ def test_a_gold_sentence_missing_from_its_review_is_named(tmp_path):
     (tmp_path / "b" / "gold.jsonl").write_text("".join(json.dumps(g) + "\n" for g in gold), "utf-8")
     with pytest.raises(TableError, match="gold sentence of review 'e1' not found in its text"):
         eval_figures.score_folder(tmp_path / "b")
+
+
+def test_a_folder_that_is_no_labelled_set_is_named(tmp_path, capsys):
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(TableError, match="empty: no reviews.jsonl and no gold.jsonl"):
+        eval_figures.score_folder(tmp_path / "empty")
+    assert eval_figures.main([str(tmp_path / "nowhere")]) == 2
+    assert "nowhere: no reviews.jsonl and no gold.jsonl" in capsys.readouterr().err

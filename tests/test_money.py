@@ -2622,7 +2622,15 @@ def test_hypotheticals_and_comparators_said_in_more_ways(sentence, language, sub
     ],
 )
 def test_the_first_sentence_names_the_film_when_no_title_is_known(review, language, subjects):
-    texts = re.split(r"(?<=\.)\s+", review)[1:]
+    assert _review_subjects(review, language) == subjects
+    # a profile's titles decide instead of the first sentence: a name none of them holds is another film's
+    assert _review_subjects(review, language, film_titles=("Isvinter",))[-1] == "comparator"
+
+
+def _review_subjects(review: str, language: str, **options) -> list[str]:
+    """The subjects of the budget figures of one review whose sentences after the first are its budget statements,
+    read with the review's text (its first sentence, its quoted titles)."""
+    texts = re.split(r"(?<=[.।])\s+", review)[1:]
     statements = pd.DataFrame(
         {
             "review_id": ["r"] * len(texts),
@@ -2634,10 +2642,7 @@ def test_the_first_sentence_names_the_film_when_no_title_is_known(review, langua
         }
     )
     reviews = pd.DataFrame({"review_id": ["r"], "text": [review]})
-    assert budget_figures(statements, year=None, reviews=reviews)["subject"].tolist() == subjects
-    # a profile's titles decide instead of the first sentence: a name none of them holds is another film's
-    named = budget_figures(statements, year=None, reviews=reviews, film_titles=("Isvinter",))
-    assert named["subject"].tolist()[-1] == "comparator"
+    return budget_figures(statements, year=None, reviews=reviews, **options)["subject"].tolist()
 
 
 # In a budget statement, digits in groups of three said with a cost word and ending their clause are a sum of money
@@ -2703,19 +2708,7 @@ def test_a_sum_restated_in_other_money_is_no_hypothesis(sentence, language, subj
     ],
 )
 def test_single_quoted_titles_where_a_language_quotes_titles_so(review, language, subjects):
-    texts = [s for s in re.split(r"(?<=[.।])\s+", review)][1:]
-    statements = pd.DataFrame(
-        {
-            "review_id": ["r"] * len(texts),
-            "sentence_id": list(range(1, len(texts) + 1)),
-            "aspect": ["budget"] * len(texts),
-            "text": texts,
-            "start": [review.index(t) for t in texts],
-            "language": [language] * len(texts),
-        }
-    )
-    reviews = pd.DataFrame({"review_id": ["r"], "text": [review]})
-    assert budget_figures(statements, year=None, reviews=reviews)["subject"].tolist() == subjects
+    assert _review_subjects(review, language) == subjects
 
 
 # Another film's year said relative to this one's dates a figure to that film, wherever it stands in the

@@ -19,6 +19,7 @@ import pandas as pd
 
 from toolkit import datasets
 from toolkit.evaluation.aspects import _spans, figure_accuracy, load_gold, written_reviews
+from toolkit.tables import TableError
 
 __all__ = ["retired_folders", "score_folder", "score", "main"]
 
@@ -47,6 +48,9 @@ def score_folder(folder: str | Path) -> pd.DataFrame:
     from toolkit import money
 
     folder = Path(folder)
+    missing = [name for name in ("reviews.jsonl", "gold.jsonl") if not (folder / name).is_file()]
+    if missing:
+        raise TableError(f"{folder}: no {' and no '.join(missing)} (a labelled set in the blind test's format)")
     reviews = written_reviews(folder / "reviews.jsonl")
     gold = load_gold(folder / "gold.jsonl")
     budget = _spans(reviews, gold[gold["aspect"] == "budget"]).reset_index(drop=True)
@@ -83,7 +87,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--misses", action="store_true", help="print the figures not found exactly")
     args = parser.parse_args(argv)
     folders = [Path(f) for f in args.folders] or retired_folders()
-    table = score(folders)
+    try:
+        table = score(folders)
+    except TableError as error:
+        print(f"toolkit evaluate figures: {error}", file=sys.stderr)
+        return 2
     if args.output:
         table.to_csv(args.output, sep="\t", index=False)
     exact = table["exact"].astype(bool)
