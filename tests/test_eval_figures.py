@@ -96,3 +96,22 @@ def test_a_folder_that_is_no_labelled_set_is_named(tmp_path, capsys):
         eval_figures.score_folder(tmp_path / "empty")
     assert eval_figures.main([str(tmp_path / "nowhere")]) == 2
     assert "nowhere: no reviews.jsonl and no gold.jsonl" in capsys.readouterr().err
+
+
+def test_the_toolkit_command_passes_folders_output_and_misses_on(tmp_path, capsys):
+    from toolkit.cli import main
+
+    _two_reviews(tmp_path / "b")
+    out = tmp_path / "figures.tsv"
+    assert main(["evaluate", "figures", str(tmp_path / "b"), "--output", str(out), "--misses"]) == 0
+    printed = capsys.readouterr().out
+    assert printed.startswith("budget figures exact: 2 / 3 (1 folders, no year, no profile)")
+    assert "Gedreht wurde" in printed
+    assert len(out.read_text("utf-8").splitlines()) == 4
+
+
+def test_figures_options_given_to_another_report_are_refused(capsys):
+    from toolkit.cli import main
+
+    assert main(["evaluate", "sentences", "--misses"]) == 2
+    assert "options of `evaluate figures`" in capsys.readouterr().err

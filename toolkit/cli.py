@@ -157,6 +157,16 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="aspects: also score the blind test with each film's title and year (as with --year)",
     )
+    evaluate.add_argument(
+        "folders",
+        nargs="*",
+        type=Path,
+        help="figures: folders of reviews.jsonl + gold.jsonl to score (default: the retired blind batches)",
+    )
+    evaluate.add_argument(
+        "--output", type=Path, default=None, help="figures: write every gold figure and its outcome to this TSV file"
+    )
+    evaluate.add_argument("--misses", action="store_true", help="figures: print the figures not found exactly")
     evaluate.set_defaults(run=_evaluate)
     return parser
 
@@ -594,13 +604,22 @@ def _segment(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     import runpy
 
+    if args.what == "figures":
+        from toolkit.evaluation import figures
+
+        options = (["--output", str(args.output)] if args.output is not None else []) + (
+            ["--misses"] if args.misses else []
+        )
+        return figures.main([str(folder) for folder in args.folders] + options)
+    if args.folders or args.output is not None or args.misses:
+        print("toolkit evaluate: folders, --output and --misses are options of `evaluate figures`", file=sys.stderr)
+        return 2
     module = {
         "languages": "toolkit.evaluation.language",
         "words": "toolkit.evaluation.words",
         "sentences": "toolkit.evaluation.sentences",
         "aspects": "toolkit.evaluation.aspects",
         "segment": "toolkit.evaluation.segment",
-        "figures": "toolkit.evaluation.figures",
     }[args.what]
     argv = sys.argv
     sys.argv = [module]
