@@ -114,4 +114,43 @@ def test_figures_options_given_to_another_report_are_refused(capsys):
     from toolkit.cli import main
 
     assert main(["evaluate", "sentences", "--misses"]) == 2
-    assert "options of `evaluate figures`" in capsys.readouterr().err
+    assert "are options of `evaluate figures`" in capsys.readouterr().err
+
+
+def test_a_second_annotators_labels_are_scored_with_the_same_rule(tmp_path, capsys):
+    _two_reviews(tmp_path / "b")
+    second = [
+        {
+            "review_id": "e1",
+            "sentence": "It cost $4 million.",
+            "figures": [{"amount": 4e6, "currency": "USD", "subject": "film"}],
+        },
+        {
+            "review_id": "e1",
+            "sentence": "Back then, Saving Private Ryan cost $70 million.",
+            "figures": [{"amount": 7e7, "currency": "USD", "subject": "counterfactual"}],  # another reading
+        },
+        {
+            "review_id": "d1",
+            "sentence": "Gedreht wurde für 12 Millionen Kronen.",
+            "figures": [{"amount": 12e6, "currency": "CSK", "subject": "film"}],
+        },
+    ]
+    (tmp_path / "b" / "figures_second.jsonl").write_text("".join(json.dumps(r) + "\n" for r in second), "utf-8")
+    table = eval_figures.second_annotator(tmp_path / "b")
+    assert table[["review_id", "amount", "found_subject", "exact"]].values.tolist() == [
+        ["e1", 4e6, "film", True],
+        ["e1", 7e7, "counterfactual", False],
+        ["d1", 12e6, "film", True],
+    ]
+    assert eval_figures.main([str(tmp_path / "b"), "--second"]) == 0
+    assert capsys.readouterr().out.startswith("budget figures exact: 2 / 3 (1 folders, the second annotator)")
+
+
+def test_a_second_annotators_sentence_missing_from_its_review_is_named(tmp_path, capsys):
+    _two_reviews(tmp_path / "b")
+    line = {"review_id": "e1", "sentence": "It cost $5 million.", "figures": []}
+    (tmp_path / "b" / "figures_second.jsonl").write_text(json.dumps(line) + "\n", "utf-8")
+    assert eval_figures.main([str(tmp_path / "b"), "--second"]) == 2
+    assert "figures_second.jsonl line 1: sentence not found in review 'e1'" in capsys.readouterr().err
+    assert eval_figures.main([str(tmp_path / "none"), "--second"]) == 2

@@ -167,6 +167,11 @@ def _parser() -> argparse.ArgumentParser:
         "--output", type=Path, default=None, help="figures: write every gold figure and its outcome to this TSV file"
     )
     evaluate.add_argument("--misses", action="store_true", help="figures: print the figures not found exactly")
+    evaluate.add_argument(
+        "--second",
+        action="store_true",
+        help="figures: score the second annotator's labels (figures_second.jsonl) against the gold instead",
+    )
     evaluate.set_defaults(run=_evaluate)
     return parser
 
@@ -607,12 +612,15 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.what == "figures":
         from toolkit.evaluation import figures
 
-        options = (["--output", str(args.output)] if args.output is not None else []) + (
-            ["--misses"] if args.misses else []
-        )
+        options = (["--output", str(args.output)] if args.output is not None else []) + [
+            flag for flag, given in (("--misses", args.misses), ("--second", args.second)) if given
+        ]
         return figures.main([str(folder) for folder in args.folders] + options)
-    if args.folders or args.output is not None or args.misses:
-        print("toolkit evaluate: folders, --output and --misses are options of `evaluate figures`", file=sys.stderr)
+    if args.folders or args.output is not None or args.misses or args.second:
+        print(
+            "toolkit evaluate: folders, --output, --misses and --second are options of `evaluate figures`",
+            file=sys.stderr,
+        )
         return 2
     module = {
         "languages": "toolkit.evaluation.language",

@@ -6,11 +6,17 @@ year and no profile (as a user without one would run it), and every gold figure 
 matches it (`toolkit.evaluation.aspects.figure_accuracy`: amount, currency and subject). The default folders are the
 retired blind batches (``corpus/training/reviews/blind*/``), the development set of the budget-figure rules; the
 blind test itself (``corpus/blind/``) is scored by ``toolkit evaluate aspects``, through the coder, as a user sees it.
+
+A folder may also hold ``figures_second.jsonl``: the same budget sentences labelled by a second annotator who saw only
+the codebook (one line per gold budget sentence: ``review_id``, ``sentence``, ``figures``). `second_annotator` scores
+those labels against the gold with the same rule, so that the toolkit's figure can be read beside how far two people
+agree (``--second``).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from pathlib import Path
@@ -21,7 +27,7 @@ from toolkit import datasets
 from toolkit.evaluation.aspects import _spans, figure_accuracy, load_gold, written_reviews
 from toolkit.tables import TableError
 
-__all__ = ["retired_folders", "score_folder", "score", "main"]
+__all__ = ["retired_folders", "score_folder", "score", "second_annotator", "main"]
 
 COLUMNS = [
     "folder",
@@ -72,6 +78,32 @@ def score_folder(folder: str | Path) -> pd.DataFrame:
     ]
 
 
+def second_annotator(folder: str | Path) -> pd.DataFrame:
+    """One row per gold budget figure of `folder` (COLUMNS and the sentence): did the second annotator's labels
+    (``figures_second.jsonl``) give it exactly? Each labelled figure stands for its whole sentence."""
+    folder = Path(folder)
+    path = folder / "figures_second.jsonl"
+    if not path.is_file():
+        raise TableError(f"{folder}: no figures_second.jsonl (a second annotator's labels of its budget sentences)")
+    reviews = written_reviews(folder / "reviews.jsonl")
+    gold = load_gold(folder / "gold.jsonl")
+    texts = dict(zip(reviews["review_id"], reviews["text"]))
+    rows = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        record = json.loads(line)
+        start = texts.get(record["review_id"], "").find(record["sentence"])
+        if start < 0:
+            raise TableError(f"{path} line {number}: sentence not found in review {record['review_id']!r}")
+        end = start + len(record["sentence"])
+        rows += [{"review_id": record["review_id"], "start": start, "end": end, **f} for f in record["figures"]]
+    figures = pd.DataFrame(rows, columns=["review_id", "start", "end", "amount", "currency", "subject"])
+    languages = dict(zip(reviews["review_id"], reviews["language"]))
+    scored = figure_accuracy(reviews, figures, gold)
+    return scored.assign(folder=folder.name, language=[languages[r] for r in scored["review_id"]])[
+        COLUMNS + ["sentence"]
+    ]
+
+
 def score(folders: list[Path]) -> pd.DataFrame:
     """`score_folder` of every folder, one table."""
     tables = [score_folder(f) for f in folders]
@@ -85,17 +117,29 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--output", help="write every gold figure and its outcome to this TSV file")
     parser.add_argument("--misses", action="store_true", help="print the figures not found exactly")
+    parser.add_argument(
+        "--second",
+        action="store_true",
+        help="score the second annotator's labels (figures_second.jsonl) instead of the toolkit; default folders: "
+        "the retired batches that have them",
+    )
     args = parser.parse_args(argv)
-    folders = [Path(f) for f in args.folders] or retired_folders()
+    folders = [Path(f) for f in args.folders] or [
+        f for f in retired_folders() if not args.second or (f / "figures_second.jsonl").is_file()
+    ]
+    if args.second and not folders:
+        print("toolkit evaluate figures: no folder with figures_second.jsonl", file=sys.stderr)
+        return 2
     try:
-        table = score(folders)
+        table = pd.concat([second_annotator(f) for f in folders], ignore_index=True) if args.second else score(folders)
     except TableError as error:
         print(f"toolkit evaluate figures: {error}", file=sys.stderr)
         return 2
     if args.output:
         table.to_csv(args.output, sep="\t", index=False)
     exact = table["exact"].astype(bool)
-    print(f"budget figures exact: {int(exact.sum())} / {len(table)} ({len(folders)} folders, no year, no profile)")
+    who = "the second annotator" if args.second else "no year, no profile"
+    print(f"budget figures exact: {int(exact.sum())} / {len(table)} ({len(folders)} folders, {who})")
     by_subject = table.assign(exact=exact).groupby("subject")["exact"].agg(["sum", "count"])
     print(by_subject.rename(columns={"sum": "exact", "count": "figures"}).to_string())
     if args.misses:
