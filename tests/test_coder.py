@@ -404,7 +404,11 @@ def test_training_is_deterministic_and_scores_held_out_folds(tmp_path):
         for tier in ("fast", "accurate")
         for aspect, settings in first["tiers"][tier]["aspects"].items()
     }
-    assert {k: v for k, v in floors.items() if v is not None} == {("accurate", "geopolitics"): 0.3}
+    assert {k: v for k, v in floors.items() if v is not None} == {
+        ("accurate", "budget"): 0.1,
+        ("accurate", "accuracy"): 0.02,
+        ("accurate", "geopolitics"): 0.3,
+    }
 
 
 def test_training_data_errors_name_file_and_line(tmp_path):
