@@ -154,3 +154,18 @@ def test_a_second_annotators_sentence_missing_from_its_review_is_named(tmp_path,
     assert eval_figures.main([str(tmp_path / "b"), "--second"]) == 2
     assert "figures_second.jsonl line 1: sentence not found in review 'e1'" in capsys.readouterr().err
     assert eval_figures.main([str(tmp_path / "none"), "--second"]) == 2
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "{not json",
+        json.dumps({"review_id": "e1", "figures": []}),  # no sentence
+        json.dumps({"review_id": "e1", "sentence": "It cost $4 million.", "figures": [{"amount": "four"}]}),
+    ],
+)
+def test_a_broken_second_annotator_line_is_named(tmp_path, capsys, line):
+    _two_reviews(tmp_path / "b")
+    (tmp_path / "b" / "figures_second.jsonl").write_text(line + "\n", "utf-8")
+    assert eval_figures.main([str(tmp_path / "b"), "--second"]) == 2
+    assert "figures_second.jsonl line 1: not a labelled sentence" in capsys.readouterr().err

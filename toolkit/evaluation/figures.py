@@ -72,6 +72,12 @@ def score_folder(folder: str | Path) -> pd.DataFrame:
         }
     )
     figures = money.budget_figures(statements, year=None, reviews=reviews[["review_id", "text"]])
+    return _scored(folder, reviews, figures, gold)
+
+
+def _scored(folder: Path, reviews: pd.DataFrame, figures: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """`figure_accuracy` of `figures` against `gold`, with the folder and each review's language (COLUMNS)."""
+    languages = dict(zip(reviews["review_id"], reviews["language"]))
     scored = figure_accuracy(reviews, figures, gold)
     return scored.assign(folder=folder.name, language=[languages[r] for r in scored["review_id"]])[
         COLUMNS + ["sentence"]
@@ -88,20 +94,22 @@ def second_annotator(folder: str | Path) -> pd.DataFrame:
     reviews = written_reviews(folder / "reviews.jsonl")
     gold = load_gold(folder / "gold.jsonl")
     texts = dict(zip(reviews["review_id"], reviews["text"]))
+    columns = ["review_id", "start", "end", "amount", "currency", "subject"]
     rows = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        record = json.loads(line)
-        start = texts.get(record["review_id"], "").find(record["sentence"])
+        try:
+            record = json.loads(line)
+            review_id, sentence, figures = record["review_id"], record["sentence"], record["figures"]
+            found = [(float(f["amount"]), f["currency"], f["subject"]) for f in figures]
+        except (json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
+            raise TableError(
+                f"{path} line {number}: not a labelled sentence ({type(error).__name__}: {error})"
+            ) from None
+        start = texts.get(review_id, "").find(sentence)
         if start < 0:
-            raise TableError(f"{path} line {number}: sentence not found in review {record['review_id']!r}")
-        end = start + len(record["sentence"])
-        rows += [{"review_id": record["review_id"], "start": start, "end": end, **f} for f in record["figures"]]
-    figures = pd.DataFrame(rows, columns=["review_id", "start", "end", "amount", "currency", "subject"])
-    languages = dict(zip(reviews["review_id"], reviews["language"]))
-    scored = figure_accuracy(reviews, figures, gold)
-    return scored.assign(folder=folder.name, language=[languages[r] for r in scored["review_id"]])[
-        COLUMNS + ["sentence"]
-    ]
+            raise TableError(f"{path} line {number}: sentence not found in review {review_id!r}")
+        rows += [(review_id, start, start + len(sentence), *f) for f in found]
+    return _scored(folder, reviews, pd.DataFrame(rows, columns=columns), gold)
 
 
 def score(folders: list[Path]) -> pd.DataFrame:
