@@ -5003,3 +5003,48 @@ def test_a_word_between_a_figure_and_its_currency(text, language, expected):
 )
 def test_devanagari_millions_quarters_and_a_japanese_comparison(sentence, language, expected):
     assert [(a, c, s) for a, c, s, _ in _figures([sentence], language)] == expected
+
+
+# Another film's figure: a hedge inside the bracket after its title, a title quoted two words or more after the
+# film's own figure, a quoted title owning the figure after it, a film dated months from this one; hypothetical
+# figures: a conditional after the figure or with an adverb inside it, a studio of another country reported as
+# spending, "se ve como", a reflexive conditional, a Korean past conditional, a Hungarian definite conditional.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("製作費は8億円ほどで、前年の『海の城』（約30億円）よりずっと小さい。", "ja", ["film", "comparator"]),
+        ("It cost $4m, while «Northern Lights» had needed $11m.", "en", ["film", "comparator"]),
+        ("Il a coûté 6 millions, moins que les 9 millions de « La Forteresse ».", "fr", ["film", "comparator"]),
+        ("Das kostete 4 Millionen, während „Der Hafen“ 7 Millionen verschlang.", "de", ["film", "comparator"]),
+        (
+            "Il film costò 2 milioni, la metà dei 4 milioni spesi due mesi prima per «Il ponte».",
+            "it",
+            ["film", "comparator"],
+        ),
+        ("Harbour Lights, released a few months later on about $25 million, looked poorer.", "en", ["comparator"]),
+        ("Hollywood would probably have poured $90 million into the same story.", "en", ["counterfactual"]),
+        ("Ein Major-Studio hätte dafür wohl 30 Millionen Euro ausgegeben.", "de", ["counterfactual"]),
+        ("Man ahnt, dass ein Studio dafür 20 Millionen Euro ausgegeben hätte.", "de", ["counterfactual"]),
+        ("Costó 3 millones y se ve como una producción de 40 millones.", "es", ["film", "counterfactual"]),
+        ("Un studio american ar fi cheltuit 60 de milioane de dolari pe ea.", "ro", ["counterfactual"]),
+        ("Producătorii ar fi cheltuit 2 milioane de lei, potrivit presei.", "ro", ["film"]),
+        ("Щоб знімати в Арктиці, знадобилося б мільйонів 80 доларів.", "uk", ["counterfactual"]),
+        ("할리우드에서 찍었다면 5천만 달러는 들었을 것이다.", "ko", ["counterfactual"]),
+        ("Egy hollywoodi változat 80 millió dollárt is felemésztené.", "hu", ["counterfactual"]),
+        ("Ekranda 40 milyon dolarlık bir yapım gibi duruyor.", "tr", ["counterfactual"]),
+    ],
+)
+def test_other_films_in_quotes_and_brackets_and_hypothetical_studios(sentence, language, expected):
+    assert [s for _, _, s, _ in _figures([sentence], language)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("It was shot for about four million Canadian, a record there.", [(4e6, "CAD")]),
+        ("They spent 2 million Australian dollars.", [(2e6, "AUD")]),
+        ("It cost 9 million New Zealand.", [(9e6, "NZD")]),
+    ],
+)
+def test_a_dollar_named_by_its_country_alone(text, expected):
+    assert [(m.amount, m.currency) for m in parse_money(text, language="en", about_budget=True)] == expected

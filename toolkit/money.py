@@ -1909,6 +1909,7 @@ def _subject_cues(key: str | None) -> _SubjectCues:
 
     # _NAME_WORDS's own braces, doubled so that str.format keeps them.
     name = _NAME_WORDS.replace("{", "{{").replace("}", "}}")
+    quoted_name = _QUOTED_NAME.replace("{", "{{").replace("}", "}}")
     # An opener before one of these compares the figure's own film ("In comparison to X"): it opens no sentence.
     prepositions = _cue_words(data, languages, "opener_prepositions")
     not_before = _alternation(prepositions) if prepositions else "(?!)"
@@ -1937,7 +1938,7 @@ def _subject_cues(key: str | None) -> _SubjectCues:
         payer=cues(_GUARDED, "payer", "verbs"),
         owned_by=cues(rf"(?P<name>{name})\s*(?:{{}})\s*$", "possessor", "owns", flags=0),
         the=cues(rf"(?<!{_WORD})(?:{{}})\s+$", "possessor", "the"),
-        of_name=cues(rf"\s+(?:{{}})(?P<name>{name})", "possessor", "of", flags=0),
+        of_name=cues(rf"\s+(?:{{}})(?:(?P<name>{name})|{quoted_name})", "possessor", "of", flags=0),
         not_names=frozenset(w.casefold() for w in _cue_words(data, languages, "payer", "not_names")),
         joins=frozenset(w.casefold() for w in _cue_words(data, languages, "payer", "joins")),
     )
@@ -1950,6 +1951,8 @@ _MAKER = (
     rf"(?<!{_WORD})(?P<title>{_CAPITAL}[\w'’:.-]*(?:\s+[\w'’:.-]+){{{{0,5}}}}?)\s*,\s*(?:{{}})\s+"
     rf"(?P<name>{_CAPITAL}[\w'’-]+(?:\s+{_CAPITAL}[\w'’-]+){{{{0,2}}}})\s*,"
 )
+# A quoted title as a name: « The Artist », „Das Boot“.
+_QUOTED_NAME = r"[«“”\"„]\s*(?P<quoted>[^«»“”\"„]{1,80}?)\s*[»”\"“]"
 # Up to four capitalized words (a name; a lowercase word of up to three letters may stand between two).
 _NAME_WORDS = rf"{_CAPITAL}[\w'’.-]*(?:\s+(?:[a-z]{{1,3}}\s+)?{_CAPITAL}[\w'’.-]*){{0,3}}"
 # A name right before a cost verb, an auxiliary between ("that Gravity had cost"), or right after it, an article
@@ -2057,7 +2060,9 @@ _QUOTED_BEFORE = re.compile(
     r"|[《「『]([^《》「」『』]{1,80})[》」』](?:[的の]|(?:에서|에선|의|도|때)(?!\w))?"
     # Korean titles in <> or 〈〉 (written in CJK or Hangul, so an HTML tag is none), a subject or possessive
     # particle after them: "<명량>이 190억 원으로"
-    rf"|[<〈]((?=[^<>〈〉]*[{_CJK}])[^<>〈〉]{{1,80}})[>〉](?:[이가은는의](?!\w))?)\s*[(\[（]?\s*$"
+    rf"|[<〈]((?=[^<>〈〉]*[{_CJK}])[^<>〈〉]{{1,80}})[>〉](?:[이가은는의](?!\w))?)"
+    # then "(" or nothing, a hedge of one short word inside the bracket too: 『もののけ姫』（約24億円）, «X» (ca. 5 Mio.)
+    r"\s*(?:[(\[（]\s*(?:[^\W\d_]{1,6}\.?\s*)?)?$"
 )
 # A quoted title ending the text before a relative clause ("«Захар Беркут», у якого було ...", „Der Untergang“,
 # »Der Untergang«, der ...), its maker or star after it too: "Kennwort: Schweres Wasser" mit Kirk Douglas, der ...
@@ -2116,6 +2121,13 @@ def _title_before(
         return False
     # A capitalized name opening the sentence is more likely the film under review than another one.
     return not (at_sentence_start and window[: paren.start()].strip() == "")
+
+
+def _apart(sentence: str, prev_end: int, quote_start: int) -> bool:
+    """Does a quoted title starting at `quote_start` stand apart from the figure ending at `prev_end`: two words or
+    more, or a clause mark, between them? Right after it, it is that figure's ("30-миллионного «Сталинграда»")."""
+    between = sentence[prev_end:quote_start]
+    return len(_CLAUSE_WORD.findall(between)) >= 2 or any(c in between for c in _CLAUSE)
 
 
 def _made_by_another(window: str, cues: _SubjectCues, known: tuple[str, ...]) -> bool:
@@ -2227,9 +2239,11 @@ def _owned_by_name(
         return False
     if hit is None and cues.the is not None and cues.of_name is not None and cues.the.search(window):
         hit = cues.of_name.match(after)
-    if hit is None or hit["name"].split()[0].casefold() in cues.not_names:
-        return False
-    return not any(_fold(hit["name"]) in _fold(t) or _fold(t) in _fold(hit["name"]) for t in known if _fold(t))
+    quoted = None if hit is None else hit.groupdict().get("quoted")
+    name = quoted or (None if hit is None else hit["name"])
+    if not name or _is_studio(name) or (not quoted and name.split()[0].casefold() in cues.not_names):
+        return False  # a quoted title is a title even when it opens with "The"
+    return not any(_fold(name) in _fold(t) or _fold(t) in _fold(name) for t in known if _fold(t))
 
 
 def _paid_by_name_after(after: str, cues: _SubjectCues, known: tuple[str, ...]) -> bool:
@@ -2469,6 +2483,10 @@ def _classify_subject(
     quoted = _quoted_titles(clause, key)
     # A figure earlier in the sentence is not enough (`_NO_TITLE`): a quoted title after it is that figure's ("после
     # 30-миллионного «Сталинграда» он снял этот фильм за 10 млн").
+    if quoted and known is _NO_TITLE and _apart(sentence, prev_end, mention.start - len(clause) + quoted[-1].start()):
+        # "28 millions, alors que « Le Cercle » avait coûté 15": with the film's own figure before it in the sentence and
+        # its title unknown, a title quoted two words or more after that figure is the subject of this one.
+        return "comparator"
     if quoted and known and known is not _NO_TITLE and not _is_own(quoted[-1].group("t"), known):
         # "«Перл-Харбор» Майкла Бэя стоил сто сорок миллионов": the figure's clause names another film. Only
         # when this film's titles are known, or its review quotes another title before this one: a quoted title
