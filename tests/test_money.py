@@ -5048,3 +5048,48 @@ def test_other_films_in_quotes_and_brackets_and_hypothetical_studios(sentence, l
 )
 def test_a_dollar_named_by_its_country_alone(text, expected):
     assert [(m.amount, m.currency) for m in parse_money(text, language="en", about_budget=True)] == expected
+
+
+@pytest.mark.parametrize(
+    "opening, sentence, language, subject",
+    [
+        # With no title known, the review's first sentence stands in for one: a name before "which cost" that it
+        # does not hold is another film's, one it holds is this film's.
+        (
+            "Harbour Lights follows two divers.",
+            "It is cheaper than Northern Star, which cost $40 million.",
+            "en",
+            "comparator",
+        ),
+        ("Harbour Lights follows two divers.", "Harbour Lights, which cost $4 million, looks rich.", "en", "film"),
+        (
+            "Le Port suit deux plongeurs.",
+            "Moins que La Tempête, qui avait coûté 20 millions d'euros.",
+            "fr",
+            "comparator",
+        ),
+        (
+            "De Haven volgt twee duikers.",
+            "Een film als Noorderlicht, die rond de 28 miljoen dollar kostte.",
+            "nl",
+            "comparator",
+        ),
+        ("Il porto segue due sub.", "Mare Nostrum, costato sui 9 milioni di euro, era più lento.", "it", "comparator"),
+    ],
+)
+def test_a_name_before_which_cost_is_another_film_unless_the_first_sentence_holds_it(
+    opening, sentence, language, subject
+):
+    text = f"{opening} {sentence}"
+    statements = pd.DataFrame(
+        {
+            "review_id": ["r"],
+            "sentence_id": [1],
+            "aspect": ["budget"],
+            "text": [sentence],
+            "start": [len(opening) + 1],
+            "language": [language],
+        }
+    )
+    reviews = pd.DataFrame({"review_id": ["r"], "text": [text]})
+    assert budget_figures(statements, year=None, reviews=reviews)["subject"].tolist() == [subject]

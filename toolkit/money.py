@@ -2216,7 +2216,7 @@ def _paying_name(head: str, cues: _SubjectCues, known: tuple[str, ...], *, verb_
     name = " ".join(words[first : last + 1])
     if _is_studio(name):
         return False  # "Barrandov stál": the studio paid for a film, maybe this one
-    return not any(_fold(name) in _fold(t) or _fold(t) in _fold(name) for t in known if _fold(t))
+    return not _named_in(name, known)
 
 
 def _owned_by_name(
@@ -2243,7 +2243,12 @@ def _owned_by_name(
     name = quoted or (None if hit is None else hit["name"])
     if not name or _is_studio(name) or (not quoted and name.split()[0].casefold() in cues.not_names):
         return False  # a quoted title is a title even when it opens with "The"
-    return not any(_fold(name) in _fold(t) or _fold(t) in _fold(name) for t in known if _fold(t))
+    return not _named_in(name, known)
+
+
+def _named_in(name: str, known: tuple[str, ...]) -> bool:
+    """Is `name` one of `known` (titles, or a review's first sentence standing in for one), or part of one?"""
+    return any(_fold(name) in _fold(t) or _fold(t) in _fold(name) for t in known if _fold(t))
 
 
 def _paid_by_name_after(after: str, cues: _SubjectCues, known: tuple[str, ...]) -> bool:
@@ -2259,7 +2264,7 @@ def _paid_by_name_after(after: str, cues: _SubjectCues, known: tuple[str, ...]) 
     hit = _NAME_BEFORE_VERB.search(after, relative.end(), verb.start()) or _NAME_AFTER_VERB.match(after, verb.end())
     if hit is None or hit["name"].split()[0].casefold() in cues.not_names:
         return False
-    return not any(_fold(hit["name"]) in _fold(t) or _fold(t) in _fold(hit["name"]) for t in known if _fold(t))
+    return not _named_in(hit["name"], known)
 
 
 def _named_payer(
@@ -2405,7 +2410,8 @@ def _classify_subject(
     if ended >= 0:
         window, masked = window[ended + 1 :], masked[ended + 1 :]
     cut = max(masked.rfind(c) for c in _CLAUSE)
-    titled = None  # a quoted title the figure's relative clause speaks of
+    titled = None  # a quoted title the figure's relative clause speaks of, or a capitalized name
+    by_name = False
     if cut > 0 and cues.relative is not None and cues.relative.match(window[cut + 1 :]):
         # A relative clause speaks of the noun before it: "U-571, which cost $62 million".
         quoted = _QUOTED_END.search(window, 0, cut)
@@ -2415,7 +2421,8 @@ def _classify_subject(
             (cues.costing is not None and cues.costing.match(window[cut + 1 :]))
             or _cost_verb_after(sentence, mention.end, cues)  # "Walk the Line, die rond de 28 miljoen dollar kostte"
         ):
-            titled = _named_before(window[:cut], cues, film_titles or known)  # "Platoon, which cost": a film
+            titled = _named_before(window[:cut], cues, film_titles or named)  # "Platoon, which cost": a film
+            by_name = True
         cut = max(masked[:cut].rfind(c) for c in _CLAUSE)
     elif cut > 0 and _SET_OFF.fullmatch(window[cut + 1 :]):
         # A figure set off by a comma is said of the clause before it: "lo que costó Tenet, unos 200 millones",
@@ -2432,7 +2439,11 @@ def _classify_subject(
             cut = before
     clause = window[cut + 1 :]
     after = sentence[mention.end : next_start]
-    if titled is not None and not _is_own(titled, film_titles):
+    # A name is this film's when one of its titles, or else the review's first sentence, holds it (as for a name
+    # that paid, `_named_payer`); a quoted title only when it is one of its titles.
+    if titled is not None and not (
+        _named_in(titled, film_titles or named) if by_name else _is_own(titled, film_titles)
+    ):
         # „Das Leben der Anderen“, das mit zwei Millionen Euro auskam: a named film's real cost, even when the
         # clause before it compares ("vypadá to jako velkofilm typu Quo Vadis, který stál 7 milionů dolarů").
         return "comparator"
