@@ -5075,6 +5075,10 @@ def test_a_dollar_named_by_its_country_alone(text, expected):
             "comparator",
         ),
         ("Il porto segue due sub.", "Mare Nostrum, costato sui 9 milioni di euro, era più lento.", "it", "comparator"),
+        # ... and so is a work set off with its maker's name
+        ("El puerto sigue a dos buzos.", "La tormenta, de Ruiz, costó unos 30 millones de euros.", "es", "comparator"),
+        ("El puerto sigue a dos buzos.", "El puerto, de Ruiz, costó unos 3 millones de euros.", "es", "film"),
+        ("Le Port suit deux plongeurs.", "Cyrano, du même Ruiz, avait coûté 9 millions d'euros.", "fr", "comparator"),
     ],
 )
 def test_a_name_before_which_cost_is_another_film_unless_the_first_sentence_holds_it(

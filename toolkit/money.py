@@ -2132,12 +2132,12 @@ def _apart(sentence: str, prev_end: int, quote_start: int) -> bool:
 
 def _made_by_another(window: str, cues: _SubjectCues, known: tuple[str, ...]) -> bool:
     """Does the figure's text before it name a work with its maker set off by commas ("Lo imposible, de Bayona,
-    costó"), not this film (its `known` titles: without them a name could be the film itself) nor a generic
-    subject ("La película, de Shipenko, costó")?"""
+    costó"), not this film (its `known` titles, or the review's first sentence standing in for them: without either
+    a name could be the film itself) nor a generic subject ("La película, de Shipenko, costó")?"""
     if not known or not cues.titlecase or cues.maker is None:
         return False
     hit = cues.maker.search(window)
-    if hit is None or _is_own(hit["title"], known):
+    if hit is None or _named_in(hit["title"], known):
         return False
     return cues.maker_nouns is None or cues.maker_nouns.search(hit["title"]) is None
 
@@ -2477,7 +2477,7 @@ def _classify_subject(
     others_named = _comparator_titles(tuple(comparators))
     if _title_before(window, cues, film_titles, at_sentence_start=prev_end == 0, comparators=others_named):
         return "comparator"
-    if _made_by_another(window, cues, known):
+    if _made_by_another(window, cues, named):
         return "comparator"
     if _title_after(sentence, mention.start, mention.end, key, cues, film_titles, others_named):
         return "comparator"
