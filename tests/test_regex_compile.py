@@ -55,3 +55,64 @@ def test_a_wrong_pattern_raises_what_re_raises(pattern):
 
 def test_the_steps_are_checked_against_re_compile():
     assert regex_compile._compiles_as_re()
+
+
+# ------------------------------------------------------------------ long patterns kept on disk (issue 13) ---
+# A pattern past `_STORE_MIN_CHARS`: words grouped as the amount pattern groups them, named groups, a class.
+_LONG = "|".join(
+    rf"(?P<w{i}>(?-i:[{w[0]}{w[0].upper()}])(?:{w[1:]}(?:s|en)?)|{w}x\d+)"
+    for i, w in enumerate(
+        f"{a}{b}{c}"
+        for a in "bcdfgklmnpt"
+        for b in "aeiou"
+        for c in ("llion", "rd", "ssa", "nto", "ment", "zza", "lka", "rro", "bbe")
+    )
+)
+
+
+@pytest.fixture
+def store(tmp_path, monkeypatch):
+    monkeypatch.setenv(regex_compile._STORE_VARIABLE, str(tmp_path))
+    return tmp_path / "patterns"
+
+
+def test_a_long_pattern_is_kept_and_read_back_as_re_compiles_it(store, monkeypatch):
+    assert len(_LONG) >= regex_compile._STORE_MIN_CHARS
+    expected = re.compile(_LONG, re.IGNORECASE)
+    first = regex_compile.compiled_with_heads(_LONG, re.IGNORECASE, 3)
+    assert [p.name.endswith(".bin") for p in store.iterdir()] == [True]
+    with monkeypatch.context() as patched:
+        patched.setattr(regex_compile, "_parse", None)  # read back: nothing is parsed
+        again = regex_compile.compiled_with_heads(_LONG, re.IGNORECASE, 3)
+    assert again[0] == first[0] == expected and again[0].groupindex == expected.groupindex
+    assert again[1].pattern == first[1].pattern == regex_heads.heads(expected, 3).pattern
+    found = again[0].match("Pallions x")
+    assert found.group() == "Pallions" and found.lastgroup == expected.match("Pallions x").lastgroup
+    assert regex_compile.compiled(_LONG, re.IGNORECASE) == expected  # another entry: no heads
+    assert len(list(store.iterdir())) == 2
+
+
+def test_a_damaged_or_foreign_file_is_compiled_again(store):
+    regex_compile.compiled(_LONG, re.IGNORECASE)
+    (path,) = store.iterdir()
+    raw = bytearray(path.read_bytes())
+    raw[-5] ^= 0xFF  # one byte of the code changed: its digest no longer matches
+    path.write_bytes(bytes(raw))
+    assert regex_compile._read_stored(path, _LONG) is None
+    assert regex_compile.compiled(_LONG, re.IGNORECASE) == re.compile(_LONG, re.IGNORECASE)
+    path.write_bytes(b"not a stored pattern")
+    assert regex_compile._read_stored(path, _LONG) is None
+    assert regex_compile.compiled(_LONG, re.IGNORECASE) == re.compile(_LONG, re.IGNORECASE)
+    # the file holds the flags it was compiled with: another flag is another file
+    assert regex_compile._stored_path(_LONG, re.IGNORECASE, None) != regex_compile._stored_path(_LONG, 0, None)
+
+
+def test_nothing_is_kept_when_the_variable_is_empty_or_the_folder_cannot_be_written(tmp_path, monkeypatch):
+    monkeypatch.setenv(regex_compile._STORE_VARIABLE, "")
+    assert regex_compile.compiled(_LONG, re.IGNORECASE) == re.compile(_LONG, re.IGNORECASE)
+    assert regex_compile._stored_path(_LONG, re.IGNORECASE, None) is None
+    blocked = tmp_path / "file"
+    blocked.write_text("a file where the folder would be")
+    monkeypatch.setenv(regex_compile._STORE_VARIABLE, str(blocked))
+    assert regex_compile.compiled(_LONG, re.IGNORECASE) == re.compile(_LONG, re.IGNORECASE)
+    assert list(tmp_path.iterdir()) == [blocked]

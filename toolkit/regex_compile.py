@@ -18,6 +18,11 @@ more than once for nothing:
   flags, and its code copied where another pattern holds it (a content holds no group, and the code's jumps are
   relative, so its code does not depend on where it stands): the amount patterns of all 26 languages took
   1.2-1.8 CPU-s to turn into code, 0.6-0.7 so.
+A pattern of at least `_STORE_MIN_CHARS` (every language's amount pattern) is also kept on disk once compiled,
+its code and heads in a file named by a hash of everything they depend on (`_stored_path`), so that the next
+process reads it instead of parsing and compiling it: all 26 languages' budget-figure patterns then take 1.2 CPU-s
+instead of 4.9. The file is checked whole (a digest of the code) before it is used, and compiled again when it is
+not. The folder (about 20 MB for all languages) can be deleted at any time.
 The steps are ``re``'s private modules (``_parser``, ``_compiler``, ``_sre``, as `toolkit.regex_heads` reads
 ``_parser``): once per process the result is checked equal to `re.compile`'s (same text, flags and compiled
 code) on a pattern with groups, classes and case-blind parts, and where it is not, or the modules are not the
@@ -33,9 +38,15 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
+import json
+import os
 import re
+import sys
 import threading
+from array import array
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from toolkit import regex_heads
@@ -50,28 +61,39 @@ _PROBE = r"(?<!\w)(?P<pre>US|[вб])?\$\s?(?P<num>\d+(?:[.,]\d+)?)(?-i:[^\W\d_\u
 _OPTIMIZED: dict[tuple[Any, ...], tuple[list[Any], bool, tuple[Any, ...]]] = {}
 _OPTIMIZED_LIMIT = 10_000
 _SWAP = threading.Lock()
+# Patterns at least this long are kept on disk once compiled (`_stored_path`): every language's amount pattern
+# (44,000 to 400,000 characters, 0.1-0.2 CPU-s each to parse and compile; nothing else toolkit.money builds is over
+# 10,000). The folder: $FILM_TOOLKIT_CACHE, else $XDG_CACHE_HOME or ~/.cache, then film-reception-toolkit/patterns;
+# FILM_TOOLKIT_CACHE set empty keeps nothing on disk.
+_STORE_MIN_CHARS = 20_000
+_STORE_VARIABLE = "FILM_TOOLKIT_CACHE"
 
 
 def compiled(source: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(source, flags)``, each character class optimized once per process (see above)."""
-    return _compiled(source, flags)[0]
+    return _made(source, int(flags), None)[0]
 
 
 def compiled_with_heads(source: str, flags: int = 0, size: int = 3) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
     """``re.compile(source, flags)`` and ``regex_heads.heads`` of it, from one parse of `source`."""
-    pattern, parsed = _compiled(source, flags)
-    return pattern, (
-        regex_heads.heads_of_parse(parsed, size) if parsed is not None else regex_heads.heads(pattern, size)
-    )
+    return _made(source, int(flags), size)
 
 
-def _compiled(source: str, flags: int) -> tuple[re.Pattern[str], Any]:
-    """The pattern `re.compile` makes, and its parse (None when `re.compile` made it)."""
-    flags = int(flags)
+def _made(source: str, flags: int, size: int | None) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+    """The pattern `re.compile` makes and, with a `size`, its heads: a long pattern from the store when it is there
+    (`_STORE_MIN_CHARS`), else parsed and compiled (and then stored)."""
     if not _compiles_as_re():
-        return re.compile(source, flags), None
+        pattern = re.compile(source, flags)
+        return pattern, (regex_heads.heads(pattern, size) if size else None)
+    path = _stored_path(source, flags, size) if len(source) >= _STORE_MIN_CHARS else None
+    if path is not None and (stored := _read_stored(path, source)) is not None:
+        return stored
     parsed, contents = _parse(source, flags)  # raises what re.compile raises on a wrong pattern
-    return _from_parse(source, parsed, flags, contents), parsed
+    pattern, code = _from_parse(source, parsed, flags, contents)
+    heads = regex_heads.heads_of_parse(parsed, size) if size else None
+    if path is not None:
+        _write_stored(path, pattern, code, heads)
+    return pattern, heads
 
 
 class _Content:
@@ -168,9 +190,11 @@ def _content(text: str, flags: int) -> _Content | None:
     return _Content(parsed) if parsed.state.groups == 1 and not parsed.state.grouprefpos else None
 
 
-def _from_parse(source: str, parsed: Any, flags: int, contents: dict[int, _Content] | None = None) -> re.Pattern[str]:
+def _from_parse(
+    source: str, parsed: Any, flags: int, contents: dict[int, _Content] | None = None
+) -> tuple[re.Pattern[str], list[int]]:
     """The steps of ``re._compiler.compile`` after its parse, each class optimized once (`_optimized`), and the
-    code of each of `contents` (`_parse`) made once per flags."""
+    code of each of `contents` (`_parse`) made once per flags; with the pattern, its code."""
     import _sre
     from re import _compiler
 
@@ -180,7 +204,7 @@ def _from_parse(source: str, parsed: Any, flags: int, contents: dict[int, _Conte
         names[index] = name
     with _classes_remembered(_compiler, contents or {}):
         code = _compiler._code(parsed, flags)
-    return _sre.compile(source, flags | state.flags, code, state.groups - 1, state.groupdict, tuple(names))
+    return _sre.compile(source, flags | state.flags, code, state.groups - 1, state.groupdict, tuple(names)), code
 
 
 @contextlib.contextmanager
@@ -237,13 +261,92 @@ def _optimized(
     return list(out), cased
 
 
+def _stored_path(source: str, flags: int, size: int | None) -> Path | None:
+    """Where the compiled `source` is kept: a file named by a hash of everything its code and heads depend on (the
+    text, flags and heads' size; Python's version and its regex engine's; this module's and `regex_heads`' own
+    code), so that a file is never read for anything else. None when nothing is kept."""
+    folder = _store_folder()
+    if folder is None:
+        return None
+    key = hashlib.sha256(f"{_store_salt()}\0{int(flags)}\0{size}\0".encode() + source.encode("utf-8", "surrogatepass"))
+    return folder / f"{key.hexdigest()[:40]}.bin"
+
+
+@functools.cache
+def _store_salt() -> str:
+    import _sre
+
+    own = b"".join(Path(module.__file__).read_bytes() for module in (sys.modules[__name__], regex_heads))
+    return f"{sys.version}\0{_sre.MAGIC}\0{_sre.CODESIZE}\0{hashlib.sha256(own).hexdigest()}"
+
+
+def _store_folder() -> Path | None:
+    import _sre
+
+    if _sre.CODESIZE != array("I").itemsize:
+        return None  # the code is kept as unsigned ints of the engine's size
+    chosen = os.environ.get(_STORE_VARIABLE)
+    if chosen is not None:
+        return Path(chosen) / "patterns" if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "film-reception-toolkit" / "patterns"
+
+
+def _write_stored(path: Path, pattern: re.Pattern[str], code: list[int], heads: re.Pattern[str] | None) -> None:
+    """Keep `pattern`'s code (and heads) in `path`: a line of JSON, then the code. Written to a temporary file and
+    renamed, so that a reader (another process) finds the whole file or none; a folder that cannot be written to
+    only means the pattern is compiled again next time."""
+    data = array("I", code).tobytes()
+    head = {
+        "flags": pattern.flags,
+        "groups": pattern.groups,
+        "groupindex": dict(pattern.groupindex),
+        "heads": None if heads is None else [heads.pattern, heads.flags],
+        "digest": hashlib.blake2b(data, digest_size=16).hexdigest(),
+    }
+    temporary = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary.write_bytes(json.dumps(head).encode("utf-8") + b"\n" + data)
+        os.replace(temporary, path)
+    except OSError:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+def _read_stored(path: Path, source: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | None:
+    """The pattern (and heads) kept in `path`, or None when there is no such file or it is not whole."""
+    import _sre
+
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None
+    try:
+        line, data = raw.split(b"\n", 1)
+        head = json.loads(line)
+        if hashlib.blake2b(data, digest_size=16).hexdigest() != head["digest"]:
+            return None
+        code = array("I")
+        code.frombytes(data)
+        groups, groupindex = int(head["groups"]), {str(k): int(v) for k, v in head["groupindex"].items()}
+        names: list[str | None] = [None] * (groups + 1)
+        for name, index in groupindex.items():
+            names[index] = name
+        pattern = _sre.compile(source, int(head["flags"]), code.tolist(), groups, groupindex, tuple(names))
+        heads = None if head["heads"] is None else re.compile(head["heads"][0], int(head["heads"][1]))
+    except (ValueError, TypeError, KeyError, IndexError, RuntimeError, OverflowError, re.error):
+        return None
+    return pattern, heads
+
+
 @functools.cache
 def _compiles_as_re() -> bool:
     """Do `_parse` and `_from_parse` make the pattern `re.compile` makes, in this version of Python? Checked once,
     twice over (the second time with the groups' contents, their code and the classes remembered from the first)."""
     try:
         return all(
-            _from_parse(_PROBE, parsed, flags, contents) == re.compile(_PROBE, flags)
+            _from_parse(_PROBE, parsed, flags, contents)[0] == re.compile(_PROBE, flags)
             for flags in (re.IGNORECASE, re.IGNORECASE, 0)
             for parsed, contents in [_parse(_PROBE, flags)]
         )
