@@ -116,3 +116,15 @@ def test_nothing_is_kept_when_the_variable_is_empty_or_the_folder_cannot_be_writ
     monkeypatch.setenv(regex_compile._STORE_VARIABLE, str(blocked))
     assert regex_compile.compiled(_LONG, re.IGNORECASE) == re.compile(_LONG, re.IGNORECASE)
     assert list(tmp_path.iterdir()) == [blocked]
+
+
+def test_the_folder_is_the_users_cache_and_nothing_without_a_home(tmp_path, monkeypatch):
+    monkeypatch.delenv(regex_compile._STORE_VARIABLE, raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    assert regex_compile._store_folder() == tmp_path / "film-reception-toolkit" / "patterns"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert regex_compile._store_folder() == tmp_path / "home" / ".cache" / "film-reception-toolkit" / "patterns"
+    monkeypatch.setattr(regex_compile.os.path, "expanduser", lambda path: path)  # "~" not expanded: no home
+    assert regex_compile._store_folder() is None
+    assert regex_compile.compiled(_LONG, re.IGNORECASE) == re.compile(_LONG, re.IGNORECASE)

@@ -288,8 +288,9 @@ def _store_folder() -> Path | None:
     chosen = os.environ.get(_STORE_VARIABLE)
     if chosen is not None:
         return Path(chosen) / "patterns" if chosen else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "film-reception-toolkit" / "patterns"
+    home = os.path.expanduser("~")
+    base = os.environ.get("XDG_CACHE_HOME") or (os.path.join(home, ".cache") if os.path.isabs(home) else None)
+    return Path(base) / "film-reception-toolkit" / "patterns" if base else None  # no home: nothing kept
 
 
 def _write_stored(path: Path, pattern: re.Pattern[str], code: list[int], heads: re.Pattern[str] | None) -> None:
