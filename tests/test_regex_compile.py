@@ -116,6 +116,9 @@ def test_nothing_is_kept_when_the_variable_is_empty_or_the_folder_cannot_be_writ
     monkeypatch.setenv(regex_compile._STORE_VARIABLE, str(blocked))
     assert regex_compile.compiled(_LONG, re.IGNORECASE) == re.compile(_LONG, re.IGNORECASE)
     assert list(tmp_path.iterdir()) == [blocked]
+    monkeypatch.setenv(regex_compile._STORE_VARIABLE, str(tmp_path))
+    monkeypatch.setattr(regex_compile, "_store_salt", lambda: None)  # its own code not readable: nothing kept
+    assert regex_compile._stored_path(_LONG, re.IGNORECASE, None) is None
 
 
 def test_the_folder_is_the_users_cache_and_nothing_without_a_home(tmp_path, monkeypatch):

@@ -265,18 +265,21 @@ def _stored_path(source: str, flags: int, size: int | None) -> Path | None:
     """Where the compiled `source` is kept: a file named by a hash of everything its code and heads depend on (the
     text, flags and heads' size; Python's version and its regex engine's; this module's and `regex_heads`' own
     code), so that a file is never read for anything else. None when nothing is kept."""
-    folder = _store_folder()
-    if folder is None:
+    folder, salt = _store_folder(), _store_salt()
+    if folder is None or salt is None:
         return None
-    key = hashlib.sha256(f"{_store_salt()}\0{int(flags)}\0{size}\0".encode() + source.encode("utf-8", "surrogatepass"))
+    key = hashlib.sha256(f"{salt}\0{int(flags)}\0{size}\0".encode() + source.encode("utf-8", "surrogatepass"))
     return folder / f"{key.hexdigest()[:40]}.bin"
 
 
 @functools.cache
-def _store_salt() -> str:
+def _store_salt() -> str | None:
     import _sre
 
-    own = b"".join(Path(module.__file__).read_bytes() for module in (sys.modules[__name__], regex_heads))
+    try:
+        own = b"".join(Path(module.__file__).read_bytes() for module in (sys.modules[__name__], regex_heads))
+    except (OSError, TypeError):  # the code is not in files (a frozen or zipped package): nothing kept
+        return None
     return f"{sys.version}\0{_sre.MAGIC}\0{_sre.CODESIZE}\0{hashlib.sha256(own).hexdigest()}"
 
 
