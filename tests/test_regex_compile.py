@@ -3,6 +3,7 @@ and the heads it reads from their parse are `regex_heads.heads`'."""
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
@@ -131,3 +132,18 @@ def test_the_folder_is_the_users_cache_and_nothing_without_a_home(tmp_path, monk
     monkeypatch.setattr(regex_compile.os.path, "expanduser", lambda path: path)  # "~" not expanded: no home
     assert regex_compile._store_folder() is None
     assert regex_compile.compiled(_LONG, re.IGNORECASE) == re.compile(_LONG, re.IGNORECASE)
+
+
+def test_the_oldest_files_go_beyond_the_limit(store, monkeypatch):
+    monkeypatch.setattr(regex_compile, "_STORE_MAX_FILES", 3)
+    store.mkdir(parents=True)
+    for age, name in enumerate(["oldest.bin", "older.bin", "old.bin", "newer.bin"]):
+        (store / name).write_bytes(b"x")
+        os.utime(store / name, ns=(10**18 + age, 10**18 + age))
+    (store / "notes.txt").write_text("not a stored pattern: left alone")
+    regex_compile.compiled(_LONG, re.IGNORECASE)  # writes a fifth file: the two oldest go
+    assert sorted(p.name for p in store.iterdir() if p.name.endswith(".bin") and len(p.name) < 20) == [
+        "newer.bin",
+        "old.bin",
+    ]
+    assert len(list(store.glob("*.bin"))) == 3 and (store / "notes.txt").exists()

@@ -22,7 +22,8 @@ A pattern of at least `_STORE_MIN_CHARS` (every language's amount pattern) is al
 its code and heads in a file named by a hash of everything they depend on (`_stored_path`), so that the next
 process reads it instead of parsing and compiling it: all 26 languages' budget-figure patterns then take 1.2 CPU-s
 instead of 4.9. The file is checked whole (a digest of the code) before it is used, and compiled again when it is
-not. The folder (about 20 MB for all languages) can be deleted at any time.
+not. The folder (about 20 MB for all languages; the oldest files go beyond `_STORE_MAX_FILES`) can be deleted at any
+time.
 The steps are ``re``'s private modules (``_parser``, ``_compiler``, ``_sre``, as `toolkit.regex_heads` reads
 ``_parser``): once per process the result is checked equal to `re.compile`'s (same text, flags and compiled
 code) on a pattern with groups, classes and case-blind parts, and where it is not, or the modules are not the
@@ -67,6 +68,9 @@ _SWAP = threading.Lock()
 # FILM_TOOLKIT_CACHE set empty keeps nothing on disk.
 _STORE_MIN_CHARS = 20_000
 _STORE_VARIABLE = "FILM_TOOLKIT_CACHE"
+# At most this many files are kept, the oldest written going first: a run over every language writes about 40 (17 MB),
+# and each change of the toolkit's word lists or of Python another set, which would otherwise pile up.
+_STORE_MAX_FILES = 128
 
 
 def compiled(source: str, flags: int = 0) -> re.Pattern[str]:
@@ -313,9 +317,24 @@ def _write_stored(path: Path, pattern: re.Pattern[str], code: list[int], heads: 
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_bytes(json.dumps(head).encode("utf-8") + b"\n" + data)
         os.replace(temporary, path)
+        _prune(path.parent)
     except OSError:
         with contextlib.suppress(OSError):
             temporary.unlink()
+
+
+def _prune(folder: Path) -> None:
+    """Delete the files written longest ago beyond `_STORE_MAX_FILES` (another process may delete them first)."""
+    files = list(folder.glob("*.bin"))
+    if len(files) <= _STORE_MAX_FILES:
+        return
+    written = {}
+    for file in files:
+        with contextlib.suppress(OSError):
+            written[file] = file.stat().st_mtime_ns
+    for file in sorted(written, key=lambda f: (written[f], f.name))[: len(written) - _STORE_MAX_FILES]:
+        with contextlib.suppress(OSError):
+            file.unlink()
 
 
 def _read_stored(path: Path, source: str) -> tuple[re.Pattern[str], re.Pattern[str] | None] | None:
