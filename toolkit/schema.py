@@ -484,7 +484,7 @@ def _cast(values: pd.Series, kind: str, arrow: bool) -> pd.Series:
             raise ValueError("missing values in a boolean column")
         return values.astype("bool")
     if kind == "str":
-        if _STR_ONLY and values.dtype == _STR:  # the stages' text columns already are: nothing to convert
+        if values.dtype in _STR_DTYPES:  # the stages' text columns already are: nothing to convert
             return values
         return pd.Series([None if is_missing(v) else str(v) for v in values.tolist()], dtype="str")
     if kind == "list":
@@ -519,7 +519,8 @@ def _as_list(value: Any) -> list:
 # The pandas ``str`` dtype (`conform`'s text columns): strings with NaN for a missing value from pandas 3 on. Under
 # pandas 2 "str" gives the object dtype, which holds anything: no shortcut there.
 _STR = pd.Series([], dtype="str").dtype
-_STR_ONLY = isinstance(_STR, pd.StringDtype)
+# ... and the same dtype with its strings kept as Python objects, as `toolkit.scale`'s workers make it.
+_STR_DTYPES = (_STR, pd.StringDtype("python", na_value=_STR.na_value)) if isinstance(_STR, pd.StringDtype) else ()
 
 
 _PLAIN = frozenset([str, int, bool, type(None)])
