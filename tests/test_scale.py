@@ -78,6 +78,22 @@ def test_streamed_statements_are_the_cli_statements(corpus, tmp_path, whole):
     assert positions == sorted(positions)
 
 
+def test_python_stored_strings_change_no_line(corpus, whole):
+    """A streaming worker keeps its tables' text as Python strings (`_PYTHON_STRINGS`, for speed): the lines it
+    writes are those of the tables pandas builds by default, and their text columns are still of the str dtype."""
+    from toolkit.scale import _PYTHON_STRINGS, jsonl_by_review
+
+    reviews = read_reviews(corpus)
+    default = run_partition(reviews, film=FILM, sentences=True)
+    with pd.option_context(*_PYTHON_STRINGS):
+        python = run_partition(reviews, film=FILM, sentences=True)
+        lines = jsonl_by_review(python, "statements")
+    assert lines == jsonl_by_review(default, "statements") and len(lines) > 10
+    for name, frame in python.items():
+        assert frame.dtypes.map(str).tolist() == default[name].dtypes.map(str).tolist(), name  # "str" either way
+        pd.testing.assert_frame_equal(frame, default[name], check_dtype=False, check_column_type=False)
+
+
 def test_languages_output_is_the_cli_languages(corpus, tmp_path):
     ours, theirs = tmp_path / "ours.jsonl", tmp_path / "cli.jsonl"
     run_file(corpus, ours, chunk_size=9, what="languages", jobs=2, progress=False)
