@@ -2256,16 +2256,19 @@ def test_a_grouped_alternation_picks_the_words_the_plain_one_picks(patterns):
 
 @pytest.mark.parametrize("language", [None, *money._load("conventions.yaml")["language_order"]])
 def test_the_amount_pattern_finds_the_same_amounts_grouped_and_gated(language, monkeypatch):
-    """Each language's amount pattern, built with its word lists grouped and tried only where an amount may begin,
-    finds the very matches (places and every named part) the plain pattern's `finditer` finds, on the shipped
-    reviews' sentences with numbers and on the corner cases above."""
+    """Each language's amount pattern, built with its word lists grouped and behind look-aheads for their first
+    characters (`money._look_ahead`), and tried only where an amount may begin, finds the very matches (places and
+    every named part) the plain pattern's `finditer` finds, on the shipped reviews' sentences with numbers and on the
+    corner cases above."""
     key = money._language_key(language)
     order = money._load("conventions.yaml")["language_order"]
     priority, cue_languages = list(dict.fromkeys([key or "en", *order])), money._cue_languages(key)
     monkeypatch.setattr(money, "_grouped_alternation", money._alternation)
+    monkeypatch.setattr(money, "_look_ahead", lambda patterns: "")
     plain = money.re.compile(money._amount_pattern(priority, cue_languages, key), money.re.IGNORECASE)
     monkeypatch.undo()
     lexicon = money._lexicon(key)
+    assert "(?=(?i:[" in lexicon.amount.pattern  # ... which has them
     assert lexicon.amount.pattern != plain.pattern  # the lexicon's pattern is the grouped one
     # ... compiled from the parse its heads are read from (`regex_heads.compiled_with_heads`) as `re` compiles it
     assert lexicon.amount == money.re.compile(lexicon.amount.pattern, money.re.IGNORECASE)

@@ -794,7 +794,8 @@ def _look_ahead(patterns: list[str]) -> str:
     hundreds of runs that `_grouped_alternation` cannot join); where the next character begins none of them (the
     end of the text, a full stop, "in" after "in 2017"), this one test rules them all out: a year or a bare number
     costs about 3 microseconds instead of 14-28. It only says where a match cannot begin, so the matches are the
-    same (tests/test_money.py compares every language's amount pattern with `re.compile`'s of the words as listed).
+    same (tests/test_money.py compares every language's amount pattern with one built without look-aheads or
+    grouping, on every shipped review sentence with a number).
     """
     found: set[str] = set()
     for pattern in patterns:
