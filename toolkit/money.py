@@ -707,9 +707,10 @@ def _amount_pattern(priority: list[str], cue_langs: list[str], key: str | None) 
     # "and a bit" between a number and its scale word: "30-odd million", "пять с лишним миллионов", "90 e passa
     # milioni": the written number, more than it
     odd = _grouped_alternation(_words(_load("qualifiers.yaml").get("odd", {}), cue_langs)) or "(?!)"
-    scale_words = _grouped_alternation([p for p, _, _ in _scale_patterns(priority)])
+    scales = [p for p, _, _ in _scale_patterns(priority)]
+    scale_words = _grouped_alternation(scales)
     # Where a word could follow a number, the look-ahead for the first letters of those that can (`_look_ahead`).
-    scale_ahead = _look_ahead([p for p, _, _ in _scale_patterns(priority)])
+    scale_ahead = _look_ahead(scales)
     # Number words only in the text's own language (and English): Swedish "en" (one) is Spanish "en" (in).
     # The cue languages are the text's own and English, or every language when it is unknown.
     number_words = _grouped_alternation(_number_words(number_data, cue_langs, key))

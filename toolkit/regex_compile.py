@@ -203,12 +203,18 @@ def _from_parse(
     from re import _compiler
 
     state = parsed.state
-    names: list[str | None] = [None] * state.groups
-    for name, index in state.groupdict.items():
-        names[index] = name
+    names = _index_names(state.groups, state.groupdict)
     with _classes_remembered(_compiler, contents or {}):
         code = _compiler._code(parsed, flags)
-    return _sre.compile(source, flags | state.flags, code, state.groups - 1, state.groupdict, tuple(names)), code
+    return _sre.compile(source, flags | state.flags, code, state.groups - 1, state.groupdict, names), code
+
+
+def _index_names(size: int, groupindex: dict[str, int]) -> tuple[str | None, ...]:
+    """Each group number's name (None for group 0 and unnamed groups), as `_sre.compile` takes them."""
+    names: list[str | None] = [None] * size
+    for name, index in groupindex.items():
+        names[index] = name
+    return tuple(names)
 
 
 @contextlib.contextmanager
@@ -353,10 +359,8 @@ def _read_stored(path: Path, source: str) -> tuple[re.Pattern[str], re.Pattern[s
         code = array("I")
         code.frombytes(data)
         groups, groupindex = int(head["groups"]), {str(k): int(v) for k, v in head["groupindex"].items()}
-        names: list[str | None] = [None] * (groups + 1)
-        for name, index in groupindex.items():
-            names[index] = name
-        pattern = _sre.compile(source, int(head["flags"]), code.tolist(), groups, groupindex, tuple(names))
+        names = _index_names(groups + 1, groupindex)
+        pattern = _sre.compile(source, int(head["flags"]), code.tolist(), groups, groupindex, names)
         heads = None if head["heads"] is None else re.compile(head["heads"][0], int(head["heads"][1]))
     except (ValueError, TypeError, KeyError, IndexError, RuntimeError, OverflowError, re.error):
         return None
