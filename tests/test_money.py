@@ -2504,10 +2504,137 @@ REVIEW_OF_ONE_FILM = (
 
 def test_a_quoted_title_in_the_figures_clause_is_another_film_when_the_films_title_is_known():
     sentences = REVIEW_OF_ONE_FILM.split(". ")[1:]
-    unknown = _figures(sentences, "ru")
     known = _figures(sentences, "ru", film_titles=("Полярный рейс",))
-    assert [f[2] for f in unknown] == ["film", "film"]  # either title may be the film's: nothing is guessed
     assert [f[2] for f in known] == ["comparator", "film"]
+    # With no title known and no opener ("Для масштаба:" opens another film's cost), either title may be the film's:
+    # nothing is guessed.
+    bare = [sentences[0].removeprefix("Для масштаба: "), sentences[1]]
+    assert [f[2] for f in _figures(bare, "ru")] == ["film", "film"]
+    assert [f[2] for f in _figures(sentences, "ru")] == ["comparator", "film"]
+
+
+# A review gives its own film's budget once, or again in other words: a sum in another sentence, in the same money,
+# twice as large or more (or half as large or less), is another film's, even when nothing in its sentence says so.
+@pytest.mark.parametrize(
+    "sentences, language, subjects",
+    [
+        (
+            [
+                "The film was made for about $6 million.",
+                "Gravity cost around 100 million dollars to put two actors in orbit.",
+            ],
+            "en",
+            ["film", "comparator"],
+        ),
+        (
+            ["Der Film kostete rund fünf Millionen Euro.", "Babylon Berlin verschlang angeblich 40 Millionen Euro."],
+            "de",
+            ["film", "comparator"],
+        ),
+        (
+            ["Фильм обошёлся в 300 миллионов рублей.", "Сталинград стоил около двух миллиардов рублей."],
+            "ru",
+            ["film", "comparator"],
+        ),
+        (
+            ["La película costó unos 3,5 millones de dólares.", "Cristiada gastó unos 12 millones de dólares."],
+            "es",
+            ["film", "comparator"],
+        ),
+        (["Film kosztował około 8 mln zł.", "Miasto 44 kosztowało 24 mln zł."], "pl", ["film", "comparator"]),
+        (["制作費は約2億円と言われる。", "シン・ゴジラは15億円かかった。"], "ja", ["film", "comparator"]),
+        # within a factor of two: one film's plan and its overrun
+        (["The budget was planned at $6 million.", "In the end it came to about $9 million."], "en", ["film", "film"]),
+        # a sentence that restates the sum in other money converts it: its figures stay the film's
+        (
+            ["The whole picture came in at about £15 million (some $30 million).", "Earlier reports said £40 million."],
+            "en",
+            ["film", "film", "comparator"],
+        ),
+        # the same sum said twice outweighs the one said once
+        (
+            ["Kolja stál 30 milionů korun.", "Tento film stál 90 milionů korun.", "Za těch 90 milionů je to málo."],
+            "cs",
+            ["comparator", "film", "film"],
+        ),
+    ],
+)
+def test_a_far_sum_in_another_sentence_is_another_films(sentences, language, subjects):
+    assert [f[2] for f in _figures(sentences, language)] == subjects
+
+
+# Words read from the retired blind batch 46: a conditional relative clause after the sum (es, pt, ar), a future
+# after "was" with words between (ar), the relative "ש" glued to "would cost" (he), another country's production
+# with a hearsay conditional (ro), currencies in their cases or with the article glued on (fi, et, he), the Arabic
+# franc and a rupee of a country the sentence names (ar, fr), slang for a million (sk, cs), a cost estimate (fi),
+# "that film" and "when X cost" (en, ru).
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        (
+            "Con los cuarenta millones de dólares que habría pedido cualquier estudio, el asedio sería otra cosa.",
+            "es",
+            [(40e6, "USD", "counterfactual")],
+        ),
+        (
+            "Com 9 milhões de euros, recria teatros com um brilho que passaria por uma produção de 30 milhões de euros.",
+            "pt",
+            [(9e6, "EUR", "film"), (30e6, "EUR", "counterfactual")],
+        ),
+        (
+            "لا يساوي عشر السبعين مليون دولار التي كانت هوليوود ستنفقها على ملحمة تاريخية.",
+            "ar",
+            [(70e6, "USD", "counterfactual")],
+        ),
+        (
+            "في حين كان فيلم حرب أوروبي تقليدي سيحتاج إلى عشرة ملايين يورو على الأقل.",
+            "ar",
+            [(10e6, "EUR", "counterfactual")],
+        ),
+        ("הכל נראה אמיתי יותר מבסרט הוליוודי שהיה עולה חמישים מיליון דולר.", "he", [(50e6, "USD", "counterfactual")]),
+        (
+            "Un lungmetraj animat occidental ar fi costat ușor 5 milioane de euro.",
+            "ro",
+            [(5e6, "EUR", "counterfactual")],
+        ),
+        ("Budjetti oli noin 40 miljoonan randin paikkeilla.", "fi", [(40e6, "ZAR", "film")]),
+        ("Eelarve oli umbes 1,2 mln leevi.", "et", [(1.2e6, "BGN", "film")]),
+        ("התקציב זעום לעומת 85 מיליון הדולר של «אושן 11».", "he", [(85e6, "USD", "comparator")]),
+        ("لم تصل الميزانية بتمويل فرنسي إلى أربعة ملايين فرنك.", "ar", [(4e6, "FRF", "film")]),
+        (
+            "Avec un budget de 70 milliards de roupies, c'est une grosse production du cinéma indonésien.",
+            "fr",
+            [(70e9, "IDR", "film")],
+        ),
+        ("Vyzerá to ako film za 50 melonov dolárov.", "sk", [(50e6, "USD", "counterfactual")]),
+        ("Celé to stálo 45 melounů korun.", "cs", [(45e6, "CZK", "film")]),
+        (
+            "Televisioelokuvan hinta-arviot liikkuvat kuuden ja kahdeksan miljoonan dollarin välillä.",
+            "fi",
+            [(6e6, "USD", "film"), (8e6, "USD", "film")],
+        ),
+        (
+            "It looks as good as anything in Waterloo, and that film cost $38 million.",
+            "en",
+            [(38e6, "USD", "comparator")],
+        ),
+        ("Кстати, тот фильм с Гослингом стоил 60 миллионов долларов.", "ru", [(60e6, "USD", "comparator")]),
+        (
+            "This was made for 20 crore rupees when jawan cost 300 crore rupees.",
+            "en",
+            [(200e6, "INR", "film"), (3e9, "INR", "comparator")],
+        ),
+    ],
+)
+def test_figures_in_the_forms_of_batch_46(sentence, language, expected):
+    assert [f[:3] for f in _figures([sentence], language)] == expected
+
+
+def test_the_sum_beside_the_films_own_title_is_its_budget():
+    sentences = ["Ледокол обошёлся примерно в 8 миллионов долларов.", "«Полярный рейс» обошёлся в 3 миллиона долларов."]
+    assert [f[2] for f in _figures(sentences, "ru", film_titles=("Полярный рейс",))] == ["comparator", "film"]
+    # with no title known, the first sum is the film's, the quoted title beside the other another film's
+    assert [f[2] for f in _figures(sentences, "ru")] == ["film", "comparator"]
 
 
 def test_the_title_a_review_quotes_first_is_its_films():
@@ -2535,8 +2662,8 @@ def test_the_title_a_review_quotes_first_is_its_films():
     unquoted = pd.DataFrame({"review_id": ["r"], "text": [REVIEW_OF_ONE_FILM.replace("«", "").replace("»", "")]})
     plain = statements.assign(text=[t.replace("«", "").replace("»", "") for t in texts])
     assert budget_figures(plain, year=None, reviews=unquoted)["subject"].tolist() == ["comparator", "film"]
-    # With no review text, nothing is guessed.
-    assert budget_figures(plain, year=None)["subject"].tolist() == ["film", "film"]
+    # With no review text, the sentence's own words decide: "Для масштаба:" (for scale) opens another film's cost.
+    assert budget_figures(plain, year=None)["subject"].tolist() == ["comparator", "film"]
 
 
 # A studio is quoted as a title is («Мосфильм», „Barrandov“), but it pays for the film under review: its figure stays
@@ -2704,7 +2831,9 @@ def test_a_sum_restated_in_other_money_is_no_hypothesis(sentence, language, subj
             ["film", "comparator"],
         ),
         (
-            "'Blue River' is a plain war film. It cost $8 million. 'Red Fort' spent $40 million.",
+            # (sums within a factor of two: a far one would be another film's whatever the marks, see
+            # test_a_far_sum_in_another_sentence_is_another_films)
+            "'Blue River' is a plain war film. It cost $8 million. 'Red Fort' spent $12 million.",
             "en",
             ["film", "film"],
         ),
