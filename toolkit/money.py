@@ -2790,26 +2790,49 @@ def _one_budget_per_review(rows: list[dict[str, Any]]) -> None:
     for films in by_review.values():
         if len({row["sentence_id"] for row in films}) < 2:
             continue
-        own = max(
-            films,
-            key=lambda row: (row["_titles"] == 1, len({o["sentence_id"] for o in films if _near(row, o)})),
-        )
-        converted = {
-            a["sentence_id"]
-            for a in films
-            for b in films
-            if a["sentence_id"] == b["sentence_id"] and a["currency"] != b["currency"]
-        }
+        support = _near_sentences(films)
+        own = max(range(len(films)), key=lambda i: (films[i]["_titles"] == 1, support[i]))
+        own_row = films[own]
+        currencies: dict[Any, set[Any]] = {}
+        for row in films:
+            currencies.setdefault(row["sentence_id"], set()).add(row["currency"])
         for row in films:
             if (
-                row["sentence_id"] != own["sentence_id"]
-                and row["sentence_id"] not in converted
-                and row["currency"] == own["currency"]
-                and not _near(row, own)
+                row["sentence_id"] != own_row["sentence_id"]
+                and len(currencies[row["sentence_id"]]) == 1  # not a sentence that converts a sum
+                and row["currency"] == own_row["currency"]
+                and not _near(row, own_row)
                 and row["_titles"] != 1
-                and not (row["_titles"] == -1 and own["_titles"] == -1)
+                and not (row["_titles"] == -1 and own_row["_titles"] == -1)
             ):
                 row["subject"] = "counterfactual" if _hypothetical_sentence(row) else "comparator"
+
+
+def _near_sentences(films: list[dict[str, Any]]) -> list[int]:
+    """For each figure row of `films`, in how many sentences a sum near it (`_near`, itself included) stands: a window
+    over each currency's sums in order, so that a book-length review's thousands of figures cost n log n, not n²."""
+    support = [0] * len(films)
+    by_currency: dict[Any, list[int]] = {}
+    for i, row in enumerate(films):
+        by_currency.setdefault(row["currency"], []).append(i)
+    for indices in by_currency.values():
+        order = sorted(indices, key=lambda i: films[i]["amount"])
+        in_window: dict[Any, int] = {}  # sentence → figures of it in the window
+        low = high = 0
+        for i in order:
+            amount = films[i]["amount"]
+            while high < len(order) and films[order[high]]["amount"] < _OTHER_SUM * amount:
+                sentence = films[order[high]]["sentence_id"]
+                in_window[sentence] = in_window.get(sentence, 0) + 1
+                high += 1
+            while not amount < _OTHER_SUM * films[order[low]]["amount"]:
+                sentence = films[order[low]]["sentence_id"]
+                in_window[sentence] -= 1
+                if not in_window[sentence]:
+                    del in_window[sentence]
+                low += 1
+            support[i] = len(in_window)
+    return support
 
 
 def _hypothetical_sentence(row: dict[str, Any]) -> bool:
