@@ -2630,6 +2630,28 @@ def test_figures_in_the_forms_of_batch_46(sentence, language, expected):
     assert [f[:3] for f in _figures([sentence], language)] == expected
 
 
+# A price word in another clause of the sentence than a production-sized sum speaks of the production (rented
+# helicopters, a costume from a rental shop, "the price of one scene"); a viewer's price keeps its own clause and is
+# small.
+@pytest.mark.parametrize(
+    "sentence, language, expected",
+    [
+        ("Com pouco mais de R$ 4 milhões, a produção se vira com helicópteros alugados.", "pt", [(4e6, "BRL")]),
+        (
+            "Na televizní film za zhruba 30 milionů korun je výprava slušná, jen uniformy vypadají jako z půjčovny.",
+            "cs",
+            [(30e6, "CZK")],
+        ),
+        ("Environ 600 000 dollars, murmure-t-on, le prix d'un western de série.", "fr", [(600e3, "USD")]),
+        ("Polsko-czeska koprodukcja za około 4 mln zł, z czołgiem wypożyczonym z muzeum.", "pl", [(4e6, "PLN")]),
+        ("The film cost $6 million to make, and you can rent it for $3.99.", "en", [(6e6, "USD")]),
+        ("It's $3.99, and the rental is worth it.", "en", []),
+    ],
+)
+def test_a_price_word_in_another_clause_leaves_a_production_sum(sentence, language, expected):
+    assert [f[:2] for f in _figures([sentence], language)] == expected
+
+
 def test_the_sum_beside_the_films_own_title_is_its_budget():
     sentences = ["Ледокол обошёлся примерно в 8 миллионов долларов.", "«Полярный рейс» обошёлся в 3 миллиона долларов."]
     assert [f[2] for f in _figures(sentences, "ru", film_titles=("Полярный рейс",))] == ["comparator", "film"]

@@ -1613,6 +1613,10 @@ def _kind_cues(
     return [found for found in matches if not _inside(spans, found[2], found[3])]
 
 
+# No ticket, rental or subscription costs this much in any currency a film is sold in today; a production does.
+_PRODUCTION_SUM = 100_000
+
+
 def _kind(
     text: str,
     start: int,
@@ -1621,9 +1625,10 @@ def _kind(
     spans: list[tuple[int, int]],
     lex: _Lexicon,
     sentence_cues: dict[tuple[int, int], list[tuple[int, str, int, int]]],
+    amount: float = 0.0,
 ) -> str:
-    """The kind of the figure at text[start:end] (hedge included), from the cues of its sentence `span`;
-    `sentence_cues` keeps each sentence's cues (`_kind_cues`) for its other figures."""
+    """The kind of the figure at text[start:end] (hedge included), of `amount` (its larger end), from the cues of its
+    sentence `span`; `sentence_cues` keeps each sentence's cues (`_kind_cues`) for its other figures."""
     # Candidates are keyed (distance, -length, rank): the nearest cue wins, then the longer one.
     best: tuple[tuple[int, int, int], str] | None = None
     for rank, (kind, head) in enumerate(lex.heads.items()):
@@ -1652,6 +1657,11 @@ def _kind(
         key = (distance, cue_start - cue_end, rank)
         if best is None or key < best[0]:
             best = (key, kind)
+    if best is not None and best[1] == "price" and best[0][0] >= 1000 and amount >= _PRODUCTION_SUM:
+        # What a viewer pays is said in its own clause ("tickets cost €12") and is small; a price word in another
+        # clause beside a sum of a production's size speaks of the production ("con helicópteros alugados", "jako z
+        # půjčovny", "le prix d'une seule scène"): the sum's kind stays open.
+        return "unknown"
     return best[1] if best else "unknown"
 
 
@@ -1818,7 +1828,7 @@ def parse_money(text: str, *, language: str | None = None, about_budget: bool = 
             start, approx = hedge.start(), True
         at = bisect.bisect_right(sentence_starts, cand.start) - 1
         span = sentences[at] if at >= 0 and cand.start < sentences[at][1] else (0, len(text))
-        kind = _kind(text, start, cand.end, span, spans, lex, kind_cues)
+        kind = _kind(text, start, cand.end, span, spans, lex, kind_cues, amount=cand.high)
         currency, implied, undecided = cand.currency, False, None
         basis = None if currency is None else "written"
         if cand.symbol is not None:
