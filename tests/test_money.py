@@ -2608,6 +2608,8 @@ def test_a_far_sum_in_another_sentence_is_another_films(sentences, language, sub
         ),
         ("Vyzerá to ako film za 50 melonov dolárov.", "sk", [(50e6, "USD", "counterfactual")]),
         ("Celé to stálo 45 melounů korun.", "cs", [(45e6, "CZK", "film")]),
+        # the instrumental of three in a Slovak range ("medzi dvoma a tromi")
+        ("Produkcia stála medzi dvoma a tromi miliónmi dolárov.", "sk", [(2e6, "USD", "film"), (3e6, "USD", "film")]),
         (
             "Televisioelokuvan hinta-arviot liikkuvat kuuden ja kahdeksan miljoonan dollarin välillä.",
             "fi",
