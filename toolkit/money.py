@@ -2653,8 +2653,8 @@ def budget_figures(
     the one year the figure's sentence names (`_written_year`). `film_titles` are this
     film's titles, `comparators` other films' (a film profile's `comparison_titles`), see `classify_subject`;
     a figure the sentence rules read as the film's but that lies far from the sum the rest of its review gives is
-    another film's or a hypothetical one (`_one_budget_per_review`). With `reviews` (``review_id``, ``text``) a title quoted in a review's first sentence counts as its film's
-    too (`_titles_quoted_first`), so a figure beside another quoted title is that other film's; failing that, the
+    another film's or a hypothetical one (`_one_budget_per_review`). With `reviews` (``review_id``, ``text``) a
+    title quoted in a review's first sentence counts as its film's too (`_titles_quoted_first`), so a figure beside another quoted title is that other film's; failing that, the
     first title the review quotes anywhere is taken as its film's for that one rule.
 
     >>> st = pd.DataFrame({"review_id": ["r1"], "sentence_id": [3], "aspect": ["budget"], "start": [100],
@@ -2846,8 +2846,8 @@ def _near_sentences(films: list[dict[str, Any]]) -> list[int]:
 
 
 def _hypothetical_sentence(row: dict[str, Any]) -> bool:
-    """Does a figure row's sentence hold a hypothetical (`counterfactual` `before` cue) anywhere, even in another
-    clause than the figure's ("Hollywood en aurait fait un mélodrame à cinquante millions")?"""
+    """Does a figure row's sentence hold a hypothetical (a `counterfactual` `before`, `condition` or `reported` cue)
+    anywhere, even in another clause than the figure's ("Hollywood en aurait fait un mélodrame à cinquante millions")?"""
     cues = _subject_cues(_language_key(row["language"]))
     return any(
         pattern is not None and pattern.search(row["_sentence"]) is not None
