@@ -2654,6 +2654,63 @@ def test_a_price_word_in_another_clause_leaves_a_production_sum(sentence, langua
     assert [f[:2] for f in _figures([sentence], language)] == expected
 
 
+# Batch 47's forms (retired): currency names in more scripts, a hyphenated Hebrew teen, a fraction of a hundred,
+# a title after "de", the review's first money for a bare sum when the others restate it, a title quoted in the
+# clause after a second figure.
+@pytest.mark.parametrize(
+    "sentences, language, expected",
+    [
+        (["Die Produktion kostete rund 40 Millionen Quetzales."], "de", [(40e6, "GTQ", "film")]),
+        (["ההפקה עלתה בערך 12 מיליון זלוטי."], "he", [(12e6, "PLN", "film")]),
+        (["製作費は3000万ズロチほどだった。"], "ja", [(3e7, "PLN", "film")]),
+        (["제작비는 3천만 즐로티 정도였다."], "ko", [(3e7, "PLN", "film")]),
+        (["Eelarve oli kaks miljonit Saksa marga."], "et", [(2e6, "DEM", "film")]),
+        (["התקציב עמד על שבעה-עשר מיליון דולר."], "he", [(17e6, "USD", "film")]),
+        (["यह फ़िल्म डेढ़ सौ करोड़ में बनी थी।"], "hi", [(1.5e9, "INR", "film")]),
+        (
+            ["Costó 5 millones de dólares, lejos de los 90 millones de Gladiator."],
+            "es",
+            [(5e6, "USD", "film"), (90e6, "USD", "comparator")],
+        ),
+        (
+            ["Il budget era di 8 milioni di dollari (circa 7 milioni di euro), ben sotto i 60 milioni di Troy."],
+            "it",
+            [(8e6, "USD", "film"), (7e6, "EUR", "film"), (60e6, "USD", "comparator")],
+        ),
+        (
+            ["Eelarve oli 9 miljonit dollarit ehk umbes 140 miljonit krooni.", "Täna maksaks see 40 miljonit."],
+            "et",
+            [(9e6, "USD", "film"), (140e6, "EEK", "film"), (40e6, "USD", "counterfactual")],
+        ),
+        (
+            ["Budget 4 milióny dolárov, vtedy asi 150 miliónov korún.", "Vyzerá to ako film za sto miliónov."],
+            "sk",
+            [(4e6, "USD", "film"), (150e6, "SKK", "film"), (100e6, "USD", "counterfactual")],
+        ),
+        (
+            ["Med 20 miljoner kronor, långt under de 90 miljoner dollar som ”Apollo 13” kostade, blir det trångt."],
+            "sv",
+            [(20e6, "SEK", "film"), (90e6, "USD", "comparator")],
+        ),
+        (
+            ["Avea 10 milioane de dolari, mult sub cei 60 de milioane cheltuiți pe „Troia” atunci."],
+            "ro",
+            [(10e6, "USD", "film"), (60e6, "USD", "comparator")],
+        ),
+    ],
+)
+def test_figures_in_the_forms_of_batch_47(sentences, language, expected):
+    assert [f[:3] for f in _figures(sentences, language)] == expected
+
+
+def test_a_capital_after_of_names_a_film_only_where_peoples_are_lowercase():
+    # Spanish writes peoples in lowercase: a capital after "de" is a title; French capitalizes peoples ("Français")
+    assert [f[:2] for f in _figures(["Tuvo 2 millones de dólares y no los 50 millones de Titanic."], "es")][1:] == [
+        (50e6, "USD")
+    ]
+    assert _figures(["Le budget : 2 millions d'euros pour 60 millions de Français."], "fr")[1:] == []
+
+
 def test_the_sum_beside_the_films_own_title_is_its_budget():
     sentences = ["Ледокол обошёлся примерно в 8 миллионов долларов.", "«Полярный рейс» обошёлся в 3 миллиона долларов."]
     assert [f[2] for f in _figures(sentences, "ru", film_titles=("Полярный рейс",))] == ["comparator", "film"]

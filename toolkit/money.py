@@ -456,6 +456,11 @@ def _words(table: dict[str, list[str]], languages: list[str]) -> list[str]:
     return [w for lang in [*languages, "any"] for w in table.get(lang, [])]
 
 
+# A capital after "de"/"di" starts a name where peoples and things are written in lowercase
+# (conventions.yaml `names_after_of`): "los 180 millones de Thor" is a sum, "180 millones de espectadores" a count.
+_NAME_AFTER_OF = "(?-i:(?![A-ZÀ-ÖØ-ÞĂȘȚŞŢ]))"
+
+
 @functools.cache
 def _lexicon(key: str | None) -> _Lexicon:
     conventions = _load("conventions.yaml")
@@ -523,7 +528,8 @@ def _lexicon(key: str | None) -> _Lexicon:
         # "5 million viewers", "millions of items": a count, even next to a budget word; not "30 millones de
         # presupuesto" (of budget)
         counted=regex_compile.compiled(
-            rf"[\s\u00a0-]*(?:(?:{words('of') or 'of'})(?:\s+|(?<=['’]))(?!{cues['budget'].pattern if 'budget' in cues else '(?!)'})\w"
+            rf"[\s\u00a0-]*(?:(?:{words('of') or 'of'})(?:\s+|(?<=['’]))(?!{cues['budget'].pattern if 'budget' in cues else '(?!)'})"
+            rf"{_NAME_AFTER_OF if key in conventions.get('names_after_of', ()) else ''}\w"
             rf"|(?:{words('counted')})"
             rf"(?!{_WORD}))",
             re.IGNORECASE,
@@ -610,6 +616,8 @@ def _compose(values: list[float]) -> float | None:
     if len(values) > 1 and values[-1] == 0.5:
         whole = _compose(values[:-1])
         return None if whole is None else whole + 0.5
+    if len(values) == 2 and 1 < values[0] < 10 and values[0] != int(values[0]) and values[1] in (100, 1000):
+        return values[0] * values[1]  # "ढाई सौ" (two and a half hundred), "डेढ़ हज़ार": a fraction of a hundred
     if any(v != int(v) or v < 1 for v in values):
         return None  # "half" and its like are listed phrases, never composed
     total = values[0]
@@ -648,6 +656,14 @@ def _word_number(raw: str, lex: _Lexicon) -> tuple[float, int]:
     if len(_LOOKED_UP) < _LOOKED_UP_LIMIT:
         _LOOKED_UP[key] = found
     return found
+
+
+def _listed(lex: _Lexicon, raw: str) -> float | None:
+    """The value of `raw` when it is one listed number word or phrase, else None."""
+    try:
+        return _lookup(lex.numbers, raw)[0]
+    except LookupError:
+        return None
 
 
 def _composed(raw: str, lex: _Lexicon) -> tuple[float, int]:
@@ -1177,6 +1193,12 @@ def _candidates(text: str, lex: _Lexicon) -> list[_Candidate]:
         low = high = value
         more = False
         low_end = match["wlow"] or match["wlow_and"] or match["wlow_pair"] or match["wlow_end"] or match["ilow"]
+        if match["wlow"] is not None and factor and not match["wcomma"]:
+            # "ארבעה-עשר" (fourteen) is one listed number written with a hyphen, not a range "four to ten"
+            whole = _listed(lex, text[match.start("wlow") : match.end("word")])
+            if whole is not None:
+                low_end, value = None, whole * factor
+                low = high = value
         if low_end is not None and factor:
             first = _word_number(low_end, lex)[0]
             if value / factor >= 1000 and first < 1000 and value / factor % 1000 == 0:
@@ -2185,6 +2207,22 @@ def _title_before(
     return not (at_sentence_start and window[: paren.start()].strip() == "")
 
 
+def _quoted_in_clause_after(after: str, key: str | None) -> str | None:
+    """The title quoted within a few words after a figure, before its clause ends ("140 miljoner dollar som
+    ”Den perfekta stormen” slukade", "100 de milioane cheltuiți pe „Ali”"), else None."""
+    masked = _masked_quotes(after, key)
+    ends = [i for i in (masked.find(c) for c in _CLAUSE) if i >= 0]
+    ended = next(_sentence_ends(masked), None)
+    stop = min([len(after), *ends, *([ended.start()] if ended is not None else [])])
+    for quoted in _quoted_titles(after[:stop], key):
+        if len(_CLAUSE_WORD.findall(after[: quoted.start()])) <= _WORDS_TO_SPENDER:
+            return quoted.group("t")
+    return None
+
+
+_WORDS_TO_SPENDER = 5  # "che la stessa Fox spese per «Alien»": a relative pronoun, its subject, a verb, a preposition
+
+
 def _apart(sentence: str, prev_end: int, quote_start: int) -> bool:
     """Does a quoted title starting at `quote_start` stand apart from the figure ending at `prev_end`: two words or
     more, or a clause mark, between them? Right after it, it is that figure's ("30-миллионного «Сталинграда»")."""
@@ -2560,6 +2598,13 @@ def _classify_subject(
         # "28 millions, alors que « Le Cercle » avait coûté 15": with the film's own figure before it in the sentence and
         # its title unknown, a title quoted two words or more after that figure is the subject of this one.
         return "comparator"
+    spender = _quoted_in_clause_after(after, key) if known and prev_end > sentence_start else None
+    if spender is not None and not _is_own(spender, film_titles if known is _NO_TITLE else known):
+        # "70 miljoner kronor, en bråkdel av de 140 miljoner dollar som ”Den perfekta stormen” slukade": a title the
+        # figure's own clause quotes after it names whose sum it is, when a figure before it in the sentence is the
+        # film's own and the title is not this film's. (The first figure of a sentence is the film's: "一亿元的投入放在
+        # 《赤壁》面前只是零头" sets the film's sum beside another film's.)
+        return "comparator"
     if quoted and known and known is not _NO_TITLE and not _is_own(quoted[-1].group("t"), known):
         # "«Перл-Харбор» Майкла Бэя стоил сто сорок миллионов": the figure's clause names another film. Only
         # when this film's titles are known, or its review quotes another title before this one: a quoted title
@@ -2727,6 +2772,7 @@ def budget_figures(
                         "currency_basis": basis,
                         "_undecided": mention.undecided,
                         "_sentence": text,
+                        "_sentence_start": int(sentence_start),
                         "_written_year": written_year,
                         "_titles": titles,
                         # the figure's words, and those just before it since the figure before: "starych złotych,
@@ -3146,6 +3192,32 @@ def _own_currency_first() -> frozenset[str]:
 _EXPLICIT = ("written", "context", "scale", "clause")
 
 
+def _primary_currency(explicit: list[dict[str, Any]]) -> str | None:
+    """The currency a review counts in when it names others only to restate its sums: that of its first figure,
+    when every other figure is in it or restates one in it before it in its sentence ("75 miliónov dolárov, vtedy
+    asi 2,3 miliardy slovenských korún", and later "film za dvesto miliónov": dollars); else None ("12 millions
+    d'euros et 3 millions de dollars" are two parts of a budget, not one sum in two moneys)."""
+    ordered = sorted(explicit, key=lambda r: r["start"])
+    first = ordered[0]["currency"]
+    for row in ordered:
+        if row["currency"] == first:
+            continue
+        own = [r for r in ordered if r["sentence_id"] == row["sentence_id"] and r["currency"] == first]
+        before = [r for r in own if r["end"] <= row["start"]]
+        if not before or not _restates(before[-1], row):
+            return None
+    return first
+
+
+def _restates(sum_row: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Does the figure `other` restate `sum_row` in another money: set off after it in its sentence ("14 milions de
+    dòlars (uns 13 milions d'euros)", "55 milyon dolar civarındaymış, yani ... 14 trilyon lira"), with no "and"
+    between them that would add it as a further sum?"""
+    offset = sum_row["_sentence_start"]
+    between = sum_row["_sentence"][sum_row["end"] - offset : other["start"] - offset]
+    return _lexicon(sum_row["language"]).range_and.search(between) is None
+
+
 def _currency_from_neighbours(rows: list[dict[str, Any]]) -> None:
     """Give a figure written without a currency the one its review uses (in place).
 
@@ -3170,12 +3242,20 @@ def _currency_from_neighbours(rows: list[dict[str, Any]]) -> None:
                 continue  # an ambiguous word's currency is its context's, never a neighbour's
             if row["currency_basis"] == "language" and row["language"] in _own_currency_first():
                 continue  # "280억" in Korean is won even beside "1억 달러"
-            same = {r["currency"] for r in explicit if r["sentence_id"] == row["sentence_id"]}
+            in_sentence = [r for r in explicit if r["sentence_id"] == row["sentence_id"]]
+            same = {r["currency"] for r in in_sentence}
+            before = [r for r in in_sentence if r["start"] < row["start"]]
+            if len(same) > 1 and before and _primary_currency(in_sentence) is not None:
+                # "14 milions de dòlars (uns 13 milions d'euros), lluny dels 180 milions de Thor": the sentence's
+                # first sum is in its writer's money, the others restate it; a bare sum after them goes with it
+                same = {_primary_currency(in_sentence)}
             anywhere = {r["currency"] for r in explicit}
+            if len(anywhere) > 1 and (primary := _primary_currency(explicit)) is not None:
+                anywhere = {primary}
             for basis, found in (("sentence", same), ("review", anywhere)):
                 if len(found) == 1:
                     row["currency"], row["currency_basis"] = found.pop(), basis
                     row["currency_implied"] = True
                     break
                 if found:
-                    break  # two currencies in the sentence: do not guess between them
+                    break  # two currencies in the sentence and none before the figure: do not guess
