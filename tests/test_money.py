@@ -2693,6 +2693,16 @@ def test_a_price_word_in_another_clause_leaves_a_production_sum(sentence, langua
             [(20e6, "SEK", "film"), (90e6, "USD", "comparator")],
         ),
         (
+            ["Neljällä miljoonalla eurolla ei tehdä Avataria, jonka hintalappu oli 240 miljoonaa dollaria."],
+            "fi",
+            [(4e6, "EUR", "film"), (240e6, "USD", "comparator")],
+        ),
+        (
+            ["Azi, cu trucaje digitale, același film ar înghiți ușor 90 de milioane de dolari."],
+            "ro",
+            [(90e6, "USD", "counterfactual")],
+        ),
+        (
             ["Avea 10 milioane de dolari, mult sub cei 60 de milioane cheltuiți pe „Troia” atunci."],
             "ro",
             [(10e6, "USD", "film"), (60e6, "USD", "comparator")],
