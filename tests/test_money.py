@@ -2713,6 +2713,27 @@ def test_figures_in_the_forms_of_batch_47(sentences, language, expected):
     assert [f[:3] for f in _figures(sentences, language)] == expected
 
 
+# Czechoslovak crowns by name are CSK in any year; words for the money of that time date a renamed currency.
+@pytest.mark.parametrize(
+    "sentence, language, currency",
+    [
+        ("Stál asi 30 miliónov československých korún.", "sk", "CSK"),
+        ("Budżet sięgnął 15 milionów koron czechosłowackich.", "pl", "CSK"),
+        ("It cost 10 million Czechoslovak crowns.", "en", "CSK"),
+        ("Stál asi 30 miliónov českých korún.", "sk", "CZK"),
+        ("Kosztował 20 milionów złotych, co w realiach PRL było fortuną.", "pl", "PLZ"),
+        ("Kosztował 20 milionów złotych, co dziś nikogo nie dziwi.", "pl", "PLN"),
+        ("Stál 12 milionů korun, což byla ve své době závratná suma.", "cs", "CSK"),
+        ("Stál 12 miliónov korún, čo bola na tie časy slušná suma.", "sk", "CSK"),
+        ("Bütçe o zamanki parayla 40 milyon liraydı.", "tr", "TRL"),
+        ("Bütçe o günkü kurla 40 milyon liraydı.", "tr", "TRY"),
+        ("Budgeten låg på tio miljoner rubel, mycket i dåtidens pengar.", "sv", "SUR"),
+    ],
+)
+def test_czechoslovak_crowns_and_the_money_of_that_time(sentence, language, currency):
+    assert [f[1] for f in _figures([sentence], language)] == [currency]
+
+
 def test_a_capital_after_of_names_a_film_only_where_peoples_are_lowercase():
     # Spanish writes peoples in lowercase: a capital after "de" is a title; French capitalizes peoples ("Français")
     assert [f[:2] for f in _figures(["Tuvo 2 millones de dólares y no los 50 millones de Titanic."], "es")][1:] == [
