@@ -2979,8 +2979,9 @@ def _titles_quoted_first(
 ) -> dict[Any, tuple[str, bool]]:
     """The first title each review in `wanted` quotes («…», “…”, 《…》 …; '…' in a language of `languages`, review
     id → language, that quotes titles so), and whether it stands in the review's first sentence. A review names
-    the film it is about there, if anywhere, and names it before other films; reviews that quote no title are
-    left out."""
+    the film it is about there, if anywhere, and names it before other films, but for a title after "after" or
+    "before" (subjects.yaml `sequence`: "Après « The Artist », Hazanavicius s'attaque à Godard"); reviews that
+    quote no other title are left out."""
     require(reviews, ["review_id", "text"], stage="money.budget_figures (reviews)")
     languages = languages or {}
     out = {}
@@ -2988,7 +2989,15 @@ def _titles_quoted_first(
         if review_id not in wanted or not isinstance(text, str):
             continue
         key = _language_key(languages.get(review_id))
-        first = next((q for q in _quoted_titles(text, key) if q.group("t").strip()), None)
+        after = _subject_cues(key).sequence_before  # "Après « The Artist », Hazanavicius ...": an earlier work
+        first = next(
+            (
+                q
+                for q in _quoted_titles(text, key)
+                if q.group("t").strip() and (after is None or not after.search(text, max(0, q.start() - 40), q.start()))
+            ),
+            None,
+        )
         if first is not None:
             end = next(_sentence_ends(text), None)
             out[review_id] = (first.group("t").strip(), end is None or first.start() < end.start())
