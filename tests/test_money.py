@@ -2661,6 +2661,9 @@ def test_a_price_word_in_another_clause_leaves_a_production_sum(sentence, langua
     "sentences, language, expected",
     [
         (["Die Produktion kostete rund 40 Millionen Quetzales."], "de", [(40e6, "GTQ", "film")]),
+        (["Costó unos cien millones de guaraníes."], "es", [(100e6, "PYG", "film")]),
+        (["O orçamento foi de cerca de 100 milhões de kwanzas."], "pt", [(100e6, "AOA", "film")]),
+        (["Custou uns 40 milhões de meticais."], "pt", [(40e6, "MZN", "film")]),
         (["ההפקה עלתה בערך 12 מיליון זלוטי."], "he", [(12e6, "PLN", "film")]),
         (["製作費は3000万ズロチほどだった。"], "ja", [(3e7, "PLN", "film")]),
         (["제작비는 3천만 즐로티 정도였다."], "ko", [(3e7, "PLN", "film")]),
