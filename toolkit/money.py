@@ -649,10 +649,8 @@ def _word_number(raw: str, lex: _Lexicon) -> tuple[float, int]:
     found = _LOOKED_UP.get(key)
     if found is not None:
         return found
-    try:
-        found = _lookup(lex.numbers, raw)[0], 0
-    except LookupError:
-        found = _composed(raw, lex)
+    listed = _listed(lex, raw)
+    found = (listed, 0) if listed is not None else _composed(raw, lex)
     if len(_LOOKED_UP) < _LOOKED_UP_LIMIT:
         _LOOKED_UP[key] = found
     return found
@@ -3202,18 +3200,19 @@ _EXPLICIT = ("written", "context", "scale", "clause")
 
 
 def _primary_currency(explicit: list[dict[str, Any]]) -> str | None:
-    """The currency a review counts in when it names others only to restate its sums: that of its first figure,
-    when every other figure is in it or restates one in it before it in its sentence ("75 miliónov dolárov, vtedy
-    asi 2,3 miliardy slovenských korún", and later "film za dvesto miliónov": dollars); else None ("12 millions
-    d'euros et 3 millions de dollars" are two parts of a budget, not one sum in two moneys)."""
+    """The currency a review (or sentence) counts in when it names others only to restate its sums: that of its first
+    figure, when every other figure is in it or restates the last one in it before it in its sentence ("75 miliónov
+    dolárov, vtedy asi 2,3 miliardy slovenských korún", and later "film za dvesto miliónov": dollars); else None
+    ("12 millions d'euros et 3 millions de dollars" are two parts of a budget, not one sum in two moneys)."""
     ordered = sorted(explicit, key=lambda r: r["start"])
     first = ordered[0]["currency"]
+    last_own: dict[Any, dict[str, Any]] = {}  # sentence id -> its last figure in the first currency so far
     for row in ordered:
         if row["currency"] == first:
+            last_own[row["sentence_id"]] = row
             continue
-        own = [r for r in ordered if r["sentence_id"] == row["sentence_id"] and r["currency"] == first]
-        before = [r for r in own if r["end"] <= row["start"]]
-        if not before or not _restates(before[-1], row):
+        own = last_own.get(row["sentence_id"])
+        if own is None or own["end"] > row["start"] or not _restates(own, row):
             return None
     return first
 
@@ -3246,25 +3245,32 @@ def _currency_from_neighbours(rows: list[dict[str, Any]]) -> None:
             for r in group
             if r["currency_basis"] in _EXPLICIT or (r["_undecided"] and r["currency_basis"] == "review")
         ]
+        by_sentence: dict[Any, list[dict[str, Any]]] = {}
+        for r in explicit:
+            by_sentence.setdefault(r["sentence_id"], []).append(r)
+        anywhere = _currencies_counted_in(explicit)
         for row in group:
             if row["currency_basis"] in _EXPLICIT or row["_undecided"]:
                 continue  # an ambiguous word's currency is its context's, never a neighbour's
             if row["currency_basis"] == "language" and row["language"] in _own_currency_first():
                 continue  # "280억" in Korean is won even beside "1억 달러"
-            in_sentence = [r for r in explicit if r["sentence_id"] == row["sentence_id"]]
-            same = {r["currency"] for r in in_sentence}
-            before = [r for r in in_sentence if r["start"] < row["start"]]
-            if len(same) > 1 and before and _primary_currency(in_sentence) is not None:
-                # "14 milions de dòlars (uns 13 milions d'euros), lluny dels 180 milions de Thor": the sentence's
-                # first sum is in its writer's money, the others restate it; a bare sum after them goes with it
-                same = {_primary_currency(in_sentence)}
-            anywhere = {r["currency"] for r in explicit}
-            if len(anywhere) > 1 and (primary := _primary_currency(explicit)) is not None:
-                anywhere = {primary}
+            in_sentence = by_sentence.get(row["sentence_id"], [])
+            # "14 milions de dòlars (uns 13 milions d'euros), lluny dels 180 milions de Thor": after the sentence's
+            # first sum, a bare one goes with the money it counts in when the others only restate it
+            after_one = any(r["start"] < row["start"] for r in in_sentence)
+            same = _currencies_counted_in(in_sentence) if after_one else {r["currency"] for r in in_sentence}
             for basis, found in (("sentence", same), ("review", anywhere)):
                 if len(found) == 1:
-                    row["currency"], row["currency_basis"] = found.pop(), basis
+                    row["currency"], row["currency_basis"] = next(iter(found)), basis
                     row["currency_implied"] = True
                     break
                 if found:
-                    break  # two currencies in the sentence and none before the figure: do not guess
+                    break  # two currencies in the sentence, neither only restating the other: do not guess
+
+
+def _currencies_counted_in(explicit: list[dict[str, Any]]) -> set[str]:
+    """The currencies `explicit` figures name, or only the one they count in when the others restate its sums."""
+    named = {r["currency"] for r in explicit}
+    if len(named) > 1 and (primary := _primary_currency(explicit)) is not None:
+        return {primary}
+    return named
