@@ -3231,7 +3231,8 @@ def _currency_from_neighbours(rows: list[dict[str, Any]]) -> None:
 
     A bare amount ("spent like 200 million", "costó unos 170 millones") takes the currency of the other
     budget figures of its sentence when those that name one all name the same one (basis "sentence"), else
-    of its review's (basis "review"). This beats the language's convention (Russian → RUB): the review's own
+    of its review's (basis "review"); where they name several but only restate one money's sums in the others,
+    that money (`_primary_currency`). This beats the language's convention (Russian → RUB): the review's own
     usage is the better evidence. With no such figure the language's convention stays, or no currency at
     all: nothing is invented.
     """
