@@ -2742,20 +2742,7 @@ def test_a_title_after_after_is_not_the_films_own():
         "Après « Le Mépris », le réalisateur revient avec un film sur la guerre d'Algérie. "
         "Il a coûté 6 millions d'euros, loin des 20 millions de dollars de « Le Mépris »."
     )
-    sentence = review.split(". ")[1]
-    statements = pd.DataFrame(
-        {
-            "review_id": ["r"],
-            "sentence_id": [1],
-            "aspect": ["budget"],
-            "text": [sentence],
-            "start": [review.index(sentence)],
-            "language": ["fr"],
-        }
-    )
-    reviews = pd.DataFrame({"review_id": ["r"], "text": [review]})
-    out = budget_figures(statements, year=None, reviews=reviews)
-    assert out["subject"].tolist() == ["film", "comparator"]
+    assert _review_subjects(review, "fr") == ["film", "comparator"]
 
 
 def test_a_capital_after_of_names_a_film_only_where_peoples_are_lowercase():
