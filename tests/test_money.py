@@ -2716,6 +2716,55 @@ def test_figures_in_the_forms_of_batch_47(sentences, language, expected):
     assert [f[:3] for f in _figures(sentences, language)] == expected
 
 
+# Batch 48's forms (retired): the manat and the Belarusian rouble, the rouble before 1998 by name, Swiss francs in one
+# Swedish word, the leu in Turkish, Korean kronor and lakh, "εκ.", Hindi quarters, spoken "ne halbe"; France named
+# in Czech decides a franc, a lira by its country in Arabic; hypotheticals said with "on jurerait", "kerülne",
+# "ar fi cerut" or an American version that "aurait coûté"; a sum restated after "soit" keeps its subject.
+@pytest.mark.parametrize(
+    "sentences, language, expected",
+    [
+        (["Фильм сняли примерно за два миллиона манатов."], "ru", [(2e6, "AZN", "film")]),
+        (["A film kb. hárommillió manatból készült."], "hu", [(3e6, "AZN", "film")]),
+        (["It was made for about four million manat."], "en", [(4e6, "AZN", "film")]),
+        (["Бюджет составил 9 млн белорусских рублей."], "ru", [(9e6, "BYN", "film")]),
+        (["Produkcja kosztowała 7 mln rubli białoruskich."], "pl", [(7e6, "BYN", "film")]),
+        (["Фільм коштував 8 мільйонів білоруських рублів."], "uk", [(8e6, "BYN", "film")]),
+        (["На картину ушло два миллиарда ещё неденоминированных рублей."], "ru", [(2e9, "RUR", "film")]),
+        (["Den kostade runt sju miljoner schweizerfranc."], "sv", [(7e6, "CHF", "film")]),
+        (["Filmin maliyeti 12 milyon ley civarındaydı."], "tr", [(12e6, "RON", "film")]),
+        (["제작비는 약 3,000만 크로나였다."], "ko", [(3e7, "SEK", "film")]),
+        (["製作費はおよそ2000万クローナだった。"], "ja", [(2e7, "SEK", "film")]),
+        (["제작비는 약 40라크 루피에 그쳤다."], "ko", [(4e6, "INR", "film")]),
+        (["Λέγεται ότι κόστισε 35 εκ. ευρώ."], "el", [(35e6, "EUR", "film")]),
+        (["फ़िल्म सवा तीन करोड़ रुपये में बनी।"], "hi", [(3.25e7, "INR", "film")]),
+        (["फ़िल्म पौने दो करोड़ रुपये में बनी।"], "hi", [(1.75e7, "INR", "film")]),
+        (["Das Ding hat ne halbe Mrd. Dollar verschlungen."], "de", [(5e8, "USD", "film")]),
+        (["Natáčelo se ve Francii a rozpočet byl asi osm milionů franků."], "cs", [(8e6, "FRF", "film")]),
+        (["كانت ميزانية فيلم إيطالي متوسط آنذاك تتجاوز ثلاثة مليارات ليرة."], "ar", [(3e9, "ITL", "comparator")]),
+        (["Avec ces décors, on jurerait un film à 50 millions d'euros."], "fr", [(50e6, "EUR", "counterfactual")]),
+        (["Egy ilyen jelenet Amerikában többe kerülne 30 millió dollárnál."], "hu", [(30e6, "USD", "counterfactual")]),
+        (["Un astfel de film ar fi cerut cel puțin 15 milioane de euro."], "ro", [(15e6, "EUR", "counterfactual")]),
+        (
+            ["Un biopic américain du même genre aurait coûté 60 millions de dollars."],
+            "fr",
+            [(60e6, "USD", "counterfactual")],
+        ),
+        (
+            ["Le film aurait coûté 20 millions de francs (soit environ 3 millions d'euros d'aujourd'hui)."],
+            "fr",
+            [(20e6, "FRF", "film"), (3e6, "EUR", "film")],
+        ),
+        (
+            ["Per fer-nos una idea, una gran producció com Titanic va costar uns 200 milions de dòlars."],
+            "ca",
+            [(200e6, "USD", "comparator")],
+        ),
+    ],
+)
+def test_figures_in_the_forms_of_batch_48(sentences, language, expected):
+    assert [f[:3] for f in _figures(sentences, language)] == expected
+
+
 # Czechoslovak crowns by name are CSK in any year; words for the money of that time date a renamed currency.
 @pytest.mark.parametrize(
     "sentence, language, currency",
