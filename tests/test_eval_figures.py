@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pytest
 
 from toolkit.evaluation import figures as eval_figures
@@ -169,3 +170,40 @@ def test_a_broken_second_annotator_line_is_named(tmp_path, capsys, line):
     (tmp_path / "b" / "figures_second.jsonl").write_text(line + "\n", "utf-8")
     assert eval_figures.main([str(tmp_path / "b"), "--second"]) == 2
     assert "figures_second.jsonl line 1: not a labelled sentence" in capsys.readouterr().err
+
+
+def _table(subjects_and_outcomes):
+    return pd.DataFrame([{"subject": s, "exact": e} for s, e in subjects_and_outcomes])
+
+
+_FLOORS = {"folders": 2, "figures": 4, "exact": 0.7, "by_subject": {"film": 0.6, "comparator": 0.5}}
+
+
+@pytest.mark.parametrize(
+    "outcomes, folders, expected",
+    [
+        ([("film", True), ("film", True), ("comparator", True), ("comparator", False)], 2, []),
+        (
+            [("film", True), ("film", False), ("comparator", True), ("comparator", False)],
+            2,
+            ["budget figures exact (all): 0.5000 < floor 0.7", "budget figures exact (film): 0.5000 < floor 0.6"],
+        ),
+        # another set than the pinned one (a batch retired since) is named, not scored against old floors
+        (
+            [("film", True)] * 4,
+            3,
+            [
+                "the floors were pinned on 2 folders with 4 figures, not 3 with 4: re-measure and re-pin floors_figures.yaml"
+            ],
+        ),
+    ],
+)
+def test_floors_hold_by_subject_on_the_pinned_set(outcomes, folders, expected):
+    assert eval_figures.check_floors(_table(outcomes), folders, _FLOORS) == expected
+
+
+@pytest.mark.slow
+def test_the_retired_batches_hold_their_pinned_floors():
+    folders = eval_figures.retired_folders()
+    table = eval_figures.score(folders)
+    assert eval_figures.check_floors(table, len(folders), eval_figures.load_floors()) == []

@@ -6,6 +6,9 @@ year and no profile (as a user without one would run it), and every gold figure 
 matches it (`toolkit.evaluation.aspects.figure_accuracy`: amount, currency and subject). The default folders are the
 retired blind batches (``corpus/training/reviews/blind*/``), the development set of the budget-figure rules; the
 blind test itself (``corpus/blind/``) is scored by ``toolkit evaluate aspects``, through the coder, as a user sees it.
+On those default folders the exact shares, in all and by subject, are held to the floors of
+``corpus/gold/floors_figures.yaml`` (exit status 1 below one), pinned to the number of folders and figures they were
+measured on: a batch that retires into the set asks for the floors to be measured and pinned again.
 
 A folder may also hold ``figures_second.jsonl``: the same budget sentences labelled by a second annotator who saw only
 the codebook (one line per gold budget sentence: ``review_id``, ``sentence``, ``figures``). `second_annotator` scores
@@ -22,12 +25,16 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+import yaml
 
 from toolkit import datasets
 from toolkit.evaluation.aspects import _spans, figure_accuracy, load_gold, written_reviews
 from toolkit.tables import TableError
 
-__all__ = ["retired_folders", "score_folder", "score", "second_annotator", "main"]
+__all__ = ["retired_folders", "score_folder", "score", "second_annotator", "load_floors", "check_floors", "main"]
+
+# The floors of the retired batches' figures, pinned to the set they were measured on.
+FLOORS = datasets.corpus_dir() / "gold" / "floors_figures.yaml"
 
 COLUMNS = [
     "folder",
@@ -112,6 +119,31 @@ def second_annotator(folder: str | Path) -> pd.DataFrame:
     return _scored(folder, reviews, pd.DataFrame(rows, columns=columns), gold)
 
 
+def load_floors(path: str | Path = FLOORS) -> dict:
+    with open(path, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def check_floors(table: pd.DataFrame, folders: int, floors: dict) -> list[str]:
+    """Messages for every floor `table` (`score` of `folders` folders) falls below, empty when all hold; and one
+    when the set is not the one the floors were pinned on (a batch retired since: re-measure and re-pin)."""
+    if (folders, len(table)) != (floors["folders"], floors["figures"]):
+        return [
+            f"the floors were pinned on {floors['folders']} folders with {floors['figures']} figures, not "
+            f"{folders} with {len(table)}: re-measure and re-pin {FLOORS.name}"
+        ]
+    exact = table["exact"].astype(bool)
+    shares = {"all": float(exact.mean())} | {
+        subject: float(exact[table["subject"] == subject].mean()) for subject in floors["by_subject"]
+    }
+    wanted = {"all": floors["exact"]} | floors["by_subject"]
+    return [
+        f"budget figures exact ({name}): {shares[name]:.4f} < floor {floor}"
+        for name, floor in wanted.items()
+        if not shares[name] >= floor
+    ]
+
+
 def score(folders: list[Path]) -> pd.DataFrame:
     """`score_folder` of every folder, one table."""
     tables = [score_folder(f) for f in folders]
@@ -152,7 +184,12 @@ def main(argv: list[str] | None = None) -> int:
     print(by_subject.rename(columns={"sum": "exact", "count": "figures"}).to_string())
     if args.misses:
         print(table[~exact].to_string(index=False))
-    return 0
+    if args.folders or args.second:
+        return 0
+    problems = check_floors(table, len(folders), load_floors())
+    for problem in problems:
+        print(f"below a floor: {problem}", file=sys.stderr)
+    return 1 if problems else 0
 
 
 if __name__ == "__main__":
