@@ -188,7 +188,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     problems = check_floors(table, len(folders), load_floors())
     for problem in problems:
-        print(f"below a floor: {problem}", file=sys.stderr)
+        print(f"toolkit evaluate figures: {problem}", file=sys.stderr)
     return 1 if problems else 0
 
 
